@@ -1,0 +1,34 @@
+# Quick start: `make run` starts the dashboard; `make test` sets everything up and runs every test.
+UV_VERSION := 0.13.9
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+PORT ?= 8501
+
+.PHONY: run test lint bench load setup clean
+
+.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet uv==$(UV_VERSION)
+
+.venv/.synced: pyproject.toml uv.lock | $(if $(filter .tools/bin/uv,$(UV)),.tools/bin/uv)
+	$(UV) sync --locked --quiet
+	touch $@
+
+setup: .venv/.synced
+
+run: setup
+	$(UV) run streamlit run dashboard.py --server.port $(PORT)
+
+lint: setup
+	$(UV) run ruff check geo tests dashboard.py scripts
+
+test: setup lint
+	$(UV) run pytest -q
+
+bench: setup
+	$(UV) run python -m benchmarks.run
+
+load: setup
+	$(UV) run python -m benchmarks.load
+
+clean:
+	rm -rf .venv .tools static/vendor .pytest_cache

@@ -1,0 +1,1 @@
+"""Load, check, filter and map reports of North Korean workers in China."""

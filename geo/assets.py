@@ -1,0 +1,157 @@
+"""Static assets for the map: local Leaflet files, the country-outline layer and inlining."""
+
+from __future__ import annotations
+
+import base64
+import filecmp
+import functools
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import folium
+import xstatic.pkg.leaflet as xstatic_leaflet
+
+ASSETS_DIR: Path = Path(__file__).resolve().parent / "assets"
+"""Folder of the committed static data (``countries.geojson`` and its README)."""
+
+COUNTRIES_PATH: Path = ASSETS_DIR / "countries.geojson"
+"""Natural Earth 1:50m country outlines, clipped to north-east Asia (see assets/README.md)."""
+
+LEAFLET_VERSION: str = xstatic_leaflet.VERSION
+"""Leaflet version shipped by xstatic-leaflet (folium 0.20 links 1.9.3)."""
+
+LEAFLET_FILES: tuple[str, ...] = ("leaflet.js", "leaflet.css")
+"""Files copied from :func:`leaflet_dir`, besides the ``images/`` folder."""
+
+STATIC_URL: str = "/app/static/vendor"
+"""Where Streamlit serves ``./static/vendor`` when ``[server] enableStaticServing = true``.
+
+An absolute path: the streamlit-folium iframe is served from
+``/component/streamlit_folium.st_folium/index.html``, so a relative ``app/static/...`` would
+resolve under ``/component/...`` and 404. Behind ``server.baseUrlPath = "x"`` use ``"/x/app/static/vendor"``.
+"""
+
+_SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
+_CSS_URL = re.compile(r"url\((['\"]?)(images/[A-Za-z0-9_.-]+\.png)\1\)")
+
+
+def leaflet_dir() -> Path:
+    """Return the folder holding xstatic-leaflet's Leaflet build.
+
+    Returns
+    -------
+    Path
+        ``xstatic.pkg.leaflet.BASE_DIR``: holds ``leaflet.js``, ``leaflet.css`` and ``images/``.
+    """
+    return Path(xstatic_leaflet.BASE_DIR)
+
+
+def _copy_if_changed(src: Path, dst: Path) -> None:
+    """Copy ``src`` to ``dst`` unless ``dst`` already has the same bytes."""
+    if dst.is_file() and filecmp.cmp(src, dst, shallow=False):
+        return
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, dst)
+
+
+def install_static(static_dir: Path) -> Path:
+    """Copy Leaflet into ``static_dir/vendor/leaflet`` so Streamlit can serve it.
+
+    Copies ``leaflet.js``, ``leaflet.css`` and ``images/*.png``. Files whose bytes already
+    match are left alone, so this is cheap to call on every start.
+
+    Parameters
+    ----------
+    static_dir : Path
+        The app's ``static`` folder (next to the entry script), served at ``/app/static/``.
+
+    Returns
+    -------
+    Path
+        The ``vendor/leaflet`` folder that now holds the files.
+    """
+    src = leaflet_dir()
+    dest = Path(static_dir) / "vendor" / "leaflet"
+    for name in LEAFLET_FILES:
+        _copy_if_changed(src / name, dest / name)
+    for image in sorted((src / "images").glob("*.png")):
+        _copy_if_changed(image, dest / "images" / image.name)
+    return dest
+
+
+def use_local_assets(base_url: str = STATIC_URL) -> None:
+    """Make every ``folium.Map`` load Leaflet from local files and nothing from a CDN.
+
+    Replaces the class-level ``folium.Map.default_js`` / ``default_css`` with Leaflet's JS
+    and CSS under ``{base_url}/leaflet/``. jQuery, Bootstrap (JS, CSS, glyphicons),
+    Font Awesome, Leaflet.awesome-markers and ``leaflet.awesome.rotate`` are dropped.
+    ``CircleMarker``, ``GeoJson`` (also with ``marker=CircleMarker``), ``GeoJsonTooltip``,
+    ``GeoJsonPopup``, ``Tooltip``, ``PolyLine``, ``Polygon``, ``FeatureGroup`` and
+    ``LayerControl`` need only Leaflet. What breaks without the dropped files:
+    ``folium.Popup`` (and ``popup=`` on markers), ``Map.keep_in_front`` and
+    ``GeoJson(embed=False)`` all call jQuery's ``$``; ``folium.Icon`` needs awesome-markers.
+    Plugins and ``branca`` colormaps bring their own CDN links and are not handled here.
+    Idempotent; affects maps created or rendered after the call.
+
+    Parameters
+    ----------
+    base_url : str, default STATIC_URL
+        URL of the folder holding ``leaflet/`` (what :func:`install_static` made). For the
+        streamlit-folium iframe it must be an absolute path (``/app/static/vendor``); for a
+        standalone HTML file next to a ``vendor/`` folder, ``vendor`` works.
+    """
+    base = base_url.rstrip("/")
+    folium.Map.default_js = [("leaflet", f"{base}/leaflet/leaflet.js")]
+    folium.Map.default_css = [("leaflet_css", f"{base}/leaflet/leaflet.css")]
+
+
+@functools.lru_cache(maxsize=1)
+def _countries_text() -> str:
+    """Read ``countries.geojson`` once per process."""
+    return COUNTRIES_PATH.read_text(encoding="utf-8")
+
+
+def countries_geojson() -> dict[str, Any]:
+    """Return the bundled country outlines as a GeoJSON FeatureCollection.
+
+    The file is read once (cached); each call parses a fresh dict, because folium may write
+    into the data it is given (ids, styles) and a shared dict would leak between maps.
+
+    Returns
+    -------
+    dict
+        FeatureCollection of (Multi)Polygons with one property, ``name`` (Natural Earth's
+        short English name, e.g. ``"China"``, ``"North Korea"``), clipped to lon 72-146,
+        lat 17-54.
+    """
+    return json.loads(_countries_text())
+
+
+def _data_uri(path: Path) -> str:
+    """Encode a PNG file as a ``data:`` URI."""
+    return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
+@functools.lru_cache(maxsize=1)
+def inline_leaflet() -> tuple[str, str]:
+    """Return Leaflet's CSS and JS as text, for a self-contained HTML file.
+
+    The CSS's ``url(images/*.png)`` references (layer-control icon, default marker icon)
+    are replaced with ``data:`` URIs, and the ``sourceMappingURL`` comments are removed, so
+    the text makes no request of its own. Default ``Marker`` icons still will not show:
+    Leaflet derives their folder from that CSS URL. Use vector layers (``CircleMarker``).
+
+    Returns
+    -------
+    tuple of str
+        ``(css_text, js_text)``, to put in ``<style>`` and ``<script>`` elements.
+    """
+    src = leaflet_dir()
+    css = (src / "leaflet.css").read_text(encoding="utf-8")
+    css = _CSS_URL.sub(lambda m: f'url("{_data_uri(src / m.group(2))}")', css)
+    js = (src / "leaflet.js").read_text(encoding="utf-8")
+    js = _SOURCE_MAP.sub("\n", js)
+    return _SOURCE_MAP.sub("\n", css), js

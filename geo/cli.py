@@ -1,0 +1,106 @@
+"""The command line: ``python -m geo validate | export | synth``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import export as exporting
+from .errors import DataError
+from .filters import Filters, apply_filters
+from .load import Dataset, load_dataset
+from .settings import SETTINGS
+from .synth import synthesise
+
+
+def parse_years(text: str) -> tuple[int, int]:
+    """``"2017-2019"`` or ``"2017"`` as an inclusive (first, last) pair."""
+    parts = text.replace("–", "-").split("-")
+    try:
+        years = [int(part) for part in parts]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year range like 2017-2019") from None
+    if len(years) == 1:
+        years = years * 2
+    if len(years) != 2 or years[0] > years[1]:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year range like 2017-2019")
+    return years[0], years[1]
+
+
+def parse_list(text: str) -> tuple[str, ...]:
+    """``"a,b"`` as ``("a", "b")``."""
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="check a dataset; exit 1 with every problem if invalid")
+    validate.add_argument("--data", type=Path, default=SETTINGS.data_dir, help="dataset folder (default: data/)")
+
+    export = commands.add_parser("export", help="write the (filtered) reports with their citations")
+    export.add_argument("--format", choices=["csv", "geojson", "html"], required=True)
+    export.add_argument("--data", type=Path, default=SETTINGS.data_dir, help="dataset folder (default: data/)")
+    export.add_argument("--years", type=parse_years, help="keep reports overlapping A-B, e.g. 2017-2019")
+    export.add_argument("--sectors", type=parse_list, help="keep reports in any of these sector ids, e.g. garments,seafood")
+    export.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+
+    synth = commands.add_parser("synth", help="write a valid synthetic dataset of any size")
+    synth.add_argument("--reports", type=int, required=True, help="number of reports")
+    synth.add_argument("--places", type=int, help="number of places (default: reports/50, 20 to 3000)")
+    synth.add_argument("--seed", type=int, default=1, help="random seed (same seed, same files)")
+    synth.add_argument("-o", "--output", type=Path, required=True, help="folder to write")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "validate":
+            return _validate(args.data)
+        if args.command == "export":
+            return _export(args)
+        synthesise(args.output, reports=args.reports, places=args.places, seed=args.seed)
+        print(f"wrote {args.reports} synthetic reports to {args.output}")
+        return 0
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except (exporting.ExportError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+def _validate(data_dir: Path) -> int:
+    dataset = load_dataset(data_dir)
+    for warning in dataset.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"{data_dir}: valid: {len(dataset.reports)} reports, {len(dataset.places)} places, "
+          f"{len(dataset.sources)} sources (version {dataset.version})")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    dataset: Dataset = load_dataset(args.data)
+    unknown = sorted(set(args.sectors or ()) - set(dataset.sectors.index))
+    if unknown:
+        print(f"error: --sectors: unknown sector id(s) {', '.join(unknown)}; known: "
+              f"{', '.join(dataset.sectors.index)}", file=sys.stderr)
+        return 2
+    filters = Filters(years=args.years, sectors=args.sectors)
+    reports = apply_filters(dataset.reports, filters, dataset.sector_matrix)
+    info = exporting.ExportInfo(dataset_version=dataset.version, filters=filters.describe())
+    if args.format == "csv":
+        text = exporting.to_csv_text(dataset, reports, info)
+    elif args.format == "geojson":
+        text = exporting.geojson_text(dataset, reports, info)
+    else:
+        from .standalone import standalone_html
+
+        text = standalone_html(dataset, filters, info)
+    path = exporting.write_atomic(args.output, text, protected=exporting.protected_folders(dataset))
+    print(f"wrote {len(reports)} reports to {path}")
+    return 0

@@ -1,0 +1,128 @@
+"""Read a CSV file as text cells, keeping the line number where each row starts."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import Problem
+
+
+@dataclass
+class RawTable:
+    """A CSV file read as strings: ``frame`` has one column per header cell and a ``_line`` column."""
+
+    path: Path
+    name: str
+    frame: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def read_table(path: Path, *, display_name: str | None = None) -> RawTable:
+    """Read one CSV file into a frame of strings, collecting every problem instead of raising.
+
+    Parameters
+    ----------
+    path
+        The CSV file. UTF-8, with or without a byte-order mark; ``\\n`` or ``\\r\\n`` line endings.
+    display_name
+        How messages name the file (defaults to the path as given).
+
+    Returns
+    -------
+    RawTable
+        ``frame`` holds every row that could be read, as ``str`` cells (empty string for an
+        empty cell) plus ``_line``, the CSV line where the row starts. Empty columns left by a
+        spreadsheet are dropped with a warning.
+    """
+    name = display_name or str(path)
+    empty = pd.DataFrame({"_line": pd.Series([], dtype="int64")})
+    table = RawTable(path=path, name=name, frame=empty)
+    if not path.is_file():
+        table.problems.append(Problem(name, None, None, "file is missing"))
+        return table
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        bad = data[error.start : error.start + 4]
+        table.problems.append(
+            Problem(name, line, None, f"not UTF-8 (byte {bad!r} at offset {error.start}); "
+                    "save the file as UTF-8")
+        )
+        return table
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        table.problems.append(Problem(name, None, None, "file is empty; expected a header row"))
+        return table
+
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    try:
+        header = next(reader)
+        previous_end = reader.line_num
+        for record in reader:
+            start = previous_end + 1
+            previous_end = reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue  # blank line, or a row of empty cells from a spreadsheet
+            rows.append(record)
+            lines.append(start)
+    except csv.Error as error:
+        table.problems.append(Problem(name, reader.line_num, None, f"cannot parse CSV: {error}"))
+        return table
+
+    header = [cell.strip() for cell in header]
+    keep = _columns_to_keep(header, rows, table, name)
+    width = len(header)
+    cells: list[list[str]] = []
+    kept_lines: list[int] = []
+    for record, line in zip(rows, lines, strict=True):
+        if len(record) > width and any(cell.strip() for cell in record[width:]):
+            table.problems.append(
+                Problem(name, line, None, f"has {len(record)} fields but the header has {width}")
+            )
+            continue
+        record = (record + [""] * width)[:width]
+        cells.append([record[i] for i in keep])
+        kept_lines.append(line)
+    names = [header[i] for i in keep]
+    duplicated = sorted({n for n in names if names.count(n) > 1})
+    for column in duplicated:
+        table.problems.append(Problem(name, 1, column, "column appears more than once in the header"))
+    if duplicated:
+        return table
+    frame = pd.DataFrame(cells, columns=names, dtype=object).astype("str") if cells else (
+        pd.DataFrame({n: pd.Series([], dtype="str") for n in names})
+    )
+    frame["_line"] = pd.Series(kept_lines, dtype="int64", index=frame.index)
+    table.frame = frame
+    return table
+
+
+def _columns_to_keep(header: list[str], rows: list[list[str]], table: RawTable, name: str) -> list[int]:
+    """Indexes of header cells to keep: unnamed columns are dropped, with a warning if they hold data."""
+    keep = []
+    for index, cell in enumerate(header):
+        if cell:
+            keep.append(index)
+            continue
+        used = [row[index] for row in rows if index < len(row) and row[index].strip()]
+        if used:
+            table.problems.append(
+                Problem(name, 1, f"column {index + 1}", f"has no name in the header but holds "
+                        f"{len(used)} value(s), e.g. {used[0]!r}")
+            )
+        else:
+            table.warnings.append(
+                Problem(name, 1, f"column {index + 1}", "empty column with no name ignored")
+            )
+    return keep

@@ -1,0 +1,43 @@
+"""The one error type for bad data, and the problems it carries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong (or odd) in a data file, located like a compiler message.
+
+    ``line`` is the CSV line number (the header is line 1); ``None`` when the
+    problem is with the whole file. ``column`` is ``None`` when it concerns a
+    whole row or file.
+    """
+
+    file: str
+    line: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
+
+
+class DataError(Exception):
+    """Raised when a dataset is not valid; carries every problem found, not only the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems), key=_sort_key)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        """All problems, one per line, then a count."""
+        lines = [str(problem) for problem in self.problems]
+        noun = "problem" if len(lines) == 1 else "problems"
+        lines.append(f"{len(self.problems)} {noun} found.")
+        return "\n".join(lines)
+
+
+def _sort_key(problem: Problem) -> tuple:
+    return (problem.file, problem.line or 0, problem.column or "", problem.message)

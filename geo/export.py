@@ -1,0 +1,144 @@
+"""Write filtered reports as CSV or GeoJSON that carry their citations and say what they are."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from .load import Dataset
+from .settings import ROOT
+
+EXPORT_COLUMNS = [
+    "id", "place", "place_id", "country", "lat", "lon", "place_precision", "role", "from_place_id",
+    "date_start", "date_end", "date_precision", "date_basis", "date_note", "sectors",
+    "workers_min", "workers_max", "workers_as_stated", "wage_min", "wage_max", "wage_currency",
+    "wage_period", "wage_as_stated", "state_share_min", "state_share_max", "state_share_as_stated",
+    "quote", "notes", "source_id", "source_title", "publisher", "published", "seed_file",
+]
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportError(Exception):
+    """An export that would be unsafe or cannot be written (e.g. a target inside data/)."""
+
+
+@dataclass(frozen=True)
+class ExportInfo:
+    """What an export is: the dataset version, when it was made, the filters, how to cite it."""
+
+    dataset_version: str
+    filters: str
+    generated: str = ""
+    title: str = "North Korean workers reported in China"
+
+    def as_dict(self, reports: int) -> dict[str, object]:
+        generated = self.generated or datetime.now(UTC).replace(microsecond=0).isoformat()
+        return {
+            "title": self.title,
+            "dataset_version": self.dataset_version,
+            "generated": generated,
+            "filters": self.filters,
+            "reports": reports,
+            "cite_as": (f"{self.title}, dataset version {self.dataset_version}, generated {generated[:10]}. "
+                        "Cite each report's own source: see source_title, publisher and published."),
+        }
+
+
+def export_rows(dataset: Dataset, reports: pd.DataFrame) -> pd.DataFrame:
+    """The export table: one row per report, citation columns included, in ``EXPORT_COLUMNS`` order."""
+    rows = reports.rename(columns={"place_name": "place"}).copy()
+    for column in EXPORT_COLUMNS:
+        rows[column] = rows[column].astype(object).where(rows[column].notna(), "")
+    return rows[EXPORT_COLUMNS].reset_index(drop=True)
+
+
+def neutralise_formula(value: object) -> object:
+    """Prefix a text cell a spreadsheet would run as a formula with ``'`` (OWASP CSV injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def to_csv_text(dataset: Dataset, reports: pd.DataFrame, info: ExportInfo) -> str:
+    """CSV text: ``#`` metadata lines, then a header and one row per report."""
+    rows = export_rows(dataset, reports)
+    buffer = io.StringIO()
+    for key, value in info.as_dict(len(rows)).items():
+        buffer.write(f"# {key}: {str(value).replace(chr(10), ' ')}\n")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(EXPORT_COLUMNS)
+    for record in rows.itertuples(index=False):
+        writer.writerow([neutralise_formula(value) for value in record])
+    return buffer.getvalue()
+
+
+def to_geojson(dataset: Dataset, reports: pd.DataFrame, info: ExportInfo) -> dict:
+    """An RFC 7946 FeatureCollection, one Point Feature per report, with a ``metadata`` member."""
+    rows = export_rows(dataset, reports)
+    features = []
+    for record in rows.to_dict(orient="records"):
+        lon, lat = float(record.pop("lon")), float(record.pop("lat"))
+        record["sectors"] = record["sectors"].split(";") if record["sectors"] else []
+        properties = {key: _plain(value) for key, value in record.items()}
+        features.append({
+            "type": "Feature",
+            "id": properties["id"],
+            "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
+            "properties": properties,
+        })
+    return {"type": "FeatureCollection", "metadata": info.as_dict(len(features)), "features": features}
+
+
+def _plain(value: object) -> object:
+    """JSON-ready value: numpy/pandas scalars to Python, empty strings to null."""
+    if value == "" or value is None:
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def write_atomic(path: Path, text: str, *, protected: list[Path] | None = None) -> Path:
+    """Write ``text`` to ``path`` via a temporary file and a rename; refuse protected folders.
+
+    Raises
+    ------
+    ExportError
+        When ``path`` is inside a protected folder (the dataset's ``data/`` and ``seeds/``).
+    """
+    path = Path(path)
+    target = path.resolve()
+    for folder in protected or []:
+        folder = folder.resolve()
+        if target == folder or folder in target.parents:
+            raise ExportError(f"{path}: refusing to write inside {folder}; choose another output path")
+    if target.is_dir():
+        raise ExportError(f"{path}: is a folder; give a file name")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def protected_folders(dataset: Dataset) -> list[Path]:
+    """Folders an export must never write into."""
+    return [dataset.data_dir, dataset.seeds_dir, ROOT / "data", ROOT / "seeds"]
+
+
+def geojson_text(dataset: Dataset, reports: pd.DataFrame, info: ExportInfo) -> str:
+    """:func:`to_geojson` serialised as UTF-8 JSON text."""
+    return json.dumps(to_geojson(dataset, reports, info), ensure_ascii=False, indent=1)

@@ -1,0 +1,253 @@
+"""Load the four CSV tables of a dataset, validate them together, and join them for the UI."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from . import schema
+from .csvio import RawTable, read_table
+from .errors import DataError, Problem
+from .quotes import SeedIndex, read_seeds
+from .vocab import DATE_PRECISIONS, ROLES
+
+TABLES = ("sources", "places", "sectors", "reports")
+
+
+@dataclass
+class Dataset:
+    """A validated dataset: typed tables, the seed texts, and any warnings.
+
+    ``reports`` is joined with its place and source (columns ``place_name``, ``lat``, ``lon``,
+    ``country``, ``place_precision``, ``source_title``, ``publisher``, ``published``,
+    ``seed_file``), has ``year_start``/``year_end`` integers, ``date_precision``, and
+    ``sector_ids`` (a tuple per report). ``sector_matrix`` has one boolean column per sector.
+    """
+
+    data_dir: Path
+    seeds_dir: Path
+    places: pd.DataFrame
+    sources: pd.DataFrame
+    sectors: pd.DataFrame
+    reports: pd.DataFrame
+    sector_matrix: pd.DataFrame
+    seeds: SeedIndex
+    version: str
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def years(self) -> tuple[int, int]:
+        """First and last year any report covers."""
+        return int(self.reports["year_start"].min()), int(self.reports["year_end"].max())
+
+
+def seeds_dir_for(data_dir: Path) -> Path:
+    """The seeds folder of a dataset: ``DIR/seeds`` if present, else ``seeds`` beside ``DIR``."""
+    inside = data_dir / "seeds"
+    return inside if inside.is_dir() else data_dir.parent / "seeds"
+
+
+def dataset_version(data_dir: Path) -> str:
+    """A short hash of the four CSV files, naming this exact version of the data."""
+    digest = hashlib.sha256()
+    for table in TABLES:
+        path = data_dir / f"{table}.csv"
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return digest.hexdigest()[:12]
+
+
+def load_dataset(data_dir: Path | str) -> Dataset:
+    """Read, validate and join a dataset folder.
+
+    Parameters
+    ----------
+    data_dir
+        Folder holding ``sources.csv``, ``places.csv``, ``sectors.csv`` and ``reports.csv``.
+        Seed documents are looked up in :func:`seeds_dir_for`.
+
+    Returns
+    -------
+    Dataset
+
+    Raises
+    ------
+    DataError
+        With every problem found in every file. Nothing is partly loaded.
+    """
+    data_dir = Path(data_dir)
+    seeds_dir = seeds_dir_for(data_dir)
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    raw: dict[str, RawTable] = {}
+    for table in TABLES:
+        raw[table] = read_table(data_dir / f"{table}.csv", display_name=_display(data_dir, table))
+        problems += raw[table].problems
+        warnings += raw[table].warnings
+
+    seed_names = {p.name for p in seeds_dir.glob("*") if p.is_file() and p.suffix == ".txt"}
+    sources = raw["sources"].frame
+    problems += _validate(raw["sources"], schema.sources_schema(seed_names))
+    problems += _validate(raw["places"], schema.places_schema())
+    problems += _validate(raw["sectors"], schema.sectors_schema())
+
+    seed_of_source = dict(zip(sources.get("id", []), sources.get("seed_file", []), strict=True))
+    seeds = SeedIndex(read_seeds(seeds_dir, sorted(set(seed_of_source.values()))))
+    reports_schema = schema.reports_schema(
+        place_ids=set(raw["places"].frame.get("id", [])),
+        source_ids=set(seed_of_source),
+        sector_ids=set(raw["sectors"].frame.get("id", [])),
+        seed_of_source=seed_of_source,
+        seeds=seeds,
+    )
+    problems += _validate(raw["reports"], reports_schema, seed_of_source=seed_of_source, seeds=seeds)
+    for table in TABLES:
+        if not problems_in(problems, raw[table].name) and raw[table].frame.empty:
+            problems.append(Problem(raw[table].name, None, None, "has a header but no rows"))
+    if problems:
+        raise DataError(problems)
+
+    dataset = _build(data_dir, seeds_dir, raw, seeds)
+    dataset.warnings = warnings + _unused_places(raw["places"], dataset.reports)
+    return dataset
+
+
+def problems_in(problems: list[Problem], file: str) -> bool:
+    """Whether any problem concerns ``file``."""
+    return any(problem.file == file for problem in problems)
+
+
+def _display(data_dir: Path, table: str) -> str:
+    path = data_dir / f"{table}.csv"
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _validate(
+    table: RawTable, table_schema: pa.DataFrameSchema, *,
+    seed_of_source: dict[str, str] | None = None, seeds: SeedIndex | None = None,
+) -> list[Problem]:
+    """Run a schema over a raw table; turn every failure case into a located Problem."""
+    if table.problems:
+        return []  # the file could not be read; its own problems say why
+    frame = table.frame
+    token = schema.CURRENT_FRAME.set(frame)
+    try:
+        table_schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as error:
+        return _to_problems(error.failure_cases, table, seed_of_source or {}, seeds)
+    finally:
+        schema.CURRENT_FRAME.reset(token)
+    return []
+
+
+def _to_problems(
+    cases: pd.DataFrame, table: RawTable, seed_of_source: dict[str, str], seeds: SeedIndex | None,
+) -> list[Problem]:
+    frame = table.frame
+    problems = []
+    for case in cases.itertuples(index=False):
+        column = case.column if isinstance(case.column, str) else None
+        if case.check == "column_in_dataframe":
+            problems.append(Problem(table.name, 1, str(case.failure_case), "column is missing from the header"))
+            continue
+        if case.index is None or (isinstance(case.index, float) and np.isnan(case.index)):
+            problems.append(Problem(table.name, None, column, f"{case.check}: {case.failure_case}"))
+            continue
+        row = frame.loc[case.index]
+        line = int(row["_line"])
+        value = row[column] if column in row else case.failure_case
+        if case.check == "QUOTE_NOT_FOUND":
+            message = _quote_message(row, seed_of_source, seeds)
+        else:
+            fields = {key: row[key] for key in frame.columns if key != "_line"}
+            message = str(case.check).format_map({**fields, "value": repr(_short(value))})
+        problems.append(Problem(table.name, line, column, message))
+    return problems
+
+
+def _quote_message(row: pd.Series, seed_of_source: dict[str, str], seeds: SeedIndex | None) -> str:
+    seed_file = seed_of_source.get(row["source_id"])
+    quoted = repr(_short(row["quote"]))
+    if seed_file is None or seeds is None:
+        return f"{quoted} cannot be checked: source {row['source_id']!r} has no seed file"
+    if seed_file not in seeds.raw:
+        return f"{quoted} cannot be checked: seed file {seed_file!r} is missing"
+    elsewhere = seeds.where(row["quote"])
+    if elsewhere:
+        return (f"{quoted} is not in {seed_file} (source {row['source_id']!r}) but is in "
+                f"{', '.join(elsewhere)}; is source_id right?")
+    return f"{quoted} is not found verbatim in {seed_file}; copy it exactly from the seed"
+
+
+def _short(value: object, limit: int = 80) -> object:
+    if isinstance(value, str) and len(value) > limit:
+        return value[: limit - 1] + "…"
+    return value
+
+
+def _build(data_dir: Path, seeds_dir: Path, raw: dict[str, RawTable], seeds: SeedIndex) -> Dataset:
+    """Turn validated text tables into typed, joined frames."""
+    sectors = raw["sectors"].frame.drop(columns="_line").set_index("id", drop=False)
+    sources = raw["sources"].frame.drop(columns="_line").set_index("id", drop=False)
+
+    places = raw["places"].frame.drop(columns="_line").set_index("id", drop=False)
+    for column in ("lat", "lon", "radius_km"):
+        places[column] = pd.to_numeric(places[column].replace("", np.nan))
+    places["aliases"] = places.get("aliases", pd.Series("", index=places.index)).fillna("")
+
+    reports = raw["reports"].frame.drop(columns="_line").reset_index(drop=True)
+    for column in _OPTIONAL_REPORT_COLUMNS:
+        if column not in reports:
+            reports[column] = ""
+    for column in ("workers_min", "workers_max"):
+        reports[column] = pd.to_numeric(reports[column].replace("", np.nan)).astype("Int64")
+    for column in ("wage_min", "wage_max", "state_share_min", "state_share_max"):
+        reports[column] = pd.to_numeric(reports[column].replace("", np.nan)).astype("Float64")
+    reports["year_start"] = reports["date_start"].str.slice(0, 4).astype("int16")
+    reports["year_end"] = reports["date_end"].str.slice(0, 4).astype("int16")
+    reports["date_precision"] = reports["date_start"].str.len().map(DATE_PRECISIONS)
+    reports["sector_ids"] = reports["sectors"].str.split(";").map(tuple)
+
+    place_columns = places[["name", "lat", "lon", "country", "precision", "admin1"]].rename(
+        columns={"name": "place_name", "precision": "place_precision"}
+    )
+    reports = reports.join(place_columns, on="place_id")
+    source_columns = sources[["title", "publisher", "published", "seed_file"]].rename(
+        columns={"title": "source_title"}
+    )
+    reports = reports.join(source_columns, on="source_id")
+    for column in ("place_id", "source_id", "place_name", "country", "place_precision", "date_precision"):
+        reports[column] = reports[column].astype("category")
+    reports["role"] = pd.Categorical(reports["role"], categories=list(ROLES))
+
+    matrix = pd.DataFrame(
+        {sector: reports["sectors"].str.contains(rf"(?:^|;){sector}(?:;|$)", regex=True) for sector in sectors.index},
+        index=reports.index,
+    )
+    return Dataset(
+        data_dir=data_dir, seeds_dir=seeds_dir, places=places, sources=sources, sectors=sectors,
+        reports=reports, sector_matrix=matrix, seeds=seeds, version=dataset_version(data_dir),
+    )
+
+
+_OPTIONAL_REPORT_COLUMNS = (
+    "from_place_id", "workers_min", "workers_max", "workers_as_stated", "wage_min", "wage_max",
+    "wage_currency", "wage_period", "wage_as_stated", "state_share_min", "state_share_max",
+    "state_share_as_stated", "notes",
+)
+
+
+def _unused_places(places: RawTable, reports: pd.DataFrame) -> list[Problem]:
+    used = set(reports["place_id"].astype(str)) | set(reports["from_place_id"].astype(str))
+    return [
+        Problem(places.name, int(row["_line"]), "id", f"place {row['id']!r} is used by no report")
+        for _, row in places.frame.iterrows()
+        if row["id"] not in used
+    ]

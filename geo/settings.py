@@ -1,0 +1,59 @@
+"""Every setting of the project, declared once with its default and a line of help."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Project settings. Read ``SETTINGS``; each field's ``help`` metadata says what it does."""
+
+    data_dir: Path = field(
+        default=ROOT / "data",
+        metadata={"help": "Folder holding places.csv, sources.csv, sectors.csv and reports.csv."},
+    )
+    map_center: tuple[float, float] = field(
+        default=(37.2, 124.8),
+        metadata={"help": "Map centre (lat, lon) on first load: between Ningbo and Hunchun."},
+    )
+    map_zoom: int = field(default=5, metadata={"help": "Map zoom on first load."})
+    min_zoom: int = field(default=3, metadata={"help": "Furthest the reader can zoom out."})
+    max_zoom: int = field(default=12, metadata={"help": "Closest the reader can zoom in."})
+    tiles_url: str = field(
+        default="https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
+        metadata={"help": "Light raster tiles shown when the reader is online (the only remote request)."},
+    )
+    tiles_attribution: str = field(
+        default="&copy; OpenStreetMap contributors &copy; CARTO",
+        metadata={"help": "Attribution the tile provider asks for."},
+    )
+    marker_min_radius: float = field(
+        default=6.0, metadata={"help": "Radius in pixels of a place with one report."}
+    )
+    marker_max_radius: float = field(
+        default=26.0, metadata={"help": "Radius in pixels of the place with the most reports."}
+    )
+    popup_max_reports: int = field(
+        default=4,
+        metadata={"help": "Reports shown in full in a place's popup; the table lists the rest."},
+    )
+    static_dir: Path = field(
+        default=ROOT / "static",
+        metadata={"help": "Folder Streamlit serves at /app/static/ (Leaflet is copied there)."},
+    )
+    static_url: str = field(
+        default="/app/static/vendor",
+        metadata={"help": "URL path the map loads its vendored scripts and styles from."},
+    )
+
+
+SETTINGS = Settings()
+
+
+def describe() -> list[tuple[str, object, str]]:
+    """List (name, default, help) for every setting, for docs and ``--help`` text."""
+    return [(f.name, getattr(SETTINGS, f.name), f.metadata["help"]) for f in fields(Settings)]
