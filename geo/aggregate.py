@@ -87,12 +87,15 @@ def aggregate_flows(reports: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame
     return pairs.sort_values(["from_place_id", "to_place_id"]).reset_index(drop=True)[columns]
 
 
-def summary(reports: pd.DataFrame, places_shown: int) -> str:
-    """The line above the map, e.g. ``14 reports at 9 places · 2017–2019 · 2 sectors``."""
+def summary(reports: pd.DataFrame, places_shown: int, *, years: tuple[int, int] | None = None) -> str:
+    """The line above the map, e.g. ``14 reports at 9 places · 2017–2019 · 2 sectors``.
+
+    ``years`` is the selected range; without it the span the reports cover is shown.
+    """
     if reports.empty:
         return "No reports match these filters"
     n = len(reports)
-    first, last = int(reports["year_start"].min()), int(reports["year_end"].max())
+    first, last = years or (int(reports["year_start"].min()), int(reports["year_end"].max()))
     span = str(first) if first == last else f"{first}–{last}"
     sectors = {s for ids in reports["sector_ids"] for s in ids}
     return (f"{n} report{'s' if n != 1 else ''} at {places_shown} place{'s' if places_shown != 1 else ''}"

@@ -26,12 +26,16 @@ LEAFLET_VERSION: str = xstatic_leaflet.VERSION
 LEAFLET_FILES: tuple[str, ...] = ("leaflet.js", "leaflet.css")
 """Files copied from :func:`leaflet_dir`, besides the ``images/`` folder."""
 
-STATIC_URL: str = "/app/static/vendor"
-"""Where Streamlit serves ``./static/vendor`` when ``[server] enableStaticServing = true``.
+STATIC_URL: str = "../../app/static/vendor"
+"""URL of ``./static/vendor`` as seen from the streamlit-folium iframe.
 
-An absolute path: the streamlit-folium iframe is served from
-``/component/streamlit_folium.st_folium/index.html``, so a relative ``app/static/...`` would
-resolve under ``/component/...`` and 404. Behind ``server.baseUrlPath = "x"`` use ``"/x/app/static/vendor"``.
+Streamlit serves ``./static/`` at ``{baseUrlPath}/app/static/`` when ``[server]
+enableStaticServing = true``, and the st_folium iframe document is
+``{baseUrlPath}/component/streamlit_folium.st_folium/index.html``; its loader sets
+``script.src`` to the link as given, so relative links resolve against that document.
+``../../app/static/vendor`` therefore reaches the files with or without a
+``server.baseUrlPath``; ``/app/static/vendor`` works only without one, and
+``app/static/vendor`` 404s (it lands under ``/component/...``). Checked in Chromium.
 """
 
 _SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
@@ -99,12 +103,12 @@ def use_local_assets(base_url: str = STATIC_URL) -> None:
     Parameters
     ----------
     base_url : str, default STATIC_URL
-        URL of the folder holding ``leaflet/`` (what :func:`install_static` made). For the
-        streamlit-folium iframe it must be an absolute path (``/app/static/vendor``); for a
-        standalone HTML file next to a ``vendor/`` folder, ``vendor`` works.
+        URL of the folder holding ``leaflet/`` (what :func:`install_static` made), as the page
+        that loads the map sees it. The default suits ``st_folium`` (see :data:`STATIC_URL`);
+        for an HTML file saved next to a ``vendor/`` folder, pass ``"vendor"``.
     """
     base = base_url.rstrip("/")
-    folium.Map.default_js = [("leaflet", f"{base}/leaflet/leaflet.js")]
+    folium.Map.default_js = [("leaflet", f"{base}/leaflet/leaflet.js"), ("jquery", "https://code.jquery.com/jquery-3.7.1.min.js")]
     folium.Map.default_css = [("leaflet_css", f"{base}/leaflet/leaflet.css")]
 
 

@@ -1,0 +1,207 @@
+"""Streamlit page: a thin UI over ``geo`` (read widgets, call geo, draw)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import assets, views
+from geo.errors import DataError
+from geo.load import Dataset, load_dataset
+from geo.settings import SETTINGS
+
+CSS = (Path(__file__).parent / "dashboard.css").read_text(encoding="utf-8")
+PAGE_CSS, PRESENTER_CSS = CSS.split("/* presenter */")
+TABLE_COLUMNS = {
+    "Report": st.column_config.TextColumn(width="small"),
+    "When": st.column_config.TextColumn(width="small"),
+    "Figures": st.column_config.TextColumn(width="medium"),
+}
+
+st.set_page_config(page_title="North Korean workers reported in China", page_icon="🗺️", layout="wide")
+
+
+def data_dir_from_argv() -> Path:
+    """``streamlit run dashboard.py -- --data DIR`` selects another dataset."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--data", type=Path, default=SETTINGS.data_dir)
+    known, _ = parser.parse_known_args(sys.argv[1:])
+    return known.data
+
+
+@st.cache_resource(show_spinner="Loading the dataset…", max_entries=4)
+def cached_dataset(data_dir: str, stamp: tuple) -> Dataset:
+    """Load once per version of the files (``stamp`` changes when any file changes)."""
+    return load_dataset(Path(data_dir))
+
+
+@st.cache_resource(max_entries=256)
+def cached_view(data_dir: str, stamp: tuple, filters: views.Filters) -> views.View:
+    """The filtered, aggregated view for one set of filter values."""
+    return views.build_view(cached_dataset(data_dir, stamp), filters)
+
+
+@st.cache_resource
+def static_ready() -> Path:
+    return assets.install_static(SETTINGS.static_dir)
+
+
+def main() -> None:
+    data_dir = data_dir_from_argv()
+    static_ready()
+    stamp = views.files_stamp(data_dir)
+    try:
+        dataset = cached_dataset(str(data_dir), stamp)
+    except DataError as error:
+        st.title("The dataset has problems")
+        st.error(f"The dataset in `{data_dir}` could not be loaded. Fix these and reload the page:")
+        st.code(error.report(), language=None)
+        st.stop()
+
+    presenting = st.session_state.get("present", False) or st.query_params.get("present") in ("true", "True", "1")
+    st.markdown(f"<style>{PAGE_CSS}{PRESENTER_CSS if presenting else ''}</style>", unsafe_allow_html=True)
+    if not presenting:
+        st.title("North Korean workers reported in China")
+        st.caption("Every mark on the map is a statement in a source document, quoted word for word. "
+                   "Pick years and sectors; click a place for its reports and sources.")
+    explorer(dataset, str(data_dir), stamp)
+    if not presenting:
+        tab_sources, tab_method = st.tabs(["Source documents", "Sources and method"])
+        with tab_sources:
+            source_reader(dataset)
+        with tab_method:
+            st.markdown(views.method_markdown(dataset))
+
+
+@st.fragment
+def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
+    """Filters, timeline, map and table: reruns on its own when one of its widgets changes."""
+    first, last = dataset.years
+    presenting = st.toggle("Presenter mode", key="present", bind="query-params",
+                           help="Large type and a big map for screen-sharing; step through the years.")
+    if presenting:
+        presenter_controls(first, last)
+    controls = st.container()
+    with controls:
+        left, right = st.columns([2, 3], vertical_alignment="bottom") if not presenting else (st.container(), None)
+        with left:
+            years = st.slider("Years", min_value=first, max_value=last, value=(first, last), key="years",
+                              bind="query-params", help="A report shows when its period overlaps these years.")
+        if right is not None:
+            with right:
+                st.altair_chart(views.timeline_chart(dataset, years), width="stretch")
+        if not presenting:
+            c1, c2, c3, c4 = st.columns(4)
+            sectors = c1.multiselect("Sectors", options=list(dataset.sectors.index), key="sector",
+                                     format_func=lambda s: dataset.sectors.at[s, "label"], bind="query-params",
+                                     placeholder="All sectors")
+            roles = c2.multiselect("Roles", options=list(views.ROLES), key="role", bind="query-params",
+                                   format_func=views.role_label, placeholder="All roles")
+            sources = c3.multiselect("Sources", options=list(dataset.sources.index), key="source",
+                                     format_func=lambda s: views.source_label(dataset, s), bind="query-params",
+                                     placeholder="All sources")
+            text = c4.text_input("Search the quotes", key="q", bind="query-params", placeholder="e.g. waitress")
+        else:
+            sectors, roles, sources, text = (st.session_state.get(k) or [] for k in ("sector", "role", "source", "q"))
+            text = text if isinstance(text, str) else ""
+
+    filters = views.Filters(
+        years=tuple(int(y) for y in years),
+        sectors=tuple(sectors) or None, roles=tuple(roles) or None, sources=tuple(sources) or None,
+        text=(text or "").strip() or None,
+    )
+    view = cached_view(data_dir, stamp, filters)
+    place = st.session_state.get("place") or st.query_params.get("place")
+    if place not in dataset.places.index:
+        place = None
+
+    if presenting:
+        st.markdown(f'<p class="nk-bigyears">{views.year_label(filters.years)}</p>', unsafe_allow_html=True)
+    st.markdown(f'<p class="nk-summary" role="status">{views.escape(view.summary)}</p>', unsafe_allow_html=True)
+
+    center, zoom = views.focus(dataset, place)
+    result = st_folium(
+        views.base_map(dataset), feature_group_to_add=view.layer(dataset), center=center, zoom=zoom,
+        height=views.map_height(presenting), use_container_width=True, key="map",
+        returned_objects=["last_object_clicked_tooltip"],
+    )
+    clicked = views.place_from_tooltip((result or {}).get("last_object_clicked_tooltip"))
+    if clicked and clicked != place and clicked != st.session_state.get("_last_click"):
+        st.session_state["_last_click"] = clicked
+        st.session_state["place"] = clicked
+        st.rerun(scope="fragment")
+
+    if not presenting:
+        reports_table(dataset, view, place)
+
+
+def presenter_controls(first: int, last: int) -> None:
+    """Year stepping for a presenter: previous, next and play."""
+    current = st.session_state.get("years") or (first, last)
+    width = current[1] - current[0]
+    back, play, forward = st.columns(3)
+    if back.button("◀ Previous year", width="stretch", disabled=current[0] <= first):
+        st.session_state["years"] = (current[0] - 1, current[0] - 1 + width)
+    if forward.button("Next year ▶", width="stretch", disabled=current[1] >= last):
+        st.session_state["years"] = (current[0] + 1, current[1] + 1)
+    playing = st.session_state.get("playing", False)
+    if play.button("⏸ Pause" if playing else "▶ Play the years", width="stretch"):
+        st.session_state["playing"] = not playing
+        if not playing:
+            st.session_state["years"] = (first, first)
+    if st.session_state.get("playing"):
+        player(first, last)
+
+
+@st.fragment(run_every=1.6)
+def player(first: int, last: int) -> None:
+    """While playing, advance one year per tick, then stop at the end."""
+    if not st.session_state.get("playing"):
+        return
+    current = st.session_state.get("years") or (first, first)
+    if current[1] >= last:
+        st.session_state["playing"] = False
+    else:
+        st.session_state["years"] = (current[0] + 1, current[1] + 1)
+        time.sleep(0)
+    st.rerun(scope="app")
+
+
+def reports_table(dataset: Dataset, view: views.View, place: str | None) -> None:
+    """The text alternative to the map: the filtered reports; choosing a row focuses its place."""
+    st.subheader("Reports")
+    places = [None, *view.places["place_id"].tolist()]
+    if place and place not in places:
+        places.append(place)
+    chosen = st.selectbox("Focus on a place", options=places, key="place", bind="query-params",
+                          format_func=lambda p: "All places" if p is None else dataset.places.at[p, "name"])
+    table = views.table_frame(dataset, view.reports, chosen)
+    event = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
+                         selection_mode="single-row", key="table",
+                         column_config=TABLE_COLUMNS)
+    rows = event.selection.rows if event and event.selection else []
+    if rows:
+        report_id = table.iloc[rows[0]]["Report"]
+        report = view.reports.set_index("id").loc[report_id]
+        if str(report["place_id"]) != chosen:
+            st.session_state["place"] = str(report["place_id"])
+            st.rerun(scope="fragment")
+        st.markdown(views.report_card(report, dataset), unsafe_allow_html=True)
+    st.download_button("Download these reports (CSV)", data=views.csv_download(dataset, view),
+                       file_name="nk-workers-reports.csv", mime="text/csv")
+
+
+def source_reader(dataset: Dataset) -> None:
+    """Each seed document with the quotes the dataset takes from it highlighted."""
+    source = st.selectbox("Document", options=list(dataset.sources.index),
+                          format_func=lambda s: views.source_label(dataset, s), key="reader")
+    st.markdown(views.source_header(dataset, source), unsafe_allow_html=True)
+    st.markdown(views.highlighted_seed(dataset, source), unsafe_allow_html=True)
+
+
+main()

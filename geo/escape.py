@@ -1,0 +1,29 @@
+"""The one escaping function: every value from the data passes here before HTML or JavaScript."""
+
+from __future__ import annotations
+
+import html
+import json
+
+# Folium and Leaflet paste text into HTML *and* into JavaScript template literals, so besides
+# HTML's specials the characters that act inside a template literal become entities too.
+_TEMPLATE_LITERAL = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
+
+
+def escape(value: object) -> str:
+    """Text safe to place in HTML and in a JavaScript string or template literal.
+
+    HTML-escapes ``& < > " '`` and turns `` ` ``, ``$`` and ``\\`` into character references,
+    so the browser shows the text literally wherever it lands. ``None`` becomes ``""``.
+    """
+    if value is None:
+        return ""
+    return html.escape(str(value), quote=True).translate(_TEMPLATE_LITERAL)
+
+
+def script_json(value: object) -> str:
+    """JSON to embed inside a ``<script>`` element: ``<``, ``>``, ``&`` and line separators are
+    written as ``\\u`` escapes so no string in it can close the script or open a comment."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))

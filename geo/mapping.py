@@ -1,0 +1,320 @@
+"""Build the Folium map: a fixed base map, and one layer of places and movements per filter state.
+
+The base map (tiles, country outlines, legend) is the same on every rerun, so streamlit-folium keeps
+the iframe mounted. Everything that depends on the filters goes into one ``FeatureGroup`` holding a
+single compact layer, so its size grows with the number of places shown, not with reports.
+"""
+
+from __future__ import annotations
+
+import math
+
+import folium
+import pandas as pd
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from . import assets
+from .escape import escape, script_json
+from .present import format_citation, format_figures, format_period
+from .settings import SETTINGS, Settings
+from .vocab import AREA_PRECISIONS, ROLES
+
+# How each role is drawn, so roles differ by more than colour.
+ROLE_STYLES: dict[str, dict[str, object]] = {
+    "destination": {"weight": 1.5, "color": "#ffffff", "fillOpacity": 0.85, "dashArray": None},
+    "origin": {"weight": 3.5, "color": None, "fillOpacity": 0.15, "dashArray": None},
+    "transit": {"weight": 3, "color": None, "fillOpacity": 0.35, "dashArray": "4 4"},
+    "event": {"weight": 3.5, "color": "#000000", "fillOpacity": 0.85, "dashArray": None},
+}
+ROLE_LEGEND = {
+    "destination": "Destination: solid",
+    "origin": "Origin (sent from): hollow ring",
+    "transit": "Transit: dashed ring",
+    "event": "Event: black ring",
+}
+
+
+def base_map(sectors: pd.DataFrame, *, settings: Settings = SETTINGS, tiles: bool = True) -> folium.Map:
+    """The map that stays mounted: tiles, bundled country outlines and the legend.
+
+    Parameters
+    ----------
+    sectors
+        ``Dataset.sectors`` (id, label, colour), for the legend.
+    settings
+        Centre, zoom and tile source.
+    tiles
+        Include the online tile layer (the only request that leaves the machine).
+
+    Returns
+    -------
+    folium.Map
+        Built the same way on every call with the same arguments.
+    """
+    assets.use_local_assets(settings.static_url)
+    fmap = folium.Map(
+        location=list(settings.map_center), zoom_start=settings.map_zoom, tiles=None,
+        min_zoom=settings.min_zoom, max_zoom=settings.max_zoom, control_scale=True,
+        world_copy_jump=False, max_bounds=False,
+    )
+    CountryOutlines().add_to(fmap)
+    if tiles:
+        folium.TileLayer(
+            tiles=settings.tiles_url, attr=settings.tiles_attribution, name="Light tiles",
+            max_zoom=settings.max_zoom, subdomains="abcd",
+        ).add_to(fmap)
+    Legend(sectors).add_to(fmap)
+    fmap.get_root().header.add_child(Element(f"<style>{MAP_CSS}</style>"), name="nkmap_css")
+    return fmap
+
+
+def marker_radius(count: int, max_count: int, settings: Settings = SETTINGS) -> float:
+    """Pixel radius for a place with ``count`` reports: area grows with the count."""
+    share = math.sqrt(count / max(max_count, 1))
+    return round(settings.marker_min_radius + (settings.marker_max_radius - settings.marker_min_radius) * share, 1)
+
+
+def marker_style(role: str, colour: str) -> dict[str, object]:
+    """Leaflet path options for a place whose main role is ``role`` and main sector ``colour``."""
+    style = dict(ROLE_STYLES[role])
+    style["color"] = style["color"] or colour
+    style["fillColor"] = colour
+    return {key: value for key, value in style.items() if value is not None}
+
+
+def tooltip_html(place: pd.Series) -> str:
+    """Place name and report count; carries the place id for click handling."""
+    count = int(place["reports"])
+    precision = "" if place["precision"] not in AREA_PRECISIONS else f" ({escape(place['precision'])}-level)"
+    return (f'<span data-place="{escape(place["place_id"])}"><b>{escape(place["name"])}</b>{precision}'
+            f" · {count} report{'s' if count != 1 else ''}</span>")
+
+
+def report_html(report: pd.Series, sector_labels: dict[str, str]) -> str:
+    """One report in a popup: period, role, sectors, figures, verbatim quote and source."""
+    sectors = ", ".join(escape(sector_labels.get(s, s)) for s in report["sector_ids"])
+    figures = "".join(f"<li>{escape(label)}: {escape(text)}</li>" for label, text in format_figures(report))
+    return (
+        '<article class="nk-report">'
+        f'<p class="nk-meta"><b>{escape(format_period(report["date_start"], report["date_end"], report["date_basis"]))}</b>'
+        f" · {escape(report['role'])} · {sectors}</p>"
+        + (f'<ul class="nk-figures">{figures}</ul>' if figures else "")
+        + f"<blockquote>“{escape(report['quote'])}”</blockquote>"
+        f"<cite>{escape(format_citation(report))}</cite>"
+        "</article>"
+    )
+
+
+def popup_html(place: pd.Series, reports: pd.DataFrame, sector_labels: dict[str, str],
+               *, limit: int = SETTINGS.popup_max_reports) -> str:
+    """The popup of one place: its reports under the current filters, newest first."""
+    ordered = reports.sort_values(["year_end", "date_end", "id"], ascending=[False, False, True])
+    shown = ordered.head(limit)
+    more = len(ordered) - len(shown)
+    precision = place["precision"]
+    where = escape(place["name"])
+    if precision in AREA_PRECISIONS:
+        where += f' <span class="nk-precision">(reported at {escape(precision)} level, not a city)</span>'
+    body = "".join(report_html(report, sector_labels) for _, report in shown.iterrows())
+    tail = f'<p class="nk-more">+{more} more report{"s" if more != 1 else ""} here: see the table below the map.</p>' if more else ""
+    return f'<div class="nk-popup"><h4>{where}</h4>{body}{tail}</div>'
+
+
+def data_layer(
+    places: pd.DataFrame, flows: pd.DataFrame, reports: pd.DataFrame, sectors: pd.DataFrame,
+    *, max_count: int, settings: Settings = SETTINGS,
+) -> folium.FeatureGroup:
+    """The layer that changes with the filters: one mark per place, and movement lines.
+
+    Parameters
+    ----------
+    places
+        Output of :func:`geo.aggregate.aggregate_places` for the filtered reports.
+    flows
+        Output of :func:`geo.aggregate.aggregate_flows` for the same reports.
+    reports
+        The filtered reports (for popups).
+    sectors
+        ``Dataset.sectors``.
+    max_count
+        Most reports at any one place in the whole dataset, so sizes don't jump between filters.
+
+    Returns
+    -------
+    folium.FeatureGroup
+        Pass it to ``st_folium(feature_group_to_add=...)`` so the map updates in place.
+    """
+    colours = sectors["colour"].to_dict()
+    labels = sectors["label"].to_dict()
+    by_place = dict(tuple(reports.groupby(reports["place_id"].astype(str), observed=True)))
+    items = []
+    # Areas first so points are drawn above them.
+    ordered = places.assign(_area=places["precision"].isin(AREA_PRECISIONS)).sort_values("_area", ascending=False, kind="stable")
+    for _, place in ordered.iterrows():
+        style = marker_style(place["role"], colours.get(place["sector"], "#999999"))
+        item = {
+            "id": place["place_id"],
+            "ll": [round(float(place["lat"]), 5), round(float(place["lon"]), 5)],
+            "s": style,
+            "t": tooltip_html(place),
+            "h": popup_html(place, by_place.get(place["place_id"], reports.iloc[:0]), labels,
+                            limit=settings.popup_max_reports),
+        }
+        if place["_area"]:
+            item["area_m"] = float(place["radius_km"]) * 1000
+        else:
+            item["r"] = marker_radius(int(place["reports"]), max_count, settings)
+        items.append(item)
+    lines = []
+    for _, flow in flows.iterrows():
+        start = [round(float(flow["from_lat"]), 5), round(float(flow["from_lon"]), 5)]
+        end = [round(float(flow["to_lat"]), 5), round(float(flow["to_lon"]), 5)]
+        count = int(flow["reports"])
+        lines.append({
+            "ll": [start, end],
+            "a": round(_bearing_on_screen(start, end), 1),
+            "t": f"{escape(flow['from_name'])} → {escape(flow['to_name'])} · {count} report{'s' if count != 1 else ''}",
+        })
+    group = folium.FeatureGroup(name="Reports", control=False)
+    PlacesLayer(items, lines).add_to(group)
+    return group
+
+
+def _bearing_on_screen(start: list[float], end: list[float]) -> float:
+    """Angle in degrees (clockwise from east) of the line start→end in Web Mercator."""
+    def project(lat: float, lon: float) -> tuple[float, float]:
+        return math.radians(lon), math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    x0, y0 = project(*start)
+    x1, y1 = project(*end)
+    return math.degrees(math.atan2(-(y1 - y0), x1 - x0))
+
+
+class PlacesLayer(MacroElement):
+    """All places and movement lines of one filter state, drawn from one compact JSON array."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = (function () {
+  var layer = L.featureGroup();
+  var places = {{ this.places_json }};
+  var lines = {{ this.lines_json }};
+  lines.forEach(function (f) {
+    var line = L.polyline(f.ll, {color: "#444", weight: 2, opacity: 0.7, dashArray: "6 6"});
+    line.bindTooltip(f.t, {sticky: true});
+    layer.addLayer(line);
+    var mid = [f.ll[0][0] * 0.3 + f.ll[1][0] * 0.7, f.ll[0][1] * 0.3 + f.ll[1][1] * 0.7];
+    var arrow = L.marker(mid, {interactive: false, keyboard: false, icon: L.divIcon({
+      className: "nk-arrow", iconSize: [18, 18], iconAnchor: [9, 9],
+      html: '<span style="transform: rotate(' + f.a + 'deg)">&#10148;</span>'})});
+    layer.addLayer(arrow);
+  });
+  places.forEach(function (p) {
+    var options = Object.assign({}, p.s);
+    var mark = p.area_m ? L.circle(p.ll, Object.assign(options, {radius: p.area_m, fillOpacity: 0.12, weight: 1.5, dashArray: "2 6"}))
+                        : L.circleMarker(p.ll, Object.assign(options, {radius: p.r}));
+    mark.bindTooltip(p.t);
+    mark.bindPopup(p.h, {maxWidth: 380, maxHeight: 360, autoPanPadding: [20, 20]});
+    mark.options.placeId = p.id;
+    layer.addLayer(mark);
+  });
+  return layer;
+})();
+{{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, places: list[dict], lines: list[dict]):
+        super().__init__()
+        self._name = "PlacesLayer"
+        self.places_json = script_json(places)
+        self.lines_json = script_json(lines)
+
+
+class CountryOutlines(MacroElement):
+    """Bundled Natural Earth outlines in a pane under the tiles: visible only when tiles fail."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+{{ this._parent.get_name() }}.createPane("nkBasemap");
+{{ this._parent.get_name() }}.getPane("nkBasemap").style.zIndex = 150;
+var {{ this.get_name() }} = L.geoJSON({{ this.data_json }}, {
+  pane: "nkBasemap", interactive: false,
+  style: {color: "#8a8a8a", weight: 0.8, fillColor: "#f4f2ec", fillOpacity: 1}
+}).addTo({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self):
+        super().__init__()
+        self._name = "CountryOutlines"
+        self.data_json = script_json(assets.countries_geojson())
+
+
+class Legend(MacroElement):
+    """Sector colours and role shapes, as a collapsible Leaflet control."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.control({position: "bottomright"});
+{{ this.get_name() }}.onAdd = function () {
+  var div = L.DomUtil.create("div", "nk-legend");
+  div.innerHTML = {{ this.html_json }};
+  L.DomEvent.disableClickPropagation(div);
+  L.DomEvent.disableScrollPropagation(div);
+  return div;
+};
+{{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, sectors: pd.DataFrame):
+        super().__init__()
+        self._name = "Legend"
+        self.html_json = script_json(legend_html(sectors))
+
+
+def legend_html(sectors: pd.DataFrame) -> str:
+    """The legend's HTML: a swatch per sector, a sample per role, and what areas mean."""
+    rows = "".join(
+        f'<li><svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="6" fill="{escape(s.colour)}"/></svg>'
+        f"{escape(s.label)}</li>"
+        for s in sectors.itertuples()
+    )
+    roles = "".join(
+        f'<li><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6" '
+        f'fill="#777" fill-opacity="{ROLE_STYLES[r]["fillOpacity"]}" stroke="{ROLE_STYLES[r]["color"] or "#777"}" '
+        f'stroke-width="{min(float(ROLE_STYLES[r]["weight"]), 3)}" '
+        f'stroke-dasharray="{ROLE_STYLES[r]["dashArray"] or "none"}"/></svg>{escape(ROLE_LEGEND[r])}</li>'
+        for r in ROLES
+    )
+    return (
+        '<details open><summary>Legend</summary>'
+        f'<p class="nk-legend-h">Colour: main sector</p><ul>{rows}</ul>'
+        f'<p class="nk-legend-h">Outline: main role</p><ul>{roles}</ul>'
+        '<p class="nk-legend-h">Size: number of reports</p>'
+        '<p class="nk-legend-note">Wide pale circles: reports about a whole province, region or '
+        "country, drawn at that precision, not at a city. Dashed arrows: movements the sources describe.</p>"
+        "</details>"
+    )
+
+
+MAP_CSS = """
+.leaflet-container { background: #dfe8ec; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", sans-serif; }
+.nk-legend { background: rgba(255,255,255,0.94); padding: 6px 10px; border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 240px; max-height: 60vh; overflow-y: auto; }
+.nk-legend summary { cursor: pointer; font-weight: 600; }
+.nk-legend ul { list-style: none; margin: 2px 0 6px; padding: 0; }
+.nk-legend li { display: flex; align-items: center; gap: 6px; margin: 1px 0; }
+.nk-legend-h { margin: 6px 0 0; font-weight: 600; }
+.nk-legend-note { margin: 4px 0 0; font-size: 12px; color: #333; }
+.nk-popup h4 { margin: 0 0 6px; font-size: 15px; }
+.nk-precision { font-weight: normal; color: #555; font-size: 12px; }
+.nk-report { border-top: 1px solid #ddd; padding-top: 6px; margin-top: 6px; }
+.nk-meta { margin: 0; }
+.nk-figures { margin: 4px 0; padding-left: 18px; }
+.nk-report blockquote { margin: 4px 0; padding-left: 8px; border-left: 3px solid #999; font-style: italic; }
+.nk-report cite { font-size: 12px; color: #444; }
+.nk-more { font-style: italic; margin: 6px 0 0; }
+.nk-arrow span { display: inline-block; color: #333; font-size: 16px; line-height: 18px; text-shadow: 0 0 2px #fff; }
+"""

@@ -1,0 +1,235 @@
+"""What the dashboard shows for a set of filters, computed without Streamlit so it can be tested."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import altair as alt
+import folium
+import pandas as pd
+
+from . import mapping
+from .aggregate import aggregate_flows, aggregate_places, summary
+from .escape import escape
+from .export import ExportInfo, to_csv_text
+from .filters import Filters, apply_filters
+from .load import TABLES, Dataset
+from .present import format_citation, format_date, format_figures, format_period
+from .vocab import AREA_PRECISIONS, ROLES
+
+__all__ = ["Filters", "View", "build_view", "escape", "ROLES"]
+
+
+@dataclass(frozen=True)
+class View:
+    """The filtered reports and what the map and summary line make of them."""
+
+    filters: Filters
+    reports: pd.DataFrame
+    places: pd.DataFrame
+    flows: pd.DataFrame
+    summary: str
+    max_count: int
+
+    def layer(self, dataset: Dataset) -> folium.FeatureGroup:
+        """The map layer for this view (rebuilt per call: st_folium mutates what it is given)."""
+        return mapping.data_layer(self.places, self.flows, self.reports, dataset.sectors, max_count=self.max_count)
+
+
+def build_view(dataset: Dataset, filters: Filters) -> View:
+    """Filter the dataset and aggregate per place.
+
+    Parameters
+    ----------
+    dataset
+        A loaded dataset.
+    filters
+        The values of the page's widgets.
+
+    Returns
+    -------
+    View
+    """
+    reports = apply_filters(dataset.reports, filters, dataset.sector_matrix)
+    places = aggregate_places(reports, dataset.places, dataset.sector_matrix)
+    flows = aggregate_flows(reports, dataset.places)
+    line = summary(reports, len(places), years=filters.years)
+    return View(filters=filters, reports=reports, places=places, flows=flows, summary=line,
+                max_count=max_reports_per_place(dataset))
+
+
+def max_reports_per_place(dataset: Dataset) -> int:
+    """Most reports at one place over the whole dataset (fixes marker sizes across filters)."""
+    return int(dataset.reports["place_id"].value_counts().max())
+
+
+def files_stamp(data_dir: Path) -> tuple:
+    """Size and modification time of each data file: changes whenever a file does."""
+    stamp = []
+    for table in TABLES:
+        path = Path(data_dir) / f"{table}.csv"
+        stat = path.stat() if path.exists() else None
+        stamp.append((table, stat.st_size if stat else -1, stat.st_mtime_ns if stat else -1))
+    return tuple(stamp)
+
+
+def base_map(dataset: Dataset) -> folium.Map:
+    """The mounted base map for this dataset."""
+    return mapping.base_map(dataset.sectors)
+
+
+def focus(dataset: Dataset, place: str | None) -> tuple[list[float] | None, int | None]:
+    """Centre and zoom that bring ``place`` into view, or (None, None) to leave the view alone."""
+    if not place or place not in dataset.places.index:
+        return None, None
+    row = dataset.places.loc[place]
+    zoom = {"country": 4, "region": 5, "province": 6}.get(row["precision"], 8)
+    return [float(row["lat"]), float(row["lon"])], zoom
+
+
+def map_height(presenting: bool) -> int:
+    """Map height in pixels: most of a 720-pixel shared screen when presenting."""
+    return 520 if presenting else 560
+
+
+_TOOLTIP_PLACE = re.compile(r'data-place="([a-z0-9][a-z0-9_-]*)"')
+
+
+def place_from_tooltip(tooltip: str | None) -> str | None:
+    """The place id carried by a clicked marker's tooltip HTML."""
+    match = _TOOLTIP_PLACE.search(tooltip or "")
+    return match.group(1) if match else None
+
+
+def role_label(role: str) -> str:
+    return role.capitalize()
+
+
+def source_label(dataset: Dataset, source_id: str) -> str:
+    row = dataset.sources.loc[source_id]
+    return f"{row['publisher']} ({format_date(row['published'])})"
+
+
+def year_label(years: tuple[int, int] | None) -> str:
+    if not years:
+        return ""
+    return str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
+
+
+def timeline_chart(dataset: Dataset, years: tuple[int, int]) -> alt.Chart:
+    """Reports per year by sector (a report counts in every year it covers), selected years shaded."""
+    reports = dataset.reports
+    first, last = dataset.years
+    rows = []
+    counts: dict[tuple[int, str], int] = {}
+    spans = reports[["year_start", "year_end"]].to_numpy()
+    for (start, end), sector_ids in zip(spans, reports["sector_ids"], strict=True):
+        for year in range(int(start), int(end) + 1):
+            for sector in sector_ids:
+                counts[(year, sector)] = counts.get((year, sector), 0) + 1
+    labels = dataset.sectors["label"].to_dict()
+    for (year, sector), count in counts.items():
+        rows.append({"year": year, "sector": labels.get(sector, sector), "reports": count})
+    data = pd.DataFrame(rows, columns=["year", "sector", "reports"])
+    domain = list(dataset.sectors["label"])
+    colours = list(dataset.sectors["colour"])
+    selected = pd.DataFrame({"start": [years[0] - 0.5], "end": [years[1] + 0.5]})
+    x = alt.X("year:Q", scale=alt.Scale(domain=[first - 0.5, last + 0.5]), axis=alt.Axis(format="d", title=None, tickMinStep=1))
+    band = alt.Chart(selected).mark_rect(color="#000", opacity=0.08).encode(x="start:Q", x2="end:Q")
+    bars = alt.Chart(data).mark_bar(size=10).encode(
+        x=x,
+        y=alt.Y("sum(reports):Q", title="Reports"),
+        color=alt.Color("sector:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
+        tooltip=[alt.Tooltip("year:Q", format="d"), "sector:N", alt.Tooltip("sum(reports):Q", title="reports")],
+    )
+    return (band + bars).properties(height=110)
+
+
+def table_frame(dataset: Dataset, reports: pd.DataFrame, place: str | None = None) -> pd.DataFrame:
+    """The reports table: what a reader scans, one row per report, plain text only."""
+    if place:
+        reports = reports[reports["place_id"].astype(str) == place]
+    labels = dataset.sectors["label"].to_dict()
+    return pd.DataFrame({
+        "Report": reports["id"].astype(str),
+        "When": [format_period(s, e, b) for s, e, b in zip(reports["date_start"], reports["date_end"], reports["date_basis"], strict=True)],
+        "Place": reports["place_name"].astype(str),
+        "Role": reports["role"].astype(str),
+        "Sectors": [", ".join(labels.get(s, s) for s in ids) for ids in reports["sector_ids"]],
+        "Figures": ["; ".join(f"{k}: {v}" for k, v in format_figures(r)) for r in reports.to_dict("records")],
+        "Source": [f"{p} ({format_date(d)})" for p, d in zip(reports["publisher"], reports["published"], strict=True)],
+    }).reset_index(drop=True)
+
+
+def report_card(report: pd.Series, dataset: Dataset) -> str:
+    """A chosen report in full: quote, figures, citation, notes (all escaped)."""
+    labels = dataset.sectors["label"].to_dict()
+    html = mapping.report_html(report, labels)
+    notes = f'<p class="nk-notes">Note: {escape(report["notes"])}</p>' if report.get("notes") else ""
+    date_note = f'<p class="nk-notes">Date: {escape(report["date_note"])}</p>' if report.get("date_note") else ""
+    precision = ""
+    if report.get("place_precision") in AREA_PRECISIONS:
+        precision = f'<p class="nk-notes">Reported at {escape(report["place_precision"])} level, not at a city.</p>'
+    return f'<div class="nk-card"><h4>{escape(report["place_name"])}</h4>{html}{precision}{date_note}{notes}</div>'
+
+
+def csv_download(dataset: Dataset, view: View) -> str:
+    """The filtered reports as the CSV export, with its metadata lines."""
+    return to_csv_text(dataset, view.reports, ExportInfo(dataset_version=dataset.version, filters=view.filters.describe()))
+
+
+def source_header(dataset: Dataset, source_id: str) -> str:
+    row = dataset.sources.loc[source_id]
+    count = int((dataset.reports["source_id"].astype(str) == source_id).sum())
+    how = f" — date {escape(row['published_basis'])}: {escape(row['published_note'])}" if row["published_note"] else ""
+    author = f" by {escape(row['author'])}" if row.get("author") else ""
+    return (f'<p><b>{escape(row["title"])}</b>{author}. {escape(row["publisher"])}, '
+            f'{escape(format_date(row["published"]))}{how}. <br>{count} reports quote this document '
+            f'(highlighted). File: <code>{escape(row["seed_file"])}</code></p>')
+
+
+def highlighted_seed(dataset: Dataset, source_id: str) -> str:
+    """The seed text, escaped, with every quoted passage wrapped in ``<mark>``."""
+    seed_file = dataset.sources.at[source_id, "seed_file"]
+    text = dataset.seeds.raw.get(seed_file, "")
+    quotes = dataset.reports.loc[dataset.reports["source_id"].astype(str) == source_id, ["id", "quote"]]
+    spans = []
+    for report_id, quote in quotes.itertuples(index=False):
+        span = dataset.seeds.span(seed_file, quote)
+        if span:
+            spans.append((span[0], span[1], report_id))
+    spans.sort()
+    merged: list[list] = []
+    for start, end, report_id in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2].append(report_id)
+        else:
+            merged.append([start, end, [report_id]])
+    out, cursor = [], 0
+    for start, end, ids in merged:
+        out.append(escape(text[cursor:start]))
+        out.append(f'<mark title="{escape(", ".join(ids))}">{escape(text[start:end])}</mark>')
+        cursor = end
+    out.append(escape(text[cursor:]))
+    return f'<div class="nk-seed">{"".join(out)}</div>'
+
+
+def method_markdown(dataset: Dataset) -> str:
+    """Sources and method, for readers."""
+    return (
+        f"**{len(dataset.reports)} reports** at **{len(dataset.places)} places** from "
+        f"**{len(dataset.sources)} documents** (dataset version `{dataset.version}`).\n\n"
+        "- Each report is one statement in one document that workers were at, sent from, or passed "
+        "through a place in a period, with the document's words quoted exactly.\n"
+        "- Places keep the precision the source gives: a statement about a province or about China as "
+        "a whole is drawn as a wide pale circle over that area, not as a city.\n"
+        "- Dates keep their precision too (a year, a month). When a date is worked out rather than "
+        "printed — from a publication date, or 'last year' — the report says so and how.\n"
+        "- Where sources disagree (for example on how many North Koreans work in China) each figure "
+        "is its own report.\n"
+        "- Background map: Natural Earth country outlines (public domain), bundled so the map works "
+        "offline; light tiles © OpenStreetMap contributors © CARTO when online."
+    )
