@@ -26,7 +26,7 @@ LEAFLET_VERSION: str = xstatic_leaflet.VERSION
 LEAFLET_FILES: tuple[str, ...] = ("leaflet.js", "leaflet.css")
 """Files copied from :func:`leaflet_dir`, besides the ``images/`` folder."""
 
-STATIC_URL: str = "../../app/static/vendor"
+STATIC_URL: str = "/app/static/vendor"
 """URL of ``./static/vendor`` as seen from the streamlit-folium iframe.
 
 Streamlit serves ``./static/`` at ``{baseUrlPath}/app/static/`` when ``[server]
@@ -108,7 +108,7 @@ def use_local_assets(base_url: str = STATIC_URL) -> None:
         for an HTML file saved next to a ``vendor/`` folder, pass ``"vendor"``.
     """
     base = base_url.rstrip("/")
-    folium.Map.default_js = [("leaflet", f"{base}/leaflet/leaflet.js"), ("jquery", "https://code.jquery.com/jquery-3.7.1.min.js")]
+    folium.Map.default_js = [("leaflet", f"{base}/leaflet/leaflet.js")]
     folium.Map.default_css = [("leaflet_css", f"{base}/leaflet/leaflet.css")]
 
 

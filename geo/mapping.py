@@ -212,7 +212,7 @@ var {{ this.get_name() }} = (function () {
   });
   places.forEach(function (p) {
     var options = Object.assign({}, p.s);
-    var mark = p.area_m ? L.circle(p.ll, Object.assign(options, {radius: p.area_m, fillOpacity: 0.12, weight: 1.5, dashArray: "2 6"}))
+    var mark = p.area_m ? L.circle(p.ll, Object.assign(options, {radius: p.area_m, fillOpacity: 0.08, weight: 1.5, dashArray: "2 6", color: p.s.fillColor}))
                         : L.circleMarker(p.ll, Object.assign(options, {radius: p.r}));
     mark.bindTooltip(p.t);
     mark.bindPopup(p.h, {maxWidth: 380, maxHeight: 360, autoPanPadding: [20, 20]});
@@ -241,7 +241,7 @@ class CountryOutlines(MacroElement):
 {{ this._parent.get_name() }}.getPane("nkBasemap").style.zIndex = 150;
 var {{ this.get_name() }} = L.geoJSON({{ this.data_json }}, {
   pane: "nkBasemap", interactive: false,
-  style: {color: "#8a8a8a", weight: 0.8, fillColor: "#f4f2ec", fillOpacity: 1}
+  style: {color: "#9a9a9a", weight: 0.8, fillColor: "#f4f2ec", fillOpacity: 1}
 }).addTo({{ this._parent.get_name() }});
 {% endmacro %}
 """)
@@ -302,7 +302,7 @@ def legend_html(sectors: pd.DataFrame) -> str:
 
 MAP_CSS = """
 .leaflet-container { background: #dfe8ec; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", sans-serif; }
-.nk-legend { background: rgba(255,255,255,0.94); padding: 6px 10px; border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 240px; max-height: 60vh; overflow-y: auto; }
+.nk-legend { background: rgba(255,255,255,0.94); padding: 4px 8px; border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 230px; max-height: 70vh; overflow-y: auto; font-size: 12px; line-height: 1.3; }
 .nk-legend summary { cursor: pointer; font-weight: 600; }
 .nk-legend ul { list-style: none; margin: 2px 0 6px; padding: 0; }
 .nk-legend li { display: flex; align-items: center; gap: 6px; margin: 1px 0; }

@@ -136,8 +136,10 @@ def timeline_chart(dataset: Dataset, years: tuple[int, int]) -> alt.Chart:
     domain = list(dataset.sectors["label"])
     colours = list(dataset.sectors["colour"])
     selected = pd.DataFrame({"start": [years[0] - 0.5], "end": [years[1] + 0.5]})
-    x = alt.X("year:Q", scale=alt.Scale(domain=[first - 0.5, last + 0.5]), axis=alt.Axis(format="d", title=None, tickMinStep=1))
-    band = alt.Chart(selected).mark_rect(color="#000", opacity=0.08).encode(x="start:Q", x2="end:Q")
+    scale = alt.Scale(domain=[first - 0.5, last + 0.5], nice=False, zero=False)
+    x = alt.X("year:Q", scale=scale, axis=alt.Axis(format="d", title=None, tickMinStep=1))
+    band = alt.Chart(selected).mark_rect(color="#000", opacity=0.1).encode(
+        x=alt.X("start:Q", scale=scale), x2="end:Q")
     bars = alt.Chart(data).mark_bar(size=10).encode(
         x=x,
         y=alt.Y("sum(reports):Q", title="Reports"),
