@@ -180,7 +180,9 @@ def reports_table(dataset: Dataset, view: views.View, place: str | None) -> None
         places.append(place)
     chosen = st.selectbox("Focus on a place", options=places, key="place", bind="query-params",
                           format_func=lambda p: "All places" if p is None else dataset.places.at[p, "name"])
-    table = views.table_frame(dataset, view.reports, chosen)
+    table, total = views.table_frame(dataset, view.reports, chosen)
+    if total > len(table):
+        st.caption(f"Showing the newest {len(table):,} of {total:,} reports; the CSV download has them all.")
     event = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
                          selection_mode="single-row", key="table",
                          column_config=TABLE_COLUMNS)
@@ -192,8 +194,8 @@ def reports_table(dataset: Dataset, view: views.View, place: str | None) -> None
             st.session_state["place"] = str(report["place_id"])
             st.rerun(scope="fragment")
         st.markdown(views.report_card(report, dataset), unsafe_allow_html=True)
-    st.download_button("Download these reports (CSV)", data=views.csv_download(dataset, view),
-                       file_name="nk-workers-reports.csv", mime="text/csv")
+    st.download_button("Download these reports (CSV)", data=lambda: views.csv_download(dataset, view),
+                       file_name="nk-workers-reports.csv", mime="text/csv", on_click="ignore")
 
 
 def source_reader(dataset: Dataset) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .vocab import ROLES
@@ -37,28 +38,58 @@ def aggregate_places(
     """
     if reports.empty:
         return pd.DataFrame(columns=PLACE_COLUMNS)
-    place_ids = reports["place_id"].astype(str)
-    counts = place_ids.value_counts()
-    role_table = pd.crosstab(place_ids, reports["role"].astype(str)).reindex(columns=list(ROLES), fill_value=0)
-    sector_table = sector_matrix.loc[reports.index].groupby(place_ids.to_numpy()).sum()
-    spans = reports.groupby(place_ids.to_numpy()).agg(year_min=("year_start", "min"), year_max=("year_end", "max"))
+    # Work on integer codes with bincount: the cost is one pass over the reports plus one row
+    # per place, with no per-group Python.
+    place_codes = _codes(reports["place_id"])
+    categories = _categories(reports["place_id"])
+    n = len(categories)
+    counts = np.bincount(place_codes, minlength=n)
+    role_codes = pd.Categorical(reports["role"].astype(str), categories=list(ROLES)).codes
+    role_counts = np.bincount(place_codes * len(ROLES) + role_codes, minlength=n * len(ROLES)).reshape(n, len(ROLES))
+    matrix = sector_matrix.loc[reports.index].to_numpy()
+    sector_counts = np.stack(
+        [np.bincount(place_codes, weights=matrix[:, j], minlength=n) for j in range(matrix.shape[1])], axis=1
+    ) if matrix.shape[1] else np.zeros((n, 0))
+    year_min = np.full(n, np.iinfo(np.int32).max)
+    year_max = np.full(n, np.iinfo(np.int32).min)
+    np.minimum.at(year_min, place_codes, reports["year_start"].to_numpy(dtype=np.int32))
+    np.maximum.at(year_max, place_codes, reports["year_end"].to_numpy(dtype=np.int32))
 
-    result = places.loc[counts.index, ["name", "lat", "lon", "country", "admin1", "precision", "radius_km"]].copy()
-    result.insert(0, "place_id", counts.index)
-    result["reports"] = counts.to_numpy()
-    role_table = role_table.loc[counts.index]
-    result["role"] = role_table.idxmax(axis=1).to_numpy()
-    result["roles"] = [tuple(r for r in ROLES if row[r] > 0) for _, row in role_table.iterrows()]
-    sector_table = sector_table.loc[counts.index]
-    result["sector"] = sector_table.idxmax(axis=1).to_numpy()
+    present = np.flatnonzero(counts)
+    ids = np.asarray(categories, dtype=object)[present]
+    result = places.loc[ids, ["name", "lat", "lon", "country", "admin1", "precision", "radius_km"]].copy()
+    result.insert(0, "place_id", ids)
+    result["reports"] = counts[present]
+    role_names = np.array(list(ROLES), dtype=object)
+    role_counts = role_counts[present]
+    # argmax picks the first maximum, so ties go to the earlier role in ROLES.
+    result["role"] = role_names[role_counts.argmax(axis=1)]
+    result["roles"] = [tuple(role_names[row > 0]) for row in role_counts]
+    sector_names = np.array(list(sector_matrix.columns), dtype=object)
+    sector_counts = sector_counts[present]
+    result["sector"] = sector_names[sector_counts.argmax(axis=1)]
+    order = np.argsort(-sector_counts, axis=1, kind="stable")
     result["sectors"] = [
-        tuple(s for s in row.sort_values(ascending=False, kind="stable").index if row[s] > 0)
-        for _, row in sector_table.iterrows()
+        tuple(sector_names[index] for index in row_order if row[index] > 0)
+        for row, row_order in zip(sector_counts, order, strict=True)
     ]
-    result["year_min"] = spans.loc[counts.index, "year_min"].to_numpy()
-    result["year_max"] = spans.loc[counts.index, "year_max"].to_numpy()
+    result["year_min"] = year_min[present]
+    result["year_max"] = year_max[present]
     result = result.sort_values(["reports", "name"], ascending=[False, True], kind="stable")
     return result.reset_index(drop=True)[PLACE_COLUMNS]
+
+
+def _codes(column: pd.Series) -> np.ndarray:
+    """Integer codes of a categorical (or any) column, for bincount."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy(dtype=np.int64)
+    return pd.Categorical(column.astype(str)).codes.astype(np.int64)
+
+
+def _categories(column: pd.Series) -> list[str]:
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return [str(c) for c in column.cat.categories]
+    return [str(c) for c in pd.Categorical(column.astype(str)).categories]
 
 
 def aggregate_flows(reports: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:

@@ -26,7 +26,7 @@ LEAFLET_VERSION: str = xstatic_leaflet.VERSION
 LEAFLET_FILES: tuple[str, ...] = ("leaflet.js", "leaflet.css")
 """Files copied from :func:`leaflet_dir`, besides the ``images/`` folder."""
 
-STATIC_URL: str = "/app/static/vendor"
+STATIC_URL: str = "../../app/static/vendor"
 """URL of ``./static/vendor`` as seen from the streamlit-folium iframe.
 
 Streamlit serves ``./static/`` at ``{baseUrlPath}/app/static/`` when ``[server]

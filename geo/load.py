@@ -39,6 +39,8 @@ class Dataset:
     seeds: SeedIndex
     version: str
     warnings: list[Problem] = field(default_factory=list)
+    memo: dict = field(default_factory=dict, repr=False)
+    """Derived values computed on demand and kept for the life of the dataset (e.g. report HTML)."""
 
     @property
     def years(self) -> tuple[int, int]:
@@ -98,9 +100,9 @@ def load_dataset(data_dir: Path | str) -> Dataset:
     seed_of_source = dict(zip(sources.get("id", []), sources.get("seed_file", []), strict=True))
     seeds = SeedIndex(read_seeds(seeds_dir, sorted(set(seed_of_source.values()))))
     reports_schema = schema.reports_schema(
-        place_ids=set(raw["places"].frame.get("id", [])),
-        source_ids=set(seed_of_source),
-        sector_ids=set(raw["sectors"].frame.get("id", [])),
+        place_ids=_ids(raw["places"]),
+        source_ids=_ids(raw["sources"]),
+        sector_ids=_ids(raw["sectors"]),
         seed_of_source=seed_of_source,
         seeds=seeds,
     )
@@ -114,6 +116,13 @@ def load_dataset(data_dir: Path | str) -> Dataset:
     dataset = _build(data_dir, seeds_dir, raw, seeds)
     dataset.warnings = warnings + _unused_places(raw["places"], dataset.reports)
     return dataset
+
+
+def _ids(table: RawTable) -> set[str] | None:
+    """The ids a table defines, or ``None`` when they cannot be known (unreadable, no ``id``, no rows)."""
+    if table.problems or "id" not in table.frame.columns or table.frame.empty:
+        return None
+    return set(table.frame["id"])
 
 
 def problems_in(problems: list[Problem], file: str) -> bool:

@@ -83,7 +83,7 @@ def marker_style(role: str, colour: str) -> dict[str, object]:
     return {key: value for key, value in style.items() if value is not None}
 
 
-def tooltip_html(place: pd.Series) -> str:
+def tooltip_html(place: dict | pd.Series) -> str:
     """Place name and report count; carries the place id for click handling."""
     count = int(place["reports"])
     precision = "" if place["precision"] not in AREA_PRECISIONS else f" ({escape(place['precision'])}-level)"
@@ -91,7 +91,7 @@ def tooltip_html(place: pd.Series) -> str:
             f" · {count} report{'s' if count != 1 else ''}</span>")
 
 
-def report_html(report: pd.Series, sector_labels: dict[str, str]) -> str:
+def report_html(report: dict | pd.Series, sector_labels: dict[str, str]) -> str:
     """One report in a popup: period, role, sectors, figures, verbatim quote and source."""
     sectors = ", ".join(escape(sector_labels.get(s, s)) for s in report["sector_ids"])
     figures = "".join(f"<li>{escape(label)}: {escape(text)}</li>" for label, text in format_figures(report))
@@ -106,24 +106,34 @@ def report_html(report: pd.Series, sector_labels: dict[str, str]) -> str:
     )
 
 
-def popup_html(place: pd.Series, reports: pd.DataFrame, sector_labels: dict[str, str],
-               *, limit: int = SETTINGS.popup_max_reports) -> str:
-    """The popup of one place: its reports under the current filters, newest first."""
-    ordered = reports.sort_values(["year_end", "date_end", "id"], ascending=[False, False, True])
-    shown = ordered.head(limit)
-    more = len(ordered) - len(shown)
-    precision = place["precision"]
+def popup_html(place: dict | pd.Series, reports_html: list[str], total: int) -> str:
+    """The popup of one place: the given report HTML (newest first) and how many more there are."""
+    more = total - len(reports_html)
     where = escape(place["name"])
-    if precision in AREA_PRECISIONS:
-        where += f' <span class="nk-precision">(reported at {escape(precision)} level, not a city)</span>'
-    body = "".join(report_html(report, sector_labels) for _, report in shown.iterrows())
-    tail = f'<p class="nk-more">+{more} more report{"s" if more != 1 else ""} here: see the table below the map.</p>' if more else ""
-    return f'<div class="nk-popup"><h4>{where}</h4>{body}{tail}</div>'
+    if place["precision"] in AREA_PRECISIONS:
+        where += f' <span class="nk-precision">(reported at {escape(place["precision"])} level, not a city)</span>'
+    tail = (f'<p class="nk-more">+{more} more report{"s" if more != 1 else ""} here: see the table '
+            "below the map.</p>") if more > 0 else ""
+    return f'<div class="nk-popup"><h4>{where}</h4>{"".join(reports_html)}{tail}</div>'
+
+
+def newest_first(reports: pd.DataFrame, per_place: int) -> pd.DataFrame:
+    """Up to ``per_place`` reports per place, newest first (ties by id), from one global sort."""
+    ordered = reports.sort_values(["year_end", "date_end", "id"], ascending=[False, False, True], kind="stable")
+    return ordered.groupby(ordered["place_id"].astype(str), observed=True, sort=False).head(per_place)
+
+
+def cached_report_html(report_id: str, report: dict, sector_labels: dict[str, str], memo: dict) -> str:
+    """:func:`report_html`, computed once per report and kept in ``memo``."""
+    html = memo.get(report_id)
+    if html is None:
+        html = memo[report_id] = report_html(report, sector_labels)
+    return html
 
 
 def data_layer(
     places: pd.DataFrame, flows: pd.DataFrame, reports: pd.DataFrame, sectors: pd.DataFrame,
-    *, max_count: int, settings: Settings = SETTINGS,
+    *, max_count: int, settings: Settings = SETTINGS, memo: dict | None = None,
 ) -> folium.FeatureGroup:
     """The layer that changes with the filters: one mark per place, and movement lines.
 
@@ -139,6 +149,8 @@ def data_layer(
         ``Dataset.sectors``.
     max_count
         Most reports at any one place in the whole dataset, so sizes don't jump between filters.
+    memo
+        Where to keep each report's popup HTML between calls (``Dataset.memo``).
 
     Returns
     -------
@@ -147,27 +159,33 @@ def data_layer(
     """
     colours = sectors["colour"].to_dict()
     labels = sectors["label"].to_dict()
-    by_place = dict(tuple(reports.groupby(reports["place_id"].astype(str), observed=True)))
+    memo = {} if memo is None else memo
+    shown: dict[str, list[str]] = {}
+    chosen = newest_first(reports, settings.popup_max_reports)
+    missing = chosen[~chosen["id"].isin(list(memo))]
+    for report in missing.to_dict("records"):
+        cached_report_html(report["id"], report, labels, memo)
+    for report_id, place_id in zip(chosen["id"], chosen["place_id"].astype(str), strict=True):
+        shown.setdefault(place_id, []).append(memo[report_id])
     items = []
     # Areas first so points are drawn above them.
-    ordered = places.assign(_area=places["precision"].isin(AREA_PRECISIONS)).sort_values("_area", ascending=False, kind="stable")
-    for _, place in ordered.iterrows():
+    areas = places["precision"].isin(AREA_PRECISIONS).to_numpy()
+    for is_area, place in sorted(zip(areas, places.to_dict("records"), strict=True), key=lambda pair: not pair[0]):
         style = marker_style(place["role"], colours.get(place["sector"], "#999999"))
         item = {
             "id": place["place_id"],
             "ll": [round(float(place["lat"]), 5), round(float(place["lon"]), 5)],
             "s": style,
             "t": tooltip_html(place),
-            "h": popup_html(place, by_place.get(place["place_id"], reports.iloc[:0]), labels,
-                            limit=settings.popup_max_reports),
+            "h": popup_html(place, shown.get(place["place_id"], []), int(place["reports"])),
         }
-        if place["_area"]:
+        if is_area:
             item["area_m"] = float(place["radius_km"]) * 1000
         else:
             item["r"] = marker_radius(int(place["reports"]), max_count, settings)
         items.append(item)
     lines = []
-    for _, flow in flows.iterrows():
+    for flow in flows.to_dict("records"):
         start = [round(float(flow["from_lat"]), 5), round(float(flow["from_lon"]), 5)]
         end = [round(float(flow["to_lat"]), 5), round(float(flow["to_lon"]), 5)]
         count = int(flow["reports"])

@@ -18,9 +18,9 @@ from .quotes import SeedIndex
 from .vocab import DATE_BASES, PLACE_PRECISIONS, AREA_PRECISIONS, ROLES, WAGE_PERIODS
 
 SLUG = r"^[a-z0-9][a-z0-9_-]*$"
-PARTIAL_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
-NUMBER = r"^-?\d+(\.\d+)?$"
-INTEGER = r"^\d+$"
+PARTIAL_DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+NUMBER = r"^-?[0-9]+(\.[0-9]+)?$"
+INTEGER = r"^[0-9]+$"
 
 
 def _check(test: Callable[[pd.Series], pd.Series], message: str) -> pa.Check:
@@ -36,7 +36,7 @@ def matches(pattern: str, message: str, *, optional: bool = False) -> pa.Check:
     regex = re.compile(pattern)
 
     def test(series: pd.Series) -> pd.Series:
-        ok = series.map(lambda cell: bool(regex.match(cell)))
+        ok = series.map(lambda cell: bool(regex.fullmatch(cell)))
         return ok | (series == "") if optional else ok
 
     return _check(test, message)
@@ -44,7 +44,7 @@ def matches(pattern: str, message: str, *, optional: bool = False) -> pa.Check:
 
 def one_of(allowed: set[str] | tuple[str, ...] | list[str], what: str, *, optional: bool = False) -> pa.Check:
     allowed = set(allowed)
-    listing = ", ".join(sorted(allowed)) if len(allowed) <= 12 else f"{len(allowed)} known ids"
+    listing = _literal(", ".join(sorted(allowed)) if len(allowed) <= 12 else f"{len(allowed)} known ids")
 
     def test(series: pd.Series) -> pd.Series:
         ok = series.isin(allowed)
@@ -53,13 +53,18 @@ def one_of(allowed: set[str] | tuple[str, ...] | list[str], what: str, *, option
     return _check(test, f"{{value}} is not a known {what} (expected one of: {listing})")
 
 
+def _literal(text: str) -> str:
+    """``text`` made safe inside a message template (ids read from the data may hold braces)."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
 def unique() -> pa.Check:
     return _check(lambda s: ~s.duplicated(keep=False), "{value} is used by more than one row; ids must be unique")
 
 
 def number_in(low: float, high: float, *, optional: bool = False) -> pa.Check:
     def test(series: pd.Series) -> pd.Series:
-        values = pd.to_numeric(series.where(series.str.match(NUMBER), None), errors="coerce")
+        values = pd.to_numeric(series.where(series.str.fullmatch(NUMBER), None), errors="coerce")
         ok = values.between(low, high)
         return ok | (series == "") if optional else ok
 
@@ -121,17 +126,28 @@ def sectors_schema() -> pa.DataFrameSchema:
 
 
 def reports_schema(
-    *, place_ids: set[str], source_ids: set[str], sector_ids: set[str],
+    *, place_ids: set[str] | None, source_ids: set[str] | None, sector_ids: set[str] | None,
     seed_of_source: dict[str, str], seeds: SeedIndex,
 ) -> pa.DataFrameSchema:
-    """Schema of ``reports.csv``, with the ids it may refer to and the seeds its quotes come from."""
+    """Schema of ``reports.csv``, with the ids it may refer to and the seeds its quotes come from.
+
+    An id set of ``None`` means its table could not be read: references into it are not checked,
+    since calling every one of them unknown would bury the table's own problems.
+    """
     optional = {"required_column": False}
+
+    def references(ids: set[str] | None, check: Callable[[set[str]], pa.Check]) -> list[pa.Check]:
+        return [] if ids is None else [check(ids)]
+
     return pa.DataFrameSchema(
         {
             "id": column(required(), matches(SLUG, "{value} is not a valid id (lower-case letters, digits, - or _)"), unique()),
-            "place_id": column(one_of(place_ids, "place id (see places.csv)")),
-            "from_place_id": column(one_of(place_ids, "place id (see places.csv)", optional=True), **optional),
-            "source_id": column(one_of(source_ids, "source id (see sources.csv)")),
+            "place_id": column(*references(place_ids, lambda ids: one_of(ids, "place id (see places.csv)"))),
+            "from_place_id": column(
+                *references(place_ids, lambda ids: one_of(ids, "place id (see places.csv)", optional=True)),
+                **optional,
+            ),
+            "source_id": column(*references(source_ids, lambda ids: one_of(ids, "source id (see sources.csv)"))),
             "role": column(one_of(set(ROLES), "role")),
             "date_start": column(matches(PARTIAL_DATE, "{value} is not a date like 2019, 2019-11 or 2019-11-24")),
             "date_end": column(
@@ -140,7 +156,7 @@ def reports_schema(
             ),
             "date_basis": column(one_of(DATE_BASES, "date basis")),
             "date_note": column(_when_inferred("date_basis", "say how the date was inferred")),
-            "sectors": column(_sector_list(sector_ids)),
+            "sectors": column(*references(sector_ids, _sector_list)),
             "workers_min": column(matches(INTEGER, "{value} is not a whole number", optional=True), **optional),
             "workers_max": column(matches(INTEGER, "{value} is not a whole number", optional=True), _not_below("workers_min"), **optional),
             "workers_as_stated": column(**optional),
@@ -164,36 +180,55 @@ def reports_schema(
 CURRENT_FRAME: ContextVar[pd.DataFrame] = ContextVar("CURRENT_FRAME")
 
 
-def _row_frame(series: pd.Series) -> pd.DataFrame:
-    return CURRENT_FRAME.get().loc[series.index]
+def _other(series: pd.Series, column_name: str) -> pd.Series | None:
+    """The cells of another column in the same rows, or ``None`` when the file lacks that column.
+
+    A check that needs an absent column passes: a required column's absence is reported on its
+    own ("column is missing from the header"), and an optional one may simply be left out.
+    """
+    frame = CURRENT_FRAME.get()
+    return frame.loc[series.index, column_name] if column_name in frame.columns else None
+
+
+def _passes(series: pd.Series) -> pd.Series:
+    return pd.Series(True, index=series.index)
 
 
 def _when_inferred(basis_column: str, fix: str) -> pa.Check:
     def test(series: pd.Series) -> pd.Series:
-        frame = _row_frame(series)
-        return ~((frame[basis_column] == "inferred") & (series.str.strip() == ""))
+        basis = _other(series, basis_column)
+        if basis is None:
+            return _passes(series)
+        return ~((basis == "inferred") & (series.str.strip() == ""))
 
     return _check(test, f"is empty but {basis_column} is 'inferred'; {fix}")
 
 
 def _radius_for_areas() -> pa.Check:
     def test(series: pd.Series) -> pd.Series:
-        frame = _row_frame(series)
-        return ~(frame["precision"].isin(AREA_PRECISIONS) & (series == ""))
+        precision = _other(series, "precision")
+        if precision is None:
+            return _passes(series)
+        return ~(precision.isin(AREA_PRECISIONS) & (series == ""))
 
     return _check(test, "is empty but precision is {precision!r}; give the area's rough radius in km")
 
 
 def _same_precision() -> pa.Check:
     def test(series: pd.Series) -> pd.Series:
-        return series.str.len() == _row_frame(series)["date_start"].str.len()
+        start = _other(series, "date_start")
+        if start is None:
+            return _passes(series)
+        return series.str.len() == start.str.len()
 
     return _check(test, "{value} and date_start {date_start!r} must have the same precision (both years, months or days)")
 
 
 def _not_before_start() -> pa.Check:
     def test(series: pd.Series) -> pd.Series:
-        start = _row_frame(series)["date_start"]
+        start = _other(series, "date_start")
+        if start is None:
+            return _passes(series)
         comparable = series.str.len() == start.str.len()
         return ~comparable | (series >= start)
 
@@ -202,9 +237,11 @@ def _not_before_start() -> pa.Check:
 
 def _not_below(low_column: str) -> pa.Check:
     def test(series: pd.Series) -> pd.Series:
-        frame = _row_frame(series)
-        high = pd.to_numeric(series.where(series.str.match(NUMBER), None), errors="coerce")
-        low = pd.to_numeric(frame[low_column].where(frame[low_column].str.match(NUMBER), None), errors="coerce")
+        low_cells = _other(series, low_column)
+        if low_cells is None:
+            return _passes(series)
+        high = pd.to_numeric(series.where(series.str.fullmatch(NUMBER), None), errors="coerce")
+        low = pd.to_numeric(low_cells.where(low_cells.str.fullmatch(NUMBER), None), errors="coerce")
         return ~(high < low).fillna(False).astype(bool)
 
     return _check(test, f"{{value}} is less than {low_column} {{{low_column}!r}}")
@@ -212,8 +249,10 @@ def _not_below(low_column: str) -> pa.Check:
 
 def _currency_with_wage() -> pa.Check:
     def test(series: pd.Series) -> pd.Series:
-        frame = _row_frame(series)
-        has_wage = (frame["wage_min"] != "") | (frame["wage_max"] != "")
+        wages = [cells for name in ("wage_min", "wage_max") if (cells := _other(series, name)) is not None]
+        has_wage = pd.Series(False, index=series.index)
+        for cells in wages:
+            has_wage |= cells != ""
         return ~(has_wage & (series == ""))
 
     return _check(test, "is empty but a wage is given; add its currency (e.g. CNY, USD)")
@@ -223,18 +262,21 @@ def _sector_list(sector_ids: set[str]) -> pa.Check:
     def test(series: pd.Series) -> pd.Series:
         return series.map(lambda cell: bool(cell) and all(part in sector_ids for part in cell.split(";")))
 
-    listing = ", ".join(sorted(sector_ids))
+    listing = _literal(", ".join(sorted(sector_ids)))
     return _check(test, f"{{value}} holds an unknown or empty sector; use ids from sectors.csv separated by ';' ({listing})")
 
 
 def _verbatim(seed_of_source: dict[str, str], seeds: SeedIndex) -> pa.Check:
     def test(series: pd.Series) -> pd.Series:
-        frame = _row_frame(series)
-        seed_files = frame["source_id"].map(seed_of_source)
+        source_ids = _other(series, "source_id")
+        if source_ids is None:
+            return _passes(series)
+        seed_files = source_ids.map(seed_of_source)
         pairs = pd.DataFrame({"seed": seed_files, "quote": series})
         unique_pairs = pairs.drop_duplicates()
         found = {
-            (seed, quote): (isinstance(seed, str) and seeds.contains(seed, quote)) or quote.strip() == ""
+            # an unknown source_id is reported by its own check; its quote cannot be looked up
+            (seed, quote): not isinstance(seed, str) or seeds.contains(seed, quote) or quote.strip() == ""
             for seed, quote in unique_pairs.itertuples(index=False)
         }
         return pd.Series([found[(s, q)] for s, q in pairs.itertuples(index=False)], index=series.index)

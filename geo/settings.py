@@ -46,8 +46,8 @@ class Settings:
         metadata={"help": "Folder Streamlit serves at /app/static/ (Leaflet is copied there)."},
     )
     static_url: str = field(
-        default="/app/static/vendor",
-        metadata={"help": "URL path the map loads its vendored scripts and styles from."},
+        default="../../app/static/vendor",
+        metadata={"help": "URL of the vendored scripts, relative to the map iframe (works under any baseUrlPath)."},
     )
 
 

@@ -35,7 +35,8 @@ class View:
 
     def layer(self, dataset: Dataset) -> folium.FeatureGroup:
         """The map layer for this view (rebuilt per call: st_folium mutates what it is given)."""
-        return mapping.data_layer(self.places, self.flows, self.reports, dataset.sectors, max_count=self.max_count)
+        return mapping.data_layer(self.places, self.flows, self.reports, dataset.sectors,
+                                  max_count=self.max_count, memo=dataset.memo.setdefault("report_html", {}))
 
 
 def build_view(dataset: Dataset, filters: Filters) -> View:
@@ -62,7 +63,9 @@ def build_view(dataset: Dataset, filters: Filters) -> View:
 
 def max_reports_per_place(dataset: Dataset) -> int:
     """Most reports at one place over the whole dataset (fixes marker sizes across filters)."""
-    return int(dataset.reports["place_id"].value_counts().max())
+    if "max_count" not in dataset.memo:
+        dataset.memo["max_count"] = int(dataset.reports["place_id"].value_counts().max())
+    return dataset.memo["max_count"]
 
 
 def files_stamp(data_dir: Path) -> tuple:
@@ -149,20 +152,40 @@ def timeline_chart(dataset: Dataset, years: tuple[int, int]) -> alt.Chart:
     return (band + bars).properties(height=110)
 
 
-def table_frame(dataset: Dataset, reports: pd.DataFrame, place: str | None = None) -> pd.DataFrame:
-    """The reports table: what a reader scans, one row per report, plain text only."""
+TABLE_LIMIT = 2000
+TABLE_SOURCE_COLUMNS = [
+    "id", "date_start", "date_end", "date_basis", "place_name", "role", "sector_ids", "publisher",
+    "published", "workers_min", "workers_max", "workers_as_stated", "wage_min", "wage_max",
+    "wage_currency", "wage_period", "wage_as_stated", "state_share_min", "state_share_max",
+    "state_share_as_stated",
+]
+
+
+def table_frame(dataset: Dataset, reports: pd.DataFrame, place: str | None = None,
+                *, limit: int = TABLE_LIMIT) -> tuple[pd.DataFrame, int]:
+    """The reports table, newest first: what a reader scans, one row per report, plain text.
+
+    Returns
+    -------
+    (table, total)
+        At most ``limit`` rows, and how many reports there are in all (the CSV download has all).
+    """
     if place:
         reports = reports[reports["place_id"].astype(str) == place]
+    total = len(reports)
+    reports = reports.sort_values(["year_end", "date_end", "id"], ascending=[False, False, True]).head(limit)
     labels = dataset.sectors["label"].to_dict()
-    return pd.DataFrame({
-        "Report": reports["id"].astype(str),
-        "When": [format_period(s, e, b) for s, e, b in zip(reports["date_start"], reports["date_end"], reports["date_basis"], strict=True)],
-        "Place": reports["place_name"].astype(str),
-        "Role": reports["role"].astype(str),
-        "Sectors": [", ".join(labels.get(s, s) for s in ids) for ids in reports["sector_ids"]],
-        "Figures": ["; ".join(f"{k}: {v}" for k, v in format_figures(r)) for r in reports.to_dict("records")],
-        "Source": [f"{p} ({format_date(d)})" for p, d in zip(reports["publisher"], reports["published"], strict=True)],
-    }).reset_index(drop=True)
+    records = reports[TABLE_SOURCE_COLUMNS].to_dict("records")
+    table = pd.DataFrame({
+        "Report": [r["id"] for r in records],
+        "When": [format_period(r["date_start"], r["date_end"], r["date_basis"]) for r in records],
+        "Place": [str(r["place_name"]) for r in records],
+        "Role": [str(r["role"]) for r in records],
+        "Sectors": [", ".join(labels.get(s, s) for s in r["sector_ids"]) for r in records],
+        "Figures": ["; ".join(f"{k}: {v}" for k, v in format_figures(r)) for r in records],
+        "Source": [f"{r['publisher']} ({format_date(r['published'])})" for r in records],
+    }, columns=["Report", "When", "Place", "Role", "Sectors", "Figures", "Source"])
+    return table, total
 
 
 def report_card(report: pd.Series, dataset: Dataset) -> str:

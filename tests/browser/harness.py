@@ -1,0 +1,286 @@
+"""Run the dashboard as a server and drive it in headless Chromium (for tests and benchmarks).
+
+Importable without pytest. A typical session::
+
+    with running_app() as app, sync_playwright() as pw:
+        browser = launch_browser(pw)
+        network = NetworkLog()
+        context = new_context(browser, network)
+        page = context.new_page()
+        page.goto(app.url)
+        wait_for_app(page)
+        wait_for_markers(page)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from geo.settings import SETTINGS
+
+ROOT = Path(__file__).resolve().parents[2]
+"""The repository root: where ``dashboard.py`` lives and the server runs."""
+
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's Chromium (``playwright install`` can't download its own here)."""
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+"""The streamlit-folium component's iframe in the page."""
+
+MARKERS = "path.leaflet-interactive"
+"""Everything clickable drawn as SVG in the map: place circles, area circles and movement lines."""
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def tile_host_pattern(tiles_url: str = SETTINGS.tiles_url) -> re.Pattern[str]:
+    """A regex matching the host names of the tile URL template (``{s}`` is a subdomain)."""
+    host = urlsplit(tiles_url).hostname or ""
+    parts = [re.escape(part) for part in host.split("{s}")]
+    return re.compile("^" + "[a-z0-9-]+".join(parts) + "$", re.IGNORECASE)
+
+
+TILE_HOST = tile_host_pattern()
+
+
+# ---------------------------------------------------------------- the server
+
+
+@dataclass
+class AppServer:
+    """A running ``streamlit run dashboard.py`` and where to reach it."""
+
+    process: subprocess.Popen
+    port: int
+    log_path: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def log_tail(self, lines: int = 40) -> str:
+        """The end of the server's combined stdout/stderr, for error messages."""
+        try:
+            text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+        return "\n".join(text.splitlines()[-lines:])
+
+    def stop(self, timeout: float = 10) -> None:
+        """Terminate the server, then kill it if it does not exit within ``timeout`` seconds."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=timeout)
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def app_command(port: int, data_dir: Path | str | None = None) -> list[str]:
+    """The command line that serves the dashboard on ``port`` with the dataset in ``data_dir``."""
+    return [
+        sys.executable, "-m", "streamlit", "run", "dashboard.py",
+        "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--server.headless", "true", "--server.fileWatcherType", "none",
+        "--browser.gatherUsageStats", "false",
+        "--", "--data", str(Path(data_dir or SETTINGS.data_dir).resolve()),
+    ]
+
+
+def wait_until_healthy(server: AppServer, timeout: float = 60) -> None:
+    """Poll ``/_stcore/health`` until it answers ``ok``; raise with the server log if it never does."""
+    deadline = time.monotonic() + timeout
+    health = f"{server.url}_stcore/health"
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise RuntimeError(f"the dashboard exited with code {server.process.returncode}:\n"
+                               f"{server.log_tail()}")
+        with contextlib.suppress(OSError, urllib.error.URLError):
+            with urllib.request.urlopen(health, timeout=2) as response:  # noqa: S310 (local URL)
+                if response.read().decode().strip() == "ok":
+                    return
+        time.sleep(0.2)
+    raise TimeoutError(f"{health} did not answer 'ok' within {timeout:.0f} s:\n{server.log_tail()}")
+
+
+def start_app(data_dir: Path | str | None = None, *, port: int | None = None,
+              timeout: float = 60) -> AppServer:
+    """Start the dashboard on a free port and wait until it is healthy.
+
+    Parameters
+    ----------
+    data_dir
+        Dataset folder passed as ``-- --data``; the bundled ``data/`` when not given.
+    port
+        Port to serve on; a free one when not given.
+    timeout
+        Seconds to wait for ``/_stcore/health``.
+
+    Returns
+    -------
+    AppServer
+        Call :meth:`AppServer.stop` when done (or use :func:`running_app`).
+    """
+    port = port or free_port()
+    log = tempfile.NamedTemporaryFile(prefix="dashboard-", suffix=".log", delete=False)  # noqa: SIM115
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(app_command(port, data_dir), cwd=ROOT, stdout=log,
+                               stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
+    log.close()
+    server = AppServer(process=process, port=port, log_path=Path(log.name))
+    try:
+        wait_until_healthy(server, timeout)
+    except BaseException:
+        server.stop()
+        raise
+    return server
+
+
+@contextlib.contextmanager
+def running_app(data_dir: Path | str | None = None, **kwargs: object) -> Iterator[AppServer]:
+    """Serve the dashboard for the duration of a ``with`` block; always stop it afterwards."""
+    server = start_app(data_dir, **kwargs)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+# ---------------------------------------------------------------- the browser
+
+
+def launch_browser(playwright: object, **kwargs: object) -> object:
+    """Headless system Chromium with the flags that keep it quiet and offline-friendly."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
+                                      headless=True, **kwargs)
+
+
+@dataclass
+class NetworkLog:
+    """Requests the browser tried to send off the machine (all of them were aborted)."""
+
+    tiles: list[str] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
+
+    def route(self, route: object) -> None:
+        """Playwright route handler: let local requests through, abort and record the rest."""
+        url = route.request.url
+        verdict = classify(url)
+        if verdict == "local":
+            route.continue_()
+            return
+        (self.tiles if verdict == "tile" else self.others).append(url)
+        route.abort()
+
+
+def classify(url: str) -> str:
+    """``"local"`` for the app itself, data: and blob:; ``"tile"`` for the tile server; else ``"other"``."""
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return "local"
+    host = (parts.hostname or "").lower()
+    if host in LOCAL_HOSTS:
+        return "local"
+    if TILE_HOST.match(host):
+        return "tile"
+    return "other"
+
+
+def new_context(browser: object, network: NetworkLog, **kwargs: object) -> object:
+    """A browser context whose every request goes through ``network.route``."""
+    context = browser.new_context(**kwargs)
+    context.route("**/*", network.route)
+    return context
+
+
+# ---------------------------------------------------------------- waiting on the page
+
+
+def wait_for_app(page: object, timeout: float = 60_000) -> None:
+    """Wait until Streamlit has rendered the page and no script run is in progress."""
+    page.wait_for_selector("[data-testid='stAppViewContainer']", state="attached", timeout=timeout)
+    # The script-state attribute flips to "running" only after a short delay: don't read it too early.
+    page.wait_for_timeout(300)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",
+                           state="attached", timeout=timeout)
+    page.wait_for_function("() => document.querySelectorAll(\"[data-testid='stSkeleton']\").length === 0",
+                           timeout=timeout)
+
+
+def map_frame(page: object, timeout: float = 30_000) -> object:
+    """The map iframe's ``Frame`` (for ``evaluate``); waits for the iframe to be attached."""
+    handle = page.wait_for_selector(MAP_IFRAME, state="attached", timeout=timeout)
+    frame = handle.content_frame()
+    if frame is None:
+        raise RuntimeError(f"{MAP_IFRAME} has no content frame")
+    return frame
+
+
+def marker_count(page: object) -> int:
+    """How many interactive SVG paths (places, areas, movement lines) the map draws now."""
+    return map_frame(page).evaluate(f"() => document.querySelectorAll({MARKERS!r}).length")
+
+
+def wait_for_markers(page: object, n: int | None = None, timeout: float = 30) -> int:
+    """Wait until the map draws ``n`` markers (or, without ``n``, a nonzero count that holds still).
+
+    Returns
+    -------
+    int
+        The marker count reached.
+
+    Raises
+    ------
+    TimeoutError
+        With the last count seen.
+    """
+    deadline = time.monotonic() + timeout
+    last, stable_since = -1, time.monotonic()
+    while time.monotonic() < deadline:
+        try:
+            count = marker_count(page)
+        except Exception:  # noqa: BLE001 - the frame may be navigating or not there yet
+            count = -1
+        if count != last:
+            last, stable_since = count, time.monotonic()
+        if n is not None and count == n:
+            return count
+        if n is None and count > 0 and time.monotonic() - stable_since >= 0.5:
+            return count
+        time.sleep(0.1)
+    wanted = f"{n}" if n is not None else "a steady nonzero number of"
+    raise TimeoutError(f"waited {timeout:.0f} s for {wanted} markers in the map; last count {last}")
+
+
+def leaflet_view(page: object) -> dict:
+    """The Leaflet map's zoom and centre (streamlit-folium keeps the map in ``window.map``)."""
+    return map_frame(page).evaluate(
+        "() => { const c = window.map.getCenter();"
+        " return {zoom: window.map.getZoom(), lat: c.lat, lng: c.lng}; }")
