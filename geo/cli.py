@@ -28,6 +28,17 @@ def parse_years(text: str) -> tuple[int, int]:
     return years[0], years[1]
 
 
+def parse_count(text: str) -> int:
+    """A whole number of at least 1, e.g. for ``--reports``."""
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return count
+
+
 def parse_list(text: str) -> tuple[str, ...]:
     """``"a,b"`` as ``("a", "b")``."""
     return tuple(part.strip() for part in text.split(",") if part.strip())
@@ -48,8 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, required=True, help="file to write")
 
     synth = commands.add_parser("synth", help="write a valid synthetic dataset of any size")
-    synth.add_argument("--reports", type=int, required=True, help="number of reports")
-    synth.add_argument("--places", type=int, help="number of places (default: reports/50, 20 to 3000)")
+    synth.add_argument("--reports", type=parse_count, required=True, help="number of reports")
+    synth.add_argument("--places", type=parse_count, help="number of places (default: reports/50, 20 to 3000)")
     synth.add_argument("--seed", type=int, default=1, help="random seed (same seed, same files)")
     synth.add_argument("-o", "--output", type=Path, required=True, help="folder to write")
     return parser

@@ -66,6 +66,7 @@ def read_table(path: Path, *, display_name: str | None = None) -> RawTable:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[list[str]] = []
     lines: list[int] = []
+    previous_end = 0
     try:
         header = next(reader)
         previous_end = reader.line_num
@@ -77,7 +78,9 @@ def read_table(path: Path, *, display_name: str | None = None) -> RawTable:
             rows.append(record)
             lines.append(start)
     except csv.Error as error:
-        table.problems.append(Problem(name, reader.line_num, None, f"cannot parse CSV: {error}"))
+        # Name the line where the broken row starts: an unclosed quote is only noticed at the
+        # end of the file, far below the line that needs fixing.
+        table.problems.append(Problem(name, previous_end + 1, None, f"cannot parse CSV: {error}"))
         return table
 
     header = [cell.strip() for cell in header]

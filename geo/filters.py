@@ -73,10 +73,12 @@ def filter_mask(
         wanted = list(sectors)
         if sector_matrix is None:
             sector_matrix = pd.DataFrame(
-                {s: reports["sectors"].str.split(";").map(lambda ids, s=s: s in ids) for s in wanted}
+                {s: reports["sectors"].str.split(";").map(lambda ids, s=s: s in ids) for s in wanted},
+                index=reports.index,
             )
         known = [s for s in wanted if s in sector_matrix.columns]
-        mask &= sector_matrix[known].to_numpy().any(axis=1) if known else False
+        # rows are looked up by the reports' index, so an already filtered subset lines up
+        mask &= sector_matrix.loc[reports.index, known].to_numpy().any(axis=1) if known else False
     if roles is not None:
         mask &= reports["role"].isin(list(roles)).to_numpy()
     if sources is not None:

@@ -7,6 +7,7 @@ single compact layer, so its size grows with the number of places shown, not wit
 
 from __future__ import annotations
 
+import functools
 import math
 
 import folium
@@ -267,7 +268,13 @@ var {{ this.get_name() }} = L.geoJSON({{ this.data_json }}, {
     def __init__(self):
         super().__init__()
         self._name = "CountryOutlines"
-        self.data_json = script_json(assets.countries_geojson())
+        self.data_json = _countries_json()
+
+
+@functools.lru_cache(maxsize=1)
+def _countries_json() -> str:
+    """The bundled outlines as script-safe JSON, serialised once per process."""
+    return script_json(assets.countries_geojson())
 
 
 class Legend(MacroElement):

@@ -121,21 +121,27 @@ def year_label(years: tuple[int, int] | None) -> str:
     return str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
 
 
-def timeline_chart(dataset: Dataset, years: tuple[int, int]) -> alt.Chart:
-    """Reports per year by sector (a report counts in every year it covers), selected years shaded."""
+def reports_per_year(dataset: Dataset) -> pd.DataFrame:
+    """Reports per (year, sector label); a report counts in every year it covers. Computed once."""
+    if "per_year" in dataset.memo:
+        return dataset.memo["per_year"]
     reports = dataset.reports
-    first, last = dataset.years
-    rows = []
-    counts: dict[tuple[int, str], int] = {}
-    spans = reports[["year_start", "year_end"]].to_numpy()
-    for (start, end), sector_ids in zip(spans, reports["sector_ids"], strict=True):
-        for year in range(int(start), int(end) + 1):
-            for sector in sector_ids:
-                counts[(year, sector)] = counts.get((year, sector), 0) + 1
+    spans = reports["year_end"].to_numpy(dtype=int) - reports["year_start"].to_numpy(dtype=int) + 1
+    rows = reports.loc[reports.index.repeat(spans), ["year_start", "sector_ids"]].copy()
+    rows["year"] = rows["year_start"].to_numpy(dtype=int) + rows.groupby(level=0).cumcount().to_numpy()
+    rows = rows.explode("sector_ids")
     labels = dataset.sectors["label"].to_dict()
-    for (year, sector), count in counts.items():
-        rows.append({"year": year, "sector": labels.get(sector, sector), "reports": count})
-    data = pd.DataFrame(rows, columns=["year", "sector", "reports"])
+    data = (rows.groupby(["year", "sector_ids"]).size().rename("reports").reset_index()
+            .rename(columns={"sector_ids": "sector"}))
+    data["sector"] = data["sector"].map(labels)
+    dataset.memo["per_year"] = data
+    return data
+
+
+def timeline_chart(dataset: Dataset, years: tuple[int, int]) -> alt.Chart:
+    """Stacked bars of reports per year by sector, with the selected years shaded."""
+    first, last = dataset.years
+    data = reports_per_year(dataset)
     domain = list(dataset.sectors["label"])
     colours = list(dataset.sectors["colour"])
     selected = pd.DataFrame({"start": [years[0] - 0.5], "end": [years[1] + 0.5]})
