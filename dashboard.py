@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 import streamlit as st
@@ -63,7 +62,7 @@ def main() -> None:
         st.code(error.report(), language=None)
         st.stop()
 
-    presenting = st.session_state.get("present", False) or st.query_params.get("present") in ("true", "True", "1")
+    presenting = presenter_mode()
     st.markdown(f"<style>{PAGE_CSS}{PRESENTER_CSS if presenting else ''}</style>", unsafe_allow_html=True)
     if not presenting:
         st.title("North Korean workers reported in China")
@@ -78,24 +77,45 @@ def main() -> None:
             st.markdown(views.method_markdown(dataset))
 
 
+def presenter_mode() -> bool:
+    """Whether the page is in presenter mode: the toggle's state, or the URL on first load."""
+    if "present" in st.session_state:
+        return bool(st.session_state["present"])
+    return st.query_params.get("present", "").lower() in ("true", "1")
+
+
 @st.fragment
 def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
     """Filters, timeline, map and table: reruns on its own when one of its widgets changes."""
     first, last = dataset.years
-    presenting = st.toggle("Presenter mode", key="present", bind="query-params",
-                           help="Large type and a big map for screen-sharing; step through the years.")
+    if "_pending_place" in st.session_state:
+        st.session_state["place"] = st.session_state.pop("_pending_place")
+    if "_pending_years" in st.session_state:
+        st.session_state["years"] = st.session_state.pop("_pending_years")
+    presenting = presenter_mode()
     if presenting:
-        presenter_controls(first, last)
-    controls = st.container()
-    with controls:
-        left, right = st.columns([2, 3], vertical_alignment="bottom") if not presenting else (st.container(), None)
+        top = st.columns([4, 2, 2, 2, 2.6], vertical_alignment="center")
+        years_now = tuple(st.session_state.get("years") or (first, last))
+        top[0].markdown(f'<p class="nk-bigyears" aria-live="polite">{views.year_label(years_now)}</p>',
+                        unsafe_allow_html=True)
+        presenter_controls(top[1:4], years_now, (first, last))
+        with top[4]:
+            toggled = st.toggle("Presenter mode", key="present", bind="query-params")
+        years = st.slider("Years", min_value=first, max_value=last, value=(first, last), key="years",
+                          bind="query-params", label_visibility="collapsed")
+        sectors, roles, sources = (st.session_state.get(k) or [] for k in ("sector", "role", "source"))
+        text = st.session_state.get("q") or ""
+    else:
+        toggled = st.toggle("Presenter mode", key="present", bind="query-params",
+                            help="Large type and a big map for screen-sharing; step through the years.")
+        left, right = st.columns([2, 3], vertical_alignment="bottom")
         with left:
             years = st.slider("Years", min_value=first, max_value=last, value=(first, last), key="years",
                               bind="query-params", help="A report shows when its period overlaps these years.")
-        if right is not None:
-            with right:
-                st.altair_chart(views.timeline_chart(dataset, years), width="stretch")
-        if not presenting:
+        with right:
+            st.altair_chart(views.timeline_chart(dataset, years), width="stretch")
+        active = any(st.session_state.get(k) for k in ("sector", "role", "source", "q"))
+        with st.expander("Sector, role, source and text filters", expanded=active):
             c1, c2, c3, c4 = st.columns(4)
             sectors = c1.multiselect("Sectors", options=list(dataset.sectors.index), key="sector",
                                      format_func=lambda s: dataset.sectors.at[s, "label"], bind="query-params",
@@ -106,10 +126,9 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
                                      format_func=lambda s: views.source_label(dataset, s), bind="query-params",
                                      placeholder="All sources")
             text = c4.text_input("Search the quotes", key="q", bind="query-params", placeholder="e.g. waitress")
-        else:
-            sectors, roles, sources, text = (st.session_state.get(k) or [] for k in ("sector", "role", "source", "q"))
-            text = text if isinstance(text, str) else ""
 
+    if toggled != presenting:
+        st.rerun(scope="app")  # the page around the fragment changes too
     filters = views.Filters(
         years=tuple(int(y) for y in years),
         sectors=tuple(sectors) or None, roles=tuple(roles) or None, sources=tuple(sources) or None,
@@ -120,8 +139,6 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
     if place not in dataset.places.index:
         place = None
 
-    if presenting:
-        st.markdown(f'<p class="nk-bigyears">{views.year_label(filters.years)}</p>', unsafe_allow_html=True)
     st.markdown(f'<p class="nk-summary" role="status">{views.escape(view.summary)}</p>', unsafe_allow_html=True)
 
     center, zoom = views.focus(dataset, place)
@@ -133,42 +150,43 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
     clicked = views.place_from_tooltip((result or {}).get("last_object_clicked_tooltip"))
     if clicked and clicked != place and clicked != st.session_state.get("_last_click"):
         st.session_state["_last_click"] = clicked
-        st.session_state["place"] = clicked
+        st.session_state["_pending_place"] = clicked
         st.rerun(scope="fragment")
 
     if not presenting:
         reports_table(dataset, view, place)
 
 
-def presenter_controls(first: int, last: int) -> None:
-    """Year stepping for a presenter: previous, next and play."""
-    current = st.session_state.get("years") or (first, last)
-    width = current[1] - current[0]
-    back, play, forward = st.columns(3)
-    if back.button("◀ Previous year", width="stretch", disabled=current[0] <= first):
-        st.session_state["years"] = (current[0] - 1, current[0] - 1 + width)
-    if forward.button("Next year ▶", width="stretch", disabled=current[1] >= last):
-        st.session_state["years"] = (current[0] + 1, current[1] + 1)
+def presenter_controls(slots: list, current: tuple[int, int], bounds: tuple[int, int]) -> None:
+    """Year stepping for a presenter: previous, play and next, one year at a time."""
+    back, play, forward = slots
+    single = current[0] == current[1]
+    if back.button("◀ Previous year", width="stretch", disabled=single and current[0] <= bounds[0]):
+        st.session_state["_pending_years"] = views.step_years(current, bounds, -1)
+        st.rerun(scope="fragment")
     playing = st.session_state.get("playing", False)
     if play.button("⏸ Pause" if playing else "▶ Play the years", width="stretch"):
         st.session_state["playing"] = not playing
         if not playing:
-            st.session_state["years"] = (first, first)
-    if st.session_state.get("playing"):
-        player(first, last)
+            st.session_state["_pending_years"] = (bounds[0], bounds[0])
+        st.rerun(scope="fragment")
+    if forward.button("Next year ▶", width="stretch", disabled=single and current[1] >= bounds[1]):
+        st.session_state["_pending_years"] = views.step_years(current, bounds, +1)
+        st.rerun(scope="fragment")
+    if playing:
+        player(bounds)
 
 
 @st.fragment(run_every=1.6)
-def player(first: int, last: int) -> None:
-    """While playing, advance one year per tick, then stop at the end."""
+def player(bounds: tuple[int, int]) -> None:
+    """While playing, advance one year per tick and stop at the last year."""
     if not st.session_state.get("playing"):
         return
-    current = st.session_state.get("years") or (first, first)
-    if current[1] >= last:
+    current = tuple(st.session_state.get("years") or (bounds[0], bounds[0]))
+    if current[1] >= bounds[1]:
         st.session_state["playing"] = False
     else:
-        st.session_state["years"] = (current[0] + 1, current[1] + 1)
-        time.sleep(0)
+        st.session_state["_pending_years"] = views.step_years(current, bounds, +1)
     st.rerun(scope="app")
 
 
@@ -191,7 +209,7 @@ def reports_table(dataset: Dataset, view: views.View, place: str | None) -> None
         report_id = table.iloc[rows[0]]["Report"]
         report = view.reports.set_index("id").loc[report_id]
         if str(report["place_id"]) != chosen:
-            st.session_state["place"] = str(report["place_id"])
+            st.session_state["_pending_place"] = str(report["place_id"])
             st.rerun(scope="fragment")
         st.markdown(views.report_card(report, dataset), unsafe_allow_html=True)
     st.download_button("Download these reports (CSV)", data=lambda: views.csv_download(dataset, view),

@@ -55,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["csv", "geojson", "html"], required=True)
     export.add_argument("--data", type=Path, default=SETTINGS.data_dir, help="dataset folder (default: data/)")
     export.add_argument("--years", type=parse_years, help="keep reports overlapping A-B, e.g. 2017-2019")
-    export.add_argument("--sectors", type=parse_list, help="keep reports in any of these sector ids, e.g. garments,seafood")
+    export.add_argument("--sectors", type=parse_list,
+                        help="keep reports in any of these sector ids, e.g. garments,seafood")
     export.add_argument("-o", "--output", type=Path, required=True, help="file to write")
 
     synth = commands.add_parser("synth", help="write a valid synthetic dataset of any size")

@@ -97,7 +97,10 @@ def load_dataset(data_dir: Path | str) -> Dataset:
     problems += _validate(raw["places"], schema.places_schema())
     problems += _validate(raw["sectors"], schema.sectors_schema())
 
-    seed_of_source = dict(zip(sources.get("id", []), sources.get("seed_file", []), strict=True))
+    seed_of_source = (
+        dict(zip(sources["id"], sources["seed_file"], strict=True))
+        if {"id", "seed_file"} <= set(sources.columns) else {}
+    )
     seeds = SeedIndex(read_seeds(seeds_dir, sorted(set(seed_of_source.values()))))
     reports_schema = schema.reports_schema(
         place_ids=_ids(raw["places"]),

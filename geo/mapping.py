@@ -96,9 +96,10 @@ def report_html(report: dict | pd.Series, sector_labels: dict[str, str]) -> str:
     """One report in a popup: period, role, sectors, figures, verbatim quote and source."""
     sectors = ", ".join(escape(sector_labels.get(s, s)) for s in report["sector_ids"])
     figures = "".join(f"<li>{escape(label)}: {escape(text)}</li>" for label, text in format_figures(report))
+    period = format_period(report["date_start"], report["date_end"], report["date_basis"])
     return (
         '<article class="nk-report">'
-        f'<p class="nk-meta"><b>{escape(format_period(report["date_start"], report["date_end"], report["date_basis"]))}</b>'
+        f'<p class="nk-meta"><b>{escape(period)}</b>'
         f" · {escape(report['role'])} · {sectors}</p>"
         + (f'<ul class="nk-figures">{figures}</ul>' if figures else "")
         + f"<blockquote>“{escape(report['quote'])}”</blockquote>"
@@ -231,8 +232,10 @@ var {{ this.get_name() }} = (function () {
   });
   places.forEach(function (p) {
     var options = Object.assign({}, p.s);
-    var mark = p.area_m ? L.circle(p.ll, Object.assign(options, {radius: p.area_m, fillOpacity: 0.08, weight: 1.5, dashArray: "2 6", color: p.s.fillColor}))
-                        : L.circleMarker(p.ll, Object.assign(options, {radius: p.r}));
+    var mark = p.area_m
+      ? L.circle(p.ll, Object.assign(options, {radius: p.area_m, fillOpacity: 0.08, weight: 1.5,
+                                               dashArray: "2 6", color: p.s.fillColor}))
+      : L.circleMarker(p.ll, Object.assign(options, {radius: p.r}));
     mark.bindTooltip(p.t);
     mark.bindPopup(p.h, {maxWidth: 380, maxHeight: 360, autoPanPadding: [20, 20]});
     mark.options.placeId = p.id;
@@ -286,6 +289,8 @@ var {{ this.get_name() }} = L.control({position: "bottomright"});
 {{ this.get_name() }}.onAdd = function () {
   var div = L.DomUtil.create("div", "nk-legend");
   div.innerHTML = {{ this.html_json }};
+  // On a short map (a phone, a shared screen) start with the legend folded.
+  if ({{ this._parent.get_name() }}.getSize().y < 560) { div.querySelector("details").open = false; }
   L.DomEvent.disableClickPropagation(div);
   L.DomEvent.disableScrollPropagation(div);
   return div;
@@ -303,7 +308,8 @@ var {{ this.get_name() }} = L.control({position: "bottomright"});
 def legend_html(sectors: pd.DataFrame) -> str:
     """The legend's HTML: a swatch per sector, a sample per role, and what areas mean."""
     rows = "".join(
-        f'<li><svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="6" fill="{escape(s.colour)}"/></svg>'
+        '<li><svg width="14" height="14" aria-hidden="true">'
+        f'<circle cx="7" cy="7" r="6" fill="{escape(s.colour)}"/></svg>'
         f"{escape(s.label)}</li>"
         for s in sectors.itertuples()
     )
@@ -317,7 +323,7 @@ def legend_html(sectors: pd.DataFrame) -> str:
     return (
         '<details open><summary>Legend</summary>'
         f'<p class="nk-legend-h">Colour: main sector</p><ul>{rows}</ul>'
-        f'<p class="nk-legend-h">Outline: main role</p><ul>{roles}</ul>'
+        f'<p class="nk-legend-h">Outline: main role</p><ul class="nk-roles">{roles}</ul>'
         '<p class="nk-legend-h">Size: number of reports</p>'
         '<p class="nk-legend-note">Wide pale circles: reports about a whole province, region or '
         "country, drawn at that precision, not at a city. Dashed arrows: movements the sources describe.</p>"
@@ -325,21 +331,4 @@ def legend_html(sectors: pd.DataFrame) -> str:
     )
 
 
-MAP_CSS = """
-.leaflet-container { background: #dfe8ec; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", sans-serif; }
-.nk-legend { background: rgba(255,255,255,0.94); padding: 4px 8px; border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 230px; max-height: 70vh; overflow-y: auto; font-size: 12px; line-height: 1.3; }
-.nk-legend summary { cursor: pointer; font-weight: 600; }
-.nk-legend ul { list-style: none; margin: 2px 0 6px; padding: 0; }
-.nk-legend li { display: flex; align-items: center; gap: 6px; margin: 1px 0; }
-.nk-legend-h { margin: 6px 0 0; font-weight: 600; }
-.nk-legend-note { margin: 4px 0 0; font-size: 12px; color: #333; }
-.nk-popup h4 { margin: 0 0 6px; font-size: 15px; }
-.nk-precision { font-weight: normal; color: #555; font-size: 12px; }
-.nk-report { border-top: 1px solid #ddd; padding-top: 6px; margin-top: 6px; }
-.nk-meta { margin: 0; }
-.nk-figures { margin: 4px 0; padding-left: 18px; }
-.nk-report blockquote { margin: 4px 0; padding-left: 8px; border-left: 3px solid #999; font-style: italic; }
-.nk-report cite { font-size: 12px; color: #444; }
-.nk-more { font-style: italic; margin: 6px 0 0; }
-.nk-arrow span { display: inline-block; color: #333; font-size: 16px; line-height: 18px; text-shadow: 0 0 2px #fff; }
-"""
+MAP_CSS = (assets.ASSETS_DIR / "map.css").read_text(encoding="utf-8")

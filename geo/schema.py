@@ -15,7 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .quotes import SeedIndex
-from .vocab import DATE_BASES, PLACE_PRECISIONS, AREA_PRECISIONS, ROLES, WAGE_PERIODS
+from .vocab import AREA_PRECISIONS, DATE_BASES, PLACE_PRECISIONS, ROLES, WAGE_PERIODS
 
 SLUG = r"^[a-z0-9][a-z0-9_-]*$"
 PARTIAL_DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
@@ -36,13 +36,15 @@ def matches(pattern: str, message: str, *, optional: bool = False) -> pa.Check:
     regex = re.compile(pattern)
 
     def test(series: pd.Series) -> pd.Series:
-        ok = series.map(lambda cell: bool(regex.fullmatch(cell)))
+        # astype: mapping an empty column (a header-only file) gives no bool dtype to combine with
+        ok = series.map(lambda cell: bool(regex.fullmatch(cell))).astype(bool)
         return ok | (series == "") if optional else ok
 
     return _check(test, message)
 
 
-def one_of(allowed: set[str] | tuple[str, ...] | list[str], what: str, *, optional: bool = False) -> pa.Check:
+def one_of(allowed: set[str] | tuple[str, ...] | list[str], what: str, *,
+           optional: bool = False) -> pa.Check:
     allowed = set(allowed)
     listing = _literal(", ".join(sorted(allowed)) if len(allowed) <= 12 else f"{len(allowed)} known ids")
 
@@ -59,7 +61,8 @@ def _literal(text: str) -> str:
 
 
 def unique() -> pa.Check:
-    return _check(lambda s: ~s.duplicated(keep=False), "{value} is used by more than one row; ids must be unique")
+    return _check(lambda s: ~s.duplicated(keep=False),
+                  "{value} is used by more than one row; ids must be unique")
 
 
 def number_in(low: float, high: float, *, optional: bool = False) -> pa.Check:
@@ -69,7 +72,16 @@ def number_in(low: float, high: float, *, optional: bool = False) -> pa.Check:
         return ok | (series == "") if optional else ok
 
     need = "" if optional else "required; "
-    return _check(test, f"{{value}} is not a number between {low:g} and {high:g} ({need}use a dot for decimals)")
+    return _check(test,
+                  f"{{value}} is not a number between {low:g} and {high:g} ({need}use a dot for decimals)")
+
+
+def id_checks() -> tuple[pa.Check, ...]:
+    """An id column: present, a slug, unique."""
+    return (required(), matches(SLUG, "{value} is not a valid id (lower-case letters, digits, - or _)"), unique())
+
+
+DATE_MESSAGE = "{value} is not a date like 2019, 2019-11 or 2019-11-24"
 
 
 def column(*checks: pa.Check, required_column: bool = True) -> pa.Column:
@@ -80,14 +92,15 @@ def sources_schema(seed_names: set[str]) -> pa.DataFrameSchema:
     """Schema of ``sources.csv``; ``seed_names`` are the files present in the seeds folder."""
     return pa.DataFrameSchema(
         {
-            "id": column(required(), matches(SLUG, "{value} is not a valid id (lower-case letters, digits, - or _)"), unique()),
+            "id": column(*id_checks()),
             "seed_file": column(required(), one_of(seed_names, "file in the seeds folder")),
             "title": column(required()),
             "publisher": column(required()),
             "author": column(required_column=False),
-            "published": column(required(), matches(PARTIAL_DATE, "{value} is not a date like 2019, 2019-11 or 2019-11-24")),
+            "published": column(required(), matches(PARTIAL_DATE, DATE_MESSAGE)),
             "published_basis": column(one_of(DATE_BASES, "date basis")),
-            "published_note": column(_when_inferred("published_basis", "say how the publication date was worked out")),
+            "published_note": column(
+                _when_inferred("published_basis", "say how the publication date was worked out")),
             "licence": column(required_column=False),
             "notes": column(required_column=False),
         }
@@ -98,16 +111,18 @@ def places_schema() -> pa.DataFrameSchema:
     """Schema of ``places.csv``."""
     return pa.DataFrameSchema(
         {
-            "id": column(required(), matches(SLUG, "{value} is not a valid id (lower-case letters, digits, - or _)"), unique()),
+            "id": column(*id_checks()),
             "name": column(required()),
             "aliases": column(required_column=False),
             "admin1": column(required_column=False),
-            "country": column(matches(r"^[A-Z]{2}$", "{value} is not an ISO 3166-1 alpha-2 country code like CN or KP")),
+            "country": column(
+                matches(r"^[A-Z]{2}$", "{value} is not an ISO 3166-1 alpha-2 country code like CN or KP")),
             "lat": column(number_in(-90, 90)),
             "lon": column(number_in(-180, 180)),
             "precision": column(one_of(PLACE_PRECISIONS, "place precision")),
             "radius_km": column(number_in(0.1, 5000, optional=True), _radius_for_areas()),
-            "geonames_id": column(matches(INTEGER, "{value} is not a GeoNames id (digits only)", optional=True), required_column=False),
+            "geonames_id": column(
+                matches(INTEGER, "{value} is not a GeoNames id (digits only)", optional=True), required_column=False),
             "location_note": column(required_column=False),
         }
     )
@@ -117,7 +132,7 @@ def sectors_schema() -> pa.DataFrameSchema:
     """Schema of ``sectors.csv``."""
     return pa.DataFrameSchema(
         {
-            "id": column(required(), matches(SLUG, "{value} is not a valid id (lower-case letters, digits, - or _)"), unique()),
+            "id": column(*id_checks()),
             "label": column(required()),
             "colour": column(matches(r"^#[0-9a-fA-F]{6}$", "{value} is not a colour like #0072B2")),
             "description": column(required_column=False),
@@ -141,7 +156,7 @@ def reports_schema(
 
     return pa.DataFrameSchema(
         {
-            "id": column(required(), matches(SLUG, "{value} is not a valid id (lower-case letters, digits, - or _)"), unique()),
+            "id": column(*id_checks()),
             "place_id": column(*references(place_ids, lambda ids: one_of(ids, "place id (see places.csv)"))),
             "from_place_id": column(
                 *references(place_ids, lambda ids: one_of(ids, "place id (see places.csv)", optional=True)),
@@ -149,24 +164,30 @@ def reports_schema(
             ),
             "source_id": column(*references(source_ids, lambda ids: one_of(ids, "source id (see sources.csv)"))),
             "role": column(one_of(set(ROLES), "role")),
-            "date_start": column(matches(PARTIAL_DATE, "{value} is not a date like 2019, 2019-11 or 2019-11-24")),
+            "date_start": column(matches(PARTIAL_DATE, DATE_MESSAGE)),
             "date_end": column(
-                matches(PARTIAL_DATE, "{value} is not a date like 2019, 2019-11 or 2019-11-24"),
+                matches(PARTIAL_DATE, DATE_MESSAGE),
                 _same_precision(), _not_before_start(),
             ),
             "date_basis": column(one_of(DATE_BASES, "date basis")),
             "date_note": column(_when_inferred("date_basis", "say how the date was inferred")),
             "sectors": column(*references(sector_ids, _sector_list)),
             "workers_min": column(matches(INTEGER, "{value} is not a whole number", optional=True), **optional),
-            "workers_max": column(matches(INTEGER, "{value} is not a whole number", optional=True), _not_below("workers_min"), **optional),
+            "workers_max": column(
+                matches(INTEGER, "{value} is not a whole number", optional=True), _not_below("workers_min"),
+                **optional),
             "workers_as_stated": column(**optional),
             "wage_min": column(matches(NUMBER, "{value} is not a number", optional=True), **optional),
-            "wage_max": column(matches(NUMBER, "{value} is not a number", optional=True), _not_below("wage_min"), **optional),
-            "wage_currency": column(matches(r"^[A-Z]{3}$", "{value} is not an ISO 4217 currency code like CNY or USD", optional=True), _currency_with_wage(), **optional),
+            "wage_max": column(
+                matches(NUMBER, "{value} is not a number", optional=True), _not_below("wage_min"), **optional),
+            "wage_currency": column(
+                matches(r"^[A-Z]{3}$", "{value} is not an ISO 4217 currency code like CNY or USD", optional=True),
+                _currency_with_wage(), **optional),
             "wage_period": column(one_of(WAGE_PERIODS, "wage period", optional=True), **optional),
             "wage_as_stated": column(**optional),
             "state_share_min": column(number_in(0, 100, optional=True), **optional),
-            "state_share_max": column(number_in(0, 100, optional=True), _not_below("state_share_min"), **optional),
+            "state_share_max": column(
+                number_in(0, 100, optional=True), _not_below("state_share_min"), **optional),
             "state_share_as_stated": column(**optional),
             "quote": column(required(), _verbatim(seed_of_source, seeds)),
             "notes": column(**optional),
@@ -221,7 +242,8 @@ def _same_precision() -> pa.Check:
             return _passes(series)
         return series.str.len() == start.str.len()
 
-    return _check(test, "{value} and date_start {date_start!r} must have the same precision (both years, months or days)")
+    return _check(test, "{value} and date_start {date_start!r} must have the same precision "
+                        "(both years, months or days)")
 
 
 def _not_before_start() -> pa.Check:
@@ -263,7 +285,8 @@ def _sector_list(sector_ids: set[str]) -> pa.Check:
         return series.map(lambda cell: bool(cell) and all(part in sector_ids for part in cell.split(";")))
 
     listing = _literal(", ".join(sorted(sector_ids)))
-    return _check(test, f"{{value}} holds an unknown or empty sector; use ids from sectors.csv separated by ';' ({listing})")
+    return _check(test, f"{{value}} holds an unknown or empty sector; "
+                        f"use ids from sectors.csv separated by ';' ({listing})")
 
 
 def _verbatim(seed_of_source: dict[str, str], seeds: SeedIndex) -> pa.Check:
@@ -271,12 +294,13 @@ def _verbatim(seed_of_source: dict[str, str], seeds: SeedIndex) -> pa.Check:
         source_ids = _other(series, "source_id")
         if source_ids is None:
             return _passes(series)
-        seed_files = source_ids.map(seed_of_source)
+        # "" rather than NaN for an unknown source: NaN keys never match in the dict below
+        seed_files = source_ids.map(lambda source: seed_of_source.get(source, ""))
         pairs = pd.DataFrame({"seed": seed_files, "quote": series})
         unique_pairs = pairs.drop_duplicates()
         found = {
             # an unknown source_id is reported by its own check; its quote cannot be looked up
-            (seed, quote): not isinstance(seed, str) or seeds.contains(seed, quote) or quote.strip() == ""
+            (seed, quote): not seed or seeds.contains(seed, quote) or quote.strip() == ""
             for seed, quote in unique_pairs.itertuples(index=False)
         }
         return pd.Series([found[(s, q)] for s, q in pairs.itertuples(index=False)], index=series.index)

@@ -40,7 +40,7 @@ def synthesise(out_dir: Path, *, reports: int, places: int | None = None, seed: 
     Path
         ``out_dir``, ready for ``load_dataset``.
     """
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not security
     n_places = places or max(20, min(3000, reports // 50))
     n_sources = max(1, reports // REPORTS_PER_SOURCE)
     out_dir = Path(out_dir)

@@ -16,7 +16,7 @@ from .escape import escape
 from .export import ExportInfo, to_csv_text
 from .filters import Filters, apply_filters
 from .load import TABLES, Dataset
-from .present import format_citation, format_date, format_figures, format_period
+from .present import format_date, format_figures, format_period
 from .vocab import AREA_PRECISIONS, ROLES
 
 __all__ = ["Filters", "View", "build_view", "escape", "ROLES"]
@@ -94,7 +94,7 @@ def focus(dataset: Dataset, place: str | None) -> tuple[list[float] | None, int 
 
 def map_height(presenting: bool) -> int:
     """Map height in pixels: most of a 720-pixel shared screen when presenting."""
-    return 520 if presenting else 560
+    return 500 if presenting else 560
 
 
 _TOOLTIP_PLACE = re.compile(r'data-place="([a-z0-9][a-z0-9_-]*)"')
@@ -104,6 +104,21 @@ def place_from_tooltip(tooltip: str | None) -> str | None:
     """The place id carried by a clicked marker's tooltip HTML."""
     match = _TOOLTIP_PLACE.search(tooltip or "")
     return match.group(1) if match else None
+
+
+def step_years(current: tuple[int, int], bounds: tuple[int, int], direction: int) -> tuple[int, int]:
+    """The presenter's next single-year view.
+
+    From a single year, move one year ``direction`` (+1 or -1), staying within ``bounds``. From a
+    wider range, start the story at its first year (forward) or its last year (back).
+    """
+    start, end = current
+    first, last = bounds
+    if start != end:
+        year = start if direction > 0 else end
+    else:
+        year = min(max(start + direction, first), last)
+    return year, year
 
 
 def role_label(role: str) -> str:
@@ -208,7 +223,8 @@ def report_card(report: pd.Series, dataset: Dataset) -> str:
 
 def csv_download(dataset: Dataset, view: View) -> str:
     """The filtered reports as the CSV export, with its metadata lines."""
-    return to_csv_text(dataset, view.reports, ExportInfo(dataset_version=dataset.version, filters=view.filters.describe()))
+    info = ExportInfo(dataset_version=dataset.version, filters=view.filters.describe())
+    return to_csv_text(dataset, view.reports, info)
 
 
 def source_header(dataset: Dataset, source_id: str) -> str:
