@@ -11,7 +11,8 @@ from streamlit_folium import st_folium
 
 from geo import assets, views
 from geo.errors import DataError
-from geo.load import Dataset, load_dataset
+from geo.cache import load_cached
+from geo.load import Dataset
 from geo.settings import SETTINGS
 
 CSS = (Path(__file__).parent / "dashboard.css").read_text(encoding="utf-8")
@@ -36,7 +37,7 @@ def data_dir_from_argv() -> Path:
 @st.cache_resource(show_spinner="Loading the dataset…", max_entries=4)
 def cached_dataset(data_dir: str, stamp: tuple) -> Dataset:
     """Load once per version of the files (``stamp`` changes when any file changes)."""
-    return load_dataset(Path(data_dir))
+    return load_cached(Path(data_dir), SETTINGS.cache_dir)
 
 
 @st.cache_resource(max_entries=256)

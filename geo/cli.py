@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import cache
 from . import export as exporting
 from .errors import DataError
 from .filters import Filters, apply_filters
@@ -88,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _validate(data_dir: Path) -> int:
     dataset = load_dataset(data_dir)
+    cache.store(dataset, SETTINGS.cache_dir)  # the dashboard then starts without re-checking
     for warning in dataset.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"{data_dir}: valid: {len(dataset.reports)} reports, {len(dataset.places)} places, "

@@ -225,7 +225,7 @@ def _build(data_dir: Path, seeds_dir: Path, raw: dict[str, RawTable], seeds: See
     reports["year_start"] = reports["date_start"].str.slice(0, 4).astype("int16")
     reports["year_end"] = reports["date_end"].str.slice(0, 4).astype("int16")
     reports["date_precision"] = reports["date_start"].str.len().map(DATE_PRECISIONS)
-    reports["sector_ids"] = reports["sectors"].str.split(";").map(tuple)
+    reports["sector_ids"] = sector_tuples(reports["sectors"])
 
     place_columns = places[["name", "lat", "lon", "country", "precision", "admin1"]].rename(
         columns={"name": "place_name", "precision": "place_precision"}
@@ -235,7 +235,7 @@ def _build(data_dir: Path, seeds_dir: Path, raw: dict[str, RawTable], seeds: See
         columns={"title": "source_title"}
     )
     reports = reports.join(source_columns, on="source_id")
-    for column in ("place_id", "source_id", "place_name", "country", "place_precision", "date_precision"):
+    for column in CATEGORICAL_REPORT_COLUMNS:
         reports[column] = reports[column].astype("category")
     reports["role"] = pd.Categorical(reports["role"], categories=list(ROLES))
 
@@ -249,6 +249,21 @@ def _build(data_dir: Path, seeds_dir: Path, raw: dict[str, RawTable], seeds: See
     )
 
 
+# Columns with few distinct values: categories keep a 500,000-report dataset small in memory.
+CATEGORICAL_REPORT_COLUMNS = (
+    "place_id", "from_place_id", "source_id", "place_name", "country", "place_precision", "date_precision",
+    "date_start", "date_end", "date_basis", "sectors", "wage_currency", "wage_period", "admin1",
+    "source_title", "publisher", "published", "seed_file",
+)
+
+
+def sector_tuples(sectors: pd.Series) -> pd.Series:
+    """Each report's sector ids as a tuple; reports with the same sectors share one tuple object."""
+    codes = pd.Categorical(sectors.astype("str"))
+    shared = [tuple(str(value).split(";")) for value in codes.categories]
+    return pd.Series([shared[code] for code in codes.codes], index=sectors.index, dtype=object)
+
+
 _OPTIONAL_REPORT_COLUMNS = (
     "from_place_id", "workers_min", "workers_max", "workers_as_stated", "wage_min", "wage_max",
     "wage_currency", "wage_period", "wage_as_stated", "state_share_min", "state_share_max",
@@ -257,9 +272,9 @@ _OPTIONAL_REPORT_COLUMNS = (
 
 
 def _unused_places(places: RawTable, reports: pd.DataFrame) -> list[Problem]:
-    used = set(reports["place_id"].astype(str)) | set(reports["from_place_id"].astype(str))
+    used = {str(p) for p in reports["place_id"].unique()} | {str(p) for p in reports["from_place_id"].unique()}
+    unused = places.frame[~places.frame["id"].isin(used)]
     return [
-        Problem(places.name, int(row["_line"]), "id", f"place {row['id']!r} is used by no report")
-        for _, row in places.frame.iterrows()
-        if row["id"] not in used
+        Problem(places.name, int(line), "id", f"place {place_id!r} is used by no report")
+        for place_id, line in zip(unused["id"], unused["_line"], strict=True)
     ]

@@ -33,11 +33,11 @@ def required() -> pa.Check:
 
 
 def matches(pattern: str, message: str, *, optional: bool = False) -> pa.Check:
-    regex = re.compile(pattern)
+    re.compile(pattern)  # fail early on a bad pattern
 
     def test(series: pd.Series) -> pd.Series:
-        # astype: mapping an empty column (a header-only file) gives no bool dtype to combine with
-        ok = series.map(lambda cell: bool(regex.fullmatch(cell))).astype(bool)
+        # fullmatch: "2019\n" is not a date. astype: an empty column (a header-only file) has no bool dtype.
+        ok = series.astype("str").str.fullmatch(pattern).fillna(False).astype(bool)
         return ok | (series == "") if optional else ok
 
     return _check(test, message)
@@ -282,11 +282,18 @@ def _currency_with_wage() -> pa.Check:
 
 def _sector_list(sector_ids: set[str]) -> pa.Check:
     def test(series: pd.Series) -> pd.Series:
-        return series.map(lambda cell: bool(cell) and all(part in sector_ids for part in cell.split(";")))
+        # Check each distinct cell once: a large dataset repeats a few sector combinations.
+        distinct = series.drop_duplicates()
+        good = {cell for cell in distinct if cell and all(part in sector_ids for part in cell.split(";"))}
+        return series.isin(good)
 
     listing = _literal(", ".join(sorted(sector_ids)))
     return _check(test, f"{{value}} holds an unknown or empty sector; "
                         f"use ids from sectors.csv separated by ';' ({listing})")
+
+
+def _quote_ok(seeds: SeedIndex, seed: str, quote: str) -> bool:
+    return not seed or quote.strip() == "" or seeds.contains(seed, quote)
 
 
 def _verbatim(seed_of_source: dict[str, str], seeds: SeedIndex) -> pa.Check:
@@ -296,13 +303,13 @@ def _verbatim(seed_of_source: dict[str, str], seeds: SeedIndex) -> pa.Check:
             return _passes(series)
         # "" rather than NaN for an unknown source: NaN keys never match in the dict below
         seed_files = source_ids.map(lambda source: seed_of_source.get(source, ""))
-        pairs = pd.DataFrame({"seed": seed_files, "quote": series})
-        unique_pairs = pairs.drop_duplicates()
-        found = {
+        # Look each distinct (seed, quote) pair up once; large datasets repeat them.
+        keys = seed_files.astype("str") + "\x00" + series.astype("str")
+        good = {
             # an unknown source_id is reported by its own check; its quote cannot be looked up
-            (seed, quote): not seed or seeds.contains(seed, quote) or quote.strip() == ""
-            for seed, quote in unique_pairs.itertuples(index=False)
+            key for key in keys.drop_duplicates()
+            if _quote_ok(seeds, *key.split("\x00", 1))
         }
-        return pd.Series([found[(s, q)] for s, q in pairs.itertuples(index=False)], index=series.index)
+        return keys.isin(good)
 
     return _check(test, "QUOTE_NOT_FOUND")

@@ -41,6 +41,10 @@ class Settings:
         default=4,
         metadata={"help": "Reports shown in full in a place's popup; the table lists the rest."},
     )
+    cache_dir: Path = field(
+        default=ROOT / ".cache" / "datasets",
+        metadata={"help": "Where validated datasets are kept as Parquet, keyed by a hash of their files."},
+    )
     static_dir: Path = field(
         default=ROOT / "static",
         metadata={"help": "Folder Streamlit serves at /app/static/ (Leaflet is copied there)."},

@@ -227,8 +227,8 @@ def source_list(dataset: Dataset, reports: pd.DataFrame) -> list[dict[str, str]]
 def _template() -> jinja2.Template:
     """The page template. Autoescape is off on purpose: the caller passes only escape() or
     script_json() output and its own constants, and Jinja's escaping would double-escape them."""
-    environment = jinja2.Environment(  # noqa: S701 - see docstring
-        loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=False,
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=False,  # noqa: S701 - see docstring
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
     )
     return environment.get_template("standalone.html")

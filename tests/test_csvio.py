@@ -108,8 +108,8 @@ def test_row_with_more_fields_than_the_header_is_reported_and_others_kept(tmp_pa
                      id="text-after-closing-quote"),
         # The quote opened on line 3 is never closed; the reader only notices at the end of the
         # file, but the line to fix is the one the row starts on.
-        pytest.param(b'id,quote\na,x\nb,"never closed\nc,z\nd,w\n', "table.csv:3: cannot parse CSV: unexpected end of data",
-                     id="unclosed-quote"),
+        pytest.param(b'id,quote\na,x\nb,"never closed\nc,z\nd,w\n',
+                     "table.csv:3: cannot parse CSV: unexpected end of data", id="unclosed-quote"),
     ],
 )
 def test_unparseable_csv_names_the_line_where_the_row_starts(tmp_path: Path, data: bytes, expected: str) -> None:

@@ -284,3 +284,24 @@ def leaflet_view(page: object) -> dict:
     return map_frame(page).evaluate(
         "() => { const c = window.map.getCenter();"
         " return {zoom: window.map.getZoom(), lat: c.lat, lng: c.lng}; }")
+
+
+def watch_console(page: object) -> list[str]:
+    """A live list of the page's script errors and console errors, except blocked tile loads.
+
+    Aborted tile requests log "Failed to load resource" against the tile URL: that is the
+    offline case working as designed, not an error.
+    """
+    errors: list[str] = []
+
+    def on_console(message: object) -> None:
+        if message.type != "error":
+            return
+        source = (message.location or {}).get("url", "")
+        if classify(source) == "tile" and "Failed to load resource" in message.text:
+            return
+        errors.append(f"{message.text} ({source})")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
+    return errors

@@ -1,0 +1,368 @@
+"""The standalone HTML map in headless Chromium: offline, escaped, interactive, article-sized.
+
+Each test writes the page to a temporary folder, opens it from file:// and lets nothing else
+load: every other request is recorded and aborted (tiles included). Fixtures are named
+``standalone_*`` so they cannot clash with the dashboard's browser fixtures.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from geo.aggregate import aggregate_flows, aggregate_places, summary
+from geo.export import ExportInfo
+from geo.filters import Filters, apply_filters
+from geo.load import Dataset, load_dataset
+from geo.settings import ROOT, SETTINGS
+from geo.standalone import standalone_html
+from tests.conftest import SEED_TEXT, tiny_copy, write_dataset
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+REQUIRED = os.environ.get("REQUIRE_BROWSER") == "1"
+
+if not CHROMIUM.exists():
+    if REQUIRED:
+        pytest.fail(f"{CHROMIUM} is missing and REQUIRE_BROWSER=1: install Debian's chromium", pytrace=False)
+    pytest.skip(f"{CHROMIUM} is missing (set REQUIRE_BROWSER=1 to make this an error)", allow_module_level=True)
+if not REQUIRED:
+    pytest.importorskip("playwright.sync_api")
+from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+
+HOSTILE_TAG = "<img src=x onerror=alert(1)>"
+HOSTILE_NAME = f'Dandong {HOSTILE_TAG} ${{alert(1)}} `tick` </script> C:\\temp "dq" \'sq\''
+HOSTILE_QUOTE = f"Workers sang {HOSTILE_TAG} and ${{alert(2)}} `tick` </script> at C:\\temp \"dq\" 'sq'."
+PLACES = "path.leaflet-interactive.nk-place"
+FLOWS = "path.leaflet-interactive.nk-flow"
+BLOCKED_TILE = "Failed to load resource: net::ERR_FAILED"
+
+
+def tile_pattern(template: str = SETTINGS.tiles_url) -> re.Pattern[str]:
+    """A regex for the URLs the tile template can produce."""
+    pattern = re.escape(template)
+    for name, part in {"s": "[a-z0-9-]+", "z": r"\d+", "x": r"\d+", "y": r"\d+", "r": "(@2x)?"}.items():
+        pattern = pattern.replace(re.escape("{" + name + "}"), part)
+    return re.compile(f"^{pattern}$")
+
+
+@dataclass
+class Visit:
+    """One opened page and what it tried to do."""
+
+    page: Page
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def remote(self) -> list[str]:
+        return [url for url in self.requests if not url.startswith(("file:", "data:"))]
+
+    def assert_clean(self, *, tiles: bool = False) -> None:
+        """No dialog, no script error and nothing fetched from the network (bar blocked tiles)."""
+        assert self.dialogs == []
+        remote = self.remote()
+        if tiles:
+            assert [url for url in remote if not tile_pattern().match(url)] == []
+            assert {error for error in self.errors} <= {BLOCKED_TILE}
+        else:
+            assert remote == []
+            assert self.errors == []
+
+
+@pytest.fixture(scope="module")
+def standalone_browser() -> Iterator[Browser]:
+    """Headless Debian Chromium, shared by this module's tests."""
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def standalone_open(standalone_browser: Browser, tmp_path: Path) -> Iterator[Callable[..., Visit]]:
+    """Write a page as map.html (and optionally an article around it) and open it from file://."""
+    contexts = []
+
+    def open_page(html: str, *, viewport: tuple[int, int] = (1280, 800), article: str | None = None) -> Visit:
+        (tmp_path / "map.html").write_text(html, encoding="utf-8")
+        target = tmp_path / "map.html"
+        if article is not None:
+            target = tmp_path / "article.html"
+            target.write_text(article, encoding="utf-8")
+        context = standalone_browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+        contexts.append(context)
+        page = context.new_page()
+        visit = Visit(page)
+
+        def route(route) -> None:
+            visit.requests.append(route.request.url)
+            if route.request.url.startswith(("file:", "data:")):
+                route.continue_()
+            else:
+                route.abort()
+
+        def dialog(box) -> None:
+            visit.dialogs.append(box.message)
+            box.dismiss()
+
+        context.route("**/*", route)
+        page.on("dialog", dialog)
+        page.on("console", lambda message: visit.errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: visit.errors.append(str(error)))
+        page.goto(target.as_uri())
+        return visit
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def standalone_real() -> Dataset:
+    """The project's real dataset."""
+    return load_dataset(ROOT / "data")
+
+
+@pytest.fixture
+def standalone_hostile(tmp_path: Path) -> Dataset:
+    """The tiny dataset with a place name and a quote built to break out of HTML and JavaScript."""
+    tables = tiny_copy()
+    tables["places"][0]["name"] = HOSTILE_NAME
+    tables["reports"][0]["quote"] = HOSTILE_QUOTE
+    return load_dataset(write_dataset(tmp_path / "hostile", tables, seed_text=SEED_TEXT + HOSTILE_QUOTE + "\n"))
+
+
+def page_for(dataset: Dataset, filters: Filters | None = None, *, tiles: bool = False) -> str:
+    filters = filters or Filters()
+    info = ExportInfo(dataset_version=dataset.version, filters=filters.describe())
+    return standalone_html(dataset, filters, info, tiles=tiles)
+
+
+def expected(dataset: Dataset, years: tuple[int, int], sectors: tuple[str, ...] | None = None) -> tuple[str, int, int]:
+    """What the Python side makes of these controls: count line, places, movement lines."""
+    reports = apply_filters(dataset.reports, Filters(years=years, sectors=sectors), dataset.sector_matrix)
+    places = aggregate_places(reports, dataset.places, dataset.sector_matrix)
+    flows = aggregate_flows(reports, dataset.places)
+    return summary(reports, len(places), years=years), len(places), len(flows)
+
+
+def shown(page: Page) -> tuple[str, int, int]:
+    """What the page shows: count line, place marks, movement lines."""
+    places, flows = page.locator(PLACES).count(), page.locator(FLOWS).count()
+    assert page.locator("path.leaflet-interactive").count() == places + flows
+    return page.locator("#nk-summary").inner_text(), places, flows
+
+
+def check_view(page: Page, want: tuple[str, int, int]) -> None:
+    expect(page.locator("#nk-summary")).to_have_text(want[0])
+    assert shown(page) == want
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_markers_and_count_line_match_python(standalone_open, standalone_real: Dataset) -> None:
+    visit = standalone_open(page_for(standalone_real))
+    want = expected(standalone_real, standalone_real.years)
+    check_view(visit.page, want)
+    assert want[1] == len(aggregate_places(standalone_real.reports, standalone_real.places,
+                                           standalone_real.sector_matrix)) > 10
+    visit.assert_clean()
+
+
+def test_export_filters_set_the_first_view(standalone_open, standalone_real: Dataset) -> None:
+    filters = Filters(years=(2017, 2019), sectors=("garments", "hospitality"))
+    visit = standalone_open(page_for(standalone_real, filters))
+    page = visit.page
+    check_view(page, expected(standalone_real, (2017, 2019), ("garments", "hospitality")))
+    assert page.get_by_label("From").input_value() == "2017"
+    assert page.get_by_label("To").input_value() == "2019"
+    assert page.get_by_label("Textiles & clothing").is_checked()
+    assert not page.get_by_label("Mining").is_checked()
+    assert page.locator("#nk-sector-state").inner_text() == "Restaurants & hotels, Textiles & clothing"
+    visit.assert_clean()
+
+
+def test_year_controls_work_by_keyboard(standalone_open, standalone_real: Dataset) -> None:
+    visit = standalone_open(page_for(standalone_real))
+    page = visit.page
+    first, last = standalone_real.years
+    start = shown(page)
+    year_from, year_to = page.get_by_label("From"), page.get_by_label("To")
+    year_from.press("End")  # From jumps to the last year and To stays there: one year
+    check_view(page, expected(standalone_real, (last, last)))
+    assert shown(page) != start
+    year_to.press("Home")  # To before From pulls From back with it
+    check_view(page, expected(standalone_real, (first, first)))
+    year_to.press("End")
+    for _ in range(7):
+        year_from.press("ArrowRight")
+    check_view(page, expected(standalone_real, (first + 7, last)))
+    assert page.locator("#nk-year-from-out").inner_text() == str(first + 7)
+    views = {expected(standalone_real, (year, year))[1:] for year in range(first, last + 1)}
+    assert len(views) > 1, "the years should not all look alike"
+    visit.assert_clean()
+
+
+def test_sector_toggles_change_the_map(standalone_open, standalone_real: Dataset) -> None:
+    visit = standalone_open(page_for(standalone_real))
+    page = visit.page
+    years = standalone_real.years
+    page.get_by_role("button", name="None", exact=True).click()
+    check_view(page, ("No reports match these filters", 0, 0))
+    garments = page.get_by_label("Textiles & clothing")
+    garments.focus()
+    page.keyboard.press("Space")
+    check_view(page, expected(standalone_real, years, ("garments",)))
+    page.get_by_label("Seafood processing").check()
+    check_view(page, expected(standalone_real, years, ("garments", "seafood")))
+    page.get_by_role("button", name="All", exact=True).click()
+    check_view(page, expected(standalone_real, years))
+    visit.assert_clean()
+
+
+def test_play_steps_through_the_years(standalone_open, standalone_real: Dataset) -> None:
+    visit = standalone_open(page_for(standalone_real))
+    page = visit.page
+    first, _ = standalone_real.years
+    play = page.locator("#nk-play")
+    play.click()
+    expect(play).to_have_attribute("aria-pressed", "true")
+    page.wait_for_function(f"document.getElementById('nk-year-from').value === '{first + 1}'", timeout=5000)
+    play.click()
+    expect(play).to_have_attribute("aria-pressed", "false")
+    year = int(page.get_by_label("From").input_value())
+    assert page.get_by_label("To").input_value() == str(year)
+    check_view(page, expected(standalone_real, (year, year)))
+    visit.assert_clean()
+
+
+def test_popups_hold_every_quote_and_source(standalone_open, standalone_real: Dataset) -> None:
+    visit = standalone_open(page_for(standalone_real))
+    page = visit.page
+    page.locator(PLACES).last.click()  # a real click: the last-drawn mark is on top
+    expect(page.locator(".leaflet-popup-content")).to_contain_text("“")
+    texts = []
+    for i in range(page.locator(PLACES).count()):
+        page.locator(PLACES).nth(i).dispatch_event("click")
+        texts.append(squash(page.locator(".leaflet-popup-content").last.inner_text()))
+    assert len(set(texts)) == len(texts), "each mark opens its own popup"
+    everything = " ".join(texts)
+    for report in standalone_real.reports.itertuples():
+        assert f"“{squash(report.quote)}”" in everything, report.id
+        assert squash(f"{report.publisher}, “{report.source_title}”") in everything, report.id
+    visit.assert_clean()
+
+
+def test_places_list_opens_popups(standalone_open, standalone_real: Dataset) -> None:
+    visit = standalone_open(page_for(standalone_real))
+    page = visit.page
+    page.locator("#nk-places-summary").click()
+    page.locator("#nk-place-list button", has_text="Ningbo").click()
+    expect(page.locator(".leaflet-popup-content h4").last).to_have_text("Ningbo")
+    visit.assert_clean()
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(text=HOSTILE_TAG)], ids=["all", "text-filter"])
+def test_hostile_text_shows_literally_and_runs_nothing(standalone_open, standalone_hostile: Dataset,
+                                                       filters: Filters) -> None:
+    visit = standalone_open(page_for(standalone_hostile, filters))
+    page = visit.page
+    expect(page.locator("#nk-summary")).not_to_be_empty()
+    popups, tooltips = [], []
+    for i in range(page.locator(PLACES).count()):
+        mark = page.locator(PLACES).nth(i)
+        mark.dispatch_event("mouseover")
+        tooltips.append(page.locator(".leaflet-tooltip").last.inner_text())
+        mark.dispatch_event("mouseout")
+        mark.dispatch_event("click")
+        popups.append(page.locator(".leaflet-popup-content").last.inner_text())
+    page.locator("#nk-places-summary").click()
+    buttons = page.locator("#nk-place-list button").all_inner_texts()
+    page.wait_for_timeout(300)  # an injected <img onerror> would fire by now
+
+    assert any(HOSTILE_NAME in text for text in tooltips)
+    assert any(squash(HOSTILE_QUOTE) in squash(text) and HOSTILE_NAME in text for text in popups)
+    assert any(HOSTILE_NAME in text for text in buttons)
+    if filters.text:
+        assert HOSTILE_TAG in page.locator("#nk-footer").inner_text()
+    assert page.evaluate("document.querySelectorAll('img').length") == 0
+    assert page.evaluate("document.querySelectorAll('script').length") == 5
+    visit.assert_clean()
+
+
+def test_tiles_are_the_only_remote_request(standalone_open, standalone_real: Dataset) -> None:
+    visit = standalone_open(page_for(standalone_real, tiles=True))
+    page = visit.page
+    expect(page.locator("#nk-summary")).not_to_be_empty()
+    page.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_timeout(500)
+    assert visit.remote(), "the tile layer should have asked for tiles (and been refused)"
+    assert page.locator(".leaflet-nkBasemap-pane path").count() > 0, "outlines carry the map offline"
+    assert "OpenStreetMap" in page.locator(".leaflet-control-attribution").inner_text()
+    visit.assert_clean(tiles=True)
+
+
+def test_without_tiles_nothing_is_requested(standalone_open, standalone_real: Dataset) -> None:
+    visit = standalone_open(page_for(standalone_real, tiles=False))
+    expect(visit.page.locator("#nk-summary")).not_to_be_empty()
+    visit.page.locator(".leaflet-control-zoom-in").click()
+    visit.page.wait_for_timeout(300)
+    assert visit.requests == [] or all(url.startswith("file:") for url in visit.requests)
+    assert "Natural Earth" in visit.page.locator(".leaflet-control-attribution").inner_text()
+    visit.assert_clean()
+
+
+def layout(frame) -> dict:
+    return frame.evaluate("""() => {
+      const box = (sel) => document.querySelector(sel).getBoundingClientRect();
+      return {scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
+              map: box('#nk-map').toJSON(), controls: box('.nk-controls').toJSON(), summary: box('#nk-summary').toJSON()};
+    }""")
+
+
+def assert_fits(sizes: dict, width: int) -> None:
+    assert sizes["scrollWidth"] <= sizes["clientWidth"] <= width, "nothing may scroll sideways"
+    assert sizes["map"]["height"] >= 359.5
+    assert sizes["map"]["right"] <= sizes["clientWidth"] + 0.5
+    assert sizes["controls"]["bottom"] <= sizes["summary"]["top"] <= sizes["map"]["top"]
+
+
+def test_fits_an_article_iframe(standalone_open, standalone_real: Dataset) -> None:
+    article = ("<!DOCTYPE html><html><body style='margin:0'><main style='max-width:680px;margin:0 auto'>"
+               "<p>Article text.</p><iframe src='map.html' width='640' height='600' loading='lazy' "
+               "title='Map: North Korean workers reported in China' style='border:0'></iframe>"
+               "<p>More article text.</p></main></body></html>")
+    visit = standalone_open(page_for(standalone_real), viewport=(700, 650), article=article)
+    frame = visit.page.frame_locator("iframe")
+    expect(frame.locator("#nk-summary")).not_to_be_empty()
+    inner = next(f for f in visit.page.frames if f.url.endswith("map.html"))
+    sizes = layout(inner)
+    assert_fits(sizes, 640)
+    assert sizes["map"]["bottom"] <= 600, "the whole map fits the frame without scrolling"
+    assert frame.locator(PLACES).count() == expected(standalone_real, standalone_real.years)[1]
+    assert not inner.evaluate("document.querySelector('.nk-legend details').open"), "legend starts folded"
+    visit.assert_clean()
+
+
+def test_fits_a_phone(standalone_open, standalone_real: Dataset) -> None:
+    visit = standalone_open(page_for(standalone_real), viewport=(390, 844))
+    page = visit.page
+    expect(page.locator("#nk-summary")).not_to_be_empty()
+    assert_fits(layout(page), 390)
+    page.locator(PLACES).last.click()
+    popup = page.locator(".leaflet-popup").bounding_box()
+    assert popup and popup["x"] >= 0 and popup["x"] + popup["width"] <= 390
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    visit.assert_clean()

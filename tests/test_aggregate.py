@@ -1,0 +1,152 @@
+"""Tests for geo.aggregate: one row per place, one per movement, and the summary line."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import TINY, tiny_copy, write_dataset
+
+from geo.aggregate import PLACE_COLUMNS, aggregate_flows, aggregate_places, summary
+from geo.filters import filter_reports
+from geo.load import Dataset, load_dataset
+
+DANDONG = TINY["reports"][0]["quote"]
+PYONGYANG = TINY["reports"][2]["quote"]
+
+
+def report(report_id: str, place_id: str, role: str, years: str, sectors: str, quote: str,
+           from_place_id: str = "") -> dict[str, str]:
+    """A stated report row like the tiny dataset's r2, with the given values."""
+    start, _, end = years.partition("-")
+    return dict(TINY["reports"][1], id=report_id, place_id=place_id, from_place_id=from_place_id,
+                role=role, date_start=start, date_end=end or start, sectors=sectors, quote=quote,
+                workers_min="", workers_max="")
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """Nine reports at four places, built so that ties and counts differ from alphabetical order.
+
+    sectors.csv order is hospitality, unspecified, garments (not alphabetical).
+
+    pyongyang       3 reports: event 2015, origin 2017, transit 2016 (a three-way role tie)
+    dandong         2 reports: destination 2019 garments, event 2012-2013 hospitality (ties)
+    jilin-province  2 reports: r3 2019-11 unspecified;garments, r7 2018 garments; both from pyongyang
+    ningbo          2 reports: r2 event 2016, r8 destination 2016 from dandong, both hospitality
+    """
+    tables = tiny_copy()
+    by_id = {row["id"]: row for row in tables["sectors"]}
+    tables["sectors"] = [by_id["hospitality"], by_id["unspecified"], by_id["garments"]]
+    tables["reports"] += [
+        report("r4", "dandong", "event", "2012-2013", "hospitality", DANDONG),
+        report("r5", "pyongyang", "event", "2015", "unspecified", PYONGYANG),
+        report("r6", "pyongyang", "origin", "2017", "unspecified", PYONGYANG),
+        report("r9", "pyongyang", "transit", "2016", "unspecified", PYONGYANG),
+        report("r7", "jilin-province", "destination", "2018", "garments", PYONGYANG, "pyongyang"),
+        report("r8", "ningbo", "destination", "2016", "hospitality", DANDONG, "dandong"),
+    ]
+    return load_dataset(write_dataset(tmp_path_factory.mktemp("aggregate") / "data", tables))
+
+
+@pytest.fixture(scope="module")
+def places(dataset: Dataset):
+    """``aggregate_places`` over every report, indexed by place id."""
+    return aggregate_places(dataset.reports, dataset.places, dataset.sector_matrix).set_index("place_id")
+
+
+def test_places_sorted_by_count_then_name(dataset: Dataset) -> None:
+    result = aggregate_places(dataset.reports, dataset.places, dataset.sector_matrix)
+    assert list(result.columns) == PLACE_COLUMNS
+    assert list(result["place_id"]) == ["pyongyang", "dandong", "jilin-province", "ningbo"]
+    assert list(result["reports"]) == [3, 2, 2, 2]
+
+
+@pytest.mark.parametrize(
+    ("place_id", "role", "roles"),
+    [
+        # alphabetical order would pick "event" in both ties
+        ("pyongyang", "origin", ("origin", "transit", "event")),
+        ("dandong", "destination", ("destination", "event")),
+        ("jilin-province", "destination", ("destination",)),
+    ],
+)
+def test_main_role_ties_go_to_the_first_in_roles_order(places, place_id: str, role: str, roles: tuple) -> None:
+    assert places.loc[place_id, "role"] == role
+    assert places.loc[place_id, "roles"] == roles
+
+
+@pytest.mark.parametrize(
+    ("place_id", "sector", "sectors"),
+    [
+        ("dandong", "hospitality", ("hospitality", "garments")),  # tie: sectors.csv order wins
+        ("jilin-province", "garments", ("garments", "unspecified")),  # count beats order
+        ("pyongyang", "unspecified", ("unspecified",)),
+    ],
+)
+def test_main_sector_is_most_frequent_then_first_in_sectors_csv(places, place_id: str, sector: str,
+                                                                sectors: tuple) -> None:
+    assert places.loc[place_id, "sector"] == sector
+    assert places.loc[place_id, "sectors"] == sectors
+
+
+@pytest.mark.parametrize(
+    ("place_id", "span"),
+    [("dandong", (2012, 2019)), ("pyongyang", (2015, 2017)), ("jilin-province", (2018, 2019)),
+     ("ningbo", (2016, 2016))],
+)
+def test_year_span_covers_every_report(places, place_id: str, span: tuple[int, int]) -> None:
+    assert (places.loc[place_id, "year_min"], places.loc[place_id, "year_max"]) == span
+
+
+def test_place_rows_carry_coordinates_and_area_radius(places) -> None:
+    assert (places.loc["dandong", "lat"], places.loc["dandong", "lon"]) == (40.1292, 124.3947)
+    assert places.loc["jilin-province", "precision"] == "province"
+    assert places.loc["jilin-province", "radius_km"] == 300
+
+
+def test_filtered_reports_are_counted_with_the_full_sector_matrix(dataset: Dataset) -> None:
+    """After a year filter only the 2019 reports count, and the sector comes from those alone."""
+    recent = filter_reports(dataset.reports, years=(2019, 2019))
+    result = aggregate_places(recent, dataset.places, dataset.sector_matrix).set_index("place_id")
+    assert result["reports"].to_dict() == {"dandong": 1, "jilin-province": 1}
+    assert result.loc["dandong", "sector"] == "garments"
+    assert (result.loc["dandong", "year_min"], result.loc["dandong", "year_max"]) == (2019, 2019)
+
+
+def test_no_reports_gives_an_empty_table_with_the_columns(dataset: Dataset) -> None:
+    result = aggregate_places(dataset.reports.iloc[:0], dataset.places, dataset.sector_matrix)
+    assert result.empty and list(result.columns) == PLACE_COLUMNS
+
+
+def test_flows_count_each_movement_once_per_report(dataset: Dataset) -> None:
+    flows = aggregate_flows(dataset.reports, dataset.places)
+    assert flows[["from_place_id", "to_place_id", "reports"]].values.tolist() == [
+        ["dandong", "ningbo", 1],
+        ["pyongyang", "jilin-province", 2],
+    ]
+    row = flows.iloc[1]
+    assert (row["from_name"], row["to_name"]) == ("Pyongyang", "Jilin Province")
+    assert (row["from_lat"], row["from_lon"], row["to_lat"], row["to_lon"]) == (39.0339, 125.7543, 43.7, 126.2)
+
+
+def test_no_movements_gives_an_empty_flow_table(dataset: Dataset) -> None:
+    still = dataset.reports[dataset.reports["from_place_id"] == ""]
+    flows = aggregate_flows(still, dataset.places)
+    assert flows.empty and "from_place_id" in flows.columns
+
+
+@pytest.mark.parametrize(
+    ("ids", "places_shown", "years", "line"),
+    [
+        pytest.param(None, 4, None, "9 reports at 4 places · 2012–2019 · 3 sectors", id="all"),
+        pytest.param(["r1"], 1, None, "1 report at 1 place · 2019 · 1 sector", id="singular"),
+        pytest.param(["r2", "r8"], 1, None, "2 reports at 1 place · 2016 · 1 sector", id="one-year"),
+        pytest.param(["r1", "r4"], 1, None, "2 reports at 1 place · 2012–2019 · 2 sectors", id="span-of-reports"),
+        pytest.param(["r1"], 1, (2010, 2020), "1 report at 1 place · 2010–2020 · 1 sector", id="years-given"),
+        pytest.param(["r1"], 1, (2019, 2019), "1 report at 1 place · 2019 · 1 sector", id="one-year-given"),
+        pytest.param([], 0, None, "No reports match these filters", id="none"),
+    ],
+)
+def test_summary_line(dataset: Dataset, ids: list[str] | None, places_shown: int,
+                      years: tuple[int, int] | None, line: str) -> None:
+    reports = dataset.reports if ids is None else dataset.reports[dataset.reports["id"].isin(ids)]
+    assert summary(reports, places_shown, years=years) == line

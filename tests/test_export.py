@@ -1,0 +1,184 @@
+"""Tests for geo.export: CSV and GeoJSON that carry their citations, written safely."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from conftest import write_dataset
+
+from geo import export
+from geo.export import EXPORT_COLUMNS, ExportError, ExportInfo, write_atomic
+from geo.filters import Filters, apply_filters
+from geo.load import Dataset, load_dataset
+
+GENERATED = "2026-01-02T03:04:05+00:00"
+GEOJSON_REQUIRED = ["id", "place", "country", "role", "date_start", "date_end", "date_precision", "sectors",
+                    "quote", "source_title", "publisher", "published", "seed_file"]
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """The tiny dataset, loaded once for the module (tests copy its frames before changing them)."""
+    return load_dataset(write_dataset(tmp_path_factory.mktemp("export") / "tiny"))
+
+
+def info_for(dataset: Dataset, filters: Filters = Filters()) -> ExportInfo:
+    """Export metadata with a fixed timestamp, so outputs can be compared exactly."""
+    return ExportInfo(dataset_version=dataset.version, filters=filters.describe(), generated=GENERATED)
+
+
+def split_csv(text: str) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """(metadata from the leading ``# key: value`` lines, rows of the CSV after them)."""
+    lines = text.splitlines(keepends=True)
+    metadata = {}
+    while lines and lines[0].startswith("# "):
+        key, _, value = lines.pop(0)[2:].rstrip("\n").partition(": ")
+        metadata[key] = value
+    return metadata, list(csv.DictReader(io.StringIO("".join(lines))))
+
+
+def test_csv_starts_with_metadata_then_the_header(dataset: Dataset) -> None:
+    text = export.to_csv_text(dataset, dataset.reports, info_for(dataset))
+    lines = text.splitlines()
+    assert [line.split(":")[0] for line in lines[:6]] == [
+        "# title", "# dataset_version", "# generated", "# filters", "# reports", "# cite_as",
+    ]
+    assert lines[6] == ",".join(EXPORT_COLUMNS)
+    metadata, rows = split_csv(text)
+    assert metadata["dataset_version"] == dataset.version
+    assert metadata["generated"] == GENERATED
+    assert metadata["reports"] == "3"
+    assert dataset.version in metadata["cite_as"] and "2026-01-02" in metadata["cite_as"]
+    assert [row["id"] for row in rows] == ["r1", "r2", "r3"]
+
+
+def test_csv_rows_carry_their_citation(dataset: Dataset) -> None:
+    _, rows = split_csv(export.to_csv_text(dataset, dataset.reports, info_for(dataset)))
+    first = rows[0]
+    assert (first["source_id"], first["source_title"], first["publisher"], first["published"], first["seed_file"]) == (
+        "src-a", "A report", "A Publisher", "2019-11", "a.txt")
+    assert first["quote"] == "Dozens of North Korean women work in textile factories in Dandong."
+    assert (first["place"], first["lat"], first["lon"]) == ("Dandong", "40.1292", "124.3947")
+    assert rows[2]["sectors"] == "unspecified;garments"
+    assert rows[0]["workers_max"] == ""  # not stated stays empty, never "nan" or "<NA>"
+
+
+@pytest.mark.parametrize("prefix", ["=", "+", "-", "@"])
+def test_csv_neutralises_cells_a_spreadsheet_would_run(dataset: Dataset, prefix: str) -> None:
+    """A quote or note starting like a formula gets a leading apostrophe; other cells are untouched."""
+    reports = dataset.reports.copy()
+    reports.loc[1, "quote"] = f"{prefix}HYPERLINK(\"http://example.com\",\"click\")"
+    reports.loc[1, "notes"] = f"{prefix}1+1"
+    _, rows = split_csv(export.to_csv_text(dataset, reports, info_for(dataset)))
+    assert rows[1]["quote"] == f"'{prefix}HYPERLINK(\"http://example.com\",\"click\")"
+    assert rows[1]["notes"] == f"'{prefix}1+1"
+    assert rows[0]["quote"].startswith("Dozens")
+    assert rows[1]["lon"] == "121.5492"
+
+
+def test_negative_numbers_are_not_neutralised() -> None:
+    """Numbers are not text a spreadsheet would run: -3.5 stays a number."""
+    assert export.neutralise_formula(-3.5) == -3.5
+    assert export.neutralise_formula("3-5") == "3-5"
+
+
+def test_geojson_is_a_feature_collection_of_points_in_lon_lat_order(dataset: Dataset) -> None:
+    collection = json.loads(export.geojson_text(dataset, dataset.reports, info_for(dataset)))
+    assert collection["type"] == "FeatureCollection"
+    assert [feature["id"] for feature in collection["features"]] == ["r1", "r2", "r3"]
+    first = collection["features"][0]
+    assert first["type"] == "Feature"
+    assert first["geometry"] == {"type": "Point", "coordinates": [124.3947, 40.1292]}
+
+
+def test_geojson_properties(dataset: Dataset) -> None:
+    collection = export.to_geojson(dataset, dataset.reports, info_for(dataset))
+    for feature in collection["features"]:
+        assert set(GEOJSON_REQUIRED) <= set(feature["properties"])
+        assert isinstance(feature["properties"]["sectors"], list)
+    first, _, third = (feature["properties"] for feature in collection["features"])
+    assert third["sectors"] == ["unspecified", "garments"]
+    assert (first["place"], first["date_precision"], first["seed_file"]) == ("Dandong", "year", "a.txt")
+    assert first["workers_min"] == 24 and first["workers_max"] is None
+    assert "lat" not in first and "lon" not in first  # they are the geometry
+
+
+def test_geojson_metadata_member(dataset: Dataset) -> None:
+    collection = export.to_geojson(dataset, dataset.reports.iloc[:2], info_for(dataset))
+    assert collection["metadata"]["reports"] == 2
+    assert collection["metadata"]["dataset_version"] == dataset.version
+    assert collection["metadata"]["generated"] == GENERATED
+
+
+def test_filters_are_recorded_in_both_formats(dataset: Dataset) -> None:
+    filters = Filters(years=(2016, 2017), sectors=("hospitality",))
+    reports = apply_filters(dataset.reports, filters, dataset.sector_matrix)
+    info = info_for(dataset, filters)
+    metadata, rows = split_csv(export.to_csv_text(dataset, reports, info))
+    assert metadata["filters"] == "years 2016–2017; sectors hospitality"
+    assert metadata["reports"] == "1" and [row["id"] for row in rows] == ["r2"]
+    collection = export.to_geojson(dataset, reports, info)
+    assert collection["metadata"]["filters"] == "years 2016–2017; sectors hospitality"
+
+
+def test_metadata_stays_on_one_line_whatever_the_filter_text(dataset: Dataset) -> None:
+    """A search text with a line break must not start a line the CSV reader would take as data."""
+    info = info_for(dataset, Filters(text="a\nb,c"))
+    metadata, rows = split_csv(export.to_csv_text(dataset, dataset.reports.iloc[:0], info))
+    assert metadata["filters"] == "quote contains 'a\\nb,c'"
+    assert rows == []
+
+
+def test_write_atomic_writes_the_text_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    out = tmp_path / "exports" / "reports.csv"
+    assert write_atomic(out, "id\nr1\n") == out.resolve()
+    assert out.read_text(encoding="utf-8") == "id\nr1\n"
+    assert os.listdir(out.parent) == ["reports.csv"]
+
+
+def test_write_atomic_replaces_an_existing_file(tmp_path: Path) -> None:
+    out = tmp_path / "reports.csv"
+    out.write_text("old", encoding="utf-8")
+    write_atomic(out, "new")
+    assert out.read_text(encoding="utf-8") == "new"
+    assert os.listdir(tmp_path) == ["reports.csv"]
+
+
+@pytest.mark.parametrize(
+    "inside",
+    [
+        pytest.param("export.csv", id="data-folder"),
+        pytest.param("seeds/export.csv", id="seeds-folder"),
+        pytest.param("new/sub/export.csv", id="new-subfolder"),
+        pytest.param("../tiny/export.csv", id="dot-dot-back-in"),
+        pytest.param("reports.csv", id="over-a-data-file"),
+    ],
+)
+def test_write_atomic_refuses_the_datasets_folders(dataset: Dataset, inside: str) -> None:
+    tiny_dir = dataset.data_dir
+    before = sorted(path.relative_to(tiny_dir) for path in tiny_dir.rglob("*"))
+    reports_csv = (tiny_dir / "reports.csv").read_bytes()
+    with pytest.raises(ExportError, match="refusing to write inside"):
+        write_atomic(tiny_dir / inside, "x", protected=export.protected_folders(dataset))
+    assert sorted(path.relative_to(tiny_dir) for path in tiny_dir.rglob("*")) == before
+    assert (tiny_dir / "reports.csv").read_bytes() == reports_csv
+
+
+def test_write_atomic_cleans_up_when_the_rename_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        write_atomic(tmp_path / "reports.csv", "text")
+    assert os.listdir(tmp_path) == []
+
+
+def test_write_atomic_refuses_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="is a folder"):
+        write_atomic(tmp_path, "text")

@@ -1,0 +1,122 @@
+"""Tests for geo.filters: one table of filter inputs and the report ids they keep."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import TINY, tiny_copy, write_dataset
+
+from geo.filters import Filters, apply_filters, filter_reports
+from geo.load import Dataset, load_dataset
+
+SECOND_SEED = "Waitresses from Pyongyang worked in Chinese restaurants from 2014 to 2017.\n"
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """The tiny dataset plus r4, a multi-year report (2014-2017) from a second source.
+
+    r1  2019     garments              destination  src-a  "...textile factories in Dandong."
+    r2  2016     hospitality           event        src-a  "...restaurant staff left Ningbo..."
+    r3  2019-11  unspecified;garments  destination  src-a  "Workers from Pyongyang were sent..."
+    r4  2014-17  hospitality;unspecified  origin    src-b  "Waitresses from Pyongyang worked..."
+    """
+    tables = tiny_copy()
+    tables["sources"].append(dict(TINY["sources"][0], id="src-b", seed_file="b.txt"))
+    tables["reports"].append(dict(
+        TINY["reports"][1], id="r4", place_id="pyongyang", source_id="src-b", role="origin",
+        date_start="2014", date_end="2017", sectors="hospitality;unspecified",
+        quote=SECOND_SEED.strip(),
+    ))
+    folder = write_dataset(tmp_path_factory.mktemp("filters") / "data", tables)
+    (folder / "seeds" / "b.txt").write_text(SECOND_SEED, encoding="utf-8")
+    return load_dataset(folder)
+
+
+ALL = ["r1", "r2", "r3", "r4"]
+
+CASES = [
+    pytest.param({}, ALL, id="no-filters"),
+    # years: a report passes when its period overlaps the range, both ends inclusive
+    pytest.param({"years": (2010, 2030)}, ALL, id="years-all"),
+    pytest.param({"years": (2019, 2019)}, ["r1", "r3"], id="years-one-year"),
+    pytest.param({"years": (2017, 2018)}, ["r4"], id="years-touch-end-of-period"),
+    pytest.param({"years": (2010, 2014)}, ["r4"], id="years-touch-start-of-period"),
+    pytest.param({"years": (2015, 2015)}, ["r4"], id="years-inside-period"),
+    pytest.param({"years": (2016, 2016)}, ["r2", "r4"], id="years-single-and-period"),
+    pytest.param({"years": (2018, 2018)}, [], id="years-gap"),
+    pytest.param({"years": (2020, 2030)}, [], id="years-after-everything"),
+    # sectors: any of
+    pytest.param({"sectors": ["garments"]}, ["r1", "r3"], id="sector-one"),
+    pytest.param({"sectors": ["unspecified"]}, ["r3", "r4"], id="sector-second-in-list"),
+    pytest.param({"sectors": ["garments", "hospitality"]}, ALL, id="sectors-any-of"),
+    pytest.param({"sectors": ["hospitality", "no-such-sector"]}, ["r2", "r4"], id="sectors-unknown-ignored"),
+    pytest.param({"sectors": ["no-such-sector"]}, [], id="sectors-only-unknown"),
+    pytest.param({"sectors": []}, [], id="sectors-empty-selection"),
+    # roles and sources: one of
+    pytest.param({"roles": ["destination"]}, ["r1", "r3"], id="role-one"),
+    pytest.param({"roles": ["origin", "event"]}, ["r2", "r4"], id="roles-two"),
+    pytest.param({"roles": []}, [], id="roles-empty-selection"),
+    pytest.param({"sources": ["src-b"]}, ["r4"], id="source-one"),
+    pytest.param({"sources": ["src-a", "src-b"]}, ALL, id="sources-all"),
+    pytest.param({"sources": []}, [], id="sources-empty-selection"),
+    # text: case-insensitive, literal, in the quote
+    pytest.param({"text": "pyongyang"}, ["r3", "r4"], id="text-lower-case"),
+    pytest.param({"text": "NINGBO"}, ["r2"], id="text-upper-case"),
+    pytest.param({"text": "restaurant"}, ["r2", "r4"], id="text-part-of-word"),
+    pytest.param({"text": "."}, ALL, id="text-dot-is-literal"),
+    pytest.param({"text": ".*Dandong"}, [], id="text-not-a-regex"),
+    pytest.param({"text": ""}, ALL, id="text-empty-means-no-filter"),
+    pytest.param({"text": "Shenyang"}, [], id="text-no-match"),
+    # combined: every filter must pass
+    pytest.param({"years": (2016, 2019), "sectors": ["garments"]}, ["r1", "r3"], id="years-and-sector"),
+    pytest.param({"years": (2016, 2016), "roles": ["event", "origin"], "text": "thirty"}, ["r2"],
+                 id="years-roles-text"),
+    pytest.param({"sectors": ["hospitality"], "sources": ["src-a"]}, ["r2"], id="sector-and-source"),
+    pytest.param({"years": (2019, 2019), "roles": ["origin"]}, [], id="combined-nothing-left"),
+]
+
+
+def kept(reports) -> list[str]:
+    return sorted(reports["id"])
+
+
+@pytest.mark.parametrize(("filters", "expected"), CASES)
+@pytest.mark.parametrize("use_matrix", [True, False], ids=["sector-matrix", "sector-cells"])
+def test_filter_reports(dataset: Dataset, filters: dict, expected: list[str], use_matrix: bool) -> None:
+    """The same answers whether sectors come from the precomputed matrix or the ``sectors`` cells."""
+    matrix = dataset.sector_matrix if use_matrix else None
+    assert kept(filter_reports(dataset.reports, sector_matrix=matrix, **filters)) == expected
+
+
+@pytest.mark.parametrize(("filters", "expected"), CASES)
+def test_apply_filters_agrees_with_filter_reports(dataset: Dataset, filters: dict, expected: list[str]) -> None:
+    values = {key: tuple(value) if isinstance(value, list) else value for key, value in filters.items()}
+    assert kept(apply_filters(dataset.reports, Filters(**values), dataset.sector_matrix)) == expected
+
+
+def test_filtering_a_filtered_subset_with_the_full_sector_matrix(dataset: Dataset) -> None:
+    """The matrix is matched to reports by index, not position, so filters can be chained."""
+    recent = filter_reports(dataset.reports, years=(2016, 2019))
+    assert kept(recent) == ALL
+    later = recent[recent["id"] != "r1"]
+    assert kept(filter_reports(later, sector_matrix=dataset.sector_matrix, sectors=["garments"])) == ["r3"]
+
+
+def test_filters_do_not_change_the_reports_table(dataset: Dataset) -> None:
+    before = dataset.reports.copy()
+    filter_reports(dataset.reports, sector_matrix=dataset.sector_matrix, years=(2019, 2019), text="x")
+    assert dataset.reports.equals(before)
+
+
+@pytest.mark.parametrize(
+    ("filters", "description"),
+    [
+        (Filters(), "none (all reports)"),
+        (Filters(years=(2016, 2019)), "years 2016–2019"),
+        (Filters(sectors=("garments", "seafood"), roles=()), "sectors garments, seafood; roles (none)"),
+        (Filters(sources=("src-a",), text="Ningbo"), "sources src-a; quote contains 'Ningbo'"),
+    ],
+)
+def test_describe_says_what_was_filtered(filters: Filters, description: str) -> None:
+    assert filters.describe() == description
+
