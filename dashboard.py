@@ -10,8 +10,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import assets, views
-from geo.errors import DataError
 from geo.cache import load_cached
+from geo.errors import DataError
 from geo.load import Dataset
 from geo.settings import SETTINGS
 
