@@ -11,6 +11,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from . import schema
+from .borders import places_outside_their_country
 from .csvio import RawTable, read_table
 from .errors import DataError, Problem
 from .quotes import SeedIndex, read_seeds
@@ -94,7 +95,10 @@ def load_dataset(data_dir: Path | str) -> Dataset:
     seed_names = {p.name for p in seeds_dir.glob("*") if p.is_file() and p.suffix == ".txt"}
     sources = raw["sources"].frame
     problems += _validate(raw["sources"], schema.sources_schema(seed_names))
-    problems += _validate(raw["places"], schema.places_schema())
+    places_problems = _validate(raw["places"], schema.places_schema())
+    problems += places_problems
+    if not places_problems and not raw["places"].problems:
+        problems += places_outside_their_country(raw["places"].frame, raw["places"].name)
     problems += _validate(raw["sectors"], schema.sectors_schema())
 
     seed_of_source = (

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import TINY, tiny_copy, write_dataset
 
 from geo.aggregate import PLACE_COLUMNS, aggregate_flows, aggregate_places, summary
 from geo.filters import filter_reports
 from geo.load import Dataset, load_dataset
+from tests.conftest import TINY, tiny_copy, write_dataset
 
 DANDONG = TINY["reports"][0]["quote"]
 PYONGYANG = TINY["reports"][2]["quote"]

@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import tiny_copy, write_dataset
 
 from geo.cli import main
 from geo.load import load_dataset
 from geo.settings import ROOT
+from tests.conftest import tiny_copy, write_dataset
 
 # A located problem as the CLI prints it: FILE:LINE: column: message
 LOCATED = re.compile(r"^(?P<file>\S+\.csv):(?P<line>\d+): (?P<column>\w+): \S")
@@ -133,7 +133,8 @@ def test_export_into_the_data_folder_is_refused(tiny_dir: Path, capsys: pytest.C
     assert sorted(path.name for path in tiny_dir.iterdir()) == before
 
 
-def test_export_of_a_broken_dataset_exits_1(broken_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_of_a_broken_dataset_exits_1(broken_dir: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "x.csv"
     assert main(["export", "--format", "csv", "--data", str(broken_dir), "-o", str(out)]) == 1
     assert "reports.csv:3: role:" in capsys.readouterr().err

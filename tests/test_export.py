@@ -9,12 +9,12 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import write_dataset
 
 from geo import export
 from geo.export import EXPORT_COLUMNS, ExportError, ExportInfo, write_atomic
 from geo.filters import Filters, apply_filters
 from geo.load import Dataset, load_dataset
+from tests.conftest import write_dataset
 
 GENERATED = "2026-01-02T03:04:05+00:00"
 GEOJSON_REQUIRED = ["id", "place", "country", "role", "date_start", "date_end", "date_precision", "sectors",
@@ -27,9 +27,10 @@ def dataset(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
     return load_dataset(write_dataset(tmp_path_factory.mktemp("export") / "tiny"))
 
 
-def info_for(dataset: Dataset, filters: Filters = Filters()) -> ExportInfo:
+def info_for(dataset: Dataset, filters: Filters | None = None) -> ExportInfo:
     """Export metadata with a fixed timestamp, so outputs can be compared exactly."""
-    return ExportInfo(dataset_version=dataset.version, filters=filters.describe(), generated=GENERATED)
+    described = (filters or Filters()).describe()
+    return ExportInfo(dataset_version=dataset.version, filters=described, generated=GENERATED)
 
 
 def split_csv(text: str) -> tuple[dict[str, str], list[dict[str, str]]]:

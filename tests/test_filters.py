@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import TINY, tiny_copy, write_dataset
 
 from geo.filters import Filters, apply_filters, filter_reports
 from geo.load import Dataset, load_dataset
+from tests.conftest import TINY, tiny_copy, write_dataset
 
 SECOND_SEED = "Waitresses from Pyongyang worked in Chinese restaurants from 2014 to 2017.\n"
 

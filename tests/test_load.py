@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEED_TEXT, TINY, tiny_copy, to_csv, write_dataset
 
 from geo.errors import DataError, Problem
 from geo.load import load_dataset
+from tests.conftest import SEED_TEXT, TINY, tiny_copy, to_csv, write_dataset
 
 
 def load_problems(folder: Path) -> list[Problem]:

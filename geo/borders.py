@@ -1,0 +1,62 @@
+"""Check that each place lies in the country it names, using the bundled outlines (catches swapped lat/lon)."""
+
+from __future__ import annotations
+
+import functools
+
+import pandas as pd
+import shapely
+from shapely.geometry import shape
+
+from . import assets
+from .errors import Problem
+
+# ISO 3166-1 alpha-2 codes of the countries in the bundled outlines, by their Natural Earth names.
+OUTLINE_NAMES: dict[str, str] = {
+    "CN": "China", "KP": "North Korea", "KR": "South Korea", "JP": "Japan", "MN": "Mongolia",
+    "RU": "Russia", "TW": "Taiwan", "HK": "Hong Kong", "MO": "Macao", "VN": "Vietnam", "LA": "Laos",
+    "MM": "Myanmar", "TH": "Thailand", "PH": "Philippines", "KZ": "Kazakhstan", "IN": "India",
+}
+TOLERANCE_KM = 25.0  # outlines are simplified; coastal cities may sit just outside them
+KM_PER_DEGREE = 111.0
+
+
+@functools.lru_cache(maxsize=1)
+def country_shapes() -> dict[str, shapely.Geometry]:
+    """Outline geometry per ISO alpha-2 code, for the countries the bundled layer covers."""
+    by_name = {f["properties"]["name"]: shape(f["geometry"]) for f in assets.countries_geojson()["features"]}
+    return {code: by_name[name] for code, name in OUTLINE_NAMES.items() if name in by_name}
+
+
+def places_outside_their_country(places: pd.DataFrame, file: str) -> list[Problem]:
+    """A problem for each place more than ``TOLERANCE_KM`` outside the country it names.
+
+    Parameters
+    ----------
+    places
+        Raw ``places.csv`` rows (text cells and ``_line``) that passed the schema.
+    file
+        How messages name the file.
+
+    Returns
+    -------
+    list of Problem
+        Countries the bundled outlines don't cover are not checked.
+    """
+    shapes = country_shapes()
+    problems = []
+    for row in places.itertuples(index=False):
+        outline = shapes.get(row.country)
+        if outline is None:
+            continue
+        lat, lon = float(row.lat), float(row.lon)
+        distance_km = shapely.distance(outline, shapely.Point(lon, lat)) * KM_PER_DEGREE
+        if distance_km > TOLERANCE_KM:
+            swapped = shapes[row.country].contains(shapely.Point(lat, lon)) if -90 <= lon <= 90 else False
+            hint = "; lat and lon look swapped" if swapped else "; check lat, lon and country"
+            problems.append(Problem(
+                file, int(row._line), "lat",
+                f"({lat}, {lon}) is about {distance_km:,.0f} km outside {OUTLINE_NAMES[row.country]} "
+                f"({row.country}){hint}",
+            ))
+    return problems

@@ -1,0 +1,258 @@
+"""The dashboard in headless Chromium: what only a browser shows.
+
+The map and its markers, that nothing but tiles leaves the machine, that filters update the map
+in place (same iframe, same pan and zoom), that the URL reproduces a view, presenter mode, a phone
+screen and focusing on a place. Expected numbers come from ``geo``, never from the page itself.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from geo.load import Dataset, load_dataset
+from geo.settings import SETTINGS
+from geo.views import Filters, View, build_view, focus
+from tests.browser import harness
+
+pytestmark = pytest.mark.browser
+
+SUMMARY = ".nk-summary"
+BIG_YEARS = ".nk-bigyears"
+THUMBS = "[data-testid='stSlider'] input[type='range']"
+TABLE = "[data-testid='stDataFrame']"
+EXCEPTION = "[data-testid='stException']"
+FLAG = 42
+
+
+@functools.cache
+def dataset() -> Dataset:
+    return load_dataset(SETTINGS.data_dir)
+
+
+def expected(**filters: object) -> View:
+    """What geo makes of these filters (years default to the dataset's whole span)."""
+    filters.setdefault("years", dataset().years)
+    return build_view(dataset(), Filters(**filters))
+
+
+def marks(view: View) -> int:
+    """Interactive paths the map should draw: one per place and one line per movement."""
+    return len(view.places) + len(view.flows)
+
+
+def summary(page: object) -> str:
+    return page.locator(SUMMARY).inner_text()
+
+
+def wait_for_summary(page: object, text: str, timeout: float = 30_000) -> None:
+    """Wait until the summary line reads ``text`` (it is rewritten after each fragment run)."""
+    page.wait_for_function("([sel, text]) => document.querySelector(sel)?.innerText === text",
+                           arg=[SUMMARY, text], timeout=timeout)
+
+
+def flag_map(page: object) -> None:
+    """Leave a mark in the map iframe's window: it survives only if the iframe is not remounted."""
+    harness.map_frame(page).evaluate(f"window.__nk_flag = {FLAG}")
+
+
+def map_flag(page: object) -> object:
+    return harness.map_frame(page).evaluate("window.__nk_flag")
+
+
+def step_end_year_back(page: object) -> None:
+    """Move the slider's end thumb one year back, by keyboard, and wait for the rerun."""
+    page.locator(THUMBS).nth(1).focus()
+    page.keyboard.press("ArrowLeft")
+    harness.wait_for_app(page)
+
+
+def choose(page: object, label: str, option: str) -> None:
+    """Pick ``option`` in the select box or multiselect labelled ``label``."""
+    box = page.get_by_role("combobox", name=label)
+    box.click()
+    page.keyboard.press("ArrowDown")
+    page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")
+    harness.wait_for_app(page)
+
+
+def test_map_draws_every_place_and_movement_without_console_errors(open_dashboard) -> None:
+    opened = open_dashboard()
+    page = opened.page
+    view = expected()
+
+    assert marks(view) > 0
+    assert harness.wait_for_markers(page, marks(view)) == marks(view)
+    assert summary(page) == view.summary
+    assert harness.map_frame(page).evaluate("typeof window.L === 'object' && !!window.map")
+    assert opened.console_errors == []
+
+
+def test_nothing_but_tiles_leaves_the_machine(open_dashboard) -> None:
+    opened = open_dashboard()
+    step_end_year_back(opened.page)
+    harness.wait_for_markers(opened.page, marks(expected(years=(dataset().years[0], dataset().years[1] - 1))))
+
+    assert opened.network.others == []
+    # The recorder must have seen the tile requests, or it is not recording anything.
+    assert opened.network.tiles, "no tile request was seen: is the route handler in place?"
+
+
+def test_year_slider_updates_the_map_in_place_and_keeps_pan_and_zoom(open_dashboard) -> None:
+    page = open_dashboard().page
+    first, last = dataset().years
+    frame = harness.map_frame(page)
+    flag_map(page)
+    start = harness.leaflet_view(page)
+    frame.locator(".leaflet-control-zoom-in").click()
+    frame.wait_for_function("z => window.map.getZoom() === z", arg=start["zoom"] + 1)
+    frame.evaluate("window.map.panBy([120, -80], {animate: false})")
+    before = harness.leaflet_view(page)
+    assert before["zoom"] == start["zoom"] + 1
+    assert (before["lat"], before["lng"]) != (start["lat"], start["lng"])
+
+    step_end_year_back(page)
+    view = expected(years=(first, last - 1))
+    assert summary(page) == view.summary != expected().summary
+    assert harness.wait_for_markers(page, marks(view)) == marks(view) != marks(expected())
+    assert f"years={first}&years={last - 1}" in page.url
+
+    assert map_flag(page) == FLAG, "the map iframe was remounted"
+    after = harness.leaflet_view(page)
+    assert after["zoom"] == before["zoom"]
+    assert after["lat"] == pytest.approx(before["lat"], abs=1e-6)
+    assert after["lng"] == pytest.approx(before["lng"], abs=1e-6)
+
+
+def test_the_url_reproduces_the_view(open_dashboard) -> None:
+    page = open_dashboard().page
+    first, last = dataset().years
+    sector = "hospitality"
+    step_end_year_back(page)
+    choose(page, "Sectors", dataset().sectors.at[sector, "label"])
+    page.get_by_role("textbox", name="Search the quotes").fill("restaurant")
+    page.keyboard.press("Enter")
+    harness.wait_for_app(page)
+    view = expected(years=(first, last - 1), sectors=(sector,), text="restaurant")
+    wait_for_summary(page, view.summary)
+    harness.wait_for_markers(page, marks(view))
+    url = page.url
+
+    again = open_dashboard(url.removeprefix(url.split("?")[0]) if "?" in url else "").page
+    assert summary(again) == view.summary
+    assert harness.wait_for_markers(again, marks(view)) == marks(view)
+
+
+def test_garbage_in_the_url_falls_back_to_the_defaults(open_dashboard) -> None:
+    opened = open_dashboard("?years=abc&years=<script>&sector=nope&present=maybe&place=%3Cimg%3E")
+    page = opened.page
+
+    assert page.locator(EXCEPTION).count() == 0
+    assert summary(page) == expected().summary
+    assert harness.wait_for_markers(page, marks(expected())) == marks(expected())
+    assert page.locator(BIG_YEARS).count() == 0, "'present=maybe' turned presenter mode on"
+    assert opened.console_errors == []
+
+
+PRESENTER = {"width": 1280, "height": 720}
+
+
+def test_presenter_mode_from_the_url(open_dashboard) -> None:
+    page = open_dashboard("?present=true", viewport=PRESENTER).page
+    first, last = dataset().years
+
+    assert page.locator(BIG_YEARS).is_visible()
+    assert page.locator(BIG_YEARS).inner_text() == f"{first}–{last}"
+    assert page.locator(TABLE).count() == 0
+    big = page.locator(BIG_YEARS).evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    body = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    assert big >= 2 * body, f"the big years are {big}px on a {body}px page"
+    box = page.locator(harness.MAP_IFRAME).bounding_box()
+    assert box["height"] >= 0.6 * PRESENTER["height"]
+
+    # The step buttons shift the selected window, so narrow it first.
+    step_end_year_back(page)
+    assert page.locator(BIG_YEARS).inner_text() == f"{first}–{last - 1}"
+    page.get_by_role("button", name="Next year ▶").click()
+    harness.wait_for_app(page)
+    assert page.locator(BIG_YEARS).inner_text() == f"{first + 1}–{last}"
+    view = expected(years=(first + 1, last))
+    assert summary(page) == view.summary != expected(years=(first, last - 1)).summary
+    assert harness.wait_for_markers(page, marks(view)) == marks(view)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "dashboard.py presenter_controls() reads st.session_state['years'] before the slider has "
+    "registered it, so on the first run from a link the URL's years are ignored and both step "
+    "buttons are disabled"))
+def test_presenter_steps_from_the_years_in_the_link(open_dashboard) -> None:
+    page = open_dashboard("?present=true&years=2016&years=2016", viewport=PRESENTER).page
+    next_year = page.get_by_role("button", name="Next year ▶")
+
+    assert next_year.is_enabled()
+    next_year.click()
+    harness.wait_for_app(page)
+    assert page.locator(BIG_YEARS).inner_text() == "2017"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "presenter mode stacks toggle, three buttons, slider, big years and summary above the map: "
+    "at 1280x720 less than 60% of the screen height shows map"))
+def test_presenter_map_fills_the_screen_above_the_fold(open_dashboard) -> None:
+    page = open_dashboard("?present=true", viewport=PRESENTER).page
+    box = page.locator(harness.MAP_IFRAME).bounding_box()
+
+    visible = min(box["y"] + box["height"], PRESENTER["height"]) - max(box["y"], 0)
+    assert visible >= 0.6 * PRESENTER["height"], f"{visible:.0f}px of map above the fold"
+
+
+def test_presenter_toggle_switches_it_on(open_dashboard) -> None:
+    page = open_dashboard().page
+    assert page.locator(BIG_YEARS).count() == 0
+    assert page.locator(TABLE).count() == 1
+
+    page.get_by_text("Presenter mode", exact=True).click()
+    harness.wait_for_app(page)
+    page.locator(BIG_YEARS).wait_for(state="visible")
+    assert page.locator(TABLE).count() == 0
+    assert "present=true" in page.url
+    assert harness.wait_for_markers(page, marks(expected())) == marks(expected())
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_a_phone_screen_does_not_scroll_sideways(open_dashboard) -> None:
+    page = open_dashboard(viewport=PHONE).page
+
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, window.innerWidth,"
+        " document.querySelector(\"[data-testid='stMain']\")?.scrollWidth ?? 0]")
+    assert widths[0] <= widths[1] and widths[2] <= widths[1], widths
+    iframe = page.locator(harness.MAP_IFRAME)
+    iframe.scroll_into_view_if_needed()
+    assert iframe.is_visible()
+    box = iframe.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    assert box["height"] >= 300
+    assert harness.wait_for_markers(page, marks(expected())) == marks(expected())
+
+
+def test_focusing_on_a_place_moves_the_map_without_remounting(open_dashboard) -> None:
+    page = open_dashboard().page
+    place = "hunchun"
+    (lat, lng), zoom = focus(dataset(), place)
+    flag_map(page)
+    before = harness.leaflet_view(page)
+    assert abs(before["lat"] - lat) + abs(before["lng"] - lng) > 1
+
+    choose(page, "Focus on a place", dataset().places.at[place, "name"])
+    frame = harness.map_frame(page)
+    frame.wait_for_function(
+        "([lat, lng]) => Math.abs(window.map.getCenter().lat - lat) < 0.01"
+        " && Math.abs(window.map.getCenter().lng - lng) < 0.01", arg=[lat, lng])
+    assert harness.leaflet_view(page)["zoom"] == zoom
+    assert map_flag(page) == FLAG, "the map iframe was remounted"
+    assert f"place={place}" in page.url
