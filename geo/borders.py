@@ -45,18 +45,20 @@ def places_outside_their_country(places: pd.DataFrame, file: str) -> list[Proble
     """
     shapes = country_shapes()
     problems = []
-    for row in places.itertuples(index=False):
-        outline = shapes.get(row.country)
+    for country, lat_text, lon_text, line in zip(
+        places["country"], places["lat"], places["lon"], places["_line"], strict=True
+    ):
+        outline = shapes.get(country)
         if outline is None:
             continue
-        lat, lon = float(row.lat), float(row.lon)
+        lat, lon = float(lat_text), float(lon_text)
         distance_km = shapely.distance(outline, shapely.Point(lon, lat)) * KM_PER_DEGREE
         if distance_km > TOLERANCE_KM:
-            swapped = shapes[row.country].contains(shapely.Point(lat, lon)) if -90 <= lon <= 90 else False
+            swapped = outline.contains(shapely.Point(lat, lon)) if -90 <= lon <= 90 else False
             hint = "; lat and lon look swapped" if swapped else "; check lat, lon and country"
             problems.append(Problem(
-                file, int(row._line), "lat",
-                f"({lat}, {lon}) is about {distance_km:,.0f} km outside {OUTLINE_NAMES[row.country]} "
-                f"({row.country}){hint}",
+                file, int(line), "lat",
+                f"({lat}, {lon}) is about {distance_km:,.0f} km outside {OUTLINE_NAMES[country]} "
+                f"({country}){hint}",
             ))
     return problems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -85,6 +86,12 @@ def main(argv: list[str] | None = None) -> int:
     except (exporting.ExportError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except Exception as error:  # noqa: BLE001 - a person gets a sentence, not a traceback
+        if os.environ.get("GEO_DEBUG"):
+            raise
+        print(f"internal error: {type(error).__name__}: {error}\n"
+              "This is a bug in geo; rerun with GEO_DEBUG=1 for details and report it.", file=sys.stderr)
+        return 3
 
 
 def _validate(data_dir: Path) -> int:

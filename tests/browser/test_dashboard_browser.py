@@ -70,7 +70,7 @@ def step_end_year_back(page: object) -> None:
 
 def choose(page: object, label: str, option: str) -> None:
     """Pick ``option`` in the select box or multiselect labelled ``label``."""
-    box = page.get_by_role("combobox", name=label)
+    box = page.locator(f"input[role='combobox'][aria-label='{label}']")
     box.click()
     page.keyboard.press("ArrowDown")
     page.get_by_role("option", name=option, exact=True).click()
