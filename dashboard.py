@@ -64,7 +64,7 @@ def main() -> None:
         st.stop()
 
     presenting = presenter_mode()
-    st.markdown(f"<style>{PAGE_CSS}{PRESENTER_CSS if presenting else ''}</style>", unsafe_allow_html=True)
+    st.html(f"<style>{PAGE_CSS}{PRESENTER_CSS if presenting else ''}</style>")
     if not presenting:
         st.title("North Korean workers reported in China")
         st.caption("Every mark on the map is a statement in a source document, quoted word for word. "
@@ -97,8 +97,8 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
     if presenting:
         top = st.columns([4, 2, 2, 2, 2.6], vertical_alignment="center")
         years_now = tuple(st.session_state.get("years") or (first, last))
-        top[0].markdown(f'<p class="nk-bigyears" aria-live="polite">{views.year_label(years_now)}</p>',
-                        unsafe_allow_html=True)
+        with top[0]:
+            st.html(f'<p class="nk-bigyears" aria-live="polite">{views.year_label(years_now)}</p>')
         presenter_controls(top[1:4], years_now, (first, last))
         with top[4]:
             toggled = st.toggle("Presenter mode", key="present", bind="query-params")
@@ -140,7 +140,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
     if place not in dataset.places.index:
         place = None
 
-    st.markdown(f'<p class="nk-summary" role="status">{views.escape(view.summary)}</p>', unsafe_allow_html=True)
+    st.html(f'<p class="nk-summary" role="status" aria-live="polite">{views.escape(view.summary)}</p>')
 
     center, zoom = views.focus(dataset, place)
     result = st_folium(
@@ -212,7 +212,7 @@ def reports_table(dataset: Dataset, view: views.View, place: str | None) -> None
         if str(report["place_id"]) != chosen:
             st.session_state["_pending_place"] = str(report["place_id"])
             st.rerun(scope="fragment")
-        st.markdown(views.report_card(report, dataset), unsafe_allow_html=True)
+        st.html(views.report_card(report, dataset))
     st.download_button("Download these reports (CSV)", data=lambda: views.csv_download(dataset, view),
                        file_name="nk-workers-reports.csv", mime="text/csv", on_click="ignore")
 
@@ -221,8 +221,8 @@ def source_reader(dataset: Dataset) -> None:
     """Each seed document with the quotes the dataset takes from it highlighted."""
     source = st.selectbox("Document", options=list(dataset.sources.index),
                           format_func=lambda s: views.source_label(dataset, s), key="reader")
-    st.markdown(views.source_header(dataset, source), unsafe_allow_html=True)
-    st.markdown(views.highlighted_seed(dataset, source), unsafe_allow_html=True)
+    st.html(views.source_header(dataset, source))
+    st.html(views.highlighted_seed(dataset, source))
 
 
 main()
