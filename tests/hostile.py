@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import tiny_copy, write_dataset
+from tests.conftest import tiny_copy, write_dataset
 
 IMG = "<img src=x onerror=alert(1)>"
 TEMPLATE = "${alert(2)}"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import folium
 import pytest
-from hostile import IMG, SCRIPT_CLOSE, TEMPLATE, write_hostile_dataset
+from tests.hostile import IMG, SCRIPT_CLOSE, TEMPLATE, write_hostile_dataset
 
 from geo import mapping, views
 from geo.export import ExportInfo

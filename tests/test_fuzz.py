@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import write_dataset
+from tests.conftest import write_dataset
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

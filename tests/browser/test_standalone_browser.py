@@ -282,11 +282,15 @@ def test_popups_hold_every_quote_and_source(standalone_open, standalone_real: Da
     page = visit.page
     page.locator(PLACES).last.click()  # a real click: the last-drawn mark is on top
     expect(page.locator(".leaflet-popup-content")).to_contain_text("“")
-    texts = []
+    texts, articles = [], 0
     for i in range(page.locator(PLACES).count()):
         page.locator(PLACES).nth(i).dispatch_event("click")
-        texts.append(squash(page.locator(".leaflet-popup-content").last.inner_text()))
+        popup = page.locator(".leaflet-popup-content").last
+        texts.append(squash(popup.inner_text()))
+        articles += popup.locator("article.nk-report").count()
     assert len(set(texts)) == len(texts), "each mark opens its own popup"
+    assert articles == len(standalone_real.reports), "with no table below, popups hold every report"
+    assert any(" reports here, newest first" in text for text in texts)
     everything = " ".join(texts)
     for report in standalone_real.reports.itertuples():
         assert f"“{squash(report.quote)}”" in everything, report.id
@@ -353,11 +357,23 @@ def test_without_tiles_nothing_is_requested(standalone_open, standalone_real: Da
     visit.assert_clean()
 
 
+def test_credit_links_open_outside_the_frame(standalone_open, standalone_real: Dataset) -> None:
+    visit = standalone_open(page_for(standalone_real))
+    page = visit.page
+    page.evaluate("document.addEventListener('click', (event) => event.preventDefault())")
+    link = page.locator(".leaflet-control-attribution a").first
+    link.click()
+    assert link.get_attribute("target") == "_blank"
+    assert "noopener" in (link.get_attribute("rel") or "")
+    visit.assert_clean()
+
+
 def layout(frame) -> dict:
     return frame.evaluate("""() => {
       const box = (sel) => document.querySelector(sel).getBoundingClientRect();
-      return {scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
-              map: box('#nk-map').toJSON(), controls: box('.nk-controls').toJSON(), summary: box('#nk-summary').toJSON()};
+      const root = document.documentElement;
+      return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, map: box('#nk-map').toJSON(),
+              controls: box('.nk-controls').toJSON(), summary: box('#nk-summary').toJSON()};
     }""")
 
 
