@@ -73,33 +73,41 @@ def read_table(path: Path, *, display_name: str | None = None) -> RawTable:
 def _read_fast(text: str) -> pd.DataFrame | None:
     """Parse a well-formed file with pandas' C parser; ``None`` when it needs the careful path.
 
-    Line numbers stay exact: each row starts one line after the previous row, plus one line per
-    newline inside the previous row's quoted cells.
+    A streaming pass of the strict ``csv`` reader first checks the quoting and the field counts and
+    records the line each row starts on (quoted cells may span lines); it keeps no cells, so it
+    stays cheap on large files. Anything unusual goes to :func:`_read_slow`, which explains it.
     """
-    header_reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        header = [cell.strip() for cell in next(header_reader)]
-    except (csv.Error, StopIteration):
+        header = [cell.strip() for cell in next(reader)]
+        if not all(header) or len(set(header)) != len(header):
+            return None  # unnamed or repeated columns
+        width = len(header)
+        lines: list[int] = []
+        blank: list[bool] = []
+        previous_end = reader.line_num
+        for record in reader:
+            if len(record) != width:
+                return None  # short, long or blank rows
+            lines.append(previous_end + 1)
+            blank.append(not any(record))
+            previous_end = reader.line_num
+    except csv.Error:
         return None
-    header_lines = header_reader.line_num
-    if not all(header) or len(set(header)) != len(header):
-        return None  # unnamed or repeated columns: let the careful path explain
     try:
         frame = pd.read_csv(
             io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
-            skip_blank_lines=False, engine="c", header=0, names=header,
+            skip_blank_lines=True, engine="c", header=0, names=header, index_col=False,
         )
-    except (pd.errors.ParserError, ValueError, csv.Error):
+    except (pd.errors.ParserError, ValueError):
         return None
-    if list(frame.columns) != header:
+    if list(frame.columns) != header or len(frame) != len(lines):
         return None
-    frame = frame.fillna("").astype("str")
-    newlines = sum((frame[column].str.count("\n") for column in header), start=pd.Series(0, index=frame.index))
-    rows_before = (newlines + 1).cumsum() - (newlines + 1)
-    lines = header_lines + 1 + rows_before
-    blank = (frame[header].apply(lambda column: column.str.strip() == "")).all(axis=1)
-    frame["_line"] = lines.astype("int64")
-    return frame[~blank].reset_index(drop=True)
+    frame = frame.astype("str")
+    frame["_line"] = pd.Series(lines, dtype="int64", index=frame.index)
+    if any(blank):  # a row of empty cells, as spreadsheets leave: skipped like a blank line
+        frame = frame[~pd.Series(blank, index=frame.index)].reset_index(drop=True)
+    return frame
 
 
 def _read_slow(text: str, table: RawTable, name: str) -> RawTable:

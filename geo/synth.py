@@ -6,6 +6,9 @@ import csv
 import random
 from pathlib import Path
 
+import shapely
+
+from .borders import country_shapes
 from .vocab import ROLES
 
 SECTORS = [
@@ -47,9 +50,15 @@ def synthesise(out_dir: Path, *, reports: int, places: int | None = None, seed: 
     (out_dir / "seeds").mkdir(parents=True, exist_ok=True)
 
     place_rows = []
-    for index in range(n_places):
+    shapes = country_shapes()
+    while len(place_rows) < n_places:
+        # Rejection sampling inside the outlines, so every synthetic place lies in its country.
         lat, lon = round(rng.uniform(38.0, 47.0), 4), round(rng.uniform(120.0, 131.0), 4)
-        country = "KP" if lat < 41.5 and lon > 124.5 and lat < (lon - 124.5) * 0.5 + 41.5 else "CN"
+        point = shapely.Point(lon, lat)
+        country = next((code for code in ("KP", "CN") if shapes[code].contains(point)), None)
+        if country is None:
+            continue
+        index = len(place_rows)
         place_rows.append({
             "id": f"p{index:05d}", "name": f"Place {index}", "aliases": f"Town {index}", "admin1": "Synthetic",
             "country": country, "lat": f"{lat}", "lon": f"{lon}", "precision": "city", "radius_km": "",
