@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--years", type=parse_years, help="keep reports overlapping A-B, e.g. 2017-2019")
     export.add_argument("--sectors", type=parse_list,
                         help="keep reports in any of these sector ids, e.g. garments,seafood")
+    export.add_argument("--no-tiles", action="store_true",
+                        help="html only: no online tile layer; the map requests nothing at all")
     export.add_argument("-o", "--output", type=Path, required=True, help="file to write")
 
     synth = commands.add_parser("synth", help="write a valid synthetic dataset of any size")
@@ -121,7 +123,9 @@ def _export(args: argparse.Namespace) -> int:
     else:
         from .standalone import standalone_html
 
-        text = standalone_html(dataset, filters, info)
+        text = standalone_html(dataset, filters, info, tiles=not args.no_tiles)
+        # The file carries every report; --years and --sectors only set where its controls start.
+        reports = dataset.reports
     path = exporting.write_atomic(args.output, text, protected=exporting.protected_folders(dataset))
-    print(f"wrote {len(reports)} reports to {path}")
+    print(f"wrote {len(reports)} reports to {path} ({path.stat().st_size / 1024:,.0f} KiB)")
     return 0

@@ -48,7 +48,8 @@ class ExportInfo:
             "filters": self.filters,
             "reports": reports,
             "cite_as": (f"{self.title}, dataset version {self.dataset_version}, generated {generated[:10]}. "
-                        "Cite each report's own source: see source_title, publisher and published."),
+                        "Cite each report's own source document too: its publisher, title and date "
+                        "travel with every report."),
         }
 
 
@@ -127,6 +128,10 @@ def write_atomic(path: Path, text: str, *, protected: list[Path] | None = None) 
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
+        # mkstemp makes the file private (0600); an export is for sharing, so use the usual mode.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

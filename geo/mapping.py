@@ -254,6 +254,10 @@ var {{ this.get_name() }} = (function () {
         self.lines_json = script_json(lines)
 
 
+OUTLINE_STYLE: dict[str, object] = {"color": "#9a9a9a", "weight": 0.8, "fillColor": "#f4f2ec", "fillOpacity": 1}
+"""How the bundled country outlines are drawn (land colour shows wherever tiles are missing)."""
+
+
 class CountryOutlines(MacroElement):
     """Bundled Natural Earth outlines in a pane under the tiles: visible only when tiles fail."""
 
@@ -262,8 +266,7 @@ class CountryOutlines(MacroElement):
 {{ this._parent.get_name() }}.createPane("nkBasemap");
 {{ this._parent.get_name() }}.getPane("nkBasemap").style.zIndex = 150;
 var {{ this.get_name() }} = L.geoJSON({{ this.data_json }}, {
-  pane: "nkBasemap", interactive: false,
-  style: {color: "#9a9a9a", weight: 0.8, fillColor: "#f4f2ec", fillOpacity: 1}
+  pane: "nkBasemap", interactive: false, style: {{ this.style_json }}
 }).addTo({{ this._parent.get_name() }});
 {% endmacro %}
 """)
@@ -272,6 +275,7 @@ var {{ this.get_name() }} = L.geoJSON({{ this.data_json }}, {
         super().__init__()
         self._name = "CountryOutlines"
         self.data_json = _countries_json()
+        self.style_json = script_json(OUTLINE_STYLE)
 
 
 @functools.lru_cache(maxsize=1)

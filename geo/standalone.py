@@ -14,7 +14,7 @@ from .escape import escape, script_json
 from .export import ExportInfo
 from .filters import Filters, apply_filters
 from .load import Dataset
-from .mapping import MAP_CSS, legend_html, marker_style, report_html
+from .mapping import MAP_CSS, OUTLINE_STYLE, legend_html, marker_style, report_html
 from .present import format_date
 from .settings import SETTINGS, Settings
 from .views import max_reports_per_place
@@ -23,7 +23,6 @@ from .vocab import AREA_PRECISIONS, ROLES
 TEMPLATE_DIR: Path = Path(__file__).resolve().parent / "templates"
 """Folder of ``standalone.html``, the page's HTML, CSS and script as a Jinja2 template."""
 
-OUTLINE_STYLE: dict[str, object] = {"color": "#9a9a9a", "weight": 0.8, "fillColor": "#f4f2ec", "fillOpacity": 1}
 """Country outlines as the dashboard draws them (see ``geo.mapping.CountryOutlines``)."""
 
 OUTLINE_ATTRIBUTION = "Outlines: Natural Earth"
@@ -72,6 +71,7 @@ def standalone_html(
     )
     metadata = info.as_dict(len(shipped))
     first, last = control_years(dataset, filters)
+    start, end = filters.years or (first, last)
     chosen = set(dataset.sectors.index if filters.sectors is None else filters.sectors)
     css, js = assets.inline_leaflet()
     if "</script" in js.lower() or "</style" in css.lower():
@@ -87,8 +87,7 @@ def standalone_html(
         countries_json=script_json(assets.countries_geojson()),
         metadata_json=script_json(metadata),
         metadata={key: escape(value) for key, value in metadata.items()},
-        years={"min": first, "max": last,
-               "from": (filters.years or (first, last))[0], "to": (filters.years or (first, last))[1]},
+        years={"min": first, "max": last, "from": start, "to": end},
         sectors=[
             {"index": i, "id": escape(sector_id), "label": escape(row["label"]),
              "colour": escape(row["colour"]), "checked": sector_id in chosen}

@@ -84,13 +84,22 @@ class Visit:
 
 
 @pytest.fixture(scope="module")
-def standalone_browser() -> Iterator[Browser]:
-    """Headless Debian Chromium, shared by this module's tests."""
-    playwright = sync_playwright().start()
+def standalone_browser(request: pytest.FixtureRequest) -> Iterator[Browser]:
+    """Headless Debian Chromium, shared by this module's tests.
+
+    Only one sync Playwright can run in a thread at a time. When the browser conftest keeps a
+    session-wide one (``playwright_session``), launch from it; otherwise start one here.
+    """
+    own = None
+    try:
+        playwright = request.getfixturevalue("playwright_session")
+    except pytest.FixtureLookupError:
+        playwright = own = sync_playwright().start()
     browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     yield browser
     browser.close()
-    playwright.stop()
+    if own is not None:
+        own.stop()
 
 
 @pytest.fixture
