@@ -213,8 +213,16 @@ def reports_table(dataset: Dataset, view: views.View, place: str | None) -> None
             st.session_state["_pending_place"] = str(report["place_id"])
             st.rerun(scope="fragment")
         st.html(views.report_card(report, dataset))
-    st.download_button("Download these reports (CSV)", data=lambda: views.csv_download(dataset, view),
-                       file_name="nk-workers-reports.csv", mime="text/csv", on_click="ignore")
+    st.caption("Downloads hold the reports shown, with their quotes and sources, and say which filters made them.")
+    csv_col, geojson_col, html_col = st.columns(3)
+    csv_col.download_button("Download CSV", data=lambda: views.csv_download(dataset, view),
+                            file_name="nk-workers-reports.csv", mime="text/csv", on_click="ignore")
+    geojson_col.download_button("Download GeoJSON", data=lambda: views.geojson_download(dataset, view),
+                                file_name="nk-workers-reports.geojson", mime="application/geo+json",
+                                on_click="ignore")
+    html_col.download_button("Download interactive map (HTML)", data=lambda: views.html_download(dataset, view),
+                             file_name="nk-workers-map.html", mime="text/html", on_click="ignore",
+                             help="One self-contained file to embed in an article; see docs/EMBED.md.")
 
 
 def source_reader(dataset: Dataset) -> None:

@@ -13,7 +13,7 @@ import pandas as pd
 from . import mapping
 from .aggregate import aggregate_flows, aggregate_places, summary
 from .escape import escape
-from .export import ExportInfo, to_csv_text
+from .export import ExportInfo, geojson_text, to_csv_text
 from .filters import Filters, apply_filters
 from .load import TABLES, Dataset
 from .present import format_date, format_figures, format_period
@@ -221,10 +221,26 @@ def report_card(report: pd.Series, dataset: Dataset) -> str:
     return f'<div class="nk-card"><h4>{escape(report["place_name"])}</h4>{html}{precision}{date_note}{notes}</div>'
 
 
+def export_info(dataset: Dataset, view: View) -> ExportInfo:
+    """What a download from this view says about itself."""
+    return ExportInfo(dataset_version=dataset.version, filters=view.filters.describe())
+
+
 def csv_download(dataset: Dataset, view: View) -> str:
     """The filtered reports as the CSV export, with its metadata lines."""
-    info = ExportInfo(dataset_version=dataset.version, filters=view.filters.describe())
-    return to_csv_text(dataset, view.reports, info)
+    return to_csv_text(dataset, view.reports, export_info(dataset, view))
+
+
+def geojson_download(dataset: Dataset, view: View) -> str:
+    """The filtered reports as RFC 7946 GeoJSON with a metadata member."""
+    return geojson_text(dataset, view.reports, export_info(dataset, view))
+
+
+def html_download(dataset: Dataset, view: View) -> str:
+    """The standalone interactive map, starting at this view's filters."""
+    from .standalone import standalone_html
+
+    return standalone_html(dataset, view.filters, export_info(dataset, view))
 
 
 def source_header(dataset: Dataset, source_id: str) -> str:

@@ -1,0 +1,88 @@
+"""What the dashboard shows for a set of filters (geo.views), without Streamlit."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from geo import views
+from geo.filters import Filters
+from geo.load import Dataset, load_dataset
+from tests.conftest import write_dataset
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """The tiny three-report dataset, loaded."""
+    return load_dataset(write_dataset(tmp_path_factory.mktemp("tiny")))
+
+
+@pytest.mark.parametrize(("current", "direction", "expected"), [
+    ((2012, 2012), +1, (2013, 2013)),
+    ((2012, 2012), -1, (2011, 2011)),
+    ((2025, 2025), +1, (2025, 2025)),   # stays at the last year
+    ((2010, 2010), -1, (2010, 2010)),   # stays at the first year
+    ((2012, 2019), +1, (2012, 2012)),   # a wide range starts the story at its first year
+    ((2012, 2019), -1, (2019, 2019)),   # or, going back, at its last
+])
+def test_step_years(current, direction, expected) -> None:
+    assert views.step_years(current, (2010, 2025), direction) == expected
+
+
+def test_build_view_counts_and_summary(tiny: Dataset) -> None:
+    view = views.build_view(tiny, Filters(years=(2019, 2019)))
+    assert sorted(view.reports["id"]) == ["r1", "r3"]
+    assert sorted(view.places["place_id"]) == ["dandong", "jilin-province"]
+    assert view.summary == "2 reports at 2 places · 2019 · 2 sectors"
+    assert len(view.flows) == 1
+
+
+def test_marker_sizes_do_not_depend_on_the_filter(tiny: Dataset) -> None:
+    assert views.build_view(tiny, Filters(years=(2016, 2016))).max_count == views.build_view(tiny, Filters()).max_count
+
+
+@pytest.mark.parametrize(("tooltip", "expected"), [
+    ('<span data-place="dandong"><b>Dandong</b></span>', "dandong"),
+    ("<b>no id</b>", None),
+    (None, None),
+    ('<span data-place="Bad Id!">', None),
+])
+def test_place_from_tooltip(tooltip, expected) -> None:
+    assert views.place_from_tooltip(tooltip) == expected
+
+
+def test_focus_zooms_less_for_areas(tiny: Dataset) -> None:
+    city_centre, city_zoom = views.focus(tiny, "dandong")
+    _, province_zoom = views.focus(tiny, "jilin-province")
+    assert city_centre == [40.1292, 124.3947]
+    assert province_zoom < city_zoom
+    assert views.focus(tiny, "nowhere") == (None, None)
+
+
+def test_table_is_newest_first_and_capped(tiny: Dataset) -> None:
+    table, total = views.table_frame(tiny, tiny.reports, limit=2)
+    assert total == 3 and len(table) == 2
+    assert list(table["Report"]) == ["r3", "r1"]
+    assert table.loc[0, "When"] == "November 2019 (inferred)"
+
+
+def test_source_reader_marks_every_quote(tiny: Dataset) -> None:
+    html = views.highlighted_seed(tiny, "src-a")
+    assert html.count("<mark") == 3
+    # The quote with a line break and a double space in the seed is still found.
+    assert 'title="r3"' in html
+
+
+def test_downloads_carry_the_filters_and_citations(tiny: Dataset, tmp_path: Path) -> None:
+    view = views.build_view(tiny, Filters(years=(2019, 2019), sectors=("garments",)))
+    csv_text = views.csv_download(tiny, view)
+    assert "# filters: years 2019–2019; sectors garments" in csv_text
+    assert "source_title" in csv_text and "seed_file" in csv_text
+    collection = json.loads(views.geojson_download(tiny, view))
+    assert collection["metadata"]["filters"] == "years 2019–2019; sectors garments"
+    assert sorted(f["id"] for f in collection["features"]) == ["r1", "r3"]
+    html = views.html_download(tiny, view)
+    assert html.startswith("<!DOCTYPE html>") or html.lstrip().lower().startswith("<!doctype html>")
+    assert "years 2019–2019; sectors garments" in html
