@@ -56,11 +56,14 @@ def seeds_dir_for(data_dir: Path) -> Path:
 
 
 def dataset_version(data_dir: Path) -> str:
-    """A short hash of the four CSV files, naming this exact version of the data."""
+    """A short hash of the four CSV files and the seeds, naming this exact version of the data."""
     digest = hashlib.sha256()
     for table in TABLES:
         path = data_dir / f"{table}.csv"
         digest.update(path.read_bytes() if path.is_file() else b"")
+    seeds_dir = seeds_dir_for(data_dir)
+    for seed in sorted(seeds_dir.glob("*.txt")) if seeds_dir.is_dir() else []:
+        digest.update(seed.name.encode() + b"\0" + seed.read_bytes())
     return digest.hexdigest()[:12]
 
 
@@ -105,7 +108,9 @@ def load_dataset(data_dir: Path | str) -> Dataset:
         dict(zip(sources["id"], sources["seed_file"], strict=True))
         if {"id", "seed_file"} <= set(sources.columns) else {}
     )
-    seeds = SeedIndex(read_seeds(seeds_dir, sorted(set(seed_of_source.values()))))
+    seed_names_used = sorted({name for name in seed_of_source.values() if isinstance(name, str)})
+    problems += _undecodable_seeds(seeds_dir, seed_names_used)
+    seeds = SeedIndex(read_seeds(seeds_dir, seed_names_used))
     reports_schema = schema.reports_schema(
         place_ids=_ids(raw["places"]),
         source_ids=_ids(raw["sources"]),
@@ -132,13 +137,34 @@ def _ids(table: RawTable) -> set[str] | None:
     return set(table.frame["id"])
 
 
+def _undecodable_seeds(seeds_dir: Path, names: list[str]) -> list[Problem]:
+    """A problem for each seed file that is not UTF-8 (its quotes could not be checked fairly)."""
+    problems = []
+    for name in names:
+        path = seeds_dir / name
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            problems.append(Problem(_relative(path), line, None, f"seed is not UTF-8 (byte offset {error.start}); "
+                                    "save it as UTF-8"))
+    return problems
+
+
 def problems_in(problems: list[Problem], file: str) -> bool:
     """Whether any problem concerns ``file``."""
     return any(problem.file == file for problem in problems)
 
 
 def _display(data_dir: Path, table: str) -> str:
-    path = data_dir / f"{table}.csv"
+    return _relative(data_dir / f"{table}.csv")
+
+
+def _relative(path: Path) -> str:
+    """A path as messages show it: relative to the working folder when inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:

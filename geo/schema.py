@@ -84,6 +84,17 @@ def id_checks() -> tuple[pa.Check, ...]:
 DATE_MESSAGE = "{value} is not a date like 2019, 2019-11 or 2019-11-24"
 
 
+def real_day() -> pa.Check:
+    """A full date must exist in the calendar (no 31 February)."""
+    def test(series: pd.Series) -> pd.Series:
+        text = series.astype("str")
+        days = text.str.len() == 10
+        parsed = pd.to_datetime(text.where(days, None), format="%Y-%m-%d", errors="coerce")
+        return ~days | parsed.notna()
+
+    return _check(test, "{value} is not a real calendar date")
+
+
 def column(*checks: pa.Check, required_column: bool = True) -> pa.Column:
     return pa.Column(None, checks=list(checks), nullable=False, required=required_column)
 
@@ -97,7 +108,7 @@ def sources_schema(seed_names: set[str]) -> pa.DataFrameSchema:
             "title": column(required()),
             "publisher": column(required()),
             "author": column(required_column=False),
-            "published": column(required(), matches(PARTIAL_DATE, DATE_MESSAGE)),
+            "published": column(required(), matches(PARTIAL_DATE, DATE_MESSAGE), real_day()),
             "published_basis": column(one_of(DATE_BASES, "date basis")),
             "published_note": column(
                 _when_inferred("published_basis", "say how the publication date was worked out")),
@@ -164,9 +175,9 @@ def reports_schema(
             ),
             "source_id": column(*references(source_ids, lambda ids: one_of(ids, "source id (see sources.csv)"))),
             "role": column(one_of(set(ROLES), "role")),
-            "date_start": column(matches(PARTIAL_DATE, DATE_MESSAGE)),
+            "date_start": column(matches(PARTIAL_DATE, DATE_MESSAGE), real_day()),
             "date_end": column(
-                matches(PARTIAL_DATE, DATE_MESSAGE),
+                matches(PARTIAL_DATE, DATE_MESSAGE), real_day(),
                 _same_precision(), _not_before_start(),
             ),
             "date_basis": column(one_of(DATE_BASES, "date basis")),

@@ -31,7 +31,7 @@ def dataset(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
     pyongyang       3 reports: event 2015, origin 2017, transit 2016 (a three-way role tie)
     dandong         2 reports: destination 2019 garments, event 2012-2013 hospitality (ties)
     jilin-province  2 reports: r3 2019-11 unspecified;garments, r7 2018 garments; both from pyongyang
-    ningbo          2 reports: r2 event 2016, r8 destination 2016 from dandong, both hospitality
+    ningbo          2 reports: r2 event 2016, r8 destination 2016-2018 from dandong, both hospitality
     """
     tables = tiny_copy()
     by_id = {row["id"]: row for row in tables["sectors"]}
@@ -42,7 +42,7 @@ def dataset(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
         report("r6", "pyongyang", "origin", "2017", "unspecified", PYONGYANG),
         report("r9", "pyongyang", "transit", "2016", "unspecified", PYONGYANG),
         report("r7", "jilin-province", "destination", "2018", "garments", PYONGYANG, "pyongyang"),
-        report("r8", "ningbo", "destination", "2016", "hospitality", DANDONG, "dandong"),
+        report("r8", "ningbo", "destination", "2016-2018", "hospitality", DANDONG, "dandong"),
     ]
     return load_dataset(write_dataset(tmp_path_factory.mktemp("aggregate") / "data", tables))
 
@@ -91,7 +91,7 @@ def test_main_sector_is_most_frequent_then_first_in_sectors_csv(places, place_id
 @pytest.mark.parametrize(
     ("place_id", "span"),
     [("dandong", (2012, 2019)), ("pyongyang", (2015, 2017)), ("jilin-province", (2018, 2019)),
-     ("ningbo", (2016, 2016))],
+     ("ningbo", (2016, 2018))],  # the later report ends later than any starts
 )
 def test_year_span_covers_every_report(places, place_id: str, span: tuple[int, int]) -> None:
     assert (places.loc[place_id, "year_min"], places.loc[place_id, "year_max"]) == span
@@ -139,7 +139,7 @@ def test_no_movements_gives_an_empty_flow_table(dataset: Dataset) -> None:
     [
         pytest.param(None, 4, None, "9 reports at 4 places · 2012–2019 · 3 sectors", id="all"),
         pytest.param(["r1"], 1, None, "1 report at 1 place · 2019 · 1 sector", id="singular"),
-        pytest.param(["r2", "r8"], 1, None, "2 reports at 1 place · 2016 · 1 sector", id="one-year"),
+        pytest.param(["r1", "r3"], 2, None, "2 reports at 2 places · 2019 · 2 sectors", id="one-year"),
         pytest.param(["r1", "r4"], 1, None, "2 reports at 1 place · 2012–2019 · 2 sectors", id="span-of-reports"),
         pytest.param(["r1"], 1, (2010, 2020), "1 report at 1 place · 2010–2020 · 1 sector", id="years-given"),
         pytest.param(["r1"], 1, (2019, 2019), "1 report at 1 place · 2019 · 1 sector", id="one-year-given"),

@@ -37,6 +37,8 @@ def test_plain_file_keeps_cells_as_text_and_numbers_lines_from_the_header(tmp_pa
         pytest.param(b'id,quote\r\na,"one\r\ntwo"\r\nb,plain\r\n', [2, 4], id="cell-over-two-crlf-lines"),
         pytest.param(b"id,quote\n\na,x\n\n\nb,y\n", [3, 6], id="blank-lines-skipped-but-counted"),
         pytest.param(b"id,quote\na,x\n,\nb,y\n", [2, 4], id="row-of-empty-cells-skipped"),
+        # empty unnamed columns send the file down the careful path; lines must agree there too
+        pytest.param(b'id,quote,,\na,"one\ntwo",,\n\nb,plain,,\n', [2, 5], id="multi-line-with-spreadsheet-columns"),
     ],
 )
 def test_line_numbers_count_physical_lines(tmp_path: Path, data: bytes, lines: list[int]) -> None:
@@ -99,6 +101,12 @@ def test_row_with_more_fields_than_the_header_is_reported_and_others_kept(tmp_pa
     table = read(tmp_path, b"id,quote\na,x\nb,one, two\nc,z\n")
     assert messages(table) == ["table.csv:3: has 3 fields but the header has 2"]
     assert list(table.frame["id"]) == ["a", "c"]
+
+
+def test_row_with_too_many_fields_after_a_multi_line_cell(tmp_path: Path) -> None:
+    """Row a spans lines 2-3, so the bad row b is on line 4."""
+    table = read(tmp_path, b'id,quote\na,"one\ntwo"\nb,x,extra\n')
+    assert messages(table) == ["table.csv:4: has 3 fields but the header has 2"]
 
 
 @pytest.mark.parametrize(

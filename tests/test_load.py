@@ -314,3 +314,23 @@ def test_unused_place_is_a_warning_not_a_problem(tmp_path: Path) -> None:
     assert [str(warning) for warning in dataset.warnings] == [
         f"{tmp_path / 'data' / 'places.csv'}:6: id: place 'hunchun' is used by no report"
     ]
+
+
+def test_a_day_that_is_not_in_the_calendar_is_rejected(tmp_path: Path) -> None:
+    """31 February has the right shape but no such day."""
+    tables = edited("reports", 0, "date_start", "2019-02-31")
+    tables["reports"][0]["date_end"] = "2019-03-01"
+    problems = problems_with(tmp_path, tables)
+    assert [str(p).split("/")[-1] for p in problems] == [
+        "reports.csv:2: date_start: '2019-02-31' is not a real calendar date"
+    ]
+
+
+def test_a_seed_that_is_not_utf8_is_named_with_its_line(tmp_path: Path) -> None:
+    """A Latin-1 byte on line 4 of the seed: its quotes could not be checked fairly."""
+    folder = write_dataset(tmp_path / "data")
+    seed = folder / "seeds" / "a.txt"
+    seed.write_bytes(SEED_TEXT.encode() + b"caf\xe9\n")
+    problems = load_problems(folder)
+    assert [(Path(p.file).name, p.line) for p in problems] == [("a.txt", 5)]
+    assert "not UTF-8" in problems[0].message

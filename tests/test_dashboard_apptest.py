@@ -1,0 +1,200 @@
+"""The dashboard's page logic under Streamlit's AppTest: widgets, URL state, map arguments, errors.
+
+AppTest runs ``dashboard.py`` in this process without a browser. It can't draw the map, so the
+map is checked through the arguments the page hands the streamlit-folium component. Expected
+summaries come from ``geo`` for the same filters.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.load import Dataset, load_dataset
+from geo.settings import ROOT, SETTINGS
+from geo.views import Filters, build_view
+from tests.conftest import tiny_copy, write_dataset
+
+DASHBOARD = ROOT / "dashboard.py"
+TIMEOUT = 60  # the first run imports geopandas and loads the dataset
+SUMMARY = re.compile(r'<p class="nk-summary"[^>]*>(.*?)</p>', re.S)
+# Where the map iframe's document lives: relative asset links resolve against it.
+COMPONENT_URL = "http://127.0.0.1:8501/component/streamlit_folium.st_folium/index.html"
+GARBAGE = {"years": ["abc", "<script>"], "sector": ["nope"], "present": ["maybe"], "place": ["<img>"]}
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return load_dataset(SETTINGS.data_dir)
+
+
+@pytest.fixture
+def make_app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
+    """An AppTest of the dashboard on ``data_dir`` (the bundled data by default), not yet run.
+
+    ``dashboard.py`` reads ``--data`` from ``sys.argv``; AppTest runs the script in this process,
+    so set argv here rather than let pytest's own arguments leak in.
+    """
+
+    def make(data_dir: Path | None = None) -> AppTest:
+        argv = ["dashboard.py"] + (["--data", str(data_dir)] if data_dir else [])
+        monkeypatch.setattr(sys, "argv", argv)
+        return AppTest.from_file(str(DASHBOARD), default_timeout=TIMEOUT)
+
+    return make
+
+
+def summary_of(at: AppTest) -> str:
+    """The text of the page's one ``p.nk-summary`` (drawn with st.markdown or st.html)."""
+    bodies = [element.value for element in at.markdown]
+    bodies += [element.proto.body for element in at.get("html")]
+    found = [html.unescape(match.group(1)) for body in bodies for match in SUMMARY.finditer(body)]
+    assert len(found) == 1, f"expected one summary line, found {found}"
+    return found[0]
+
+
+def expected_summary(dataset: Dataset, **filters: object) -> str:
+    filters.setdefault("years", dataset.years)
+    return build_view(dataset, Filters(**filters)).summary
+
+
+def map_args(at: AppTest) -> dict:
+    """The arguments the page passed to the streamlit-folium component."""
+    components = at.get("component_instance")
+    assert len(components) == 1, "expected exactly one map component"
+    return json.loads(components[0].proto.json_args)
+
+
+def test_the_page_loads_without_an_exception(make_app, dataset) -> None:
+    at = make_app().run()
+
+    assert not at.exception
+    assert not at.error
+    assert at.title[0].value == "North Korean workers reported in China"
+    assert summary_of(at) == expected_summary(dataset)
+
+
+def test_the_year_slider_spans_the_data(make_app, dataset) -> None:
+    at = make_app().run()
+    slider = at.slider(key="years")
+
+    assert (slider.min, slider.max) == dataset.years
+    assert tuple(slider.value) == dataset.years
+
+
+@pytest.mark.parametrize(("widget", "key", "value", "filters"), [
+    ("slider", "years", (2013, 2025), {"years": (2013, 2025)}),
+    ("multiselect", "sector", ["hospitality"], {"sectors": ("hospitality",)}),
+    ("multiselect", "role", ["origin"], {"roles": ("origin",)}),
+    ("multiselect", "source", ["dailynk-2019"], {"sources": ("dailynk-2019",)}),
+    ("text_input", "q", "waitress", {"text": "waitress"}),
+])
+def test_each_filter_changes_the_summary(make_app, dataset, widget, key, value, filters) -> None:
+    at = make_app().run()
+    getattr(at, widget)(key=key).set_value(value).run()
+
+    assert not at.exception
+    wanted = expected_summary(dataset, **filters)
+    assert wanted != expected_summary(dataset)
+    assert summary_of(at) == wanted
+
+
+def test_filters_combine(make_app, dataset) -> None:
+    at = make_app().run()
+    at.slider(key="years").set_value((2010, 2024))
+    at.multiselect(key="sector").set_value(["hospitality"])
+    at.text_input(key="q").set_value("restaurant").run()
+
+    assert summary_of(at) == expected_summary(dataset, years=(2010, 2024), sectors=("hospitality",),
+                                              text="restaurant")
+
+
+def test_the_url_sets_the_filters(make_app, dataset) -> None:
+    at = make_app()
+    # A bound multiselect puts the option's label in the URL, as the browser shows it.
+    at.query_params["years"] = ["2013", "2025"]
+    at.query_params["sector"] = [dataset.sectors.at["hospitality", "label"]]
+    at.run()
+
+    assert not at.exception
+    assert tuple(at.slider(key="years").value) == (2013, 2025)
+    assert at.multiselect(key="sector").value == ["hospitality"]
+    assert summary_of(at) == expected_summary(dataset, years=(2013, 2025), sectors=("hospitality",))
+
+
+def test_garbage_in_the_url_falls_back_to_the_defaults(make_app, dataset) -> None:
+    at = make_app()
+    for key, values in GARBAGE.items():
+        at.query_params[key] = values
+    at.run()
+
+    assert not at.exception
+    assert summary_of(at) == expected_summary(dataset)
+    assert tuple(at.slider(key="years").value) == dataset.years
+    assert at.toggle(key="present").value is False
+    assert len(at.dataframe) == 1
+
+
+def test_presenter_mode_from_the_url(make_app) -> None:
+    at = make_app()
+    at.query_params["present"] = "true"
+    at.run()
+
+    assert not at.exception
+    assert at.toggle(key="present").value is True
+    bodies = [e.value for e in at.markdown] + [e.proto.body for e in at.get("html")]
+    assert any('class="nk-bigyears"' in body for body in bodies)
+    assert len(at.dataframe) == 0
+    assert len(at.title) == 0
+
+
+def test_the_map_loads_its_scripts_and_styles_from_the_app(make_app) -> None:
+    args = map_args(make_app().run())
+    links = args["js_links"] + args["css_links"]
+
+    assert any(link.endswith("leaflet.js") for link in args["js_links"])
+    for link in links:
+        url = urlsplit(urljoin(COMPONENT_URL, link))
+        assert (url.scheme, url.netloc) == ("http", "127.0.0.1:8501"), f"{link} is not served by the app"
+        assert url.path.startswith("/app/static/"), f"{link} is not under /app/static/"
+
+
+def test_filters_change_the_layer_but_not_the_base_map(make_app) -> None:
+    """The base script is what streamlit-folium keys the iframe on: it must not change."""
+    at = make_app().run()
+    first = map_args(at)
+    at.slider(key="years").set_value((2013, 2025)).run()
+    second = map_args(at)
+    at.multiselect(key="sector").set_value(["hospitality"]).run()
+    third = map_args(at)
+    fresh = map_args(make_app().run())
+
+    assert first["feature_group"] and second["feature_group"] and third["feature_group"]
+    assert len({first["feature_group"], second["feature_group"], third["feature_group"]}) == 3
+    assert first["script"] == second["script"] == third["script"] == fresh["script"]
+    assert first["html"] == third["html"] and first["header"] == third["header"]
+
+
+def test_a_broken_dataset_shows_its_problems_not_a_traceback(make_app, tmp_path) -> None:
+    tables = tiny_copy()
+    tables["reports"][0]["date_end"] = "2010"
+    tables["reports"][1]["place_id"] = "atlantis"
+    broken = write_dataset(tmp_path / "broken", tables)
+    at = make_app(broken).run()
+
+    assert not at.exception
+    assert len(at.error) == 1
+    assert str(broken) in at.error[0].value
+    problems = at.code[0].value
+    assert "reports.csv:2: date_end" in problems
+    assert "reports.csv:3: place_id" in problems and "atlantis" in problems
+    assert "2 problems found." in problems
+    assert len(at.get("component_instance")) == 0
