@@ -68,7 +68,7 @@ def main() -> None:
     if not presenting:
         st.title("North Korean workers reported in China")
         st.caption("Every mark on the map is a statement in a source document, quoted word for word. "
-                   "Pick years and sectors; click a place for its reports and sources.")
+                   "Pick the years, filter by sector or source, and click a place for its reports and sources.")
     explorer(dataset, str(data_dir), stamp)
     if not presenting:
         tab_sources, tab_method = st.tabs(["Source documents", "Sources and method"])
@@ -96,16 +96,13 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
     presenting = presenter_mode()
     if presenting:
         top = st.columns([4, 2, 2, 2, 2.6], vertical_alignment="center")
-        years_now = tuple(st.session_state.get("years") or (first, last))
-        with top[0]:
-            st.html(f'<p class="nk-bigyears" aria-live="polite">{views.year_label(years_now)}</p>')
-        presenter_controls(top[1:4], years_now, (first, last))
+        big_years = top[0].empty()
+        presenter_controls(top[1:4], tuple(st.session_state.get("years") or (first, last)), (first, last))
         with top[4]:
             toggled = st.toggle("Presenter mode", key="present", bind="query-params")
         years = st.slider("Years", min_value=first, max_value=last, value=(first, last), key="years",
                           bind="query-params", label_visibility="collapsed")
-        sectors, roles, sources = (st.session_state.get(k) or [] for k in ("sector", "role", "source"))
-        text = st.session_state.get("q") or ""
+        big_years.html(f'<p class="nk-bigyears" aria-live="polite">{views.year_label(tuple(years))}</p>')
     else:
         toggled = st.toggle("Presenter mode", key="present", bind="query-params",
                             help="Large type and a big map for screen-sharing; step through the years.")
@@ -115,19 +112,21 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
                               bind="query-params", help="A report shows when its period overlaps these years.")
         with right:
             st.altair_chart(views.timeline_chart(dataset, years), width="stretch")
+    if presenting:
+        # Summary and map first; the filters and place box stay below, folded, so a shared link's
+        # values still apply.
+        summary_slot, map_slot = st.empty(), st.container()
+        with st.expander("Filters and place", expanded=False):
+            sectors, roles, sources, text = filter_fields(dataset)
+            place = place_box(dataset)
+    else:
         active = any(st.session_state.get(k) for k in ("sector", "role", "source", "q"))
-        with st.expander("Sector, role, source and text filters", expanded=active):
-            c1, c2, c3, c4 = st.columns(4)
-            sectors = c1.multiselect("Sectors", options=list(dataset.sectors.index), key="sector",
-                                     format_func=lambda s: dataset.sectors.at[s, "label"], bind="query-params",
-                                     placeholder="All sectors")
-            roles = c2.multiselect("Roles", options=list(views.ROLES), key="role", bind="query-params",
-                                   format_func=views.role_label, placeholder="All roles")
-            sources = c3.multiselect("Sources", options=list(dataset.sources.index), key="source",
-                                     format_func=lambda s: views.source_label(dataset, s), bind="query-params",
-                                     placeholder="All sources")
-            text = c4.text_input("Search the quotes", key="q", bind="query-params", placeholder="e.g. waitress")
-
+        with st.expander("Filter by sector, role, source or words in the quotes", expanded=active):
+            sectors, roles, sources, text = filter_fields(dataset)
+        summary_slot, place_col = st.columns([3, 2], vertical_alignment="bottom")
+        with place_col:
+            place = place_box(dataset)
+        map_slot = st.container()
     if toggled != presenting:
         st.rerun(scope="app")  # the page around the fragment changes too
     filters = views.Filters(
@@ -136,18 +135,15 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
         text=(text or "").strip() or None,
     )
     view = cached_view(data_dir, stamp, filters)
-    place = st.session_state.get("place") or st.query_params.get("place")
-    if place not in dataset.places.index:
-        place = None
-
-    st.html(f'<p class="nk-summary" role="status" aria-live="polite">{views.escape(view.summary)}</p>')
+    summary_slot.html(f'<p class="nk-summary" role="status" aria-live="polite">{views.escape(view.summary)}</p>')
 
     center, zoom = views.focus(dataset, place)
-    result = st_folium(
-        views.base_map(dataset), feature_group_to_add=view.layer(dataset), center=center, zoom=zoom,
-        height=views.map_height(presenting), use_container_width=True, key="map",
-        returned_objects=["last_object_clicked_tooltip"],
-    )
+    with map_slot:
+        result = st_folium(
+            views.base_map(dataset), feature_group_to_add=view.layer(dataset), center=center, zoom=zoom,
+            height=views.map_height(presenting), use_container_width=True, key="map",
+            returned_objects=["last_object_clicked_tooltip"],
+        )
     clicked = views.place_from_tooltip((result or {}).get("last_object_clicked_tooltip"))
     if clicked and clicked != place and clicked != st.session_state.get("_last_click"):
         st.session_state["_last_click"] = clicked
@@ -156,6 +152,28 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
 
     if not presenting:
         reports_table(dataset, view, place)
+
+
+def filter_fields(dataset: Dataset) -> tuple[list, list, list, str]:
+    """Sector, role and source pickers and the quote search (empty means all)."""
+    c1, c2, c3, c4 = st.columns(4)
+    sectors = c1.multiselect("Sectors", options=list(dataset.sectors.index), key="sector",
+                             format_func=lambda s: dataset.sectors.at[s, "label"], bind="query-params",
+                             placeholder="All sectors")
+    roles = c2.multiselect("Roles", options=list(views.ROLES), key="role", bind="query-params",
+                           format_func=views.role_label, placeholder="All roles")
+    sources = c3.multiselect("Sources", options=list(dataset.sources.index), key="source",
+                             format_func=lambda s: views.source_label(dataset, s), bind="query-params",
+                             placeholder="All sources")
+    text = c4.text_input("Search the quotes", key="q", bind="query-params", placeholder="e.g. waitress")
+    return sectors, roles, sources, text
+
+
+def place_box(dataset: Dataset) -> str | None:
+    """The place the map focuses on (bound to the URL as ``place``)."""
+    return st.selectbox("Focus on a place", options=[None, *views.places_by_name(dataset)], key="place",
+                        bind="query-params",
+                        format_func=lambda p: "All places" if p is None else dataset.places.at[p, "name"])
 
 
 def presenter_controls(slots: list, current: tuple[int, int], bounds: tuple[int, int]) -> None:
@@ -193,26 +211,28 @@ def player(bounds: tuple[int, int]) -> None:
 
 def reports_table(dataset: Dataset, view: views.View, place: str | None) -> None:
     """The text alternative to the map: the filtered reports; choosing a row focuses its place."""
-    st.subheader("Reports")
-    places = [None, *view.places["place_id"].tolist()]
-    if place and place not in places:
-        places.append(place)
-    chosen = st.selectbox("Focus on a place", options=places, key="place", bind="query-params",
-                          format_func=lambda p: "All places" if p is None else dataset.places.at[p, "name"])
+    where = f" at {dataset.places.at[place, 'name']}" if place else ""
+    st.subheader(f"Reports{where}")
+    st.caption("Choose a row to read its quote and source and to focus the map on its place.")
+    chosen = place
     table, total = views.table_frame(dataset, view.reports, chosen)
     if total > len(table):
         st.caption(f"Showing the newest {len(table):,} of {total:,} reports; the CSV download has them all.")
+    # A fresh key per place: a row number chosen in one table means nothing in another.
     event = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
-                         selection_mode="single-row", key="table",
+                         selection_mode="single-row", key=f"table-{chosen or 'all'}",
                          column_config=TABLE_COLUMNS)
     rows = event.selection.rows if event and event.selection else []
     if rows:
         report_id = table.iloc[rows[0]]["Report"]
-        report = view.reports.set_index("id").loc[report_id]
-        if str(report["place_id"]) != chosen:
-            st.session_state["_pending_place"] = str(report["place_id"])
+        st.session_state["_report"] = report_id
+        report_place = str(view.reports.loc[view.reports["id"] == report_id, "place_id"].iloc[0])
+        if report_place != chosen:
+            st.session_state["_pending_place"] = report_place
             st.rerun(scope="fragment")
-        st.html(views.report_card(report, dataset))
+    shown = st.session_state.get("_report")
+    if shown in set(table["Report"]):
+        st.html(views.report_card(view.reports.set_index("id").loc[shown], dataset))
     st.caption("Downloads hold the reports shown, with their quotes and sources, and say which filters made them.")
     csv_col, geojson_col, html_col = st.columns(3)
     csv_col.download_button("Download CSV", data=lambda: views.csv_download(dataset, view),

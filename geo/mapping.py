@@ -221,7 +221,7 @@ var {{ this.get_name() }} = (function () {
   var places = {{ this.places_json }};
   var lines = {{ this.lines_json }};
   lines.forEach(function (f) {
-    var line = L.polyline(f.ll, {color: "#444", weight: 2, opacity: 0.7, dashArray: "6 6"});
+    var line = L.polyline(f.ll, {color: "#444", weight: 2, opacity: 0.7, dashArray: "6 6", className: "nk-flow"});
     line.bindTooltip(f.t, {sticky: true});
     layer.addLayer(line);
     var mid = [f.ll[0][0] * 0.3 + f.ll[1][0] * 0.7, f.ll[0][1] * 0.3 + f.ll[1][1] * 0.7];
@@ -233,9 +233,9 @@ var {{ this.get_name() }} = (function () {
   places.forEach(function (p) {
     var options = Object.assign({}, p.s);
     var mark = p.area_m
-      ? L.circle(p.ll, Object.assign(options, {radius: p.area_m, fillOpacity: 0.08, weight: 1.5,
-                                               dashArray: "2 6", color: p.s.fillColor}))
-      : L.circleMarker(p.ll, Object.assign(options, {radius: p.r}));
+      ? L.circle(p.ll, Object.assign(options, {radius: p.area_m, fillOpacity: 0.07, weight: 1, opacity: 0.45,
+                                               dashArray: null, color: p.s.fillColor, className: "nk-area"}))
+      : L.circleMarker(p.ll, Object.assign(options, {radius: p.r, className: "nk-place"}));
     mark.bindTooltip(p.t);
     mark.bindPopup(p.h, {maxWidth: 380, maxHeight: 360, autoPanPadding: [20, 20]});
     mark.options.placeId = p.id;
@@ -294,7 +294,8 @@ var {{ this.get_name() }} = L.control({position: "bottomright"});
   var div = L.DomUtil.create("div", "nk-legend");
   div.innerHTML = {{ this.html_json }};
   // On a short map (a phone, a shared screen) start with the legend folded.
-  if ({{ this._parent.get_name() }}.getSize().y < 560) { div.querySelector("details").open = false; }
+  var size = {{ this._parent.get_name() }}.getSize();
+  if (size.y < 560 || size.x < 600) { div.querySelector("details").open = false; }
   L.DomEvent.disableClickPropagation(div);
   L.DomEvent.disableScrollPropagation(div);
   return div;

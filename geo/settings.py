@@ -17,7 +17,7 @@ class Settings:
         metadata={"help": "Folder holding places.csv, sources.csv, sectors.csv and reports.csv."},
     )
     map_center: tuple[float, float] = field(
-        default=(37.0, 122.8),
+        default=(37.0, 121.0),
         metadata={"help": "Map centre (lat, lon) on first load: between Ningbo and Hunchun."},
     )
     map_zoom: int = field(default=5, metadata={"help": "Map zoom on first load."})

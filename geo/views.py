@@ -83,6 +83,11 @@ def base_map(dataset: Dataset) -> folium.Map:
     return mapping.base_map(dataset.sectors)
 
 
+def places_by_name(dataset: Dataset) -> list[str]:
+    """Place ids in the order of their names, for pickers."""
+    return list(dataset.places.sort_values("name", key=lambda names: names.str.lower()).index)
+
+
 def focus(dataset: Dataset, place: str | None) -> tuple[list[float] | None, int | None]:
     """Centre and zoom that bring ``place`` into view, or (None, None) to leave the view alone."""
     if not place or place not in dataset.places.index:
@@ -170,7 +175,9 @@ def timeline_chart(dataset: Dataset, years: tuple[int, int]) -> alt.Chart:
         color=alt.Color("sector:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
         tooltip=[alt.Tooltip("year:Q", format="d"), "sector:N", alt.Tooltip("sum(reports):Q", title="reports")],
     )
-    return (band + bars).properties(height=110)
+    title = alt.TitleParams("Reports per year, coloured by sector as on the map; shaded: the years shown",
+                            fontSize=12, fontWeight="normal", anchor="start")
+    return (band + bars).properties(height=110, title=title)
 
 
 TABLE_LIMIT = 2000

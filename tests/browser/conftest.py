@@ -58,6 +58,7 @@ def app_server() -> Iterator[harness.AppServer]:
 
 @pytest.fixture(scope="session")
 def playwright_session() -> Iterator[object]:
+    """The one sync Playwright of the session (a thread can run only one; other modules reuse it)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

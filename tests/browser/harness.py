@@ -149,7 +149,7 @@ def start_app(data_dir: Path | str | None = None, *, port: int | None = None,
         Call :meth:`AppServer.stop` when done (or use :func:`running_app`).
     """
     port = port or free_port()
-    log = tempfile.NamedTemporaryFile(prefix="dashboard-", suffix=".log", delete=False)  # noqa: SIM115
+    log = tempfile.NamedTemporaryFile(prefix="dashboard-", suffix=".log", delete=False)
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(app_command(port, data_dir), cwd=ROOT, stdout=log,
                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
@@ -159,6 +159,7 @@ def start_app(data_dir: Path | str | None = None, *, port: int | None = None,
         wait_until_healthy(server, timeout)
     except BaseException:
         server.stop()
+        server.log_path.unlink(missing_ok=True)  # its tail is in the error message
         raise
     return server
 
@@ -171,6 +172,7 @@ def running_app(data_dir: Path | str | None = None, **kwargs: object) -> Iterato
         yield server
     finally:
         server.stop()
+        server.log_path.unlink(missing_ok=True)
 
 
 # ---------------------------------------------------------------- the browser

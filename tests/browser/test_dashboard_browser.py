@@ -29,6 +29,8 @@ THUMBS = "[data-testid='stSlider'] input[type='range']"
 TABLE = "[data-testid='stDataFrame']"
 EXCEPTION = "[data-testid='stException']"
 FLAG = 42
+PRESENTER = {"width": 1280, "height": 720}
+PHONE = {"width": 390, "height": 844}
 
 
 @functools.cache
@@ -90,6 +92,33 @@ def choose(page: object, label: str, option: str) -> None:
     harness.wait_for_app(page)
 
 
+def open_filters(page: object) -> None:
+    """Unfold the expander that holds the sector, role, source and text filters."""
+    expander = page.locator("[data-testid='stExpander']").filter(has_text="words in the quotes")
+    if expander.locator("input[aria-label='Sectors']").is_hidden():
+        expander.locator("summary").click()
+    expander.locator("input[aria-label='Sectors']").wait_for(state="visible")
+
+
+def big_years(page: object) -> str:
+    return page.locator(BIG_YEARS).inner_text()
+
+
+def press_next_year(page: object) -> None:
+    shown = big_years(page)
+    page.get_by_role("button", name="Next year ▶").click()
+    page.wait_for_function("([sel, old]) => document.querySelector(sel)?.innerText !== old",
+                           arg=[BIG_YEARS, shown])
+    harness.wait_for_app(page)
+
+
+def wait_for_centre(page: object, lat: float, lng: float, timeout: float = 30_000) -> None:
+    """Wait until the Leaflet map is centred on (lat, lng), to about a kilometre."""
+    harness.map_frame(page).wait_for_function(
+        "([lat, lng]) => Math.abs(window.map.getCenter().lat - lat) < 0.01"
+        " && Math.abs(window.map.getCenter().lng - lng) < 0.01", arg=[lat, lng], timeout=timeout)
+
+
 def test_map_draws_every_place_and_movement_without_console_errors(open_dashboard) -> None:
     opened = open_dashboard()
     page = opened.page
@@ -108,6 +137,7 @@ def test_nothing_but_tiles_leaves_the_machine(open_dashboard) -> None:
     harness.wait_for_markers(opened.page, marks(expected(years=(dataset().years[0], dataset().years[1] - 1))))
 
     assert opened.network.others == []
+    assert opened.console_errors == []
     # The recorder must have seen the tile requests, or it is not recording anything.
     assert opened.network.tiles, "no tile request was seen: is the route handler in place?"
 
@@ -140,14 +170,6 @@ def test_year_slider_updates_the_map_in_place_and_keeps_pan_and_zoom(open_dashbo
     assert after["lng"] == pytest.approx(before["lng"], abs=1e-6)
 
 
-def open_filters(page: object) -> None:
-    """Unfold the expander that holds the sector, role, source and text filters."""
-    expander = page.locator("[data-testid='stExpander']").filter(has_text="text filters")
-    if expander.locator("input[aria-label='Sectors']").is_hidden():
-        expander.locator("summary").click()
-    expander.locator("input[aria-label='Sectors']").wait_for(state="visible")
-
-
 def test_the_url_reproduces_the_view(open_dashboard) -> None:
     page = open_dashboard().page
     first, last = dataset().years
@@ -178,21 +200,6 @@ def test_garbage_in_the_url_falls_back_to_the_defaults(open_dashboard) -> None:
     assert harness.wait_for_markers(page, marks(expected())) == marks(expected())
     assert page.locator(BIG_YEARS).count() == 0, "'present=maybe' turned presenter mode on"
     assert opened.console_errors == []
-
-
-PRESENTER = {"width": 1280, "height": 720}
-
-
-def big_years(page: object) -> str:
-    return page.locator(BIG_YEARS).inner_text()
-
-
-def press_next_year(page: object) -> None:
-    shown = big_years(page)
-    page.get_by_role("button", name="Next year ▶").click()
-    page.wait_for_function("([sel, old]) => document.querySelector(sel)?.innerText !== old",
-                           arg=[BIG_YEARS, shown])
-    harness.wait_for_app(page)
 
 
 def test_presenter_mode_from_the_url(open_dashboard) -> None:
@@ -231,10 +238,6 @@ def test_presenter_steps_on_from_the_years_in_the_link(open_dashboard) -> None:
     wait_for_summary(page, expected(years=(2017, 2017)).summary)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "dashboard.py explorer(): in presenter mode the big years are drawn from "
-    "st.session_state['years'] before the slider has read the URL, so a link's first view shows "
-    "the whole span above a summary of the linked years"))
 def test_presenter_big_years_match_the_link(open_dashboard) -> None:
     page = open_dashboard("?present=true&years=2016&years=2016", viewport=PRESENTER).page
 
@@ -253,9 +256,6 @@ def test_presenter_toggle_switches_it_on(open_dashboard) -> None:
     assert page.locator(TABLE).count() == 0
     assert "present=true" in page.url
     assert harness.wait_for_markers(page, marks(expected())) == marks(expected())
-
-
-PHONE = {"width": 390, "height": 844}
 
 
 def test_a_phone_screen_does_not_scroll_sideways(open_dashboard) -> None:
@@ -288,11 +288,6 @@ def test_focusing_on_a_place_moves_the_map_without_remounting(open_dashboard) ->
     assert map_flag(page) == FLAG, "the map iframe was remounted"
 
 
-
-@pytest.mark.xfail(strict=True, reason=(
-    "dashboard.py explorer() reads the place before reports_table() creates the bound 'Focus on "
-    "a place' select box, and the URL holds its label ('Hunchun'), not the id: a shared link with "
-    "a place does not focus the map"))
 def test_a_link_with_a_place_focuses_the_map(open_dashboard) -> None:
     page = open_dashboard().page
     place = "hunchun"
@@ -303,10 +298,3 @@ def test_a_link_with_a_place_focuses_the_map(open_dashboard) -> None:
     again = open_dashboard("?" + page.url.split("?", 1)[1]).page
     wait_for_centre(again, lat, lng, timeout=5_000)
     assert harness.leaflet_view(again)["zoom"] == zoom
-
-
-def wait_for_centre(page: object, lat: float, lng: float, timeout: float = 30_000) -> None:
-    """Wait until the Leaflet map is centred on (lat, lng), to about a kilometre."""
-    harness.map_frame(page).wait_for_function(
-        "([lat, lng]) => Math.abs(window.map.getCenter().lat - lat) < 0.01"
-        " && Math.abs(window.map.getCenter().lng - lng) < 0.01", arg=[lat, lng], timeout=timeout)
