@@ -112,6 +112,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
                               bind="query-params", help="A report shows when its period overlaps these years.")
         with right:
             st.altair_chart(views.timeline_chart(dataset, years), width="stretch")
+            st.caption("Reports per year, coloured by sector as on the map; the shaded band is the years shown.")
     if presenting:
         # Summary and map first; the filters and place box stay below, folded, so a shared link's
         # values still apply.

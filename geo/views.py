@@ -175,9 +175,7 @@ def timeline_chart(dataset: Dataset, years: tuple[int, int]) -> alt.Chart:
         color=alt.Color("sector:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
         tooltip=[alt.Tooltip("year:Q", format="d"), "sector:N", alt.Tooltip("sum(reports):Q", title="reports")],
     )
-    title = alt.TitleParams("Reports per year, coloured by sector as on the map; shaded: the years shown",
-                            fontSize=12, fontWeight="normal", anchor="start")
-    return (band + bars).properties(height=110, title=title)
+    return (band + bars).properties(height=110)
 
 
 TABLE_LIMIT = 2000
