@@ -28,6 +28,11 @@ ROLE_STYLES: dict[str, dict[str, object]] = {
     "transit": {"weight": 3, "color": None, "fillOpacity": 0.35, "dashArray": "4 4"},
     "event": {"weight": 3.5, "color": "#000000", "fillOpacity": 0.85, "dashArray": None},
 }
+AREA_STYLE: dict[str, object] = {"fillOpacity": 0.07, "weight": 1, "opacity": 0.45, "dashArray": None}
+"""How a province-, region- or country-level place is drawn: a faint area, never a sharp pin."""
+FLOW_STYLE: dict[str, object] = {"color": "#444", "weight": 2, "opacity": 0.7, "dashArray": "6 6"}
+"""How a movement the sources describe is drawn."""
+
 ROLE_LEGEND = {
     "destination": "Destination: solid",
     "origin": "Origin (sent from): hollow ring",
@@ -221,7 +226,7 @@ var {{ this.get_name() }} = (function () {
   var places = {{ this.places_json }};
   var lines = {{ this.lines_json }};
   lines.forEach(function (f) {
-    var line = L.polyline(f.ll, {color: "#444", weight: 2, opacity: 0.7, dashArray: "6 6", className: "nk-flow"});
+    var line = L.polyline(f.ll, Object.assign({className: "nk-flow"}, {{ this.flow_style }}));
     line.bindTooltip(f.t, {sticky: true});
     layer.addLayer(line);
     var mid = [f.ll[0][0] * 0.3 + f.ll[1][0] * 0.7, f.ll[0][1] * 0.3 + f.ll[1][1] * 0.7];
@@ -233,8 +238,8 @@ var {{ this.get_name() }} = (function () {
   places.forEach(function (p) {
     var options = Object.assign({}, p.s);
     var mark = p.area_m
-      ? L.circle(p.ll, Object.assign(options, {radius: p.area_m, fillOpacity: 0.07, weight: 1, opacity: 0.45,
-                                               dashArray: null, color: p.s.fillColor, className: "nk-area"}))
+      ? L.circle(p.ll, Object.assign(options, {{ this.area_style }},
+                                     {radius: p.area_m, color: p.s.fillColor, className: "nk-place nk-area"}))
       : L.circleMarker(p.ll, Object.assign(options, {radius: p.r, className: "nk-place"}));
     mark.bindTooltip(p.t);
     mark.bindPopup(p.h, {maxWidth: 380, maxHeight: 360, autoPanPadding: [20, 20]});
@@ -252,6 +257,8 @@ var {{ this.get_name() }} = (function () {
         self._name = "PlacesLayer"
         self.places_json = script_json(places)
         self.lines_json = script_json(lines)
+        self.area_style = script_json(AREA_STYLE)
+        self.flow_style = script_json(FLOW_STYLE)
 
 
 OUTLINE_STYLE: dict[str, object] = {"color": "#9a9a9a", "weight": 0.8, "fillColor": "#f4f2ec", "fillOpacity": 1}

@@ -14,7 +14,7 @@ from .escape import escape, script_json
 from .export import ExportInfo
 from .filters import Filters, apply_filters
 from .load import Dataset
-from .mapping import MAP_CSS, OUTLINE_STYLE, legend_html, marker_style, report_html
+from .mapping import AREA_STYLE, FLOW_STYLE, MAP_CSS, OUTLINE_STYLE, legend_html, marker_style, report_html
 from .present import format_date
 from .settings import SETTINGS, Settings
 from .views import max_reports_per_place
@@ -175,6 +175,7 @@ def standalone_data(
         "map": {"center": list(settings.map_center), "zoom": settings.map_zoom,
                 "minZoom": settings.min_zoom, "maxZoom": settings.max_zoom},
         "outlines": {"style": OUTLINE_STYLE, "attribution": OUTLINE_ATTRIBUTION},
+        "areaStyle": AREA_STYLE, "flowStyle": FLOW_STYLE,
         "tiles": {"url": settings.tiles_url, "attribution": settings.tiles_attribution} if tiles else None,
     }
 
