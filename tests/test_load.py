@@ -334,3 +334,18 @@ def test_a_seed_that_is_not_utf8_is_named_with_its_line(tmp_path: Path) -> None:
     problems = load_problems(folder)
     assert [(Path(p.file).name, p.line) for p in problems] == [("a.txt", 5)]
     assert "not UTF-8" in problems[0].message
+
+
+def test_a_place_far_outside_its_country_is_flagged(tmp_path: Path) -> None:
+    """Ningbo's coordinates with country KP: about 1,000 km from North Korea."""
+    problems = problems_with(tmp_path, edited("places", 1, "country", "KP"))
+    assert [where(p)[1:] for p in problems] == [(3, "lat")]
+    assert "outside North Korea (KP)" in problems[0].message
+
+
+def test_swapped_latitude_and_longitude_are_flagged(tmp_path: Path) -> None:
+    """Dandong with lat and lon swapped: the latitude is out of range."""
+    tables = edited("places", 0, "lat", "124.3947")
+    tables["places"][0]["lon"] = "40.1292"
+    problems = problems_with(tmp_path, tables)
+    assert [where(p)[1:] for p in problems] == [(2, "lat")]
