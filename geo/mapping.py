@@ -124,6 +124,18 @@ def popup_html(place: dict | pd.Series, reports_html: list[str], total: int) -> 
     return f'<div class="nk-popup"><h4>{where}</h4>{"".join(reports_html)}{tail}</div>'
 
 
+REPORT_HTML_BYTES = 500
+"""Rough size of one report in a popup, to share the popup budget between places."""
+
+
+def popup_reports_per_place(places: int, settings: Settings = SETTINGS) -> int:
+    """How many reports each popup shows: all up to ``popup_max_reports`` when few places are
+    shown, fewer (never less than one) when many are, so a step's payload grows with places
+    but stays within ``popup_budget_bytes``."""
+    fits = settings.popup_budget_bytes // max(places * REPORT_HTML_BYTES, 1)
+    return int(max(1, min(settings.popup_max_reports, fits)))
+
+
 def newest_first(reports: pd.DataFrame, per_place: int) -> pd.DataFrame:
     """Up to ``per_place`` reports per place, newest first (ties by id), from one global sort."""
     ordered = reports.sort_values(["year_end", "date_end", "id"], ascending=[False, False, True], kind="stable")
@@ -168,7 +180,7 @@ def data_layer(
     labels = sectors["label"].to_dict()
     memo = {} if memo is None else memo
     shown: dict[str, list[str]] = {}
-    chosen = newest_first(reports, settings.popup_max_reports)
+    chosen = newest_first(reports, popup_reports_per_place(len(places), settings))
     missing = chosen[~chosen["id"].isin(list(memo))]
     for report in missing.to_dict("records"):
         cached_report_html(report["id"], report, labels, memo)
@@ -192,7 +204,8 @@ def data_layer(
             item["r"] = marker_radius(int(place["reports"]), max_count, settings)
         items.append(item)
     lines = []
-    for flow in flows.to_dict("records"):
+    top_flows = flows.sort_values(["reports", "from_place_id", "to_place_id"], ascending=[False, True, True])
+    for flow in top_flows.head(settings.max_flows).to_dict("records"):
         start = [round(float(flow["from_lat"]), 5), round(float(flow["from_lon"]), 5)]
         end = [round(float(flow["to_lat"]), 5), round(float(flow["to_lon"]), 5)]
         count = int(flow["reports"])

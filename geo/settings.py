@@ -38,8 +38,17 @@ class Settings:
         default=26.0, metadata={"help": "Radius in pixels of the place with the most reports."}
     )
     popup_max_reports: int = field(
-        default=4,
-        metadata={"help": "Reports shown in full in a place's popup; the table lists the rest."},
+        default=6,
+        metadata={"help": "Most reports shown in full in a place's popup; the table lists the rest."},
+    )
+    popup_budget_bytes: int = field(
+        default=500_000,
+        metadata={"help": "Popup text sent per filter step, shared by all places shown: with many places, "
+                          "each popup shows fewer reports (at least one)."},
+    )
+    max_flows: int = field(
+        default=150,
+        metadata={"help": "Movement lines drawn at most (the most reported first), so the map stays legible."},
     )
     cache_dir: Path = field(
         default=ROOT / ".cache" / "datasets",
