@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -20,11 +21,6 @@ BENCH_DIR = ROOT / "bench-out"
 ARGS_FILE = ".bench-args.json"
 """Written into a dataset folder after ``geo synth`` succeeds: the arguments that made it."""
 
-CACHE_FILES = ".bench-cache-files.json"
-"""Files the loader created beside a dataset on a cold load (its cache), so they can be cleared."""
-
-CACHE_ROOTS = (ROOT / ".cache",)
-"""Folders besides the dataset folder where a loader cache may be written."""
 
 
 # ---------------------------------------------------------------- datasets
@@ -48,7 +44,7 @@ def synth_dataset(reports: int, places: int, *, seed: int = 1, root: Path = BENC
         except ValueError:
             pass
     stamp.unlink(missing_ok=True)
-    subprocess.run(
+    subprocess.run(  # noqa: S603 - our own interpreter and CLI
         [sys.executable, "-m", "geo", "synth", "--reports", str(reports), "--places", str(places),
          "--seed", str(seed), "-o", str(folder)],
         cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
@@ -62,66 +58,64 @@ def synth_dataset(reports: int, places: int, *, seed: int = 1, root: Path = BENC
 
 _LOAD_SNIPPET = """
 import json, sys, time
+from pathlib import Path
 from geo.load import load_dataset
+try:
+    from geo.cache import load_cached
+except ImportError:
+    load_cached = None
+data_dir, cache_dir = sys.argv[1], sys.argv[2]
 start = time.perf_counter()
-dataset = load_dataset(sys.argv[1])
+if cache_dir and load_cached is not None:
+    dataset = load_cached(Path(data_dir), Path(cache_dir))
+else:
+    dataset = load_dataset(data_dir)
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "reports": len(dataset.reports)}))
+print(json.dumps({"seconds": seconds, "reports": len(dataset.reports), "cached": load_cached is not None}))
 """
 
 
 @dataclass
 class LoadTimes:
-    """Seconds ``load_dataset`` took in a fresh process: without and with the loader's cache."""
+    """Seconds loading a dataset took in a fresh process: validating the CSVs, and from the loader's cache."""
 
     cold: float
+    """``geo.load.load_dataset``: read and validate the CSV files (what a first start costs)."""
     warm: float | None
-    """``None`` when the loader wrote no cache (a second load would be another cold one)."""
-    cache_files: list[str]
+    """``geo.cache.load_cached`` with its Parquet cache filled; ``None`` when there is no such cache."""
+    first_cached: float | None = None
+    """``load_cached`` with an empty cache: validate, then write the cache."""
 
 
-def _load_once(data_dir: Path) -> float:
-    result = subprocess.run([sys.executable, "-c", _LOAD_SNIPPET, str(data_dir)], cwd=ROOT, check=True,
-                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    return float(json.loads(result.stdout.strip().splitlines()[-1])["seconds"])
-
-
-def _snapshot(data_dir: Path) -> dict[str, tuple[int, int]]:
-    """Size and mtime of every file a loader cache could be among (the CSVs and seeds excluded)."""
-    files = {}
-    for root in (data_dir, *CACHE_ROOTS):
-        if not root.is_dir():
-            continue
-        for path in root.rglob("*"):
-            if not path.is_file() or path.name in (ARGS_FILE, CACHE_FILES):
-                continue
-            if root == data_dir and (path.suffix in (".csv", ".txt")):
-                continue
-            stat = path.stat()
-            files[str(path)] = (stat.st_size, stat.st_mtime_ns)
-    return files
+def _load_once(data_dir: Path, cache_dir: Path | None = None) -> tuple[float, bool]:
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", _LOAD_SNIPPET, str(data_dir), str(cache_dir or "")],
+        cwd=ROOT, check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    return float(answer["seconds"]), bool(answer["cached"])
 
 
 def time_load(data_dir: Path) -> LoadTimes:
-    """Time ``geo.load.load_dataset`` in fresh subprocesses, cold and (if the loader caches) warm.
+    """Time loading in fresh subprocesses: ``load_dataset`` (cold), then ``load_cached`` empty and filled.
 
-    A cache is recognised by what the first load writes under the dataset folder or ``.cache/``;
-    those files are remembered in the dataset folder and deleted before the next cold load, so
-    "cold" stays cold across benchmark runs.
+    The cache used here is a private folder in ``bench-out/``, emptied first, so "cold" stays cold
+    across runs. Afterwards the dashboard's own cache (``SETTINGS.cache_dir``) is filled too, so
+    its start-up is measured with a warm cache, as a reader would meet it after the first start.
     """
-    remembered = data_dir / CACHE_FILES
-    if remembered.is_file():
-        for name in json.loads(remembered.read_text(encoding="utf-8")):
-            Path(name).unlink(missing_ok=True)
-    before = _snapshot(data_dir)
-    cold = _load_once(data_dir)
-    after = _snapshot(data_dir)
-    written = sorted(name for name, stat in after.items() if before.get(name) != stat)
-    if not written:
-        return LoadTimes(cold=cold, warm=None, cache_files=[])
-    remembered.write_text(json.dumps(written), encoding="utf-8")
-    warm = min(_load_once(data_dir) for _ in range(2))
-    return LoadTimes(cold=cold, warm=warm, cache_files=written)
+    from geo.settings import SETTINGS
+
+    cold, has_cache = _load_once(data_dir)
+    if not has_cache:
+        return LoadTimes(cold=cold, warm=None)
+    private = BENCH_DIR / "load-cache" / data_dir.name
+    shutil.rmtree(private, ignore_errors=True)
+    first, _ = _load_once(data_dir, private)
+    warm, _ = _load_once(data_dir, private)
+    shutil.rmtree(private, ignore_errors=True)
+    cache_dir = getattr(SETTINGS, "cache_dir", None)
+    if cache_dir is not None:
+        _load_once(data_dir, Path(cache_dir))
+    return LoadTimes(cold=cold, warm=warm, first_cached=first)
 
 
 # ---------------------------------------------------------------- one slider step, in Python

@@ -1,0 +1,283 @@
+"""``make bench``: time the dashboard at 5k, 50k and 500k reports against the naive one-marker-per-report map.
+
+Prints a Markdown table and PASS/FAIL per target, and refreshes the marked section of
+``docs/PERFORMANCE.md``. ``--quick`` measures 5k and 50k only, with fewer steps.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import statistics
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from benchmarks import browse, measure
+
+DOC = measure.ROOT / "docs" / "PERFORMANCE.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+RESULTS = measure.BENCH_DIR / "results.json"
+
+SIZES = {5_000: 300, 50_000: 1_000, 500_000: 3_000}
+"""Reports → places for the synthetic datasets: realistic place counts, growing slower than reports."""
+
+BROWSER_BUDGET_S = 240
+"""At a size whose first paint takes longer than this, slider steps are skipped (and the table says so)."""
+
+
+STEP_TIMEOUT_S = 150
+"""A slider step not settled after this long is reported as such, and no more steps are taken."""
+
+
+@dataclass
+class Row:
+    """Everything measured for one dataset."""
+
+    label: str
+    reports: int
+    places: int
+    load: measure.LoadTimes | None = None
+    python: measure.StepTimes | None = None
+    browser: browse.AppRun | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="5k and 50k only, fewer steps (for development)")
+    parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")],
+                        help="report counts to run, e.g. 5000,50000 (default: all, or 5k and 50k with --quick)")
+    parser.add_argument("--steps", type=int, help="slider steps per app in the browser (default 9, quick 5)")
+    parser.add_argument("--no-browser", action="store_true", help="Python-side measurements only")
+    parser.add_argument("--no-doc", action="store_true", help="don't rewrite docs/PERFORMANCE.md")
+    return parser.parse_args(argv)
+
+
+def fmt(value: float | None, digits: int = 0, scale: float = 1) -> str:
+    return "–" if value is None else f"{value * scale:,.{digits}f}"
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- measuring
+
+
+def measure_size(reports: int, places: int, *, browser: object | None, steps: int, python_ranges: int) -> Row:
+    started = time.monotonic()
+    folder = measure.synth_dataset(reports, places)
+    row = Row(label=f"synthetic {reports // 1000}k", reports=reports, places=places)
+    log(f"[{reports:,}] dataset {folder.relative_to(measure.ROOT)} ready ({time.monotonic() - started:.0f} s)")
+    row.load = measure.time_load(folder)
+    log(f"[{reports:,}] load cold {row.load.cold:.2f} s, warm {fmt(row.load.warm, 2)} s")
+    row.python = measure.time_steps(folder, python_ranges)
+    log(f"[{reports:,}] python step {row.python.total_ms:.0f} ms, feature group {row.python.feature_group_bytes:,} B")
+    if browser is not None:
+        row.browser = run_browser(browser, folder, steps, row.notes)
+    log(f"[{reports:,}] done in {time.monotonic() - started:.0f} s")
+    return row
+
+
+def run_browser(browser: object, folder: Path | None, steps: int, notes: list[str], *,
+                naive: bool = False) -> browse.AppRun | None:
+    """First paint from a fresh server, then slider steps if the first paint came within the budget."""
+    name = "naive" if naive else "dashboard"
+    try:
+        run = browse.measure_app(browser, folder, steps=steps, naive=naive, step_budget_s=BROWSER_BUDGET_S,
+                                 step_timeout_s=STEP_TIMEOUT_S)
+    except Exception as error:  # noqa: BLE001 - report it in the table and go on with other sizes
+        notes.append(f"{name}: {str(error).splitlines()[0]}")
+        log(f"  {name} failed: {error}")
+        return None
+    log(f"  {name}: first paint {run.first_paint_s:.1f} s, peak memory {fmt(run.peak_mb)} MB")
+    if run.error:
+        notes.append(f"{name}: slider steps failed: {run.error}")
+    if not run.steps:
+        if not run.error:
+            notes.append(f"{name}: first paint took {run.first_paint_s:.0f} s (> {BROWSER_BUDGET_S} s budget), "
+                         "so slider steps were not measured in the browser at this size")
+        return run
+    if len(run.steps) < steps and not run.error:
+        notes.append(f"{name}: only {len(run.steps)} of {steps} slider steps fit in the {BROWSER_BUDGET_S} s "
+                     "step budget at this size")
+    log(f"  {name}: slider→settled median {run.median_ms:.0f} ms over "
+        f"{len(run.steps)} steps, {run.median_ws_bytes / 1024:.0f} KB/step, remounts {run.remounts}")
+    return run
+
+
+# ---------------------------------------------------------------- reporting
+
+
+def table(rows: list[Row], naive: Row | None) -> str:
+    head = ("| Dataset | Reports | Places | Load + validate CSV (s) | Load from Parquet cache (s) "
+            "| Step in Python (ms): filter+aggregate / layer / FG JS | FG JS (KB) | WS bytes per step (KB) "
+            "| Slider→settled (ms, median) | Remounts | Start→first paint (s) | Peak memory (MB) |")
+    lines = [head, "|" + "---|" * 12]
+    for row in [*rows, *([naive] if naive else [])]:
+        py, run = row.python, row.browser
+        stepped = run is not None and run.steps
+        lines.append("| " + " | ".join([
+            row.label, f"{row.reports:,}", f"{row.places:,}",
+            fmt(row.load.cold if row.load else None, 2),
+            ("–" if not row.load else "no cache" if row.load.warm is None else fmt(row.load.warm, 2)),
+            (f"{py.total_ms:,.0f} ({py.filter_aggregate_ms:,.0f} / {py.layer_ms:,.0f} / {py.feature_group_ms:,.0f})"
+             if py else "–"),
+            fmt(py.feature_group_bytes / 1024 if py else None),
+            fmt(run.median_ws_bytes / 1024 if stepped else None),
+            (f"{run.median_ms:,.0f} ({len(run.steps)} steps)" if stepped else "not measured"),
+            (f"{run.remounts}/{len(run.steps)}" if stepped else "–"),
+            fmt(run.first_paint_s if run else None, 1),
+            fmt(run.peak_mb if run else None),
+        ]) + " |")
+    return "\n".join(lines)
+
+
+def by_reports(rows: list[Row], reports: int | None) -> Row | None:
+    return next((row for row in rows if row.reports == reports), None)
+
+
+def settled(row: Row | None) -> float | None:
+    return row.browser.median_ms if row and row.browser and row.browser.steps else None
+
+
+def targets(rows: list[Row], bundled: Row | None, naive: Row | None) -> list[tuple[str, str, str]]:
+    """(target, measured, PASS/FAIL/not measured) for each target of the issue."""
+    out = []
+
+    def check(name: str, value: float | None, ok: bool | None, shown: str) -> None:
+        verdict = "not measured" if value is None else ("PASS" if ok else "FAIL")
+        out.append((name, shown if value is not None else "–", verdict))
+
+    at50, at5, at500 = by_reports(rows, 50_000), by_reports(rows, 5_000), by_reports(rows, 500_000)
+    value = settled(at50)
+    check("slider→settled ≤ 300 ms at 50,000", value, value is not None and value <= 300, f"{fmt(value)} ms")
+    dash, slow = settled(at5), settled(naive)
+    ratio = slow / dash if dash and slow else None
+    check("≥ 20× faster than naive at 5,000", ratio, ratio is not None and ratio >= 20, f"{fmt(ratio, 1)}×")
+    ws = at50.browser.median_ws_bytes if at50 and at50.browser and at50.browser.steps else None
+    check("data per step ≤ 1 MB at 50,000", ws, ws is not None and ws <= 1_000_000, f"{fmt(ws, 2, 1e-6)} MB")
+    paint = bundled.browser.first_paint_s if bundled and bundled.browser else None
+    check("start→first paint ≤ 3 s on bundled data", paint, paint is not None and paint <= 3, f"{fmt(paint, 1)} s")
+    paint = at500.browser.first_paint_s if at500 and at500.browser else None
+    check("start→first paint ≤ 8 s at 500,000", paint, paint is not None and paint <= 8, f"{fmt(paint, 1)} s")
+    peak = at500.browser.peak_mb if at500 and at500.browser else None
+    check("peak memory ≤ 600 MB at 500,000", peak, peak is not None and peak <= 600, f"{fmt(peak)} MB")
+    runs = [row.browser for row in [bundled, *rows] if row and row.browser and row.browser.steps]
+    remounts = sum(run.remounts for run in runs) if runs else None
+    check("no remount at any size", remounts, remounts == 0,
+          f"{remounts} remounts in {sum(len(r.steps) for r in runs)} steps" if runs else "–")
+    return out
+
+
+def report(rows: list[Row], bundled: Row | None, naive: Row | None, *, quick: bool, machine: str,
+           minutes: float) -> str:
+    checks = targets(rows, bundled, naive)
+    dash, slow = settled(by_reports(rows, 5_000)), settled(naive)
+    parts = [
+        f"Measured {time.strftime('%Y-%m-%d %H:%M')} by `python -m benchmarks.run{' --quick' if quick else ''}` "
+        f"in {minutes:.1f} min on {machine}.",
+        "",
+        table([r for r in [bundled, *rows] if r], naive),
+        "",
+    ]
+    if dash and slow:
+        line = (f"Naive / dashboard at 5,000 reports, slider→settled: **{slow / dash:.1f}×** "
+                f"({slow:,.0f} ms / {dash:,.0f} ms)")
+        visible = [s.visible_ms for s in naive.browser.steps if s.visible_ms]
+        if visible:
+            first = statistics.median(visible)
+            line += f"; counting only until the naive map first shows its new markers: {first / dash:.1f}×"
+        parts += [line + ".", ""]
+    kinds = [f"{row.label}: " + ", ".join(f"{kind} {size / 1024:,.0f} KB" for kind, size in
+                                          row.browser.median_kinds.items() if size >= 1024)
+             + f"; over HTTP {statistics.median(s.http_bytes for s in row.browser.steps) / 1024:,.0f} KB"
+             for row in [bundled, *rows, naive] if row and row.browser and row.browser.steps]
+    if kinds:
+        parts += ["Websocket bytes per step by Streamlit message (median; `component_instance` is the map, "
+                  "`dataframe` the reports table, `vega_lite_chart` the timeline, `ref_hash` a cached message):",
+                  "", *[f"- {line}" for line in kinds], ""]
+    parts += ["| Target | Measured | Result |", "|---|---|---|"]
+    parts += [f"| {name} | {value} | **{verdict}** |" for name, value, verdict in checks]
+    notes = [f"{row.label}: {note}" for row in [bundled, *rows, naive] if row for note in row.notes]
+    if naive and naive.browser and naive.browser.steps:
+        notes.append("naive peer: its map remounts on every step by design (the whole map is rebuilt).")
+    for row in [bundled, *rows]:
+        if row and row.browser and row.browser.offsite:
+            notes.append(f"{row.label}: {len(row.browser.offsite)} requests left the machine: "
+                         f"{row.browser.offsite[:3]}")
+        if row and row.browser and row.browser.process != "python":
+            notes.append(f"{row.label}: peak memory read from a `{row.browser.process}` process")
+    if notes:
+        parts += ["", *[f"- {note}" for note in notes]]
+    return "\n".join(parts)
+
+
+def write_doc(section: str, path: Path = DOC) -> None:
+    """Replace what stands between the bench markers in ``docs/PERFORMANCE.md`` (append them if absent)."""
+    text = path.read_text(encoding="utf-8") if path.is_file() else "# Performance\n"
+    block = f"{START}\n{section}\n{END}"
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        _, after = rest.split(END, 1)
+        text = before + block + after
+    else:
+        text = text.rstrip("\n") + "\n\n## Latest results\n\n" + block + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def save(rows: list[Row], bundled: Row | None, naive: Row | None) -> None:
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    data = [asdict(row) for row in [bundled, *rows, naive] if row]
+    RESULTS.write_text(json.dumps(data, indent=1, default=str), encoding="utf-8")
+
+
+# ---------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    started = time.monotonic()
+    machine = measure.machine_line()
+    sizes = args.sizes or ([5_000, 50_000] if args.quick else list(SIZES))
+    steps = args.steps or (5 if args.quick else 9)
+    naive_steps = max(3, min(steps, 4 if args.quick else 7))
+    python_ranges = 8 if args.quick else 15
+    rows: list[Row] = []
+    bundled = naive = None
+    with browse.chromium() if not args.no_browser else contextlib.nullcontext() as browser:
+        if browser is not None:
+            bundled = Row(label="bundled data/", reports=0, places=0)
+            from geo.load import load_dataset
+            from geo.settings import SETTINGS
+
+            dataset = load_dataset(SETTINGS.data_dir)
+            bundled.reports, bundled.places = len(dataset.reports), len(dataset.places)
+            bundled.load = measure.time_load(SETTINGS.data_dir)
+            bundled.python = measure.time_steps(SETTINGS.data_dir, python_ranges)
+            log("[bundled] measuring in Chromium")
+            bundled.browser = run_browser(browser, None, steps, bundled.notes)
+        for reports in sizes:
+            rows.append(measure_size(reports, SIZES.get(reports, max(20, reports // 50)), browser=browser,
+                                     steps=steps, python_ranges=python_ranges))
+        if browser is not None and 5_000 in sizes:
+            log("[naive] measuring the naive peer on the 5k dataset")
+            naive = Row(label="naive peer, 5k", reports=5_000, places=SIZES[5_000])
+            naive.browser = run_browser(browser, measure.synth_dataset(5_000, SIZES[5_000]), naive_steps,
+                                        naive.notes, naive=True)
+    section = report(rows, bundled, naive, quick=args.quick, machine=machine,
+                     minutes=(time.monotonic() - started) / 60)
+    save(rows, bundled, naive)
+    print(section)
+    if not args.no_doc:
+        write_doc(section)
+        log(f"wrote the results into {DOC.relative_to(measure.ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
