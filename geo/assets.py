@@ -83,6 +83,8 @@ def install_static(static_dir: Path) -> Path:
         _copy_if_changed(src / name, dest / name)
     for image in sorted((src / "images").glob("*.png")):
         _copy_if_changed(image, dest / "images" / image.name)
+    # The outlines are fetched once by the browser rather than resent with every map update.
+    _copy_if_changed(COUNTRIES_PATH, Path(static_dir) / "vendor" / "outlines" / COUNTRIES_PATH.name)
     return dest
 
 

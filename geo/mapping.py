@@ -64,7 +64,7 @@ def base_map(sectors: pd.DataFrame, *, settings: Settings = SETTINGS, tiles: boo
         min_zoom=settings.min_zoom, max_zoom=settings.max_zoom, control_scale=True,
         world_copy_jump=False, max_bounds=False,
     )
-    CountryOutlines().add_to(fmap)
+    CountryOutlines(f"{settings.static_url}/outlines/{assets.COUNTRIES_PATH.name}").add_to(fmap)
     if tiles:
         folium.TileLayer(
             tiles=settings.tiles_url, attr=settings.tiles_attribution, name="Light tiles",
@@ -279,22 +279,35 @@ OUTLINE_STYLE: dict[str, object] = {"color": "#9a9a9a", "weight": 0.8, "fillColo
 
 
 class CountryOutlines(MacroElement):
-    """Bundled Natural Earth outlines in a pane under the tiles: visible only when tiles fail."""
+    """Bundled Natural Earth outlines in a pane under the tiles: visible only when tiles fail.
+
+    With ``url`` the browser fetches the file once (the dashboard, where the map script is resent
+    on every update); without it the outlines are embedded in the page.
+    """
 
     _template = Template("""
 {% macro script(this, kwargs) %}
 {{ this._parent.get_name() }}.createPane("nkBasemap");
 {{ this._parent.get_name() }}.getPane("nkBasemap").style.zIndex = 150;
-var {{ this.get_name() }} = L.geoJSON({{ this.data_json }}, {
-  pane: "nkBasemap", interactive: false, style: {{ this.style_json }}
-}).addTo({{ this._parent.get_name() }});
+(function (map) {
+  function draw(data) {
+    L.geoJSON(data, {pane: "nkBasemap", interactive: false, style: {{ this.style_json }}}).addTo(map);
+  }
+  {% if this.url %}
+  fetch({{ this.url_json }}).then(function (r) { return r.json(); }).then(draw);
+  {% else %}
+  draw({{ this.data_json }});
+  {% endif %}
+})({{ this._parent.get_name() }});
 {% endmacro %}
 """)
 
-    def __init__(self):
+    def __init__(self, url: str | None = None):
         super().__init__()
         self._name = "CountryOutlines"
-        self.data_json = _countries_json()
+        self.url = url
+        self.url_json = script_json(url)
+        self.data_json = "" if url else _countries_json()
         self.style_json = script_json(OUTLINE_STYLE)
 
 
