@@ -1,6 +1,6 @@
 """The dashboard against the naive one-marker-per-report map in Chromium: ratios only, no absolute times.
 
-A small version of ``make bench`` for CI: about 3,000 synthetic reports, the dashboard and
+A small version of ``make bench`` for CI: 2,500 synthetic reports, the dashboard and
 ``benchmarks/naive_app.py`` served on them, five slider steps in the dashboard and four in the
 naive peer (whose steps are slow: that is the point). Absolute times depend on the
 machine; what must hold anywhere is that a filter change never remounts the dashboard's map and
@@ -20,25 +20,24 @@ from tests.browser import harness
 
 pytestmark = pytest.mark.browser
 
-REPORTS, PLACES, STEPS = 3_000, 200, 5
+REPORTS, PLACES, STEPS = 2_500, 200, 5
 NAIVE_STEPS = 4  # each naive step costs two full reruns (the remounted map reports its bounds back)
 MIN_RATIO = 3.0
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, browse.AppRun]:
-    """Both apps measured once on the same synthetic dataset, in one Chromium."""
+def runs(tmp_path_factory: pytest.TempPathFactory, browser: object) -> dict[str, browse.AppRun]:
+    """Both apps measured once on the same synthetic dataset, in the session's Chromium."""
     if not harness.CHROMIUM.exists():
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail(f"{harness.CHROMIUM} is missing and REQUIRE_BROWSER=1", pytrace=False)
         pytest.skip(f"{harness.CHROMIUM} is missing (set REQUIRE_BROWSER=1 to fail instead)")
     root: Path = tmp_path_factory.mktemp("perf")
     folder = synthesise(root / "synth", reports=REPORTS, places=PLACES)
-    with browse.chromium() as chrome:
-        return {
-            "dashboard": browse.measure_app(chrome, folder, steps=STEPS),
-            "naive": browse.measure_app(chrome, folder, steps=NAIVE_STEPS, naive=True, staging=root / "naive"),
-        }
+    return {
+        "dashboard": browse.measure_app(browser, folder, steps=STEPS),
+        "naive": browse.measure_app(browser, folder, steps=NAIVE_STEPS, naive=True, staging=root / "naive"),
+    }
 
 
 def test_filter_changes_never_remount_the_map(runs: dict[str, browse.AppRun]) -> None:
