@@ -19,7 +19,7 @@ run: setup
 	$(UV) run streamlit run dashboard.py --server.port $(PORT)
 
 lint: setup
-	$(UV) run ruff check geo tests dashboard.py scripts
+	$(UV) run ruff check geo tests dashboard.py scripts benchmarks
 
 test: setup lint
 	$(UV) run pytest -q
