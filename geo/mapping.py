@@ -229,8 +229,25 @@ def _bearing_on_screen(start: list[float], end: list[float]) -> float:
     return math.degrees(math.atan2(-(y1 - y0), x1 - x0))
 
 
+class _RenderedScript(Element):
+    """Script text that is already rendered: added as is, never compiled again as a template."""
+
+    def __init__(self, text: str):
+        super().__init__("")
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
 class PlacesLayer(MacroElement):
     """All places and movement lines of one filter state, drawn from one compact JSON array."""
+
+    def render(self, **kwargs) -> None:
+        # MacroElement.render wraps the script in Element(text), which compiles the whole data
+        # JSON as a Jinja template on every filter step; the text is final, so add it as it is.
+        script = self._template.module.__dict__["script"](self, kwargs)
+        self.get_root().script.add_child(_RenderedScript(script), name=self.get_name())
 
     _template = Template("""
 {% macro script(this, kwargs) %}
