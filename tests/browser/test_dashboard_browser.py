@@ -79,11 +79,12 @@ def choose(page: object, label: str, option: str) -> None:
     """Pick ``option`` in the select box or multiselect labelled ``label``."""
     box = page.locator(f"input[role='combobox'][aria-label='{label}']")
     item = page.get_by_role("option", name=option, exact=True)
-    for _ in range(3):  # a rerun can redraw the widget between the click and the key press
+    for _ in range(6):  # a rerun can redraw the widget between the click and the key press
+        harness.wait_for_app(page)
         box.click()
         page.keyboard.press("ArrowDown")
         try:
-            item.wait_for(state="visible", timeout=3_000)
+            item.wait_for(state="visible", timeout=5_000)
             break
         except PlaywrightTimeout:
             page.keyboard.press("Escape")
