@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -12,24 +11,15 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import Problem
-from .load import TABLES, Dataset, load_dataset, sector_tuples, seeds_dir_for
+from .load import Dataset, dataset_version, load_dataset, sector_tuples, seeds_dir_for
 from .quotes import SeedIndex, read_seeds
 
 FORMAT = "1"  # bump when the cached layout or the validation rules change
 
 
 def cache_key(data_dir: Path) -> str:
-    """Hash of the four CSV files, every seed file and the cache format."""
-    digest = hashlib.sha256(FORMAT.encode())
-    for table in TABLES:
-        path = data_dir / f"{table}.csv"
-        digest.update(table.encode())
-        digest.update(path.read_bytes() if path.is_file() else b"\0missing")
-    seeds_dir = seeds_dir_for(data_dir)
-    for seed in sorted(seeds_dir.glob("*.txt")) if seeds_dir.is_dir() else []:
-        digest.update(seed.name.encode())
-        digest.update(seed.read_bytes())
-    return digest.hexdigest()[:20]
+    """The cache format and the dataset version (a hash of the four CSV files and the seeds)."""
+    return f"v{FORMAT}-{dataset_version(data_dir)}"
 
 
 def load_cached(data_dir: Path | str, cache_dir: Path) -> Dataset:
