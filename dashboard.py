@@ -40,7 +40,7 @@ def cached_dataset(data_dir: str, stamp: tuple) -> Dataset:
     return load_cached(Path(data_dir), SETTINGS.cache_dir)
 
 
-@st.cache_resource(max_entries=16)  # each view holds its filtered reports: keep few
+@st.cache_resource(max_entries=16, show_spinner=False)
 def cached_view(data_dir: str, stamp: tuple, filters: views.Filters) -> views.View:
     """The filtered, aggregated view for one set of filter values."""
     return views.build_view(cached_dataset(data_dir, stamp), filters)
@@ -111,7 +111,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
             years = st.slider("Years", min_value=first, max_value=last, value=(first, last), key="years",
                               bind="query-params", help="A report shows when its period overlaps these years.")
         with right:
-            st.altair_chart(views.timeline_chart(dataset, years), width="stretch")
+            st.vega_lite_chart(spec=views.timeline_spec(dataset, years), width="stretch")
             st.caption("Reports per year, coloured by sector as on the map; the shaded band is the years shown.")
     if presenting:
         # Summary and map first; the filters and place box stay below, folded, so a shared link's
@@ -158,13 +158,15 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
 def filter_fields(dataset: Dataset) -> tuple[list, list, list, str]:
     """Sector, role and source pickers and the quote search (empty means all)."""
     c1, c2, c3, c4 = st.columns(4)
-    sectors = c1.multiselect("Sectors", options=list(dataset.sectors.index), key="sector",
-                             format_func=lambda s: dataset.sectors.at[s, "label"], bind="query-params",
+    sector_labels = views.labels(dataset, "sectors")
+    sectors = c1.multiselect("Sectors", options=list(sector_labels), key="sector",
+                             format_func=sector_labels.__getitem__, bind="query-params",
                              placeholder="All sectors")
     roles = c2.multiselect("Roles", options=list(views.ROLES), key="role", bind="query-params",
                            format_func=views.role_label, placeholder="All roles")
-    sources = c3.multiselect("Sources", options=list(dataset.sources.index), key="source",
-                             format_func=lambda s: views.source_label(dataset, s), bind="query-params",
+    source_labels = views.labels(dataset, "sources")
+    sources = c3.multiselect("Sources", options=list(source_labels), key="source",
+                             format_func=source_labels.__getitem__, bind="query-params",
                              placeholder="All sources")
     text = c4.text_input("Search the quotes", key="q", bind="query-params", placeholder="e.g. waitress")
     return sectors, roles, sources, text
@@ -172,9 +174,9 @@ def filter_fields(dataset: Dataset) -> tuple[list, list, list, str]:
 
 def place_box(dataset: Dataset) -> str | None:
     """The place the map focuses on (bound to the URL as ``place``)."""
-    return st.selectbox("Focus on a place", options=[None, *views.places_by_name(dataset)], key="place",
-                        bind="query-params",
-                        format_func=lambda p: "All places" if p is None else dataset.places.at[p, "name"])
+    names = views.labels(dataset, "places")
+    return st.selectbox("Focus on a place", options=[None, *names], key="place", bind="query-params",
+                        format_func=lambda p: "All places" if p is None else names[p])
 
 
 def presenter_controls(slots: list, current: tuple[int, int], bounds: tuple[int, int]) -> None:
@@ -216,7 +218,7 @@ def reports_table(dataset: Dataset, view: views.View, place: str | None) -> None
     st.subheader(f"Reports{where}")
     st.caption("Choose a row to read its quote and source and to focus the map on its place.")
     chosen = place
-    table, total = views.table_frame(dataset, view.reports, chosen)
+    table, total = views.table_frame(dataset, view.rows, chosen)
     if total > len(table):
         st.caption(f"Showing the newest {len(table):,} of {total:,} reports; the CSV download has them all.")
     # A fresh key per place: a row number chosen in one table means nothing in another.
@@ -225,15 +227,14 @@ def reports_table(dataset: Dataset, view: views.View, place: str | None) -> None
                          column_config=TABLE_COLUMNS)
     rows = event.selection.rows if event and event.selection else []
     if rows:
-        report_id = table.iloc[rows[0]]["Report"]
-        st.session_state["_report"] = report_id
-        report_place = str(view.reports.loc[view.reports["id"] == report_id, "place_id"].iloc[0])
+        st.session_state["_report"] = table.iloc[rows[0]]["Report"]
+        report_place = views.place_of(dataset, table.index[rows[0]])
         if report_place != chosen:
             st.session_state["_pending_place"] = report_place
             st.rerun(scope="fragment")
-    shown = st.session_state.get("_report")
-    if shown in set(table["Report"]):
-        st.html(views.report_card(view.reports.set_index("id").loc[shown], dataset))
+    shown = table.index[table["Report"] == st.session_state.get("_report")]
+    if len(shown):
+        st.html(views.report_card(dataset.reports.iloc[shown[0]], dataset))
     st.caption("Downloads hold the reports shown, with their quotes and sources, and say which filters made them.")
     csv_col, geojson_col, html_col = st.columns(3)
     csv_col.download_button("Download CSV", data=lambda: views.csv_download(dataset, view),

@@ -1,6 +1,12 @@
-"""Summarise filtered reports per place and per movement, so map cost grows with places."""
+"""Summarise filtered reports per place and per movement, so map cost grows with places.
+
+The dashboard works on :class:`ReportCodes`, the reports as numpy arrays of integer codes built
+once per dataset, and on row positions: a filter step never copies the reports table.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -11,6 +17,80 @@ PLACE_COLUMNS = [
     "place_id", "name", "lat", "lon", "country", "admin1", "precision", "radius_km",
     "reports", "role", "roles", "sector", "sectors", "year_min", "year_max",
 ]
+FLOW_COLUMNS = [
+    "from_place_id", "to_place_id", "from_name", "to_name", "from_lat", "from_lon", "to_lat", "to_lon", "reports",
+]
+
+
+@dataclass(frozen=True)
+class ReportCodes:
+    """The columns aggregation needs, one entry per report, as numpy arrays, plus small lookup
+    tables. Built once per dataset, so a filter step is a few passes of integer arithmetic.
+
+    ``place`` is a position in ``places.index``; ``role`` a position in ``ROLES``; ``combo``
+    a row of ``combo_sectors`` (one boolean column per sector in ``sector_names`` order: a
+    report's set of sectors); ``pair`` a row of ``pair_places`` (origin and destination
+    positions, ordered by their ids), or -1 for a report that describes no movement.
+    ``name_rank`` orders ``places`` by name.
+    """
+
+    place: np.ndarray
+    role: np.ndarray
+    year_start: np.ndarray
+    year_end: np.ndarray
+    combo: np.ndarray
+    combo_sectors: np.ndarray
+    sector_names: tuple[str, ...]
+    pair: np.ndarray
+    pair_places: np.ndarray
+    name_rank: np.ndarray
+
+    @classmethod
+    def of(cls, reports: pd.DataFrame, places: pd.DataFrame, sector_matrix: pd.DataFrame) -> ReportCodes:
+        """Codes for ``reports`` (all of a dataset's reports, or a subset with its index kept)."""
+        matrix = sector_matrix if sector_matrix.index.equals(reports.index) else sector_matrix.loc[reports.index]
+        combos, combo = np.unique(matrix.to_numpy(dtype=bool), axis=0, return_inverse=True)
+        place = _positions(reports["place_id"], places.index)
+        origin = _positions(reports["from_place_id"], places.index)
+        moving = origin >= 0
+        pair = np.full(len(place), -1, dtype=np.int32)
+        pair_places = np.zeros((0, 2), dtype=np.int32)
+        if moving.any():
+            found, inverse = np.unique(origin[moving].astype(np.int64) * len(places) + place[moving],
+                                       return_inverse=True)
+            ids = places.index.astype(str)
+            pair_places = np.stack([found // len(places), found % len(places)], axis=1).astype(np.int32)
+            by_id = np.lexsort((ids[pair_places[:, 1]], ids[pair_places[:, 0]]))
+            rank = np.empty_like(by_id)
+            rank[by_id] = np.arange(len(by_id))
+            pair_places = pair_places[by_id]
+            pair[moving] = rank[inverse.ravel()]
+        return cls(
+            place=place,
+            role=_role_codes(reports["role"]),
+            year_start=reports["year_start"].to_numpy(dtype=np.int32),
+            year_end=reports["year_end"].to_numpy(dtype=np.int32),
+            combo=combo.ravel().astype(np.int32),
+            combo_sectors=combos,
+            sector_names=tuple(str(s) for s in sector_matrix.columns),
+            pair=pair,
+            pair_places=pair_places,
+            name_rank=np.argsort(np.argsort(places["name"].to_numpy(dtype=str), kind="stable"), kind="stable"),
+        )
+
+
+def _positions(column: pd.Series, index: pd.Index) -> np.ndarray:
+    """Position of each value in ``index`` (-1 for a value not in it, such as an empty cell)."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        lookup = np.append(index.get_indexer(column.cat.categories.astype(str)), -1).astype(np.int32)
+        return lookup[column.cat.codes.to_numpy()]  # code -1 (missing) picks the appended -1
+    return index.get_indexer(column.astype(str)).astype(np.int32)
+
+
+def _role_codes(column: pd.Series) -> np.ndarray:
+    if isinstance(column.dtype, pd.CategoricalDtype) and list(column.cat.categories) == list(ROLES):
+        return column.cat.codes.to_numpy(dtype=np.int8)
+    return pd.Categorical(column.astype(str), categories=list(ROLES)).codes.astype(np.int8)
 
 
 def aggregate_places(
@@ -36,60 +116,66 @@ def aggregate_places(
         ``sectors`` every sector present, most frequent first; ``year_min``/``year_max`` the
         span the reports cover. Sorted by descending count, then name.
     """
-    if reports.empty:
-        return pd.DataFrame(columns=PLACE_COLUMNS)
-    # Work on integer codes with bincount: the cost is one pass over the reports plus one row
-    # per place, with no per-group Python.
-    place_codes = _codes(reports["place_id"])
-    categories = _categories(reports["place_id"])
-    n = len(categories)
-    counts = np.bincount(place_codes, minlength=n)
-    role_codes = pd.Categorical(reports["role"].astype(str), categories=list(ROLES)).codes
-    role_counts = np.bincount(place_codes * len(ROLES) + role_codes, minlength=n * len(ROLES)).reshape(n, len(ROLES))
-    matrix = sector_matrix.loc[reports.index].to_numpy()
-    sector_counts = np.stack(
-        [np.bincount(place_codes, weights=matrix[:, j], minlength=n) for j in range(matrix.shape[1])], axis=1
-    ) if matrix.shape[1] else np.zeros((n, 0))
-    year_min = np.full(n, np.iinfo(np.int32).max)
-    year_max = np.full(n, np.iinfo(np.int32).min)
-    np.minimum.at(year_min, place_codes, reports["year_start"].to_numpy(dtype=np.int32))
-    np.maximum.at(year_max, place_codes, reports["year_end"].to_numpy(dtype=np.int32))
+    return places_of(ReportCodes.of(reports, places, sector_matrix), None, places)
 
+
+_ROLE_SETS = [tuple(role for bit, role in enumerate(ROLES) if mask >> bit & 1) for mask in range(2 ** len(ROLES))]
+
+
+def places_of(codes: ReportCodes, rows: np.ndarray | None, places: pd.DataFrame) -> pd.DataFrame:
+    """:func:`aggregate_places` for the reports at positions ``rows`` (all when ``None``)."""
+    take = (lambda values: values) if rows is None else (lambda values: values[rows])
+    place_codes = take(codes.place)
+    if len(place_codes) == 0:
+        return pd.DataFrame(columns=PLACE_COLUMNS)
+    # Integer codes and bincount: one pass over the reports plus one row per place, no per-group Python.
+    n = len(places)
+    counts = np.bincount(place_codes, minlength=n)
     present = np.flatnonzero(counts)
-    ids = np.asarray(categories, dtype=object)[present]
-    result = places.loc[ids, ["name", "lat", "lon", "country", "admin1", "precision", "radius_km"]].copy()
-    result.insert(0, "place_id", ids)
+    role_counts = np.bincount(place_codes * len(ROLES) + take(codes.role), minlength=n * len(ROLES))
+    role_counts = role_counts.reshape(n, len(ROLES))[present]
+    # Reports per (place, set of sectors), then per sector: a report counts once for each of its sectors.
+    combos = len(codes.combo_sectors)
+    per_combo = np.bincount(place_codes * combos + take(codes.combo), minlength=n * combos).reshape(n, combos)
+    sector_counts = per_combo[present] @ codes.combo_sectors.astype(np.int64)
+    year_min = _per_group_extreme(place_codes, take(codes.year_start), n, first=True)[present]
+    year_max = _per_group_extreme(place_codes, take(codes.year_end), n, first=False)[present]
+
+    # Most reports first, then by name.
+    order = np.lexsort((codes.name_rank[present], -counts[present]))
+    present, role_counts, sector_counts = present[order], role_counts[order], sector_counts[order]
+    result = places.iloc[present][["name", "lat", "lon", "country", "admin1", "precision", "radius_km"]]
+    result = result.reset_index(drop=True)
+    result.insert(0, "place_id", places.index[present].astype(str))
     result["reports"] = counts[present]
     role_names = np.array(list(ROLES), dtype=object)
-    role_counts = role_counts[present]
     # argmax picks the first maximum, so ties go to the earlier role in ROLES.
     result["role"] = role_names[role_counts.argmax(axis=1)]
-    result["roles"] = [tuple(role_names[row > 0]) for row in role_counts]
-    sector_names = np.array(list(sector_matrix.columns), dtype=object)
-    sector_counts = sector_counts[present]
-    result["sector"] = sector_names[sector_counts.argmax(axis=1)]
-    order = np.argsort(-sector_counts, axis=1, kind="stable")
-    result["sectors"] = [
-        tuple(sector_names[index] for index in row_order if row[index] > 0)
-        for row, row_order in zip(sector_counts, order, strict=True)
-    ]
-    result["year_min"] = year_min[present]
-    result["year_max"] = year_max[present]
-    result = result.sort_values(["reports", "name"], ascending=[False, True], kind="stable")
-    return result.reset_index(drop=True)[PLACE_COLUMNS]
+    role_masks = (role_counts > 0) @ (1 << np.arange(len(ROLES)))
+    result["roles"] = [_ROLE_SETS[mask] for mask in role_masks.tolist()]
+    sector_names = np.array(codes.sector_names, dtype=object)
+    result["sector"] = sector_names[sector_counts.argmax(axis=1)] if len(sector_names) else ""
+    ranked = np.argsort(-sector_counts, axis=1, kind="stable")
+    named = sector_names[ranked].tolist() if len(sector_names) else [[] for _ in present]
+    result["sectors"] = [tuple(row[:k]) for row, k in zip(named, (sector_counts > 0).sum(axis=1).tolist(),
+                                                           strict=True)]
+    result["year_min"] = year_min[order]
+    result["year_max"] = year_max[order]
+    return result[PLACE_COLUMNS]
 
 
-def _codes(column: pd.Series) -> np.ndarray:
-    """Integer codes of a categorical (or any) column, for bincount."""
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        return column.cat.codes.to_numpy(dtype=np.int64)
-    return pd.Categorical(column.astype(str)).codes.astype(np.int64)
+def _per_group_extreme(groups: np.ndarray, years: np.ndarray, n: int, *, first: bool) -> np.ndarray:
+    """The smallest (``first``) or largest year in each of ``n`` groups (0 for an empty group).
 
-
-def _categories(column: pd.Series) -> list[str]:
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        return [str(c) for c in column.cat.categories]
-    return [str(c) for c in pd.Categorical(column.astype(str)).categories]
+    Years span a few decades, so one bincount over a (group, year) grid replaces a slow
+    ``ufunc.at`` loop.
+    """
+    low = int(years.min())
+    width = int(years.max()) - low + 1
+    seen = np.bincount(groups * width + (years - low), minlength=n * width).reshape(n, width) > 0
+    if first:
+        return np.where(seen.any(axis=1), low + seen.argmax(axis=1), 0)
+    return np.where(seen.any(axis=1), low + width - 1 - seen[:, ::-1].argmax(axis=1), 0)
 
 
 def aggregate_flows(reports: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
@@ -98,24 +184,36 @@ def aggregate_flows(reports: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame
     Returns
     -------
     pandas.DataFrame
-        Columns ``from_place_id, to_place_id, from_name, to_name, from_lat, from_lon, to_lat,
-        to_lon, reports``.
+        Columns ``FLOW_COLUMNS``, sorted by origin then destination id.
     """
-    columns = ["from_place_id", "to_place_id", "from_name", "to_name", "from_lat", "from_lon",
-               "to_lat", "to_lon", "reports"]
-    moving = reports[reports["from_place_id"].astype(str) != ""]
-    if moving.empty:
-        return pd.DataFrame(columns=columns)
-    pairs = (
-        pd.DataFrame({"from_place_id": moving["from_place_id"].astype(str),
-                      "to_place_id": moving["place_id"].astype(str)})
-        .value_counts().rename("reports").reset_index()
-    )
-    origin = places.loc[pairs["from_place_id"], ["name", "lat", "lon"]].to_numpy()
-    target = places.loc[pairs["to_place_id"], ["name", "lat", "lon"]].to_numpy()
-    pairs["from_name"], pairs["from_lat"], pairs["from_lon"] = origin[:, 0], origin[:, 1], origin[:, 2]
-    pairs["to_name"], pairs["to_lat"], pairs["to_lon"] = target[:, 0], target[:, 1], target[:, 2]
-    return pairs.sort_values(["from_place_id", "to_place_id"]).reset_index(drop=True)[columns]
+    origin = _positions(reports["from_place_id"], places.index)
+    target = _positions(reports["place_id"], places.index)
+    moving = origin >= 0
+    if not moving.any():
+        return pd.DataFrame(columns=FLOW_COLUMNS)
+    keys, counts = np.unique(origin[moving].astype(np.int64) * len(places) + target[moving], return_counts=True)
+    flows = _flow_frame(np.stack([keys // len(places), keys % len(places)], axis=1), counts, places)
+    return flows.sort_values(["from_place_id", "to_place_id"]).reset_index(drop=True)
+
+
+def flows_of(codes: ReportCodes, rows: np.ndarray | None, places: pd.DataFrame) -> pd.DataFrame:
+    """:func:`aggregate_flows` for the reports at positions ``rows`` (all when ``None``)."""
+    pair = codes.pair if rows is None else codes.pair[rows]
+    counts = np.bincount(pair[pair >= 0], minlength=len(codes.pair_places))
+    found = np.flatnonzero(counts)
+    if not len(found):
+        return pd.DataFrame(columns=FLOW_COLUMNS)
+    return _flow_frame(codes.pair_places[found], counts[found], places)
+
+
+def _flow_frame(pairs: np.ndarray, counts: np.ndarray, places: pd.DataFrame) -> pd.DataFrame:
+    start, end = places.iloc[pairs[:, 0]], places.iloc[pairs[:, 1]]
+    return pd.DataFrame({
+        "from_place_id": start.index.astype(str), "to_place_id": end.index.astype(str),
+        "from_name": start["name"].to_numpy(), "to_name": end["name"].to_numpy(),
+        "from_lat": start["lat"].to_numpy(), "from_lon": start["lon"].to_numpy(),
+        "to_lat": end["lat"].to_numpy(), "to_lon": end["lon"].to_numpy(), "reports": counts,
+    }, columns=FLOW_COLUMNS)
 
 
 def summary(reports: pd.DataFrame, places_shown: int, *, years: tuple[int, int] | None = None) -> str:
@@ -124,10 +222,33 @@ def summary(reports: pd.DataFrame, places_shown: int, *, years: tuple[int, int] 
     ``years`` is the selected range; without it the span the reports cover is shown.
     """
     if reports.empty:
-        return "No reports match these filters"
-    n = len(reports)
-    first, last = years or (int(reports["year_start"].min()), int(reports["year_end"].max()))
-    span = str(first) if first == last else f"{first}–{last}"
+        return summary_line(0, places_shown, None, 0)
+    span = years or (int(reports["year_start"].min()), int(reports["year_end"].max()))
     sectors = {s for ids in reports["sector_ids"] for s in ids}
-    return (f"{n} report{'s' if n != 1 else ''} at {places_shown} place{'s' if places_shown != 1 else ''}"
-            f" · {span} · {len(sectors)} sector{'s' if len(sectors) != 1 else ''}")
+    return summary_line(len(reports), places_shown, span, len(sectors))
+
+
+def summary_line(reports: int, places_shown: int, years: tuple[int, int] | None, sectors: int) -> str:
+    """:func:`summary` from counts."""
+    if reports == 0:
+        return "No reports match these filters"
+    first, last = years
+    span = str(first) if first == last else f"{first}–{last}"
+    return (f"{reports} report{'s' if reports != 1 else ''} at {places_shown} place{'s' if places_shown != 1 else ''}"
+            f" · {span} · {sectors} sector{'s' if sectors != 1 else ''}")
+
+
+def first_per_group(groups: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the first ``k`` entries of each group, in their original order.
+
+    With reports in newest-first order and ``groups`` their place codes, these are the newest
+    ``k`` reports at each place: one stable sort, no per-group Python.
+    """
+    # A stable sort of small integers is a radix sort in numpy: linear in the number of rows.
+    small = groups.astype(np.int16) if len(groups) and 0 <= groups.min() and groups.max() < 2**15 else groups
+    order = np.argsort(small, kind="stable")
+    ordered = groups[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(ordered) else np.array([], dtype=int)
+    sizes = np.diff(np.r_[starts, len(ordered)])
+    rank = np.arange(len(ordered)) - np.repeat(starts, sizes)
+    return np.sort(order[rank < k])

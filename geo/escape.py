@@ -22,8 +22,18 @@ def escape(value: object) -> str:
 
 
 def script_json(value: object) -> str:
-    """JSON to embed inside a ``<script>`` element: ``<``, ``>``, ``&`` and line separators are
-    written as ``\\u`` escapes so no string in it can close the script or open a comment."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    """JSON to embed inside a ``<script>`` element: ``<`` and the line separators are written as
+    ``\\u`` escapes, so no string in it can close the script or open a comment.
+
+    A script element's text ends only at ``</script``, and its escape states begin only at
+    ``<!--``; both need a ``<``. ``>`` and ``&`` mean nothing there, so they stay as they are
+    (popup HTML is mostly tags, and a six-byte escape for each would inflate every step).
+    """
+    if isinstance(value, str):  # the common case, straight to the C encoder
+        text = _encode_string(value)
+    else:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+_encode_string = json.encoder.encode_basestring  # what json.dumps uses for a str with ensure_ascii=False

@@ -54,8 +54,11 @@ class ExportInfo:
 
 
 def export_rows(dataset: Dataset, reports: pd.DataFrame) -> pd.DataFrame:
-    """The export table: one row per report, citation columns included, in ``EXPORT_COLUMNS`` order."""
-    rows = reports.rename(columns={"place_name": "place"}).copy()
+    """The export table: one row per report, citation columns included, in ``EXPORT_COLUMNS`` order.
+
+    Rows keep the order of ``reports.csv`` (the reports' index), whatever order they are given in.
+    """
+    rows = reports.sort_index().rename(columns={"place_name": "place"})
     for column in EXPORT_COLUMNS:
         rows[column] = rows[column].astype(object).where(rows[column].notna(), "")
     return rows[EXPORT_COLUMNS].reset_index(drop=True)

@@ -77,8 +77,12 @@ def filter_mask(
                 index=reports.index,
             )
         known = [s for s in wanted if s in sector_matrix.columns]
-        # rows are looked up by the reports' index, so an already filtered subset lines up
-        mask &= sector_matrix.loc[reports.index, known].to_numpy().any(axis=1) if known else False
+        if not known:
+            mask &= False
+        elif sector_matrix.index.equals(reports.index):
+            mask &= sector_matrix[known].to_numpy().any(axis=1)
+        else:  # rows are looked up by the reports' index, so an already filtered subset lines up
+            mask &= sector_matrix.loc[reports.index, known].to_numpy().any(axis=1)
     if roles is not None:
         mask &= reports["role"].isin(list(roles)).to_numpy()
     if sources is not None:

@@ -11,6 +11,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from . import schema
+from .aggregate import ReportCodes
 from .borders import places_outside_their_country
 from .csvio import RawTable, read_table
 from .errors import DataError, Problem
@@ -24,8 +25,10 @@ TABLES = ("sources", "places", "sectors", "reports")
 class Dataset:
     """A validated dataset: typed tables, the seed texts, and any warnings.
 
-    ``reports`` is joined with its place and source (columns ``place_name``, ``lat``, ``lon``,
-    ``country``, ``place_precision``, ``source_title``, ``publisher``, ``published``,
+    ``reports`` is in newest-first order (latest ``year_end``, then latest ``date_end``, then
+    ``id``), so the first rows of any filtered selection are its newest reports; its index keeps
+    each report's position in ``reports.csv``. It is joined with its place and source (columns
+    ``place_name``, ``lat``, ``lon``, ``country``, ``place_precision``, ``source_title``, ``publisher``, ``published``,
     ``seed_file``), has ``year_start``/``year_end`` integers, ``date_precision``, and
     ``sector_ids`` (a tuple per report). ``sector_matrix`` has one boolean column per sector.
     """
@@ -47,6 +50,13 @@ class Dataset:
     def years(self) -> tuple[int, int]:
         """First and last year any report covers."""
         return int(self.reports["year_start"].min()), int(self.reports["year_end"].max())
+
+    @property
+    def codes(self) -> ReportCodes:
+        """The reports as integer-coded numpy arrays (built once), for filtering and aggregating."""
+        if "codes" not in self.memo:
+            self.memo["codes"] = ReportCodes.of(self.reports, self.places, self.sector_matrix)
+        return self.memo["codes"]
 
 
 def seeds_dir_for(data_dir: Path) -> Path:
@@ -256,6 +266,7 @@ def _build(data_dir: Path, seeds_dir: Path, raw: dict[str, RawTable], seeds: See
     reports["year_end"] = reports["date_end"].str.slice(0, 4).astype("int16")
     reports["date_precision"] = reports["date_start"].str.len().map(DATE_PRECISIONS)
     reports["sector_ids"] = sector_tuples(reports["sectors"])
+    reports = reports.sort_values(list(NEWEST_FIRST), ascending=list(NEWEST_FIRST.values()), kind="stable")
 
     place_columns = places[["name", "lat", "lon", "country", "precision", "admin1"]].rename(
         columns={"name": "place_name", "precision": "place_precision"}
@@ -278,6 +289,10 @@ def _build(data_dir: Path, seeds_dir: Path, raw: dict[str, RawTable], seeds: See
         reports=reports, sector_matrix=matrix, seeds=seeds, version=dataset_version(data_dir),
     )
 
+
+NEWEST_FIRST = {"year_end": False, "date_end": False, "id": True}
+"""The order of ``Dataset.reports``: column and whether it ascends. ISO dates of any precision
+sort as text, so ``2019-05-01`` comes before ``2019-05`` before ``2019``."""
 
 # Columns with few distinct values: categories keep a 500,000-report dataset small in memory.
 CATEGORICAL_REPORT_COLUMNS = (

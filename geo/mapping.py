@@ -91,10 +91,16 @@ def marker_style(role: str, colour: str) -> dict[str, object]:
 
 def tooltip_html(place: dict | pd.Series) -> str:
     """Place name and report count; carries the place id for click handling."""
-    count = int(place["reports"])
+    return _tooltip_head(place) + _tooltip_tail(int(place["reports"]))
+
+
+def _tooltip_head(place: dict | pd.Series) -> str:
     precision = "" if place["precision"] not in AREA_PRECISIONS else f" ({escape(place['precision'])}-level)"
-    return (f'<span data-place="{escape(place["place_id"])}"><b>{escape(place["name"])}</b>{precision}'
-            f" · {count} report{'s' if count != 1 else ''}</span>")
+    return f'<span data-place="{escape(place["place_id"])}"><b>{escape(place["name"])}</b>{precision}'
+
+
+def _tooltip_tail(count: int) -> str:
+    return f" · {count} report{'s' if count != 1 else ''}</span>"
 
 
 def report_html(report: dict | pd.Series, sector_labels: dict[str, str]) -> str:
@@ -115,13 +121,20 @@ def report_html(report: dict | pd.Series, sector_labels: dict[str, str]) -> str:
 
 def popup_html(place: dict | pd.Series, reports_html: list[str], total: int) -> str:
     """The popup of one place: the given report HTML (newest first) and how many more there are."""
-    more = total - len(reports_html)
+    return _popup_head(place) + "".join(reports_html) + _popup_tail(total - len(reports_html))
+
+
+def _popup_head(place: dict | pd.Series) -> str:
     where = escape(place["name"])
     if place["precision"] in AREA_PRECISIONS:
         where += f' <span class="nk-precision">(reported at {escape(place["precision"])} level, not a city)</span>'
+    return f'<div class="nk-popup"><h4>{where}</h4>'
+
+
+def _popup_tail(more: int) -> str:
     tail = (f'<p class="nk-more">+{more} more report{"s" if more != 1 else ""} here: see the table '
             "below the map.</p>") if more > 0 else ""
-    return f'<div class="nk-popup"><h4>{where}</h4>{"".join(reports_html)}{tail}</div>'
+    return tail + "</div>"
 
 
 REPORT_HTML_BYTES = 500
@@ -136,22 +149,8 @@ def popup_reports_per_place(places: int, settings: Settings = SETTINGS) -> int:
     return int(max(1, min(settings.popup_max_reports, fits)))
 
 
-def newest_first(reports: pd.DataFrame, per_place: int) -> pd.DataFrame:
-    """Up to ``per_place`` reports per place, newest first (ties by id), from one global sort."""
-    ordered = reports.sort_values(["year_end", "date_end", "id"], ascending=[False, False, True], kind="stable")
-    return ordered.groupby(ordered["place_id"].astype(str), observed=True, sort=False).head(per_place)
-
-
-def cached_report_html(report_id: str, report: dict, sector_labels: dict[str, str], memo: dict) -> str:
-    """:func:`report_html`, computed once per report and kept in ``memo``."""
-    html = memo.get(report_id)
-    if html is None:
-        html = memo[report_id] = report_html(report, sector_labels)
-    return html
-
-
 def data_layer(
-    places: pd.DataFrame, flows: pd.DataFrame, reports: pd.DataFrame, sectors: pd.DataFrame,
+    places: pd.DataFrame, flows: pd.DataFrame, popups: dict[str, list[str]], sectors: pd.DataFrame,
     *, max_count: int, settings: Settings = SETTINGS, memo: dict | None = None,
 ) -> folium.FeatureGroup:
     """The layer that changes with the filters: one mark per place, and movement lines.
@@ -162,14 +161,16 @@ def data_layer(
         Output of :func:`geo.aggregate.aggregate_places` for the filtered reports.
     flows
         Output of :func:`geo.aggregate.aggregate_flows` for the same reports.
-    reports
-        The filtered reports (for popups).
+    popups
+        Per place id, the :func:`report_html` of the reports its popup shows, newest first
+        (see :func:`popup_reports_per_place`).
     sectors
         ``Dataset.sectors``.
     max_count
         Most reports at any one place in the whole dataset, so sizes don't jump between filters.
     memo
-        Where to keep each report's popup HTML between calls (``Dataset.memo``).
+        Where to keep what is computed once per place and style (``Dataset.memo``): the text
+        that does not change with the filters.
 
     Returns
     -------
@@ -177,32 +178,29 @@ def data_layer(
         Pass it to ``st_folium(feature_group_to_add=...)`` so the map updates in place.
     """
     colours = sectors["colour"].to_dict()
-    labels = sectors["label"].to_dict()
     memo = {} if memo is None else memo
-    shown: dict[str, list[str]] = {}
-    chosen = newest_first(reports, popup_reports_per_place(len(places), settings))
-    missing = chosen[~chosen["id"].isin(list(memo))]
-    for report in missing.to_dict("records"):
-        cached_report_html(report["id"], report, labels, memo)
-    for report_id, place_id in zip(chosen["id"], chosen["place_id"].astype(str), strict=True):
-        shown.setdefault(place_id, []).append(memo[report_id])
+    heads: dict[str, tuple[str, str, str, str]] = memo.setdefault("place_heads", {})
+    styles: dict[tuple[str, str], str] = memo.setdefault("styles", {})
+    columns = {name: places[name].tolist() for name in ("place_id", "reports", "role", "sector", "precision")}
+    areas = [i for i, precision in enumerate(columns["precision"]) if precision in AREA_PRECISIONS]
+    points = [i for i, precision in enumerate(columns["precision"]) if precision not in AREA_PRECISIONS]
     items = []
-    # Areas first so points are drawn above them.
-    areas = places["precision"].isin(AREA_PRECISIONS).to_numpy()
-    for is_area, place in sorted(zip(areas, places.to_dict("records"), strict=True), key=lambda pair: not pair[0]):
-        style = marker_style(place["role"], colours.get(place["sector"], "#999999"))
-        item = {
-            "id": place["place_id"],
-            "ll": [round(float(place["lat"]), 5), round(float(place["lon"]), 5)],
-            "s": style,
-            "t": tooltip_html(place),
-            "h": popup_html(place, shown.get(place["place_id"], []), int(place["reports"])),
-        }
-        if is_area:
-            item["area_m"] = float(place["radius_km"]) * 1000
-        else:
-            item["r"] = marker_radius(int(place["reports"]), max_count, settings)
-        items.append(item)
+    for i in areas + points:  # areas first so points are drawn above them
+        place_id, count = columns["place_id"][i], int(columns["reports"][i])
+        head = heads.get(place_id)
+        if head is None:
+            head = heads[place_id] = _place_head(places.iloc[i], columns["precision"][i] in AREA_PRECISIONS)
+        key, tooltip, popup, size = head
+        style = styles.get((columns["role"][i], columns["sector"][i]))
+        if style is None:
+            style = styles[columns["role"][i], columns["sector"][i]] = script_json(
+                marker_style(columns["role"][i], colours.get(columns["sector"][i], "#999999")))
+        shown = popups.get(place_id, [])
+        if not size:
+            size = f'"r":{marker_radius(count, max_count, settings)}'
+        items.append(f'{{{key},"s":{style},{size},'
+                     f'"t":{script_json(tooltip + _tooltip_tail(count))},'
+                     f'"h":{script_json(popup + "".join(shown) + _popup_tail(count - len(shown)))}}}')
     lines = []
     top_flows = flows.sort_values(["reports", "from_place_id", "to_place_id"], ascending=[False, True, True])
     for flow in top_flows.head(settings.max_flows).to_dict("records"):
@@ -215,8 +213,21 @@ def data_layer(
             "t": f"{escape(flow['from_name'])} → {escape(flow['to_name'])} · {count} report{'s' if count != 1 else ''}",
         })
     group = folium.FeatureGroup(name="Reports", control=False)
-    PlacesLayer(items, lines).add_to(group)
+    PlacesLayer(RawJSON("[" + ",".join(items) + "]"), lines).add_to(group)
     return group
+
+
+class RawJSON(str):
+    """Text that is already script-safe JSON (see :func:`geo.escape.script_json`)."""
+
+
+def _place_head(place: pd.Series, is_area: bool) -> tuple[str, str, str, str]:
+    """What does not change with the filters for one place: its id and position as JSON members,
+    the start of its tooltip and popup HTML, and (for an area) its radius member."""
+    key = (f'"id":{script_json(str(place["place_id"]))},'
+           f'"ll":[{round(float(place["lat"]), 5)},{round(float(place["lon"]), 5)}]')
+    size = f'"area_m":{float(place["radius_km"]) * 1000}' if is_area else ""
+    return key, _tooltip_head(place), _popup_head(place), size
 
 
 def _bearing_on_screen(start: list[float], end: list[float]) -> float:
@@ -282,10 +293,10 @@ var {{ this.get_name() }} = (function () {
 {% endmacro %}
 """)
 
-    def __init__(self, places: list[dict], lines: list[dict]):
+    def __init__(self, places: list[dict] | RawJSON, lines: list[dict]):
         super().__init__()
         self._name = "PlacesLayer"
-        self.places_json = script_json(places)
+        self.places_json = places if isinstance(places, RawJSON) else script_json(places)
         self.lines_json = script_json(lines)
         self.area_style = script_json(AREA_STYLE)
         self.flow_style = script_json(FLOW_STYLE)

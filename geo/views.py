@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import altair as alt
 import folium
+import numpy as np
 import pandas as pd
 
 from . import mapping
-from .aggregate import aggregate_flows, aggregate_places, summary
+from .aggregate import first_per_group, flows_of, places_of, summary_line
 from .escape import escape
 from .export import ExportInfo, geojson_text, to_csv_text
-from .filters import Filters, apply_filters
+from .filters import Filters, filter_mask
 from .load import TABLES, Dataset
 from .present import format_date, format_figures, format_period
 from .vocab import AREA_PRECISIONS, ROLES
@@ -24,19 +26,33 @@ __all__ = ["Filters", "View", "build_view", "escape", "ROLES"]
 
 @dataclass(frozen=True)
 class View:
-    """The filtered reports and what the map and summary line make of them."""
+    """The reports passing a set of filters and what the map and summary line make of them.
+
+    A view keeps positions, not a copy of the reports, so many cached views cost little memory.
+    """
 
     filters: Filters
-    reports: pd.DataFrame
+    rows: np.ndarray
+    """Positions in ``Dataset.reports`` of the reports that pass the filters, newest first."""
     places: pd.DataFrame
     flows: pd.DataFrame
     summary: str
     max_count: int
 
+    def reports(self, dataset: Dataset) -> pd.DataFrame:
+        """The filtered reports, newest first (a copy, made only when asked for)."""
+        return dataset.reports.iloc[self.rows]
+
     def layer(self, dataset: Dataset) -> folium.FeatureGroup:
         """The map layer for this view (rebuilt per call: st_folium mutates what it is given)."""
-        return mapping.data_layer(self.places, self.flows, self.reports, dataset.sectors,
-                                  max_count=self.max_count, memo=dataset.memo.setdefault("report_html", {}))
+        per_place = mapping.popup_reports_per_place(len(self.places))
+        chosen = self.rows[first_per_group(dataset.codes.place[self.rows], per_place)]
+        place_ids = dataset.places.index.to_numpy(dtype=object)[dataset.codes.place[chosen]]
+        popups: dict[str, list[str]] = {}
+        for place_id, html in zip(place_ids, report_html_at(dataset, chosen), strict=True):
+            popups.setdefault(place_id, []).append(html)
+        return mapping.data_layer(self.places, self.flows, popups, dataset.sectors, max_count=self.max_count,
+                                  memo=dataset.memo.setdefault("layer", {}))
 
 
 def build_view(dataset: Dataset, filters: Filters) -> View:
@@ -53,12 +69,44 @@ def build_view(dataset: Dataset, filters: Filters) -> View:
     -------
     View
     """
-    reports = apply_filters(dataset.reports, filters, dataset.sector_matrix)
-    places = aggregate_places(reports, dataset.places, dataset.sector_matrix)
-    flows = aggregate_flows(reports, dataset.places)
-    line = summary(reports, len(places), years=filters.years)
-    return View(filters=filters, reports=reports, places=places, flows=flows, summary=line,
+    codes = dataset.codes
+    rows = np.flatnonzero(filter_mask(
+        dataset.reports, sector_matrix=dataset.sector_matrix, years=filters.years, sectors=filters.sectors,
+        roles=filters.roles, sources=filters.sources, text=filters.text,
+    ))
+    places = places_of(codes, rows, dataset.places)
+    flows = flows_of(codes, rows, dataset.places)
+    if len(rows):
+        span = filters.years or (int(places["year_min"].min()), int(places["year_max"].max()))
+        line = summary_line(len(rows), len(places), span, len(set().union(*places["sectors"])))
+    else:
+        line = summary_line(0, 0, None, 0)
+    return View(filters=filters, rows=rows, places=places, flows=flows, summary=line,
                 max_count=max_reports_per_place(dataset))
+
+
+MEMO_LIMIT = 50_000
+"""Most formatted reports kept per kind (popup HTML, table rows): a few tens of MB at most."""
+
+
+def bounded_memo(dataset: Dataset, name: str, limit: int = MEMO_LIMIT) -> dict:
+    """``dataset.memo[name]``, emptied once it holds ``limit`` entries so it cannot grow with use."""
+    memo = dataset.memo.setdefault(name, {})
+    if len(memo) >= limit:
+        memo.clear()
+    return memo
+
+
+def report_html_at(dataset: Dataset, positions: np.ndarray) -> list[str]:
+    """:func:`geo.mapping.report_html` of the reports at ``positions``, each computed once per dataset."""
+    memo: dict[int, str] = bounded_memo(dataset, "report_html")
+    found = {int(p): memo.get(int(p)) for p in positions}  # a local copy: another session may clear the memo
+    missing = [p for p, html in found.items() if html is None]
+    if missing:
+        labels = dataset.sectors["label"].to_dict()
+        for position, report in zip(missing, dataset.reports.iloc[missing].to_dict("records"), strict=True):
+            found[position] = memo[position] = mapping.report_html(report, labels)
+    return [found[int(p)] for p in positions]
 
 
 def max_reports_per_place(dataset: Dataset) -> int:
@@ -86,6 +134,28 @@ def base_map(dataset: Dataset) -> folium.Map:
 def places_by_name(dataset: Dataset) -> list[str]:
     """Place ids in the order of their names, for pickers."""
     return list(dataset.places.sort_values("name", key=lambda names: names.str.lower()).index)
+
+
+def labels(dataset: Dataset, table: str) -> dict[str, str]:
+    """What a picker shows for each id of ``table`` ("sectors", "sources" or "places"), in the
+    order the picker lists them. Built once per dataset: a large dataset has thousands of places."""
+    key = f"labels_{table}"
+    if key not in dataset.memo:
+        if table == "sectors":
+            found = dataset.sectors["label"].to_dict()
+        elif table == "sources":
+            found = {s: source_label(dataset, s) for s in dataset.sources.index}
+        elif table == "places":
+            found = {p: dataset.places.at[p, "name"] for p in places_by_name(dataset)}
+        else:
+            raise ValueError(f"no labels for {table!r}")
+        dataset.memo[key] = found
+    return dataset.memo[key]
+
+
+def place_of(dataset: Dataset, position: int) -> str:
+    """The place id of the report at ``position`` in ``Dataset.reports``."""
+    return str(dataset.places.index[dataset.codes.place[position]])
 
 
 def focus(dataset: Dataset, place: str | None) -> tuple[list[float] | None, int | None]:
@@ -178,6 +248,22 @@ def timeline_chart(dataset: Dataset, years: tuple[int, int]) -> alt.Chart:
     return (band + bars).properties(height=110)
 
 
+def timeline_spec(dataset: Dataset, years: tuple[int, int]) -> dict:
+    """:func:`timeline_chart` as a Vega-Lite spec, for ``st.vega_lite_chart``.
+
+    The chart is built and schema-validated once per dataset; a step only swaps the shaded band's
+    two numbers into a copy.
+    """
+    base = dataset.memo.get("timeline_spec")
+    if base is None:
+        base = timeline_chart(dataset, dataset.years).to_dict()
+        base["datasets"].pop(base["layer"][0]["data"]["name"])  # the band: set per call below
+        dataset.memo["timeline_spec"] = base
+    spec = copy.deepcopy(base)
+    spec["layer"][0]["data"] = {"values": [{"start": years[0] - 0.5, "end": years[1] + 0.5}]}
+    return spec
+
+
 TABLE_LIMIT = 2000
 TABLE_SOURCE_COLUMNS = [
     "id", "date_start", "date_end", "date_basis", "place_name", "role", "sector_ids", "publisher",
@@ -187,31 +273,54 @@ TABLE_SOURCE_COLUMNS = [
 ]
 
 
-def table_frame(dataset: Dataset, reports: pd.DataFrame, place: str | None = None,
+TABLE_HEADINGS = ["Report", "When", "Place", "Role", "Sectors", "Figures", "Source"]
+
+
+def table_frame(dataset: Dataset, rows: np.ndarray | None = None, place: str | None = None,
                 *, limit: int = TABLE_LIMIT) -> tuple[pd.DataFrame, int]:
     """The reports table, newest first: what a reader scans, one row per report, plain text.
+
+    Parameters
+    ----------
+    rows
+        Positions of the reports to show (``View.rows``, newest first); all reports when ``None``.
+    place
+        Show only the reports at this place id.
 
     Returns
     -------
     (table, total)
-        At most ``limit`` rows, and how many reports there are in all (the CSV download has all).
+        At most ``limit`` rows, indexed by each report's position in ``Dataset.reports``, and
+        how many reports there are in all (the CSV download has all).
     """
+    rows = np.arange(len(dataset.reports)) if rows is None else rows
     if place:
-        reports = reports[reports["place_id"].astype(str) == place]
-    total = len(reports)
-    reports = reports.sort_values(["year_end", "date_end", "id"], ascending=[False, False, True]).head(limit)
-    labels = dataset.sectors["label"].to_dict()
-    records = reports[TABLE_SOURCE_COLUMNS].to_dict("records")
-    table = pd.DataFrame({
-        "Report": [r["id"] for r in records],
-        "When": [format_period(r["date_start"], r["date_end"], r["date_basis"]) for r in records],
-        "Place": [str(r["place_name"]) for r in records],
-        "Role": [str(r["role"]) for r in records],
-        "Sectors": [", ".join(labels.get(s, s) for s in r["sector_ids"]) for r in records],
-        "Figures": ["; ".join(f"{k}: {v}" for k, v in format_figures(r)) for r in records],
-        "Source": [f"{r['publisher']} ({format_date(r['published'])})" for r in records],
-    }, columns=["Report", "When", "Place", "Role", "Sectors", "Figures", "Source"])
-    return table, total
+        code = dataset.places.index.get_indexer([place])[0]
+        rows = rows[dataset.codes.place[rows] == code]
+    shown = rows[:limit]
+    table = pd.DataFrame(table_rows_at(dataset, shown), columns=TABLE_HEADINGS, index=shown)
+    return table, len(rows)
+
+
+def table_rows_at(dataset: Dataset, positions: np.ndarray) -> list[tuple[str, ...]]:
+    """The table row of each report at ``positions``, each formatted once per dataset."""
+    memo: dict[int, tuple[str, ...]] = bounded_memo(dataset, "table_rows")
+    found = {int(p): memo.get(int(p)) for p in positions}  # a local copy: another session may clear the memo
+    missing = [p for p, row in found.items() if row is None]
+    if missing:
+        labels = dataset.sectors["label"].to_dict()
+        records = dataset.reports.iloc[missing][TABLE_SOURCE_COLUMNS].to_dict("records")
+        for position, r in zip(missing, records, strict=True):
+            found[position] = memo[position] = (
+                r["id"],
+                format_period(r["date_start"], r["date_end"], r["date_basis"]),
+                str(r["place_name"]),
+                str(r["role"]),
+                ", ".join(labels.get(s, s) for s in r["sector_ids"]),
+                "; ".join(f"{k}: {v}" for k, v in format_figures(r)),
+                f"{r['publisher']} ({format_date(r['published'])})",
+            )
+    return [found[int(p)] for p in positions]
 
 
 def report_card(report: pd.Series, dataset: Dataset) -> str:
@@ -233,12 +342,12 @@ def export_info(dataset: Dataset, view: View) -> ExportInfo:
 
 def csv_download(dataset: Dataset, view: View) -> str:
     """The filtered reports as the CSV export, with its metadata lines."""
-    return to_csv_text(dataset, view.reports, export_info(dataset, view))
+    return to_csv_text(dataset, view.reports(dataset), export_info(dataset, view))
 
 
 def geojson_download(dataset: Dataset, view: View) -> str:
     """The filtered reports as RFC 7946 GeoJSON with a metadata member."""
-    return geojson_text(dataset, view.reports, export_info(dataset, view))
+    return geojson_text(dataset, view.reports(dataset), export_info(dataset, view))
 
 
 def html_download(dataset: Dataset, view: View) -> str:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from geo.aggregate import PLACE_COLUMNS, aggregate_flows, aggregate_places, summary
-from geo.filters import filter_reports
+from geo.filters import Filters, filter_reports
 from geo.load import Dataset, load_dataset
+from geo.vocab import ROLES
 from tests.conftest import TINY, tiny_copy, write_dataset
 
 DANDONG = TINY["reports"][0]["quote"]
@@ -150,3 +153,52 @@ def test_summary_line(dataset: Dataset, ids: list[str] | None, places_shown: int
                       years: tuple[int, int] | None, line: str) -> None:
     reports = dataset.reports if ids is None else dataset.reports[dataset.reports["id"].isin(ids)]
     assert summary(reports, places_shown, years=years) == line
+
+
+# ---------------------------------------------------------------- the fast path against plain pandas
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """2,000 synthetic reports at 60 places: many sector sets, roles and movements."""
+    from geo.synth import synthesise
+
+    return load_dataset(synthesise(tmp_path_factory.mktemp("synth") / "data", reports=2000, places=60, seed=7))
+
+
+def plain_places(reports, sector_names: list[str]) -> dict[str, tuple]:
+    """Per place: count, main role, main sector, sectors by count, year span; by pandas groupby."""
+    expected = {}
+    roles = list(ROLES)
+    for place_id, group in reports.groupby(reports["place_id"].astype(str), observed=True):
+        role_counts = group["role"].astype(str).value_counts()
+        main_role = max(roles, key=lambda r: (role_counts.get(r, 0), -roles.index(r)))
+        sector_counts = {s: sum(s in ids for ids in group["sector_ids"]) for s in sector_names}
+        main_sector = max(sector_names, key=lambda s: (sector_counts[s], -sector_names.index(s)))
+        ranked = tuple(sorted((s for s in sector_names if sector_counts[s]),
+                              key=lambda s: (-sector_counts[s], sector_names.index(s))))
+        expected[place_id] = (len(group), main_role, main_sector, ranked,
+                              int(group["year_start"].min()), int(group["year_end"].max()))
+    return expected
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(first=st.integers(2000, 2030), span=st.integers(0, 12), sector_pick=st.integers(0, 2**8 - 1))
+def test_view_matches_plain_pandas(synthetic: Dataset, first: int, span: int, sector_pick: int) -> None:
+    from geo.views import build_view
+
+    names = list(synthetic.sectors.index)
+    sectors = tuple(s for bit, s in enumerate(names) if sector_pick >> bit & 1) or None
+    filters = Filters(years=(first, first + span), sectors=sectors)
+    view = build_view(synthetic, filters)
+    reports = filter_reports(synthetic.reports, sector_matrix=synthetic.sector_matrix, years=filters.years,
+                             sectors=sectors)
+    assert list(view.reports(synthetic)["id"]) == list(reports["id"])
+    got = {row.place_id: (row.reports, row.role, row.sector, row.sectors, row.year_min, row.year_max)
+           for row in view.places.itertuples()}
+    assert got == plain_places(reports, names)
+    assert list(view.places["reports"]) == sorted(view.places["reports"], reverse=True)
+    moving = reports[reports["from_place_id"].astype(str) != ""]
+    pairs = moving.groupby([moving["from_place_id"].astype(str), moving["place_id"].astype(str)],
+                           observed=True).size()
+    assert {(f.from_place_id, f.to_place_id): f.reports for f in view.flows.itertuples()} == pairs.to_dict()
+    assert view.summary == summary(reports, len(view.places), years=filters.years)

@@ -50,7 +50,9 @@ def without_column(table: str, column: str) -> dict:
 def test_tiny_dataset_loads_and_joins_places_and_sources(tiny_dir: Path) -> None:
     dataset = load_dataset(tiny_dir)
     reports = dataset.reports.set_index("id")
-    assert list(reports.index) == ["r1", "r2", "r3"]
+    # Newest first (2019-11, then 2019, then 2016); the index keeps the order of reports.csv.
+    assert list(reports.index) == ["r3", "r1", "r2"]
+    assert list(dataset.reports.index) == [2, 0, 1]
     assert reports.loc["r1", "place_name"] == "Dandong"
     assert reports.loc["r1", "source_title"] == "A report" and reports.loc["r1", "seed_file"] == "a.txt"
     assert reports.loc["r3", "sector_ids"] == ("unspecified", "garments")
@@ -299,7 +301,7 @@ def test_spreadsheet_style_files_load_with_a_warning_for_empty_columns(tmp_path:
             text = "".join(line + ",,,\r\n" for line in text.split("\r\n") if line)
         (folder / f"{table}.csv").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     dataset = load_dataset(folder)
-    assert list(dataset.reports["id"]) == ["r1", "r2", "r3"]
+    assert list(dataset.reports.sort_index()["id"]) == ["r1", "r2", "r3"]
     assert list(dataset.sectors.columns) == ["id", "label", "colour", "description"]
     assert [where(warning) for warning in dataset.warnings] == [
         ("sectors.csv", 1, "column 5"), ("sectors.csv", 1, "column 6"), ("sectors.csv", 1, "column 7"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from geo import views
@@ -33,7 +34,8 @@ def test_step_years(current, direction, expected) -> None:
 
 def test_build_view_counts_and_summary(tiny: Dataset) -> None:
     view = views.build_view(tiny, Filters(years=(2019, 2019)))
-    assert sorted(view.reports["id"]) == ["r1", "r3"]
+    assert list(view.reports(tiny)["id"]) == ["r3", "r1"]  # newest first
+    assert view.rows.tolist() == [0, 1]  # positions, not a copy of the reports
     assert sorted(view.places["place_id"]) == ["dandong", "jilin-province"]
     assert view.summary == "2 reports at 2 places · 2019 · 2 sectors"
     assert len(view.flows) == 1
@@ -62,10 +64,43 @@ def test_focus_zooms_less_for_areas(tiny: Dataset) -> None:
 
 
 def test_table_is_newest_first_and_capped(tiny: Dataset) -> None:
-    table, total = views.table_frame(tiny, tiny.reports, limit=2)
+    table, total = views.table_frame(tiny, limit=2)
     assert total == 3 and len(table) == 2
     assert list(table["Report"]) == ["r3", "r1"]
-    assert table.loc[0, "When"] == "November 2019 (inferred)"
+    assert table.iloc[0]["When"] == "November 2019 (inferred)"
+    # The index is each row's position in Dataset.reports: what a chosen row looks up.
+    assert [tiny.reports.iloc[p]["id"] for p in table.index] == ["r3", "r1"]
+
+
+def test_table_of_one_place_and_of_a_view(tiny: Dataset) -> None:
+    view = views.build_view(tiny, Filters(years=(2016, 2019), sectors=("garments",)))
+    table, total = views.table_frame(tiny, view.rows)
+    assert list(table["Report"]) == ["r3", "r1"] and total == 2
+    table, total = views.table_frame(tiny, view.rows, "dandong")
+    assert list(table["Report"]) == ["r1"] and total == 1
+    assert views.place_of(tiny, table.index[0]) == "dandong"
+
+
+def test_first_per_group_keeps_the_first_k_of_each_group_in_order() -> None:
+    # Reports are newest first, so the first k of each place are its newest k.
+    groups = np.array([2, 1, 2, 2, 1, 3, 1])
+    assert views.first_per_group(groups, 2).tolist() == [0, 1, 2, 4, 5]
+    assert views.first_per_group(groups, 1).tolist() == [0, 1, 5]
+    assert views.first_per_group(groups[:0], 3).tolist() == []
+
+
+def test_popups_hold_the_reports_of_their_place(tiny: Dataset) -> None:
+    layer = views.build_view(tiny, Filters()).layer(tiny)
+    places = json.loads(next(iter(layer._children.values())).places_json)
+    popups = {p["id"]: p["h"] for p in places}
+    assert "Dozens of North Korean women" in popups["dandong"]
+    assert "thirty restaurant staff" in popups["ningbo"] and "Dozens" not in popups["ningbo"]
+
+
+def test_memos_are_bounded(tiny: Dataset) -> None:
+    memo = views.bounded_memo(tiny, "example", limit=2)
+    memo.update({1: "a", 2: "b"})
+    assert views.bounded_memo(tiny, "example", limit=2) == {}
 
 
 def test_source_reader_marks_every_quote(tiny: Dataset) -> None:
@@ -86,3 +121,26 @@ def test_downloads_carry_the_filters_and_citations(tiny: Dataset, tmp_path: Path
     html = views.html_download(tiny, view)
     assert html.startswith("<!DOCTYPE html>") or html.lstrip().lower().startswith("<!doctype html>")
     assert "years 2019–2019; sectors garments" in html
+
+
+def test_layer_items_match_the_reference_builders(tiny: Dataset) -> None:
+    """The layer is assembled from cached pieces; each mark must equal what the one-place builders give."""
+    from geo import mapping
+
+    view = views.build_view(tiny, Filters())
+    for _ in range(2):  # the second build reuses the cached per-place text
+        layer = view.layer(tiny)
+        items = {p["id"]: p for p in json.loads(next(iter(layer._children.values())).places_json)}
+        assert len(items) == len(view.places)
+        for place in view.places.to_dict("records"):
+            item = items[place["place_id"]]
+            shown = views.report_html_at(tiny, view.rows[tiny.codes.place[view.rows]
+                                                      == tiny.places.index.get_loc(place["place_id"])])
+            assert item["t"] == mapping.tooltip_html(place)
+            assert item["h"] == mapping.popup_html(place, shown, place["reports"])
+            assert item["s"] == mapping.marker_style(place["role"], tiny.sectors.at[place["sector"], "colour"])
+            assert item["ll"] == [round(place["lat"], 5), round(place["lon"], 5)]
+            if place["precision"] in mapping.AREA_PRECISIONS:
+                assert item["area_m"] == place["radius_km"] * 1000 and "r" not in item
+            else:
+                assert item["r"] == mapping.marker_radius(place["reports"], view.max_count)
