@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -47,6 +48,16 @@ def cached_view(data_dir: str, stamp: tuple, filters: views.Filters) -> views.Vi
 
 
 @st.cache_resource
+def heap_frozen() -> bool:
+    """Once the dataset is loaded, everything alive (modules, Streamlit, the dataset) lives as long
+    as the server: move it out of the cycle collector's reach, whose full passes otherwise stall
+    a filter step by 40 to 90 ms. Reference counting still frees it."""
+    gc.collect()
+    gc.freeze()
+    return True
+
+
+@st.cache_resource
 def static_ready() -> Path:
     return assets.install_static(SETTINGS.static_dir)
 
@@ -62,6 +73,7 @@ def main() -> None:
         st.error(f"The dataset in `{data_dir}` could not be loaded. Fix these and reload the page:")
         st.code(error.report(), language=None)
         st.stop()
+    heap_frozen()
 
     presenting = presenter_mode()
     st.html(f"<style>{PAGE_CSS}{PRESENTER_CSS if presenting else ''}</style>")

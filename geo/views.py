@@ -251,12 +251,13 @@ def timeline_chart(dataset: Dataset, years: tuple[int, int]) -> alt.Chart:
 def timeline_spec(dataset: Dataset, years: tuple[int, int]) -> dict:
     """:func:`timeline_chart` as a Vega-Lite spec, for ``st.vega_lite_chart``.
 
-    The chart is built and schema-validated once per dataset; a step only swaps the shaded band's
-    two numbers into a copy.
+    The chart is built once per dataset; a step only swaps the shaded band's two numbers into a copy.
     """
     base = dataset.memo.get("timeline_spec")
     if base is None:
-        base = timeline_chart(dataset, dataset.years).to_dict()
+        # Not validated here: loading Vega-Lite's JSON schema costs a second and 100 MB; the
+        # tests validate the same spec.
+        base = timeline_chart(dataset, dataset.years).to_dict(validate=False)
         base["datasets"].pop(base["layer"][0]["data"]["name"])  # the band: set per call below
         dataset.memo["timeline_spec"] = base
     spec = copy.deepcopy(base)

@@ -144,3 +144,17 @@ def test_layer_items_match_the_reference_builders(tiny: Dataset) -> None:
                 assert item["area_m"] == place["radius_km"] * 1000 and "r" not in item
             else:
                 assert item["r"] == mapping.marker_radius(place["reports"], view.max_count)
+
+
+def test_timeline_spec_is_valid_vega_lite_with_the_years_shaded(tiny: Dataset) -> None:
+    import altair as alt
+    import jsonschema
+
+    spec = views.timeline_spec(tiny, (2017, 2018))
+    jsonschema.validate(spec, alt.vegalite.v6.schema.core.load_schema())
+    assert spec["layer"][0]["data"] == {"values": [{"start": 2016.5, "end": 2018.5}]}
+    assert views.timeline_spec(tiny, (2019, 2019))["layer"][0]["data"]["values"] == [{"start": 2018.5, "end": 2019.5}]
+    assert spec["layer"][0]["data"]["values"] == [{"start": 2016.5, "end": 2018.5}], "each call gets its own copy"
+    bars = next(iter(spec["datasets"].values()))
+    # r3 counts once for each of its two sectors; every report counts in each year it covers.
+    assert sum(row["reports"] for row in bars) == 4
