@@ -6,14 +6,13 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import cache
-from . import export as exporting
 from .errors import DataError
-from .filters import Filters, apply_filters
-from .load import Dataset, load_dataset
 from .settings import SETTINGS
-from .synth import synthesise
+
+if TYPE_CHECKING:
+    from .load import Dataset
 
 
 def parse_years(text: str) -> tuple[int, int]:
@@ -74,11 +73,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
+    from . import export as exporting  # imported here so that --help answers at once
+
     try:
         if args.command == "validate":
             return _validate(args.data)
         if args.command == "export":
             return _export(args)
+        from .synth import synthesise
+
         synthesise(args.output, reports=args.reports, places=args.places, seed=args.seed)
         print(f"wrote {args.reports} synthetic reports to {args.output}")
         return 0
@@ -97,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _validate(data_dir: Path) -> int:
+    from . import cache
+    from .load import load_dataset
+
     dataset = load_dataset(data_dir)
     cache.store(dataset, SETTINGS.cache_dir)  # the dashboard then starts without re-checking
     for warning in dataset.warnings:
@@ -107,6 +113,10 @@ def _validate(data_dir: Path) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from . import export as exporting
+    from .filters import Filters, apply_filters
+    from .load import load_dataset
+
     dataset: Dataset = load_dataset(args.data)
     unknown = sorted(set(args.sectors or ()) - set(dataset.sectors.index))
     if unknown:

@@ -5,18 +5,19 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
-from . import schema
 from .aggregate import ReportCodes
-from .borders import places_outside_their_country
 from .csvio import RawTable, read_table
 from .errors import DataError, Problem
 from .quotes import SeedIndex, read_seeds
 from .vocab import DATE_PRECISIONS, ROLES
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 TABLES = ("sources", "places", "sectors", "reports")
 
@@ -95,6 +96,11 @@ def load_dataset(data_dir: Path | str) -> Dataset:
     DataError
         With every problem found in every file. Nothing is partly loaded.
     """
+    # Imported here: the dashboard loads validated tables from the Parquet cache and never needs
+    # pandera, shapely or the outlines (about half a second of start-up).
+    from . import schema
+    from .borders import places_outside_their_country
+
     data_dir = Path(data_dir)
     seeds_dir = seeds_dir_for(data_dir)
     problems: list[Problem] = []
@@ -186,6 +192,10 @@ def _validate(
     seed_of_source: dict[str, str] | None = None, seeds: SeedIndex | None = None,
 ) -> list[Problem]:
     """Run a schema over a raw table; turn every failure case into a located Problem."""
+    import pandera.pandas as pa
+
+    from . import schema
+
     if table.problems:
         return []  # the file could not be read; its own problems say why
     frame = table.frame

@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import altair as alt
 import folium
 import numpy as np
 import pandas as pd
@@ -228,37 +227,43 @@ def reports_per_year(dataset: Dataset) -> pd.DataFrame:
     return data
 
 
-def timeline_chart(dataset: Dataset, years: tuple[int, int]) -> alt.Chart:
-    """Stacked bars of reports per year by sector, with the selected years shaded."""
-    first, last = dataset.years
-    data = reports_per_year(dataset)
-    domain = list(dataset.sectors["label"])
-    colours = list(dataset.sectors["colour"])
-    selected = pd.DataFrame({"start": [years[0] - 0.5], "end": [years[1] + 0.5]})
-    scale = alt.Scale(domain=[first - 0.5, last + 0.5], nice=False, zero=False)
-    x = alt.X("year:Q", scale=scale, axis=alt.Axis(format="d", title=None, tickMinStep=1))
-    band = alt.Chart(selected).mark_rect(color="#000", opacity=0.1).encode(
-        x=alt.X("start:Q", scale=scale), x2="end:Q")
-    bars = alt.Chart(data).mark_bar(size=10).encode(
-        x=x,
-        y=alt.Y("sum(reports):Q", title="Reports"),
-        color=alt.Color("sector:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
-        tooltip=[alt.Tooltip("year:Q", format="d"), "sector:N", alt.Tooltip("sum(reports):Q", title="reports")],
-    )
-    return (band + bars).properties(height=110)
-
-
 def timeline_spec(dataset: Dataset, years: tuple[int, int]) -> dict:
-    """:func:`timeline_chart` as a Vega-Lite spec, for ``st.vega_lite_chart``.
+    """Stacked bars of reports per year by sector, with the selected years shaded: a Vega-Lite
+    spec for ``st.vega_lite_chart``.
 
-    The chart is built once per dataset; a step only swaps the shaded band's two numbers into a copy.
+    Written as a plain dict, without Altair (whose import and schema cost the first page view
+    over a second); the tests validate it against the Vega-Lite schema. The bars are built once
+    per dataset; a step only swaps the shaded band's two numbers into a copy.
     """
     base = dataset.memo.get("timeline_spec")
     if base is None:
-        # Not validated here: loading Vega-Lite's JSON schema costs a second and 100 MB; the
-        # tests validate the same spec.
-        base = timeline_chart(dataset, dataset.years).to_dict(validate=False)
-        base["datasets"].pop(base["layer"][0]["data"]["name"])  # the band: set per call below
+        first, last = dataset.years
+        scale = {"domain": [first - 0.5, last + 0.5], "nice": False, "zero": False}
+        bars = reports_per_year(dataset)
+        base = {
+            "height": 110,
+            "layer": [
+                {"data": {"values": []}, "mark": {"type": "rect", "color": "#000", "opacity": 0.1},
+                 "encoding": {"x": {"field": "start", "type": "quantitative", "scale": scale},
+                              "x2": {"field": "end"}}},
+                {"data": {"values": [{"year": int(y), "sector": str(s), "reports": int(n)}
+                                     for y, s, n in zip(bars["year"], bars["sector"], bars["reports"], strict=True)]},
+                 "mark": {"type": "bar", "size": 10},
+                 "encoding": {
+                     "x": {"field": "year", "type": "quantitative", "scale": scale,
+                           "axis": {"format": "d", "title": None, "tickMinStep": 1}},
+                     "y": {"aggregate": "sum", "field": "reports", "type": "quantitative", "title": "Reports"},
+                     "color": {"field": "sector", "type": "nominal", "legend": None,
+                               "scale": {"domain": list(dataset.sectors["label"]),
+                                         "range": list(dataset.sectors["colour"])}},
+                     "tooltip": [
+                         {"field": "year", "type": "quantitative", "format": "d"},
+                         {"field": "sector", "type": "nominal"},
+                         {"aggregate": "sum", "field": "reports", "type": "quantitative", "title": "reports"},
+                     ],
+                 }},
+            ],
+        }
         dataset.memo["timeline_spec"] = base
     spec = copy.deepcopy(base)
     spec["layer"][0]["data"] = {"values": [{"start": years[0] - 0.5, "end": years[1] + 0.5}]}

@@ -155,6 +155,6 @@ def test_timeline_spec_is_valid_vega_lite_with_the_years_shaded(tiny: Dataset) -
     assert spec["layer"][0]["data"] == {"values": [{"start": 2016.5, "end": 2018.5}]}
     assert views.timeline_spec(tiny, (2019, 2019))["layer"][0]["data"]["values"] == [{"start": 2018.5, "end": 2019.5}]
     assert spec["layer"][0]["data"]["values"] == [{"start": 2016.5, "end": 2018.5}], "each call gets its own copy"
-    bars = next(iter(spec["datasets"].values()))
+    bars = spec["layer"][1]["data"]["values"]
     # r3 counts once for each of its two sectors; every report counts in each year it covers.
     assert sum(row["reports"] for row in bars) == 4
