@@ -49,7 +49,9 @@ class ReportCodes:
     def of(cls, reports: pd.DataFrame, places: pd.DataFrame, sector_matrix: pd.DataFrame) -> ReportCodes:
         """Codes for ``reports`` (all of a dataset's reports, or a subset with its index kept)."""
         matrix = sector_matrix if sector_matrix.index.equals(reports.index) else sector_matrix.loc[reports.index]
-        combos, combo = np.unique(matrix.to_numpy(dtype=bool), axis=0, return_inverse=True)
+        # A report's set of sectors is its ``sectors`` cell: code the cells, take one matrix row per code.
+        combo, firsts = _first_of_each(reports["sectors"])
+        combos = matrix.to_numpy(dtype=bool)[firsts]
         place = _positions(reports["place_id"], places.index)
         origin = _positions(reports["from_place_id"], places.index)
         moving = origin >= 0
@@ -70,13 +72,20 @@ class ReportCodes:
             role=_role_codes(reports["role"]),
             year_start=reports["year_start"].to_numpy(dtype=np.int32),
             year_end=reports["year_end"].to_numpy(dtype=np.int32),
-            combo=combo.ravel().astype(np.int32),
+            combo=combo,
             combo_sectors=combos,
             sector_names=tuple(str(s) for s in sector_matrix.columns),
             pair=pair,
             pair_places=pair_places,
             name_rank=np.argsort(np.argsort(places["name"].to_numpy(dtype=str), kind="stable"), kind="stable"),
         )
+
+
+def _first_of_each(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """A code per value (0, 1, ... in order of first appearance) and the row where each code first occurs."""
+    codes, _ = pd.factorize(column)
+    found, firsts = np.unique(codes, return_index=True)
+    return codes.astype(np.int32), firsts[np.argsort(found)]
 
 
 def _positions(column: pd.Series, index: pd.Index) -> np.ndarray:

@@ -184,13 +184,13 @@ def data_layer(
     columns = {name: places[name].tolist() for name in ("place_id", "reports", "role", "sector", "precision")}
     areas = [i for i, precision in enumerate(columns["precision"]) if precision in AREA_PRECISIONS]
     points = [i for i, precision in enumerate(columns["precision"]) if precision not in AREA_PRECISIONS]
+    missing = [i for i, place_id in enumerate(columns["place_id"]) if place_id not in heads]
+    for i, place in zip(missing, places.iloc[missing].to_dict("records"), strict=True):
+        heads[place["place_id"]] = _place_head(place, columns["precision"][i] in AREA_PRECISIONS)
     items = []
     for i in areas + points:  # areas first so points are drawn above them
         place_id, count = columns["place_id"][i], int(columns["reports"][i])
-        head = heads.get(place_id)
-        if head is None:
-            head = heads[place_id] = _place_head(places.iloc[i], columns["precision"][i] in AREA_PRECISIONS)
-        key, tooltip, popup, size = head
+        key, tooltip, popup, size = heads[place_id]
         style = styles.get((columns["role"][i], columns["sector"][i]))
         if style is None:
             style = styles[columns["role"][i], columns["sector"][i]] = script_json(
@@ -221,7 +221,7 @@ class RawJSON(str):
     """Text that is already script-safe JSON (see :func:`geo.escape.script_json`)."""
 
 
-def _place_head(place: pd.Series, is_area: bool) -> tuple[str, str, str, str]:
+def _place_head(place: dict, is_area: bool) -> tuple[str, str, str, str]:
     """What does not change with the filters for one place: its id and position as JSON members,
     the start of its tooltip and popup HTML, and (for an area) its radius member."""
     key = (f'"id":{script_json(str(place["place_id"]))},'

@@ -211,18 +211,31 @@ def year_label(years: tuple[int, int] | None) -> str:
 
 
 def reports_per_year(dataset: Dataset) -> pd.DataFrame:
-    """Reports per (year, sector label); a report counts in every year it covers. Computed once."""
+    """Reports per (year, sector label), in year then sector id order; a report counts in every
+    year it covers and once for each of its sectors. Computed once per dataset.
+
+    Each report adds one at its first year and takes one away after its last, per set of
+    sectors; a running sum over the years then gives the counts, in one pass over the reports.
+    """
     if "per_year" in dataset.memo:
         return dataset.memo["per_year"]
-    reports = dataset.reports
-    spans = reports["year_end"].to_numpy(dtype=int) - reports["year_start"].to_numpy(dtype=int) + 1
-    rows = reports.loc[reports.index.repeat(spans), ["year_start", "sector_ids"]].copy()
-    rows["year"] = rows["year_start"].to_numpy(dtype=int) + rows.groupby(level=0).cumcount().to_numpy()
-    rows = rows.explode("sector_ids")
+    codes = dataset.codes
+    first, last = dataset.years
+    width = last - first + 2
+    combos = len(codes.combo_sectors)
+    edges = (np.bincount(codes.combo * width + (codes.year_start - first), minlength=combos * width)
+             - np.bincount(codes.combo * width + (codes.year_end - first + 1), minlength=combos * width))
+    per_combo = np.cumsum(edges.reshape(combos, width), axis=1)[:, :-1]  # (set of sectors, year)
+    per_sector = codes.combo_sectors.T.astype(np.int64) @ per_combo  # (sector, year)
+    order = np.argsort(np.array(codes.sector_names, dtype=str), kind="stable")
+    years, sectors = np.nonzero(per_sector[order].T)
     labels = dataset.sectors["label"].to_dict()
-    data = (rows.groupby(["year", "sector_ids"]).size().rename("reports").reset_index()
-            .rename(columns={"sector_ids": "sector"}))
-    data["sector"] = data["sector"].map(labels)
+    names = [codes.sector_names[i] for i in order]
+    data = pd.DataFrame({
+        "year": years + first,
+        "sector": [labels.get(names[i], names[i]) for i in sectors],
+        "reports": per_sector[order][sectors, years],
+    })
     dataset.memo["per_year"] = data
     return data
 

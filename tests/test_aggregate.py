@@ -202,3 +202,19 @@ def test_view_matches_plain_pandas(synthetic: Dataset, first: int, span: int, se
                            observed=True).size()
     assert {(f.from_place_id, f.to_place_id): f.reports for f in view.flows.itertuples()} == pairs.to_dict()
     assert view.summary == summary(reports, len(view.places), years=filters.years)
+
+
+@pytest.mark.parametrize("which", ["synthetic", "dataset"])
+def test_reports_per_year_matches_plain_pandas(which: str, request: pytest.FixtureRequest) -> None:
+    from geo.views import reports_per_year
+
+    data = request.getfixturevalue(which)
+    reports = data.reports
+    spans = reports["year_end"].astype(int) - reports["year_start"].astype(int) + 1
+    rows = reports.loc[reports.index.repeat(spans), ["year_start", "sector_ids"]].copy()
+    rows["year"] = rows["year_start"].astype(int) + rows.groupby(level=0).cumcount()
+    rows = rows.explode("sector_ids")
+    plain = rows.groupby(["year", "sector_ids"]).size().reset_index(name="reports")
+    plain["sector"] = plain["sector_ids"].map(data.sectors["label"].to_dict())
+    got = reports_per_year(data)
+    assert got.to_dict("list") == plain[["year", "sector", "reports"]].to_dict("list")
