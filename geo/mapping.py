@@ -180,7 +180,7 @@ def data_layer(
     colours = sectors["colour"].to_dict()
     memo = {} if memo is None else memo
     heads: dict[str, tuple[str, str, str, str]] = memo.setdefault("place_heads", {})
-    styles: dict[tuple[str, str], str] = memo.setdefault("styles", {})
+    styles: dict[tuple[str, str], int] = {}  # (role, sector) -> index in the layer's style table
     columns = {name: places[name].tolist() for name in ("place_id", "reports", "role", "sector", "precision")}
     areas = [i for i, precision in enumerate(columns["precision"]) if precision in AREA_PRECISIONS]
     points = [i for i, precision in enumerate(columns["precision"]) if precision not in AREA_PRECISIONS]
@@ -191,16 +191,15 @@ def data_layer(
     for i in areas + points:  # areas first so points are drawn above them
         place_id, count = columns["place_id"][i], int(columns["reports"][i])
         key, tooltip, popup, size = heads[place_id]
-        style = styles.get((columns["role"][i], columns["sector"][i]))
-        if style is None:
-            style = styles[columns["role"][i], columns["sector"][i]] = script_json(
-                marker_style(columns["role"][i], colours.get(columns["sector"][i], "#999999")))
+        style = styles.setdefault((columns["role"][i], columns["sector"][i]), len(styles))
         shown = popups.get(place_id, [])
         if not size:
             size = f'"r":{marker_radius(count, max_count, settings)}'
-        items.append(f'{{{key},"s":{style},{size},'
-                     f'"t":{script_json(tooltip + _tooltip_tail(count))},'
-                     f'"h":{script_json(popup + "".join(shown) + _popup_tail(count - len(shown)))}}}')
+        # The page adds the parts that repeat (see PlacesLayer): the tooltip's count and the
+        # popup's "more reports" line, from "c" (reports here) and "m" (reports not in the popup).
+        items.append(f'{{{key},"s":{style},{size},"c":{count},"m":{count - len(shown)},'
+                     f'"t":{script_json(tooltip)},"h":{script_json(popup + "".join(shown))}}}')
+    style_table = [marker_style(role, colours.get(sector, "#999999")) for role, sector in styles]
     lines = []
     top_flows = flows.sort_values(["reports", "from_place_id", "to_place_id"], ascending=[False, True, True])
     for flow in top_flows.head(settings.max_flows).to_dict("records"):
@@ -213,7 +212,7 @@ def data_layer(
             "t": f"{escape(flow['from_name'])} → {escape(flow['to_name'])} · {count} report{'s' if count != 1 else ''}",
         })
     group = folium.FeatureGroup(name="Reports", control=False)
-    PlacesLayer(RawJSON("[" + ",".join(items) + "]"), lines).add_to(group)
+    PlacesLayer(RawJSON("[" + ",".join(items) + "]"), lines, style_table).add_to(group)
     return group
 
 
@@ -276,14 +275,24 @@ var {{ this.get_name() }} = (function () {
       html: '<span style="transform: rotate(' + f.a + 'deg)">&#10148;</span>'})});
     layer.addLayer(arrow);
   });
+  var styles = {{ this.styles_json }};
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  // As geo.mapping.tooltip_html and popup_html: the server sends each place's text without the
+  // parts that repeat, already escaped; only numbers are added here.
+  function tooltip(p) { return p.t + " · " + plural(p.c, "report") + "</span>"; }
+  function popup(p) {
+    var more = p.m > 0 ? '<p class="nk-more">+' + plural(p.m, "more report") +
+      " here: see the table below the map.</p>" : "";
+    return p.h + more + "</div>";
+  }
   places.forEach(function (p) {
-    var options = Object.assign({}, p.s);
+    var options = Object.assign({}, styles[p.s]);
     var mark = p.area_m
       ? L.circle(p.ll, Object.assign(options, {{ this.area_style }},
-                                     {radius: p.area_m, color: p.s.fillColor, className: "nk-place nk-area"}))
+                                     {radius: p.area_m, color: options.fillColor, className: "nk-place nk-area"}))
       : L.circleMarker(p.ll, Object.assign(options, {radius: p.r, className: "nk-place"}));
-    mark.bindTooltip(p.t);
-    mark.bindPopup(p.h, {maxWidth: 380, maxHeight: 360, autoPanPadding: [20, 20]});
+    mark.bindTooltip(tooltip(p));
+    mark.bindPopup(popup(p), {maxWidth: 380, maxHeight: 360, autoPanPadding: [20, 20]});
     mark.options.placeId = p.id;
     layer.addLayer(mark);
   });
@@ -293,10 +302,11 @@ var {{ this.get_name() }} = (function () {
 {% endmacro %}
 """)
 
-    def __init__(self, places: list[dict] | RawJSON, lines: list[dict]):
+    def __init__(self, places: list[dict] | RawJSON, lines: list[dict], styles: list[dict]):
         super().__init__()
         self._name = "PlacesLayer"
         self.places_json = places if isinstance(places, RawJSON) else script_json(places)
+        self.styles_json = script_json(styles)
         self.lines_json = script_json(lines)
         self.area_style = script_json(AREA_STYLE)
         self.flow_style = script_json(FLOW_STYLE)

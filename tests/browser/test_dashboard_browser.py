@@ -132,6 +132,34 @@ def test_map_draws_every_place_and_movement_without_console_errors(open_dashboar
     assert opened.console_errors == []
 
 
+def test_popups_and_tooltips_are_what_geo_builds(open_dashboard) -> None:
+    """The page assembles each popup and tooltip from parts (the counts are added in the browser);
+    the result must be exactly geo.mapping's HTML for every place."""
+    from geo import mapping
+    from geo.views import report_html_at
+
+    opened = open_dashboard()
+    view = expected()
+    harness.wait_for_markers(opened.page, marks(view))
+    shown = harness.map_frame(opened.page).evaluate("""() => {
+        const out = {};
+        window.map.eachLayer(layer => {
+            if (layer.options && layer.options.placeId) {
+                out[layer.options.placeId] = [layer.getPopup().getContent(), layer.getTooltip().getContent()];
+            }
+        });
+        return out;
+    }""")
+    data = dataset()
+    per_place = mapping.popup_reports_per_place(len(view.places))
+    assert len(shown) == len(view.places)
+    for place in view.places.to_dict("records"):
+        here = view.rows[data.codes.place[view.rows] == data.places.index.get_loc(place["place_id"])]
+        popup = mapping.popup_html(place, report_html_at(data, here[:per_place]), place["reports"])
+        assert shown[place["place_id"]] == [popup, mapping.tooltip_html(place)], place["place_id"]
+    assert any("more report" in html for html, _ in shown.values()), "some place has more reports than its popup"
+
+
 def test_nothing_but_tiles_leaves_the_machine(open_dashboard) -> None:
     opened = open_dashboard()
     step_end_year_back(opened.page)
