@@ -81,6 +81,12 @@ def main() -> None:
         st.title("North Korean workers reported in China")
         st.caption("Every mark on the map is a statement in a source document, quoted word for word. "
                    "Pick the years, filter by sector or source, and click a place for its reports and sources.")
+        # Outside the fragment: a year step does not redraw these, and changing one reruns the page.
+        st.toggle("Presenter mode", key="present", bind="query-params",
+                  help="Large type and a big map for screen-sharing; step through the years.")
+        active = any(st.session_state.get(k) for k in ("sector", "role", "source", "q"))
+        with st.expander("Filter by sector, role, source or words in the quotes", expanded=active):
+            filter_fields(dataset)
     explorer(dataset, str(data_dir), stamp)
     if not presenting:
         tab_sources, tab_method = st.tabs(["Source documents", "Sources and method"])
@@ -99,7 +105,11 @@ def presenter_mode() -> bool:
 
 @st.fragment
 def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
-    """Filters, timeline, map and table: reruns on its own when one of its widgets changes."""
+    """Years, timeline, map and table: reruns on its own when one of its widgets changes.
+
+    The other filters are read from their widgets' state (outside the fragment, except in
+    presenter mode, where they sit folded below the map).
+    """
     first, last = dataset.years
     if "_pending_place" in st.session_state:
         st.session_state["place"] = st.session_state.pop("_pending_place")
@@ -116,8 +126,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
                           bind="query-params", label_visibility="collapsed")
         big_years.html(f'<p class="nk-bigyears" aria-live="polite">{views.year_label(tuple(years))}</p>')
     else:
-        toggled = st.toggle("Presenter mode", key="present", bind="query-params",
-                            help="Large type and a big map for screen-sharing; step through the years.")
+        toggled = presenting
         left, right = st.columns([2, 3], vertical_alignment="bottom")
         with left:
             years = st.slider("Years", min_value=first, max_value=last, value=(first, last), key="years",
@@ -130,22 +139,20 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
         # values still apply.
         summary_slot, map_slot = st.empty(), st.container()
         with st.expander("Filters and place", expanded=False):
-            sectors, roles, sources, text = filter_fields(dataset)
+            filter_fields(dataset)
             place = place_box(dataset)
     else:
-        active = any(st.session_state.get(k) for k in ("sector", "role", "source", "q"))
-        with st.expander("Filter by sector, role, source or words in the quotes", expanded=active):
-            sectors, roles, sources, text = filter_fields(dataset)
         summary_slot, place_col = st.columns([3, 2], vertical_alignment="bottom")
         with place_col:
             place = place_box(dataset)
         map_slot = st.container()
     if toggled != presenting:
         st.rerun(scope="app")  # the page around the fragment changes too
+    state = st.session_state
     filters = views.Filters(
         years=tuple(int(y) for y in years),
-        sectors=tuple(sectors) or None, roles=tuple(roles) or None, sources=tuple(sources) or None,
-        text=(text or "").strip() or None,
+        sectors=tuple(state.get("sector") or ()) or None, roles=tuple(state.get("role") or ()) or None,
+        sources=tuple(state.get("source") or ()) or None, text=(state.get("q") or "").strip() or None,
     )
     view = cached_view(data_dir, stamp, filters)
     summary_slot.html(f'<p class="nk-summary" role="status" aria-live="polite">{views.escape(view.summary)}</p>')
@@ -167,21 +174,19 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
         reports_table(dataset, view, place)
 
 
-def filter_fields(dataset: Dataset) -> tuple[list, list, list, str]:
-    """Sector, role and source pickers and the quote search (empty means all)."""
+def filter_fields(dataset: Dataset) -> None:
+    """Sector, role and source pickers and the quote search (empty means all); their values are
+    read from ``st.session_state`` under the keys ``sector``, ``role``, ``source`` and ``q``."""
     c1, c2, c3, c4 = st.columns(4)
     sector_labels = views.labels(dataset, "sectors")
-    sectors = c1.multiselect("Sectors", options=list(sector_labels), key="sector",
-                             format_func=sector_labels.__getitem__, bind="query-params",
-                             placeholder="All sectors")
-    roles = c2.multiselect("Roles", options=list(views.ROLES), key="role", bind="query-params",
-                           format_func=views.role_label, placeholder="All roles")
+    c1.multiselect("Sectors", options=list(sector_labels), key="sector", format_func=sector_labels.__getitem__,
+                   bind="query-params", placeholder="All sectors")
+    c2.multiselect("Roles", options=list(views.ROLES), key="role", bind="query-params",
+                   format_func=views.role_label, placeholder="All roles")
     source_labels = views.labels(dataset, "sources")
-    sources = c3.multiselect("Sources", options=list(source_labels), key="source",
-                             format_func=source_labels.__getitem__, bind="query-params",
-                             placeholder="All sources")
-    text = c4.text_input("Search the quotes", key="q", bind="query-params", placeholder="e.g. waitress")
-    return sectors, roles, sources, text
+    c3.multiselect("Sources", options=list(source_labels), key="source", format_func=source_labels.__getitem__,
+                   bind="query-params", placeholder="All sources")
+    c4.text_input("Search the quotes", key="q", bind="query-params", placeholder="e.g. waitress")
 
 
 def place_box(dataset: Dataset) -> str | None:
