@@ -27,6 +27,7 @@ THUMBS = "[data-testid='stSlider'] input[type='range']"
 SUMMARY = ".nk-summary"
 VIEWPORT = {"width": 1400, "height": 1000}
 NAIVE_SOURCE = Path(__file__).resolve().parent / "naive_app.py"
+FLOOR_SOURCE = Path(__file__).resolve().parent / "floor_app.py"
 
 # In the page: remember when the key went down and whether a script run started after it.
 _ARM = """([iframe]) => {
@@ -93,18 +94,20 @@ _STATE = "() => document.querySelector(\"[data-testid='stApp']\")?.getAttribute(
 # ---------------------------------------------------------------- the naive peer's server
 
 
-def stage_naive(root: Path = BENCH_DIR) -> Path:
-    """Copy the naive app to ``bench-out/naive/`` (it installs Leaflet into the ``static/`` beside it)."""
+def stage_naive(root: Path = BENCH_DIR, source: Path = NAIVE_SOURCE) -> Path:
+    """Copy a peer app to ``bench-out/naive/`` (it installs Leaflet into the ``static/`` beside it)."""
     folder = root / "naive"
     folder.mkdir(parents=True, exist_ok=True)
-    script = folder / "naive_app.py"
-    shutil.copyfile(NAIVE_SOURCE, script)
+    script = folder / source.name
+    shutil.copyfile(source, script)
     return script
 
 
-def start_naive(data_dir: Path, *, timeout: float = 60, staging: Path = BENCH_DIR) -> harness.AppServer:
-    """Serve the naive peer like ``harness.start_app`` serves the dashboard (same flags, root as cwd)."""
-    script = stage_naive(staging)
+def start_naive(data_dir: Path | None, *, timeout: float = 60, staging: Path = BENCH_DIR,
+                source: Path = NAIVE_SOURCE) -> harness.AppServer:
+    """Serve a peer app (the naive map, or the floor page) like ``harness.start_app`` serves the
+    dashboard (same flags, root as cwd)."""
+    script = stage_naive(staging, source)
     port = harness.free_port()
     command = harness.app_command(port, data_dir)
     command[command.index("dashboard.py")] = str(script)
@@ -305,7 +308,7 @@ def chromium() -> Iterator[object]:
             browser.close()
 
 
-def measure_app(browser: object, data_dir: Path | None, *, steps: int, naive: bool = False,
+def measure_app(browser: object, data_dir: Path | None, *, steps: int, naive: bool = False, floor: bool = False,
                 step_budget_s: float = 240, step_timeout_s: float = 180, staging: Path = BENCH_DIR) -> AppRun:
     """Start a server, time its first paint from process spawn, then time slider steps.
 
@@ -319,6 +322,8 @@ def measure_app(browser: object, data_dir: Path | None, *, steps: int, naive: bo
         Slider steps to take (0: first paint and memory only).
     naive
         Serve ``benchmarks/naive_app.py`` instead of the dashboard.
+    floor
+        Serve ``benchmarks/floor_app.py`` (one circle, no slider: first paint and memory only).
     step_budget_s
         Take no steps when the first paint took longer than this (and wait at most twice it).
     step_timeout_s
@@ -331,15 +336,19 @@ def measure_app(browser: object, data_dir: Path | None, *, steps: int, naive: bo
     page = context.new_page()
     sockets = SocketBytes(page)
     spawned = time.monotonic()
-    server = start_naive(data_dir, staging=staging) if naive else harness.start_app(data_dir)
+    if floor:
+        steps = 0
+        server = start_naive(data_dir, staging=staging, source=FLOOR_SOURCE)
+    else:
+        server = start_naive(data_dir, staging=staging) if naive else harness.start_app(data_dir)
     try:
         page.goto(server.url, wait_until="commit")
         painted = page.wait_for_function(_FIRST_PAINT, arg=[harness.MAP_IFRAME, harness.MARKERS], polling="raf",
                                          timeout=step_budget_s * 2000).json_value()
         if isinstance(painted, dict):
             raise RuntimeError(f"the page shows an error instead of the map: {painted['error']}")
-        run = AppRun(app="naive" if naive else "dashboard", first_paint_s=time.monotonic() - spawned,
-                     ws_compressed=sockets.compressed)
+        run = AppRun(app="floor" if floor else "naive" if naive else "dashboard",
+                     first_paint_s=time.monotonic() - spawned, ws_compressed=sockets.compressed)
         if steps and run.first_paint_s <= step_budget_s:
             try:
                 harness.wait_for_markers(page, timeout=step_budget_s)
@@ -352,8 +361,8 @@ def measure_app(browser: object, data_dir: Path | None, *, steps: int, naive: bo
         run.offsite = list(network.others)
         return run
     except Exception as error:
-        raise RuntimeError(f"{'naive app' if naive else 'dashboard'} on {data_dir or 'data/'}: {error}\n"
-                           f"server log:\n{server.log_tail()}") from error
+        name = "floor page" if floor else "naive app" if naive else "dashboard"
+        raise RuntimeError(f"{name} on {data_dir or 'data/'}: {error}\nserver log:\n{server.log_tail()}") from error
     finally:
         context.close()
         server.stop()

@@ -173,8 +173,29 @@ def targets(rows: list[Row], bundled: Row | None, naive: Row | None) -> list[tup
     return out
 
 
+def first_paints(browser: object, rounds: int) -> dict[str, list[float]]:
+    """Start→first paint of the dashboard on ``data/`` and of the floor page, alternately."""
+    paints: dict[str, list[float]] = {"dashboard": [], "floor": []}
+    for _ in range(rounds):
+        for app in paints:
+            try:
+                paints[app].append(browse.measure_app(browser, None, steps=0, floor=app == "floor").first_paint_s)
+            except Exception as error:  # noqa: BLE001 - the table says it was not measured
+                log(f"  {app} first paint failed: {error}")
+    return paints
+
+
+def floor_line(paints: dict[str, list[float]]) -> str | None:
+    if not paints.get("dashboard") or not paints.get("floor"):
+        return None
+    dash, floor = statistics.median(paints["dashboard"]), statistics.median(paints["floor"])
+    return (f"Start→first paint, median of {len(paints['dashboard'])} alternating runs: the dashboard on `data/` "
+            f"**{dash:.1f} s**; the floor, `benchmarks/floor_app.py` (Streamlit, pandas and folium imported, one "
+            f"circle drawn with `st_folium`), **{floor:.1f} s**. What the dashboard adds: {dash - floor:+.1f} s.")
+
+
 def report(rows: list[Row], bundled: Row | None, naive: Row | None, *, quick: bool, machine: str,
-           minutes: float) -> str:
+           minutes: float, paints: dict[str, list[float]] | None = None) -> str:
     checks = targets(rows, bundled, naive)
     dash, slow = settled(by_reports(rows, 5_000)), settled(naive)
     parts = [
@@ -192,6 +213,9 @@ def report(rows: list[Row], bundled: Row | None, naive: Row | None, *, quick: bo
             first = statistics.median(visible)
             line += f"; counting only until the naive map first shows its new markers: {first / dash:.1f}×"
         parts += [line + ".", ""]
+    floor = floor_line(paints or {})
+    if floor:
+        parts += [floor, ""]
     kinds = [f"{row.label}: " + ", ".join(f"{kind} {size / 1024:,.0f} KB" for kind, size in
                                           row.browser.median_kinds.items() if size >= 1024)
              + f"; over HTTP {statistics.median(s.http_bytes for s in row.browser.steps) / 1024:,.0f} KB"
@@ -249,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     python_ranges = 8 if args.quick else 15
     rows: list[Row] = []
     bundled = naive = None
+    paints: dict[str, list[float]] = {}
     with browse.chromium() if not args.no_browser else contextlib.nullcontext() as browser:
         if browser is not None:
             bundled = Row(label="bundled data/", reports=0, places=0)
@@ -261,6 +286,9 @@ def main(argv: list[str] | None = None) -> int:
             bundled.python = measure.time_steps(SETTINGS.data_dir, python_ranges)
             log("[bundled] measuring in Chromium")
             bundled.browser = run_browser(browser, None, steps, bundled.notes)
+            log("[floor] first paint of the dashboard and of the one-circle floor page, alternately")
+            paints = first_paints(browser, rounds=3)
+            log(f"  {floor_line(paints)}")
         for reports in sizes:
             rows.append(measure_size(reports, SIZES.get(reports, max(20, reports // 50)), browser=browser,
                                      steps=steps, python_ranges=python_ranges))
@@ -270,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
             naive.browser = run_browser(browser, measure.synth_dataset(5_000, SIZES[5_000]), naive_steps,
                                         naive.notes, naive=True)
     section = report(rows, bundled, naive, quick=args.quick, machine=machine,
-                     minutes=(time.monotonic() - started) / 60)
+                     minutes=(time.monotonic() - started) / 60, paints=paints)
     save(rows, bundled, naive)
     print(section)
     if not args.no_doc:
