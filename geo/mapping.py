@@ -121,7 +121,7 @@ def report_html(report: dict | pd.Series, sector_labels: dict[str, str]) -> str:
 
 def popup_html(place: dict | pd.Series, reports_html: list[str], total: int) -> str:
     """The popup of one place: the given report HTML (newest first) and how many more there are."""
-    return _popup_head(place) + "".join(reports_html) + _popup_tail(total - len(reports_html))
+    return _popup_head(place) + "".join(reports_html) + _popup_tail(total - len(reports_html), len(reports_html))
 
 
 def _popup_head(place: dict | pd.Series) -> str:
@@ -131,10 +131,14 @@ def _popup_head(place: dict | pd.Series) -> str:
     return f'<div class="nk-popup"><h4>{where}</h4>'
 
 
-def _popup_tail(more: int) -> str:
-    tail = (f'<p class="nk-more">+{more} more report{"s" if more != 1 else ""} here: see the table '
-            "below the map.</p>") if more > 0 else ""
-    return tail + "</div>"
+def _popup_tail(more: int, shown: int) -> str:
+    """The end of a popup: how many of the place's reports it leaves to the table."""
+    if more <= 0:
+        return "</div>"
+    plural = "s" if more != 1 else ""
+    count = f"{more} report{plural}" if shown == 0 else f"+{more} more report{plural}"
+    return f'<p class="nk-more">{count} here: see the table below the map.</p></div>'
+
 
 
 REPORT_HTML_BYTES = 500
@@ -143,10 +147,11 @@ REPORT_HTML_BYTES = 500
 
 def popup_reports_per_place(places: int, settings: Settings = SETTINGS) -> int:
     """How many reports each popup shows: all up to ``popup_max_reports`` when few places are
-    shown, fewer (never less than one) when many are, so a step's payload grows with places
-    but stays within ``popup_budget_bytes``."""
+    shown, fewer when many are, and none when not even one report per place fits: then a popup
+    gives the place's count, and clicking the place lists its reports in the table. A step's
+    payload grows with places but stays within ``popup_budget_bytes``."""
     fits = settings.popup_budget_bytes // max(places * REPORT_HTML_BYTES, 1)
-    return int(max(1, min(settings.popup_max_reports, fits)))
+    return int(max(0, min(settings.popup_max_reports, fits)))
 
 
 def data_layer(
@@ -281,9 +286,8 @@ var {{ this.get_name() }} = (function () {
   // parts that repeat, already escaped; only numbers are added here.
   function tooltip(p) { return p.t + " · " + plural(p.c, "report") + "</span>"; }
   function popup(p) {
-    var more = p.m > 0 ? '<p class="nk-more">+' + plural(p.m, "more report") +
-      " here: see the table below the map.</p>" : "";
-    return p.h + more + "</div>";
+    var count = p.m === p.c ? plural(p.m, "report") : "+" + plural(p.m, "more report");
+    return p.h + (p.m > 0 ? '<p class="nk-more">' + count + " here: see the table below the map.</p>" : "") + "</div>";
   }
   places.forEach(function (p) {
     var options = Object.assign({}, styles[p.s]);

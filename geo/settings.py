@@ -44,7 +44,8 @@ class Settings:
     popup_budget_bytes: int = field(
         default=500_000,
         metadata={"help": "Popup text sent per filter step, shared by all places shown: with many places, "
-                          "each popup shows fewer reports (at least one)."},
+                          "each popup shows fewer reports; with more places than one report each fits, "
+                          "popups give the count and the table below the map lists the reports."},
     )
     max_flows: int = field(
         default=150,

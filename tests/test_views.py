@@ -139,7 +139,9 @@ def test_layer_items_match_the_reference_builders(tiny: Dataset) -> None:
                                                       == tiny.places.index.get_loc(place["place_id"])])
             # The page appends the count parts, as PlacesLayer's script does (checked in Chromium too).
             assert item["t"] + mapping._tooltip_tail(item["c"]) == mapping.tooltip_html(place)
-            assert item["h"] + mapping._popup_tail(item["m"]) == mapping.popup_html(place, shown, place["reports"])
+            shown_here = item["c"] - item["m"]
+            assert item["h"] + mapping._popup_tail(item["m"], shown_here) == mapping.popup_html(place, shown,
+                                                                                                place["reports"])
             assert styles[item["s"]] == mapping.marker_style(place["role"], tiny.sectors.at[place["sector"], "colour"])
             assert item["ll"] == [round(place["lat"], 5), round(place["lon"], 5)]
             if place["precision"] in mapping.AREA_PRECISIONS:
@@ -164,3 +166,21 @@ def test_timeline_spec_is_valid_vega_lite_with_the_years_shaded(tiny: Dataset) -
     bars = spec["datasets"]["bars"]
     # r3 counts once for each of its two sectors; every report counts in each year it covers.
     assert sum(row["reports"] for row in bars) == 4
+
+
+def test_popups_shrink_with_many_places_and_then_point_to_the_table() -> None:
+    from dataclasses import replace
+
+    from geo import mapping
+    from geo.settings import SETTINGS
+
+    small = replace(SETTINGS, popup_budget_bytes=10 * mapping.REPORT_HTML_BYTES, popup_max_reports=6)
+    assert mapping.popup_reports_per_place(1, small) == 6
+    assert mapping.popup_reports_per_place(5, small) == 2
+    assert mapping.popup_reports_per_place(11, small) == 0  # not one report each: counts only
+    place = {"name": "Dandong", "precision": "city", "place_id": "dandong", "reports": 3}
+    assert mapping.popup_html(place, [], 3).endswith(
+        '<p class="nk-more">3 reports here: see the table below the map.</p></div>')
+    assert mapping.popup_html(place, ["<article>r</article>"], 3).endswith(
+        '<article>r</article><p class="nk-more">+2 more reports here: see the table below the map.</p></div>')
+    assert mapping.popup_html(place, ["<article>r</article>"], 1).endswith("<article>r</article></div>")

@@ -160,6 +160,36 @@ def test_popups_and_tooltips_are_what_geo_builds(open_dashboard) -> None:
     assert any("more report" in html for html, _ in shown.values()), "some place has more reports than its popup"
 
 
+def test_count_only_popups_are_what_geo_builds(open_dashboard) -> None:
+    """With more places than the popup budget allows one report each, popups carry only counts;
+    the page's script must still write exactly geo.mapping's HTML for them."""
+    from streamlit_folium import _get_feature_group_string
+
+    from geo import mapping
+    from geo.views import base_map
+
+    opened = open_dashboard()
+    view = expected()
+    harness.wait_for_markers(opened.page, marks(view))
+    layer = mapping.data_layer(view.places, view.flows, {}, dataset().sectors, max_count=view.max_count)
+    script = _get_feature_group_string(layer, base_map(dataset()))
+    shown = harness.map_frame(opened.page).evaluate("""([script]) => {
+        const before = new Set(Object.keys(window.map._layers));
+        (0, eval)(script);
+        const out = {};
+        for (const key of Object.keys(window.map._layers)) {
+            const layer = window.map._layers[key];
+            if (!before.has(key) && layer.options && layer.options.placeId) {
+                out[layer.options.placeId] = layer.getPopup().getContent();
+            }
+        }
+        return out;
+    }""", [script])
+    assert len(shown) == len(view.places)
+    for place in view.places.to_dict("records"):
+        assert shown[place["place_id"]] == mapping.popup_html(place, [], place["reports"]), place["place_id"]
+
+
 def test_nothing_but_tiles_leaves_the_machine(open_dashboard) -> None:
     opened = open_dashboard()
     step_end_year_back(opened.page)
