@@ -315,8 +315,9 @@ CATEGORICAL_REPORT_COLUMNS = (
 def sector_tuples(sectors: pd.Series) -> pd.Series:
     """Each report's sector ids as a tuple; reports with the same sectors share one tuple object."""
     codes = pd.Categorical(sectors.astype("str"))
-    shared = [tuple(str(value).split(";")) for value in codes.categories]
-    return pd.Series([shared[code] for code in codes.codes], index=sectors.index, dtype=object)
+    shared = np.empty(len(codes.categories), dtype=object)
+    shared[:] = [tuple(str(value).split(";")) for value in codes.categories]
+    return pd.Series(shared[codes.codes], index=sectors.index, dtype=object)
 
 
 _OPTIONAL_REPORT_COLUMNS = (

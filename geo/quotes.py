@@ -16,9 +16,10 @@ def normalise(text: str) -> str:
 def read_seeds(seeds_dir: Path, names: list[str]) -> dict[str, str]:
     """Read the named seed files that exist, as text (unreadable bytes replaced)."""
     seeds = {}
+    folder = seeds_dir.resolve()
     for name in names:
         path = seeds_dir / name
-        if name and path.is_file() and path.resolve().parent == seeds_dir.resolve():
+        if name and path.is_file() and path.resolve().parent == folder:
             seeds[name] = path.read_bytes().decode("utf-8", errors="replace")
     return seeds
 

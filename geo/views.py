@@ -145,7 +145,8 @@ def labels(dataset: Dataset, table: str) -> dict[str, str]:
         elif table == "sources":
             found = {s: source_label(dataset, s) for s in dataset.sources.index}
         elif table == "places":
-            found = {p: dataset.places.at[p, "name"] for p in places_by_name(dataset)}
+            names = dataset.places["name"].to_dict()
+            found = {p: names[p] for p in places_by_name(dataset)}
         else:
             raise ValueError(f"no labels for {table!r}")
         dataset.memo[key] = found
