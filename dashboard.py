@@ -41,7 +41,7 @@ def cached_dataset(data_dir: str, stamp: tuple) -> Dataset:
     return load_cached(Path(data_dir), SETTINGS.cache_dir)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)  # a view: positions and per-place tables
 def cached_view(data_dir: str, stamp: tuple, filters: views.Filters) -> views.View:
     """The filtered, aggregated view for one set of filter values."""
     return views.build_view(cached_dataset(data_dir, stamp), filters)
