@@ -93,7 +93,17 @@ def run_browser(browser: object, folder: Path | None, steps: int, notes: list[st
         notes.append(f"{name}: {str(error).splitlines()[0]}")
         log(f"  {name} failed: {error}")
         return None
-    log(f"  {name}: first paint {run.first_paint_s:.1f} s, peak memory {fmt(run.peak_mb)} MB")
+    if not naive:
+        # One start is noisy on a shared machine: two more starts (no steps), and the median of three.
+        paints = [run.first_paint_s]
+        for _ in range(2):
+            try:
+                again = browse.measure_app(browser, folder, steps=0, step_budget_s=BROWSER_BUDGET_S)
+                paints.append(again.first_paint_s)
+            except Exception as error:  # noqa: BLE001 - keep the first start's number
+                log(f"  {name} extra start failed: {error}")
+        run.first_paint_s = statistics.median(paints)
+    log(f"  {name}: first paint {run.first_paint_s:.1f} s (median of starts), peak memory {fmt(run.peak_mb)} MB")
     if run.error:
         notes.append(f"{name}: slider steps failed: {run.error}")
     if not run.steps:
