@@ -262,7 +262,8 @@ def _build(data_dir: Path, seeds_dir: Path, raw: dict[str, RawTable], seeds: See
     places = raw["places"].frame.drop(columns="_line").set_index("id", drop=False)
     for column in ("lat", "lon", "radius_km"):
         places[column] = pd.to_numeric(places[column].replace("", np.nan))
-    places["aliases"] = places.get("aliases", pd.Series("", index=places.index)).fillna("")
+    for optional in ("aliases", "admin1"):  # optional in places.csv: empty when the column is absent
+        places[optional] = places.get(optional, pd.Series("", index=places.index)).fillna("")
 
     reports = raw["reports"].frame.drop(columns="_line").reset_index(drop=True)
     for column in _OPTIONAL_REPORT_COLUMNS:

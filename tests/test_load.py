@@ -164,6 +164,14 @@ def test_optional_column_may_be_left_out(tmp_path: Path, column: str) -> None:
     assert len(dataset.reports) == 3
 
 
+@pytest.mark.parametrize("column", ["admin1", "aliases"])
+def test_optional_place_column_may_be_left_out(tmp_path: Path, column: str) -> None:
+    """places.csv declares these optional; a file without them loads, with empty values."""
+    dataset = load_dataset(write_dataset(tmp_path / "data", without_column("places", column)))
+    assert (dataset.places[column] == "").all()
+    assert len(dataset.reports) == 3
+
+
 def test_quote_from_another_sources_seed_names_the_seed_it_is_in(tmp_path: Path) -> None:
     """Two sources with their own seeds; report r2 cites src-b but quotes a.txt (src-a's seed)."""
     tables = tiny_copy()
