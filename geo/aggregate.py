@@ -53,20 +53,7 @@ class ReportCodes:
         combo, firsts = _first_of_each(reports["sectors"])
         combos = matrix.to_numpy(dtype=bool)[firsts]
         place = _positions(reports["place_id"], places.index)
-        origin = _positions(reports["from_place_id"], places.index)
-        moving = origin >= 0
-        pair = np.full(len(place), -1, dtype=np.int32)
-        pair_places = np.zeros((0, 2), dtype=np.int32)
-        if moving.any():
-            found, inverse = np.unique(origin[moving].astype(np.int64) * len(places) + place[moving],
-                                       return_inverse=True)
-            ids = places.index.astype(str)
-            pair_places = np.stack([found // len(places), found % len(places)], axis=1).astype(np.int32)
-            by_id = np.lexsort((ids[pair_places[:, 1]], ids[pair_places[:, 0]]))
-            rank = np.empty_like(by_id)
-            rank[by_id] = np.arange(len(by_id))
-            pair_places = pair_places[by_id]
-            pair[moving] = rank[inverse.ravel()]
+        pair, pair_places = _pair_codes(_positions(reports["from_place_id"], places.index), place, places)
         return cls(
             place=place,
             role=_role_codes(reports["role"]),
@@ -79,6 +66,23 @@ class ReportCodes:
             pair_places=pair_places,
             name_rank=np.argsort(np.argsort(places["name"].to_numpy(dtype=str), kind="stable"), kind="stable"),
         )
+
+
+def _pair_codes(origin: np.ndarray, target: np.ndarray, places: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Code each report's movement: a row of the returned (origin, destination) table, whose rows
+    are ordered by origin id then destination id, or -1 for a report with no origin."""
+    moving = origin >= 0
+    pair = np.full(len(target), -1, dtype=np.int32)
+    if not moving.any():
+        return pair, np.zeros((0, 2), dtype=np.int32)
+    found, inverse = np.unique(origin[moving].astype(np.int64) * len(places) + target[moving], return_inverse=True)
+    ids = places.index.astype(str)
+    pair_places = np.stack([found // len(places), found % len(places)], axis=1).astype(np.int32)
+    by_id = np.lexsort((ids[pair_places[:, 1]], ids[pair_places[:, 0]]))
+    rank = np.empty_like(by_id)
+    rank[by_id] = np.arange(len(by_id))
+    pair[moving] = rank[inverse.ravel()]
+    return pair, pair_places[by_id]
 
 
 def _first_of_each(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -195,27 +199,22 @@ def aggregate_flows(reports: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame
     pandas.DataFrame
         Columns ``FLOW_COLUMNS``, sorted by origin then destination id.
     """
-    origin = _positions(reports["from_place_id"], places.index)
-    target = _positions(reports["place_id"], places.index)
-    moving = origin >= 0
-    if not moving.any():
-        return pd.DataFrame(columns=FLOW_COLUMNS)
-    keys, counts = np.unique(origin[moving].astype(np.int64) * len(places) + target[moving], return_counts=True)
-    flows = _flow_frame(np.stack([keys // len(places), keys % len(places)], axis=1), counts, places)
-    return flows.sort_values(["from_place_id", "to_place_id"]).reset_index(drop=True)
+    pair, pair_places = _pair_codes(_positions(reports["from_place_id"], places.index),
+                                    _positions(reports["place_id"], places.index), places)
+    return _count_flows(pair, pair_places, places)
 
 
 def flows_of(codes: ReportCodes, rows: np.ndarray | None, places: pd.DataFrame) -> pd.DataFrame:
     """:func:`aggregate_flows` for the reports at positions ``rows`` (all when ``None``)."""
-    pair = codes.pair if rows is None else codes.pair[rows]
-    counts = np.bincount(pair[pair >= 0], minlength=len(codes.pair_places))
+    return _count_flows(codes.pair if rows is None else codes.pair[rows], codes.pair_places, places)
+
+
+def _count_flows(pair: np.ndarray, pair_places: np.ndarray, places: pd.DataFrame) -> pd.DataFrame:
+    counts = np.bincount(pair[pair >= 0], minlength=len(pair_places))
     found = np.flatnonzero(counts)
     if not len(found):
         return pd.DataFrame(columns=FLOW_COLUMNS)
-    return _flow_frame(codes.pair_places[found], counts[found], places)
-
-
-def _flow_frame(pairs: np.ndarray, counts: np.ndarray, places: pd.DataFrame) -> pd.DataFrame:
+    pairs, counts = pair_places[found], counts[found]
     start, end = places.iloc[pairs[:, 0]], places.iloc[pairs[:, 1]]
     return pd.DataFrame({
         "from_place_id": start.index.astype(str), "to_place_id": end.index.astype(str),

@@ -13,7 +13,7 @@ from . import assets
 from .escape import escape, script_json
 from .export import ExportInfo
 from .filters import Filters, apply_filters
-from .load import Dataset
+from .load import NEWEST_FIRST, Dataset
 from .mapping import AREA_STYLE, FLOW_STYLE, MAP_CSS, OUTLINE_STYLE, legend_html, marker_style, report_html
 from .present import format_date
 from .settings import SETTINGS, Settings
@@ -149,7 +149,7 @@ def standalone_data(
         in popups. ``styles[role][sector]`` are :func:`geo.mapping.marker_style` options.
         Every string is :func:`~geo.escape.escape` output or a constant.
     """
-    ordered = reports.sort_values(["year_end", "date_end", "id"], ascending=[False, False, True], kind="stable")
+    ordered = reports.sort_values(list(NEWEST_FIRST), ascending=list(NEWEST_FIRST.values()), kind="stable")
     used = set(ordered["place_id"].astype(str)) | {p for p in ordered["from_place_id"].astype(str) if p}
     names = dataset.places["name"]
     places = dataset.places.loc[sorted(used, key=lambda place_id: (names[place_id], place_id))]

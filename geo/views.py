@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,13 +99,22 @@ def bounded_memo(dataset: Dataset, name: str, limit: int = MEMO_LIMIT) -> dict:
 
 def report_html_at(dataset: Dataset, positions: np.ndarray) -> list[str]:
     """:func:`geo.mapping.report_html` of the reports at ``positions``, each computed once per dataset."""
-    memo: dict[int, str] = bounded_memo(dataset, "report_html")
+    labels = dataset.sectors["label"].to_dict()
+    return formatted_at(dataset, "report_html", positions, None, lambda report: mapping.report_html(report, labels))
+
+
+def formatted_at(dataset: Dataset, name: str, positions: np.ndarray, columns: list[str] | None,
+                 make: Callable[[dict], object]) -> list:
+    """``make(report)`` for the reports at ``positions``, kept in ``dataset.memo[name]`` (bounded)
+    so each report is formatted once; ``columns`` limits what ``make`` is given."""
+    memo = bounded_memo(dataset, name)
     found = {int(p): memo.get(int(p)) for p in positions}  # a local copy: another session may clear the memo
-    missing = [p for p, html in found.items() if html is None]
+    missing = [p for p, value in found.items() if value is None]
     if missing:
-        labels = dataset.sectors["label"].to_dict()
-        for position, report in zip(missing, dataset.reports.iloc[missing].to_dict("records"), strict=True):
-            found[position] = memo[position] = mapping.report_html(report, labels)
+        rows = dataset.reports.iloc[missing]
+        for position, record in zip(missing, (rows if columns is None else rows[columns]).to_dict("records"),
+                                    strict=True):
+            found[position] = memo[position] = make(record)
     return [found[int(p)] for p in positions]
 
 
@@ -326,23 +336,20 @@ def table_frame(dataset: Dataset, rows: np.ndarray | None = None, place: str | N
 
 def table_rows_at(dataset: Dataset, positions: np.ndarray) -> list[tuple[str, ...]]:
     """The table row of each report at ``positions``, each formatted once per dataset."""
-    memo: dict[int, tuple[str, ...]] = bounded_memo(dataset, "table_rows")
-    found = {int(p): memo.get(int(p)) for p in positions}  # a local copy: another session may clear the memo
-    missing = [p for p, row in found.items() if row is None]
-    if missing:
-        labels = dataset.sectors["label"].to_dict()
-        records = dataset.reports.iloc[missing][TABLE_SOURCE_COLUMNS].to_dict("records")
-        for position, r in zip(missing, records, strict=True):
-            found[position] = memo[position] = (
-                r["id"],
-                format_period(r["date_start"], r["date_end"], r["date_basis"]),
-                str(r["place_name"]),
-                str(r["role"]),
-                ", ".join(labels.get(s, s) for s in r["sector_ids"]),
-                "; ".join(f"{k}: {v}" for k, v in format_figures(r)),
-                f"{r['publisher']} ({format_date(r['published'])})",
-            )
-    return [found[int(p)] for p in positions]
+    labels = dataset.sectors["label"].to_dict()
+
+    def row(r: dict) -> tuple[str, ...]:
+        return (
+            r["id"],
+            format_period(r["date_start"], r["date_end"], r["date_basis"]),
+            str(r["place_name"]),
+            str(r["role"]),
+            ", ".join(labels.get(s, s) for s in r["sector_ids"]),
+            "; ".join(f"{k}: {v}" for k, v in format_figures(r)),
+            f"{r['publisher']} ({format_date(r['published'])})",
+        )
+
+    return formatted_at(dataset, "table_rows", positions, TABLE_SOURCE_COLUMNS, row)
 
 
 def report_card(report: pd.Series, dataset: Dataset) -> str:
