@@ -71,7 +71,7 @@ def base_map(sectors: pd.DataFrame, *, settings: Settings = SETTINGS, tiles: boo
             max_zoom=settings.max_zoom, subdomains="abcd",
         ).add_to(fmap)
     Legend(sectors).add_to(fmap)
-    fmap.get_root().header.add_child(Element(f"<style>{MAP_CSS}</style>"), name="nkmap_css")
+    fmap.get_root().header.add_child(_Rendered(f"<style>{MAP_CSS}</style>"), name="nkmap_css")
     return fmap
 
 
@@ -244,8 +244,8 @@ def _bearing_on_screen(start: list[float], end: list[float]) -> float:
     return math.degrees(math.atan2(-(y1 - y0), x1 - x0))
 
 
-class _RenderedScript(Element):
-    """Script text that is already rendered: added as is, never compiled again as a template."""
+class _Rendered(Element):
+    """Text that is already rendered: added to the page as it is, never compiled as a template."""
 
     def __init__(self, text: str):
         super().__init__("")
@@ -255,14 +255,22 @@ class _RenderedScript(Element):
         return self.text
 
 
-class PlacesLayer(MacroElement):
-    """All places and movement lines of one filter state, drawn from one compact JSON array."""
+class ScriptElement(MacroElement):
+    """A map element whose script is rendered once, with data passed only as values.
+
+    ``MacroElement.render`` wraps the rendered script in ``Element(text)``, which compiles the
+    text as a Jinja template again, so data inside it (a sector label, a place name) would be
+    template source: ``{{ 7*7 }}`` would become ``49``, ``{#`` would break the page, and worse
+    would run on the server. Here the rendered text is added as it is.
+    """
 
     def render(self, **kwargs) -> None:
-        # MacroElement.render wraps the script in Element(text), which compiles the whole data
-        # JSON as a Jinja template on every filter step; the text is final, so add it as it is.
         script = self._template.module.__dict__["script"](self, kwargs)
-        self.get_root().script.add_child(_RenderedScript(script), name=self.get_name())
+        self.get_root().script.add_child(_Rendered(script), name=self.get_name())
+
+
+class PlacesLayer(ScriptElement):
+    """All places and movement lines of one filter state, drawn from one compact JSON array."""
 
     _template = Template("""
 {% macro script(this, kwargs) %}
@@ -320,7 +328,7 @@ OUTLINE_STYLE: dict[str, object] = {"color": "#9a9a9a", "weight": 0.8, "fillColo
 """How the bundled country outlines are drawn (land colour shows wherever tiles are missing)."""
 
 
-class CountryOutlines(MacroElement):
+class CountryOutlines(ScriptElement):
     """Bundled Natural Earth outlines in a pane under the tiles: visible only when tiles fail.
 
     With ``url`` the browser fetches the file once (the dashboard, where the map script is resent
@@ -359,7 +367,7 @@ def _countries_json() -> str:
     return script_json(assets.countries_geojson())
 
 
-class Legend(MacroElement):
+class Legend(ScriptElement):
     """Sector colours and role shapes, as a collapsible Leaflet control."""
 
     _template = Template("""

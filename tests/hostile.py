@@ -56,3 +56,42 @@ def hostile_tables() -> dict:
 def write_hostile_dataset(folder: Path) -> Path:
     """Write the hostile dataset (CSV files and its seed) to ``folder``."""
     return write_dataset(folder, hostile_tables(), seed_text=SEED_TEXT)
+
+
+# Template syntax: text from the data must never become template source.
+JINJA_EXPR = "{{ 7*7 }}"
+JINJA_BLOCK = "{% if true %}block{% endif %}"
+JINJA_COMMENT = "{#"
+PWNED = "NK_PWNED"
+JINJA_FILE = "{{ lipsum.__globals__.os.mkdir(dict(" + PWNED + "=1)|list|first) }}"
+TEMPLATE_SYNTAX = f"{JINJA_EXPR} {JINJA_BLOCK} {JINJA_COMMENT} {JINJA_FILE}"
+"""One string holding every kind of template syntax, and a payload that would create a folder."""
+
+TEMPLATE_QUOTE = f"Workers in Dandong said {TEMPLATE_SYNTAX} to us."
+TEMPLATE_SEED = SEED_TEXT + TEMPLATE_QUOTE + "\n"
+
+FREE_TEXT = {
+    "sources": ("title", "publisher", "author", "published_note", "licence", "notes"),
+    "places": ("name", "aliases", "admin1", "location_note"),
+    "sectors": ("label", "description"),
+    "reports": ("date_note", "workers_as_stated", "wage_as_stated", "state_share_as_stated", "notes"),
+}
+"""Every free-text field of every table (the quote is set separately: it must stand in the seed)."""
+
+
+def template_tables() -> dict:
+    """The tiny dataset with template syntax in every free-text field of every row, and in a quote."""
+    tables = tiny_copy()
+    for table, fields in FREE_TEXT.items():
+        for number, row in enumerate(tables[table]):
+            for field in fields:
+                # Names and labels stay distinct per row (pickers list them).
+                row[field] = f"{row[field] or field} {number} {TEMPLATE_SYNTAX}"
+    tables["places"][0]["aliases"] = TEMPLATE_SYNTAX.replace(";", ",")
+    tables["reports"][0]["quote"] = TEMPLATE_QUOTE
+    return tables
+
+
+def write_template_dataset(folder: Path) -> Path:
+    """Write the template-syntax dataset (CSV files and its seed) to ``folder``."""
+    return write_dataset(folder, template_tables(), seed_text=TEMPLATE_SEED)
