@@ -72,12 +72,16 @@ def neutralise_formula(value: object) -> object:
 
 
 def to_csv_text(dataset: Dataset, reports: pd.DataFrame, info: ExportInfo) -> str:
-    """CSV text: ``#`` metadata lines, then a header and one row per report."""
+    """CSV text: ``#`` metadata lines, then a header and one row per report.
+
+    Lines end in CRLF as RFC 4180 asks, which also makes the writer quote any cell holding a bare
+    CR: with ``\n`` alone it would not, and a reader would split the cell into a row of its own.
+    """
     rows = export_rows(dataset, reports)
-    buffer = io.StringIO()
+    buffer = io.StringIO(newline="")
     for key, value in info.as_dict(len(rows)).items():
-        buffer.write(f"# {key}: {str(value).replace(chr(10), ' ')}\n")
-    writer = csv.writer(buffer, lineterminator="\n")
+        buffer.write(f"# {key}: {' '.join(str(value).splitlines())}\r\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(EXPORT_COLUMNS)
     for record in rows.itertuples(index=False):
         writer.writerow([neutralise_formula(value) for value in record])

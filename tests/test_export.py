@@ -38,7 +38,7 @@ def split_csv(text: str) -> tuple[dict[str, str], list[dict[str, str]]]:
     lines = text.splitlines(keepends=True)
     metadata = {}
     while lines and lines[0].startswith("# "):
-        key, _, value = lines.pop(0)[2:].rstrip("\n").partition(": ")
+        key, _, value = lines.pop(0)[2:].rstrip("\r\n").partition(": ")
         metadata[key] = value
     return metadata, list(csv.DictReader(io.StringIO("".join(lines))))
 
@@ -80,6 +80,21 @@ def test_csv_neutralises_cells_a_spreadsheet_would_run(dataset: Dataset, prefix:
     assert rows[1]["notes"] == f"'{prefix}1+1"
     assert rows[0]["quote"].startswith("Dozens")
     assert rows[1]["lon"] == "121.5492"
+
+
+@pytest.mark.parametrize("cell", ["\r=1+1", "\n=1+1", "\r\n@SUM(1)", "x\r=1+1"])
+def test_a_line_break_cannot_smuggle_a_row_or_a_formula(dataset: Dataset, cell: str) -> None:
+    """A cell holding a bare CR (or any line break) is quoted, so it reads back as one cell of one row."""
+    reports = dataset.reports.copy()
+    reports.loc[1, "notes"] = cell
+    text = export.to_csv_text(dataset, reports, info_for(dataset))
+    body = text[text.index("id,place,"):]
+    rows = list(csv.reader(io.StringIO(body, newline="")))
+    assert len(rows) == 1 + len(reports)
+    cells = [value for row in rows for value in row]
+    assert not [value for value in cells if value.startswith(("=", "@"))]
+    notes = rows[1 + list(reports.sort_index().index).index(1)][EXPORT_COLUMNS.index("notes")]
+    assert notes.lstrip("'") == cell
 
 
 def test_negative_numbers_are_not_neutralised() -> None:
@@ -129,9 +144,12 @@ def test_filters_are_recorded_in_both_formats(dataset: Dataset) -> None:
 
 def test_metadata_stays_on_one_line_whatever_its_text(dataset: Dataset) -> None:
     """A line break in a metadata value must not start a line the CSV reader would take as data."""
-    info = ExportInfo(dataset_version=dataset.version, filters="years 2019\nid,quote", generated=GENERATED)
-    metadata, rows = split_csv(export.to_csv_text(dataset, dataset.reports.iloc[:0], info))
-    assert metadata["filters"] == "years 2019 id,quote"
+    info = ExportInfo(dataset_version=dataset.version, filters="years 2019\nid,quote\r=1+1\u2028x",
+                      generated=GENERATED)
+    text = export.to_csv_text(dataset, dataset.reports.iloc[:0], info)
+    assert text.count("\r") == text.count("\r\n")  # no bare CR anywhere
+    metadata, rows = split_csv(text)
+    assert metadata["filters"] == "years 2019 id,quote =1+1 x"
     assert rows == []
 
 
