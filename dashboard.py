@@ -13,6 +13,7 @@ from streamlit_folium import st_folium
 from geo import assets, views
 from geo.cache import load_cached
 from geo.errors import DataError
+from geo.escape import markdown
 from geo.load import Dataset
 from geo.settings import SETTINGS
 
@@ -70,7 +71,7 @@ def main() -> None:
         dataset = cached_dataset(str(data_dir), stamp)
     except DataError as error:
         st.title("The dataset has problems")
-        st.error(f"The dataset in `{data_dir}` could not be loaded. Fix these and reload the page:")
+        st.error(f"The dataset in {markdown(data_dir)} could not be loaded. Fix these and reload the page:")
         st.code(error.report(), language=None)
         st.stop()
     heap_frozen()
@@ -231,7 +232,7 @@ def player(bounds: tuple[int, int]) -> None:
 
 def reports_table(dataset: Dataset, view: views.View, place: str | None) -> None:
     """The text alternative to the map: the filtered reports; choosing a row focuses its place."""
-    where = f" at {dataset.places.at[place, 'name']}" if place else ""
+    where = f" at {markdown(dataset.places.at[place, 'name'])}" if place else ""
     st.subheader(f"Reports{where}")
     st.caption("Choose a row to read its quote and source and to focus the map on its place.")
     chosen = place

@@ -20,13 +20,14 @@ QUOTES = "\"double\" 'single'"
 RTL = "\u202eRTL override\u202c שלום"
 CJK = "북한 노동자 朝鲜工人"
 LONG = "long " * 400
+MARKDOWN = "[x](https://example.org) ![i](http://127.0.0.1:9/t.png) **b** $x^2$ :red[r] `c` # h"
 
 PAYLOADS = (IMG, TEMPLATE, SCRIPT_CLOSE, BACKTICK, BACKSLASH, QUOTES, RTL, CJK)
 """Each string a test can look for, raw, in anything rendered."""
 
 HOSTILE_QUOTE = (f"Workers said {IMG} and {TEMPLATE} then {BACKTICK}tick{BACKTICK} and {SCRIPT_CLOSE} "
                  f"{BACKSLASH}n {QUOTES} {RTL} {CJK}.")
-HOSTILE_NAME = f"Dan{BACKTICK}dong {IMG} {TEMPLATE} {BACKSLASH} {QUOTES} {CJK}"
+HOSTILE_NAME = f"Dan{BACKTICK}dong {IMG} {TEMPLATE} {BACKSLASH} {QUOTES} {CJK} {MARKDOWN}"
 SEED_TEXT = (
     "Dozens of North Korean women work in textile factories in Dandong.\n"
     "In 2016, thirty restaurant staff left Ningbo together.\n"

@@ -192,9 +192,27 @@ def test_a_broken_dataset_shows_its_problems_not_a_traceback(make_app, tmp_path)
 
     assert not at.exception
     assert len(at.error) == 1
-    assert str(broken) in at.error[0].value
+    from geo.escape import markdown
+
+    assert markdown(str(broken)) in at.error[0].value  # shown literally
     problems = at.code[0].value
     assert "reports.csv:2: date_end" in problems
     assert "reports.csv:3: place_id" in problems and "atlantis" in problems
     assert "2 problems found." in problems
     assert len(at.get("component_instance")) == 0
+
+
+def test_text_from_the_data_never_reaches_markdown_unescaped(make_app, tmp_path) -> None:
+    """A place name with links, images, emphasis and LaTeX is escaped wherever Markdown shows it."""
+    from geo.escape import markdown
+    from tests.hostile import MARKDOWN
+
+    tables = tiny_copy()
+    tables["places"][0]["name"] = f"Dandong {MARKDOWN}"
+    at = make_app(write_dataset(tmp_path / "md", tables))
+    at.query_params["place"] = f"Dandong {MARKDOWN}"
+    at.run()
+    assert not at.exception
+    bodies = [element.value for element in [*at.subheader, *at.markdown, *at.caption]]
+    assert f"Reports at {markdown('Dandong ' + MARKDOWN)}" in bodies
+    assert not [body for body in bodies if MARKDOWN in body], "raw Markdown from the data reached the page"
