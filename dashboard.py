@@ -13,7 +13,6 @@ from streamlit_folium import st_folium
 from geo import assets, views
 from geo.cache import load_cached
 from geo.errors import DataError
-from geo.escape import markdown
 from geo.load import Dataset
 from geo.settings import SETTINGS
 
@@ -71,8 +70,9 @@ def main() -> None:
         dataset = cached_dataset(str(data_dir), stamp)
     except DataError as error:
         st.title("The dataset has problems")
-        st.error(f"The dataset in {markdown(data_dir)} could not be loaded. Fix these and reload the page:")
-        st.code(error.report(), language=None)
+        # Plain text elements only: a folder or a value from the data never passes through Markdown.
+        st.error("The dataset could not be loaded. Fix these problems and reload the page.")
+        st.code(f"{data_dir}\n\n{error.report()}", language=None)
         st.stop()
     heap_frozen()
 
@@ -232,8 +232,9 @@ def player(bounds: tuple[int, int]) -> None:
 
 def reports_table(dataset: Dataset, view: views.View, place: str | None) -> None:
     """The text alternative to the map: the filtered reports; choosing a row focuses its place."""
-    where = f" at {markdown(dataset.places.at[place, 'name'])}" if place else ""
-    st.subheader(f"Reports{where}")
+    where = f" at {views.escape(dataset.places.at[place, 'name'])}" if place else ""
+    # HTML, not Markdown: Markdown would link a URL in a place name even with every character escaped.
+    st.html(f'<h3 class="nk-table-heading">Reports{where}</h3>')
     st.caption("Choose a row to read its quote and source and to focus the map on its place.")
     chosen = place
     table, total = views.table_frame(dataset, view.rows, chosen)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
-import string
 
 # Folium and Leaflet paste text into HTML *and* into JavaScript template literals, so besides
 # HTML's specials the characters that act inside a template literal become entities too.
@@ -40,19 +38,3 @@ def script_json(value: object) -> str:
 
 _encode_string = json.encoder.encode_basestring  # what json.dumps uses for a str with ensure_ascii=False
 
-
-_MARKDOWN_SPECIALS = re.compile("([" + re.escape(string.punctuation) + "])")
-_LINE_BREAKS = re.compile(r"\s+")
-
-
-def markdown(value: object) -> str:
-    """Text that Markdown shows literally: for headings, captions and labels built from the data.
-
-    CommonMark lets a backslash escape any ASCII punctuation, so every one of them is escaped:
-    links, images, emphasis, code, HTML, LaTeX (``$``) and Streamlit's ``:colour[...]`` and
-    ``:emoji:`` directives all become plain text. Line breaks become spaces (a heading is one
-    line). ``None`` becomes ``""``.
-    """
-    if value is None:
-        return ""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", _LINE_BREAKS.sub(" ", str(value)))

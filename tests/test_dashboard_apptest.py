@@ -192,9 +192,7 @@ def test_a_broken_dataset_shows_its_problems_not_a_traceback(make_app, tmp_path)
 
     assert not at.exception
     assert len(at.error) == 1
-    from geo.escape import markdown
-
-    assert markdown(str(broken)) in at.error[0].value  # shown literally
+    assert str(broken) in at.code[0].value
     problems = at.code[0].value
     assert "reports.csv:2: date_end" in problems
     assert "reports.csv:3: place_id" in problems and "atlantis" in problems
@@ -203,8 +201,9 @@ def test_a_broken_dataset_shows_its_problems_not_a_traceback(make_app, tmp_path)
 
 
 def test_text_from_the_data_never_reaches_markdown_unescaped(make_app, tmp_path) -> None:
-    """A place name with links, images, emphasis and LaTeX is escaped wherever Markdown shows it."""
-    from geo.escape import markdown
+    """A place name with links, images, emphasis and LaTeX never passes through Markdown: the heading
+    that names the focused place is escaped HTML."""
+    from geo.escape import escape
     from tests.hostile import MARKDOWN
 
     tables = tiny_copy()
@@ -213,6 +212,7 @@ def test_text_from_the_data_never_reaches_markdown_unescaped(make_app, tmp_path)
     at.query_params["place"] = f"Dandong {MARKDOWN}"
     at.run()
     assert not at.exception
-    bodies = [element.value for element in [*at.subheader, *at.markdown, *at.caption]]
-    assert f"Reports at {markdown('Dandong ' + MARKDOWN)}" in bodies
-    assert not [body for body in bodies if MARKDOWN in body], "raw Markdown from the data reached the page"
+    markdown = [element.value for element in [*at.title, *at.header, *at.subheader, *at.markdown, *at.caption]]
+    assert not [body for body in markdown if "example.org" in body], "text from the data reached Markdown"
+    html = [element.proto.body for element in at.get("html")]
+    assert f'<h3 class="nk-table-heading">Reports at {escape("Dandong " + MARKDOWN)}</h3>' in html

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import html
 import json
-import string
 
 import pytest
 
-from geo.escape import escape, markdown, script_json
+from geo.escape import escape, script_json
 
 HOSTILE = [
     pytest.param("<img src=x onerror=alert(1)>", id="img-onerror"),
@@ -66,13 +65,3 @@ def test_script_json_refuses_nan() -> None:
     with pytest.raises(ValueError):
         script_json({"lat": float("nan")})
 
-
-def test_markdown_escapes_every_ascii_punctuation_character() -> None:
-    """CommonMark shows a backslash-escaped ASCII punctuation character literally, whatever it is."""
-    escaped = markdown(string.punctuation)
-    assert escaped == "".join("\\" + character for character in string.punctuation)
-
-
-def test_markdown_keeps_letters_and_joins_lines() -> None:
-    assert markdown("Dandong 丹东\nHunchun") == "Dandong 丹东 Hunchun"
-    assert markdown(None) == ""

@@ -4,11 +4,12 @@ and the map still renders (a backtick must not break it)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import quote
 
 import pytest
 
 from tests.browser import harness
-from tests.hostile import IMG, SCRIPT_CLOSE, TEMPLATE, write_hostile_dataset
+from tests.hostile import HOSTILE_NAME, IMG, MARKDOWN, SCRIPT_CLOSE, TEMPLATE, write_hostile_dataset
 
 pytestmark = pytest.mark.browser
 
@@ -62,5 +63,24 @@ def test_hostile_text_shows_literally_and_never_runs(hostile_server: harness.App
         assert dialogs == [], f"a dialog opened: {dialogs}"
         assert not [e for e in errors if "SyntaxError" in e], errors
         assert network.others == []
+    finally:
+        context.close()
+
+
+def test_a_place_name_in_markdown_shows_literally(hostile_server: harness.AppServer, browser: object) -> None:
+    """The heading above the table names the focused place: links, images and emphasis stay text."""
+    network = harness.NetworkLog()
+    context = harness.new_context(browser, network, viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    try:
+        page.goto(f"{hostile_server.url}?place={quote(HOSTILE_NAME)}")
+        harness.wait_for_app(page)
+        heading = page.locator("h3", has_text="Reports at")
+        heading.wait_for()
+        assert MARKDOWN in heading.inner_text()
+        assert heading.locator("a, img, strong, .katex").count() == 0
+        assert not [url for url in requests if url.startswith("http://127.0.0.1:9/")], "a data image was fetched"
     finally:
         context.close()
