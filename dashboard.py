@@ -36,9 +36,15 @@ def data_dir_from_argv() -> Path:
 
 
 @st.cache_resource(show_spinner="Loading the dataset…", max_entries=4)
-def cached_dataset(data_dir: str, stamp: tuple) -> Dataset:
-    """Load once per version of the files (``stamp`` changes when any file changes)."""
-    return load_cached(Path(data_dir), SETTINGS.cache_dir)
+def cached_dataset(data_dir: str, stamp: tuple) -> Dataset | DataError:
+    """Load once per version of the files (``stamp`` changes when any file changes).
+
+    A dataset that fails validation is cached too, as its error: every page view then shows the
+    problems at once instead of validating again."""
+    try:
+        return load_cached(Path(data_dir), SETTINGS.cache_dir)
+    except DataError as error:
+        return error
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)  # a view: positions and per-place tables
@@ -66,13 +72,13 @@ def main() -> None:
     data_dir = data_dir_from_argv()
     static_ready()
     stamp = views.files_stamp(data_dir)
-    try:
-        dataset = cached_dataset(str(data_dir), stamp)
-    except DataError as error:
+    dataset = cached_dataset(str(data_dir), stamp)
+    if isinstance(dataset, DataError):
+        error = dataset
         st.title("The dataset has problems")
         # Plain text elements only: a folder or a value from the data never passes through Markdown.
         st.error("The dataset could not be loaded. Fix these problems and reload the page.")
-        st.code(f"{data_dir}\n\n{error.report()}", language=None)
+        st.code(f"{data_dir}\n\n{error.report(limit=SETTINGS.problems_shown)}", language=None)
         st.stop()
     heap_frozen()
 

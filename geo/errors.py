@@ -31,11 +31,15 @@ class DataError(Exception):
         self.problems = sorted(set(problems), key=_sort_key)
         super().__init__(self.report())
 
-    def report(self) -> str:
-        """All problems, one per line, then a count."""
-        lines = [str(problem) for problem in self.problems]
-        noun = "problem" if len(lines) == 1 else "problems"
-        lines.append(f"{len(self.problems)} {noun} found.")
+    def report(self, limit: int | None = None) -> str:
+        """The problems, one per line (the first ``limit`` of them, if given), then a count."""
+        shown = self.problems if limit is None else self.problems[:limit]
+        lines = [str(problem) for problem in shown]
+        if len(shown) < len(self.problems):
+            lines.append(f"… and {len(self.problems) - len(shown):,} more: "
+                         "`python -m geo validate` lists every one.")
+        noun = "problem" if len(self.problems) == 1 else "problems"
+        lines.append(f"{len(self.problems):,} {noun} found.")
         return "\n".join(lines)
 
 

@@ -138,6 +138,7 @@ def load_dataset(data_dir: Path | str) -> Dataset:
     for table in TABLES:
         if not problems_in(problems, raw[table].name) and raw[table].frame.empty:
             problems.append(Problem(raw[table].name, None, None, "has a header but no rows"))
+    seeds.release()
     if problems:
         raise DataError(problems)
 
@@ -214,6 +215,11 @@ def _to_problems(
 ) -> list[Problem]:
     frame = table.frame
     problems = []
+    # One conversion for every failing row: a row-by-row .loc costs a third of a millisecond.
+    failing = cases["index"].dropna().unique() if "index" in cases else []
+    rows = frame.loc[failing]
+    values = {name: rows[name].tolist() for name in rows.columns}
+    records = {index: {name: values[name][i] for name in values} for i, index in enumerate(rows.index)}
     for case in cases.itertuples(index=False):
         column = case.column if isinstance(case.column, str) else None
         if case.check == "column_in_dataframe":
@@ -222,19 +228,18 @@ def _to_problems(
         if case.index is None or (isinstance(case.index, float) and np.isnan(case.index)):
             problems.append(Problem(table.name, None, column, f"{case.check}: {case.failure_case}"))
             continue
-        row = frame.loc[case.index]
+        row = records[case.index]
         line = int(row["_line"])
         value = row[column] if column in row else case.failure_case
         if case.check == "QUOTE_NOT_FOUND":
             message = _quote_message(row, seed_of_source, seeds)
         else:
-            fields = {key: row[key] for key in frame.columns if key != "_line"}
-            message = str(case.check).format_map({**fields, "value": repr(_short(value))})
+            message = str(case.check).format_map({**row, "value": repr(_short(value))})
         problems.append(Problem(table.name, line, column, message))
     return problems
 
 
-def _quote_message(row: pd.Series, seed_of_source: dict[str, str], seeds: SeedIndex | None) -> str:
+def _quote_message(row: dict, seed_of_source: dict[str, str], seeds: SeedIndex | None) -> str:
     seed_file = seed_of_source.get(row["source_id"])
     quoted = repr(_short(row["quote"]))
     if seed_file is None or seeds is None:

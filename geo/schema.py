@@ -316,6 +316,7 @@ def _verbatim(seed_of_source: dict[str, str], seeds: SeedIndex) -> pa.Check:
         seed_files = source_ids.map(lambda source: seed_of_source.get(source, ""))
         # Look each distinct (seed, quote) pair up once; large datasets repeat them.
         keys = seed_files.astype("str") + "\x00" + series.astype("str")
+        seeds.locate(series.drop_duplicates())
         good = {
             # an unknown source_id is reported by its own check; its quote cannot be looked up
             key for key in keys.drop_duplicates()

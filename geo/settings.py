@@ -55,6 +55,14 @@ class Settings:
         default=ROOT / ".cache" / "datasets",
         metadata={"help": "Where validated datasets are kept as Parquet, keyed by a hash of their files."},
     )
+    cache_versions: int = field(
+        default=4,
+        metadata={"help": "Dataset versions kept in the cache; older ones are removed when a new one is stored."},
+    )
+    problems_shown: int = field(
+        default=50,
+        metadata={"help": "Problems the dashboard lists for a dataset that fails validation (the CLI lists all)."},
+    )
     static_dir: Path = field(
         default=ROOT / "static",
         metadata={"help": "Folder Streamlit serves at /app/static/ (Leaflet is copied there)."},

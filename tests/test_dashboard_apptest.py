@@ -216,3 +216,24 @@ def test_text_from_the_data_never_reaches_markdown_unescaped(make_app, tmp_path)
     assert not [body for body in markdown if "example.org" in body], "text from the data reached Markdown"
     html = [element.proto.body for element in at.get("html")]
     assert f'<h3 class="nk-table-heading">Reports at {escape("Dandong " + MARKDOWN)}</h3>' in html
+
+
+def test_a_broken_dataset_is_validated_once_and_shows_its_first_problems(make_app, tmp_path, monkeypatch) -> None:
+    """Every page view of a broken dataset used to validate it again and send every problem."""
+    import geo.cache
+
+    tables = tiny_copy()
+    rows = tables["reports"]
+    for number in range(120):
+        rows.append(dict(rows[0], id=f"x{number}", role="nowhere"))
+    broken = write_dataset(tmp_path / "many-problems", tables)
+    loads = []
+    real = geo.cache.load_cached
+    monkeypatch.setattr(geo.cache, "load_cached", lambda *a, **k: (loads.append(1), real(*a, **k))[1])
+    for _ in range(3):
+        at = make_app(broken).run()
+        assert not at.exception
+    problems = at.code[0].value
+    assert problems.count("reports.csv:") == SETTINGS.problems_shown
+    assert f"… and {120 - SETTINGS.problems_shown} more" in problems and "120 problems found." in problems
+    assert len(loads) == 1, "the failed load is cached until the files change"
