@@ -46,7 +46,7 @@ def synth_dataset(reports: int, places: int, *, seed: int = 1, root: Path = BENC
     stamp.unlink(missing_ok=True)
     subprocess.run(  # noqa: S603 - our own interpreter and CLI
         [sys.executable, "-m", "geo", "synth", "--reports", str(reports), "--places", str(places),
-         "--seed", str(seed), "-o", str(folder)],
+         "--seed", str(seed), "--force", "-o", str(folder)],
         cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
     )
     stamp.write_text(json.dumps(args), encoding="utf-8")

@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--places", type=parse_count, help="number of places (default: reports/50, 20 to 3000)")
     synth.add_argument("--seed", type=int, default=1, help="random seed (same seed, same files)")
     synth.add_argument("-o", "--output", type=Path, required=True, help="folder to write")
+    synth.add_argument("--force", action="store_true",
+                       help="replace the dataset the folder already holds (never the project's data/ or seeds/)")
     return parser
 
 
@@ -80,9 +82,13 @@ def main(argv: list[str] | None = None) -> int:
             return _validate(args.data)
         if args.command == "export":
             return _export(args)
-        from .synth import synthesise
+        from .synth import OutputRefusedError, synthesise
 
-        synthesise(args.output, reports=args.reports, places=args.places, seed=args.seed)
+        try:
+            synthesise(args.output, reports=args.reports, places=args.places, seed=args.seed, force=args.force)
+        except OutputRefusedError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
         print(f"wrote {args.reports} synthetic reports to {args.output}")
         return 0
     except DataError as error:

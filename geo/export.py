@@ -120,7 +120,8 @@ def write_atomic(path: Path, text: str, *, protected: list[Path] | None = None) 
     Raises
     ------
     ExportError
-        When ``path`` is inside a protected folder (the dataset's ``data/`` and ``seeds/``).
+        When ``path`` is inside a protected folder (the dataset's ``data/`` and ``seeds/``), or
+        names something that exists and is not a regular file (a folder, device, FIFO or socket).
     """
     path = Path(path)
     target = path.resolve()
@@ -130,6 +131,9 @@ def write_atomic(path: Path, text: str, *, protected: list[Path] | None = None) 
             raise ExportError(f"{path}: refusing to write inside {folder}; choose another output path")
     if target.is_dir():
         raise ExportError(f"{path}: is a folder; give a file name")
+    if target.exists() and not target.is_file():
+        # A device, FIFO or socket: the rename below would replace it (run as root, /dev/null).
+        raise ExportError(f"{path}: exists and is not a regular file; give a file name")
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:

@@ -9,7 +9,10 @@ from pathlib import Path
 import shapely
 
 from .borders import country_shapes
+from .settings import ROOT, SETTINGS
 from .vocab import ROLES
+
+DATASET_FILES = ("sources.csv", "places.csv", "sectors.csv", "reports.csv")
 
 SECTORS = [
     ("hospitality", "Restaurants & hotels", "#E69F00"),
@@ -24,25 +27,63 @@ SENTENCES_PER_SEED = 40
 REPORTS_PER_SOURCE = 500
 
 
-def synthesise(out_dir: Path, *, reports: int, places: int | None = None, seed: int = 1) -> Path:
+class OutputRefusedError(Exception):
+    """A folder ``synth`` must not write into: the project's dataset, or someone's dataset."""
+
+
+def check_output(out_dir: Path, *, force: bool = False) -> None:
+    """Refuse a folder whose files or ``seeds/`` would replace a real dataset.
+
+    Parameters
+    ----------
+    out_dir
+        Where ``synth`` would write its CSV files and ``seeds/``.
+    force
+        Allow a folder that already holds a dataset, unless it is the project's own.
+
+    Raises
+    ------
+    OutputRefusedError
+        For the project's ``data/`` or ``seeds/`` (or a folder whose ``seeds/`` is one of them),
+        whatever ``force`` says; for any folder holding a dataset file, unless ``force``.
+    """
+    target = Path(out_dir).resolve()
+    data_dir = SETTINGS.data_dir.resolve()
+    protected = {ROOT / "data", ROOT / "seeds", data_dir, data_dir.parent / "seeds"}
+    for folder in (target, target / "seeds"):
+        for guarded in protected:
+            if folder == guarded or guarded in folder.parents:
+                raise OutputRefusedError(f"{out_dir}: refusing to write synthetic data into {guarded}, "
+                                    "the project's own dataset; choose another folder")
+    held = [name for name in DATASET_FILES if (target / name).exists()]
+    if held and not force:
+        raise OutputRefusedError(f"{out_dir}: already holds a dataset ({', '.join(held)}); "
+                            "choose an empty folder, or pass --force to replace it")
+
+
+def synthesise(out_dir: Path, *, reports: int, places: int | None = None, seed: int = 1,
+               force: bool = False) -> Path:
     """Write a synthetic dataset to ``out_dir`` (CSV files plus ``seeds/``).
 
     Parameters
     ----------
     out_dir
-        Folder to create; existing synthetic files in it are overwritten.
+        Folder to create (see :func:`check_output`).
     reports
         Number of report rows.
     places
         Number of places (default: about one per 50 reports, between 20 and 3,000).
     seed
         Random seed: the same arguments always give the same bytes.
+    force
+        Replace the dataset a folder already holds (never the project's own).
 
     Returns
     -------
     Path
         ``out_dir``, ready for ``load_dataset``.
     """
+    check_output(out_dir, force=force)
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not security
     n_places = places or max(20, min(3000, reports // 50))
     n_sources = max(1, reports // REPORTS_PER_SOURCE)

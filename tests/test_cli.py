@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import subprocess
 import sys
@@ -166,3 +167,32 @@ def test_synth_needs_at_least_one_report_and_place(tmp_path: Path, argv: list[st
         main(["synth", *argv, "-o", str(tmp_path / "out")])
     assert exit_info.value.code == 2
     assert "is not a whole number of at least 1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("folder", ["data", "seeds", ".", "data/sub"])
+def test_synth_never_writes_into_the_projects_dataset(folder: str) -> None:
+    """Checked on the guard itself, so that a broken guard cannot overwrite the real data."""
+    from geo.settings import ROOT
+    from geo.synth import OutputRefusedError, check_output
+
+    for force in (False, True):
+        with pytest.raises(OutputRefusedError, match="the project's own dataset"):
+            check_output(ROOT / folder, force=force)
+
+
+def test_synth_refuses_a_folder_holding_a_dataset_unless_forced(tiny_dir: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    before = (tiny_dir / "reports.csv").read_bytes()
+    assert main(["synth", "--reports", "20", "-o", str(tiny_dir)]) == 1
+    assert "already holds a dataset" in capsys.readouterr().err
+    assert (tiny_dir / "reports.csv").read_bytes() == before
+    assert main(["synth", "--reports", "20", "--force", "-o", str(tiny_dir)]) == 0
+    assert (tiny_dir / "reports.csv").read_bytes() != before
+
+
+def test_export_refuses_a_fifo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    assert main(["export", "--format", "csv", "-o", str(fifo)]) == 1
+    assert "not a regular file" in capsys.readouterr().err
+    assert fifo.is_fifo()

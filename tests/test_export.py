@@ -201,3 +201,16 @@ def test_write_atomic_cleans_up_when_the_rename_fails(tmp_path: Path, monkeypatc
 def test_write_atomic_refuses_a_folder(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="is a folder"):
         write_atomic(tmp_path, "text")
+
+
+def test_write_atomic_refuses_a_fifo_and_leaves_it_in_place(tmp_path: Path) -> None:
+    """A device or FIFO would be replaced by a regular file (as root, ``-o /dev/null`` would
+    replace the system's /dev/null); a FIFO stands in for both here."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "link-to-pipe"
+    link.symlink_to(fifo)
+    for target in (fifo, link):
+        with pytest.raises(ExportError, match="not a regular file"):
+            write_atomic(target, "id\n")
+    assert fifo.is_fifo() and link.is_symlink()
