@@ -43,10 +43,17 @@ def read_table(path: Path, *, display_name: str | None = None) -> RawTable:
     name = display_name or str(path)
     empty = pd.DataFrame({"_line": pd.Series([], dtype="int64")})
     table = RawTable(path=path, name=name, frame=empty)
+    if path.is_symlink() and not path.exists():
+        table.problems.append(Problem(name, None, None, "is a link that leads nowhere (broken or looping)"))
+        return table
     if not path.is_file():
         table.problems.append(Problem(name, None, None, "file is missing"))
         return table
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        table.problems.append(Problem(name, None, None, f"cannot be read: {error.strerror or error}"))
+        return table
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -184,7 +184,7 @@ def _relative(path: Path) -> str:
     """A path as messages show it: relative to the working folder when inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the folder, or a link that loops
         return str(path)
 
 

@@ -21,6 +21,11 @@ SLUG = r"^[a-z0-9][a-z0-9_-]*$"
 PARTIAL_DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 NUMBER = r"^-?[0-9]+(\.[0-9]+)?$"
 INTEGER = r"^[0-9]+$"
+MOST_WORKERS = 100_000_000
+"""Larger than any figure a source could give; beyond it a number is a typing error (and would
+overflow the 64-bit integer column)."""
+MOST_WAGE = 1_000_000_000
+"""Larger than any wage in any currency a source could give."""
 
 
 def _check(test: Callable[[pd.Series], pd.Series], message: str) -> pa.Check:
@@ -73,7 +78,25 @@ def number_in(low: float, high: float, *, optional: bool = False) -> pa.Check:
 
     need = "" if optional else "required; "
     return _check(test,
-                  f"{{value}} is not a number between {low:g} and {high:g} ({need}use a dot for decimals)")
+                  f"{{value}} is not a number between {_plain(low)} and {_plain(high)} "
+                  f"({need}use a dot for decimals)")
+
+
+def _plain(number: float) -> str:
+    """A bound as people write it: 100,000,000 rather than 1e+08."""
+    return f"{int(number):,}" if float(number).is_integer() else f"{number:g}"
+
+
+def _whole_number() -> pa.Check:
+    """An optional count of workers: digits only, at most ``MOST_WORKERS``."""
+    def test(series: pd.Series) -> pd.Series:
+        digits = series.str.fullmatch(INTEGER)
+        # Compare as text: a 30-digit number must not be turned into a number to find it too large.
+        small = series.str.len() <= len(str(MOST_WORKERS))
+        values = pd.to_numeric(series.where(digits & small, None), errors="coerce")
+        return (series == "") | (values <= MOST_WORKERS)
+
+    return _check(test, f"{{value}} is not a whole number from 0 to {MOST_WORKERS:,}")
 
 
 def id_checks() -> tuple[pa.Check, ...]:
@@ -183,14 +206,11 @@ def reports_schema(
             "date_basis": column(one_of(DATE_BASES, "date basis")),
             "date_note": column(_when_inferred("date_basis", "say how the date was inferred")),
             "sectors": column(*references(sector_ids, _sector_list)),
-            "workers_min": column(matches(INTEGER, "{value} is not a whole number", optional=True), **optional),
-            "workers_max": column(
-                matches(INTEGER, "{value} is not a whole number", optional=True), _not_below("workers_min"),
-                **optional),
+            "workers_min": column(_whole_number(), **optional),
+            "workers_max": column(_whole_number(), _not_below("workers_min"), **optional),
             "workers_as_stated": column(**optional),
-            "wage_min": column(matches(NUMBER, "{value} is not a number", optional=True), **optional),
-            "wage_max": column(
-                matches(NUMBER, "{value} is not a number", optional=True), _not_below("wage_min"), **optional),
+            "wage_min": column(number_in(0, MOST_WAGE, optional=True), **optional),
+            "wage_max": column(number_in(0, MOST_WAGE, optional=True), _not_below("wage_min"), **optional),
             "wage_currency": column(
                 matches(r"^[A-Z]{3}$", "{value} is not an ISO 4217 currency code like CNY or USD", optional=True),
                 _currency_with_wage(), **optional),

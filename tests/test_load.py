@@ -113,6 +113,10 @@ ONE_BAD_CELL = [
                  "is empty but published_basis is 'inferred'", id="inferred-publication-without-note"),
     pytest.param("sources", 0, "published", "2019-11\n", "sources.csv", 2, "published",
                  "'2019-11\\n' is not a date like 2019", id="published-with-trailing-newline"),
+    pytest.param("reports", 0, "workers_min", "99999999999999999999999999", "reports.csv", 2, "workers_min",
+                 "is not a whole number from 0 to 100,000,000", id="workers-too-many-for-any-source"),
+    pytest.param("reports", 2, "wage_max", "1" + "0" * 400, "reports.csv", 4, "wage_max",
+                 "is not a number between 0 and 1,000,000,000", id="wage-too-large"),
     pytest.param("sectors", 0, "colour", "green", "sectors.csv", 2, "colour",
                  "'green' is not a colour like #0072B2", id="colour-not-hex"),
 ]
@@ -275,6 +279,16 @@ def test_unusable_file_is_one_problem_naming_the_file(
     problems = load_problems(folder)
     assert [where(problem) for problem in problems] == [(f"{table}.csv", None, None)]
     assert str(problems[0]) == f"{folder / f'{table}.csv'}: {message}"
+
+
+def test_a_table_that_links_to_itself_is_one_located_problem(tmp_path: Path) -> None:
+    folder = write_dataset(tmp_path / "data", tiny_copy())
+    path = folder / "sectors.csv"
+    path.unlink()
+    path.symlink_to(path.name)
+    problems = load_problems(folder)
+    assert [where(problem) for problem in problems] == [("sectors.csv", None, None)]
+    assert "is a link that leads nowhere" in problems[0].message
 
 
 def test_all_problems_are_reported_at_once_and_sorted(tmp_path: Path) -> None:
