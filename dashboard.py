@@ -122,6 +122,10 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
         st.session_state["place"] = st.session_state.pop("_pending_place")
     if "_pending_years" in st.session_state:
         st.session_state["years"] = st.session_state.pop("_pending_years")
+    if "years" not in st.session_state:
+        # The slider's value comes from here, never from a default beside it: the link's years put
+        # in order and within the data (a reversed pair would give a slider reading 2025…2010).
+        st.session_state["years"] = views.years_from_link(st.query_params.get_all("years"), (first, last))
     presenting = presenter_mode()
     if presenting:
         top = st.columns([4, 2, 2, 2, 2.6], vertical_alignment="center")
@@ -129,14 +133,14 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
         presenter_controls(top[1:4], tuple(st.session_state.get("years") or (first, last)), (first, last))
         with top[4]:
             toggled = st.toggle("Presenter mode", key="present", bind="query-params")
-        years = st.slider("Years", min_value=first, max_value=last, value=(first, last), key="years",
+        years = st.slider("Years", min_value=first, max_value=last, key="years",
                           bind="query-params", label_visibility="collapsed")
         big_years.html(f'<p class="nk-bigyears" aria-live="polite">{views.year_label(tuple(years))}</p>')
     else:
         toggled = presenting
         left, right = st.columns([2, 3], vertical_alignment="bottom")
         with left:
-            years = st.slider("Years", min_value=first, max_value=last, value=(first, last), key="years",
+            years = st.slider("Years", min_value=first, max_value=last, key="years",
                               bind="query-params", help="A report shows when its period overlaps these years.")
         with right:
             st.vega_lite_chart(spec=views.timeline_spec(dataset, years), width="stretch")
@@ -155,6 +159,10 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
         map_slot = st.container()
     if toggled != presenting:
         st.rerun(scope="app")  # the page around the fragment changes too
+    if tuple(years) != views.years_from_link([str(y) for y in years], (first, last)):
+        # A link with its years reversed: the slider took them from the URL as they were.
+        st.session_state["_pending_years"] = views.years_from_link([str(y) for y in years], (first, last))
+        st.rerun(scope="app")
     state = st.session_state
     filters = views.Filters(
         years=tuple(int(y) for y in years),

@@ -191,6 +191,27 @@ def place_from_tooltip(tooltip: str | None) -> str | None:
     return match.group(1) if match else None
 
 
+def years_from_link(values: list[str], bounds: tuple[int, int]) -> tuple[int, int]:
+    """The years a link asks for, in order and within ``bounds``; all of ``bounds`` when the link
+    has no readable pair of years.
+
+    Parameters
+    ----------
+    values
+        The link's ``years`` parameters, as text (``?years=2019&years=2013``).
+    bounds
+        The first and last year of the data.
+    """
+    first, last = bounds
+    try:
+        years = sorted(int(value) for value in values)
+    except ValueError:
+        return first, last
+    if len(years) != 2 or years[1] < first or years[0] > last:
+        return first, last
+    return max(years[0], first), min(years[1], last)
+
+
 def step_years(current: tuple[int, int], bounds: tuple[int, int], direction: int) -> tuple[int, int]:
     """The presenter's next single-year view.
 

@@ -237,3 +237,17 @@ def test_a_broken_dataset_is_validated_once_and_shows_its_first_problems(make_ap
     assert problems.count("reports.csv:") == SETTINGS.problems_shown
     assert f"… and {120 - SETTINGS.problems_shown} more" in problems and "120 problems found." in problems
     assert len(loads) == 1, "the failed load is cached until the files change"
+
+
+@pytest.mark.parametrize(("given", "expected"), [
+    (["2019", "2013"], (2013, 2019)),  # reversed
+    (["1990", "2019"], (None, 2019)),  # before the first year: clamped to it
+])
+def test_years_in_a_link_are_put_in_order(make_app, dataset, given, expected) -> None:
+    at = make_app()
+    at.query_params["years"] = given
+    at.run()
+    assert not at.exception
+    expected = (expected[0] or dataset.years[0], expected[1])
+    assert tuple(at.slider(key="years").value) == expected
+    assert summary_of(at) == expected_summary(dataset, years=expected)

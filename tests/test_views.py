@@ -184,3 +184,17 @@ def test_popups_shrink_with_many_places_and_then_point_to_the_table() -> None:
     assert mapping.popup_html(place, ["<article>r</article>"], 3).endswith(
         '<article>r</article><p class="nk-more">+2 more reports here: see the table below the map.</p></div>')
     assert mapping.popup_html(place, ["<article>r</article>"], 1).endswith("<article>r</article></div>")
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    (["2013", "2019"], (2013, 2019)),
+    (["2019", "2013"], (2013, 2019)),
+    (["2000", "2013"], (2010, 2013)),
+    (["2019", "2030"], (2019, 2025)),
+    (["2030", "2040"], (2010, 2025)),
+    (["2019"], (2010, 2025)),
+    (["abc", "2019"], (2010, 2025)),
+    ([], (2010, 2025)),
+])
+def test_years_from_a_link_are_ordered_and_kept_within_the_data(values, expected) -> None:
+    assert views.years_from_link(values, (2010, 2025)) == expected
