@@ -17,7 +17,7 @@ from .aggregate import first_per_group, flows_of, places_of, summary_line
 from .escape import escape
 from .export import ExportInfo, geojson_text, to_csv_text
 from .filters import Filters, filter_mask
-from .load import TABLES, Dataset
+from .load import TABLES, Dataset, seeds_dir_for
 from .present import format_date, format_figures, format_period
 from .vocab import AREA_PRECISIONS, ROLES
 
@@ -126,12 +126,23 @@ def max_reports_per_place(dataset: Dataset) -> int:
 
 
 def files_stamp(data_dir: Path) -> tuple:
-    """Size and modification time of each data file: changes whenever a file does."""
+    """What changes whenever any input file does: for the four tables and every seed, its size,
+    modification time, change time and inode.
+
+    Cheap enough for every page view (no file is read). The change time catches an edit whose
+    size and modification time were put back; the inode, a file replaced by a rename.
+    """
+    seeds_dir = seeds_dir_for(Path(data_dir))
+    paths = [Path(data_dir) / f"{table}.csv" for table in TABLES]
+    paths += sorted(seeds_dir.glob("*.txt")) if seeds_dir.is_dir() else []
     stamp = []
-    for table in TABLES:
-        path = Path(data_dir) / f"{table}.csv"
-        stat = path.stat() if path.exists() else None
-        stamp.append((table, stat.st_size if stat else -1, stat.st_mtime_ns if stat else -1))
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:  # missing, or a link that loops: the load reports it
+            stamp.append((path.name, None))
+            continue
+        stamp.append((path.name, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino))
     return tuple(stamp)
 
 

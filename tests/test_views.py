@@ -198,3 +198,25 @@ def test_popups_shrink_with_many_places_and_then_point_to_the_table() -> None:
 ])
 def test_years_from_a_link_are_ordered_and_kept_within_the_data(values, expected) -> None:
     assert views.years_from_link(values, (2010, 2025)) == expected
+
+
+def test_the_files_stamp_sees_every_change_to_the_tables_and_seeds(tiny_dir: Path) -> None:
+    """The running dashboard reloads when its stamp changes: an edit must always change it."""
+    import os
+    import time
+
+    stamps = [views.files_stamp(tiny_dir)]
+    sectors = tiny_dir / "sectors.csv"
+    before = sectors.stat()
+    time.sleep(0.01)
+    sectors.write_bytes(sectors.read_bytes().replace(b"Garments", b"Garmentz"))  # same size
+    os.utime(sectors, ns=(before.st_atime_ns, before.st_mtime_ns))  # modification time put back
+    stamps.append(views.files_stamp(tiny_dir))
+    time.sleep(0.01)
+    seed = tiny_dir / "seeds" / "a.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "More text.\n", encoding="utf-8")
+    stamps.append(views.files_stamp(tiny_dir))
+    (tiny_dir / "seeds" / "b.txt").write_text("A new seed.\n", encoding="utf-8")
+    stamps.append(views.files_stamp(tiny_dir))
+    assert len(set(stamps)) == len(stamps)
+    assert views.files_stamp(tiny_dir) == stamps[-1]
