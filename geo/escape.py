@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import html
 import json
+import re
+
+from .vocab import COLOUR
 
 # Folium and Leaflet paste text into HTML *and* into JavaScript template literals, so besides
 # HTML's specials the characters that act inside a template literal become entities too.
@@ -38,3 +41,13 @@ def script_json(value: object) -> str:
 
 _encode_string = json.encoder.encode_basestring  # what json.dumps uses for a str with ensure_ascii=False
 
+
+
+_COLOUR = re.compile(COLOUR)
+
+
+def css_colour(value: object, fallback: str = "#999999") -> str:
+    """``value`` if it is a colour like ``#0072B2``, else ``fallback``: a colour reaches CSS and
+    SVG attributes, where anything else could carry a declaration or a URL."""
+    text = str(value)
+    return text if _COLOUR.fullmatch(text) else fallback

@@ -16,7 +16,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from . import assets
-from .escape import escape, script_json
+from .escape import css_colour, escape, script_json
 from .present import format_citation, format_figures, format_period
 from .settings import SETTINGS, Settings
 from .vocab import AREA_PRECISIONS, ROLES
@@ -84,6 +84,7 @@ def marker_radius(count: int, max_count: int, settings: Settings = SETTINGS) -> 
 def marker_style(role: str, colour: str) -> dict[str, object]:
     """Leaflet path options for a place whose main role is ``role`` and main sector ``colour``."""
     style = dict(ROLE_STYLES[role])
+    colour = css_colour(colour)
     style["color"] = style["color"] or colour
     style["fillColor"] = colour
     return {key: value for key, value in style.items() if value is not None}
@@ -397,7 +398,7 @@ def legend_html(sectors: pd.DataFrame) -> str:
     """The legend's HTML: a swatch per sector, a sample per role, and what areas mean."""
     rows = "".join(
         '<li><svg width="14" height="14" aria-hidden="true">'
-        f'<circle cx="7" cy="7" r="6" fill="{escape(s.colour)}"/></svg>'
+        f'<circle cx="7" cy="7" r="6" fill="{css_colour(s.colour)}"/></svg>'
         f"{escape(s.label)}</li>"
         for s in sectors.itertuples()
     )

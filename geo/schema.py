@@ -15,7 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .quotes import SeedIndex
-from .vocab import AREA_PRECISIONS, DATE_BASES, PLACE_PRECISIONS, ROLES, WAGE_PERIODS
+from .vocab import AREA_PRECISIONS, COLOUR, DATE_BASES, PLACE_PRECISIONS, ROLES, WAGE_PERIODS
 
 SLUG = r"^[a-z0-9][a-z0-9_-]*$"
 PARTIAL_DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
@@ -168,7 +168,7 @@ def sectors_schema() -> pa.DataFrameSchema:
         {
             "id": column(*id_checks()),
             "label": column(required()),
-            "colour": column(matches(r"^#[0-9a-fA-F]{6}$", "{value} is not a colour like #0072B2")),
+            "colour": column(matches(f"^{COLOUR}$", "{value} is not a colour like #0072B2")),
             "description": column(required_column=False),
         }
     )

@@ -10,7 +10,7 @@ import jinja2
 import pandas as pd
 
 from . import assets
-from .escape import escape, script_json
+from .escape import css_colour, escape, script_json
 from .export import ExportInfo
 from .filters import Filters, apply_filters
 from .load import NEWEST_FIRST, Dataset
@@ -90,7 +90,7 @@ def standalone_html(
         years={"min": first, "max": last, "from": start, "to": end},
         sectors=[
             {"index": i, "id": escape(sector_id), "label": escape(row["label"]),
-             "colour": escape(row["colour"]), "checked": sector_id in chosen}
+             "colour": css_colour(row["colour"]), "checked": sector_id in chosen}
             for i, (sector_id, row) in enumerate(dataset.sectors.iterrows())
         ],
         sources=source_list(dataset, shipped),

@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import mapping
 from .aggregate import first_per_group, flows_of, places_of, summary_line
-from .escape import escape
+from .escape import css_colour, escape
 from .export import ExportInfo, geojson_text, to_csv_text
 from .filters import Filters, filter_mask
 from .load import TABLES, Dataset, seeds_dir_for
@@ -311,7 +311,7 @@ def timeline_spec(dataset: Dataset, years: tuple[int, int]) -> dict:
                      "y": {"aggregate": "sum", "field": "reports", "type": "quantitative", "title": "Reports"},
                      "color": {"field": "sector", "type": "nominal", "legend": None,
                                "scale": {"domain": list(dataset.sectors["label"]),
-                                         "range": list(dataset.sectors["colour"])}},
+                                         "range": [css_colour(c) for c in dataset.sectors["colour"]]}},
                      "tooltip": [
                          {"field": "year", "type": "quantitative", "format": "d"},
                          {"field": "sector", "type": "nominal"},

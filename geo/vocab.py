@@ -16,3 +16,6 @@ AREA_PRECISIONS: frozenset[str] = frozenset({"province", "region", "country"})
 DATE_BASES: tuple[str, ...] = ("stated", "inferred")
 DATE_PRECISIONS: dict[int, str] = {4: "year", 7: "month", 10: "day"}
 WAGE_PERIODS: tuple[str, ...] = ("hour", "day", "week", "month", "year")
+
+COLOUR = r"#[0-9a-fA-F]{6}"
+"""A sector colour: six hexadecimal digits, the only form the data may give (and CSS receives)."""

@@ -38,3 +38,73 @@ def test_a_broken_dataset_is_never_cached(tmp_path: Path) -> None:
         with pytest.raises(DataError):
             load_cached(folder, tmp_path / "cache")
     assert not (tmp_path / "cache").exists() or not any((tmp_path / "cache").iterdir())
+
+
+def edit_cached(folder: Path, table: str, edit, *, update_digest: bool) -> None:
+    """Change a cached table as someone with access to the cache folder could."""
+    import json
+
+    from geo.cache import _digest
+
+    frame = pd.read_parquet(folder / f"{table}.parquet")
+    edit(frame)
+    frame.to_parquet(folder / f"{table}.parquet")
+    if update_digest:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        meta["sha256"][table] = _digest(folder / f"{table}.parquet")
+        (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+EDITS = {
+    "label": ("sectors", lambda f: f.__setitem__("label", "Edited label")),
+    "quote": ("reports", lambda f: f.__setitem__("quote", "Words that stand in no seed.")),
+    "colour": ("sectors", lambda f: f.__setitem__("colour", "#fff;background-image:url(http://127.0.0.1:9/x.png)")),
+}
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_an_edited_cache_file_is_rebuilt_not_trusted(tiny_dir: Path, tmp_path: Path, edit: str) -> None:
+    cache = tmp_path / "cache"
+    load_cached(tiny_dir, cache)
+    table, change = EDITS[edit]
+    edit_cached(cache / cache_key(tiny_dir), table, change, update_digest=False)
+    dataset = load_cached(tiny_dir, cache)
+    fresh = load_dataset(tiny_dir)
+    assert list(dataset.sectors["label"]) == list(fresh.sectors["label"])
+    assert list(dataset.sectors["colour"]) == list(fresh.sectors["colour"])
+    assert sorted(dataset.reports["quote"]) == sorted(fresh.reports["quote"])
+
+
+@pytest.mark.parametrize("edit", ["quote", "colour"])
+def test_what_the_page_shows_is_checked_again_even_with_matching_digests(tiny_dir: Path, tmp_path: Path,
+                                                                         edit: str) -> None:
+    cache = tmp_path / "cache"
+    load_cached(tiny_dir, cache)
+    table, change = EDITS[edit]
+    edit_cached(cache / cache_key(tiny_dir), table, change, update_digest=True)
+    dataset = load_cached(tiny_dir, cache)
+    assert "Words that stand in no seed." not in set(dataset.reports["quote"])
+    assert all(colour.startswith("#") and len(colour) == 7 for colour in dataset.sectors["colour"])
+
+
+def test_a_cache_folder_others_can_write_is_not_used(tiny_dir: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "shared-cache"
+    cache.mkdir(mode=0o777)
+    cache.chmod(0o777)
+    load_cached(tiny_dir, cache)
+    assert list(cache.iterdir()) == []
+
+
+def test_the_cache_keeps_only_the_newest_versions(tmp_path: Path) -> None:
+    from geo.cache import store
+
+    cache = tmp_path / "cache"
+    folder = write_dataset(tmp_path / "data")
+    for number in range(6):
+        seed = folder / "seeds" / "a.txt"
+        seed.write_text(seed.read_text(encoding="utf-8") + f"Edit {number}.\n", encoding="utf-8")
+        store(load_dataset(folder), cache, keep=4)
+    kept = [path for path in cache.iterdir() if not path.name.startswith(".")]
+    assert len(kept) == 4
+    assert cache_key(folder) in {path.name for path in kept}
+    assert oct(cache.stat().st_mode & 0o777) == "0o700"

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from geo.escape import escape, script_json
+from geo.escape import css_colour, escape, script_json
 
 HOSTILE = [
     pytest.param("<img src=x onerror=alert(1)>", id="img-onerror"),
@@ -65,3 +65,29 @@ def test_script_json_refuses_nan() -> None:
     with pytest.raises(ValueError):
         script_json({"lat": float("nan")})
 
+
+
+@pytest.mark.parametrize("colour", ["#fff;background-image:url(http://127.0.0.1:9/x.png)", "red", "#12345",
+                                    "#1234567", "#12345g", "", "None"])
+def test_css_colour_lets_only_a_hex_colour_through(colour: str) -> None:
+    assert css_colour(colour) == "#999999"
+
+
+def test_css_colour_keeps_a_colour() -> None:
+    assert css_colour("#0072B2") == "#0072B2"
+
+
+def test_a_colour_that_is_not_a_colour_never_reaches_the_legend_or_the_export(tiny_dir) -> None:
+    """Colours are checked on load, and again where they reach CSS (a cache or a caller could
+    hand over anything)."""
+    from geo import mapping
+    from geo.export import ExportInfo
+    from geo.filters import Filters
+    from geo.load import load_dataset
+    from geo.standalone import standalone_html
+
+    dataset = load_dataset(tiny_dir)
+    dataset.sectors.loc["garments", "colour"] = "#fff;background-image:url(http://127.0.0.1:9/x.png)"
+    for html_text in (mapping.legend_html(dataset.sectors),
+                      standalone_html(dataset, Filters(), ExportInfo(dataset_version="x", filters="none"))):
+        assert "127.0.0.1:9" not in html_text
