@@ -111,7 +111,9 @@ def load_dataset(data_dir: Path | str) -> Dataset:
         problems += raw[table].problems
         warnings += raw[table].warnings
 
-    seed_names = {p.name for p in seeds_dir.glob("*") if p.is_file() and p.suffix == ".txt"}
+    link_problems = seeds_outside(seeds_dir)
+    problems += link_problems
+    seed_names = set() if link_problems else {p.name for p in seeds_dir.glob("*.txt") if p.is_file()}
     sources = raw["sources"].frame
     problems += _validate(raw["sources"], schema.sources_schema(seed_names))
     places_problems = _validate(raw["places"], schema.places_schema())
@@ -152,6 +154,30 @@ def _ids(table: RawTable) -> set[str] | None:
     if table.problems or "id" not in table.frame.columns or table.frame.empty:
         return None
     return set(table.frame["id"])
+
+
+def seeds_outside(seeds_dir: Path) -> list[Problem]:
+    """A problem for a seeds folder that is a link, and for each seed file that leads outside it.
+
+    The source reader shows seed files to every reader: a link could make it show any file the
+    server can read.
+    """
+    if seeds_dir.is_symlink():
+        return [Problem(_relative(seeds_dir), None, None, "is a link; the seeds folder must be a real folder "
+                        "of the dataset, not a link to somewhere else")]
+    if not seeds_dir.is_dir():
+        return []
+    folder = seeds_dir.resolve()
+    problems = []
+    for path in sorted(seeds_dir.iterdir()):
+        try:
+            inside = path.resolve().parent == folder
+        except (OSError, RuntimeError):
+            inside = False
+        if not inside:
+            problems.append(Problem(_relative(path), None, None, "is a link that leads outside the seeds folder; "
+                                    "copy the document into seeds/ instead"))
+    return problems
 
 
 def _undecodable_seeds(seeds_dir: Path, names: list[str]) -> list[Problem]:

@@ -18,7 +18,9 @@ def normalise(text: str) -> str:
 
 def read_seeds(seeds_dir: Path, names: list[str]) -> dict[str, str]:
     """Read the named seed files that exist, as text (unreadable bytes replaced)."""
-    seeds = {}
+    seeds: dict[str, str] = {}
+    if seeds_dir.is_symlink():
+        return seeds  # refused by the validation (see geo.load.seeds_outside)
     folder = seeds_dir.resolve()
     for name in names:
         path = seeds_dir / name

@@ -6,6 +6,7 @@ of a table is on CSV line ``i + 2`` (the header is line 1).
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -373,3 +374,27 @@ def test_swapped_latitude_and_longitude_are_flagged(tmp_path: Path) -> None:
     tables["places"][0]["lon"] = "40.1292"
     problems = problems_with(tmp_path, tables)
     assert [where(p)[1:] for p in problems] == [(2, "lat")]
+
+
+def test_a_seeds_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
+    """A link to a private folder would let the source reader show any file the server can read."""
+    private = tmp_path / "private"
+    private.mkdir()
+    (private / "a.txt").write_text((write_dataset(tmp_path / "x") / "seeds" / "a.txt").read_text(encoding="utf-8"),
+                                   encoding="utf-8")
+    folder = write_dataset(tmp_path / "data", tiny_copy())
+    shutil.rmtree(folder / "seeds")
+    (folder / "seeds").symlink_to(private)
+    problems = load_problems(folder)
+    assert any(problem.file.endswith("seeds") and "is a link" in problem.message for problem in problems)
+
+
+def test_a_seed_file_that_links_outside_the_seeds_folder_is_refused(tmp_path: Path) -> None:
+    folder = write_dataset(tmp_path / "data", tiny_copy())
+    private = tmp_path / "private.txt"
+    private.write_text((folder / "seeds" / "a.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "seeds" / "a.txt").unlink()
+    (folder / "seeds" / "a.txt").symlink_to(private)
+    problems = load_problems(folder)
+    assert any(problem.file.endswith("a.txt") and "leads outside the seeds folder" in problem.message
+               for problem in problems)
