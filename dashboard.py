@@ -282,8 +282,9 @@ def reports_table(dataset: Dataset, view: views.View, place: str | None) -> None
 
 def source_reader(dataset: Dataset) -> None:
     """Each seed document with the quotes the dataset takes from it highlighted."""
-    source = st.selectbox("Document", options=list(dataset.sources.index),
-                          format_func=lambda s: views.source_label(dataset, s), key="reader")
+    source_labels = views.labels(dataset, "sources")
+    source = st.selectbox("Document", options=list(source_labels), format_func=source_labels.__getitem__,
+                          key="reader")
     st.html(views.source_header(dataset, source))
     st.html(views.highlighted_seed(dataset, source))
 

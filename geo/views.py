@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,7 +159,11 @@ def places_by_name(dataset: Dataset) -> list[str]:
 
 def labels(dataset: Dataset, table: str) -> dict[str, str]:
     """What a picker shows for each id of ``table`` ("sectors", "sources" or "places"), in the
-    order the picker lists them. Built once per dataset: a large dataset has thousands of places."""
+    order the picker lists them. Built once per dataset: a large dataset has thousands of places.
+
+    Pickers and links identify an option by its label, so labels are made unique: two sources of
+    one publisher and month, or two places of one name, get their id in brackets.
+    """
     key = f"labels_{table}"
     if key not in dataset.memo:
         if table == "sectors":
@@ -170,8 +175,13 @@ def labels(dataset: Dataset, table: str) -> dict[str, str]:
             found = {p: names[p] for p in places_by_name(dataset)}
         else:
             raise ValueError(f"no labels for {table!r}")
-        dataset.memo[key] = found
+        dataset.memo[key] = _unique_labels(found)
     return dataset.memo[key]
+
+
+def _unique_labels(found: dict[str, str]) -> dict[str, str]:
+    counts = Counter(found.values())
+    return {key: label if counts[label] == 1 else f"{label} ({key})" for key, label in found.items()}
 
 
 def place_of(dataset: Dataset, position: int) -> str:

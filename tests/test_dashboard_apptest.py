@@ -251,3 +251,19 @@ def test_years_in_a_link_are_put_in_order(make_app, dataset, given, expected) ->
     expected = (expected[0] or dataset.years[0], expected[1])
     assert tuple(at.slider(key="years").value) == expected
     assert summary_of(at) == expected_summary(dataset, years=expected)
+
+
+def test_two_sources_with_the_same_label_can_each_be_picked(make_app, tmp_path) -> None:
+    """Pickers identify an option by its label: a duplicate label used to show the first source."""
+    tables = tiny_copy()
+    tables["sources"].append(dict(tables["sources"][0], id="src-b", title="Another report"))
+    tables["reports"][1]["source_id"] = "src-b"
+    at = make_app(write_dataset(tmp_path / "twins", tables)).run()
+    assert not at.exception
+    reader = at.selectbox(key="reader")
+    assert len(set(reader.options)) == 2
+    reader.set_value("src-b").run()
+    assert not at.exception
+    assert any("Another report" in element.proto.body for element in at.get("html"))
+    at.multiselect(key="source").set_value(["src-b"]).run()
+    assert summary_of(at).startswith("1 report")
