@@ -84,3 +84,24 @@ def test_a_place_name_in_markdown_shows_literally(hostile_server: harness.AppSer
         assert not [url for url in requests if url.startswith("http://127.0.0.1:9/")], "a data image was fetched"
     finally:
         context.close()
+
+
+def test_a_dataset_with_template_syntax_everywhere_loads_and_shows_it_literally(
+        tmp_path_factory: pytest.TempPathFactory, browser: object) -> None:
+    from tests.hostile import JINJA_BLOCK, JINJA_EXPR, PWNED, write_template_dataset
+
+    folder = write_template_dataset(tmp_path_factory.mktemp("templated"))
+    with harness.running_app(folder) as server:
+        network = harness.NetworkLog()
+        context = harness.new_context(browser, network, viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        try:
+            page.goto(server.url)
+            harness.wait_for_app(page)
+            assert harness.wait_for_markers(page) >= 3
+            assert page.locator("[data-testid='stException']").count() == 0
+            legend = harness.map_frame(page).locator(".nk-legend").inner_text()
+            assert JINJA_EXPR in legend and JINJA_BLOCK in legend
+        finally:
+            context.close()
+    assert not (harness.ROOT / PWNED).exists() and not (folder / PWNED).exists()
