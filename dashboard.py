@@ -10,11 +10,16 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import assets, views
-from geo.cache import load_cached
+from geo import assets, downloads, fragments, mapping, pickers, timeline
+from geo.cache import files_stamp, load_cached
 from geo.errors import DataError
+from geo.escape import escape
+from geo.filters import Filters
 from geo.load import Dataset
 from geo.settings import SETTINGS
+from geo.table import table_frame
+from geo.view import View, build_view
+from geo.vocab import ROLES
 
 CSS = (Path(__file__).parent / "dashboard.css").read_text(encoding="utf-8")
 PAGE_CSS, PRESENTER_CSS = CSS.split("/* presenter */")
@@ -48,9 +53,9 @@ def cached_dataset(data_dir: str, stamp: tuple) -> Dataset | DataError:
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)  # a view: positions and per-place tables
-def cached_view(data_dir: str, stamp: tuple, filters: views.Filters) -> views.View:
+def cached_view(data_dir: str, stamp: tuple, filters: Filters) -> View:
     """The filtered, aggregated view for one set of filter values."""
-    return views.build_view(cached_dataset(data_dir, stamp), filters)
+    return build_view(cached_dataset(data_dir, stamp), filters)
 
 
 @st.cache_resource
@@ -71,7 +76,7 @@ def static_ready() -> Path:
 def main() -> None:
     data_dir = data_dir_from_argv()
     static_ready()
-    stamp = views.files_stamp(data_dir)
+    stamp = files_stamp(data_dir)
     dataset = cached_dataset(str(data_dir), stamp)
     if isinstance(dataset, DataError):
         error = dataset
@@ -100,7 +105,7 @@ def main() -> None:
         with tab_sources:
             source_reader(dataset)
         with tab_method:
-            st.markdown(views.method_markdown(dataset))
+            st.html(fragments.method_html(dataset))
 
 
 def presenter_mode() -> bool:
@@ -125,7 +130,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
     if "years" not in st.session_state:
         # The slider's value comes from here, never from a default beside it: the link's years put
         # in order and within the data (a reversed pair would give a slider reading 2025…2010).
-        st.session_state["years"] = views.years_from_link(st.query_params.get_all("years"), (first, last))
+        st.session_state["years"] = pickers.years_from_link(st.query_params.get_all("years"), (first, last))
     presenting = presenter_mode()
     if presenting:
         top = st.columns([4, 2, 2, 2, 2.6], vertical_alignment="center")
@@ -135,7 +140,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
             toggled = st.toggle("Presenter mode", key="present", bind="query-params")
         years = st.slider("Years", min_value=first, max_value=last, key="years",
                           bind="query-params", label_visibility="collapsed")
-        big_years.html(f'<p class="nk-bigyears" aria-live="polite">{views.year_label(tuple(years))}</p>')
+        big_years.html(f'<p class="nk-bigyears" aria-live="polite">{pickers.year_label(tuple(years))}</p>')
     else:
         toggled = presenting
         left, right = st.columns([2, 3], vertical_alignment="bottom")
@@ -143,7 +148,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
             years = st.slider("Years", min_value=first, max_value=last, key="years",
                               bind="query-params", help="A report shows when its period overlaps these years.")
         with right:
-            st.vega_lite_chart(spec=views.timeline_spec(dataset, years), width="stretch")
+            st.vega_lite_chart(spec=timeline.timeline_spec(dataset, years), width="stretch")
             st.caption("Reports per year, coloured by sector as on the map; the shaded band is the years shown.")
     if presenting:
         # Summary and map first; the filters and place box stay below, folded, so a shared link's
@@ -159,27 +164,27 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
         map_slot = st.container()
     if toggled != presenting:
         st.rerun(scope="app")  # the page around the fragment changes too
-    if tuple(years) != views.years_from_link([str(y) for y in years], (first, last)):
+    if tuple(years) != pickers.years_from_link([str(y) for y in years], (first, last)):
         # A link with its years reversed: the slider took them from the URL as they were.
-        st.session_state["_pending_years"] = views.years_from_link([str(y) for y in years], (first, last))
+        st.session_state["_pending_years"] = pickers.years_from_link([str(y) for y in years], (first, last))
         st.rerun(scope="app")
     state = st.session_state
-    filters = views.Filters(
+    filters = Filters(
         years=tuple(int(y) for y in years),
         sectors=tuple(state.get("sector") or ()) or None, roles=tuple(state.get("role") or ()) or None,
         sources=tuple(state.get("source") or ()) or None, text=(state.get("q") or "").strip() or None,
     )
     view = cached_view(data_dir, stamp, filters)
-    summary_slot.html(f'<p class="nk-summary" role="status" aria-live="polite">{views.escape(view.summary)}</p>')
+    summary_slot.html(f'<p class="nk-summary" role="status" aria-live="polite">{escape(view.summary)}</p>')
 
-    center, zoom = views.focus(dataset, place)
+    center, zoom = pickers.focus(dataset, place)
     with map_slot:
         result = st_folium(
-            views.base_map(dataset), feature_group_to_add=view.layer(dataset), center=center, zoom=zoom,
-            height=views.map_height(presenting), use_container_width=True, key="map",
+            mapping.base_map(dataset), feature_group_to_add=view.layer(dataset), center=center, zoom=zoom,
+            height=pickers.map_height(presenting), use_container_width=True, key="map",
             returned_objects=["last_object_clicked_tooltip"],
         )
-    clicked = views.place_from_tooltip((result or {}).get("last_object_clicked_tooltip"))
+    clicked = pickers.place_from_tooltip((result or {}).get("last_object_clicked_tooltip"))
     if clicked and clicked != place and clicked != st.session_state.get("_last_click"):
         st.session_state["_last_click"] = clicked
         st.session_state["_pending_place"] = clicked
@@ -193,12 +198,12 @@ def filter_fields(dataset: Dataset) -> None:
     """Sector, role and source pickers and the quote search (empty means all); their values are
     read from ``st.session_state`` under the keys ``sector``, ``role``, ``source`` and ``q``."""
     c1, c2, c3, c4 = st.columns(4)
-    sector_labels = views.labels(dataset, "sectors")
+    sector_labels = pickers.labels(dataset, "sectors")
     c1.multiselect("Sectors", options=list(sector_labels), key="sector", format_func=sector_labels.__getitem__,
                    bind="query-params", placeholder="All sectors")
-    c2.multiselect("Roles", options=list(views.ROLES), key="role", bind="query-params",
-                   format_func=views.role_label, placeholder="All roles")
-    source_labels = views.labels(dataset, "sources")
+    c2.multiselect("Roles", options=list(ROLES), key="role", bind="query-params",
+                   format_func=pickers.role_label, placeholder="All roles")
+    source_labels = pickers.labels(dataset, "sources")
     c3.multiselect("Sources", options=list(source_labels), key="source", format_func=source_labels.__getitem__,
                    bind="query-params", placeholder="All sources")
     c4.text_input("Search the quotes", key="q", bind="query-params", placeholder="e.g. waitress")
@@ -206,7 +211,7 @@ def filter_fields(dataset: Dataset) -> None:
 
 def place_box(dataset: Dataset) -> str | None:
     """The place the map focuses on (bound to the URL as ``place``)."""
-    names = views.labels(dataset, "places")
+    names = pickers.labels(dataset, "places")
     return st.selectbox("Focus on a place", options=[None, *names], key="place", bind="query-params",
                         format_func=lambda p: "All places" if p is None else names[p])
 
@@ -216,7 +221,7 @@ def presenter_controls(slots: list, current: tuple[int, int], bounds: tuple[int,
     back, play, forward = slots
     single = current[0] == current[1]
     if back.button("◀ Previous year", width="stretch", disabled=single and current[0] <= bounds[0]):
-        st.session_state["_pending_years"] = views.step_years(current, bounds, -1)
+        st.session_state["_pending_years"] = pickers.step_years(current, bounds, -1)
         st.rerun(scope="fragment")
     playing = st.session_state.get("playing", False)
     if play.button("⏸ Pause" if playing else "▶ Play the years", width="stretch"):
@@ -225,7 +230,7 @@ def presenter_controls(slots: list, current: tuple[int, int], bounds: tuple[int,
             st.session_state["_pending_years"] = (bounds[0], bounds[0])
         st.rerun(scope="fragment")
     if forward.button("Next year ▶", width="stretch", disabled=single and current[1] >= bounds[1]):
-        st.session_state["_pending_years"] = views.step_years(current, bounds, +1)
+        st.session_state["_pending_years"] = pickers.step_years(current, bounds, +1)
         st.rerun(scope="fragment")
     if playing:
         player(bounds)
@@ -240,18 +245,18 @@ def player(bounds: tuple[int, int]) -> None:
     if current[1] >= bounds[1]:
         st.session_state["playing"] = False
     else:
-        st.session_state["_pending_years"] = views.step_years(current, bounds, +1)
+        st.session_state["_pending_years"] = pickers.step_years(current, bounds, +1)
     st.rerun(scope="app")
 
 
-def reports_table(dataset: Dataset, view: views.View, place: str | None) -> None:
+def reports_table(dataset: Dataset, view: View, place: str | None) -> None:
     """The text alternative to the map: the filtered reports; choosing a row focuses its place."""
-    where = f" at {views.escape(dataset.places.at[place, 'name'])}" if place else ""
+    where = f" at {escape(dataset.places.at[place, 'name'])}" if place else ""
     # HTML, not Markdown: Markdown would link a URL in a place name even with every character escaped.
     st.html(f'<h3 class="nk-table-heading">Reports{where}</h3>')
     st.caption("Choose a row to read its quote and source and to focus the map on its place.")
     chosen = place
-    table, total = views.table_frame(dataset, view.rows, chosen)
+    table, total = table_frame(dataset, view.rows, chosen)
     if total > len(table):
         st.caption(f"Showing the newest {len(table):,} of {total:,} reports; the CSV download has them all.")
     # A fresh key per place: a row number chosen in one table means nothing in another.
@@ -261,32 +266,32 @@ def reports_table(dataset: Dataset, view: views.View, place: str | None) -> None
     rows = event.selection.rows if event and event.selection else []
     if rows:
         st.session_state["_report"] = table.iloc[rows[0]]["Report"]
-        report_place = views.place_of(dataset, table.index[rows[0]])
+        report_place = pickers.place_of(dataset, table.index[rows[0]])
         if report_place != chosen:
             st.session_state["_pending_place"] = report_place
             st.rerun(scope="fragment")
     shown = table.index[table["Report"] == st.session_state.get("_report")]
     if len(shown):
-        st.html(views.report_card(dataset.reports.iloc[shown[0]], dataset))
+        st.html(fragments.report_card(dataset.reports.iloc[shown[0]], dataset))
     st.caption("Downloads hold the reports shown, with their quotes and sources, and say which filters made them.")
     csv_col, geojson_col, html_col = st.columns(3)
-    csv_col.download_button("Download CSV", data=lambda: views.csv_download(dataset, view),
+    csv_col.download_button("Download CSV", data=lambda: downloads.csv_download(dataset, view),
                             file_name="nk-workers-reports.csv", mime="text/csv", on_click="ignore")
-    geojson_col.download_button("Download GeoJSON", data=lambda: views.geojson_download(dataset, view),
+    geojson_col.download_button("Download GeoJSON", data=lambda: downloads.geojson_download(dataset, view),
                                 file_name="nk-workers-reports.geojson", mime="application/geo+json",
                                 on_click="ignore")
-    html_col.download_button("Download interactive map (HTML)", data=lambda: views.html_download(dataset, view),
+    html_col.download_button("Download interactive map (HTML)", data=lambda: downloads.html_download(dataset, view),
                              file_name="nk-workers-map.html", mime="text/html", on_click="ignore",
                              help="One self-contained file to embed in an article; see docs/EMBED.md.")
 
 
 def source_reader(dataset: Dataset) -> None:
     """Each seed document with the quotes the dataset takes from it highlighted."""
-    source_labels = views.labels(dataset, "sources")
+    source_labels = pickers.labels(dataset, "sources")
     source = st.selectbox("Document", options=list(source_labels), format_func=source_labels.__getitem__,
                           key="reader")
-    st.html(views.source_header(dataset, source))
-    st.html(views.highlighted_seed(dataset, source))
+    st.html(fragments.source_header(dataset, source))
+    st.html(fragments.highlighted_seed(dataset, source))
 
 
 main()

@@ -163,18 +163,20 @@ def time_steps(data_dir: Path, count: int = 15) -> StepTimes:
     """
     from streamlit_folium import _get_feature_group_string
 
-    from geo import views
+    from geo.filters import Filters
     from geo.load import load_dataset
+    from geo.mapping import base_map
+    from geo.view import build_view
 
     dataset = load_dataset(data_dir)
     first, last = dataset.years
-    warm = views.build_view(dataset, views.Filters(years=(first, last)))
-    _get_feature_group_string(warm.layer(dataset), views.base_map(dataset))
+    warm = build_view(dataset, Filters(years=(first, last)))
+    _get_feature_group_string(warm.layer(dataset), base_map(dataset))
     parts: list[tuple[float, float, float, int, int]] = []
     for years in year_ranges(first, last, count):
-        fmap = views.base_map(dataset)
+        fmap = base_map(dataset)
         t0 = time.perf_counter()
-        view = views.build_view(dataset, views.Filters(years=years))
+        view = build_view(dataset, Filters(years=years))
         t1 = time.perf_counter()
         layer = view.layer(dataset)
         t2 = time.perf_counter()

@@ -17,6 +17,9 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 ASSETS_DIR: Path = Path(__file__).resolve().parent / "assets"
 """Folder of the committed static data (``countries.geojson`` and its README)."""
 
+SCRIPT_PATH: Path = ASSETS_DIR / "nkmap.js"
+"""The map's one drawing script, served to the dashboard and inlined in the standalone export."""
+
 COUNTRIES_PATH: Path = ASSETS_DIR / "countries.geojson"
 """Natural Earth 1:50m country outlines, clipped to north-east Asia (see assets/README.md)."""
 
@@ -85,15 +88,17 @@ def install_static(static_dir: Path) -> Path:
         _copy_if_changed(image, dest / "images" / image.name)
     # The outlines are fetched once by the browser rather than resent with every map update.
     _copy_if_changed(COUNTRIES_PATH, Path(static_dir) / "vendor" / "outlines" / COUNTRIES_PATH.name)
+    _copy_if_changed(SCRIPT_PATH, Path(static_dir) / "vendor" / "nkmap" / SCRIPT_PATH.name)
     return dest
 
 
 def use_local_assets(base_url: str = STATIC_URL) -> None:
-    """Make every ``folium.Map`` load Leaflet from local files and nothing from a CDN.
+    """Make every ``folium.Map`` load Leaflet and ``nkmap.js`` from local files, nothing from a CDN.
 
     Replaces the class-level ``folium.Map.default_js`` / ``default_css`` with Leaflet's JS
-    and CSS under ``{base_url}/leaflet/``. jQuery, Bootstrap (JS, CSS, glyphicons),
-    Font Awesome, Leaflet.awesome-markers and ``leaflet.awesome.rotate`` are dropped.
+    and CSS under ``{base_url}/leaflet/`` and the map's drawing script under ``{base_url}/nkmap/``.
+    jQuery, Bootstrap (JS, CSS, glyphicons), Font Awesome, Leaflet.awesome-markers and
+    ``leaflet.awesome.rotate`` are dropped.
     ``CircleMarker``, ``GeoJson`` (also with ``marker=CircleMarker``), ``GeoJsonTooltip``,
     ``GeoJsonPopup``, ``Tooltip``, ``PolyLine``, ``Polygon``, ``FeatureGroup`` and
     ``LayerControl`` need only Leaflet. What breaks without the dropped files:
@@ -110,8 +115,26 @@ def use_local_assets(base_url: str = STATIC_URL) -> None:
         for an HTML file saved next to a ``vendor/`` folder, pass ``"vendor"``.
     """
     base = base_url.rstrip("/")
-    folium.Map.default_js = [("leaflet", f"{base}/leaflet/leaflet.js")]
+    folium.Map.default_js = [("leaflet", f"{base}/leaflet/leaflet.js"), ("nkmap", f"{base}/nkmap/{SCRIPT_PATH.name}")]
     folium.Map.default_css = [("leaflet_css", f"{base}/leaflet/leaflet.css")]
+
+
+@functools.lru_cache(maxsize=1)
+def map_css() -> str:
+    """The styles inside the map (legend, popups, arrows), shared by the dashboard and the export."""
+    return (ASSETS_DIR / "map.css").read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def map_script() -> str:
+    """``nkmap.js`` as text, to inline in a self-contained page."""
+    return SCRIPT_PATH.read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def page_script() -> str:
+    """``standalone.js``, the standalone export's page controls, as text to inline."""
+    return (ASSETS_DIR / "standalone.js").read_text(encoding="utf-8")
 
 
 @functools.lru_cache(maxsize=1)

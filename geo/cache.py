@@ -20,6 +20,7 @@ import pandas as pd
 import pyarrow as pa
 
 from .errors import Problem
+from .load import TABLES as DATA_TABLES
 from .load import Dataset, dataset_version, load_dataset, sector_tuples, seeds_dir_for
 from .quotes import SeedIndex, read_seeds
 from .settings import SETTINGS
@@ -27,10 +28,32 @@ from .vocab import COLOUR
 
 FORMAT = "3"  # bump when the cached layout or the validation rules change
 TABLES = ("reports", "places", "sources", "sectors", "sector_matrix")
+"""The tables a cached version holds, one Parquet file each."""
 
 
 class UntrustedCacheError(ValueError):
     """A cached dataset that does not match what was stored, or that no longer checks out."""
+
+
+def files_stamp(data_dir: Path) -> tuple:
+    """What changes whenever any input file does: for the four tables and every seed, its size,
+    modification time, change time and inode.
+
+    Cheap enough for every page view (no file is read). The change time catches an edit whose
+    size and modification time were put back; the inode, a file replaced by a rename.
+    """
+    seeds_dir = seeds_dir_for(Path(data_dir))
+    paths = [Path(data_dir) / f"{table}.csv" for table in DATA_TABLES]
+    paths += sorted(seeds_dir.glob("*.txt")) if seeds_dir.is_dir() else []
+    stamp = []
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:  # missing, or a link that loops: the load reports it
+            stamp.append((path.name, None))
+            continue
+        stamp.append((path.name, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino))
+    return tuple(stamp)
 
 
 def cache_key(data_dir: Path) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .aggregate import ReportCodes
+from .caches import DatasetCaches
 from .csvio import RawTable, read_table
 from .errors import DataError, Problem
 from .quotes import SeedIndex, read_seeds
@@ -44,20 +46,23 @@ class Dataset:
     seeds: SeedIndex
     version: str
     warnings: list[Problem] = field(default_factory=list)
-    memo: dict = field(default_factory=dict, repr=False)
-    """Derived values computed on demand and kept for the life of the dataset (e.g. report HTML)."""
+    caches: DatasetCaches = field(default_factory=DatasetCaches, repr=False)
+    """What the page derives from the dataset, kept for its life (see :mod:`geo.caches`)."""
 
     @property
     def years(self) -> tuple[int, int]:
         """First and last year any report covers."""
         return int(self.reports["year_start"].min()), int(self.reports["year_end"].max())
 
-    @property
+    @functools.cached_property
+    def max_reports_per_place(self) -> int:
+        """Most reports at one place over the whole dataset (fixes marker sizes across filters)."""
+        return int(self.reports["place_id"].value_counts().max())
+
+    @functools.cached_property
     def codes(self) -> ReportCodes:
         """The reports as integer-coded numpy arrays (built once), for filtering and aggregating."""
-        if "codes" not in self.memo:
-            self.memo["codes"] = ReportCodes.of(self.reports, self.places, self.sector_matrix)
-        return self.memo["codes"]
+        return ReportCodes.of(self.reports, self.places, self.sector_matrix)
 
 
 def seeds_dir_for(data_dir: Path) -> Path:

@@ -184,7 +184,7 @@ def plain_places(reports, sector_names: list[str]) -> dict[str, tuple]:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(first=st.integers(2000, 2030), span=st.integers(0, 12), sector_pick=st.integers(0, 2**8 - 1))
 def test_view_matches_plain_pandas(synthetic: Dataset, first: int, span: int, sector_pick: int) -> None:
-    from geo.views import build_view
+    from geo.view import build_view
 
     names = list(synthetic.sectors.index)
     sectors = tuple(s for bit, s in enumerate(names) if sector_pick >> bit & 1) or None
@@ -206,7 +206,7 @@ def test_view_matches_plain_pandas(synthetic: Dataset, first: int, span: int, se
 
 @pytest.mark.parametrize("which", ["synthetic", "dataset"])
 def test_reports_per_year_matches_plain_pandas(which: str, request: pytest.FixtureRequest) -> None:
-    from geo.views import reports_per_year
+    from geo.timeline import reports_per_year
 
     data = request.getfixturevalue(which)
     reports = data.reports

@@ -146,6 +146,8 @@ def test_install_static_copies_leaflet(tmp_path: Path) -> None:
     assert "images/layers.png" in copied
     for rel in expected:
         assert (dest / rel).read_bytes() == (src / rel).read_bytes()
+    script = tmp_path / "static" / "vendor" / "nkmap" / "nkmap.js"
+    assert script.read_bytes() == assets.SCRIPT_PATH.read_bytes()
 
 
 def test_install_static_is_idempotent_and_repairs(tmp_path: Path) -> None:
@@ -192,9 +194,10 @@ def test_use_local_assets_renders_without_remote_urls(
     base = base_url.rstrip("/")
     assert f'<script src="{base}/leaflet/leaflet.js"></script>' in html
     assert f'<link rel="stylesheet" href="{base}/leaflet/leaflet.css"/>' in html
-    # Exactly Leaflet is linked: streamlit-folium loads every declared default_js/css.
+    # Exactly Leaflet and the map's drawing script are linked: streamlit-folium loads every
+    # declared default_js/css.
     assert sorted(set(declared_links(m))) == sorted(
-        [f"{base}/leaflet/leaflet.js", f"{base}/leaflet/leaflet.css"]
+        [f"{base}/leaflet/leaflet.js", f"{base}/leaflet/leaflet.css", f"{base}/nkmap/nkmap.js"]
     )
     # None of these layers calls jQuery, which is no longer loaded.
     script = html[html.index('<script src="' + base) :]

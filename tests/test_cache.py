@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geo.cache import cache_key, load_cached
+from geo.cache import cache_key, files_stamp, load_cached
 from geo.errors import DataError
 from geo.load import load_dataset
 from tests.conftest import tiny_copy, write_dataset
@@ -108,3 +108,25 @@ def test_the_cache_keeps_only_the_newest_versions(tmp_path: Path) -> None:
     assert len(kept) == 4
     assert cache_key(folder) in {path.name for path in kept}
     assert oct(cache.stat().st_mode & 0o777) == "0o700"
+
+
+def test_the_files_stamp_sees_every_change_to_the_tables_and_seeds(tiny_dir: Path) -> None:
+    """The running dashboard reloads when its stamp changes: an edit must always change it."""
+    import os
+    import time
+
+    stamps = [files_stamp(tiny_dir)]
+    sectors = tiny_dir / "sectors.csv"
+    before = sectors.stat()
+    time.sleep(0.01)
+    sectors.write_bytes(sectors.read_bytes().replace(b"Garments", b"Garmentz"))  # same size
+    os.utime(sectors, ns=(before.st_atime_ns, before.st_mtime_ns))  # modification time put back
+    stamps.append(files_stamp(tiny_dir))
+    time.sleep(0.01)
+    seed = tiny_dir / "seeds" / "a.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "More text.\n", encoding="utf-8")
+    stamps.append(files_stamp(tiny_dir))
+    (tiny_dir / "seeds" / "b.txt").write_text("A new seed.\n", encoding="utf-8")
+    stamps.append(files_stamp(tiny_dir))
+    assert len(set(stamps)) == len(stamps)
+    assert files_stamp(tiny_dir) == stamps[-1]

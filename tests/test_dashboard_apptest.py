@@ -18,9 +18,10 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.filters import Filters
 from geo.load import Dataset, load_dataset
 from geo.settings import ROOT, SETTINGS
-from geo.views import Filters, build_view
+from geo.view import build_view
 from tests.conftest import tiny_copy, write_dataset
 
 DASHBOARD = ROOT / "dashboard.py"

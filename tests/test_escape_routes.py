@@ -12,10 +12,12 @@ from pathlib import Path
 import folium
 import pytest
 
-from geo import mapping, views
+from geo import downloads, fragments, mapping
 from geo.export import ExportInfo
 from geo.filters import Filters
 from geo.load import Dataset, load_dataset
+from geo.style import legend_html
+from geo.view import build_view
 from tests.hostile import IMG, SCRIPT_CLOSE, TEMPLATE, write_hostile_dataset
 
 RAW = (IMG, TEMPLATE, SCRIPT_CLOSE, "`tick`", "\\n ")
@@ -29,8 +31,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
 
 
 def full_map_html(dataset: Dataset) -> str:
-    view = views.build_view(dataset, Filters())
-    fmap = views.base_map(dataset)
+    view = build_view(dataset, Filters())
+    fmap = mapping.base_map(dataset)
     view.layer(dataset).add_to(fmap)
     return fmap.get_root().render()
 
@@ -43,10 +45,10 @@ def standalone(dataset: Dataset) -> str:
 
 ROUTES = {
     "map with legend, tooltips and popups": full_map_html,
-    "report cards": lambda d: "".join(views.report_card(r, d) for _, r in d.reports.iterrows()),
-    "source header": lambda d: views.source_header(d, "src-a"),
-    "source reader": lambda d: views.highlighted_seed(d, "src-a"),
-    "legend": lambda d: mapping.legend_html(d.sectors),
+    "report cards": lambda d: "".join(fragments.report_card(r, d) for _, r in d.reports.iterrows()),
+    "source header": lambda d: fragments.source_header(d, "src-a"),
+    "source reader": lambda d: fragments.highlighted_seed(d, "src-a"),
+    "legend": lambda d: legend_html(d.sectors),
     "standalone HTML export": standalone,
 }
 
@@ -69,5 +71,5 @@ def test_the_check_catches_a_route_that_skips_escaping(hostile: Dataset) -> None
 
 def test_csv_export_keeps_text_verbatim_but_neutralises_formulas(hostile: Dataset, tmp_path: Path) -> None:
     """Downloads are data, not HTML: the quote stays word for word."""
-    text = views.csv_download(hostile, views.build_view(hostile, Filters()))
+    text = downloads.csv_download(hostile, build_view(hostile, Filters()))
     assert IMG in text and TEMPLATE in text

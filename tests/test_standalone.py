@@ -10,15 +10,14 @@ from pathlib import Path
 import pytest
 
 from geo import cli
-from geo.aggregate import aggregate_places
 from geo.escape import escape
 from geo.export import ExportInfo
 from geo.filters import Filters, apply_filters
 from geo.load import Dataset, load_dataset
-from geo.mapping import marker_style, popup_html, report_html, tooltip_html
+from geo.records import export_records, report_html
 from geo.settings import ROOT, SETTINGS, Settings
-from geo.standalone import control_years, standalone_data, standalone_html
-from geo.views import max_reports_per_place
+from geo.standalone import control_years, standalone_html
+from geo.style import marker_style
 from geo.vocab import ROLES
 from tests.conftest import SEED_TEXT, tiny_copy, write_dataset
 
@@ -168,52 +167,45 @@ def test_year_controls_reach_the_years_asked_for(tiny: Dataset, years, expected)
 
 def test_role_source_and_text_filters_decide_what_is_shipped(tiny: Dataset) -> None:
     page = render(tiny, Filters(roles=("event",)))
-    assert [r["r"] for r in json_block(page, "nk-data")["reports"]] == [list(ROLES).index("event")]
+    assert [r["role"] for r in json_block(page, "nk-data")["reports"]] == [list(ROLES).index("event")]
     assert json_block(page, "nk-metadata")["reports"] == 1
     page = render(tiny, Filters(text="PYONGYANG"))
     assert len(json_block(page, "nk-data")["reports"]) == 1
     assert len(json_block(render(tiny, Filters(sources=("nope",))), "nk-data")["reports"]) == 0
 
 
-def test_shipped_records_rebuild_the_dashboards_tooltips_and_popups(tiny: Dataset) -> None:
-    """The page joins these pieces exactly as geo.mapping does, so the two read the same."""
-    data = standalone_data(tiny, tiny.reports)
+def test_shipped_records_carry_every_report_of_each_place_and_the_styles(tiny: Dataset) -> None:
+    """The page aggregates these in nkmap.js; the tooltip and popup text is written there only
+    (compared with the dashboard's in tests/browser/test_one_map.py)."""
+    data = export_records(tiny, tiny.reports)
     labels = tiny.sectors["label"].to_dict()
-    places = aggregate_places(tiny.reports, tiny.places, tiny.sector_matrix)
-    for _, place in places.iterrows():
-        index, record = next((i, r) for i, r in enumerate(data["places"])
-                             if f'data-place="{place["place_id"]}"' in r["t"])
-        count = int(place["reports"])
-        assert record["t"] + f" · {count} report{'s' if count != 1 else ''}</span>" == tooltip_html(place)
-        shipped = [r["h"] for r in data["reports"] if r["p"] == index]
-        assert len(shipped) == count
-        assert f'<div class="nk-popup"><h4>{record["h"]}</h4>{"".join(shipped)}</div>' == popup_html(
-            place, shipped, count)  # the page adds a count line after </h4> when count > 1
-        expected = [report_html(r, labels) for r in tiny.reports.to_dict("records")
-                    if r["place_id"] == place["place_id"]]
-        assert sorted(shipped) == sorted(expected)
+    for place_id in tiny.reports["place_id"].astype(str).unique():
+        shipped = [r["html"] for r in data["reports"] if r["place"] == place_id]
+        expected = [report_html(r, labels) for r in tiny.reports.to_dict("records") if r["place_id"] == place_id]
+        assert shipped == expected  # newest first, as popups show them
     for r, role in enumerate(ROLES):
         for s, colour in enumerate(tiny.sectors["colour"]):
-            assert data["styles"][r][s] == marker_style(role, colour)
-    assert data["radius"]["maxCount"] == max_reports_per_place(tiny)
+            assert data["config"]["styles"][r][s] == marker_style(role, colour)
+    assert data["config"]["radius"]["maxCount"] == tiny.max_reports_per_place
+    assert data["config"]["more"] == "scroll"
 
 
-def test_places_are_sorted_by_name_and_include_origins(tiny: Dataset) -> None:
-    data = standalone_data(tiny, tiny.reports)
-    names = [record["n"] for record in data["places"]]
+def test_places_are_ranked_by_name_and_include_origins(tiny: Dataset) -> None:
+    data = export_records(tiny, tiny.reports)
+    ranked = sorted(data["order"], key=data["order"].get)
+    names = [data["places"][place_id]["name"] for place_id in ranked]
     assert names == sorted(names)
-    assert "Pyongyang" in names  # only ever an origin, but its movement line needs it
-    jilin = next(r for r in data["places"] if r["n"] == "Jilin Province")
-    assert jilin["a"] == 300_000
-    assert next(r for r in data["places"] if r["n"] == "Ningbo")["a"] == 0
+    assert "pyongyang" in data["places"]  # only ever an origin, but its movement line needs it
+    assert data["places"]["jilin-province"]["area_m"] == 300_000
+    assert data["places"]["jilin-province"]["level"] == "province"
+    assert data["places"]["ningbo"]["area_m"] == 0 and data["places"]["ningbo"]["level"] == ""
 
 
 def test_reports_are_newest_first_and_reference_their_places(tiny: Dataset) -> None:
-    data = standalone_data(tiny, tiny.reports)
-    names = [record["n"] for record in data["places"]]
-    order = [(names[r["p"]], names[r["f"]] if r["f"] >= 0 else None, r["y0"], r["y1"]) for r in data["reports"]]
-    assert order == [("Jilin Province", "Pyongyang", 2019, 2019), ("Dandong", None, 2019, 2019),
-                     ("Ningbo", None, 2016, 2016)]
+    data = export_records(tiny, tiny.reports)
+    order = [(r["place"], r["from"] or None, r["y0"], r["y1"]) for r in data["reports"]]
+    assert order == [("jilin-province", "pyongyang", 2019, 2019), ("dandong", None, 2019, 2019),
+                     ("ningbo", None, 2016, 2016)]
 
 
 @pytest.mark.parametrize("filters", [Filters(), Filters(text=HOSTILE_TAG, years=(2019, 2019))])
@@ -228,8 +220,8 @@ def test_hostile_text_never_appears_unescaped(hostile: Dataset, filters: Filters
     assert page.count("</script>") == page.count("<script")
     # ...and is shipped escaped, so the reader still sees it literally.
     data = json_block(page, "nk-data")
-    assert escape(HOSTILE_NAME) in [place["n"] for place in data["places"]]
-    assert any(escape(HOSTILE_QUOTE) in report["h"] for report in data["reports"])
+    assert escape(HOSTILE_NAME) in [place["name"] for place in data["places"].values()]
+    assert any(escape(HOSTILE_QUOTE) in report["html"] for report in data["reports"])
     assert json.loads(json.dumps(json_block(page, "nk-metadata")))["filters"] == filters.describe()
 
 

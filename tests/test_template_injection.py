@@ -15,11 +15,13 @@ import pytest
 import streamlit_folium
 from streamlit.testing.v1 import AppTest
 
-from geo import mapping, views
+from geo import fragments, mapping
 from geo.export import ExportInfo, geojson_text, to_csv_text
 from geo.filters import Filters
 from geo.load import Dataset, load_dataset
 from geo.settings import ROOT
+from geo.style import legend_html
+from geo.view import build_view
 from tests.hostile import JINJA_BLOCK, JINJA_COMMENT, JINJA_EXPR, PWNED, write_template_dataset
 
 LITERAL = (JINJA_EXPR, JINJA_BLOCK, JINJA_COMMENT)
@@ -43,16 +45,16 @@ def in_empty_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def folium_page(dataset: Dataset) -> str:
     """The whole map page as folium renders it: base map, legend, places layer."""
-    fmap = views.base_map(dataset)
-    views.build_view(dataset, Filters()).layer(dataset).add_to(fmap)
+    fmap = mapping.base_map(dataset)
+    build_view(dataset, Filters()).layer(dataset).add_to(fmap)
     return fmap.get_root().render()
 
 
 def st_folium_scripts(dataset: Dataset) -> str:
     """What streamlit-folium sends the browser: the header, the map's and the layer's scripts."""
-    fmap = views.base_map(dataset)
+    fmap = mapping.base_map(dataset)
     fmap.render()
-    layer = views.build_view(dataset, Filters()).layer(dataset)
+    layer = build_view(dataset, Filters()).layer(dataset)
     return (streamlit_folium._get_header(fmap) + streamlit_folium._get_map_string(fmap)
             + streamlit_folium._get_feature_group_string(layer, fmap))
 
@@ -70,10 +72,10 @@ def info(dataset: Dataset) -> ExportInfo:
 ROUTES = {
     "folium page (map, legend, tooltips, popups)": folium_page,
     "streamlit-folium scripts": st_folium_scripts,
-    "legend": lambda d: mapping.legend_html(d.sectors),
-    "report cards": lambda d: "".join(views.report_card(r, d) for _, r in d.reports.iterrows()),
-    "source header": lambda d: views.source_header(d, "src-a"),
-    "source reader": lambda d: views.highlighted_seed(d, "src-a"),
+    "legend": lambda d: legend_html(d.sectors),
+    "report cards": lambda d: "".join(fragments.report_card(r, d) for _, r in d.reports.iterrows()),
+    "source header": lambda d: fragments.source_header(d, "src-a"),
+    "source reader": lambda d: fragments.highlighted_seed(d, "src-a"),
     "standalone HTML export": standalone,
     "CSV export": lambda d: to_csv_text(d, d.reports, info(d)),
     "GeoJSON export": lambda d: geojson_text(d, d.reports, info(d)),
@@ -89,7 +91,7 @@ def test_template_syntax_shows_literally_on_every_route(templated: Dataset, rout
 
 def test_the_legend_label_is_not_compiled_by_the_base_map(templated: Dataset) -> None:
     """The reproduction: a sector label ``{{ 7*7 }}`` came out of the base map as ``49``."""
-    html = views.base_map(templated).get_root().render()
+    html = mapping.base_map(templated).get_root().render()
     assert "Garments 0 {{ 7*7 }}" in html
 
 

@@ -16,9 +16,11 @@ try:
 except ImportError:  # conftest skips these tests without playwright
     PlaywrightTimeout = TimeoutError
 
+from geo.filters import Filters
 from geo.load import Dataset, load_dataset
+from geo.pickers import focus, step_years, year_label
 from geo.settings import SETTINGS
-from geo.views import Filters, View, build_view, focus, step_years, year_label
+from geo.view import View, build_view
 from tests.browser import harness
 
 pytestmark = pytest.mark.browser
@@ -132,47 +134,19 @@ def test_map_draws_every_place_and_movement_without_console_errors(open_dashboar
     assert opened.console_errors == []
 
 
-def test_popups_and_tooltips_are_what_geo_builds(open_dashboard) -> None:
-    """The page assembles each popup and tooltip from parts (the counts are added in the browser);
-    the result must be exactly geo.mapping's HTML for every place."""
-    from geo import mapping
-    from geo.views import report_html_at
-
-    opened = open_dashboard()
-    view = expected()
-    harness.wait_for_markers(opened.page, marks(view))
-    shown = harness.map_frame(opened.page).evaluate("""() => {
-        const out = {};
-        window.map.eachLayer(layer => {
-            if (layer.options && layer.options.placeId) {
-                out[layer.options.placeId] = [layer.getPopup().getContent(), layer.getTooltip().getContent()];
-            }
-        });
-        return out;
-    }""")
-    data = dataset()
-    per_place = mapping.popup_reports_per_place(len(view.places))
-    assert len(shown) == len(view.places)
-    for place in view.places.to_dict("records"):
-        here = view.rows[data.codes.place[view.rows] == data.places.index.get_loc(place["place_id"])]
-        popup = mapping.popup_html(place, report_html_at(data, here[:per_place]), place["reports"])
-        assert shown[place["place_id"]] == [popup, mapping.tooltip_html(place)], place["place_id"]
-    assert any("more report" in html for html, _ in shown.values()), "some place has more reports than its popup"
-
-
-def test_count_only_popups_are_what_geo_builds(open_dashboard) -> None:
-    """With more places than the popup budget allows one report each, popups carry only counts;
-    the page's script must still write exactly geo.mapping's HTML for them."""
+def test_count_only_popups_point_to_the_table(open_dashboard) -> None:
+    """With more places than the popup budget allows one report each, popups carry only counts
+    and send the reader to the table."""
     from streamlit_folium import _get_feature_group_string
 
     from geo import mapping
-    from geo.views import base_map
+    from geo.records import layer_json
 
     opened = open_dashboard()
     view = expected()
     harness.wait_for_markers(opened.page, marks(view))
-    layer = mapping.data_layer(view.places, view.flows, {}, dataset().sectors, max_count=view.max_count)
-    script = _get_feature_group_string(layer, base_map(dataset()))
+    records = layer_json(dataset(), view.places, view.flows, {}, place_json={})
+    script = _get_feature_group_string(mapping.data_layer(records), mapping.base_map(dataset()))
     shown = harness.map_frame(opened.page).evaluate("""([script]) => {
         const before = new Set(Object.keys(window.map._layers));
         (0, eval)(script);
@@ -187,7 +161,10 @@ def test_count_only_popups_are_what_geo_builds(open_dashboard) -> None:
     }""", [script])
     assert len(shown) == len(view.places)
     for place in view.places.to_dict("records"):
-        assert shown[place["place_id"]] == mapping.popup_html(place, [], place["reports"]), place["place_id"]
+        count = int(place["reports"])
+        assert shown[place["place_id"]].endswith(
+            f'</h4><p class="nk-more">{count} report{"s" if count != 1 else ""} here: '
+            "see the table below the map.</p></div>"), place["place_id"]
 
 
 def test_nothing_but_tiles_leaves_the_machine(open_dashboard) -> None:

@@ -1,0 +1,28 @@
+"""The page's downloads: the reports of a view as CSV, GeoJSON and the standalone HTML map."""
+
+from __future__ import annotations
+
+from .export import ExportInfo, geojson_text, to_csv_text
+from .load import Dataset
+from .standalone import standalone_html
+from .view import View
+
+
+def export_info(dataset: Dataset, view: View) -> ExportInfo:
+    """What a download from this view says about itself."""
+    return ExportInfo(dataset_version=dataset.version, filters=view.filters.describe())
+
+
+def csv_download(dataset: Dataset, view: View) -> str:
+    """The filtered reports as the CSV export, with its metadata lines."""
+    return to_csv_text(dataset, view.reports(dataset), export_info(dataset, view))
+
+
+def geojson_download(dataset: Dataset, view: View) -> str:
+    """The filtered reports as RFC 7946 GeoJSON with a metadata member."""
+    return geojson_text(dataset, view.reports(dataset), export_info(dataset, view))
+
+
+def html_download(dataset: Dataset, view: View) -> str:
+    """The standalone interactive map, starting at this view's filters."""
+    return standalone_html(dataset, view.filters, export_info(dataset, view))

@@ -1,0 +1,58 @@
+"""HTML pieces of the page: a report's card, a source's header, a seed with its quotes marked."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .load import Dataset
+from .present import format_date
+from .records import report_html
+from .templates import render, safe
+from .vocab import AREA_PRECISIONS
+
+
+def report_card(report: pd.Series, dataset: Dataset) -> str:
+    """A chosen report in full: quote, figures, citation, notes."""
+    labels = dataset.sectors["label"].to_dict()
+    level = report.get("place_precision") if report.get("place_precision") in AREA_PRECISIONS else ""
+    return render("card.html", place=report["place_name"], report=safe(report_html(report, labels)), level=level,
+                  date_note=report.get("date_note") or "", notes=report.get("notes") or "")
+
+
+def source_header(dataset: Dataset, source_id: str) -> str:
+    """Who published a seed document and when (and how that date is known), and how many reports quote it."""
+    row = dataset.sources.loc[source_id]
+    count = int((dataset.reports["source_id"].astype(str) == source_id).sum())
+    return render("source_header.html", source=row.to_dict(), published=format_date(row["published"]), count=count)
+
+
+def highlighted_seed(dataset: Dataset, source_id: str) -> str:
+    """The seed text with every quoted passage marked (``<mark title="report ids">``)."""
+    seed_file = dataset.sources.at[source_id, "seed_file"]
+    text = dataset.seeds.raw.get(seed_file, "")
+    quotes = dataset.reports.loc[dataset.reports["source_id"].astype(str) == source_id, ["id", "quote"]]
+    spans = []
+    for report_id, quote in quotes.itertuples(index=False):
+        span = dataset.seeds.span(seed_file, quote)
+        if span:
+            spans.append((span[0], span[1], report_id))
+    spans.sort()
+    merged: list[list] = []
+    for start, end, report_id in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2].append(report_id)
+        else:
+            merged.append([start, end, [report_id]])
+    parts, cursor = [], 0
+    for start, end, ids in merged:
+        parts += [(text[cursor:start], ""), (text[start:end], ", ".join(ids))]
+        cursor = end
+    parts.append((text[cursor:], ""))
+    return render("seed.html", parts=parts)
+
+
+def method_html(dataset: Dataset) -> str:
+    """Sources and method, for readers."""
+    return render("method.html", reports=len(dataset.reports), places=len(dataset.places),
+                  documents=len(dataset.sources), version=dataset.version)

@@ -1,0 +1,120 @@
+"""What pickers, links and the presenter show: labels, focus, years from a link, year steps."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .load import Dataset
+from .present import format_date
+
+
+def places_by_name(dataset: Dataset) -> list[str]:
+    """Place ids in the order of their names, for pickers."""
+    return list(dataset.places.sort_values("name", key=lambda names: names.str.lower()).index)
+
+
+def labels(dataset: Dataset, table: str) -> dict[str, str]:
+    """What a picker shows for each id of ``table`` ("sectors", "sources" or "places"), in the
+    order the picker lists them. Built once per dataset: a large dataset has thousands of places.
+
+    Pickers and links identify an option by its label, so labels are made unique: two sources of
+    one publisher and month, or two places of one name, get their id in brackets.
+    """
+    cached = dataset.caches.labels
+    if table not in cached:
+        if table == "sectors":
+            found = dataset.sectors["label"].to_dict()
+        elif table == "sources":
+            found = {s: source_label(dataset, s) for s in dataset.sources.index}
+        elif table == "places":
+            names = dataset.places["name"].to_dict()
+            found = {p: names[p] for p in places_by_name(dataset)}
+        else:
+            raise ValueError(f"no labels for {table!r}")
+        cached[table] = _unique_labels(found)
+    return cached[table]
+
+
+def _unique_labels(found: dict[str, str]) -> dict[str, str]:
+    counts = Counter(found.values())
+    return {key: label if counts[label] == 1 else f"{label} ({key})" for key, label in found.items()}
+
+
+def place_of(dataset: Dataset, position: int) -> str:
+    """The place id of the report at ``position`` in ``Dataset.reports``."""
+    return str(dataset.places.index[dataset.codes.place[position]])
+
+
+def focus(dataset: Dataset, place: str | None) -> tuple[list[float] | None, int | None]:
+    """Centre and zoom that bring ``place`` into view, or (None, None) to leave the view alone."""
+    if not place or place not in dataset.places.index:
+        return None, None
+    row = dataset.places.loc[place]
+    zoom = {"country": 4, "region": 5, "province": 6}.get(row["precision"], 8)
+    return [float(row["lat"]), float(row["lon"])], zoom
+
+
+def map_height(presenting: bool) -> int:
+    """Map height in pixels: most of a 720-pixel shared screen when presenting."""
+    return 500 if presenting else 560
+
+
+_TOOLTIP_PLACE = re.compile(r'data-place="([a-z0-9][a-z0-9_-]*)"')
+
+
+def place_from_tooltip(tooltip: str | None) -> str | None:
+    """The place id carried by a clicked marker's tooltip HTML."""
+    match = _TOOLTIP_PLACE.search(tooltip or "")
+    return match.group(1) if match else None
+
+
+def years_from_link(values: list[str], bounds: tuple[int, int]) -> tuple[int, int]:
+    """The years a link asks for, in order and within ``bounds``; all of ``bounds`` when the link
+    has no readable pair of years.
+
+    Parameters
+    ----------
+    values
+        The link's ``years`` parameters, as text (``?years=2019&years=2013``).
+    bounds
+        The first and last year of the data.
+    """
+    first, last = bounds
+    try:
+        years = sorted(int(value) for value in values)
+    except ValueError:
+        return first, last
+    if len(years) != 2 or years[1] < first or years[0] > last:
+        return first, last
+    return max(years[0], first), min(years[1], last)
+
+
+def step_years(current: tuple[int, int], bounds: tuple[int, int], direction: int) -> tuple[int, int]:
+    """The presenter's next single-year view.
+
+    From a single year, move one year ``direction`` (+1 or -1), staying within ``bounds``. From a
+    wider range, start the story at its first year (forward) or its last year (back).
+    """
+    start, end = current
+    first, last = bounds
+    if start != end:
+        year = start if direction > 0 else end
+    else:
+        year = min(max(start + direction, first), last)
+    return year, year
+
+
+def role_label(role: str) -> str:
+    return role.capitalize()
+
+
+def source_label(dataset: Dataset, source_id: str) -> str:
+    row = dataset.sources.loc[source_id]
+    return f"{row['publisher']} ({format_date(row['published'])})"
+
+
+def year_label(years: tuple[int, int] | None) -> str:
+    if not years:
+        return ""
+    return str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"

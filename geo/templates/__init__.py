@@ -1,0 +1,43 @@
+"""The HTML templates of the page and the export, rendered with autoescape on.
+
+Data reaches a template only as a variable, never as template source. Every variable passes
+through :func:`geo.escape.escape` unless it is marked safe (HTML built here from escaped parts),
+so template output is as safe inside a JavaScript string or template literal as in HTML.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from ..escape import escape
+
+TEMPLATE_DIR: Path = Path(__file__).resolve().parent
+
+
+@functools.lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The one Jinja environment: files in this folder, autoescape on, undefined names an error."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True,
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=False, trim_blocks=True, lstrip_blocks=True,
+        finalize=_escaped,
+    )
+
+
+def _escaped(value: object) -> Markup:
+    """Every variable's text as :func:`geo.escape.escape` makes it (HTML built here passes as is)."""
+    return value if isinstance(value, Markup) else Markup(escape(value))  # noqa: S704 - escaped just now
+
+
+def render(name: str, **values: object) -> str:
+    """Render the template ``name`` with ``values``; the result is HTML (a ``str``)."""
+    return str(environment().get_template(name).render(**values)).strip()
+
+
+def safe(html: str) -> Markup:
+    """Mark HTML that this project built (and escaped) as safe to insert into a template."""
+    return Markup(html)  # noqa: S704 - only for HTML built from escaped parts

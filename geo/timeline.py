@@ -1,0 +1,83 @@
+"""The timeline above the map: reports per year by sector, as a Vega-Lite spec."""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+import pandas as pd
+
+from .escape import css_colour
+from .load import Dataset
+
+
+def reports_per_year(dataset: Dataset) -> pd.DataFrame:
+    """Reports per (year, sector label), in year then sector id order; a report counts in every
+    year it covers and once for each of its sectors.
+
+    Each report adds one at its first year and takes one away after its last, per set of
+    sectors; a running sum over the years then gives the counts, in one pass over the reports.
+    """
+    codes = dataset.codes
+    first, last = dataset.years
+    width = last - first + 2
+    combos = len(codes.combo_sectors)
+    edges = (np.bincount(codes.combo * width + (codes.year_start - first), minlength=combos * width)
+             - np.bincount(codes.combo * width + (codes.year_end - first + 1), minlength=combos * width))
+    per_combo = np.cumsum(edges.reshape(combos, width), axis=1)[:, :-1]  # (set of sectors, year)
+    per_sector = codes.combo_sectors.T.astype(np.int64) @ per_combo  # (sector, year)
+    order = np.argsort(np.array(codes.sector_names, dtype=str), kind="stable")
+    years, sectors = np.nonzero(per_sector[order].T)
+    labels = dataset.sectors["label"].to_dict()
+    names = [codes.sector_names[i] for i in order]
+    data = pd.DataFrame({
+        "year": years + first,
+        "sector": [labels.get(names[i], names[i]) for i in sectors],
+        "reports": per_sector[order][sectors, years],
+    })
+    return data
+
+
+def timeline_spec(dataset: Dataset, years: tuple[int, int]) -> dict:
+    """Stacked bars of reports per year by sector, with the selected years shaded: a Vega-Lite
+    spec for ``st.vega_lite_chart``.
+
+    Written as a plain dict, without Altair (whose import and schema cost the first page view
+    over a second); the tests validate it against the Vega-Lite schema. The bars are built once
+    per dataset. Both layers read named datasets, so the spec itself is the same on every step and
+    the page updates the chart's data instead of drawing a new chart; a step only swaps the
+    shaded band's two numbers into a copy.
+    """
+    base = dataset.caches.timeline
+    if base is None:
+        first, last = dataset.years
+        scale = {"domain": [first - 0.5, last + 0.5], "nice": False, "zero": False}
+        bars = reports_per_year(dataset)
+        base = {
+            "height": 110,
+            "layer": [
+                {"data": {"name": "band"}, "mark": {"type": "rect", "color": "#000", "opacity": 0.1},
+                 "encoding": {"x": {"field": "start", "type": "quantitative", "scale": scale},
+                              "x2": {"field": "end"}}},
+                {"data": {"name": "bars"}, "mark": {"type": "bar", "size": 10},
+                 "encoding": {
+                     "x": {"field": "year", "type": "quantitative", "scale": scale,
+                           "axis": {"format": "d", "title": None, "tickMinStep": 1}},
+                     "y": {"aggregate": "sum", "field": "reports", "type": "quantitative", "title": "Reports"},
+                     "color": {"field": "sector", "type": "nominal", "legend": None,
+                               "scale": {"domain": list(dataset.sectors["label"]),
+                                         "range": [css_colour(c) for c in dataset.sectors["colour"]]}},
+                     "tooltip": [
+                         {"field": "year", "type": "quantitative", "format": "d"},
+                         {"field": "sector", "type": "nominal"},
+                         {"aggregate": "sum", "field": "reports", "type": "quantitative", "title": "reports"},
+                     ],
+                 }},
+            ],
+            "datasets": {"bars": [{"year": int(y), "sector": str(s), "reports": int(n)}
+                                  for y, s, n in zip(bars["year"], bars["sector"], bars["reports"], strict=True)]},
+        }
+        dataset.caches.timeline = base
+    spec = copy.deepcopy(base)
+    spec["datasets"]["band"] = [{"start": years[0] - 0.5, "end": years[1] + 0.5}]
+    return spec

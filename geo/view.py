@@ -1,0 +1,98 @@
+"""What the map shows for a set of filters: the matching reports and what they make per place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import folium
+import numpy as np
+import pandas as pd
+
+from . import mapping
+from .aggregate import first_per_group, flows_of, places_of, summary_line
+from .filters import Filters, filter_mask
+from .load import Dataset
+from .records import layer_json, report_html
+from .settings import SETTINGS, Settings
+
+
+@dataclass(frozen=True)
+class View:
+    """The reports passing a set of filters and what the map and summary line make of them.
+
+    A view keeps positions, not a copy of the reports, so many cached views cost little memory.
+    """
+
+    filters: Filters
+    rows: np.ndarray
+    """Positions in ``Dataset.reports`` of the reports that pass the filters, newest first."""
+    places: pd.DataFrame
+    flows: pd.DataFrame
+    summary: str
+
+    def reports(self, dataset: Dataset) -> pd.DataFrame:
+        """The filtered reports, newest first (a copy, made only when asked for)."""
+        return dataset.reports.iloc[self.rows]
+
+    def layer(self, dataset: Dataset) -> folium.FeatureGroup:
+        """The map layer for this view (rebuilt per call: st_folium mutates what it is given)."""
+        per_place = popup_reports_per_place(len(self.places))
+        chosen = self.rows[first_per_group(dataset.codes.place[self.rows], per_place)]
+        place_ids = dataset.places.index.to_numpy(dtype=object)[dataset.codes.place[chosen]]
+        popups: dict[str, list[str]] = {}
+        for place_id, html in zip(place_ids, report_html_at(dataset, chosen), strict=True):
+            popups.setdefault(place_id, []).append(html)
+        records = layer_json(dataset, self.places, self.flows, popups, place_json=dataset.caches.place_json)
+        return mapping.data_layer(records)
+
+
+def build_view(dataset: Dataset, filters: Filters) -> View:
+    """Filter the dataset and aggregate per place.
+
+    Parameters
+    ----------
+    dataset
+        A loaded dataset.
+    filters
+        The values of the page's widgets.
+
+    Returns
+    -------
+    View
+    """
+    codes = dataset.codes
+    rows = np.flatnonzero(filter_mask(
+        dataset.reports, sector_matrix=dataset.sector_matrix, years=filters.years, sectors=filters.sectors,
+        roles=filters.roles, sources=filters.sources, text=filters.text,
+    )).astype(np.int32)  # half the memory of a cached view
+    places = places_of(codes, rows, dataset.places)
+    flows = flows_of(codes, rows, dataset.places)
+    if len(rows):
+        span = filters.years or (int(places["year_min"].min()), int(places["year_max"].max()))
+        line = summary_line(len(rows), len(places), span, len(set().union(*places["sectors"])))
+    else:
+        line = summary_line(0, 0, None, 0)
+    return View(filters=filters, rows=rows, places=places, flows=flows, summary=line)
+
+
+REPORT_HTML_BYTES = 500
+"""Rough size of one report in a popup, to share the popup budget between places."""
+
+
+def popup_reports_per_place(places: int, settings: Settings = SETTINGS) -> int:
+    """How many reports each popup shows: all up to ``popup_max_reports`` when few places are
+    shown, fewer when many are, and none when not even one report per place fits: then a popup
+    gives the place's count, and clicking the place lists its reports in the table. A step's
+    payload grows with places but stays within ``popup_budget_bytes``."""
+    fits = settings.popup_budget_bytes // max(places * REPORT_HTML_BYTES, 1)
+    return int(max(0, min(settings.popup_max_reports, fits)))
+
+
+def report_html_at(dataset: Dataset, positions: np.ndarray) -> list[str]:
+    """:func:`geo.mapping.report_html` of the reports at ``positions``, each computed once per dataset."""
+    labels = dataset.sectors["label"].to_dict()
+
+    def make(missing: list[int]) -> list[str]:
+        return [report_html(report, labels) for report in dataset.reports.iloc[missing].to_dict("records")]
+
+    return dataset.caches.report_html.get_many((int(p) for p in positions), make)

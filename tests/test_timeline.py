@@ -1,0 +1,35 @@
+"""Tests for geo.timeline: reports per year as a Vega-Lite spec."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.load import Dataset, load_dataset
+from geo.timeline import timeline_spec
+from tests.conftest import write_dataset
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """The tiny three-report dataset, loaded."""
+    return load_dataset(write_dataset(tmp_path_factory.mktemp("tiny")))
+
+
+def test_timeline_spec_is_valid_vega_lite_with_the_years_shaded(tiny: Dataset) -> None:
+    import altair as alt
+    import jsonschema
+
+    spec = timeline_spec(tiny, (2017, 2018))
+    jsonschema.validate(spec, alt.vegalite.v6.schema.core.load_schema())
+    assert spec["datasets"]["band"] == [{"start": 2016.5, "end": 2018.5}]
+    other = timeline_spec(tiny, (2019, 2019))
+    assert other["datasets"]["band"] == [{"start": 2018.5, "end": 2019.5}]
+    assert spec["datasets"]["band"] == [{"start": 2016.5, "end": 2018.5}], "each call gets its own copy"
+    # Only the data changes between steps, so the page can update the chart instead of redrawing it.
+    assert {k: v for k, v in spec.items() if k != "datasets"} == {k: v for k, v in other.items() if k != "datasets"}
+    assert [layer["data"] for layer in spec["layer"]] == [{"name": "band"}, {"name": "bars"}]
+    bars = spec["datasets"]["bars"]
+    # r3 counts once for each of its two sectors; every report counts in each year it covers.
+    assert sum(row["reports"] for row in bars) == 4
+
+
