@@ -33,8 +33,9 @@ test: setup lint
 bench: setup
 	$(UV) run python -m benchmarks.run
 
+# MODE=proxy: twenty sessions through make serve's nginx, one dashboard process killed halfway.
 load: setup
-	$(UV) run python -m benchmarks.load
+	$(UV) run python -m benchmarks.load $(if $(filter proxy,$(MODE)),--proxy)
 
 clean:
 	rm -rf .venv .tools static/vendor .pytest_cache
