@@ -2,8 +2,10 @@
 UV_VERSION := 0.13.9
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 PORT ?= 8501
+REPLICAS ?= 2
+MODE ?= direct
 
-.PHONY: run test lint bench load setup clean
+.PHONY: run serve test lint bench load setup clean
 
 .tools/bin/uv:
 	python3 -m venv .tools
@@ -18,8 +20,12 @@ setup: .venv/.synced
 run: setup
 	$(UV) run streamlit run dashboard.py --server.port $(PORT)
 
+# Several dashboard processes behind nginx, kept alive by supervisord (docs/DEPLOY.md); PORT defaults to 8080 here.
+serve: setup
+	$(UV) run python deploy/serve.py --port $(if $(filter command line environment,$(origin PORT)),$(PORT),8080) --replicas $(REPLICAS)
+
 lint: setup
-	$(UV) run ruff check geo tests dashboard.py scripts benchmarks
+	$(UV) run ruff check geo tests dashboard.py scripts benchmarks deploy
 
 test: setup lint
 	$(UV) run pytest -q
@@ -27,8 +33,9 @@ test: setup lint
 bench: setup
 	$(UV) run python -m benchmarks.run
 
+# MODE=proxy: twenty sessions through make serve's nginx, one dashboard process killed halfway.
 load: setup
-	$(UV) run python -m benchmarks.load
+	$(UV) run python -m benchmarks.load $(if $(filter proxy,$(MODE)),--proxy)
 
 clean:
 	rm -rf .venv .tools static/vendor .pytest_cache

@@ -307,3 +307,125 @@ def watch_console(page: object) -> list[str]:
     page.on("console", on_console)
     page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
     return errors
+
+
+# ---------------------------------------------------------------- make serve: nginx, supervisord, replicas
+
+
+NGINX = Path("/usr/sbin/nginx")
+"""Debian's nginx, which ``make serve`` puts in front of the dashboard processes."""
+
+
+@dataclass
+class ServedApp:
+    """A running ``deploy/serve.py``: supervisord with its dashboard processes and nginx."""
+
+    process: subprocess.Popen
+    port: int
+    runtime: Path
+    log_path: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def log_tail(self, lines: int = 40) -> str:
+        """The end of the launcher's and supervisord's output, for error messages."""
+        try:
+            text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+        return "\n".join(text.splitlines()[-lines:])
+
+    def dashboards(self) -> dict[int, int]:
+        """The running dashboard processes, as {local port: pid}."""
+        found = {}
+        for pid, argv in session_processes(self.process.pid).items():
+            if "streamlit" in argv and "--server.port" in argv:
+                found[int(argv[argv.index("--server.port") + 1])] = pid
+        return found
+
+    def stray(self) -> dict[int, list[str]]:
+        """Every process still alive in the launcher's session (none once it has stopped)."""
+        return session_processes(self.process.pid)
+
+    def stop(self, timeout: float = 30) -> int:
+        """SIGTERM supervisord and wait for it; kill whatever is left in its session. Returns its exit code."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=timeout)
+        for pid in self.stray():
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        return self.process.returncode
+
+
+def session_processes(session_id: int) -> dict[int, list[str]]:
+    """Live processes (not zombies) whose session id is ``session_id``, as {pid: argv}."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            argv = (entry / "cmdline").read_bytes().decode(errors="replace").split("\0")
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()  # state, ppid, pgrp, session, ...
+        if fields[0] != "Z" and int(fields[3]) == session_id:
+            found[int(entry.name)] = [a for a in argv if a]
+    return found
+
+
+def http_get(url: str, headers: dict | None = None, timeout: float = 5) -> tuple[int, dict, bytes]:
+    """GET ``url``; return status, headers (lower-case names) and body, also for HTTP errors."""
+    request = urllib.request.Request(url, headers=headers or {})  # noqa: S310 (local URL)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
+
+
+def start_served(replicas: int = 2, runtime: Path | None = None, *, port: int | None = None,
+                 data_dir: Path | str | None = None, timeout: float = 90) -> ServedApp:
+    """Run ``deploy/serve.py`` in its own session and wait until nginx and every dashboard answer."""
+    port = port or free_port()
+    runtime = Path(runtime or tempfile.mkdtemp(prefix="serve-"))
+    log = tempfile.NamedTemporaryFile(prefix="serve-", suffix=".log", delete=False)
+    command = [sys.executable, "deploy/serve.py", "--port", str(port), "--replicas", str(replicas),
+               "--runtime", str(runtime)]
+    if data_dir is not None:
+        command += ["--data", str(Path(data_dir).resolve())]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"}, start_new_session=True)
+    log.close()
+    served = ServedApp(process=process, port=port, runtime=runtime, log_path=Path(log.name))
+    try:
+        wait_until_served(served, replicas, timeout)
+    except BaseException:
+        served.stop()
+        raise
+    return served
+
+
+def wait_until_served(served: ServedApp, replicas: int, timeout: float = 90) -> None:
+    """Wait until ``replicas`` dashboards answer ``/_stcore/health`` directly and nginx answers too."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if served.process.poll() is not None:
+            raise RuntimeError(f"serve.py exited with code {served.process.returncode}:\n{served.log_tail()}")
+        ports = list(served.dashboards()) + [served.port]
+        healthy = 0
+        for port in ports:
+            with contextlib.suppress(OSError, urllib.error.URLError):
+                if http_get(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)[2] == b"ok":
+                    healthy += 1
+        if len(ports) == replicas + 1 and healthy == len(ports):
+            return
+        time.sleep(0.3)
+    raise TimeoutError(f"make serve was not healthy within {timeout:.0f} s:\n{served.log_tail()}")

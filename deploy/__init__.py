@@ -1,0 +1,1 @@
+"""Serving the dashboard: the launcher behind `make serve` and its config templates."""
