@@ -29,6 +29,8 @@ def test_step_years(current, direction, expected) -> None:
 
 @pytest.mark.parametrize(("tooltip", "expected"), [
     ('<span data-place="dandong"><b>Dandong</b></span>', "dandong"),
+    ("Dandong · 3 reports place=dandong", "dandong"),  # the text a click returns
+    ("Jilin Province (province-level) · 1 report place=jilin-province", "jilin-province"),
     ("<b>no id</b>", None),
     (None, None),
     ('<span data-place="Bad Id!">', None),

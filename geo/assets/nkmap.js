@@ -23,10 +23,13 @@ var nkmap = (function () {
     return Math.round((radius.min + (radius.max - radius.min) * share) * 10) / 10;
   }
 
+  /* A place's tooltip. streamlit-folium hands the dashboard a clicked mark's tooltip as plain
+   * text, so the place id also stands in a hidden span ("place=ID"): invisible, not read out, but
+   * in the text the click returns (geo.pickers.place_from_tooltip reads it). */
   function tooltipHtml(place, count) {
     var level = place.level ? " (" + place.level + "-level)" : "";
     return '<span data-place="' + place.id + '"><b>' + place.name + "</b>" + level +
-      " · " + plural(count, "report") + "</span>";
+      " · " + plural(count, "report") + '<span class="nk-key" hidden> place=' + place.id + "</span></span>";
   }
 
   /* A place's popup: its name, then the given reports' HTML (newest first), and a line on the
@@ -67,50 +70,165 @@ var nkmap = (function () {
     event.popup.update();
   }
 
+  /* Marks closer than this on screen are moved apart (each keeps a thin line to where it is). */
+  var TOUCHING = 4;
+
   function drawFlow(group, records, flow) {
     var from = records.places[flow.from], to = records.places[flow.to];
     var line = L.polyline([from.ll, to.ll], Object.assign({className: "nk-flow"}, config.flowStyle));
     line.bindTooltip(from.name + " → " + to.name + " · " + plural(flow.count, "report"), {sticky: true});
     group.addLayer(line);
-    var mid = [from.ll[0] * 0.3 + to.ll[0] * 0.7, from.ll[1] * 0.3 + to.ll[1] * 0.7];
     var arrow = document.createElement("span");
     arrow.textContent = "\u27A4";
     arrow.style.transform = "rotate(" + screenAngle(from.ll, to.ll).toFixed(1) + "deg)";
-    group.addLayer(L.marker(mid, {interactive: false, keyboard: false, icon: L.divIcon({
-      className: "nk-arrow", iconSize: [18, 18], iconAnchor: [9, 9], html: arrow})}));
+    var head = L.marker(to.ll, {interactive: false, keyboard: false, icon: L.divIcon({
+      className: "nk-arrow", iconSize: [18, 18], iconAnchor: [9, 9], html: arrow})});
+    group.addLayer(head);
+    return {line: line, head: head, from: flow.from, to: flow.to};
   }
 
+  /* A point's shape: a circle marker sized by its count. An area is a faint circle that takes no
+   * pointer or keyboard events (it must not catch clicks meant for points or for the empty map),
+   * with a small handle at its centre that does. */
   function drawMark(group, records, mark) {
     var place = records.places[mark.place];
-    var options = Object.assign({className: "nk-place"}, config.styles[mark.role][mark.sector]);
-    var shape = place.area_m
-      ? L.circle(place.ll, Object.assign(options, config.areaStyle,
-                                         {radius: place.area_m, color: options.fillColor, className: "nk-place nk-area"}))
-      : L.circleMarker(place.ll, Object.assign(options, {radius: markerRadius(mark.count, config.radius)}));
-    // An area's centre may be far off screen: its tooltip follows the pointer instead.
-    shape.bindTooltip(tooltipHtml(place, mark.count), {sticky: Boolean(place.area_m)});
+    var style = Object.assign({}, config.styles[mark.role][mark.sector]);
+    if (place.area_m) {
+      group.addLayer(L.circle(place.ll, Object.assign({}, style, config.areaStyle, {
+        radius: place.area_m, color: style.fillColor, interactive: false, className: "nk-area"})));
+    }
+    var shape = L.circleMarker(place.ll, Object.assign(style, {
+      radius: place.area_m ? 7 : markerRadius(mark.count, config.radius),
+      className: place.area_m ? "nk-place nk-area-handle" : "nk-place"}));
+    if (place.area_m) { shape.setStyle({dashArray: "3 2", fillOpacity: 0.5}); }
+    shape.bindTooltip(tooltipHtml(place, mark.count));
     shape.bindPopup(popupHtml(place, mark, config.more), {maxWidth: 380, maxHeight: 360, autoPanPadding: [12, 12]});
     shape.on("popupopen", fitPopup);
+    shape.on("popupopen", function () { shape.closeTooltip(); });
+    shape.on("add", function () { name(shape, place, mark); });
     shape.options.placeId = place.id;
+    shape.nkHome = L.latLng(place.ll);
     group.addLayer(shape);
     return shape;
   }
 
-  /* Draw one filter state into `group`: movement lines, then areas, then points on top.
-   * Returns the drawn shapes by place id. */
+  /* A mark as a keyboard and screen-reader user meets it: a named button that Enter or Space
+   * opens, as a click does. */
+  function name(shape, place, mark) {
+    var element = shape.getElement();
+    if (!element) { return; }
+    var label = document.createElement("span");
+    label.innerHTML = place.name;
+    element.setAttribute("tabindex", "0");
+    element.setAttribute("role", "button");
+    element.setAttribute("aria-label", label.textContent + (place.level ? ", " + place.level + "-level" : "") +
+                         ", " + plural(mark.count, "report"));
+    // A click must not focus the mark: focusing scrolls the map's container to show it, which moves
+    // the mark from under the pointer before the button is released, and the click is lost.
+    element.addEventListener("mousedown", function (event) { event.preventDefault(); });
+    L.DomEvent.on(element, "keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") { return; }
+      L.DomEvent.preventDefault(event);
+      shape.fire("click", {latlng: shape.getLatLng(), target: shape, sourceTarget: shape, originalEvent: event});
+      shape.openPopup();
+    });
+  }
+
+  /* Move marks that overlap on screen around their common centre, each with a thin line to where
+   * it really is, and put each movement's arrowhead at the edge of its destination's mark (none
+   * for a line too short to see). Runs after every zoom, since overlap depends on it. */
+  function declutter(state) {
+    var map = state.group._map;
+    if (!map) { return; }
+    state.leaders.clearLayers();
+    var shapes = Object.keys(state.shapes).map(function (id) { return state.shapes[id]; });
+    var points = shapes.map(function (shape) { return map.latLngToLayerPoint(shape.nkHome); });
+    var cluster = shapes.map(function (_, i) { return i; });
+    var find = function (i) { while (cluster[i] !== i) { i = cluster[i] = cluster[cluster[i]]; } return i; };
+    for (var i = 0; i < shapes.length; i++) {
+      for (var j = i + 1; j < shapes.length; j++) {
+        var reach = shapes[i].getRadius() + shapes[j].getRadius() + TOUCHING;
+        if (points[i].distanceTo(points[j]) < reach) { cluster[find(i)] = find(j); }
+      }
+    }
+    var groups = {};
+    shapes.forEach(function (_, k) { (groups[find(k)] = groups[find(k)] || []).push(k); });
+    Object.keys(groups).forEach(function (key) {
+      var members = groups[key];
+      if (members.length === 1) { shapes[members[0]].setLatLng(shapes[members[0]].nkHome); return; }
+      var centre = members.reduce(function (sum, k) { return sum.add(points[k]); }, L.point(0, 0))
+        .divideBy(members.length);
+      var widest = Math.max.apply(null, members.map(function (k) { return shapes[k].getRadius(); }));
+      var ring = widest / Math.sin(Math.PI / members.length) + TOUCHING;
+      members.forEach(function (k, n) {
+        var angle = -Math.PI / 2 + 2 * Math.PI * n / members.length;
+        var spot = map.layerPointToLatLng(centre.add(L.point(Math.cos(angle) * ring, Math.sin(angle) * ring)));
+        shapes[k].setLatLng(spot);
+        state.leaders.addLayer(L.polyline([shapes[k].nkHome, spot], {
+          color: "#333", weight: 1, opacity: 0.6, interactive: false, className: "nk-leader"}));
+      });
+    });
+    state.flows.forEach(function (flow) {
+      var start = map.latLngToLayerPoint(state.shapes[flow.from].getLatLng());
+      var end = map.latLngToLayerPoint(state.shapes[flow.to].getLatLng());
+      var length = start.distanceTo(end), edge = state.shapes[flow.to].getRadius() + 9;
+      flow.line.setLatLngs([state.shapes[flow.from].getLatLng(), state.shapes[flow.to].getLatLng()]);
+      var icon = flow.head.getElement();
+      if (icon) { icon.style.display = length < 2 * edge + 8 ? "none" : ""; }
+      if (length >= 2 * edge + 8) {
+        flow.head.setLatLng(map.layerPointToLatLng(end.subtract(end.subtract(start).multiplyBy(edge / length))));
+      }
+    });
+  }
+
+  /* Run `update` now and after every zoom, replacing what an earlier state of `group` watched. */
+  function watch(group, update) {
+    var map = group._map;
+    if (group.nkWatch) { group.nkWatch.map.off("zoomend", group.nkWatch.update); }
+    group.nkWatch = {map: map, update: update};
+    map.on("zoomend", update);
+    if (!group.nkUnwatch) {
+      group.nkUnwatch = function () {
+        if (group.nkWatch) { group.nkWatch.map.off("zoomend", group.nkWatch.update); group.nkWatch = null; }
+      };
+      group.on("remove", group.nkUnwatch);
+    }
+    update();
+  }
+
+  /* Draw one filter state into `group`: movement lines between places both shown, areas, then
+   * points on top. Returns the drawn marks by place id. */
   function draw(group, records) {
-    var shapes = {};
-    records.flows.forEach(function (flow) { drawFlow(group, records, flow); });
+    var state = {group: group, shapes: {}, flows: [], leaders: L.featureGroup()};
+    group.addLayer(state.leaders);
     var isArea = function (mark) { return Boolean(records.places[mark.place].area_m); };
-    records.marks.filter(isArea).concat(records.marks.filter(function (m) { return !isArea(m); }))
-      .forEach(function (mark) { shapes[mark.place] = drawMark(group, records, mark); });
-    return shapes;
+    var marks = records.marks.filter(isArea).concat(records.marks.filter(function (m) { return !isArea(m); }));
+    var shown = {};
+    marks.forEach(function (mark) { shown[mark.place] = true; });
+    records.flows.filter(function (flow) { return shown[flow.from] && shown[flow.to] && flow.from !== flow.to; })
+      .forEach(function (flow) { state.flows.push(drawFlow(group, records, flow)); });
+    // Smaller marks last, so that a small place beside a big one stays on top and reachable.
+    marks.sort(function (a, b) { return isArea(b) - isArea(a) || b.count - a.count; })
+      .forEach(function (mark) { state.shapes[mark.place] = drawMark(group, records, mark); });
+    var update = function () { declutter(state); };
+    if (group._map) { watch(group, update); } else { group.once("add", function () { watch(group, update); }); }
+    return state.shapes;
   }
 
   /* Once per map: the dataset's drawing settings (geo.records.map_config), the country outlines
    * and the legend. */
   function setup(map, settings, legendHtml, outlineSource, outlineStyle) {
     config = settings;
+    // Leaflet focuses the map on every mouse press, and focusing scrolls the page to show the
+    // whole map: with the map partly below the fold (the dashboard's iframe) the mark moves
+    // away before the button is released, and the click is lost. Focus without scrolling.
+    if (map.keyboard) {
+      map.keyboard.disable();
+      map.keyboard._onMouseDown = function () {
+        if (!this._focused) { this._map._container.focus({preventScroll: true}); }
+      };
+      map.keyboard.enable();
+    }
     outlines(map, outlineSource, outlineStyle);
     legend(map, legendHtml);
   }
