@@ -15,7 +15,7 @@ from .errors import Problem
 from .load import Dataset, dataset_version, load_dataset, sector_tuples, seeds_dir_for
 from .quotes import SeedIndex, read_seeds
 
-FORMAT = "2"  # bump when the cached layout or the validation rules change
+FORMAT = "3"  # bump when the cached layout or the validation rules change
 
 
 def cache_key(data_dir: Path) -> str:
