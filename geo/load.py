@@ -31,8 +31,8 @@ class Dataset:
     each report's position in ``reports.csv``. It is joined with its place and source (columns
     ``place_name``, ``lat``, ``lon``, ``country``, ``place_precision``, ``source_title``, ``publisher``, ``published``,
     ``seed_file``, ``source_url``), has every optional column of ``reports.csv`` (empty when the file
-    leaves it out; an empty ``presence`` is ``reported``), has ``year_start``/``year_end`` integers, ``date_precision``, and
-    ``sector_ids`` (a tuple per report). ``sector_matrix`` has one boolean column per sector.
+    leaves it out; an empty ``presence`` is ``reported``), has ``year_start``/``year_end`` integers,
+    ``date_precision``, and ``sector_ids`` (a tuple per report). ``sector_matrix`` has one boolean column per sector.
     """
 
     data_dir: Path
