@@ -141,7 +141,12 @@ def format_figures(report: pd.Series | dict, *, caution: bool = True) -> list[tu
     shows :func:`format_caution` on its own).
     """
     figures = []
-    workers = _text(report.get("workers_as_stated")) or _range(report.get("workers_min"), report.get("workers_max"))
+    stated = _text(report.get("workers_as_stated"))
+    numbers = [_number(report.get("workers_min")), _number(report.get("workers_max"))]
+    recorded = _range(*(report.get(column) for column in ("workers_min", "workers_max")))
+    workers = stated or recorded
+    if stated and recorded and not all(number in stated for number in numbers if number):
+        workers = f"{stated} ({recorded})"  # e.g. "... then six, and finally only two (2)"
     if workers:
         kind = format_workers_kind(report.get("workers_kind"))
         figures.append((f"Workers ({kind})" if kind else "Workers", workers))

@@ -139,3 +139,16 @@ def test_format_figures_ends_with_the_caution_unless_shown_apart() -> None:
     assert format_figures(report, caution=False) == [("Workers (count)", "over 100")]
     assert format_caution(report) == "Probably the same women as r039: do not add the two figures."
     assert format_caution({"caution": None}) == "" and format_caution({}) == ""
+
+
+def test_format_figures_adds_the_recorded_number_when_the_words_do_not_show_it() -> None:
+    painters = {"workers_min": 2, "workers_max": 2, "workers_kind": "count",
+                "workers_as_stated": "eight painters for months-long stays, then six, and finally only two"}
+    assert format_figures(painters) == [
+        ("Workers (count)", "eight painters for months-long stays, then six, and finally only two (2)")]
+    groups = {"workers_min": 30, "workers_max": 40, "workers_kind": "per_group",
+              "workers_as_stated": "groups of 30-40 women"}
+    assert format_figures(groups) == [("Workers (per group)", "groups of 30-40 women")]
+    estimate = {"workers_min": 100000, "workers_max": 100000, "workers_kind": "estimate",
+                "workers_as_stated": "a hundred thousand"}
+    assert format_figures(estimate) == [("Workers (estimate)", "a hundred thousand (100,000)")]
