@@ -11,15 +11,18 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .vocab import ROLES
+from .vocab import PRESENCES, ROLES
 
 PLACE_COLUMNS = [
     "place_id", "name", "lat", "lon", "country", "admin1", "precision", "radius_km",
-    "reports", "role", "roles", "sector", "sectors", "year_min", "year_max",
+    "reports", "role", "roles", "sector", "sectors", "year_min", "year_max", "presence",
 ]
 FLOW_COLUMNS = [
     "from_place_id", "to_place_id", "from_name", "to_name", "from_lat", "from_lon", "to_lat", "to_lon", "reports",
+    "basis", "stated_reports",
 ]
+PRESENCE_ORDER = tuple(PRESENCES)
+"""``reported``, ``few``, ``none``: a place's presence is the first of these any of its reports has."""
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,8 @@ class ReportCodes:
     a row of ``combo_sectors`` (one boolean column per sector in ``sector_names`` order: a
     report's set of sectors); ``pair`` a row of ``pair_places`` (origin and destination
     positions, ordered by their ids), or -1 for a report that describes no movement.
-    ``name_rank`` orders ``places`` by name.
+    ``name_rank`` orders ``places`` by name. ``presence`` is a position in ``PRESENCE_ORDER``
+    (0 ``reported``); ``inferred`` is true for a report whose movement is inferred, not stated.
     """
 
     place: np.ndarray
@@ -44,6 +48,8 @@ class ReportCodes:
     pair: np.ndarray
     pair_places: np.ndarray
     name_rank: np.ndarray
+    presence: np.ndarray
+    inferred: np.ndarray
 
     @classmethod
     def of(cls, reports: pd.DataFrame, places: pd.DataFrame, sector_matrix: pd.DataFrame) -> ReportCodes:
@@ -65,7 +71,24 @@ class ReportCodes:
             pair=pair,
             pair_places=pair_places,
             name_rank=np.argsort(np.argsort(places["name"].to_numpy(dtype=str), kind="stable"), kind="stable"),
+            presence=_presence_codes(reports),
+            inferred=_inferred(reports),
         )
+
+
+def _presence_codes(reports: pd.DataFrame) -> np.ndarray:
+    """Each report's position in ``PRESENCE_ORDER``; an empty or missing cell is ``reported``."""
+    if "presence" not in reports:
+        return np.zeros(len(reports), dtype=np.int8)
+    codes = pd.Categorical(reports["presence"].astype(str), categories=list(PRESENCE_ORDER)).codes
+    return np.where(codes < 0, 0, codes).astype(np.int8)
+
+
+def _inferred(reports: pd.DataFrame) -> np.ndarray:
+    """Whether each report's movement is only inferred (``from_basis`` is ``inferred``)."""
+    if "from_basis" not in reports:
+        return np.zeros(len(reports), dtype=bool)
+    return (reports["from_basis"].astype(str) == "inferred").to_numpy()
 
 
 def _pair_codes(origin: np.ndarray, target: np.ndarray, places: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -127,7 +150,9 @@ def aggregate_places(
         (ties go to the first in ``ROLES``), ``roles`` every role present in ``ROLES`` order;
         ``sector`` the most frequent sector (ties go to the first in ``sectors.csv``),
         ``sectors`` every sector present, most frequent first; ``year_min``/``year_max`` the
-        span the reports cover. Sorted by descending count, then name.
+        span the reports cover; ``presence`` is ``reported`` when any report puts workers there,
+        else ``few`` when one says few, else ``none`` (every report there says few or none: draw
+        it so, and don't count it as a presence). Sorted by descending count, then name.
     """
     return places_of(ReportCodes.of(reports, places, sector_matrix), None, places)
 
@@ -153,6 +178,7 @@ def places_of(codes: ReportCodes, rows: np.ndarray | None, places: pd.DataFrame)
     sector_counts = per_combo[present] @ codes.combo_sectors.astype(np.int64)
     year_min = _per_group_extreme(place_codes, take(codes.year_start), n, first=True)[present]
     year_max = _per_group_extreme(place_codes, take(codes.year_end), n, first=False)[present]
+    presence = _per_group_extreme(place_codes, take(codes.presence).astype(np.int32), n, first=True)[present]
 
     # Most reports first, then by name.
     order = np.lexsort((codes.name_rank[present], -counts[present]))
@@ -174,6 +200,7 @@ def places_of(codes: ReportCodes, rows: np.ndarray | None, places: pd.DataFrame)
                                                            strict=True)]
     result["year_min"] = year_min[order]
     result["year_max"] = year_max[order]
+    result["presence"] = np.array(PRESENCE_ORDER, dtype=object)[presence[order]]
     return result[PLACE_COLUMNS]
 
 
@@ -197,53 +224,75 @@ def aggregate_flows(reports: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame
     Returns
     -------
     pandas.DataFrame
-        Columns ``FLOW_COLUMNS``, sorted by origin then destination id.
+        Columns ``FLOW_COLUMNS``, sorted by origin then destination id. ``basis`` is ``stated``
+        when any of the movement's reports states it, else ``inferred`` (draw it distinctly; hide
+        such rows to show stated movements only); ``stated_reports`` counts the stating reports.
     """
     pair, pair_places = _pair_codes(_positions(reports["from_place_id"], places.index),
                                     _positions(reports["place_id"], places.index), places)
-    return _count_flows(pair, pair_places, places)
+    return _count_flows(pair, pair_places, places, _inferred(reports))
 
 
 def flows_of(codes: ReportCodes, rows: np.ndarray | None, places: pd.DataFrame) -> pd.DataFrame:
     """:func:`aggregate_flows` for the reports at positions ``rows`` (all when ``None``)."""
-    return _count_flows(codes.pair if rows is None else codes.pair[rows], codes.pair_places, places)
+    if rows is None:
+        return _count_flows(codes.pair, codes.pair_places, places, codes.inferred)
+    return _count_flows(codes.pair[rows], codes.pair_places, places, codes.inferred[rows])
 
 
-def _count_flows(pair: np.ndarray, pair_places: np.ndarray, places: pd.DataFrame) -> pd.DataFrame:
+def _count_flows(pair: np.ndarray, pair_places: np.ndarray, places: pd.DataFrame,
+                 inferred: np.ndarray) -> pd.DataFrame:
     counts = np.bincount(pair[pair >= 0], minlength=len(pair_places))
+    stated = np.bincount(pair[(pair >= 0) & ~inferred], minlength=len(pair_places))
     found = np.flatnonzero(counts)
     if not len(found):
         return pd.DataFrame(columns=FLOW_COLUMNS)
-    pairs, counts = pair_places[found], counts[found]
+    pairs, counts, stated = pair_places[found], counts[found], stated[found]
     start, end = places.iloc[pairs[:, 0]], places.iloc[pairs[:, 1]]
     return pd.DataFrame({
         "from_place_id": start.index.astype(str), "to_place_id": end.index.astype(str),
         "from_name": start["name"].to_numpy(), "to_name": end["name"].to_numpy(),
         "from_lat": start["lat"].to_numpy(), "from_lon": start["lon"].to_numpy(),
         "to_lat": end["lat"].to_numpy(), "to_lon": end["lon"].to_numpy(), "reports": counts,
+        "basis": np.where(stated > 0, "stated", "inferred").astype(object), "stated_reports": stated,
     }, columns=FLOW_COLUMNS)
 
 
 def summary(reports: pd.DataFrame, places_shown: int, *, years: tuple[int, int] | None = None) -> str:
-    """The line above the map, e.g. ``14 reports at 9 places · 2017–2019 · 2 sectors``.
+    """The line above the map, e.g. ``14 reports at 9 places (few or no workers at 1) · 2017–2019 · 2 sectors``.
 
-    ``years`` is the selected range; without it the span the reports cover is shown.
+    ``years`` is the selected range; without it the span the reports cover is shown. Places
+    where every report says few or no workers (``presence``) are counted apart.
     """
     if reports.empty:
         return summary_line(0, places_shown, None, 0)
     span = years or (int(reports["year_start"].min()), int(reports["year_end"].max()))
     sectors = {s for ids in reports["sector_ids"] for s in ids}
-    return summary_line(len(reports), places_shown, span, len(sectors))
+    return summary_line(len(reports), places_shown, span, len(sectors), few_or_none=few_or_none_places(reports))
 
 
-def summary_line(reports: int, places_shown: int, years: tuple[int, int] | None, sectors: int) -> str:
-    """:func:`summary` from counts."""
+def few_or_none_places(reports: pd.DataFrame) -> int:
+    """How many places have reports that all say few or no workers (none that reports a presence)."""
+    if "presence" not in reports or reports.empty:
+        return 0
+    reported = reports["presence"].astype(str).isin(["reported", ""])
+    places = reports["place_id"].astype(str)
+    return int(places.nunique() - places[reported].nunique())
+
+
+def summary_line(reports: int, places_shown: int, years: tuple[int, int] | None, sectors: int, *,
+                 few_or_none: int = 0) -> str:
+    """:func:`summary` from counts; ``few_or_none`` of the ``places_shown`` report few or no workers.
+
+    With a places table from :func:`places_of`, that is ``(places["presence"] != "reported").sum()``.
+    """
     if reports == 0:
         return "No reports match these filters"
     first, last = years
     span = str(first) if first == last else f"{first}–{last}"
+    apart = f" (few or no workers at {few_or_none})" if few_or_none else ""
     return (f"{reports} report{'s' if reports != 1 else ''} at {places_shown} place{'s' if places_shown != 1 else ''}"
-            f" · {span} · {sectors} sector{'s' if sectors != 1 else ''}")
+            f"{apart} · {span} · {sectors} sector{'s' if sectors != 1 else ''}")
 
 
 def first_per_group(groups: np.ndarray, k: int) -> np.ndarray:

@@ -26,7 +26,7 @@ from .quotes import SeedIndex, read_seeds
 from .settings import SETTINGS
 from .vocab import COLOUR
 
-FORMAT = "3"  # bump when the cached layout or the validation rules change
+FORMAT = "4"  # bump when the cached layout or the validation rules change
 TABLES = ("reports", "places", "sources", "sectors", "sector_matrix")
 """The tables a cached version holds, one Parquet file each."""
 

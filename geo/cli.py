@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--years", type=parse_years, help="keep reports overlapping A-B, e.g. 2017-2019")
     export.add_argument("--sectors", type=parse_list,
                         help="keep reports in any of these sector ids, e.g. garments,seafood")
+    export.add_argument("--abroad", action="store_true",
+                        help="keep reports at places beyond China and North Korea (left out by default)")
     export.add_argument("--no-tiles", action="store_true",
                         help="html only: no online tile layer; the map requests nothing at all")
     export.add_argument("-o", "--output", type=Path, required=True, help="file to write")
@@ -129,7 +131,7 @@ def _export(args: argparse.Namespace) -> int:
         print(f"error: --sectors: unknown sector id(s) {', '.join(unknown)}; known: "
               f"{', '.join(dataset.sectors.index)}", file=sys.stderr)
         return 2
-    filters = Filters(years=args.years, sectors=args.sectors)
+    filters = Filters(years=args.years, sectors=args.sectors, abroad=args.abroad)
     reports = apply_filters(dataset.reports, filters, dataset.sector_matrix)
     info = exporting.ExportInfo(dataset_version=dataset.version, filters=filters.describe())
     if args.format == "csv":
@@ -140,7 +142,8 @@ def _export(args: argparse.Namespace) -> int:
         from .standalone import standalone_html
 
         text = standalone_html(dataset, filters, info, tiles=not args.no_tiles)
-        # The file carries every report; --years and --sectors only set where its controls start.
+        # The file carries every report (beyond China only with --abroad); --years and --sectors
+        # only set where its controls start.
         reports = dataset.reports
     path = exporting.write_atomic(args.output, text, protected=exporting.protected_folders(dataset))
     print(f"wrote {len(reports)} reports to {path} ({path.stat().st_size / 1024:,.0f} KiB)")

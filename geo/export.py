@@ -17,12 +17,16 @@ from .load import Dataset
 from .settings import ROOT
 
 EXPORT_COLUMNS = [
-    "id", "place", "place_id", "country", "lat", "lon", "place_precision", "role", "from_place_id",
-    "date_start", "date_end", "date_precision", "date_basis", "date_note", "sectors",
-    "workers_min", "workers_max", "workers_as_stated", "wage_min", "wage_max", "wage_currency",
-    "wage_period", "wage_as_stated", "state_share_min", "state_share_max", "state_share_as_stated",
-    "quote", "notes", "source_id", "source_title", "publisher", "published", "seed_file",
+    "id", "place", "place_id", "country", "lat", "lon", "place_precision", "role", "presence",
+    "from_place_id", "from_basis", "date_start", "date_end", "date_precision", "date_qualifier", "date_basis",
+    "date_note", "sectors", "workers_min", "workers_max", "workers_kind", "workers_as_stated",
+    "wage_min", "wage_max", "wage_currency", "wage_period", "wage_as_stated",
+    "fee_min", "fee_max", "fee_currency", "fee_period", "fee_as_stated",
+    "state_share_min", "state_share_max", "state_share_as_stated",
+    "quote", "caution", "notes", "source_id", "source_title", "publisher", "published", "seed_file", "source_url",
 ]
+"""Columns of an export: the names of ``reports.csv``, plus the place and the source joined in
+(``source_url`` is the source's ``url`` in ``sources.csv``)."""
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 

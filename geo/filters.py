@@ -1,4 +1,5 @@
-"""Pure filters over the reports table: years, sectors, roles, sources and text in quotes."""
+"""Pure filters over the reports table: years, sectors, roles, sources, text in quotes, and places
+beyond China (left out unless asked for, so the default view frames China and the border)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+
+from .vocab import HOME_COUNTRIES
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,8 @@ class Filters:
     roles: tuple[str, ...] | None = None
     sources: tuple[str, ...] | None = None
     text: str | None = None
+    abroad: bool = False
+    """Keep reports at places beyond China and North Korea (Russia, Mongolia, ...); left out by default."""
 
     def describe(self) -> str:
         """A one-line human description, e.g. for export metadata."""
@@ -30,6 +35,8 @@ class Filters:
                 parts.append(f"{name} {', '.join(values) if values else '(none)'}")
         if self.text:
             parts.append(f"quote contains {self.text!r}")
+        if not self.abroad:
+            parts.append("places in China and North Korea only")
         return "; ".join(parts) or "none (all reports)"
 
 
@@ -42,6 +49,7 @@ def filter_mask(
     roles: Iterable[str] | None = None,
     sources: Iterable[str] | None = None,
     text: str | None = None,
+    abroad: bool = False,
 ) -> np.ndarray:
     """Boolean array selecting the reports that pass every given filter.
 
@@ -60,6 +68,9 @@ def filter_mask(
         A report passes when its role / source id is one of these.
     text
         Case-insensitive text that must appear in the quote.
+    abroad
+        Keep reports at places beyond China and North Korea (see :func:`beyond_china_mask`). By
+        default they are left out, so the map keeps framing China and the border.
 
     Returns
     -------
@@ -89,7 +100,18 @@ def filter_mask(
         mask &= reports["source_id"].isin(list(sources)).to_numpy()
     if text:
         mask &= reports["quote"].str.contains(text, case=False, regex=False).to_numpy(dtype=bool)
+    if not abroad and "country" in reports:
+        mask &= ~beyond_china_mask(reports)
     return mask
+
+
+def beyond_china_mask(frame: pd.DataFrame) -> np.ndarray:
+    """Whether each row's ``country`` is beyond China and North Korea (an empty code counts as beyond).
+
+    Works on reports (their place's country) and on places alike; the vectorised form of
+    :func:`geo.vocab.beyond_china`.
+    """
+    return ~frame["country"].astype(str).isin(HOME_COUNTRIES).to_numpy(dtype=bool)
 
 
 def filter_reports(reports: pd.DataFrame, **filters) -> pd.DataFrame:
@@ -101,6 +123,6 @@ def apply_filters(reports: pd.DataFrame, filters: Filters, sector_matrix: pd.Dat
     """The reports passing a :class:`Filters` value."""
     mask = filter_mask(
         reports, sector_matrix=sector_matrix, years=filters.years, sectors=filters.sectors,
-        roles=filters.roles, sources=filters.sources, text=filters.text,
+        roles=filters.roles, sources=filters.sources, text=filters.text, abroad=filters.abroad,
     )
     return reports[mask]

@@ -32,8 +32,9 @@ class Dataset:
     ``id``), so the first rows of any filtered selection are its newest reports; its index keeps
     each report's position in ``reports.csv``. It is joined with its place and source (columns
     ``place_name``, ``lat``, ``lon``, ``country``, ``place_precision``, ``source_title``, ``publisher``, ``published``,
-    ``seed_file``), has ``year_start``/``year_end`` integers, ``date_precision``, and
-    ``sector_ids`` (a tuple per report). ``sector_matrix`` has one boolean column per sector.
+    ``seed_file``, ``source_url``), has every optional column of ``reports.csv`` (empty when the file
+    leaves it out; an empty ``presence`` is ``reported``), has ``year_start``/``year_end`` integers,
+    ``date_precision``, and ``sector_ids`` (a tuple per report). ``sector_matrix`` has one boolean column per sector.
     """
 
     data_dir: Path
@@ -301,13 +302,17 @@ def _build(data_dir: Path, seeds_dir: Path, raw: dict[str, RawTable], seeds: See
     for optional in ("aliases", "admin1"):  # optional in places.csv: empty when the column is absent
         places[optional] = places.get(optional, pd.Series("", index=places.index)).fillna("")
 
+    for column in ("url", "url_checked"):  # optional in sources.csv
+        sources[column] = sources.get(column, pd.Series("", index=sources.index)).fillna("")
+
     reports = raw["reports"].frame.drop(columns="_line").reset_index(drop=True)
     for column in _OPTIONAL_REPORT_COLUMNS:
         if column not in reports:
             reports[column] = ""
+    reports["presence"] = reports["presence"].replace("", "reported")
     for column in ("workers_min", "workers_max"):
         reports[column] = pd.to_numeric(reports[column].replace("", np.nan)).astype("Int64")
-    for column in ("wage_min", "wage_max", "state_share_min", "state_share_max"):
+    for column in ("wage_min", "wage_max", "fee_min", "fee_max", "state_share_min", "state_share_max"):
         reports[column] = pd.to_numeric(reports[column].replace("", np.nan)).astype("Float64")
     reports["year_start"] = reports["date_start"].str.slice(0, 4).astype("int16")
     reports["year_end"] = reports["date_end"].str.slice(0, 4).astype("int16")
@@ -319,8 +324,8 @@ def _build(data_dir: Path, seeds_dir: Path, raw: dict[str, RawTable], seeds: See
         columns={"name": "place_name", "precision": "place_precision"}
     )
     reports = reports.join(place_columns, on="place_id")
-    source_columns = sources[["title", "publisher", "published", "seed_file"]].rename(
-        columns={"title": "source_title"}
+    source_columns = sources[["title", "publisher", "published", "seed_file", "url"]].rename(
+        columns={"title": "source_title", "url": "source_url"}
     )
     reports = reports.join(source_columns, on="source_id")
     for column in CATEGORICAL_REPORT_COLUMNS:
@@ -345,7 +350,8 @@ sort as text, so ``2019-05-01`` comes before ``2019-05`` before ``2019``."""
 CATEGORICAL_REPORT_COLUMNS = (
     "place_id", "from_place_id", "source_id", "place_name", "country", "place_precision", "date_precision",
     "date_start", "date_end", "date_basis", "sectors", "wage_currency", "wage_period", "admin1",
-    "source_title", "publisher", "published", "seed_file",
+    "source_title", "publisher", "published", "seed_file", "source_url", "presence", "from_basis",
+    "date_qualifier", "workers_kind", "fee_currency", "fee_period",
 )
 
 
@@ -358,9 +364,10 @@ def sector_tuples(sectors: pd.Series) -> pd.Series:
 
 
 _OPTIONAL_REPORT_COLUMNS = (
-    "from_place_id", "workers_min", "workers_max", "workers_as_stated", "wage_min", "wage_max",
-    "wage_currency", "wage_period", "wage_as_stated", "state_share_min", "state_share_max",
-    "state_share_as_stated", "notes",
+    "from_place_id", "from_basis", "presence", "date_qualifier", "workers_min", "workers_max",
+    "workers_kind", "workers_as_stated", "wage_min", "wage_max", "wage_currency", "wage_period",
+    "wage_as_stated", "fee_min", "fee_max", "fee_currency", "fee_period", "fee_as_stated",
+    "state_share_min", "state_share_max", "state_share_as_stated", "caution", "notes",
 )
 
 

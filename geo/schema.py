@@ -15,7 +15,19 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .quotes import SeedIndex
-from .vocab import AREA_PRECISIONS, COLOUR, DATE_BASES, PLACE_PRECISIONS, ROLES, WAGE_PERIODS
+from .vocab import (
+    AREA_PRECISIONS,
+    COLOUR,
+    DATE_BASES,
+    DATE_QUALIFIERS,
+    FEE_PERIODS,
+    MOVEMENT_BASES,
+    PLACE_PRECISIONS,
+    PRESENCES,
+    ROLES,
+    WAGE_PERIODS,
+    WORKERS_KINDS,
+)
 
 SLUG = r"^[a-z0-9][a-z0-9_-]*$"
 PARTIAL_DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
@@ -105,6 +117,10 @@ def id_checks() -> tuple[pa.Check, ...]:
 
 
 DATE_MESSAGE = "{value} is not a date like 2019, 2019-11 or 2019-11-24"
+PUBLISHED_MESSAGE = ("{value} is not a date like 2019, 2019-11 or 2019-11-24, "
+                     "or a range of them like 2019-11-23/2019-12-21")
+DAY = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+URL = r"^https?://[^\s]+$"
 
 
 def real_day() -> pa.Check:
@@ -131,12 +147,18 @@ def sources_schema(seed_names: set[str]) -> pa.DataFrameSchema:
             "title": column(required()),
             "publisher": column(required()),
             "author": column(required_column=False),
-            "published": column(required(), matches(PARTIAL_DATE, DATE_MESSAGE), real_day()),
+            "published": column(required(), _published_date(), _published_range_in_order()),
             "published_basis": column(one_of(DATE_BASES, "date basis")),
             "published_note": column(
                 _when_inferred("published_basis", "say how the publication date was worked out")),
             "licence": column(required_column=False),
             "notes": column(required_column=False),
+            "url": column(
+                matches(URL, "{value} is not a web address starting with http:// or https://", optional=True),
+                required_column=False),
+            "url_checked": column(
+                matches(DAY, "{value} is not a full date like 2026-11-30", optional=True), real_day(),
+                _checked_when_url(), required_column=False),
         }
     )
 
@@ -150,7 +172,8 @@ def places_schema() -> pa.DataFrameSchema:
             "aliases": column(required_column=False),
             "admin1": column(required_column=False),
             "country": column(
-                matches(r"^[A-Z]{2}$", "{value} is not an ISO 3166-1 alpha-2 country code like CN or KP")),
+                matches(r"^[A-Z]{2}$", "{value} is not an ISO 3166-1 alpha-2 country code like CN or KP",
+                        optional=True), _country_unless_multinational_region()),
             "lat": column(number_in(-90, 90)),
             "lon": column(number_in(-180, 180)),
             "precision": column(one_of(PLACE_PRECISIONS, "place precision")),
@@ -194,21 +217,30 @@ def reports_schema(
             "place_id": column(*references(place_ids, lambda ids: one_of(ids, "place id (see places.csv)"))),
             "from_place_id": column(
                 *references(place_ids, lambda ids: one_of(ids, "place id (see places.csv)", optional=True)),
+                _needs_column("from_basis", "say whether each movement is stated or inferred"),
                 **optional,
             ),
+            "from_basis": column(
+                one_of(MOVEMENT_BASES, "movement basis", optional=True), *_basis_with_movement(), **optional),
             "source_id": column(*references(source_ids, lambda ids: one_of(ids, "source id (see sources.csv)"))),
             "role": column(one_of(set(ROLES), "role")),
+            "presence": column(one_of(PRESENCES, "presence", optional=True), **optional),
             "date_start": column(matches(PARTIAL_DATE, DATE_MESSAGE), real_day()),
             "date_end": column(
                 matches(PARTIAL_DATE, DATE_MESSAGE), real_day(),
                 _same_precision(), _not_before_start(),
             ),
             "date_basis": column(one_of(DATE_BASES, "date basis")),
-            "date_note": column(_when_inferred("date_basis", "say how the date was inferred")),
+            "date_note": column(_when_inferred("date_basis", "say how the date was inferred"), _when_qualified()),
+            "date_qualifier": column(one_of(DATE_QUALIFIERS, "date qualifier", optional=True), **optional),
             "sectors": column(*references(sector_ids, _sector_list)),
-            "workers_min": column(_whole_number(), **optional),
+            "workers_min": column(
+                _whole_number(),
+                _needs_column("workers_kind", "say what kind of figure each is", when=_has_figure), **optional),
             "workers_max": column(_whole_number(), _not_below("workers_min"), **optional),
             "workers_as_stated": column(**optional),
+            "workers_kind": column(
+                one_of(WORKERS_KINDS, "kind of figure", optional=True), _kind_with_figure(), **optional),
             "wage_min": column(number_in(0, MOST_WAGE, optional=True), **optional),
             "wage_max": column(number_in(0, MOST_WAGE, optional=True), _not_below("wage_min"), **optional),
             "wage_currency": column(
@@ -216,11 +248,19 @@ def reports_schema(
                 _currency_with_wage(), **optional),
             "wage_period": column(one_of(WAGE_PERIODS, "wage period", optional=True), **optional),
             "wage_as_stated": column(**optional),
+            "fee_min": column(number_in(0, MOST_WAGE, optional=True), **optional),
+            "fee_max": column(number_in(0, MOST_WAGE, optional=True), _not_below("fee_min"), **optional),
+            "fee_currency": column(
+                matches(r"^[A-Z]{3}$", "{value} is not an ISO 4217 currency code like CNY or USD", optional=True),
+                _currency_with("fee"), **optional),
+            "fee_period": column(one_of(FEE_PERIODS, "fee period", optional=True), **optional),
+            "fee_as_stated": column(**optional),
             "state_share_min": column(number_in(0, 100, optional=True), **optional),
             "state_share_max": column(
                 number_in(0, 100, optional=True), _not_below("state_share_min"), **optional),
             "state_share_as_stated": column(**optional),
             "quote": column(required(), _verbatim(seed_of_source, seeds)),
+            "caution": column(**optional),
             "notes": column(**optional),
         }
     )
@@ -301,14 +341,131 @@ def _not_below(low_column: str) -> pa.Check:
 
 
 def _currency_with_wage() -> pa.Check:
-    def test(series: pd.Series) -> pd.Series:
-        wages = [cells for name in ("wage_min", "wage_max") if (cells := _other(series, name)) is not None]
-        has_wage = pd.Series(False, index=series.index)
-        for cells in wages:
-            has_wage |= cells != ""
-        return ~(has_wage & (series == ""))
+    return _currency_with("wage")
 
-    return _check(test, "is empty but a wage is given; add its currency (e.g. CNY, USD)")
+
+def _currency_with(prefix: str) -> pa.Check:
+    """``{prefix}_currency`` must be given when ``{prefix}_min`` or ``{prefix}_max`` is."""
+    def test(series: pd.Series) -> pd.Series:
+        # only numbers count as given: a cell that is not a number has a problem of its own
+        return ~(_any_given(series, (f"{prefix}_min", f"{prefix}_max"), numbers=True) & (series == ""))
+
+    return _check(test, f"is empty but a {prefix} is given; add its currency (e.g. CNY, USD)")
+
+
+def _any_given(series: pd.Series, names: tuple[str, ...], *, numbers: bool = False) -> pd.Series:
+    """Whether any of the named columns (those the file has) holds a value (a number) in each row."""
+    given = pd.Series(False, index=series.index)
+    for name in names:
+        cells = _other(series, name)
+        if cells is not None:
+            given |= cells.str.fullmatch(NUMBER).fillna(False).astype(bool) if numbers else cells != ""
+    return given
+
+
+def _has_figure(series: pd.Series) -> pd.Series:
+    return _any_given(series, ("workers_min", "workers_max"))
+
+
+def _needs_column(name: str, fix: str, *, when: Callable[[pd.Series], pd.Series] | None = None) -> pa.Check:
+    """Rows that need column ``name`` (by default: rows where this column is set) when the file lacks it."""
+    def test(series: pd.Series) -> pd.Series:
+        if name in CURRENT_FRAME.get().columns:
+            return _passes(series)
+        needs = when(series) if when else series != ""
+        return ~needs
+
+    return _check(test, f"is given but the file has no {name} column; add it and {fix}")
+
+
+def _basis_with_movement() -> list[pa.Check]:
+    """A movement (``from_place_id``) needs a basis, and a basis needs a movement."""
+    def cells(series: pd.Series) -> pd.Series | None:
+        return _other(series, "from_place_id")
+
+    def needed(series: pd.Series) -> pd.Series:
+        origin = cells(series)
+        return _passes(series) if origin is None else ~((origin != "") & (series == ""))
+
+    def spare(series: pd.Series) -> pd.Series:
+        origin = cells(series)
+        return _passes(series) if origin is None else ~((origin == "") & (series != ""))
+
+    return [
+        _check(needed, "is empty but from_place_id is {from_place_id!r}; "
+                       "say whether the movement is stated or inferred"),
+        _check(spare, "is {value} but from_place_id is empty; a basis describes a movement, "
+                      "so leave it empty"),
+    ]
+
+
+def _kind_with_figure() -> pa.Check:
+    def test(series: pd.Series) -> pd.Series:
+        return ~(_has_figure(series) & (series == ""))
+
+    return _check(test, "is empty but a number of workers is given; say what kind of figure it is "
+                        f"({', '.join(WORKERS_KINDS)})")
+
+
+def _when_qualified() -> pa.Check:
+    def test(series: pd.Series) -> pd.Series:
+        qualifier = _other(series, "date_qualifier")
+        if qualifier is None:
+            return _passes(series)
+        return ~(qualifier.isin(DATE_QUALIFIERS) & (series.str.strip() == ""))
+
+    return _check(test, "is empty but date_qualifier is {date_qualifier!r}; say what the dates stand for")
+
+
+def _checked_when_url() -> pa.Check:
+    def test(series: pd.Series) -> pd.Series:
+        url = _other(series, "url")
+        if url is None:
+            return _passes(series)
+        return ~((url != "") & (series == ""))
+
+    return _check(test, "is empty but url is given; give the date the address was checked (YYYY-MM-DD)")
+
+
+def _country_unless_multinational_region() -> pa.Check:
+    """Only a region may leave ``country`` empty (one that spans several countries, e.g. Southeast Asia)."""
+    def test(series: pd.Series) -> pd.Series:
+        precision = _other(series, "precision")
+        if precision is None:
+            return _passes(series)
+        return ~((series == "") & (precision != "region"))
+
+    return _check(test, "is empty but precision is {precision!r}; only a region spanning several countries "
+                        "may leave country empty")
+
+
+def _published_date() -> pa.Check:
+    """A partial ISO date, or two of them as a range ``START/END``; every full date must exist."""
+    def valid(cell: str) -> bool:
+        parts = cell.split("/")
+        if len(parts) > 2 or not all(re.fullmatch(PARTIAL_DATE, part) for part in parts):
+            return False
+        days = [part for part in parts if len(part) == 10]
+        return pd.to_datetime(pd.Series(days, dtype="str"), format="%Y-%m-%d", errors="coerce").notna().all()
+
+    def test(series: pd.Series) -> pd.Series:
+        good = {cell for cell in series.astype("str").drop_duplicates() if valid(cell)}
+        return series.isin(good)
+
+    return _check(test, PUBLISHED_MESSAGE)
+
+
+def _published_range_in_order() -> pa.Check:
+    def in_order(cell: str) -> bool:
+        start, _, end = cell.partition("/")
+        width = min(len(start), len(end))
+        return not end or end[:width] >= start[:width]
+
+    def test(series: pd.Series) -> pd.Series:
+        good = {cell for cell in series.astype("str").drop_duplicates() if in_order(cell)}
+        return series.isin(good)
+
+    return _check(test, "{value} ends before it starts")
 
 
 def _sector_list(sector_ids: set[str]) -> pa.Check:

@@ -136,6 +136,7 @@ def synthesise(out_dir: Path, *, reports: int, places: int | None = None, seed: 
         report_rows.append({
             "id": f"r{index:07d}", "place_id": place_rows[place]["id"],
             "from_place_id": place_rows[rng.randrange(n_places)]["id"] if moving else "",
+            "from_basis": "stated" if moving else "",
             "source_id": source_rows[source]["id"], "role": rng.choices(roles, weights)[0],
             "date_start": str(start), "date_end": str(end), "date_basis": "stated", "date_note": "",
             "sectors": ";".join(sorted(sectors)), "workers_min": "", "workers_max": "",

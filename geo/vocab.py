@@ -19,3 +19,36 @@ WAGE_PERIODS: tuple[str, ...] = ("hour", "day", "week", "month", "year")
 
 COLOUR = r"#[0-9a-fA-F]{6}"
 """A sector colour: six hexadecimal digits, the only form the data may give (and CSS receives)."""
+
+PRESENCES: dict[str, str] = {
+    "reported": "The source reports workers at this place",
+    "few": "The source says few, or not many, workers are here",
+    "none": "The source says no workers are here (e.g. all sent back)",
+}
+"""``presence`` of a report; an empty cell means ``reported``. Only ``reported`` counts as a presence."""
+
+MOVEMENT_BASES: dict[str, str] = {
+    "stated": "The text says the workers went from one place to the other",
+    "inferred": "The text implies the movement without saying it (drawn distinctly, can be hidden)",
+}
+WORKERS_KINDS: dict[str, str] = {
+    "count": "A number of people the source counts or reports as present",
+    "estimate": "An estimate of a total (e.g. a government's or researcher's estimate)",
+    "projection": "A forecast of how many will be (or will be allowed to be) there",
+    "per_group": "The size of each group; the total is not given",
+}
+"""``workers_kind``: figures of different kinds are never added up or compared as if alike."""
+
+DATE_QUALIFIERS: dict[str, str] = {
+    "approximate": "The dates approximate vague wording ('several years ago'); the period may reach beyond them",
+    "uncertain": "The statement is about some time within the span; which part cannot be told",
+}
+FEE_PERIODS: tuple[str, ...] = WAGE_PERIODS
+
+HOME_COUNTRIES: frozenset[str] = frozenset({"CN", "KP"})
+"""The countries the map frames by default: China and North Korea. Places elsewhere are 'beyond China'."""
+
+
+def beyond_china(country: object) -> bool:
+    """Whether a place with this country code lies outside China and North Korea (empty code: yes)."""
+    return str(country or "") not in HOME_COUNTRIES

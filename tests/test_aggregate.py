@@ -17,12 +17,13 @@ PYONGYANG = TINY["reports"][2]["quote"]
 
 
 def report(report_id: str, place_id: str, role: str, years: str, sectors: str, quote: str,
-           from_place_id: str = "") -> dict[str, str]:
+           from_place_id: str = "", from_basis: str = "", presence: str = "") -> dict[str, str]:
     """A stated report row like the tiny dataset's r2, with the given values."""
     start, _, end = years.partition("-")
     return dict(TINY["reports"][1], id=report_id, place_id=place_id, from_place_id=from_place_id,
+                from_basis=from_basis or ("stated" if from_place_id else ""), presence=presence,
                 role=role, date_start=start, date_end=end or start, sectors=sectors, quote=quote,
-                workers_min="", workers_max="")
+                workers_min="", workers_max="", workers_kind="")
 
 
 @pytest.fixture(scope="module")
@@ -34,18 +35,24 @@ def dataset(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
     pyongyang       3 reports: event 2015, origin 2017, transit 2016 (a three-way role tie)
     dandong         2 reports: destination 2019 garments, event 2012-2013 hospitality (ties)
     jilin-province  2 reports: r3 2019-11 unspecified;garments, r7 2018 garments; both from pyongyang
-    ningbo          2 reports: r2 event 2016, r8 destination 2016-2018 from dandong, both hospitality
+                    (r3 stated, r7 inferred)
+    ningbo          2 reports: r2 event 2016, r8 destination 2016-2018 from dandong (inferred), both
+                    hospitality; r2 says few workers, r8 none
+
+    dandong's r4 says few, but r1 reports workers there.
     """
     tables = tiny_copy()
+    tables["reports"][1]["presence"] = "few"
     by_id = {row["id"]: row for row in tables["sectors"]}
     tables["sectors"] = [by_id["hospitality"], by_id["unspecified"], by_id["garments"]]
     tables["reports"] += [
-        report("r4", "dandong", "event", "2012-2013", "hospitality", DANDONG),
+        report("r4", "dandong", "event", "2012-2013", "hospitality", DANDONG, presence="few"),
         report("r5", "pyongyang", "event", "2015", "unspecified", PYONGYANG),
         report("r6", "pyongyang", "origin", "2017", "unspecified", PYONGYANG),
         report("r9", "pyongyang", "transit", "2016", "unspecified", PYONGYANG),
-        report("r7", "jilin-province", "destination", "2018", "garments", PYONGYANG, "pyongyang"),
-        report("r8", "ningbo", "destination", "2016-2018", "hospitality", DANDONG, "dandong"),
+        report("r7", "jilin-province", "destination", "2018", "garments", PYONGYANG, "pyongyang", "inferred"),
+        report("r8", "ningbo", "destination", "2016-2018", "hospitality", DANDONG, "dandong", "inferred",
+               presence="none"),
     ]
     return load_dataset(write_dataset(tmp_path_factory.mktemp("aggregate") / "data", tables))
 
@@ -131,16 +138,57 @@ def test_flows_count_each_movement_once_per_report(dataset: Dataset) -> None:
     assert (row["from_lat"], row["from_lon"], row["to_lat"], row["to_lon"]) == (39.0339, 125.7543, 43.7, 126.2)
 
 
+def test_a_place_whose_reports_all_say_few_or_none_is_marked(places) -> None:
+    """Only ``reported`` counts as a presence: dandong's 'few' report does not outweigh its other one."""
+    assert places["presence"].to_dict() == {
+        "pyongyang": "reported", "dandong": "reported", "jilin-province": "reported", "ningbo": "few",
+    }
+
+
+def test_place_presence_follows_the_filtered_reports(dataset: Dataset) -> None:
+    old = filter_reports(dataset.reports, years=(2012, 2013))
+    result = aggregate_places(old, dataset.places, dataset.sector_matrix).set_index("place_id")
+    assert result["presence"].to_dict() == {"dandong": "few"}
+
+
+def test_flows_carry_whether_the_movement_is_stated_or_inferred(dataset: Dataset) -> None:
+    """A movement is stated when any of its reports states it; ``stated_reports`` counts those."""
+    flows = aggregate_flows(dataset.reports, dataset.places)
+    assert flows[["from_place_id", "to_place_id", "basis", "reports", "stated_reports"]].values.tolist() == [
+        ["dandong", "ningbo", "inferred", 1, 0],
+        ["pyongyang", "jilin-province", "stated", 2, 1],
+    ]
+
+
+def test_flows_of_codes_match_aggregate_flows(dataset: Dataset) -> None:
+    from geo.aggregate import ReportCodes, flows_of
+
+    codes = ReportCodes.of(dataset.reports, dataset.places, dataset.sector_matrix)
+    assert flows_of(codes, None, dataset.places).equals(aggregate_flows(dataset.reports, dataset.places))
+
+
 def test_no_movements_gives_an_empty_flow_table(dataset: Dataset) -> None:
     still = dataset.reports[dataset.reports["from_place_id"] == ""]
     flows = aggregate_flows(still, dataset.places)
     assert flows.empty and "from_place_id" in flows.columns
 
 
+def test_summary_line_counts_places_with_few_or_no_workers_apart() -> None:
+    from geo.aggregate import summary_line
+
+    assert summary_line(5, 3, (2019, 2019), 1) == "5 reports at 3 places · 2019 · 1 sector"
+    assert summary_line(5, 3, (2019, 2019), 1, few_or_none=2) == (
+        "5 reports at 3 places (few or no workers at 2) · 2019 · 1 sector")
+
+
 @pytest.mark.parametrize(
     ("ids", "places_shown", "years", "line"),
     [
-        pytest.param(None, 4, None, "9 reports at 4 places · 2012–2019 · 3 sectors", id="all"),
+        pytest.param(None, 4, None, "9 reports at 4 places (few or no workers at 1) · 2012–2019 · 3 sectors",
+                     id="all"),
+        pytest.param(["r2", "r8"], 1, None, "2 reports at 1 place (few or no workers at 1) · 2016–2018 · 1 sector",
+                     id="only-few-or-none"),
+        pytest.param(["r1", "r4"], 1, None, "2 reports at 1 place · 2012–2019 · 2 sectors", id="few-beside-reported"),
         pytest.param(["r1"], 1, None, "1 report at 1 place · 2019 · 1 sector", id="singular"),
         pytest.param(["r1", "r3"], 2, None, "2 reports at 2 places · 2019 · 2 sectors", id="one-year"),
         pytest.param(["r1", "r4"], 1, None, "2 reports at 1 place · 2012–2019 · 2 sectors", id="span-of-reports"),

@@ -101,7 +101,8 @@ def test_export_geojson_records_the_filters(tiny_dir: Path, tmp_path: Path) -> N
     assert main(argv) == 0
     collection = json.loads(out.read_text(encoding="utf-8"))
     assert [feature["id"] for feature in collection["features"]] == ["r1", "r3"]
-    assert collection["metadata"]["filters"] == "years 2016–2019; sectors garments"
+    assert collection["metadata"]["filters"] == (
+        "years 2016–2019; sectors garments; places in China and North Korea only")
 
 
 @pytest.mark.parametrize("years", ["2019-2017", "twenty", "2017-", "2017-2018-2019", ""])
@@ -196,3 +197,19 @@ def test_export_refuses_a_fifo(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert main(["export", "--format", "csv", "-o", str(fifo)]) == 1
     assert "not a regular file" in capsys.readouterr().err
     assert fifo.is_fifo()
+
+
+def test_export_leaves_places_beyond_china_out_unless_abroad_is_given(tmp_path: Path) -> None:
+    """r1 moved to a place in Mongolia: left out by default, kept with --abroad, and the metadata says which."""
+    tables = tiny_copy()
+    tables["places"].append(dict(tables["places"][3], id="mongolia", name="Mongolia", admin1="", country="MN",
+                                 lat="46.86", lon="103.84", precision="country", radius_km="700"))
+    tables["reports"][0]["place_id"] = "mongolia"
+    data = write_dataset(tmp_path / "data", tables)
+    default, abroad = tmp_path / "default.csv", tmp_path / "abroad.csv"
+    assert main(["export", "--format", "csv", "--data", str(data), "-o", str(default)]) == 0
+    assert main(["export", "--format", "csv", "--data", str(data), "--abroad", "-o", str(abroad)]) == 0
+    assert exported_ids(default) == ["r2", "r3"]
+    assert exported_ids(abroad) == ["r1", "r2", "r3"]
+    assert "# filters: places in China and North Korea only" in default.read_text(encoding="utf-8")
+    assert "# filters: none (all reports)" in abroad.read_text(encoding="utf-8")

@@ -26,7 +26,8 @@ def test_downloads_carry_the_filters_and_citations(tiny: Dataset, tmp_path: Path
     assert "# filters: years 2019–2019; sectors garments" in csv_text
     assert "source_title" in csv_text and "seed_file" in csv_text
     collection = json.loads(downloads.geojson_download(tiny, view))
-    assert collection["metadata"]["filters"] == "years 2019–2019; sectors garments"
+    assert collection["metadata"]["filters"] == (
+        "years 2019–2019; sectors garments; places in China and North Korea only")
     assert sorted(f["id"] for f in collection["features"]) == ["r1", "r3"]
     html = downloads.html_download(tiny, view)
     assert html.startswith("<!DOCTYPE html>") or html.lstrip().lower().startswith("<!doctype html>")

@@ -136,10 +136,11 @@ def test_filters_are_recorded_in_both_formats(dataset: Dataset) -> None:
     reports = apply_filters(dataset.reports, filters, dataset.sector_matrix)
     info = info_for(dataset, filters)
     metadata, rows = split_csv(export.to_csv_text(dataset, reports, info))
-    assert metadata["filters"] == "years 2016–2017; sectors hospitality"
+    described = "years 2016–2017; sectors hospitality; places in China and North Korea only"
+    assert metadata["filters"] == described
     assert metadata["reports"] == "1" and [row["id"] for row in rows] == ["r2"]
     collection = export.to_geojson(dataset, reports, info)
-    assert collection["metadata"]["filters"] == "years 2016–2017; sectors hospitality"
+    assert collection["metadata"]["filters"] == described
 
 
 def test_metadata_stays_on_one_line_whatever_its_text(dataset: Dataset) -> None:
@@ -214,3 +215,37 @@ def test_write_atomic_refuses_a_fifo_and_leaves_it_in_place(tmp_path: Path) -> N
         with pytest.raises(ExportError, match="not a regular file"):
             write_atomic(target, "id\n")
     assert fifo.is_fifo() and link.is_symlink()
+
+
+NEW_COLUMNS = ["presence", "from_basis", "workers_kind", "caution", "date_qualifier", "fee_min", "fee_max",
+               "fee_currency", "fee_period", "fee_as_stated", "source_url"]
+
+
+def test_csv_and_geojson_carry_the_new_columns_under_their_data_names(dataset: Dataset) -> None:
+    assert [column for column in NEW_COLUMNS if column not in EXPORT_COLUMNS] == []
+    _, rows = split_csv(export.to_csv_text(dataset, dataset.reports, info_for(dataset)))
+    assert [(row["presence"], row["from_basis"], row["workers_kind"]) for row in rows] == [
+        ("reported", "", "estimate"), ("reported", "", "count"), ("reported", "stated", "")]
+    assert {row["source_url"] for row in rows} == {"https://example.org/2019/11/report"}
+    collection = export.to_geojson(dataset, dataset.reports, info_for(dataset))
+    for feature in collection["features"]:
+        assert set(NEW_COLUMNS) <= set(feature["properties"])
+    third = collection["features"][2]["properties"]
+    assert (third["from_basis"], third["source_url"], third["caution"]) == (
+        "stated", "https://example.org/2019/11/report", None)
+
+
+def test_a_fee_and_a_caution_are_exported(tmp_path: Path) -> None:
+    from tests.conftest import tiny_copy
+
+    tables = tiny_copy()
+    tables["reports"][1].update(fee_min="2500", fee_max="2500", fee_currency="CNY", fee_period="month",
+                                fee_as_stated="about 2,500 yuan", caution="Differs from the 13 reported elsewhere.",
+                                date_qualifier="approximate", date_note="about then")
+    loaded = load_dataset(write_dataset(tmp_path / "data", tables))
+    _, rows = split_csv(export.to_csv_text(loaded, loaded.reports, info_for(loaded)))
+    assert (rows[1]["fee_min"], rows[1]["fee_currency"], rows[1]["fee_period"], rows[1]["caution"],
+            rows[1]["date_qualifier"]) == ("2500.0", "CNY", "month", "Differs from the 13 reported elsewhere.",
+                                           "approximate")
+    properties = export.to_geojson(loaded, loaded.reports, info_for(loaded))["features"][1]["properties"]
+    assert (properties["fee_max"], properties["fee_as_stated"]) == (2500.0, "about 2,500 yuan")

@@ -111,12 +111,65 @@ def test_filters_do_not_change_the_reports_table(dataset: Dataset) -> None:
 @pytest.mark.parametrize(
     ("filters", "description"),
     [
-        (Filters(), "none (all reports)"),
-        (Filters(years=(2016, 2019)), "years 2016–2019"),
-        (Filters(sectors=("garments", "seafood"), roles=()), "sectors garments, seafood; roles (none)"),
-        (Filters(sources=("src-a",), text="Ningbo"), "sources src-a; quote contains 'Ningbo'"),
+        (Filters(abroad=True), "none (all reports)"),
+        (Filters(), "places in China and North Korea only"),
+        (Filters(years=(2016, 2019), abroad=True), "years 2016–2019"),
+        (Filters(years=(2016, 2019)), "years 2016–2019; places in China and North Korea only"),
+        (Filters(sectors=("garments", "seafood"), roles=(), abroad=True), "sectors garments, seafood; roles (none)"),
+        (Filters(sources=("src-a",), text="Ningbo", abroad=True), "sources src-a; quote contains 'Ningbo'"),
     ],
 )
 def test_describe_says_what_was_filtered(filters: Filters, description: str) -> None:
     assert filters.describe() == description
 
+
+
+# --- beyond China: left out unless asked for ------------------------------------------------------
+
+RUSSIA_SEED = "Workers were sent to Russia and to Southeast Asia.\n"
+
+
+@pytest.fixture(scope="module")
+def with_abroad(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """The tiny dataset plus r5 in Russia (RU) and r6 in Southeast Asia (a region with no country code)."""
+    tables = tiny_copy()
+    tables["sources"].append(dict(TINY["sources"][0], id="src-b", seed_file="b.txt"))
+    tables["places"] += [
+        dict(TINY["places"][3], id="russia", name="Russia", admin1="", country="RU", lat="61.5", lon="105.0",
+             precision="country", radius_km="2000"),
+        dict(TINY["places"][3], id="southeast-asia", name="Southeast Asia", admin1="", country="", lat="10.0",
+             lon="110.0", precision="region", radius_km="2000"),
+    ]
+    for report_id, place_id in (("r5", "russia"), ("r6", "southeast-asia")):
+        tables["reports"].append(dict(TINY["reports"][1], id=report_id, place_id=place_id, source_id="src-b",
+                                      quote=RUSSIA_SEED.strip()))
+    folder = write_dataset(tmp_path_factory.mktemp("abroad") / "data", tables)
+    (folder / "seeds" / "b.txt").write_text(RUSSIA_SEED, encoding="utf-8")
+    return load_dataset(folder)
+
+
+def test_places_beyond_china_are_left_out_by_default(with_abroad: Dataset) -> None:
+    assert kept(filter_reports(with_abroad.reports)) == ALL[:3]
+    assert kept(apply_filters(with_abroad.reports, Filters())) == ALL[:3]
+
+
+def test_places_beyond_china_are_kept_when_asked_for(with_abroad: Dataset) -> None:
+    everything = ["r1", "r2", "r3", "r5", "r6"]
+    assert kept(filter_reports(with_abroad.reports, abroad=True)) == everything
+    assert kept(apply_filters(with_abroad.reports, Filters(abroad=True))) == everything
+
+
+@pytest.mark.parametrize(("country", "beyond"), [("CN", False), ("KP", False), ("RU", True), ("KR", True),
+                                                 ("AE", True), ("", True), (None, True)])
+def test_beyond_china_follows_the_country_code(country: str | None, beyond: bool) -> None:
+    from geo.vocab import beyond_china
+
+    assert beyond_china(country) is beyond
+
+
+def test_beyond_china_mask_over_a_table(with_abroad: Dataset) -> None:
+    from geo.filters import beyond_china_mask
+
+    reports = with_abroad.reports.set_index("id")
+    assert dict(zip(reports.index, beyond_china_mask(reports), strict=True)) == {
+        "r1": False, "r2": False, "r3": False, "r5": True, "r6": True}

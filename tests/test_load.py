@@ -398,3 +398,123 @@ def test_a_seed_file_that_links_outside_the_seeds_folder_is_refused(tmp_path: Pa
     problems = load_problems(folder)
     assert any(problem.file.endswith("a.txt") and "leads outside the seeds folder" in problem.message
                for problem in problems)
+
+
+# --- issue 13: presence, movement basis, kinds of figures, fees, date qualifiers, source addresses ---
+
+NEW_COLUMN_PROBLEMS = [
+    pytest.param("reports", 0, "presence", "some", "reports.csv", 2, "presence",
+                 "'some' is not a known presence (expected one of: few, none, reported)", id="unknown-presence"),
+    pytest.param("reports", 2, "from_basis", "", "reports.csv", 4, "from_basis",
+                 "is empty but from_place_id is 'pyongyang'; say whether the movement is stated or inferred",
+                 id="from-place-without-basis"),
+    pytest.param("reports", 2, "from_basis", "guessed", "reports.csv", 4, "from_basis",
+                 "'guessed' is not a known movement basis (expected one of: inferred, stated)",
+                 id="unknown-from-basis"),
+    pytest.param("reports", 0, "from_basis", "stated", "reports.csv", 2, "from_basis",
+                 "is 'stated' but from_place_id is empty; a basis describes a movement", id="basis-without-movement"),
+    pytest.param("reports", 1, "workers_kind", "", "reports.csv", 3, "workers_kind",
+                 "is empty but a number of workers is given; say what kind of figure it is", id="figure-without-kind"),
+    pytest.param("reports", 1, "workers_kind", "guess", "reports.csv", 3, "workers_kind",
+                 "'guess' is not a known kind of figure (expected one of: count, estimate, per_group, projection)",
+                 id="unknown-workers-kind"),
+    pytest.param("reports", 1, "date_qualifier", "roughly", "reports.csv", 3, "date_qualifier",
+                 "'roughly' is not a known date qualifier (expected one of: approximate, uncertain)",
+                 id="unknown-date-qualifier"),
+    pytest.param("reports", 1, "date_qualifier", "approximate", "reports.csv", 3, "date_note",
+                 "is empty but date_qualifier is 'approximate'; say what the dates stand for",
+                 id="qualified-date-without-note"),
+    pytest.param("reports", 1, "fee_min", "2500", "reports.csv", 3, "fee_currency",
+                 "is empty but a fee is given; add its currency", id="fee-without-currency"),
+    pytest.param("reports", 1, "fee_period", "fortnight", "reports.csv", 3, "fee_period",
+                 "'fortnight' is not a known fee period", id="unknown-fee-period"),
+    pytest.param("reports", 1, "fee_min", "lots", "reports.csv", 3, "fee_min",
+                 "'lots' is not a number", id="fee-not-a-number"),
+    pytest.param("sources", 0, "url", "www.example.org/a", "sources.csv", 2, "url",
+                 "'www.example.org/a' is not a web address starting with http:// or https://", id="url-not-http"),
+    pytest.param("sources", 0, "url_checked", "", "sources.csv", 2, "url_checked",
+                 "is empty but url is given; give the date the address was checked (YYYY-MM-DD)",
+                 id="url-without-check-date"),
+    pytest.param("sources", 0, "url_checked", "2026-11", "sources.csv", 2, "url_checked",
+                 "'2026-11' is not a full date like 2026-11-30", id="url-checked-not-a-day"),
+    pytest.param("sources", 0, "published", "2019-12-21/2019-11-23", "sources.csv", 2, "published",
+                 "'2019-12-21/2019-11-23' ends before it starts", id="published-range-backwards"),
+    pytest.param("sources", 0, "published", "2019-11-23/2019-12-32", "sources.csv", 2, "published",
+                 "is not a date like 2019", id="published-range-bad-day"),
+]
+
+
+@pytest.mark.parametrize(("table", "row", "column", "value", "file", "line", "bad_column", "message"),
+                         NEW_COLUMN_PROBLEMS)
+def test_new_columns_give_one_located_problem(
+    tmp_path: Path, table: str, row: int, column: str, value: str,
+    file: str, line: int, bad_column: str, message: str,
+) -> None:
+    problems = problems_with(tmp_path, edited(table, row, column, value))
+    assert [where(problem) for problem in problems] == [(file, line, bad_column)]
+    assert message in problems[0].message
+    assert str(problems[0]) == f"{problems[0].file}:{line}: {bad_column}: {problems[0].message}"
+
+
+def test_a_figure_with_the_workers_kind_column_left_out_is_a_problem(tmp_path: Path) -> None:
+    """Rows with figures (r1, r2) need a kind; a file without the column names each of them."""
+    problems = problems_with(tmp_path, without_column("reports", "workers_kind"))
+    assert [where(problem) for problem in problems] == [("reports.csv", 2, "workers_min"),
+                                                         ("reports.csv", 3, "workers_min")]
+    assert "the file has no workers_kind column" in problems[0].message
+
+
+def test_a_movement_with_the_from_basis_column_left_out_is_a_problem(tmp_path: Path) -> None:
+    problems = problems_with(tmp_path, without_column("reports", "from_basis"))
+    assert [where(problem) for problem in problems] == [("reports.csv", 4, "from_place_id")]
+    assert "the file has no from_basis column" in problems[0].message
+
+
+@pytest.mark.parametrize("column", ["presence", "date_qualifier", "caution", "fee_min", "fee_as_stated"])
+def test_new_optional_columns_may_be_left_out(tmp_path: Path, column: str) -> None:
+    dataset = load_dataset(write_dataset(tmp_path / "data", without_column("reports", column)))
+    assert column in dataset.reports.columns
+    assert len(dataset.reports) == 3
+
+
+def test_empty_presence_loads_as_reported_and_source_url_is_joined(tiny_dir: Path) -> None:
+    reports = load_dataset(tiny_dir).reports.set_index("id")
+    assert list(reports["presence"].astype(str)) == ["reported"] * 3
+    assert reports.loc["r1", "source_url"] == "https://example.org/2019/11/report"
+
+
+def test_a_publication_range_loads(tmp_path: Path) -> None:
+    dataset = load_dataset(write_dataset(tmp_path / "data", edited("sources", 0, "published", "2019-11-23/2019-12-21")))
+    assert dataset.sources.loc["src-a", "published"] == "2019-11-23/2019-12-21"
+
+
+def test_a_place_beyond_the_outlines_frame_is_not_checked_but_one_inside_is(tmp_path: Path) -> None:
+    """The outlines stop at lat 54: central Russia cannot be checked; a 'Russian' point in Jilin can."""
+    tables = tiny_copy()
+    russia = dict(TINY["places"][3], id="russia", name="Russia", admin1="", country="RU", lat="61.5",
+                  lon="105.0", precision="country", radius_km="2500")
+    tables["places"].append(russia)
+    tables["reports"][0]["place_id"] = "russia"
+    load_dataset(write_dataset(tmp_path / "ok", tables))
+    tables["places"][-1]["lat"], tables["places"][-1]["lon"] = "43.7", "126.2"
+    problems = load_problems(write_dataset(tmp_path / "bad", tables))
+    assert [where(p)[1:] for p in problems] == [(6, "lat")]
+    assert "outside Russia (RU)" in problems[0].message
+
+
+def test_a_region_spanning_countries_may_leave_country_empty_but_a_city_may_not(tmp_path: Path) -> None:
+    tables = tiny_copy()
+    tables["places"].append(dict(TINY["places"][3], id="southeast-asia", name="Southeast Asia", admin1="",
+                                 country="", lat="10.0", lon="106.0", precision="region", radius_km="2000"))
+    tables["reports"][0]["place_id"] = "southeast-asia"
+    load_dataset(write_dataset(tmp_path / "ok", tables))
+    tables["places"][-1]["precision"] = "city"
+    problems = load_problems(write_dataset(tmp_path / "bad", tables))
+    assert [where(p) for p in problems] == [("places.csv", 6, "country")]
+
+
+def test_a_chinese_place_outside_the_outlines_frame_is_still_checked(tmp_path: Path) -> None:
+    """China lies wholly inside the outlines' frame, so a mistyped longitude far west is caught."""
+    problems = problems_with(tmp_path, edited("places", 0, "lon", "24.3947"))
+    assert [where(p)[1:] for p in problems] == [(2, "lat")]
+    assert "outside China (CN)" in problems[0].message
