@@ -14,7 +14,7 @@ from geo import assets, downloads, fragments, mapping, pickers, timeline
 from geo.cache import files_stamp, load_cached
 from geo.errors import DataError
 from geo.escape import escape
-from geo.filters import Filters
+from geo.filters import FILTERS, Filters
 from geo.load import Dataset
 from geo.settings import SETTINGS
 from geo.table import table_frame
@@ -96,7 +96,7 @@ def main() -> None:
         # Outside the fragment: a year step does not redraw these, and changing one reruns the page.
         st.toggle("Presenter mode", key="present", bind="query-params",
                   help="Large type and a big map for screen-sharing; step through the years.")
-        active = any(st.session_state.get(k) for k in ("sector", "role", "source", "q"))
+        active = any(st.session_state.get(spec.key) for spec in FILTERS if spec.kind != "range")
         with st.expander("Filter by sector, role, source or words in the quotes", expanded=active):
             filter_fields(dataset)
     explorer(dataset, str(data_dir), stamp)
@@ -168,12 +168,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
         # A link with its years reversed: the slider took them from the URL as they were.
         st.session_state["_pending_years"] = pickers.years_from_link([str(y) for y in years], (first, last))
         st.rerun(scope="app")
-    state = st.session_state
-    filters = Filters(
-        years=tuple(int(y) for y in years),
-        sectors=tuple(state.get("sector") or ()) or None, roles=tuple(state.get("role") or ()) or None,
-        sources=tuple(state.get("source") or ()) or None, text=(state.get("q") or "").strip() or None,
-    )
+    filters = filters_of(tuple(years))
     view = cached_view(data_dir, stamp, filters)
     summary_slot.html(f'<p class="nk-summary" role="status" aria-live="polite">{escape(view.summary)}</p>')
 
@@ -195,18 +190,30 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
 
 
 def filter_fields(dataset: Dataset) -> None:
-    """Sector, role and source pickers and the quote search (empty means all); their values are
-    read from ``st.session_state`` under the keys ``sector``, ``role``, ``source`` and ``q``."""
-    c1, c2, c3, c4 = st.columns(4)
-    sector_labels = pickers.labels(dataset, "sectors")
-    c1.multiselect("Sectors", options=list(sector_labels), key="sector", format_func=sector_labels.__getitem__,
-                   bind="query-params", placeholder="All sectors")
-    c2.multiselect("Roles", options=list(ROLES), key="role", bind="query-params",
-                   format_func=pickers.role_label, placeholder="All roles")
-    source_labels = pickers.labels(dataset, "sources")
-    c3.multiselect("Sources", options=list(source_labels), key="source", format_func=source_labels.__getitem__,
-                   bind="query-params", placeholder="All sources")
-    c4.text_input("Search the quotes", key="q", bind="query-params", placeholder="e.g. waitress")
+    """A widget for each filter of ``geo.filters.FILTERS`` but the years (the slider above the map).
+
+    Each widget's key, label, help and URL parameter come from the filter's declaration; the
+    values are read back from ``st.session_state`` by :func:`filters_of`.
+    """
+    options = {"sectors": pickers.labels(dataset, "sectors"), "roles": {r: pickers.role_label(r) for r in ROLES},
+               "sources": pickers.labels(dataset, "sources")}
+    specs = [spec for spec in FILTERS if spec.kind != "range"]
+    for column, spec in zip(st.columns([3, 2, 3, 3, 2]), specs, strict=True):
+        if spec.kind == "list":
+            labels = options[spec.name]
+            column.multiselect(spec.label, options=list(labels), key=spec.key, format_func=labels.__getitem__,
+                               bind="query-params", placeholder=f"All {spec.label.lower()}", help=spec.help)
+        elif spec.kind == "text":
+            column.text_input(spec.label, key=spec.key, bind="query-params", placeholder="e.g. waitress",
+                              help=spec.help)
+        else:
+            column.checkbox(spec.label, key=spec.key, bind="query-params", help=spec.help)
+
+
+def filters_of(years: tuple[int, int]) -> Filters:
+    """The filters the page's widgets hold, with the slider's ``years``."""
+    values = {spec.key: st.session_state.get(spec.key) for spec in FILTERS}
+    return Filters.from_values({**values, "years": years})
 
 
 def place_box(dataset: Dataset) -> str | None:

@@ -45,6 +45,26 @@ def parse_list(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
+FLAG_VALUES = {
+    "range": {"type": parse_years, "metavar": "A-B", "example": "2017-2019"},
+    "list": {"type": parse_list, "metavar": "ID,ID", "example": "garments,seafood"},
+    "text": {"type": str, "metavar": "WORDS", "example": "waitress"},
+}
+
+
+def add_filter_flags(command: argparse.ArgumentParser) -> None:
+    """One flag per filter of :data:`geo.filters.FILTERS`, named and explained by its declaration."""
+    from .filters import FILTERS
+
+    for spec in FILTERS:
+        if spec.kind == "flag":
+            command.add_argument(spec.cli, dest=spec.key, action="store_true", help=spec.help)
+        else:
+            value = FLAG_VALUES[spec.kind]
+            command.add_argument(spec.cli, dest=spec.key, type=value["type"], metavar=value["metavar"],
+                                 help=f"{spec.help} E.g. {spec.cli} {value['example']}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -55,11 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the (filtered) reports with their citations")
     export.add_argument("--format", choices=["csv", "geojson", "html"], required=True)
     export.add_argument("--data", type=Path, default=SETTINGS.data_dir, help="dataset folder (default: data/)")
-    export.add_argument("--years", type=parse_years, help="keep reports overlapping A-B, e.g. 2017-2019")
-    export.add_argument("--sectors", type=parse_list,
-                        help="keep reports in any of these sector ids, e.g. garments,seafood")
-    export.add_argument("--abroad", action="store_true",
-                        help="keep reports at places beyond China and North Korea (left out by default)")
+    add_filter_flags(export)
     export.add_argument("--no-tiles", action="store_true",
                         help="html only: no online tile layer; the map requests nothing at all")
     export.add_argument("-o", "--output", type=Path, required=True, help="file to write")
@@ -122,17 +138,17 @@ def _validate(data_dir: Path) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from . import export as exporting
-    from .filters import Filters, apply_filters
+    from .filters import Filters, filter_mask
     from .load import load_dataset
 
     dataset: Dataset = load_dataset(args.data)
-    unknown = sorted(set(args.sectors or ()) - set(dataset.sectors.index))
+    filters = Filters.from_values(vars(args))
+    unknown = sorted(set(filters.sectors or ()) - set(dataset.sectors.index))
     if unknown:
         print(f"error: --sectors: unknown sector id(s) {', '.join(unknown)}; known: "
               f"{', '.join(dataset.sectors.index)}", file=sys.stderr)
         return 2
-    filters = Filters(years=args.years, sectors=args.sectors, abroad=args.abroad)
-    reports = apply_filters(dataset.reports, filters, dataset.sector_matrix)
+    reports = dataset.reports[filter_mask(dataset.reports, filters, sector_matrix=dataset.sector_matrix)]
     info = exporting.ExportInfo(dataset_version=dataset.version, filters=filters.describe())
     if args.format == "csv":
         text = exporting.to_csv_text(dataset, reports, info)

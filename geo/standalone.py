@@ -9,7 +9,7 @@ import pandas as pd
 from . import assets
 from .escape import css_colour, script_json
 from .export import ExportInfo
-from .filters import Filters, apply_filters
+from .filters import Filters, filter_mask
 from .load import Dataset
 from .present import format_date
 from .records import export_records
@@ -59,9 +59,8 @@ def standalone_html(
         The HTML document. The page template escapes every value (autoescape, through
         :func:`geo.escape.escape`); embedded JSON is :func:`geo.escape.script_json` output.
     """
-    shipped = apply_filters(
-        dataset.reports, dataclasses.replace(filters, years=None, sectors=None), dataset.sector_matrix
-    )
+    topic = dataclasses.replace(filters, years=None, sectors=None)
+    shipped = dataset.reports[filter_mask(dataset.reports, topic, sector_matrix=dataset.sector_matrix)]
     metadata = info.as_dict(len(shipped))
     first, last = control_years(dataset, filters)
     start, end = filters.years or (first, last)

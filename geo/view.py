@@ -61,10 +61,8 @@ def build_view(dataset: Dataset, filters: Filters) -> View:
     View
     """
     codes = dataset.codes
-    rows = np.flatnonzero(filter_mask(
-        dataset.reports, sector_matrix=dataset.sector_matrix, years=filters.years, sectors=filters.sectors,
-        roles=filters.roles, sources=filters.sources, text=filters.text,
-    )).astype(np.int32)  # half the memory of a cached view
+    rows = np.flatnonzero(filter_mask(dataset.reports, filters, sector_matrix=dataset.sector_matrix)
+                          ).astype(np.int32)  # half the memory of a cached view
     places = places_of(codes, rows, dataset.places)
     flows = flows_of(codes, rows, dataset.places)
     if len(rows):

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geo.aggregate import PLACE_COLUMNS, aggregate_flows, aggregate_places, summary
-from geo.filters import Filters, filter_reports
+from geo.filters import Filters, filter_mask
 from geo.load import Dataset, load_dataset
 from geo.vocab import ROLES
 from tests.conftest import TINY, tiny_copy, write_dataset
@@ -115,7 +115,7 @@ def test_place_rows_carry_coordinates_and_area_radius(places) -> None:
 
 def test_filtered_reports_are_counted_with_the_full_sector_matrix(dataset: Dataset) -> None:
     """After a year filter only the 2019 reports count, and the sector comes from those alone."""
-    recent = filter_reports(dataset.reports, years=(2019, 2019))
+    recent = dataset.reports[filter_mask(dataset.reports, Filters(years=(2019, 2019)))]
     result = aggregate_places(recent, dataset.places, dataset.sector_matrix).set_index("place_id")
     assert result["reports"].to_dict() == {"dandong": 1, "jilin-province": 1}
     assert result.loc["dandong", "sector"] == "garments"
@@ -146,7 +146,7 @@ def test_a_place_whose_reports_all_say_few_or_none_is_marked(places) -> None:
 
 
 def test_place_presence_follows_the_filtered_reports(dataset: Dataset) -> None:
-    old = filter_reports(dataset.reports, years=(2012, 2013))
+    old = dataset.reports[filter_mask(dataset.reports, Filters(years=(2012, 2013)))]
     result = aggregate_places(old, dataset.places, dataset.sector_matrix).set_index("place_id")
     assert result["presence"].to_dict() == {"dandong": "few"}
 
@@ -238,8 +238,7 @@ def test_view_matches_plain_pandas(synthetic: Dataset, first: int, span: int, se
     sectors = tuple(s for bit, s in enumerate(names) if sector_pick >> bit & 1) or None
     filters = Filters(years=(first, first + span), sectors=sectors)
     view = build_view(synthetic, filters)
-    reports = filter_reports(synthetic.reports, sector_matrix=synthetic.sector_matrix, years=filters.years,
-                             sectors=sectors)
+    reports = synthetic.reports[filter_mask(synthetic.reports, filters, sector_matrix=synthetic.sector_matrix)]
     assert list(view.reports(synthetic)["id"]) == list(reports["id"])
     got = {row.place_id: (row.reports, row.role, row.sector, row.sectors, row.year_min, row.year_max)
            for row in view.places.itertuples()}

@@ -466,10 +466,10 @@ def test_several_years_ago_is_an_approximate_period(reports: dict[str, dict[str,
 
 def test_a_qualified_period_counts_in_every_year_it_covers(dataset: Dataset) -> None:
     """r036 (about 2010-2013) passes a 2011 filter; the Daily NK spans stay within 2019."""
-    from geo.filters import filter_reports
+    from geo.filters import Filters, filter_mask
 
-    assert "r036" in set(filter_reports(dataset.reports, years=(2011, 2011))["id"])
-    assert "r012" in set(filter_reports(dataset.reports, years=(2019, 2019))["id"])
+    assert "r036" in set(dataset.reports[filter_mask(dataset.reports, Filters(years=(2011, 2011)))]["id"])
+    assert "r012" in set(dataset.reports[filter_mask(dataset.reports, Filters(years=(2019, 2019)))]["id"])
 
 
 BEYOND_CHINA = {
@@ -510,8 +510,8 @@ def test_ninety_thousand_abroad_is_recorded_at_the_country_they_leave(reports: d
 
 
 def test_the_default_view_keeps_framing_china_and_the_border(dataset: Dataset) -> None:
-    from geo.filters import Filters, apply_filters
+    from geo.filters import Filters, filter_mask
 
-    shown = set(apply_filters(dataset.reports, Filters())["id"])
+    shown = set(dataset.reports[filter_mask(dataset.reports, Filters())]["id"])
     assert not shown & set(BEYOND_CHINA)
-    assert set(BEYOND_CHINA) <= set(apply_filters(dataset.reports, Filters(abroad=True))["id"])
+    assert set(BEYOND_CHINA) <= set(dataset.reports[filter_mask(dataset.reports, Filters(abroad=True))]["id"])

@@ -12,7 +12,7 @@ import pytest
 
 from geo import export
 from geo.export import EXPORT_COLUMNS, ExportError, ExportInfo, write_atomic
-from geo.filters import Filters, apply_filters
+from geo.filters import Filters, filter_mask
 from geo.load import Dataset, load_dataset
 from tests.conftest import write_dataset
 
@@ -133,7 +133,7 @@ def test_geojson_metadata_member(dataset: Dataset) -> None:
 
 def test_filters_are_recorded_in_both_formats(dataset: Dataset) -> None:
     filters = Filters(years=(2016, 2017), sectors=("hospitality",))
-    reports = apply_filters(dataset.reports, filters, dataset.sector_matrix)
+    reports = dataset.reports[filter_mask(dataset.reports, filters, sector_matrix=dataset.sector_matrix)]
     info = info_for(dataset, filters)
     metadata, rows = split_csv(export.to_csv_text(dataset, reports, info))
     described = "years 2016–2017; sectors hospitality; places in China and North Korea only"

@@ -1,10 +1,13 @@
-"""Tests for geo.filters: one table of filter inputs and the report ids they keep."""
+"""Tests for geo.filters: one table of filter inputs and the report ids they keep, and the
+declaration everything else about a filter comes from."""
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import pytest
 
-from geo.filters import Filters, apply_filters, filter_reports
+from geo.filters import FILTERS, Filters, filter_mask
 from geo.load import Dataset, load_dataset
 from tests.conftest import TINY, tiny_copy, write_dataset
 
@@ -80,32 +83,58 @@ def kept(reports) -> list[str]:
     return sorted(reports["id"])
 
 
+def select(reports, sector_matrix=None, **values):
+    """The reports passing ``Filters(**values)``; lists become tuples, as the widgets' values do."""
+    values = {key: tuple(value) if isinstance(value, list) else value for key, value in values.items()}
+    return reports[filter_mask(reports, Filters(**values), sector_matrix=sector_matrix)]
+
+
 @pytest.mark.parametrize(("filters", "expected"), CASES)
 @pytest.mark.parametrize("use_matrix", [True, False], ids=["sector-matrix", "sector-cells"])
-def test_filter_reports(dataset: Dataset, filters: dict, expected: list[str], use_matrix: bool) -> None:
+def test_filter_mask(dataset: Dataset, filters: dict, expected: list[str], use_matrix: bool) -> None:
     """The same answers whether sectors come from the precomputed matrix or the ``sectors`` cells."""
     matrix = dataset.sector_matrix if use_matrix else None
-    assert kept(filter_reports(dataset.reports, sector_matrix=matrix, **filters)) == expected
-
-
-@pytest.mark.parametrize(("filters", "expected"), CASES)
-def test_apply_filters_agrees_with_filter_reports(dataset: Dataset, filters: dict, expected: list[str]) -> None:
-    values = {key: tuple(value) if isinstance(value, list) else value for key, value in filters.items()}
-    assert kept(apply_filters(dataset.reports, Filters(**values), dataset.sector_matrix)) == expected
+    assert kept(select(dataset.reports, matrix, **filters)) == expected
 
 
 def test_filtering_a_filtered_subset_with_the_full_sector_matrix(dataset: Dataset) -> None:
     """The matrix is matched to reports by index, not position, so filters can be chained."""
-    recent = filter_reports(dataset.reports, years=(2016, 2019))
+    recent = select(dataset.reports, years=(2016, 2019))
     assert kept(recent) == ALL
     later = recent[recent["id"] != "r1"]
-    assert kept(filter_reports(later, sector_matrix=dataset.sector_matrix, sectors=["garments"])) == ["r3"]
+    assert kept(select(later, dataset.sector_matrix, sectors=["garments"])) == ["r3"]
 
 
 def test_filters_do_not_change_the_reports_table(dataset: Dataset) -> None:
     before = dataset.reports.copy()
-    filter_reports(dataset.reports, sector_matrix=dataset.sector_matrix, years=(2019, 2019), text="x")
+    select(dataset.reports, dataset.sector_matrix, years=(2019, 2019), text="x")
     assert dataset.reports.equals(before)
+
+
+def test_each_filter_is_declared_once_for_every_field() -> None:
+    assert [spec.name for spec in FILTERS] == [field.name for field in fields(Filters)]
+    assert len({spec.key for spec in FILTERS}) == len({spec.cli for spec in FILTERS}) == len(FILTERS)
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    ({}, Filters()),
+    ({"years": [2019, 2013]}, Filters(years=(2013, 2019))),  # a link's years, in either order
+    ({"sector": ["garments"], "role": [], "source": None, "q": "  "}, Filters(sectors=("garments",))),
+    ({"q": " Ningbo ", "abroad": True}, Filters(text="Ningbo", abroad=True)),
+    ({"years": (2016, 2016), "role": ("event",), "unrelated": "x"}, Filters(years=(2016, 2016), roles=("event",))),
+])
+def test_filters_from_widget_values(values: dict, expected: Filters) -> None:
+    """Keys are the filters' URL keys; an empty widget filters nothing."""
+    assert Filters.from_values(values) == expected
+
+
+def test_the_command_line_has_a_flag_for_every_filter() -> None:
+    from geo.cli import build_parser
+
+    args = build_parser().parse_args(["export", "--format", "csv", "-o", "x.csv", "--years", "2017-2019",
+                                      "--roles", "origin,event", "--text", "Ningbo", "--abroad"])
+    assert Filters.from_values(vars(args)) == Filters(years=(2017, 2019), roles=("origin", "event"),
+                                                      text="Ningbo", abroad=True)
 
 
 @pytest.mark.parametrize(
@@ -149,14 +178,12 @@ def with_abroad(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
 
 
 def test_places_beyond_china_are_left_out_by_default(with_abroad: Dataset) -> None:
-    assert kept(filter_reports(with_abroad.reports)) == ALL[:3]
-    assert kept(apply_filters(with_abroad.reports, Filters())) == ALL[:3]
+    assert kept(select(with_abroad.reports)) == ALL[:3]
 
 
 def test_places_beyond_china_are_kept_when_asked_for(with_abroad: Dataset) -> None:
     everything = ["r1", "r2", "r3", "r5", "r6"]
-    assert kept(filter_reports(with_abroad.reports, abroad=True)) == everything
-    assert kept(apply_filters(with_abroad.reports, Filters(abroad=True))) == everything
+    assert kept(select(with_abroad.reports, abroad=True)) == everything
 
 
 @pytest.mark.parametrize(("country", "beyond"), [("CN", False), ("KP", False), ("RU", True), ("KR", True),

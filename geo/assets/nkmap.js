@@ -271,7 +271,7 @@ var nkmap = (function () {
   }
 
   /* The export's reports in the years first..last naming any sector in `wanted` (booleans by
-   * sector index), as marks and flows: the rules of geo.filters.filter_mask and
+   * sector index), as marks and flows: the rules of geo.filters.FILTERS and filter_mask and
    * geo.aggregate.places_of / flows_of. Reports arrive newest first, so each mark's reports are. */
   function aggregate(data, first, last, wanted) {
     var byPlace = {}, flows = {}, sectorsSeen = {}, count = 0;

@@ -17,7 +17,7 @@ import pytest
 
 from geo.aggregate import aggregate_flows, aggregate_places, summary, summary_line
 from geo.export import ExportInfo
-from geo.filters import Filters, apply_filters
+from geo.filters import Filters, filter_mask
 from geo.load import Dataset, load_dataset
 from geo.settings import ROOT, SETTINGS
 from geo.standalone import standalone_html
@@ -161,7 +161,8 @@ def page_for(dataset: Dataset, filters: Filters | None = None, *, tiles: bool = 
 
 def expected(dataset: Dataset, years: tuple[int, int], sectors: tuple[str, ...] | None = None) -> tuple[str, int, int]:
     """What the Python side makes of these controls: count line, places, movement lines."""
-    reports = apply_filters(dataset.reports, Filters(years=years, sectors=sectors), dataset.sector_matrix)
+    filters = Filters(years=years, sectors=sectors)
+    reports = dataset.reports[filter_mask(dataset.reports, filters, sector_matrix=dataset.sector_matrix)]
     places = aggregate_places(reports, dataset.places, dataset.sector_matrix)
     flows = aggregate_flows(reports, dataset.places)
     # The page's count line does not yet count places whose reports all say few or no workers apart
@@ -195,7 +196,7 @@ def test_markers_and_count_line_match_python(standalone_open, standalone_real: D
     dataset = standalone_real
     want = expected(dataset, dataset.years)
     check_view(page, want)
-    shipped = apply_filters(dataset.reports, Filters(), dataset.sector_matrix)  # places beyond China left out
+    shipped = dataset.reports[filter_mask(dataset.reports, Filters())]  # places beyond China left out
     places = aggregate_places(shipped, dataset.places, dataset.sector_matrix)
     assert want[1] == len(places) > 10
     # Each mark is styled as the dashboard styles it: main sector's colour, main role's outline
@@ -298,7 +299,7 @@ def test_popups_hold_every_quote_and_source(standalone_open, standalone_real: Da
     assert len(set(texts)) == len(texts), "each mark opens its own popup"
     # The file ships every report at places in China and North Korea (places beyond them only with
     # --abroad, i.e. Filters(abroad=True)).
-    shipped = apply_filters(standalone_real.reports, Filters(), standalone_real.sector_matrix)
+    shipped = standalone_real.reports[filter_mask(standalone_real.reports, Filters())]
     assert len(shipped) < len(standalone_real.reports)
     assert articles == len(shipped), "with no table below, popups hold every report the file ships"
     assert any(" reports here, newest first" in text for text in texts)
