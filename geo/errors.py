@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -45,3 +46,11 @@ class DataError(Exception):
 
 def _sort_key(problem: Problem) -> tuple:
     return (problem.file, problem.line or 0, problem.column or "", problem.message)
+
+
+def relative_path(path: Path) -> str:
+    """A path as messages show it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):  # outside the folder, or a link that loops
+        return str(path)

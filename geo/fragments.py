@@ -12,11 +12,11 @@ from .vocab import AREA_PRECISIONS
 
 
 def report_card(report: pd.Series, dataset: Dataset) -> str:
-    """A chosen report in full: quote, figures, citation, notes."""
-    labels = dataset.sectors["label"].to_dict()
+    """A chosen report in full: quote, figures, citation, the date's reasoning, notes."""
+    labels, names = dataset.sectors["label"].to_dict(), dataset.places["name"].to_dict()
     level = report.get("place_precision") if report.get("place_precision") in AREA_PRECISIONS else ""
-    return render("card.html", place=report["place_name"], report=safe(report_html(report, labels)), level=level,
-                  date_note=report.get("date_note") or "", notes=report.get("notes") or "")
+    return render("card.html", place=report["place_name"], report=safe(report_html(report, labels, names)),
+                  level=level, date_note=report.get("date_note") or "", notes=report.get("notes") or "")
 
 
 def source_header(dataset: Dataset, source_id: str) -> str:

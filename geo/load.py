@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .aggregate import ReportCodes
 from .caches import DatasetCaches
+from .codes import ReportCodes
 from .csvio import RawTable, read_table
-from .errors import DataError, Problem
+from .errors import DataError, Problem, relative_path
 from .quotes import SeedIndex, read_seeds
 from .vocab import DATE_PRECISIONS, ROLES
 
 if TYPE_CHECKING:
-    import pandera.pandas as pa
+    pass
 
 TABLES = ("sources", "places", "sectors", "reports")
 
@@ -106,6 +106,7 @@ def load_dataset(data_dir: Path | str) -> Dataset:
     # pandera, shapely or the outlines (about half a second of start-up).
     from . import schema
     from .borders import places_outside_their_country
+    from .validate import run_schema, seeds_outside, undecodable_seeds
 
     data_dir = Path(data_dir)
     seeds_dir = seeds_dir_for(data_dir)
@@ -121,19 +122,19 @@ def load_dataset(data_dir: Path | str) -> Dataset:
     problems += link_problems
     seed_names = set() if link_problems else {p.name for p in seeds_dir.glob("*.txt") if p.is_file()}
     sources = raw["sources"].frame
-    problems += _validate(raw["sources"], schema.sources_schema(seed_names))
-    places_problems = _validate(raw["places"], schema.places_schema())
+    problems += run_schema(raw["sources"], schema.sources_schema(seed_names))
+    places_problems = run_schema(raw["places"], schema.places_schema())
     problems += places_problems
     if not places_problems and not raw["places"].problems:
         problems += places_outside_their_country(raw["places"].frame, raw["places"].name)
-    problems += _validate(raw["sectors"], schema.sectors_schema())
+    problems += run_schema(raw["sectors"], schema.sectors_schema())
 
     seed_of_source = (
         dict(zip(sources["id"], sources["seed_file"], strict=True))
         if {"id", "seed_file"} <= set(sources.columns) else {}
     )
     seed_names_used = sorted({name for name in seed_of_source.values() if isinstance(name, str)})
-    problems += _undecodable_seeds(seeds_dir, seed_names_used)
+    problems += undecodable_seeds(seeds_dir, seed_names_used)
     seeds = SeedIndex(read_seeds(seeds_dir, seed_names_used))
     reports_schema = schema.reports_schema(
         place_ids=_ids(raw["places"]),
@@ -142,7 +143,7 @@ def load_dataset(data_dir: Path | str) -> Dataset:
         seed_of_source=seed_of_source,
         seeds=seeds,
     )
-    problems += _validate(raw["reports"], reports_schema, seed_of_source=seed_of_source, seeds=seeds)
+    problems += run_schema(raw["reports"], reports_schema, seed_of_source=seed_of_source, seeds=seeds)
     for table in TABLES:
         if not problems_in(problems, raw[table].name) and raw[table].frame.empty:
             problems.append(Problem(raw[table].name, None, None, "has a header but no rows"))
@@ -162,133 +163,13 @@ def _ids(table: RawTable) -> set[str] | None:
     return set(table.frame["id"])
 
 
-def seeds_outside(seeds_dir: Path) -> list[Problem]:
-    """A problem for a seeds folder that is a link, and for each seed file that leads outside it.
-
-    The source reader shows seed files to every reader: a link could make it show any file the
-    server can read.
-    """
-    if seeds_dir.is_symlink():
-        return [Problem(_relative(seeds_dir), None, None, "is a link; the seeds folder must be a real folder "
-                        "of the dataset, not a link to somewhere else")]
-    if not seeds_dir.is_dir():
-        return []
-    folder = seeds_dir.resolve()
-    problems = []
-    for path in sorted(seeds_dir.iterdir()):
-        try:
-            inside = path.resolve().parent == folder
-        except (OSError, RuntimeError):
-            inside = False
-        if not inside:
-            problems.append(Problem(_relative(path), None, None, "is a link that leads outside the seeds folder; "
-                                    "copy the document into seeds/ instead"))
-    return problems
-
-
-def _undecodable_seeds(seeds_dir: Path, names: list[str]) -> list[Problem]:
-    """A problem for each seed file that is not UTF-8 (its quotes could not be checked fairly)."""
-    problems = []
-    for name in names:
-        path = seeds_dir / name
-        if not path.is_file():
-            continue
-        data = path.read_bytes()
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            line = data[: error.start].count(b"\n") + 1
-            problems.append(Problem(_relative(path), line, None, f"seed is not UTF-8 (byte offset {error.start}); "
-                                    "save it as UTF-8"))
-    return problems
-
-
 def problems_in(problems: list[Problem], file: str) -> bool:
     """Whether any problem concerns ``file``."""
     return any(problem.file == file for problem in problems)
 
 
 def _display(data_dir: Path, table: str) -> str:
-    return _relative(data_dir / f"{table}.csv")
-
-
-def _relative(path: Path) -> str:
-    """A path as messages show it: relative to the working folder when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError, RuntimeError):  # outside the folder, or a link that loops
-        return str(path)
-
-
-def _validate(
-    table: RawTable, table_schema: pa.DataFrameSchema, *,
-    seed_of_source: dict[str, str] | None = None, seeds: SeedIndex | None = None,
-) -> list[Problem]:
-    """Run a schema over a raw table; turn every failure case into a located Problem."""
-    import pandera.pandas as pa
-
-    from . import schema
-
-    if table.problems:
-        return []  # the file could not be read; its own problems say why
-    frame = table.frame
-    token = schema.CURRENT_FRAME.set(frame)
-    try:
-        table_schema.validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as error:
-        return _to_problems(error.failure_cases, table, seed_of_source or {}, seeds)
-    finally:
-        schema.CURRENT_FRAME.reset(token)
-    return []
-
-
-def _to_problems(
-    cases: pd.DataFrame, table: RawTable, seed_of_source: dict[str, str], seeds: SeedIndex | None,
-) -> list[Problem]:
-    frame = table.frame
-    problems = []
-    # One conversion for every failing row: a row-by-row .loc costs a third of a millisecond.
-    failing = cases["index"].dropna().unique() if "index" in cases else []
-    rows = frame.loc[failing]
-    values = {name: rows[name].tolist() for name in rows.columns}
-    records = {index: {name: values[name][i] for name in values} for i, index in enumerate(rows.index)}
-    for case in cases.itertuples(index=False):
-        column = case.column if isinstance(case.column, str) else None
-        if case.check == "column_in_dataframe":
-            problems.append(Problem(table.name, 1, str(case.failure_case), "column is missing from the header"))
-            continue
-        if case.index is None or (isinstance(case.index, float) and np.isnan(case.index)):
-            problems.append(Problem(table.name, None, column, f"{case.check}: {case.failure_case}"))
-            continue
-        row = records[case.index]
-        line = int(row["_line"])
-        value = row[column] if column in row else case.failure_case
-        if case.check == "QUOTE_NOT_FOUND":
-            message = _quote_message(row, seed_of_source, seeds)
-        else:
-            message = str(case.check).format_map({**row, "value": repr(_short(value))})
-        problems.append(Problem(table.name, line, column, message))
-    return problems
-
-
-def _quote_message(row: dict, seed_of_source: dict[str, str], seeds: SeedIndex | None) -> str:
-    seed_file = seed_of_source.get(row["source_id"])
-    quoted = repr(_short(row["quote"]))
-    if seed_file is None or seeds is None:
-        return f"{quoted} cannot be checked: source {row['source_id']!r} has no seed file"
-    if seed_file not in seeds.raw:
-        return f"{quoted} cannot be checked: seed file {seed_file!r} is missing"
-    elsewhere = seeds.where(row["quote"])
-    if elsewhere:
-        return (f"{quoted} is not in {seed_file} (source {row['source_id']!r}) but is in "
-                f"{', '.join(elsewhere)}; is source_id right?")
-    return f"{quoted} is not found verbatim in {seed_file}; copy it exactly from the seed"
-
-
-def _short(value: object, limit: int = 80) -> object:
-    if isinstance(value, str) and len(value) > limit:
-        return value[: limit - 1] + "…"
-    return value
+    return relative_path(data_dir / f"{table}.csv")
 
 
 def _build(data_dir: Path, seeds_dir: Path, raw: dict[str, RawTable], seeds: SeedIndex) -> Dataset:

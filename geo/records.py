@@ -7,15 +7,19 @@ them per filter step; the standalone export carries every report and lets the sc
 Format (all keys always present):
 
 - ``config``: ``radius`` (``min``, ``max``, ``maxCount``), ``styles[role][sector]`` (Leaflet path
-  options), ``areaStyle``, ``flowStyle``, ``more`` (``"table"`` or ``"scroll"``: what a popup says
-  of the reports it leaves out).
+  options), ``areaStyle``, ``flowStyle``, ``fewStyle`` (over a mark's style where few or no workers
+  are reported), ``inferredStyle`` (over ``flowStyle`` for an inferred movement), ``more``
+  (``"table"`` or ``"scroll"``: what a popup says of the reports it leaves out).
 - ``places``: by place id, ``id``, ``name``, ``level`` (``""`` for a point, else its precision),
   ``ll`` (lat, lon) and ``area_m`` (the radius of an area in metres, 0 for a point).
 - ``marks``: ``place`` (id), ``count``, ``role`` and ``sector`` (positions in the style table),
-  ``reports`` (report HTML, newest first; may be fewer than ``count``).
-- ``flows``: ``from``, ``to`` (place ids), ``count``.
-- the export's ``reports``: ``place``, ``from`` (``""`` for none), ``y0``, ``y1``, ``role``,
-  ``sectors`` (positions) and ``html``; and ``order``, each place's rank by name.
+  ``presence`` (``reported``, or ``few``/``none`` when every report there says so), ``reports``
+  (report HTML, newest first; may be fewer than ``count``).
+- ``flows``: ``from``, ``to`` (place ids), ``count``, ``basis`` (``stated`` when any report
+  states the movement, else ``inferred``).
+- the export's ``reports``: ``place``, ``from`` (``""`` for none), ``basis``, ``presence``,
+  ``y0``, ``y1``, ``role``, ``sectors`` (positions) and ``html``; and ``order``, each place's rank
+  by name.
 """
 
 from __future__ import annotations
@@ -24,9 +28,9 @@ import pandas as pd
 
 from .escape import escape, script_json
 from .load import NEWEST_FIRST, Dataset
-from .present import format_citation, format_figures, format_period
+from .present import format_citation, format_figures, format_movement, format_presence, format_report_period
 from .settings import SETTINGS, Settings
-from .style import AREA_STYLE, FLOW_STYLE, style_table
+from .style import AREA_STYLE, FEW_STYLE, FLOW_STYLE, INFERRED_STYLE, style_table
 from .templates import render
 from .vocab import AREA_PRECISIONS, ROLES
 
@@ -48,7 +52,8 @@ def map_config(dataset: Dataset, *, more: str, settings: Settings = SETTINGS) ->
         "radius": {"min": settings.marker_min_radius, "max": settings.marker_max_radius,
                    "maxCount": dataset.max_reports_per_place},
         "styles": style_table(dataset.sectors),
-        "areaStyle": AREA_STYLE, "flowStyle": FLOW_STYLE, "more": more,
+        "areaStyle": AREA_STYLE, "flowStyle": FLOW_STYLE, "fewStyle": FEW_STYLE, "inferredStyle": INFERRED_STYLE,
+        "more": more,
     }
 
 
@@ -64,14 +69,26 @@ def place_record(place: dict | pd.Series) -> dict[str, object]:
     }
 
 
-def report_html(report: dict | pd.Series, sector_labels: dict[str, str]) -> str:
-    """One report in a popup or card: period, role, sectors, figures, verbatim quote and source."""
+def report_html(report: dict | pd.Series, sector_labels: dict[str, str], place_names: dict[str, str]) -> str:
+    """One report in a popup or card: period, role, sectors, whether few or no workers are
+    reported, where they came from and how that is known, figures with their kind and caution,
+    the verbatim quote and its source."""
     return render(
         "report.html",
-        period=format_period(report["date_start"], report["date_end"], report["date_basis"]),
+        period=format_report_period(report), presence=format_presence(report.get("presence")),
+        movement=_movement(report, place_names),
         role=report["role"], sectors=", ".join(sector_labels.get(s, s) for s in report["sector_ids"]),
         figures=format_figures(report), quote=report["quote"], citation=format_citation(report),
     )
+
+
+def _movement(report: dict | pd.Series, place_names: dict[str, str]) -> str:
+    """``From Pyongyang: inferred movement …`` for a report with an origin, else ``""``."""
+    origin = str(report.get("from_place_id") or "")
+    if not origin:
+        return ""
+    basis = format_movement(report.get("from_basis"))
+    return f"From {place_names.get(origin, origin)}" + (f": {basis[0].lower()}{basis[1:]}" if basis else "")
 
 
 def layer_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popups: dict[str, list[str]],
@@ -97,12 +114,14 @@ def layer_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popu
         place_json[place["id"]] = script_json(place_record(place))
     marks = [
         f'{{"place":{script_json(place_id)},"count":{int(count)},"role":{ROLE_INDEX[role]},'
-        f'"sector":{sector_index.get(sector, 0)},"reports":{script_json(popups.get(place_id, []))}}}'
-        for place_id, count, role, sector in zip(places["place_id"], places["reports"], places["role"],
-                                                 places["sector"], strict=True)
+        f'"sector":{sector_index.get(sector, 0)},"presence":{script_json(presence)},'
+        f'"reports":{script_json(popups.get(place_id, []))}}}'
+        for place_id, count, role, sector, presence in zip(places["place_id"], places["reports"], places["role"],
+                                                           places["sector"], places["presence"], strict=True)
     ]
-    lines = [{"from": escape(a), "to": escape(b), "count": int(n)}
-             for a, b, n in zip(top["from_place_id"], top["to_place_id"], top["reports"], strict=True)]
+    lines = [{"from": escape(a), "to": escape(b), "count": int(n), "basis": escape(basis)}
+             for a, b, n, basis in zip(top["from_place_id"], top["to_place_id"], top["reports"], top["basis"],
+                                       strict=True)]
     records = ",".join(f"{script_json(escape(place_id))}:{place_json[place_id]}" for place_id in dict.fromkeys(shown))
     return f'{{"places":{{{records}}},"marks":[{",".join(marks)}],"flows":{script_json(lines)}}}'
 
@@ -115,15 +134,16 @@ def export_records(dataset: Dataset, reports: pd.DataFrame, *, settings: Setting
     names = dataset.places["name"]
     by_name = sorted(used, key=lambda place_id: (names[place_id], place_id))
     sector_index = {sector: i for i, sector in enumerate(dataset.sectors.index)}
-    labels = dataset.sectors["label"].to_dict()
+    labels, names = dataset.sectors["label"].to_dict(), dataset.places["name"].to_dict()
     return {
         "config": map_config(dataset, more="scroll", settings=settings),
         "places": {escape(place_id): place_record(dataset.places.loc[place_id]) for place_id in by_name},
         "order": {escape(place_id): rank for rank, place_id in enumerate(by_name)},
         "reports": [
             {"place": escape(report["place_id"]), "from": escape(report["from_place_id"] or ""),
+             "basis": escape(report.get("from_basis") or ""), "presence": escape(report.get("presence") or "reported"),
              "y0": int(report["year_start"]), "y1": int(report["year_end"]), "role": ROLE_INDEX[str(report["role"])],
-             "sectors": [sector_index[s] for s in report["sector_ids"]], "html": report_html(report, labels)}
+             "sectors": [sector_index[s] for s in report["sector_ids"]], "html": report_html(report, labels, names)}
             for report in ordered.to_dict("records")
         ],
     }

@@ -19,6 +19,10 @@ AREA_STYLE: dict[str, object] = {"fillOpacity": 0.07, "weight": 1, "opacity": 0.
 """How a province-, region- or country-level place is drawn: a faint area, never a sharp pin."""
 FLOW_STYLE: dict[str, object] = {"color": "#444", "weight": 2, "opacity": 0.7, "dashArray": "6 6"}
 """How a movement the sources describe is drawn."""
+FEW_STYLE: dict[str, object] = {"fillOpacity": 0.04, "weight": 2.5, "dashArray": "2 4"}
+"""How a place is drawn where every report says few or no workers: hollow, a dotted ring."""
+INFERRED_STYLE: dict[str, object] = {"opacity": 0.45, "dashArray": "1 6", "weight": 2}
+"""How a movement only inferred from the text is drawn, over ``FLOW_STYLE``: lighter, dotted."""
 OUTLINE_STYLE: dict[str, object] = {"color": "#9a9a9a", "weight": 0.8, "fillColor": "#f4f2ec", "fillOpacity": 1}
 """How the bundled country outlines are drawn (land colour shows wherever tiles are missing)."""
 

@@ -67,7 +67,8 @@ def build_view(dataset: Dataset, filters: Filters) -> View:
     flows = flows_of(codes, rows, dataset.places)
     if len(rows):
         span = filters.years or (int(places["year_min"].min()), int(places["year_max"].max()))
-        line = summary_line(len(rows), len(places), span, len(set().union(*places["sectors"])))
+        line = summary_line(len(rows), len(places), span, len(set().union(*places["sectors"])),
+                            few_or_none=int((places["presence"] != "reported").sum()))
     else:
         line = summary_line(0, 0, None, 0)
     return View(filters=filters, rows=rows, places=places, flows=flows, summary=line)
@@ -91,6 +92,7 @@ def report_html_at(dataset: Dataset, positions: np.ndarray) -> list[str]:
     labels = dataset.sectors["label"].to_dict()
 
     def make(missing: list[int]) -> list[str]:
-        return [report_html(report, labels) for report in dataset.reports.iloc[missing].to_dict("records")]
+        names = dataset.places["name"].to_dict()
+        return [report_html(report, labels, names) for report in dataset.reports.iloc[missing].to_dict("records")]
 
     return dataset.caches.report_html.get_many((int(p) for p in positions), make)

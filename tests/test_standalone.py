@@ -181,7 +181,9 @@ def test_shipped_records_carry_every_report_of_each_place_and_the_styles(tiny: D
     labels = tiny.sectors["label"].to_dict()
     for place_id in tiny.reports["place_id"].astype(str).unique():
         shipped = [r["html"] for r in data["reports"] if r["place"] == place_id]
-        expected = [report_html(r, labels) for r in tiny.reports.to_dict("records") if r["place_id"] == place_id]
+        names = tiny.places["name"].to_dict()
+        expected = [report_html(r, labels, names) for r in tiny.reports.to_dict("records")
+                    if r["place_id"] == place_id]
         assert shipped == expected  # newest first, as popups show them
     for r, role in enumerate(ROLES):
         for s, colour in enumerate(tiny.sectors["colour"]):

@@ -26,10 +26,13 @@ var nkmap = (function () {
   /* A place's tooltip. streamlit-folium hands the dashboard a clicked mark's tooltip as plain
    * text, so the place id also stands in a hidden span ("place=ID"): invisible, not read out, but
    * in the text the click returns (geo.pickers.place_from_tooltip reads it). */
-  function tooltipHtml(place, count) {
+  var PRESENCE = {few: "few workers reported", none: "no workers reported"};
+
+  function tooltipHtml(place, count, presence) {
     var level = place.level ? " (" + place.level + "-level)" : "";
+    var few = PRESENCE[presence] ? " · " + PRESENCE[presence] : "";
     return '<span data-place="' + place.id + '"><b>' + place.name + "</b>" + level +
-      " · " + plural(count, "report") + '<span class="nk-key" hidden> place=' + place.id + "</span></span>";
+      " · " + plural(count, "report") + few + '<span class="nk-key" hidden> place=' + place.id + "</span></span>";
   }
 
   /* A place's popup: its name, then the given reports' HTML (newest first), and a line on the
@@ -41,6 +44,10 @@ var nkmap = (function () {
       where += ' <span class="nk-precision">(reported at ' + place.level + " level, not a city)</span>";
     }
     var html = '<div class="nk-popup"><h4>' + where + "</h4>";
+    if (PRESENCE[mark.presence]) {
+      html += '<p class="nk-presence">Every report here says ' + PRESENCE[mark.presence].replace(" reported", "") +
+        ": not a presence.</p>";
+    }
     var left = mark.count - mark.reports.length;
     if (more === "scroll" && mark.count > 1) {
       html += '<p class="nk-more">' + mark.count + " reports here, newest first: scroll for more.</p>";
@@ -73,18 +80,27 @@ var nkmap = (function () {
   /* Marks closer than this on screen are moved apart (each keeps a thin line to where it is). */
   var TOUCHING = 4;
 
+  /* A movement: a line with an arrowhead at its destination. An inferred one (the source implies
+   * it without saying it) is lighter and dotted, says so, and hides with the legend's switch. */
   function drawFlow(group, records, flow) {
     var from = records.places[flow.from], to = records.places[flow.to];
-    var line = L.polyline([from.ll, to.ll], Object.assign({className: "nk-flow"}, config.flowStyle));
-    line.bindTooltip(from.name + " → " + to.name + " · " + plural(flow.count, "report"), {sticky: true});
+    var inferred = flow.basis === "inferred";
+    var style = Object.assign({}, config.flowStyle, inferred ? config.inferredStyle : {});
+    var kind = inferred ? " nk-inferred" : "";
+    var line = L.polyline([from.ll, to.ll], Object.assign(style, {interactive: false, className: "nk-flow-line" + kind}));
+    // A wide, invisible twin takes the pointer: a thin dotted line is hard to hover.
+    var reach = L.polyline([from.ll, to.ll], {weight: 14, opacity: 0, className: "nk-flow" + kind});
+    reach.bindTooltip(from.name + " → " + to.name + " · " + plural(flow.count, "report") +
+                      (inferred ? " · inferred, not stated" : ""), {sticky: true});
     group.addLayer(line);
+    group.addLayer(reach);
     var arrow = document.createElement("span");
     arrow.textContent = "\u27A4";
     arrow.style.transform = "rotate(" + screenAngle(from.ll, to.ll).toFixed(1) + "deg)";
     var head = L.marker(to.ll, {interactive: false, keyboard: false, icon: L.divIcon({
-      className: "nk-arrow", iconSize: [18, 18], iconAnchor: [9, 9], html: arrow})});
+      className: inferred ? "nk-arrow nk-inferred" : "nk-arrow", iconSize: [18, 18], iconAnchor: [9, 9], html: arrow})});
     group.addLayer(head);
-    return {line: line, head: head, from: flow.from, to: flow.to};
+    return {lines: [line, reach], head: head, from: flow.from, to: flow.to};
   }
 
   /* A point's shape: a circle marker sized by its count. An area is a faint circle that takes no
@@ -93,6 +109,7 @@ var nkmap = (function () {
   function drawMark(group, records, mark) {
     var place = records.places[mark.place];
     var style = Object.assign({}, config.styles[mark.role][mark.sector]);
+    if (PRESENCE[mark.presence]) { Object.assign(style, config.fewStyle, {color: style.fillColor}); }
     if (place.area_m) {
       group.addLayer(L.circle(place.ll, Object.assign({}, style, config.areaStyle, {
         radius: place.area_m, color: style.fillColor, interactive: false, className: "nk-area"})));
@@ -101,7 +118,7 @@ var nkmap = (function () {
       radius: place.area_m ? 7 : markerRadius(mark.count, config.radius),
       className: place.area_m ? "nk-place nk-area-handle" : "nk-place"}));
     if (place.area_m) { shape.setStyle({dashArray: "3 2", fillOpacity: 0.5}); }
-    shape.bindTooltip(tooltipHtml(place, mark.count));
+    shape.bindTooltip(tooltipHtml(place, mark.count, mark.presence));
     shape.bindPopup(popupHtml(place, mark, config.more), {maxWidth: 380, maxHeight: 360, autoPanPadding: [12, 12]});
     shape.on("popupopen", fitPopup);
     shape.on("popupopen", function () { shape.closeTooltip(); });
@@ -122,7 +139,7 @@ var nkmap = (function () {
     element.setAttribute("tabindex", "0");
     element.setAttribute("role", "button");
     element.setAttribute("aria-label", label.textContent + (place.level ? ", " + place.level + "-level" : "") +
-                         ", " + plural(mark.count, "report"));
+                         ", " + plural(mark.count, "report") + (PRESENCE[mark.presence] ? ", " + PRESENCE[mark.presence] : ""));
     // A click must not focus the mark: focusing scrolls the map's container to show it, which moves
     // the mark from under the pointer before the button is released, and the click is lost.
     element.addEventListener("mousedown", function (event) { event.preventDefault(); });
@@ -172,7 +189,9 @@ var nkmap = (function () {
       var start = map.latLngToLayerPoint(state.shapes[flow.from].getLatLng());
       var end = map.latLngToLayerPoint(state.shapes[flow.to].getLatLng());
       var length = start.distanceTo(end), edge = state.shapes[flow.to].getRadius() + 9;
-      flow.line.setLatLngs([state.shapes[flow.from].getLatLng(), state.shapes[flow.to].getLatLng()]);
+      flow.lines.forEach(function (line) {
+        line.setLatLngs([state.shapes[flow.from].getLatLng(), state.shapes[flow.to].getLatLng()]);
+      });
       var icon = flow.head.getElement();
       if (icon) { icon.style.display = length < 2 * edge + 8 ? "none" : ""; }
       if (length >= 2 * edge + 8) {
@@ -241,6 +260,12 @@ var nkmap = (function () {
       div.innerHTML = html;
       var size = map.getSize();
       if (size.y < 560 || size.x < 700) { div.querySelector("details").open = false; }
+      var toggle = div.querySelector("input.nk-show-inferred");
+      if (toggle) {
+        toggle.addEventListener("change", function () {
+          L.DomUtil[toggle.checked ? "removeClass" : "addClass"](map.getContainer(), "nk-hide-inferred");
+        });
+      }
       L.DomEvent.disableClickPropagation(div);
       L.DomEvent.disableScrollPropagation(div);
       return div;
@@ -283,22 +308,26 @@ var nkmap = (function () {
       report.sectors.forEach(function (s) { sectorsSeen[s] = true; });
       var mark = byPlace[report.place];
       if (!mark) {
-        mark = byPlace[report.place] = {place: report.place, count: 0, reports: [],
-          roles: new Array(roles).fill(0), sectors: new Array(sectors).fill(0)};
+        mark = byPlace[report.place] = {place: report.place, count: 0, reports: [], reported: false,
+          presence: report.presence, roles: new Array(roles).fill(0), sectors: new Array(sectors).fill(0)};
       }
+      // A place is a presence when any of its reports puts workers there (as geo.aggregate).
+      if (report.presence === "reported") { mark.reported = true; }
+      if (report.presence === "few") { mark.presence = "few"; }
       mark.count += 1;
       mark.reports.push(report.html);
       mark.roles[report.role] += 1;
       report.sectors.forEach(function (s) { mark.sectors[s] += 1; });
       if (report.from) {
         var key = report.from + ">" + report.place;
-        flows[key] = flows[key] || {from: report.from, to: report.place, count: 0};
+        flows[key] = flows[key] || {from: report.from, to: report.place, count: 0, basis: "inferred"};
         flows[key].count += 1;
+        if (report.basis === "stated") { flows[key].basis = "stated"; }
       }
     });
     var marks = Object.keys(byPlace).map(function (id) {
       var mark = byPlace[id];
-      return {place: id, count: mark.count, reports: mark.reports,
+      return {place: id, count: mark.count, reports: mark.reports, presence: mark.reported ? "reported" : mark.presence,
               role: argmaxFirst(mark.roles), sector: argmaxFirst(mark.sectors)};
     });
     var rank = data.order;

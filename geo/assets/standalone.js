@@ -78,8 +78,10 @@
       : ticked.length <= 2 ? ticked.map(function (box) { return box.parentNode.textContent.trim(); }).join(", ")
       : ticked.length + " of " + sectorBoxes.length;
     // As geo.aggregate.summary_line.
+    var fewOrNone = view.marks.filter(function (mark) { return mark.presence !== "reported"; }).length;
     summaryLine.textContent = !view.count ? "No reports match these filters"
-      : plural(view.count, "report") + " at " + plural(view.marks.length, "place") + " · " +
+      : plural(view.count, "report") + " at " + plural(view.marks.length, "place") +
+        (fewOrNone ? " (few or no workers at " + fewOrNone + ")" : "") + " · " +
         (first === last ? String(first) : first + "–" + last) + " · " + plural(view.sectors, "sector");
   }
 

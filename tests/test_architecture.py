@@ -1,0 +1,60 @@
+"""The library's shape: no module imports in a circle, and every module stays small enough to read."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+GEO = Path(__file__).resolve().parent.parent / "geo"
+MOST_LINES = 350
+
+
+def imports() -> dict[str, set[str]]:
+    """Each module of geo/ and the modules of geo/ it imports (at any depth in its code)."""
+    found = {}
+    for path in sorted(GEO.rglob("*.py")):
+        name = ".".join(path.relative_to(GEO).with_suffix("").parts).removesuffix(".__init__")
+        package = name.rsplit(".", 1)[0] if "." in name else ""
+        deps = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1] if package else []
+                target = ".".join([*filter(None, base), *(node.module.split(".") if node.module else [])])
+                deps.update([target] if node.module else [f"{target}.{a.name}".strip(".") for a in node.names])
+        found[name] = {dep for dep in deps if dep}
+    return found
+
+
+def cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle of ``graph``, or ``None``."""
+    state: dict[str, int] = {}
+
+    def visit(node: str, path: list[str]) -> list[str] | None:
+        state[node] = 1
+        for dep in sorted(graph.get(node, ())):
+            if dep not in graph:
+                continue
+            if state.get(dep) == 1:
+                return [*path[path.index(dep):], dep] if dep in path else [node, dep]
+            if dep not in state and (found := visit(dep, [*path, dep])):
+                return found
+        state[node] = 2
+        return None
+
+    for start in sorted(graph):
+        if start not in state and (found := visit(start, [start])):
+            return found
+    return None
+
+
+def test_geo_has_no_import_cycle() -> None:
+    assert cycle(imports()) is None
+
+
+def test_the_cycle_check_finds_a_cycle() -> None:
+    assert cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+
+
+def test_no_module_of_geo_is_over_350_lines() -> None:
+    sizes = {path.name: len(path.read_text(encoding="utf-8").splitlines()) for path in GEO.rglob("*.py")}
+    assert {name: lines for name, lines in sizes.items() if lines > MOST_LINES} == {}
