@@ -150,16 +150,15 @@ def _count_flows(pair: np.ndarray, pair_places: np.ndarray, places: pd.DataFrame
 
 
 def summary(reports: pd.DataFrame, places_shown: int, *, years: tuple[int, int] | None = None) -> str:
-    """The line above the map, e.g. ``14 reports at 9 places (few or no workers at 1) · 2017–2019 · 2 sectors``.
+    """The line above the map, e.g. ``14 reports at 9 places (1 with few or no workers) · 2017–2019``.
 
     ``years`` is the selected range; without it the span the reports cover is shown. Places
     where every report says few or no workers (``presence``) are counted apart.
     """
     if reports.empty:
-        return summary_line(0, places_shown, None, 0)
+        return summary_line(0, places_shown, None)
     span = years or (int(reports["year_start"].min()), int(reports["year_end"].max()))
-    sectors = {s for ids in reports["sector_ids"] for s in ids}
-    return summary_line(len(reports), places_shown, span, len(sectors), few_or_none=few_or_none_places(reports))
+    return summary_line(len(reports), places_shown, span, few_or_none=few_or_none_places(reports))
 
 
 def few_or_none_places(reports: pd.DataFrame) -> int:
@@ -171,19 +170,19 @@ def few_or_none_places(reports: pd.DataFrame) -> int:
     return int(places.nunique() - places[reported].nunique())
 
 
-def summary_line(reports: int, places_shown: int, years: tuple[int, int] | None, sectors: int, *,
-                 few_or_none: int = 0) -> str:
+def summary_line(reports: int, places_shown: int, years: tuple[int, int] | None, *, few_or_none: int = 0) -> str:
     """:func:`summary` from counts; ``few_or_none`` of the ``places_shown`` report few or no workers.
 
     With a places table from :func:`places_of`, that is ``(places["presence"] != "reported").sum()``.
+    The line names no count of sectors: beside a sector filter it read as the sectors picked.
     """
     if reports == 0:
         return "No reports match these filters"
     first, last = years
     span = str(first) if first == last else f"{first}–{last}"
-    apart = f" (few or no workers at {few_or_none})" if few_or_none else ""
+    apart = f" ({few_or_none} with few or no workers)" if few_or_none else ""
     return (f"{reports} report{'s' if reports != 1 else ''} at {places_shown} place{'s' if places_shown != 1 else ''}"
-            f"{apart} · {span} · {sectors} sector{'s' if sectors != 1 else ''}")
+            f"{apart} · {span}")
 
 
 def first_per_group(groups: np.ndarray, k: int) -> np.ndarray:

@@ -67,10 +67,9 @@ def build_view(dataset: Dataset, filters: Filters) -> View:
     flows = flows_of(codes, rows, dataset.places)
     if len(rows):
         span = filters.years or (int(places["year_min"].min()), int(places["year_max"].max()))
-        line = summary_line(len(rows), len(places), span, len(set().union(*places["sectors"])),
-                            few_or_none=int((places["presence"] != "reported").sum()))
+        line = summary_line(len(rows), len(places), span, few_or_none=int((places["presence"] != "reported").sum()))
     else:
-        line = summary_line(0, 0, None, 0)
+        line = summary_line(0, 0, None)
     return View(filters=filters, rows=rows, places=places, flows=flows, summary=line)
 
 

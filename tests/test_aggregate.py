@@ -176,24 +176,24 @@ def test_no_movements_gives_an_empty_flow_table(dataset: Dataset) -> None:
 def test_summary_line_counts_places_with_few_or_no_workers_apart() -> None:
     from geo.aggregate import summary_line
 
-    assert summary_line(5, 3, (2019, 2019), 1) == "5 reports at 3 places · 2019 · 1 sector"
-    assert summary_line(5, 3, (2019, 2019), 1, few_or_none=2) == (
-        "5 reports at 3 places (few or no workers at 2) · 2019 · 1 sector")
+    assert summary_line(5, 3, (2019, 2019)) == "5 reports at 3 places · 2019"
+    assert summary_line(5, 3, (2019, 2019), few_or_none=2) == (
+        "5 reports at 3 places (2 with few or no workers) · 2019")
 
 
 @pytest.mark.parametrize(
     ("ids", "places_shown", "years", "line"),
     [
-        pytest.param(None, 4, None, "9 reports at 4 places (few or no workers at 1) · 2012–2019 · 3 sectors",
+        pytest.param(None, 4, None, "9 reports at 4 places (1 with few or no workers) · 2012–2019",
                      id="all"),
-        pytest.param(["r2", "r8"], 1, None, "2 reports at 1 place (few or no workers at 1) · 2016–2018 · 1 sector",
+        pytest.param(["r2", "r8"], 1, None, "2 reports at 1 place (1 with few or no workers) · 2016–2018",
                      id="only-few-or-none"),
-        pytest.param(["r1", "r4"], 1, None, "2 reports at 1 place · 2012–2019 · 2 sectors", id="few-beside-reported"),
-        pytest.param(["r1"], 1, None, "1 report at 1 place · 2019 · 1 sector", id="singular"),
-        pytest.param(["r1", "r3"], 2, None, "2 reports at 2 places · 2019 · 2 sectors", id="one-year"),
-        pytest.param(["r1", "r4"], 1, None, "2 reports at 1 place · 2012–2019 · 2 sectors", id="span-of-reports"),
-        pytest.param(["r1"], 1, (2010, 2020), "1 report at 1 place · 2010–2020 · 1 sector", id="years-given"),
-        pytest.param(["r1"], 1, (2019, 2019), "1 report at 1 place · 2019 · 1 sector", id="one-year-given"),
+        pytest.param(["r1", "r4"], 1, None, "2 reports at 1 place · 2012–2019", id="few-beside-reported"),
+        pytest.param(["r1"], 1, None, "1 report at 1 place · 2019", id="singular"),
+        pytest.param(["r1", "r3"], 2, None, "2 reports at 2 places · 2019", id="one-year"),
+        pytest.param(["r1", "r4"], 1, None, "2 reports at 1 place · 2012–2019", id="span-of-reports"),
+        pytest.param(["r1"], 1, (2010, 2020), "1 report at 1 place · 2010–2020", id="years-given"),
+        pytest.param(["r1"], 1, (2019, 2019), "1 report at 1 place · 2019", id="one-year-given"),
         pytest.param([], 0, None, "No reports match these filters", id="none"),
     ],
 )

@@ -25,7 +25,7 @@ def test_build_view_counts_and_summary(tiny: Dataset) -> None:
     assert list(view.reports(tiny)["id"]) == ["r3", "r1"]  # newest first
     assert view.rows.tolist() == [0, 1]  # positions, not a copy of the reports
     assert sorted(view.places["place_id"]) == ["dandong", "jilin-province"]
-    assert view.summary == "2 reports at 2 places · 2019 · 2 sectors"
+    assert view.summary == "2 reports at 2 places · 2019"
     assert len(view.flows) == 1
 
 

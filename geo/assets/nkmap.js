@@ -299,13 +299,12 @@ var nkmap = (function () {
    * sector index), as marks and flows: the rules of geo.filters.FILTERS and filter_mask and
    * geo.aggregate.places_of / flows_of. Reports arrive newest first, so each mark's reports are. */
   function aggregate(data, first, last, wanted) {
-    var byPlace = {}, flows = {}, sectorsSeen = {}, count = 0;
+    var byPlace = {}, flows = {}, count = 0;
     var roles = config.styles.length, sectors = config.styles[0].length;
     data.reports.forEach(function (report) {
       if (report.y0 > last || report.y1 < first) { return; }
       if (!report.sectors.some(function (s) { return wanted[s]; })) { return; }
       count += 1;
-      report.sectors.forEach(function (s) { sectorsSeen[s] = true; });
       var mark = byPlace[report.place];
       if (!mark) {
         mark = byPlace[report.place] = {place: report.place, count: 0, reports: [], reported: false,
@@ -332,7 +331,7 @@ var nkmap = (function () {
     });
     var rank = data.order;
     marks.sort(function (a, b) { return b.count - a.count || rank[a.place] - rank[b.place]; });
-    return {count: count, marks: marks, sectors: Object.keys(sectorsSeen).length,
+    return {count: count, marks: marks,
             flows: Object.keys(flows).map(function (key) { return flows[key]; })};
   }
 

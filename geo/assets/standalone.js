@@ -81,8 +81,8 @@
     var fewOrNone = view.marks.filter(function (mark) { return mark.presence !== "reported"; }).length;
     summaryLine.textContent = !view.count ? "No reports match these filters"
       : plural(view.count, "report") + " at " + plural(view.marks.length, "place") +
-        (fewOrNone ? " (few or no workers at " + fewOrNone + ")" : "") + " · " +
-        (first === last ? String(first) : first + "–" + last) + " · " + plural(view.sectors, "sector");
+        (fewOrNone ? " (" + fewOrNone + " with few or no workers)" : "") + " · " +
+        (first === last ? String(first) : first + "–" + last);
   }
 
   var timer = null;

@@ -22,7 +22,6 @@ from geo.load import Dataset, load_dataset
 from geo.settings import ROOT, SETTINGS
 from geo.standalone import standalone_html
 from geo.style import marker_style
-from geo.vocab import AREA_PRECISIONS
 from tests.conftest import SEED_TEXT, tiny_copy, write_dataset
 
 pytestmark = pytest.mark.browser
@@ -202,8 +201,10 @@ def test_markers_and_count_line_match_python(standalone_open, standalone_real: D
     python_marks = {}
     for place in places.to_dict("records"):
         style = marker_style(place["role"], colours[place["sector"]])
-        area = place["precision"] in AREA_PRECISIONS
-        python_marks[place["place_id"]] = (style["fillColor"], style["fillColor"] if area else style["color"])
+        # An area's mark is the handle at its centre, outlined as any mark of its role; a place
+        # where every report says few or no workers is a ring in its sector's colour.
+        few = place["presence"] != "reported"
+        python_marks[place["place_id"]] = (style["fillColor"], style["fillColor"] if few else style["color"])
     page_marks = {}
     for i in range(page.locator(PLACES).count()):
         mark = page.locator(PLACES).nth(i)
