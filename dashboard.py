@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import sys
+import time
 from pathlib import Path
 
 import streamlit as st
@@ -18,7 +20,7 @@ from geo.filters import FILTERS, Filters
 from geo.load import Dataset
 from geo.settings import SETTINGS
 from geo.table import table_frame
-from geo.view import View, build_view
+from geo.view import View, build_view, emptied_by
 from geo.vocab import ROLES
 
 CSS = (Path(__file__).parent / "dashboard.css").read_text(encoding="utf-8")
@@ -73,6 +75,9 @@ def static_ready() -> Path:
     return assets.install_static(SETTINGS.static_dir)
 
 
+PLAY_SECONDS = 1.7  # how long each year shows while the presenter's Play runs
+
+
 def main() -> None:
     data_dir = data_dir_from_argv()
     static_ready()
@@ -86,20 +91,24 @@ def main() -> None:
         st.code(f"{data_dir}\n\n{error.report(limit=SETTINGS.problems_shown)}", language=None)
         st.stop()
     heap_frozen()
+    if st.session_state.pop("_clear_filters", False):
+        clear_filters(dataset)
 
     presenting = presenter_mode()
     st.html(f"<style>{PAGE_CSS}{PRESENTER_CSS if presenting else ''}</style>")
+    # The title, the toggle and the filters live here in both modes, so that switching modes keeps
+    # every widget (and the link) as it was; a year step reruns only the explorer below.
+    heading, switch = st.columns([5, 1.3], vertical_alignment="center")
+    heading.title("North Korean workers reported in China")
+    switch.toggle("Presenter mode", key="present", bind="query-params",
+                  help="Large type and a big map for screen-sharing; step through the years.")
     if not presenting:
-        st.title("North Korean workers reported in China")
         st.caption("Every mark on the map is a statement in a source document, quoted word for word. "
                    "Pick the years, filter by sector or source, and click a place for its reports and sources.")
-        # Outside the fragment: a year step does not redraw these, and changing one reruns the page.
-        st.toggle("Presenter mode", key="present", bind="query-params",
-                  help="Large type and a big map for screen-sharing; step through the years.")
-        active = any(st.session_state.get(spec.key) for spec in FILTERS if spec.kind != "range")
-        with st.expander("Filter by sector, role, source or words in the quotes", expanded=active):
-            filter_fields(dataset)
-    explorer(dataset, str(data_dir), stamp)
+    with st.expander("Filter by sector, role, source or words in the quotes"):
+        filter_fields(dataset)
+    playing = presenting and st.session_state.get("playing", False)
+    st.fragment(explorer, run_every=PLAY_SECONDS if playing else None)(dataset, str(data_dir), stamp)
     if not presenting:
         tab_sources, tab_method = st.tabs(["Source documents", "Sources and method"])
         with tab_sources:
@@ -115,12 +124,11 @@ def presenter_mode() -> bool:
     return st.query_params.get("present", "").lower() in ("true", "1")
 
 
-@st.fragment
 def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
-    """Years, timeline, map and table: reruns on its own when one of its widgets changes.
+    """Years, timeline, map and table: a fragment, rerun on its own when one of its widgets
+    changes, and every ``PLAY_SECONDS`` while the presenter's Play runs.
 
-    The other filters are read from their widgets' state (outside the fragment, except in
-    presenter mode, where they sit folded below the map).
+    The other filters are read from their widgets' state, kept in the page above.
     """
     first, last = dataset.years
     if "_pending_place" in st.session_state:
@@ -133,52 +141,48 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
         st.session_state["years"] = pickers.years_from_link(st.query_params.get_all("years"), (first, last))
     presenting = presenter_mode()
     if presenting:
-        top = st.columns([4, 2, 2, 2, 2.6], vertical_alignment="center")
+        play_step((first, last))
+        top = st.columns([3, 2, 2, 2], vertical_alignment="center")
         big_years = top[0].empty()
-        presenter_controls(top[1:4], tuple(st.session_state.get("years") or (first, last)), (first, last))
-        with top[4]:
-            toggled = st.toggle("Presenter mode", key="present", bind="query-params")
+        presenter_controls(top[1:], tuple(st.session_state["years"]), (first, last))
         years = st.slider("Years", min_value=first, max_value=last, key="years",
                           bind="query-params", label_visibility="collapsed")
         big_years.html(f'<p class="nk-bigyears" aria-live="polite">{pickers.year_label(tuple(years))}</p>')
     else:
-        toggled = presenting
-        left, right = st.columns([2, 3], vertical_alignment="bottom")
+        left, right, place_col = st.columns([2, 3, 2], vertical_alignment="bottom")
         with left:
             years = st.slider("Years", min_value=first, max_value=last, key="years",
                               bind="query-params", help="A report shows when its period overlaps these years.")
-        with right:
-            st.vega_lite_chart(spec=timeline.timeline_spec(dataset, years), width="stretch")
-            st.caption("Reports per year, coloured by sector as on the map; the shaded band is the years shown.")
-    if presenting:
-        # Summary and map first; the filters and place box stay below, folded, so a shared link's
-        # values still apply.
-        summary_slot, map_slot = st.empty(), st.container()
-        with st.expander("Filters and place", expanded=False):
-            filter_fields(dataset)
-            place = place_box(dataset)
-    else:
-        summary_slot, place_col = st.columns([3, 2], vertical_alignment="bottom")
-        with place_col:
-            place = place_box(dataset)
-        map_slot = st.container()
-    if toggled != presenting:
-        st.rerun(scope="app")  # the page around the fragment changes too
     if tuple(years) != pickers.years_from_link([str(y) for y in years], (first, last)):
         # A link with its years reversed: the slider took them from the URL as they were.
         st.session_state["_pending_years"] = pickers.years_from_link([str(y) for y in years], (first, last))
         st.rerun(scope="app")
     filters = filters_of(tuple(years))
     view = cached_view(data_dir, stamp, filters)
-    summary_slot.html(f'<p class="nk-summary" role="status" aria-live="polite">{escape(view.summary)}</p>')
+    if not presenting:
+        # All years of the other filters' reports, the chosen years shaded (cached like any view).
+        all_years = cached_view(data_dir, stamp, dataclasses.replace(filters, years=None))
+        with right:
+            st.vega_lite_chart(spec=timeline.timeline_spec(dataset, all_years.rows, years), width="stretch")
+    # One row for the count, the filters in force and (presenting) the place box, so that the map
+    # starts high on the screen: at 1280×720 most of it shows without scrolling.
+    if presenting:
+        summary_col, chips_col, place_col, clear_col = st.columns([3, 3, 2, 1], vertical_alignment="center")
+    else:
+        summary_col, chips_col, clear_col = st.columns([4, 3, 1], vertical_alignment="center")
+    summary_col.html(f'<p class="nk-summary" role="status" aria-live="polite">{escape(view.summary)}</p>')
+    with place_col:
+        place = place_box(dataset, label_visibility="collapsed" if presenting else "visible")
+    filter_chips(dataset, filters, chips_col, clear_col)
+    if not len(view.rows):
+        empty_state(dataset, filters)
 
     center, zoom = pickers.focus(dataset, place)
-    with map_slot:
-        result = st_folium(
-            mapping.base_map(dataset), feature_group_to_add=view.layer(dataset), center=center, zoom=zoom,
-            height=pickers.map_height(presenting), use_container_width=True, key="map",
-            returned_objects=["last_object_clicked_tooltip"],
-        )
+    result = st_folium(
+        mapping.base_map(dataset), feature_group_to_add=view.layer(dataset), center=center, zoom=zoom,
+        height=pickers.map_height(presenting), use_container_width=True, key="map",
+        returned_objects=["last_object_clicked_tooltip"],
+    )
     clicked = pickers.place_from_tooltip((result or {}).get("last_object_clicked_tooltip"))
     if clicked and clicked != place and clicked != st.session_state.get("_last_click"):
         st.session_state["_last_click"] = clicked
@@ -187,6 +191,41 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
 
     if not presenting:
         reports_table(dataset, view, place)
+
+
+def filter_chips(dataset: Dataset, filters: Filters, chips_col: object, clear_col: object) -> None:
+    """The filters in force, shown above the map in every mode (a shared link's too), with one
+    button that clears them all."""
+    found = pickers.chips(dataset, filters)
+    if not found:
+        return
+    chips_col.html('<ul class="nk-chips" aria-label="Filters in force">'
+                   + "".join(f'<li class="nk-chip" data-key="{escape(key)}">{escape(text)}</li>' for key, text in found)
+                   + "</ul>")
+    if clear_col.button("Clear all", key="clear_filters", help="Show every report of every year again."):
+        st.session_state["_clear_filters"] = True
+        st.rerun(scope="app")
+
+
+def empty_state(dataset: Dataset, filters: Filters) -> None:
+    """No report matches: say which filter emptied the view, and offer to clear them."""
+    culprits = emptied_by(dataset, filters)
+    because = (f"Loosening {' or '.join(culprits)} alone brings reports back." if culprits
+               else "No single filter empties it: several together do.")
+    st.info(f"No reports match these filters. {because} Use Clear all above to see every report.")
+
+
+def clear_filters(dataset: Dataset) -> None:
+    """Every filter back to its default (before the widgets are drawn)."""
+    for spec in FILTERS:
+        if spec.kind == "range":
+            st.session_state[spec.key] = dataset.years
+        elif spec.kind == "list":
+            st.session_state[spec.key] = []
+        elif spec.kind == "text":
+            st.session_state[spec.key] = ""
+        else:
+            st.session_state[spec.key] = False
 
 
 def filter_fields(dataset: Dataset) -> None:
@@ -216,15 +255,16 @@ def filters_of(years: tuple[int, int]) -> Filters:
     return Filters.from_values({**values, "years": years})
 
 
-def place_box(dataset: Dataset) -> str | None:
+def place_box(dataset: Dataset, label_visibility: str = "visible") -> str | None:
     """The place the map focuses on (bound to the URL as ``place``)."""
     names = pickers.labels(dataset, "places")
     return st.selectbox("Focus on a place", options=[None, *names], key="place", bind="query-params",
-                        format_func=lambda p: "All places" if p is None else names[p])
+                        format_func=lambda p: "All places" if p is None else names[p],
+                        label_visibility=label_visibility)
 
 
 def presenter_controls(slots: list, current: tuple[int, int], bounds: tuple[int, int]) -> None:
-    """Year stepping for a presenter: previous, play and next, one year at a time."""
+    """Year stepping for a presenter: previous, play or pause, and next, one year at a time."""
     back, play, forward = slots
     single = current[0] == current[1]
     if back.button("◀ Previous year", width="stretch", disabled=single and current[0] <= bounds[0]):
@@ -235,25 +275,26 @@ def presenter_controls(slots: list, current: tuple[int, int], bounds: tuple[int,
         st.session_state["playing"] = not playing
         if not playing:
             st.session_state["_pending_years"] = (bounds[0], bounds[0])
-        st.rerun(scope="fragment")
+            st.session_state["_stepped_at"] = time.monotonic()
+        st.rerun(scope="app")  # the page starts or stops the explorer's timer
     if forward.button("Next year ▶", width="stretch", disabled=single and current[1] >= bounds[1]):
         st.session_state["_pending_years"] = pickers.step_years(current, bounds, +1)
         st.rerun(scope="fragment")
-    if playing:
-        player(bounds)
 
 
-@st.fragment(run_every=1.6)
-def player(bounds: tuple[int, int]) -> None:
-    """While playing, advance one year per tick and stop at the last year."""
+def play_step(bounds: tuple[int, int]) -> None:
+    """While Play runs, show the next year once the current one has shown for most of
+    ``PLAY_SECONDS`` (a rerun for any other reason does not advance it), and stop at the last."""
     if not st.session_state.get("playing"):
         return
-    current = tuple(st.session_state.get("years") or (bounds[0], bounds[0]))
+    if time.monotonic() - st.session_state.get("_stepped_at", 0.0) < PLAY_SECONDS * 0.8:
+        return
+    current = tuple(st.session_state["years"])
     if current[1] >= bounds[1]:
         st.session_state["playing"] = False
-    else:
-        st.session_state["_pending_years"] = pickers.step_years(current, bounds, +1)
-    st.rerun(scope="app")
+        st.rerun(scope="app")  # stops the timer
+    st.session_state["years"] = pickers.step_years(current, bounds, +1)
+    st.session_state["_stepped_at"] = time.monotonic()
 
 
 def reports_table(dataset: Dataset, view: View, place: str | None) -> None:

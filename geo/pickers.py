@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .filters import Filters
 from .load import Dataset
 from .present import format_date
+from .vocab import ROLES
 
 
 def places_by_name(dataset: Dataset) -> list[str]:
@@ -120,3 +122,22 @@ def year_label(years: tuple[int, int] | None) -> str:
     if not years:
         return ""
     return str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
+
+
+def chips(dataset: Dataset, filters: Filters) -> list[tuple[str, str]]:
+    """The filters a view applies beyond the defaults, as (URL key, words a reader sees), in the
+    order of ``FILTERS``: what the chips above the map say, e.g. ``("sector", "Sector: Restaurants
+    & hotels")``. Years count only when narrower than the data's."""
+    names = {"sectors": labels(dataset, "sectors"), "sources": labels(dataset, "sources"),
+             "roles": {role: role_label(role) for role in ROLES}}
+    found = []
+    for spec, value in filters.active():
+        if spec.kind == "range":
+            if tuple(value) != dataset.years:
+                found.append((spec.key, f"Years: {year_label(tuple(value))}"))
+        elif spec.kind == "list":
+            shown = [names[spec.name].get(item, item) for item in value]
+            found.append((spec.key, f"{spec.label}: {', '.join(shown) if shown else 'none'}"))
+        elif spec.kind == "text":
+            found.append((spec.key, f"Quotes containing “{value}”"))
+    return found

@@ -11,19 +11,26 @@ from .escape import css_colour
 from .load import Dataset
 
 
-def reports_per_year(dataset: Dataset) -> pd.DataFrame:
+def reports_per_year(dataset: Dataset, rows: np.ndarray | None = None) -> pd.DataFrame:
     """Reports per (year, sector label), in year then sector id order; a report counts in every
     year it covers and once for each of its sectors.
 
     Each report adds one at its first year and takes one away after its last, per set of
     sectors; a running sum over the years then gives the counts, in one pass over the reports.
+
+    Parameters
+    ----------
+    rows
+        Positions of the reports to count (a view's); all reports when ``None``.
     """
     codes = dataset.codes
+    take = (lambda values: values) if rows is None else (lambda values: values[rows])
+    combo, year_start, year_end = take(codes.combo), take(codes.year_start), take(codes.year_end)
     first, last = dataset.years
     width = last - first + 2
     combos = len(codes.combo_sectors)
-    edges = (np.bincount(codes.combo * width + (codes.year_start - first), minlength=combos * width)
-             - np.bincount(codes.combo * width + (codes.year_end - first + 1), minlength=combos * width))
+    edges = (np.bincount(combo * width + (year_start - first), minlength=combos * width)
+             - np.bincount(combo * width + (year_end - first + 1), minlength=combos * width))
     per_combo = np.cumsum(edges.reshape(combos, width), axis=1)[:, :-1]  # (set of sectors, year)
     per_sector = codes.combo_sectors.T.astype(np.int64) @ per_combo  # (sector, year)
     order = np.argsort(np.array(codes.sector_names, dtype=str), kind="stable")
@@ -38,23 +45,30 @@ def reports_per_year(dataset: Dataset) -> pd.DataFrame:
     return data
 
 
-def timeline_spec(dataset: Dataset, years: tuple[int, int]) -> dict:
+def timeline_spec(dataset: Dataset, rows: np.ndarray | None, years: tuple[int, int]) -> dict:
     """Stacked bars of reports per year by sector, with the selected years shaded: a Vega-Lite
     spec for ``st.vega_lite_chart``.
 
+    Parameters
+    ----------
+    rows
+        The reports to count: those passing every filter but the years (the years are the
+        shaded band), so the chart follows the sectors, roles, sources and words chosen.
+        ``None`` counts every report.
+    years
+        The selected years.
+
     Written as a plain dict, without Altair (whose import and schema cost the first page view
-    over a second); the tests validate it against the Vega-Lite schema. The bars are built once
-    per dataset. Both layers read named datasets, so the spec itself is the same on every step and
-    the page updates the chart's data instead of drawing a new chart; a step only swaps the
-    shaded band's two numbers into a copy.
+    over a second); the tests validate it against the Vega-Lite schema. Both layers read named
+    datasets, so the spec itself is the same on every step and the page updates the chart's data
+    instead of drawing a new chart.
     """
     base = dataset.caches.timeline
     if base is None:
         first, last = dataset.years
         scale = {"domain": [first - 0.5, last + 0.5], "nice": False, "zero": False}
-        bars = reports_per_year(dataset)
         base = {
-            "height": 110,
+            "height": 80,
             "layer": [
                 {"data": {"name": "band"}, "mark": {"type": "rect", "color": "#000", "opacity": 0.1},
                  "encoding": {"x": {"field": "start", "type": "quantitative", "scale": scale},
@@ -63,7 +77,7 @@ def timeline_spec(dataset: Dataset, years: tuple[int, int]) -> dict:
                  "encoding": {
                      "x": {"field": "year", "type": "quantitative", "scale": scale,
                            "axis": {"format": "d", "title": None, "tickMinStep": 1}},
-                     "y": {"aggregate": "sum", "field": "reports", "type": "quantitative", "title": "Reports"},
+                     "y": {"aggregate": "sum", "field": "reports", "type": "quantitative", "title": None},
                      "color": {"field": "sector", "type": "nominal", "legend": None,
                                "scale": {"domain": list(dataset.sectors["label"]),
                                          "range": [css_colour(c) for c in dataset.sectors["colour"]]}},
@@ -74,10 +88,13 @@ def timeline_spec(dataset: Dataset, years: tuple[int, int]) -> dict:
                      ],
                  }},
             ],
-            "datasets": {"bars": [{"year": int(y), "sector": str(s), "reports": int(n)}
-                                  for y, s, n in zip(bars["year"], bars["sector"], bars["reports"], strict=True)]},
         }
         dataset.caches.timeline = base
+    bars = reports_per_year(dataset, rows)
     spec = copy.deepcopy(base)
-    spec["datasets"]["band"] = [{"start": years[0] - 0.5, "end": years[1] + 0.5}]
+    spec["datasets"] = {
+        "band": [{"start": years[0] - 0.5, "end": years[1] + 0.5}],
+        "bars": [{"year": int(y), "sector": str(s), "reports": int(n)}
+                 for y, s, n in zip(bars["year"], bars["sector"], bars["reports"], strict=True)],
+    }
     return spec

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import folium
@@ -95,3 +96,16 @@ def report_html_at(dataset: Dataset, positions: np.ndarray) -> list[str]:
         return [report_html(report, labels, names) for report in dataset.reports.iloc[missing].to_dict("records")]
 
     return dataset.caches.report_html.get_many((int(p) for p in positions), make)
+
+
+def emptied_by(dataset: Dataset, filters: Filters) -> list[str]:
+    """For a view with no reports, the labels of the filters that emptied it: each one whose
+    removal alone brings reports back (``[]`` when no single filter does)."""
+    found = []
+    for spec, _ in filters.active():
+        if spec.kind == "flag":
+            continue  # places beyond China are left out by default, not by the reader
+        loosened = dataclasses.replace(filters, **{spec.name: None})
+        if filter_mask(dataset.reports, loosened, sector_matrix=dataset.sector_matrix).any():
+            found.append(spec.label)
+    return found

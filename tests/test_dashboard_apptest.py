@@ -154,7 +154,46 @@ def test_presenter_mode_from_the_url(make_app) -> None:
     bodies = [e.value for e in at.markdown] + [e.proto.body for e in at.get("html")]
     assert any('class="nk-bigyears"' in body for body in bodies)
     assert len(at.dataframe) == 0
-    assert len(at.title) == 0
+    assert [title.value for title in at.title] == ["North Korean workers reported in China"]
+
+
+def test_leaving_presenter_mode_brings_the_whole_page_back_with_its_filters(make_app, dataset) -> None:
+    at = make_app()
+    at.query_params["present"] = "true"
+    at.query_params["sector"] = [dataset.sectors.at["hospitality", "label"]]
+    at.run()
+    assert at.multiselect(key="sector").value == ["hospitality"]
+    at.toggle(key="present").set_value(False).run()
+    assert not at.exception
+    assert at.toggle(key="present").value is False
+    assert [title.value for title in at.title] == ["North Korean workers reported in China"]
+    assert len(at.tabs) == 2 and len(at.dataframe) == 1
+    assert at.multiselect(key="sector").value == ["hospitality"], "the link's filter survives the switch"
+    assert summary_of(at) == expected_summary(dataset, sectors=("hospitality",))
+    at.toggle(key="present").set_value(True).run()
+    assert any('class="nk-bigyears"' in e.proto.body for e in at.get("html"))
+
+
+def test_the_filters_in_force_show_as_chips_with_a_way_to_clear_them(make_app, dataset) -> None:
+    at = make_app()
+    at.query_params["years"] = ["2017", "2019"]
+    at.query_params["sector"] = [dataset.sectors.at["hospitality", "label"]]
+    at.run()
+    chips = [e.proto.body for e in at.get("html") if '<ul class="nk-chips"' in e.proto.body]
+    assert len(chips) == 1 and "Years: 2017–2019" in chips[0] and "Sectors: Restaurants &amp; hotels" in chips[0]
+    at.button(key="clear_filters").click().run()
+    assert not at.exception
+    assert at.multiselect(key="sector").value == [] and tuple(at.slider(key="years").value) == dataset.years
+    assert not [e for e in at.get("html") if '<ul class="nk-chips"' in e.proto.body]
+
+
+def test_an_empty_view_names_the_filter_that_emptied_it(make_app) -> None:
+    at = make_app()
+    at.query_params["q"] = "no quote says this"
+    at.run()
+    assert not at.exception
+    assert summary_of(at) == "No reports match these filters"
+    assert "Loosening Search the quotes alone brings reports back." in at.info[0].value
 
 
 def test_the_map_loads_its_scripts_and_styles_from_the_app(make_app) -> None:

@@ -19,10 +19,10 @@ def test_timeline_spec_is_valid_vega_lite_with_the_years_shaded(tiny: Dataset) -
     import altair as alt
     import jsonschema
 
-    spec = timeline_spec(tiny, (2017, 2018))
+    spec = timeline_spec(tiny, None, (2017, 2018))
     jsonschema.validate(spec, alt.vegalite.v6.schema.core.load_schema())
     assert spec["datasets"]["band"] == [{"start": 2016.5, "end": 2018.5}]
-    other = timeline_spec(tiny, (2019, 2019))
+    other = timeline_spec(tiny, None, (2019, 2019))
     assert other["datasets"]["band"] == [{"start": 2018.5, "end": 2019.5}]
     assert spec["datasets"]["band"] == [{"start": 2016.5, "end": 2018.5}], "each call gets its own copy"
     # Only the data changes between steps, so the page can update the chart instead of redrawing it.
@@ -33,3 +33,14 @@ def test_timeline_spec_is_valid_vega_lite_with_the_years_shaded(tiny: Dataset) -
     assert sum(row["reports"] for row in bars) == 4
 
 
+
+
+def test_the_timeline_follows_the_other_filters(tiny: Dataset) -> None:
+    """Bars count the reports of the chosen sectors (and roles, sources, words), in every year."""
+    import numpy as np
+
+    from geo.filters import Filters, filter_mask
+
+    rows = np.flatnonzero(filter_mask(tiny.reports, Filters(sectors=("hospitality",))))
+    bars = timeline_spec(tiny, rows, (2019, 2019))["datasets"]["bars"]
+    assert bars == [{"year": 2016, "sector": "Restaurants", "reports": 1}]
