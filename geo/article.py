@@ -183,8 +183,9 @@ def split_sentences(text: str) -> list[Sentence]:
     """
     end_of_article = article_end(text)
     sentences: list[Sentence] = []
-    offset = 0
-    for paragraph, line in enumerate(text[:end_of_article].split("\n")):
+    offset, paragraph = 0, -1
+    for line in text[:end_of_article].split("\n"):
+        paragraph += bool(line.strip())
         start = 0
         for match in _BOUNDARY.finditer(line):
             word = line[start: match.start()].rsplit(None, 1)[-1].lower() if line[start: match.start()].split() else ""

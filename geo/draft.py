@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import gazetteer as gz
 from .article import Article, Sentence, split_sentences
@@ -17,12 +17,14 @@ REVIEW_COLUMNS = ("confidence", "reason", "accept")
 
 WORKER = re.compile(
     r"(?i)\b(?:workers?|labou?r(?:ers?|\s+force)?|workforce|staff|waitress(?:es)?|waiters?|employees?|painters?|"
-    r"artists?|trainees?|women|girls|housewives|dispatch(?:ed|es|ing)?|recruit\w*|sent|sends?|"
+    r"artists?|trainees?|women|girls|housewives|dispatch(?:ed|es|ing)?|recruit\w*|sent|send(?:s|ing)?|"
     r"wages?|salar(?:y|ies)|earnings|remittances?)\b|\b(?:RMB|USD|yuan)\b[^.]{0,40}\b(?:month|monthly)\b")
+WEAK_WORKER = re.compile(r"(?i)\b(?:work(?:s|ed|ing)?|employ(?:s|ed|ing)?|woman|man|people|go|went|gone|going)\b")
+"""Words that make a sentence about workers only with a North Korean cue or a place more precise than a country."""
 NORTH_KOREAN = re.compile(r"\b(?:North\s+Korea\w*|DPRK|N\.\s?K(?:orea)?\.?|Pyongyang\w*|Koreans?)\b")
 FOREIGN_OTHER = re.compile(r"(?i)\b(?:foreign|Chinese|local|Vietnamese|Filipino|migrant)\s+(?:workers|labou?r)")
 ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:establishment|restaurant|gallery|factory|plant|city|town|"
-                      r"area|place|county|company|hotel)|the\s+(?:gallery|establishment|restaurant|factory|city|town)|"
+                      r"area|place|county|company|hotel|province|provinces|region|regions)|the\s+(?:gallery|establishment|restaurant|factory|city|town)|"
                       r"there|here)\b")
 ABROAD = re.compile(r"(?i)\b(?:abroad|overseas)\b")
 EVENT = re.compile(r"(?i)\b(?:defect\w*|escaped|fled|arrested|detained|died|killed|riot\w*|strike|protest\w*|"
@@ -53,9 +55,10 @@ class _Context:
 
     last: list[tuple[int, Mention]] = field(default_factory=list)
 
-    def carried(self, paragraph: int) -> Mention | None:
-        near = [m for p, m in self.last if paragraph - 1 <= p <= paragraph and m.entry.precision in ("village", "city",
-                                                                                                      "county")]
+    def carried(self, paragraph: int, areas: bool) -> Mention | None:
+        """The last place named in this paragraph or the one before (a province or region only if ``areas``)."""
+        kinds = ("province", "region") if areas else ("village", "city", "county")
+        near = [m for p, m in self.last if paragraph - 1 <= p <= paragraph and m.entry.precision in kinds]
         return near[-1] if near else None
 
 
@@ -81,20 +84,27 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         mentions = placer.mentions(sentence.text, sentence.start)
         context.last += [(sentence.paragraph, m) for m in mentions]
         text = sentence.text
-        if not WORKER.search(text) or (FOREIGN_OTHER.search(text) and not NORTH_KOREAN.search(text)):
+        precise = any(m.entry.precision not in ("country",) for m in mentions)
+        about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise))
+        if not about_workers or (FOREIGN_OTHER.search(text) and not NORTH_KOREAN.search(text)):
             continue
         chosen = [m for m in mentions if m.entry.country != "KP" or m.entry.precision != "country"
                   or _FROM.search(text[: m.start - sentence.start])]
         confidence, carried_why = "high" if NORTH_KOREAN.search(text) else "medium", ""
+        anaphor = ANAPHORA.search(text)
+        if chosen and anaphor and re.search("province|region", anaphor.group(0)):
+            area = context.carried(sentence.paragraph, True)
+            if area is not None and area.entry.id not in {m.entry.id for m in chosen}:
+                chosen.append(replace(area, how=f"'{anaphor.group(0)}' refers back to {area.entry.name}"))
         if not chosen:
             confidence = "low"
-            carried = context.carried(sentence.paragraph)
+            carried = context.carried(sentence.paragraph, bool(anaphor and re.search("province|region", anaphor.group(0))))
             if ABROAD.search(text) and NORTH_KOREAN.search(text) and (korea := _country(placer, "KP")):
                 chosen = [Mention(sentence.start, sentence.start, "", korea, "workers sent 'abroad'/'overseas' "
                                   "with no place named: North Korea as the origin")]
-            elif ANAPHORA.search(text) and carried is not None:
+            elif anaphor and carried is not None:
                 chosen = [carried]
-                carried_why = f"the sentence names no place but refers back ('{ANAPHORA.search(text).group(0)}')"
+                carried_why = f"the sentence names no place but refers back ('{anaphor.group(0)}')"
             elif china is not None:
                 chosen = [Mention(sentence.start, sentence.start, "", china, "")]
                 carried_why = "the sentence names no place; a general statement about China"

@@ -20,6 +20,9 @@ _ORGANISATION_AFTER = re.compile(
     r"^(?:-based|['’]s\s+(?:government|regime|leader|authorities|state)|\s+(?:restaurants?|chain|company|companies|"
     r"hotel|gallery|institute|university|academy|government|regime|authorities|state|style|leader|officials?|"
     r"market|trading|traders?)\b)", re.I)
+CAPITALS = {"Beijing", "Pyongyang", "Seoul", "Moscow", "Washington", "Tokyo"}
+_GOVERNMENT_VERB = re.compile(r"^\s+(?:said|says|stepped|has|have|had|is|was|wants|announced|accused|insists|agreed|"
+                              r"denied|refused|demanded|claims|claimed|allows|allowed)\b")
 _ORGANISATION_BEFORE = re.compile(r"(?:restaurant\s+chain|company|chain|named|called)\s+$", re.I)
 _UNKNOWN_AFTER_NOUN = re.compile(r"\b(?:village|town|township|county)(?:,|\s+of)?\s+([A-Z][a-z]+)\b")
 _EXPLICIT_PROVINCE = re.compile(r"^(?:\s+(?:City|city|County|county|Town|town|Village|village))?\s*(?:,|\s+of|\s+in)\s+"
@@ -239,4 +242,8 @@ def _qualifier_only(text: str, mention: Mention, kept: list[Mention]) -> bool:
 
 def _organisation(text: str, mention: Mention) -> bool:
     """A place name used in a name or as a modifier: "Pyongyang-based", "the Pyongyang restaurant"."""
-    return bool(_ORGANISATION_AFTER.match(text[mention.end:]) or _ORGANISATION_BEFORE.search(text[: mention.start]))
+    after = text[mention.end:]
+    if mention.words in CAPITALS and (_GOVERNMENT_VERB.match(after) or re.search(
+            r"(?i)\b(?:with|and)\s+$", text[: mention.start])):
+        return True  # the government, not the city: "as Beijing stepped up", "programs with Pyongyang"
+    return bool(_ORGANISATION_AFTER.match(after) or _ORGANISATION_BEFORE.search(text[: mention.start]))
