@@ -71,6 +71,7 @@ class Placer:
         found += self._unknown_places(text, found)
         kept = _without_overlaps(found)
         kept = [m for m in kept if not _qualifier_only(text, m, kept) and not _organisation(text, m)]
+        kept = [_inside_enclosing(text, m, kept) for m in kept]
         return [replace(m, start=m.start + offset, end=m.end + offset) for m in kept]
 
     def _gazetteer_mentions(self, text: str) -> list[Mention]:
@@ -82,6 +83,7 @@ class Placer:
             runs[-1].append(token) if joined else runs.append([token])
         for run in runs:
             words = [_plain(t.group(0)) for t in run]
+            full_end = run[-1].end() - (2 if _possessive(run[-1].group(0)) else 0)
             precision = "city"
             if len(words) > 1 and words[-1].lower() in SUFFIXES and words[-1] != "Province":
                 precision, run, words = SUFFIXES[words[-1].lower()], run[:-1], words[:-1]
@@ -96,8 +98,7 @@ class Placer:
                 continue
             entry, how = self._choose(name, text, run[-1].end(), precision)
             if entry is not None:
-                found.append(Mention(run[0].start(), run[-1].end() - (2 if _possessive(run[-1].group(0)) else 0),
-                                     name, entry, how, fallback=how.startswith("fallback")))
+                found.append(Mention(run[0].start(), full_end, name, entry, how, fallback=how.startswith("fallback")))
         return found
 
     def _unknown_places(self, text: str, found: list[Mention]) -> list[Mention]:
@@ -238,6 +239,38 @@ def _qualifier_only(text: str, mention: Mention, kept: list[Mention]) -> bool:
                               for k in kept)
     return follows_place or possessive_of_place or bool(re.match(r"['’]s\s+(?:[A-Z]\w+ ){0,2}Province", after)) or (
         before.endswith("in ") and after.startswith(" Province"))
+
+
+def _inside_enclosing(text: str, mention: Mention, kept: list[Mention]) -> Mention:
+    """A gazetteer place the text locates in a larger one ("X Village, Hunchun") must lie inside it.
+
+    When it does not, the gazetteer has another place of that name: the mention falls back to the
+    enclosing place, and says so.
+    """
+    if mention.entry.known or mention.fallback:
+        return mention
+    following = [k for k in kept if k.start >= mention.end
+                 and re.fullmatch(r"(?:,\s*|\s+(?:of|in)\s+)", text[mention.end: k.start])]
+    if not following or _size(following[0].entry) <= _size(mention.entry):
+        return mention
+    outer = following[0].entry
+    if outer.precision == "country":
+        inside = outer.country == mention.entry.country
+    elif outer.precision in ("province", "region"):
+        inside = outer.admin1 == mention.entry.admin1 or outer.precision == "region"
+    else:
+        inside = _km(outer, mention.entry) <= 60
+    if inside:
+        return mention
+    return replace(mention, entry=outer, fallback=True,
+                   how=f"fallback: the gazetteer's '{mention.words}' is not in {outer.name}, where the text places "
+                       f"it; recorded at {outer.name}, the smallest enclosing place the text names")
+
+
+def _km(a: Entry, b: Entry) -> float:
+    lat1, lon1, lat2, lon2 = (math.radians(x) for x in (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
 
 
 def _organisation(text: str, mention: Mention) -> bool:

@@ -169,6 +169,7 @@ def sectors_schema() -> pa.DataFrameSchema:
             "label": column(required()),
             "colour": column(matches(r"^#[0-9a-fA-F]{6}$", "{value} is not a colour like #0072B2")),
             "description": column(required_column=False),
+            "keywords": column(required_column=False),
         }
     )
 
