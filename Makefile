@@ -3,7 +3,7 @@ UV_VERSION := 0.13.9
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 PORT ?= 8501
 
-.PHONY: run test lint bench load setup clean
+.PHONY: run curate test lint bench load setup clean draft-quality
 
 .tools/bin/uv:
 	python3 -m venv .tools
@@ -18,8 +18,14 @@ setup: .venv/.synced
 run: setup
 	$(UV) run streamlit run dashboard.py --server.port $(PORT)
 
+curate: setup
+	$(UV) run streamlit run review_page.py --server.port $(PORT) -- --curate
+
+draft-quality: setup
+	$(UV) run python -m benchmarks.draft_quality
+
 lint: setup
-	$(UV) run ruff check geo tests dashboard.py scripts benchmarks
+	$(UV) run ruff check geo tests dashboard.py review_page.py scripts benchmarks
 
 test: setup lint
 	$(UV) run pytest -q

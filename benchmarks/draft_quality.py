@@ -1,4 +1,4 @@
-"""``python -m benchmarks.draft_quality``: draft each seed against the dataset without it and compare with its curated reports.
+"""``python -m benchmarks.draft_quality``: draft each seed against the dataset without it; compare with its reports.
 
 For each source, ``data/`` is copied without that source's row, its reports, the places only it
 uses and its seed; ``geo draft``'s candidates for the seed are then compared with the curated reports.
@@ -140,7 +140,7 @@ def _compare(source_id: str, curated: list[dict[str, str]], drafted: list[dict[s
         row.matched += 1
         correct.update(hits)
 
-        def score(i: int) -> tuple[bool, bool]:
+        def score(i: int, report: dict[str, str] = report) -> tuple[bool, bool]:
             d = drafted[i]
             return (d["date_start"][:4], d["date_end"][:4]) == (report["date_start"][:4], report["date_end"][:4]), (
                 set(d["sectors"].split(";")) == set(report["sectors"].split(";")))
@@ -164,7 +164,8 @@ def table(rows: list[Row]) -> str:
     for r in [*rows, total]:
         pct = lambda n, d: f"{100 * n / d:.0f}%" if d else "–"  # noqa: E731
         lines.append(f"| {r.source} | {r.curated} | {r.candidates} | {r.candidates / max(r.curated, 1):.1f} | "
-                     f"{pct(r.sentence, r.curated)} | {pct(r.matched, r.curated)} | {pct(r.correct_candidates, r.candidates)} | "
+                     f"{pct(r.sentence, r.curated)} | {pct(r.matched, r.curated)} | "
+                     f"{pct(r.correct_candidates, r.candidates)} | "
                      f"{pct(r.year, r.matched)} | {pct(r.sector, r.matched)} | {pct(r.role, r.matched)} |")
     lines.append("\nAgreement columns are shares of matched curated reports (best candidate for each).")
     return "\n".join(lines)

@@ -157,8 +157,8 @@ def html_to_text(html: str) -> tuple[str, str]:
 
 
 _END_MARKERS = re.compile(
-    r"(?im)^\s*(?:you['’]ve reached your limit of free articles|subscribe to (?:continue|read)|related (?:articles|posts|stories)"
-    r"|share this article|join the discussion|leave a (?:comment|reply))\b")
+    r"(?im)^\s*(?:you['’]ve reached your limit of free articles|subscribe to (?:continue|read)"
+    r"|related (?:articles|posts|stories)|share this article|join the discussion|leave a (?:comment|reply))\b")
 """Page furniture that ends the article in a saved web page (paywalls, related links, comments)."""
 
 _ABBREVIATIONS = {
@@ -188,7 +188,8 @@ def split_sentences(text: str) -> list[Sentence]:
         paragraph += bool(line.strip())
         start = 0
         for match in _BOUNDARY.finditer(line):
-            word = line[start: match.start()].rsplit(None, 1)[-1].lower() if line[start: match.start()].split() else ""
+            before = line[start: match.start()].split()
+            word = before[-1].lower() if before else ""
             word = word.lstrip("(\"“‘[")
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue

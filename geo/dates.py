@@ -1,4 +1,4 @@
-"""Dates for drafted reports: what a sentence says about when, at the precision it gives, against the publication date."""
+"""Dates for drafted reports: when a statement is about, at the precision the text gives, from the publication date."""
 
 from __future__ import annotations
 

@@ -98,7 +98,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 chosen.append(replace(area, how=f"'{anaphor.group(0)}' refers back to {area.entry.name}"))
         if not chosen:
             confidence = "low"
-            carried = context.carried(sentence.paragraph, bool(anaphor and re.search("province|region", anaphor.group(0))))
+            areas = bool(anaphor and re.search("province|region", anaphor.group(0)))
+            carried = context.carried(sentence.paragraph, areas)
             if ABROAD.search(text) and NORTH_KOREAN.search(text) and (korea := _country(placer, "KP")):
                 chosen = [Mention(sentence.start, sentence.start, "", korea, "workers sent 'abroad'/'overseas' "
                                   "with no place named: North Korea as the origin")]

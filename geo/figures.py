@@ -64,7 +64,8 @@ def figures_in(sentence: str) -> list[Figure]:
     """Numbers of workers in ``sentence``: ranges kept as ranges, "more than N" open-ended, with their kind."""
     found = []
     for match in _FIGURE.finditer(sentence):
-        if _MONEY_BEFORE.search(sentence[: match.start()]) or re.match(r"\s*(?:%|per\s*cent|percent)", sentence[match.end():]):
+        after = sentence[match.end():]
+        if _MONEY_BEFORE.search(sentence[: match.start()]) or re.match(r"\s*(?:%|per\s*cent|percent)", after):
             continue
         groups = match.groupdict()
         leading = re.match(rf"(?i){_LEAD_WORDS}\b", match.group(0))
@@ -80,7 +81,8 @@ def figures_in(sentence: str) -> list[Figure]:
             continue
         if low is not None and 1900 <= low <= 2099 and not re.search(r",", match.group(0)) and high == low:
             continue  # a year, not a number of people
-        found.append(Figure(low or 0, high, _kind(sentence, match, lead, low, high), match.group(0).strip(" —"), match.start()))
+        kind = _kind(sentence, match, lead, low, high)
+        found.append(Figure(low or 0, high, kind, match.group(0).strip(" —"), match.start()))
     return found
 
 

@@ -228,7 +228,8 @@ def _lazy_country(iso: str) -> Entry:
 
 
 def _usable_alias(alias: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?", alias)) or bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", alias))
+    latin = re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?", alias)
+    return bool(latin or re.fullmatch(r"[\u4e00-\u9fff]{2,}", alias))
 
 
 def _city_entry(city: dict) -> Entry:

@@ -107,7 +107,9 @@ class Placer:
         for match in list(_UNKNOWN_AFTER_NOUN.finditer(text)) + list(
                 re.finditer(r"\b([A-Z][a-z]+)\s+(?:Village|Town|Township|County)\b", text)):
             name = match.group(1)
-            if name in self.index or name in self.known_by_name or any(m.start <= match.start(1) < m.end for m in found):
+            if name in self.index or name in self.known_by_name:
+                continue
+            if any(m.start <= match.start(1) < m.end for m in found):
                 continue
             enclosing = [m for m in found if m.start > match.start(1) and not m.entry.precision == "country"]
             if enclosing:

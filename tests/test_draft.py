@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.article import ArticleError, article_from_bytes, html_to_text, split_sentences
+from geo.article import article_from_bytes, html_to_text, split_sentences
 from geo.cli import main
 from geo.dates import DateError, date_of, parse_published
 from geo.draftout import make_draft
@@ -181,8 +181,8 @@ def test_no_place_means_no_candidates_and_exit_0(tmp_path: Path, data: Path, cap
 
 
 def test_html_input_becomes_a_text_seed_holding_the_quotes(tmp_path: Path, data: Path, capsys) -> None:
-    page = ("<!doctype html><html><body><nav>Menu Dandong</nav><article><p>North Korean workers are sent "
-            "to&nbsp;Hunchun in <em>May 2023</em>.</p></article></body></html>").encode()
+    page = (b"<!doctype html><html><body><nav>Menu Dandong</nav><article><p>North Korean workers are sent "
+            b"to&nbsp;Hunchun in <em>May 2023</em>.</p></article></body></html>")
     status, _, _ = run_draft(tmp_path, data, page, capsys=capsys)
     assert status == 0
     seed = next((tmp_path / "out" / "seeds").iterdir()).read_text(encoding="utf-8")
