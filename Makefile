@@ -5,7 +5,7 @@ PORT ?= 8501
 REPLICAS ?= 2
 MODE ?= direct
 
-.PHONY: run serve test lint bench load setup clean
+.PHONY: run serve curate test lint bench load setup clean draft-quality
 
 .tools/bin/uv:
 	python3 -m venv .tools
@@ -24,8 +24,14 @@ run: setup
 serve: setup
 	$(UV) run python deploy/serve.py --port $(if $(filter command line environment,$(origin PORT)),$(PORT),8080) --replicas $(REPLICAS)
 
+curate: setup
+	$(UV) run streamlit run review_page.py --server.port $(PORT) -- --curate
+
+draft-quality: setup
+	$(UV) run python -m benchmarks.draft_quality
+
 lint: setup
-	$(UV) run ruff check geo tests dashboard.py scripts benchmarks deploy
+	$(UV) run ruff check geo tests dashboard.py review_page.py scripts benchmarks deploy
 
 test: setup lint
 	$(UV) run pytest -q

@@ -1,4 +1,4 @@
-"""The command line: ``python -m geo validate | export | synth``."""
+"""The command line: ``python -m geo validate | export | synth | draft | merge``."""
 
 from __future__ import annotations
 
@@ -87,6 +87,20 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("-o", "--output", type=Path, required=True, help="folder to write")
     synth.add_argument("--force", action="store_true",
                        help="replace the dataset the folder already holds (never the project's data/ or seeds/)")
+
+    draft = commands.add_parser("draft", help="draft candidate reports from a new article, for review")
+    draft.add_argument("article", type=Path, help="the article: a UTF-8 text file or a saved HTML page")
+    draft.add_argument("--published", required=True, help="publication date: YYYY, YYYY-MM or YYYY-MM-DD")
+    draft.add_argument("--publisher", default="", help="who published it")
+    draft.add_argument("--title", default="", help="title as printed")
+    draft.add_argument("--url", default="", help="address of the original")
+    draft.add_argument("--data", type=Path, default=SETTINGS.data_dir, help="dataset folder (default: data/)")
+    draft.add_argument("-o", "--output", type=Path, required=True, help="draft folder to write")
+
+    merge = commands.add_parser("merge", help="add a reviewed draft folder to the dataset (validated first)")
+    merge.add_argument("draft", type=Path, help="the draft folder (from python -m geo draft)")
+    merge.add_argument("--data", type=Path, default=SETTINGS.data_dir, help="dataset folder (default: data/)")
+    merge.add_argument("--again", action="store_true", help="merge even if the article is already in the dataset")
     return parser
 
 
@@ -100,6 +114,10 @@ def main(argv: list[str] | None = None) -> int:
             return _validate(args.data)
         if args.command == "export":
             return _export(args)
+        if args.command == "draft":
+            return _draft(args)
+        if args.command == "merge":
+            return _merge(args)
         from .synth import OutputRefusedError, synthesise
 
         try:
@@ -112,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    except (exporting.ExportError, OSError) as error:
+    except (exporting.ExportError, OSError, ValueError) as error:  # ArticleError, DateError, MergeError
         print(f"error: {error}", file=sys.stderr)
         return 1
     except Exception as error:  # noqa: BLE001 - a person gets a sentence, not a traceback
@@ -163,4 +181,42 @@ def _export(args: argparse.Namespace) -> int:
         reports = dataset.reports
     path = exporting.write_atomic(args.output, text, protected=exporting.protected_folders(dataset))
     print(f"wrote {len(reports)} reports to {path} ({path.stat().st_size / 1024:,.0f} KiB)")
+    return 0
+
+
+def _draft(args: argparse.Namespace) -> int:
+    from .article import read_article
+    from .dates import DateError, parse_published
+    from .draftout import make_draft, write_draft
+
+    try:
+        published = parse_published(args.published)
+    except DateError as error:
+        print(f"error: --published: {error}", file=sys.stderr)
+        return 2
+    if args.url and not args.url.startswith(("http://", "https://")):
+        print(f"error: --url: {args.url!r} is not a web address starting with http:// or https://", file=sys.stderr)
+        return 2
+    article = read_article(args.article)
+    original = None if article.from_html else args.article.read_bytes()
+    draft = make_draft(article, published, args.data, publisher=args.publisher, title=args.title, url=args.url,
+                       original=original)
+    if not draft.reports:
+        print(f"{args.article}: {draft.messages[0]}; nothing written")
+        return 0
+    write_draft(draft, args.output, args.data)
+    low = sum(row["confidence"] == "low" for row in draft.reports)
+    print(f"wrote {len(draft.reports)} candidate reports ({low} of low confidence), {len(draft.places)} new "
+          f"place(s) and seed {draft.seed_name} to {args.output}; review them, then: python -m geo merge "
+          f"{args.output}")
+    return 0
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from .merge import merge
+
+    result = merge(args.draft, args.data, again=args.again)
+    if result.recovered:
+        print("finished or cleared an interrupted earlier merge first")
+    print(f"{args.data}: {result.summary()}")
     return 0

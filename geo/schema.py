@@ -117,6 +117,7 @@ def sectors_schema() -> pa.DataFrameSchema:
             "label": column(required()),
             "colour": column(matches(f"^{COLOUR}$", "{value} is not a colour like #0072B2")),
             "description": column(required_column=False),
+            "keywords": column(required_column=False),
         }
     )
 

@@ -1,0 +1,208 @@
+"""Dates for drafted reports: when a statement is about, at the precision the text gives, from the publication date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+_MONTH = r"(Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|July|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|" \
+         r"Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+_YEAR = r"((?:19[5-9]|20[0-9])[0-9])"
+_PART = r"(?:(early|mid|late|the (?:start|beginning|end|middle) of)[- ]?)?"
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "a couple of": 2, "a few": 3, "several": 5}
+
+
+class DateError(ValueError):
+    """A publication date that is not YYYY, YYYY-MM or YYYY-MM-DD (or a range START/END of them)."""
+
+
+@dataclass(frozen=True)
+class Published:
+    """The publication date as given: ``start`` and ``end`` are equal unless a range was given."""
+
+    text: str
+    start: str
+    end: str
+
+    @property
+    def years(self) -> tuple[int, int]:
+        return int(self.start[:4]), int(self.end[:4])
+
+    def months(self) -> tuple[str, str] | None:
+        """First and last month the publication may fall in, or ``None`` when only the year is known."""
+        if len(self.start) < 7 or len(self.end) < 7:
+            return None
+        return self.start[:7], self.end[:7]
+
+
+@dataclass(frozen=True)
+class DateGuess:
+    """The period a statement is about, as ``reports.csv`` records it."""
+
+    start: str
+    end: str
+    basis: str
+    qualifier: str = ""
+    note: str = ""
+
+
+def parse_published(text: str) -> Published:
+    """``2019``, ``2019-11``, ``2019-11-24`` or a range ``2019-11-23/2019-12-21``.
+
+    Raises
+    ------
+    DateError
+        When any part is not such a date, is not in the calendar, or the range ends before it starts.
+    """
+    import datetime
+
+    parts = text.strip().split("/")
+    if not text.strip() or len(parts) > 2:
+        raise DateError(f"{text!r} is not a date like 2019, 2019-11 or 2019-11-24")
+    for part in parts:
+        if not re.fullmatch(r"[0-9]{4}(-(0[1-9]|1[0-2])(-[0-9]{2})?)?", part):
+            raise DateError(f"{text!r} is not a date like 2019, 2019-11 or 2019-11-24")
+        if len(part) == 10:
+            try:
+                datetime.date.fromisoformat(part)
+            except ValueError:
+                raise DateError(f"{text!r} is not a real calendar date") from None
+    start, end = parts[0], parts[-1]
+    if end[: min(len(start), len(end))] < start[: min(len(start), len(end))]:
+        raise DateError(f"{text!r} ends before it starts")
+    return Published(text.strip(), start, end)
+
+
+def date_of(sentence: str, published: Published) -> DateGuess:
+    """The period ``sentence`` is about: stated dates first, then relative words, else the publication year."""
+    for rule in (_month_year, _year_range, _since_year, _before_year, _years, _month_only, _relative):
+        guess = rule(sentence, published)
+        if guess is not None:
+            return guess
+    first, last = published.years
+    return DateGuess(str(first), str(last), "inferred", "uncertain" if first != last else "",
+                     f"No date in the statement; the publication year ({published.text}).")
+
+
+def _month_year(s: str, p: Published) -> DateGuess | None:
+    found = re.findall(rf"\b{_PART}{_MONTH}\s+(?:[0-9]{{1,2}},?\s+)?{_YEAR}\b", s, re.I)
+    if not found:
+        return None
+    dates = sorted(f"{year}-{_month_number(month):02d}" for _part, month, year in found)
+    return DateGuess(dates[0], dates[-1], "stated")
+
+
+def _year_range(s: str, p: Published) -> DateGuess | None:
+    match = re.search(rf"\b(?:from|between)\s+{_YEAR}\s+(?:to|and|until)\s+{_YEAR}\b|\b{_YEAR}\s*[-–]\s*{_YEAR}\b", s)
+    if not match:
+        return None
+    years = sorted(y for y in match.groups() if y)
+    return DateGuess(years[0], years[-1], "stated")
+
+
+def _since_year(s: str, p: Published) -> DateGuess | None:
+    match = re.search(rf"\bsince\s+{_PART}{_YEAR}\b", s, re.I)
+    if not match:
+        return None
+    year, last = match.group(2), str(p.years[1])
+    return DateGuess(year, max(year, last), "inferred", "",
+                     f"'{match.group(0)}': from {year} to the publication ({p.text}); the end is inferred.")
+
+
+def _before_year(s: str, p: Published) -> DateGuess | None:
+    match = re.search(rf"\bbefore\s+(?:the\s+(?:start|beginning)\s+of\s+)?{_YEAR}\b", s, re.I)
+    if not match or _years_in(s) != {match.group(1)}:
+        return None
+    year = str(int(match.group(1)) - 1)
+    return DateGuess(year, year, "stated", "", f"'{match.group(0)}': the year before {match.group(1)}.")
+
+
+def _years(s: str, p: Published) -> DateGuess | None:
+    years = _years_in(s)
+    if not years:
+        return None
+    return DateGuess(min(years), max(years), "stated")
+
+
+def _years_in(s: str) -> set[str]:
+    """Years the sentence names (not sums of money such as "RMB 1500 to 2000")."""
+    years = set()
+    for match in re.finditer(rf"(?<![$€£¥\d,.])\b{_YEAR}\b(?![,.]?\d|\s*(?:%|yuan|won|USD|euros?|dollars))", s):
+        if not re.search(r"(?:RMB|USD|\$|yuan|won|euros?|€)\s*[\d,.]+\s*(?:to|-|–|and)\s*$", s[: match.start()]):
+            years.add(match.group(1))
+    return years
+
+
+def _month_only(s: str, p: Published) -> DateGuess | None:
+    match = re.search(rf"\b(?:in|since|by|until|till|from|during|early|mid-?|late|end of|beginning of|start of|"
+                      rf"last|this|of)\s+{_MONTH}(?![\w.]*\s+[0-9]{{4}})", s, re.I)
+    if not match or (match.group(1).lower() == "may" and not match.group(1)[0].isupper()):
+        return None
+    number = _month_number(match.group(1))
+    months = p.months()
+    if months is None:
+        first, last = p.years
+        start, end = f"{first}-{number:02d}", f"{last}-{number:02d}"
+        how = f"the publication year ({p.text})"
+    else:
+        start, end = _latest(number, months[0]), _latest(number, months[1])
+        how = f"the latest {MONTHS[number - 1].title()} not after the publication ({p.text})"
+    return DateGuess(start, end, "inferred", "uncertain" if start != end else "",
+                     f"'{match.group(0)}' gives no year: {how}.")
+
+
+def _latest(month: int, not_after: str) -> str:
+    year, last = int(not_after[:4]), int(not_after[5:7])
+    return f"{year if month <= last else year - 1}-{month:02d}"
+
+
+_RELATIVE = (
+    (r"\blast year\b", "year", -1), (r"\bthis year\b", "year", 0), (r"\bnext year\b", "year", 1),
+    (r"\blast month\b", "month", -1), (r"\b(?:this|the current) month\b", "month", 0),
+    (r"\bnext month\b", "month", 1),
+    (r"\b(?:right now|at the moment|at present|currently|these days|nowadays|now|today|this week|"
+     r"so far)\b", "month", 0),
+    (r"\b(?:recently|in recent (?:months|weeks)|lately|a recent|until recently)\b", "year", 0),
+)
+
+
+def _relative(s: str, p: Published) -> DateGuess | None:
+    ago = re.search(r"\b(a couple of|a few|several|a|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]+)"
+                    r"\s+years?\s+ago\b", s, re.I)
+    if ago:
+        count = _NUMBER_WORDS.get(ago.group(1).lower()) or int(ago.group(1))
+        first = p.years[0] - count
+        if ago.group(1).lower() in ("several", "a few", "a couple of"):
+            return DateGuess(str(first - 2), str(first + 1), "inferred", "approximate",
+                             f"'{ago.group(0)}' before the publication ({p.text}): about {first - 2}-{first + 1}.")
+        return DateGuess(str(first), str(p.years[1] - count), "inferred", "",
+                         f"'{ago.group(0)}' before the publication ({p.text}).")
+    for pattern, unit, step in _RELATIVE:
+        match = re.search(pattern, s, re.I)
+        if not match:
+            continue
+        words = match.group(0)
+        months = p.months()
+        if unit == "month" and months is not None:
+            start, end = _shift(months[0], step), _shift(months[1], step)
+            return DateGuess(start, end, "inferred", "uncertain" if start != end else "",
+                             f"'{words}' in an article published {p.text}.")
+        first, last = (y + step for y in p.years)
+        qualifier = "uncertain" if first != last else ""
+        return DateGuess(str(first), str(last), "inferred", qualifier,
+                         f"'{words}' in an article published {p.text}: "
+                         + ("the year before." if step < 0 else "the year after." if step > 0 else "that year."))
+    return None
+
+
+def _shift(month: str, step: int) -> str:
+    index = int(month[:4]) * 12 + int(month[5:7]) - 1 + step
+    return f"{index // 12}-{index % 12 + 1:02d}"
+
+
+def _month_number(word: str) -> int:
+    key = word.lower().rstrip(".")[:3]
+    return [m[:3] for m in MONTHS].index(key) + 1

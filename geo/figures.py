@@ -1,0 +1,144 @@
+"""Figures and sectors for drafted reports: numbers of workers as stated with their kind, and sector cue words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+          "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
+_NUM = (rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?(?:\s+(?:thousand|million))?|"
+        rf"(?:a|one|{_WORD})(?:[- ](?:{_WORD}))?(?:\s+(?:hundred|thousand|million))+|(?:{_WORD})(?:-(?:{_WORD}))?)")
+_PEOPLE = (r"(?:(?:North\s+Korean?|young|female|male|married|unmarried|Korean|more|other|skilled|semi-skilled)\s+)*"
+           r"(?:workers?|laborers?|labourers?|North\s+Koreans|Koreans|women|men|girls|people|persons?|staff|"
+           r"painters|artists|employees|waitresses|waiters|trainees|nationals|housewives)")
+_LEAD_WORDS = r"(?:more than|over|at least|nearly|almost|up to|some|about|around|approximately|an estimated|roughly)"
+_LEAD = rf"(?:{_LEAD_WORDS}\s+)?"
+_FIGURE = re.compile(
+    rf"\b{_LEAD}(?:between\s+(?P<low>{_NUM})\s+and\s+(?P<high>{_NUM})|(?P<a>{_NUM})\s*(?:-|–|to)\s*(?P<b>{_NUM})|"
+    rf"(?P<one>{_NUM}))\s+(?:of\s+(?:the\s+)?)?{_PEOPLE}\b"
+    rf"|\b{_LEAD}(?P<verb_n>{_NUM})\s+(?:have\s+|had\s+|were\s+)?(?:come|came|entered|arrived|left|departed|defected)\b"
+    rf"|—\s*(?P<dash_n>{_NUM})\s+people\s*—", re.I)
+_MONEY_BEFORE = re.compile(r"(?:\$|USD|RMB|US\$|€|£|¥|KPW|won)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number of workers as the text gives it."""
+
+    low: int
+    high: int | None
+    kind: str
+    as_stated: str
+    start: int = 0
+
+
+def words_to_number(text: str) -> int | None:
+    """``"120,000"`` → 120000, ``"a hundred thousand"`` → 100000, ``"thirty"`` → 30; ``None`` if not a number."""
+    text = text.strip().lower().replace(",", "")
+    if re.fullmatch(r"[0-9]+(\.[0-9]+)?(\s+(thousand|million))?", text):
+        parts = text.split()
+        value = float(parts[0]) * (_SCALES[parts[1]] if len(parts) > 1 else 1)
+        return int(value)
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", text):
+        if word in ("a", "one") and current == 0:
+            current = 1
+        elif word in _UNITS:
+            current += _UNITS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word in ("thousand", "million"):
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def figures_in(sentence: str) -> list[Figure]:
+    """Numbers of workers in ``sentence``: ranges kept as ranges, "more than N" open-ended, with their kind."""
+    found = []
+    for match in _FIGURE.finditer(sentence):
+        after = sentence[match.end():]
+        if _MONEY_BEFORE.search(sentence[: match.start()]) or re.match(r"\s*(?:%|per\s*cent|percent)", after):
+            continue
+        groups = match.groupdict()
+        leading = re.match(rf"(?i){_LEAD_WORDS}\b", match.group(0))
+        lead = leading.group(0).lower() if leading else ""
+        if groups["low"] or groups["a"]:
+            low, high = words_to_number(groups["low"] or groups["a"]), words_to_number(groups["high"] or groups["b"])
+        else:
+            low = words_to_number(groups["one"] or groups["verb_n"] or groups["dash_n"] or "")
+            high = None if lead in ("more than", "over", "at least") else low
+            if lead in ("up to",):
+                low, high = None, low
+        if low is None and high is None:
+            continue
+        if low is not None and 1900 <= low <= 2099 and not re.search(r",", match.group(0)) and high == low:
+            continue  # a year, not a number of people
+        kind = _kind(sentence, match, lead, low, high)
+        found.append(Figure(low or 0, high, kind, match.group(0).strip(" —"), match.start()))
+    return found
+
+
+def _kind(sentence: str, match: re.Match[str], lead: str, low: int | None, high: int | None) -> str:
+    before = sentence[: match.start()].lower()
+    if re.search(r"\b(?:groups?\s+of|each|per\s+group|at\s+a\s+time|batches\s+of)\s*$", before) or re.search(
+            r"\beach\b", sentence[match.end(): match.end() + 30].lower()):
+        return "per_group"
+    if re.search(r"\b(?:will|would|to be|expected|projected|plans?|planned|allowed to|forecast)\b", sentence.lower()):
+        return "projection"
+    if re.search(r"\bestimat\w*", sentence.lower()) or lead in ("an estimated", "approximately", "roughly"):
+        return "estimate"
+    if (high is None or low != high or lead in ("some", "about", "around", "nearly", "almost")) and (
+            (low or 0) >= 1000 or (high or 0) >= 1000):
+        return "estimate"
+    return "count"
+
+
+def sector_rules(sectors: list[dict[str, str]]) -> list[tuple[str, re.Pattern[str]]]:
+    """Each sector id with a pattern of its cue words (``keywords`` in sectors.csv, else its id).
+
+    A keyword matches as a whole word or phrase, plural allowed; ``manufactur*`` matches any word
+    starting so; an all-capitals keyword (``IT``) matches only in capitals.
+    """
+    rules = []
+    for row in sectors:
+        if row["id"] == "unspecified":
+            continue
+        words = [w.strip() for w in (row.get("keywords") or "").split(";") if w.strip()] or [row["id"]]
+        parts = []
+        for word in sorted(words, key=len, reverse=True):
+            body = re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word) + "(?:s|es)?"
+            parts.append(body if word.isupper() else f"(?i:{body})")
+        rules.append((row["id"], re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])")))
+    return rules
+
+
+GENERIC_FACTORY = re.compile(r"(?i)^(?:factory|factories|plants?)$")
+
+
+def sectors_in(text: str, rules: list[tuple[str, re.Pattern[str]]]) -> tuple[list[str], list[str]]:
+    """Sector ids whose cue words appear in ``text`` (in sectors.csv order), and the words that matched.
+
+    A generic word ("factories") counts for ``factory`` only when no more specific word stands just
+    before it ("clothing factories" is ``garments``, "Chinese factories" is ``factory``).
+    """
+    ids, words = [], []
+    spans = [(sector, m) for sector, pattern in rules for m in pattern.finditer(text)]
+    for sector, match in spans:
+        if GENERIC_FACTORY.match(match.group(0)):
+            before = text[: match.start()]
+            if any(other != sector and m.end() <= match.start() and not before[m.end():].strip(" -")
+                   for other, m in spans):
+                continue
+        if sector not in ids:
+            ids.append(sector)
+        words.append(f"'{match.group(0)}' → {sector}")
+    order = [sector for sector, _ in rules]
+    return sorted(ids, key=order.index), words

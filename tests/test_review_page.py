@@ -1,0 +1,59 @@
+"""The review page drafts in any mode but merges only in curation mode; the dashboard never shows it."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.test_readonly import snapshot
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = "North Korean workers from Pyongyang arrived in Yanji in May 2023. Dozens work in Hunchun restaurants."
+
+
+def run_page(monkeypatch, *args: str) -> AppTest:
+    monkeypatch.setattr(sys, "argv", ["review_page.py", *args])
+    at = AppTest.from_file(str(ROOT / "review_page.py"), default_timeout=60)
+    at.run()
+    at.text_area(key="pasted").input(ARTICLE)
+    at.text_input(key="published").input("2023-06")
+    at.text_input(key="publisher").input("Test News")
+    at.button[0].click().run()
+    assert not at.exception
+    return at
+
+
+def test_without_curate_the_page_drafts_but_cannot_write(monkeypatch) -> None:
+    before = snapshot()
+    at = run_page(monkeypatch)
+    assert any("Read-only" in info.value for info in at.info)
+    merge = at.button(key="merge")
+    assert merge.disabled
+    import review_page  # the merge function itself refuses without curation mode
+
+    review_page._merge(None, None, ROOT / "data", curate=False)
+    assert snapshot() == before
+
+
+def test_with_curate_the_page_merges_into_its_data(monkeypatch, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(ROOT / "seeds", data / "seeds")
+    before = snapshot()
+    at = run_page(monkeypatch, "--curate", "--data", str(data))
+    assert "candidates" in at.subheader[0].value
+    at.button(key="merge").click().run()
+    assert not at.exception and "Merged" in at.success[0].value
+    from geo.load import load_dataset
+
+    assert len(load_dataset(data).reports) > 58
+    assert snapshot() == before  # the project's own data/ and seeds/ are untouched
+
+
+@pytest.mark.parametrize("entry", ["dashboard.py"])
+def test_the_dashboard_never_imports_the_review_page(entry: str) -> None:
+    assert "review_page" not in (ROOT / entry).read_text(encoding="utf-8")
