@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit_folium import st_folium
 
+from geo import assets, mapping
 from geo.article import ArticleError, article_from_bytes
 from geo.dates import DateError, parse_published
 from geo.draftout import make_draft, write_draft
@@ -64,7 +66,8 @@ def review_page(curate: bool, data_dir: Path) -> None:
     if draft is None:
         return
     if not draft.reports:
-        st.warning(draft.messages[0])
+        st.warning("The drafter has a remark on this article:")
+        st.code(draft.messages[0], language=None)  # plain text: the article's words never pass through Markdown
         return
     text = draft.seed_bytes.decode("utf-8")
     st.subheader(f"{len(draft.reports)} candidates")
@@ -81,9 +84,9 @@ def review_page(curate: bool, data_dir: Path) -> None:
         st.subheader(f"{len(draft.places)} new places")
         places = pd.DataFrame(draft.places)
         st.dataframe(places[["id", "name", "admin1", "country", "precision", "location_note"]], hide_index=True)
-        st.map(places.assign(lat=places["lat"].astype(float), lon=places["lon"].astype(float)), size=2000)
+        st_folium(mapping.places_map(draft.places), height=320, key="new_places", returned_objects=[])
     accepted = int(edited["accept"].sum())
-    if st.button(f"Merge {accepted} accepted reports into {data_dir}", disabled=not curate or not accepted,
+    if st.button(f"Merge {accepted} accepted reports into the dataset", disabled=not curate or not accepted,
                  key="merge"):
         _merge(draft, edited, data_dir, curate)
 
@@ -96,7 +99,8 @@ def _draft(data: bytes, published: str, publisher: str, title: str, url: str, da
         st.session_state["draft"] = make_draft(article, date, data_dir, publisher=publisher, title=title, url=url,
                                                 original=None if article.from_html else data)
     except (ArticleError, DateError, DataError) as error:
-        st.error(str(error))
+        st.error("This can't be drafted or merged yet:")
+        st.code(str(error), language=None)
 
 
 def _merge(draft: object, edited: pd.DataFrame, data_dir: Path, curate: bool) -> None:
@@ -112,12 +116,15 @@ def _merge(draft: object, edited: pd.DataFrame, data_dir: Path, curate: bool) ->
         try:
             result = merge(Path(tmp) / "draft", data_dir)
         except (MergeError, DataError) as error:
-            st.error(str(error))
+            st.error("This can't be drafted or merged yet:")
+            st.code(str(error), language=None)
             return
     st.session_state.pop("draft", None)
-    st.success(f"Merged: {result.summary()}")
+    st.success("Merged.")
+    st.code(result.summary(), language=None)  # plain text: place names never pass through Markdown
 
 
 if __name__ == "__main__":
     _args = page_args()
+    assets.install_static(SETTINGS.static_dir)  # the new places' map loads Leaflet from the app
     review_page(_args.curate, _args.data)

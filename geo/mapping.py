@@ -13,7 +13,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from . import assets
-from .escape import script_json
+from .escape import escape, script_json
 from .load import Dataset
 from .records import map_config
 from .settings import SETTINGS, Settings
@@ -127,3 +127,25 @@ def data_layer(records_json: str) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name="Reports", control=False)
     PlacesLayer(records_json).add_to(group)
     return group
+
+
+def places_map(places: list[dict], *, settings: Settings = SETTINGS) -> folium.Map:
+    """A small map of new places (the review page's), drawn with the app's own Leaflet.
+
+    Parameters
+    ----------
+    places
+        Rows of ``places.csv`` (``name``, ``lat``, ``lon``).
+    """
+    assets.use_local_assets(settings.static_url)
+    fmap = folium.Map(location=list(settings.map_center), zoom_start=settings.map_zoom - 1, tiles=None,
+                      min_zoom=settings.min_zoom, max_zoom=settings.max_zoom)
+    MapSetup(_empty_config(), "", f"{settings.static_url}/outlines/{assets.COUNTRIES_PATH.name}").add_to(fmap)
+    for place in places:
+        folium.CircleMarker([float(place["lat"]), float(place["lon"])], radius=7, color="#1a66d2", fill=True,
+                            tooltip=escape(place["name"])).add_to(fmap)
+    return fmap
+
+
+def _empty_config() -> dict:
+    return {"styles": [], "radius": {}, "more": "table"}

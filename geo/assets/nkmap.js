@@ -249,7 +249,7 @@ var nkmap = (function () {
       map.keyboard.enable();
     }
     outlines(map, outlineSource, outlineStyle);
-    legend(map, legendHtml);
+    if (legendHtml) { legend(map, legendHtml); }
   }
 
   /* The legend as a collapsible control, folded on a small map (a phone, a shared screen). */

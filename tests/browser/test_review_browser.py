@@ -57,10 +57,12 @@ def test_paste_review_and_merge(review_server, browser) -> None:
         page.get_by_text("candidates", exact=False).first.wait_for(timeout=60_000)
         harness.wait_for_app(page)
         assert page.locator("[data-testid='article'] mark").count() >= 2
+        new_places = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
+        new_places.locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
         page.get_by_role("button", name="Merge").click()
-        page.get_by_text("Merged:", exact=False).wait_for(timeout=60_000)
+        page.get_by_text("Merged.", exact=True).wait_for(timeout=60_000)
     finally:
         context.close()
     assert len(load_dataset(data).reports) > 58
-    # Scripts and styles come from the app; only st.map's base map (tiles and their style) is remote.
-    assert all("basemaps.cartocdn.com" in url for url in network.others), network.others
+    # Scripts, styles and the new places' map all come from the app: nothing leaves the machine.
+    assert network.others == [], network.others
