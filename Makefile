@@ -25,7 +25,7 @@ serve: setup
 	$(UV) run python deploy/serve.py --port $(if $(filter command line environment,$(origin PORT)),$(PORT),8080) --replicas $(REPLICAS)
 
 curate: setup
-	$(UV) run streamlit run review_page.py --server.port $(PORT) -- --curate
+	$(UV) run streamlit run dashboard.py --server.port $(PORT) -- --curate
 
 draft-quality: setup
 	$(UV) run python -m benchmarks.draft_quality

@@ -34,12 +34,18 @@ TABLE_COLUMNS = {
 st.set_page_config(page_title="North Korean workers reported in China", page_icon="🗺️", layout="wide")
 
 
-def data_dir_from_argv() -> Path:
-    """``streamlit run dashboard.py -- --data DIR`` selects another dataset."""
+def page_args() -> argparse.Namespace:
+    """``streamlit run dashboard.py -- [--data DIR] [--curate]``: another dataset, and curation mode
+    (``make curate``), the only mode with a page that can add to the dataset."""
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--data", type=Path, default=SETTINGS.data_dir)
+    parser.add_argument("--curate", action="store_true")
     known, _ = parser.parse_known_args(sys.argv[1:])
-    return known.data
+    return known
+
+
+def data_dir_from_argv() -> Path:
+    return page_args().data
 
 
 @st.cache_resource(show_spinner="Loading the dataset…", max_entries=4)
@@ -342,4 +348,16 @@ def source_reader(dataset: Dataset) -> None:
     st.html(fragments.highlighted_seed(dataset, source))
 
 
-main()
+
+def review() -> None:
+    """The page that drafts reports from a new article and merges them: curation mode only."""
+    import review_page
+
+    review_page.review_page(curate=True, data_dir=data_dir_from_argv())
+
+
+if page_args().curate:
+    st.navigation([st.Page(main, title="Map", default=True),
+                   st.Page(review, title="Add an article", url_path="review")]).run()
+else:
+    main()  # no other page exists: nothing a reader does can reach the review page

@@ -6,7 +6,7 @@ import shutil
 import sys
 from pathlib import Path
 
-import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.test_readonly import snapshot
@@ -54,6 +54,19 @@ def test_with_curate_the_page_merges_into_its_data(monkeypatch, tmp_path: Path) 
     assert snapshot() == before  # the project's own data/ and seeds/ are untouched
 
 
-@pytest.mark.parametrize("entry", ["dashboard.py"])
-def test_the_dashboard_never_imports_the_review_page(entry: str) -> None:
-    assert "review_page" not in (ROOT / entry).read_text(encoding="utf-8")
+def test_the_dashboard_has_the_review_page_only_in_curation_mode(monkeypatch) -> None:
+    pages = []
+    real = st.navigation
+
+    def spy(page_list, *args, **kwargs):
+        pages.extend(page.title for page in page_list)
+        return real(page_list, *args, **kwargs)
+
+    monkeypatch.setattr(st, "navigation", spy)
+    for argv, expected in ((["dashboard.py"], []), (["dashboard.py", "--curate"], ["Map", "Add an article"])):
+        pages.clear()
+        monkeypatch.setattr(sys, "argv", argv)
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+        assert not at.exception
+        assert pages == expected
+        assert [title.value for title in at.title] == ["North Korean workers reported in China"]
