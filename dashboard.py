@@ -27,7 +27,7 @@ CSS = (Path(__file__).parent / "dashboard.css").read_text(encoding="utf-8")
 PAGE_CSS, PRESENTER_CSS = CSS.split("/* presenter */")
 TABLE_COLUMNS = {
     "Report": st.column_config.TextColumn(width="small"),
-    "When": st.column_config.TextColumn(width="small"),
+    "When": st.column_config.TextColumn(width="medium"),
     "Figures": st.column_config.TextColumn(width="medium"),
 }
 
@@ -304,39 +304,66 @@ def play_step(bounds: tuple[int, int]) -> None:
 
 
 def reports_table(dataset: Dataset, view: View, place: str | None) -> None:
-    """The text alternative to the map: the filtered reports; choosing a row focuses its place."""
+    """The text alternative to the map: the filtered reports (at the focused place, if any); choose
+    a row, or step with Previous and Next, to read a report in full with its passage in the source."""
     where = f" at {escape(dataset.places.at[place, 'name'])}" if place else ""
     # HTML, not Markdown: Markdown would link a URL in a place name even with every character escaped.
     st.html(f'<h3 class="nk-table-heading">Reports{where}</h3>')
-    st.caption("Choose a row to read its quote and source and to focus the map on its place.")
-    chosen = place
-    table, total = table_frame(dataset, view.rows, chosen)
-    if total > len(table):
-        st.caption(f"Showing the newest {len(table):,} of {total:,} reports; the CSV download has them all.")
-    # A fresh key per place: a row number chosen in one table means nothing in another.
+    table, total = table_frame(dataset, view.rows, place)
+    st.caption("Choose a row to read the report in full; Previous and Next go through the list claim by claim."
+               + (f" Showing the newest {len(table):,} of {total:,}; the downloads have them all."
+                  if total > len(table) else ""))
+    # A fresh key per list: a row number chosen in one list means nothing in another.
+    key = f"table-{place or 'all'}-{len(view.rows)}"
     event = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
-                         selection_mode="single-row", key=f"table-{chosen or 'all'}",
-                         column_config=TABLE_COLUMNS)
+                         selection_mode="single-row", key=key, column_config=TABLE_COLUMNS)
     rows = event.selection.rows if event and event.selection else []
-    if rows:
+    if rows and table.iloc[rows[0]]["Report"] != st.session_state.get("_report_row", (None, None))[1]:
         st.session_state["_report"] = table.iloc[rows[0]]["Report"]
-        report_place = pickers.place_of(dataset, table.index[rows[0]])
-        if report_place != chosen:
-            st.session_state["_pending_place"] = report_place
-            st.rerun(scope="fragment")
-    shown = table.index[table["Report"] == st.session_state.get("_report")]
-    if len(shown):
-        st.html(fragments.report_card(dataset.reports.iloc[shown[0]], dataset))
-    st.caption("Downloads hold the reports shown, with their quotes and sources, and say which filters made them.")
-    csv_col, geojson_col, html_col = st.columns(3)
+        st.session_state["_report_row"] = (key, st.session_state["_report"])
+    ids = list(table["Report"])
+    if st.session_state.get("_report") in ids:
+        report_card(dataset, table, ids, ids.index(st.session_state["_report"]))
+    downloads_row(dataset, view)
+
+
+def report_card(dataset: Dataset, table: object, ids: list[str], at: int) -> None:
+    """One report in full, a way to its passage in the source, and Previous and Next."""
+    back, position, forward = st.columns([1, 3, 1], vertical_alignment="center")
+    if back.button("◀ Previous", disabled=at == 0, key="report_back", width="stretch"):
+        st.session_state["_report"] = ids[at - 1]
+        st.rerun(scope="fragment")
+    position.caption(f"Report {at + 1} of {len(ids)} in this list")
+    if forward.button("Next ▶", disabled=at == len(ids) - 1, key="report_next", width="stretch"):
+        st.session_state["_report"] = ids[at + 1]
+        st.rerun(scope="fragment")
+    report = dataset.reports.iloc[table.index[at]]
+    st.html(fragments.report_card(report, dataset))
+    with st.expander("Show in source: the passage this report quotes"):
+        st.html(fragments.source_passage(dataset, report))
+
+
+def downloads_row(dataset: Dataset, view: View) -> None:
+    """The downloads of the reports shown, each saying what it holds."""
+    count = f"the {len(view.rows):,} reports shown"
+    csv_col, package_col, geojson_col, html_col = st.columns(4)
     csv_col.download_button("Download CSV", data=lambda: downloads.csv_download(dataset, view),
-                            file_name="nk-workers-reports.csv", mime="text/csv", on_click="ignore")
+                            file_name="nk-workers-reports.csv", mime="text/csv", on_click="ignore",
+                            help=f"A table of {count}, with their quotes and sources; the header is the first line.")
+    package_col.download_button(
+        "Download data package (ZIP)", data=lambda: downloads.package_download(dataset, view),
+        file_name="nk-workers-reports.zip", mime="application/zip", on_click="ignore",
+        help=f"{count.capitalize()} as CSV and GeoJSON, a datapackage.json describing every column, "
+             "and a README with the dataset version, the filters and how to cite.")
     geojson_col.download_button("Download GeoJSON", data=lambda: downloads.geojson_download(dataset, view),
                                 file_name="nk-workers-reports.geojson", mime="application/geo+json",
-                                on_click="ignore")
+                                on_click="ignore", help=f"{count.capitalize()} as map points, for GIS software.")
     html_col.download_button("Download interactive map (HTML)", data=lambda: downloads.html_download(dataset, view),
                              file_name="nk-workers-map.html", mime="text/html", on_click="ignore",
-                             help="One self-contained file to embed in an article; see docs/EMBED.md.")
+                             help="One self-contained file to embed in an article. It holds every report of "
+                                  "these sectors, roles, sources and words, in all years; its controls start "
+                                  "at these years and sectors (docs/EMBED.md).")
+    st.caption(f"CSV, data package and GeoJSON: {count}. Interactive map: all years, starting at these.")
 
 
 def source_reader(dataset: Dataset) -> None:

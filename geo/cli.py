@@ -73,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--data", type=Path, default=SETTINGS.data_dir, help="dataset folder (default: data/)")
 
     export = commands.add_parser("export", help="write the (filtered) reports with their citations")
-    export.add_argument("--format", choices=["csv", "geojson", "html"], required=True)
+    export.add_argument("--format", choices=["csv", "geojson", "package", "html"], required=True,
+                        help="package: a ZIP of the CSV, the GeoJSON, datapackage.json and a README on citing")
     export.add_argument("--data", type=Path, default=SETTINGS.data_dir, help="dataset folder (default: data/)")
     add_filter_flags(export)
     export.add_argument("--no-tiles", action="store_true",
@@ -169,9 +170,13 @@ def _export(args: argparse.Namespace) -> int:
     reports = dataset.reports[filter_mask(dataset.reports, filters, sector_matrix=dataset.sector_matrix)]
     info = exporting.ExportInfo(dataset_version=dataset.version, filters=filters.describe())
     if args.format == "csv":
-        text = exporting.to_csv_text(dataset, reports, info)
+        text = exporting.to_csv_text(dataset, reports)
     elif args.format == "geojson":
         text = exporting.geojson_text(dataset, reports, info)
+    elif args.format == "package":
+        from .package import data_package
+
+        text = data_package(dataset, reports, info)
     else:
         from .standalone import standalone_html
 

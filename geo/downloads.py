@@ -1,9 +1,11 @@
-"""The page's downloads: the reports of a view as CSV, GeoJSON and the standalone HTML map."""
+"""The page's downloads: the reports of a view as CSV, GeoJSON and a data package, and the
+standalone HTML map."""
 
 from __future__ import annotations
 
 from .export import ExportInfo, geojson_text, to_csv_text
 from .load import Dataset
+from .package import data_package
 from .standalone import standalone_html
 from .view import View
 
@@ -14,8 +16,13 @@ def export_info(dataset: Dataset, view: View) -> ExportInfo:
 
 
 def csv_download(dataset: Dataset, view: View) -> str:
-    """The filtered reports as the CSV export, with its metadata lines."""
-    return to_csv_text(dataset, view.reports(dataset), export_info(dataset, view))
+    """The filtered reports as CSV, header first."""
+    return to_csv_text(dataset, view.reports(dataset))
+
+
+def package_download(dataset: Dataset, view: View) -> bytes:
+    """The filtered reports as a data package (ZIP): CSV, GeoJSON, datapackage.json, README."""
+    return data_package(dataset, view.reports(dataset), export_info(dataset, view))
 
 
 def geojson_download(dataset: Dataset, view: View) -> str:

@@ -19,14 +19,15 @@ from .settings import ROOT
 EXPORT_COLUMNS = [
     "id", "place", "place_id", "country", "lat", "lon", "place_precision", "role", "presence",
     "from_place_id", "from_basis", "date_start", "date_end", "date_precision", "date_qualifier", "date_basis",
-    "date_note", "sectors", "workers_min", "workers_max", "workers_kind", "workers_as_stated",
+    "date_note", "sector_labels", "sectors", "workers_min", "workers_max", "workers_kind", "workers_as_stated",
     "wage_min", "wage_max", "wage_currency", "wage_period", "wage_as_stated",
     "fee_min", "fee_max", "fee_currency", "fee_period", "fee_as_stated",
     "state_share_min", "state_share_max", "state_share_as_stated",
     "quote", "caution", "notes", "source_id", "source_title", "publisher", "published", "seed_file", "source_url",
 ]
 """Columns of an export: the names of ``reports.csv``, plus the place and the source joined in
-(``source_url`` is the source's ``url`` in ``sources.csv``)."""
+(``source_url`` is the source's ``url`` in ``sources.csv``) and ``sector_labels``, the sectors
+by name (``sectors`` keeps their ids)."""
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -63,6 +64,8 @@ def export_rows(dataset: Dataset, reports: pd.DataFrame) -> pd.DataFrame:
     Rows keep the order of ``reports.csv`` (the reports' index), whatever order they are given in.
     """
     rows = reports.sort_index().rename(columns={"place_name": "place"})
+    labels = dataset.sectors["label"].to_dict()
+    rows["sector_labels"] = ["; ".join(labels.get(s, s) for s in ids) for ids in rows["sector_ids"]]
     for column in EXPORT_COLUMNS:
         rows[column] = rows[column].astype(object).where(rows[column].notna(), "")
     return rows[EXPORT_COLUMNS].reset_index(drop=True)
@@ -75,16 +78,16 @@ def neutralise_formula(value: object) -> object:
     return value
 
 
-def to_csv_text(dataset: Dataset, reports: pd.DataFrame, info: ExportInfo) -> str:
-    """CSV text: ``#`` metadata lines, then a header and one row per report.
+def to_csv_text(dataset: Dataset, reports: pd.DataFrame) -> str:
+    """CSV text: the header on the first line, then one row per report, so that ``pandas.read_csv``
+    and a spreadsheet open it with no options. What the file is (dataset version, filters, how to
+    cite) travels beside it in the data package (:mod:`geo.package`).
 
     Lines end in CRLF as RFC 4180 asks, which also makes the writer quote any cell holding a bare
     CR: with ``\n`` alone it would not, and a reader would split the cell into a row of its own.
     """
     rows = export_rows(dataset, reports)
     buffer = io.StringIO(newline="")
-    for key, value in info.as_dict(len(rows)).items():
-        buffer.write(f"# {key}: {' '.join(str(value).splitlines())}\r\n")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(EXPORT_COLUMNS)
     for record in rows.itertuples(index=False):
@@ -99,6 +102,7 @@ def to_geojson(dataset: Dataset, reports: pd.DataFrame, info: ExportInfo) -> dic
     for record in rows.to_dict(orient="records"):
         lon, lat = float(record.pop("lon")), float(record.pop("lat"))
         record["sectors"] = record["sectors"].split(";") if record["sectors"] else []
+        record["sector_labels"] = record["sector_labels"].split("; ") if record["sector_labels"] else []
         properties = {key: _plain(value) for key, value in record.items()}
         features.append({
             "type": "Feature",
@@ -118,8 +122,8 @@ def _plain(value: object) -> object:
     return value
 
 
-def write_atomic(path: Path, text: str, *, protected: list[Path] | None = None) -> Path:
-    """Write ``text`` to ``path`` via a temporary file and a rename; refuse protected folders.
+def write_atomic(path: Path, text: str | bytes, *, protected: list[Path] | None = None) -> Path:
+    """Write ``text`` (or bytes) to ``path`` via a temporary file and a rename; refuse protected folders.
 
     Raises
     ------
@@ -141,8 +145,8 @@ def write_atomic(path: Path, text: str, *, protected: list[Path] | None = None) 
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
         # mkstemp makes the file private (0600); an export is for sharing, so use the usual mode.
         umask = os.umask(0)
         os.umask(umask)

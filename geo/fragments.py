@@ -12,11 +12,27 @@ from .vocab import AREA_PRECISIONS
 
 
 def report_card(report: pd.Series, dataset: Dataset) -> str:
-    """A chosen report in full: quote, figures, citation, the date's reasoning, notes."""
+    """A chosen report in full: quote, figures, citation with a link to the original, the date's
+    reasoning, notes."""
     labels, names = dataset.sectors["label"].to_dict(), dataset.places["name"].to_dict()
     level = report.get("place_precision") if report.get("place_precision") in AREA_PRECISIONS else ""
+    source = dataset.sources.loc[str(report["source_id"])]
     return render("card.html", place=report["place_name"], report=safe(report_html(report, labels, names)),
-                  level=level, date_note=report.get("date_note") or "", notes=report.get("notes") or "")
+                  level=level, date_note=report.get("date_note") or "", notes=report.get("notes") or "",
+                  url=source.get("url") or "", published_note=source.get("published_note") or "")
+
+
+def source_passage(dataset: Dataset, report: pd.Series, context: int = 400) -> str:
+    """The passage of the seed a report quotes, marked, with up to ``context`` characters around it."""
+    seed_file = str(report["seed_file"])
+    text = dataset.seeds.raw.get(seed_file, "")
+    span = dataset.seeds.span(seed_file, str(report["quote"]))
+    if span is None:
+        return render("seed.html", parts=[("The passage could not be found in the source text.", "")])
+    start, end = max(0, span[0] - context), min(len(text), span[1] + context)
+    before = ("… " if start else "") + text[start:span[0]]
+    after = text[span[1]:end] + (" …" if end < len(text) else "")
+    return render("seed.html", parts=[(before, ""), (text[span[0]:span[1]], str(report["id"])), (after, "")])
 
 
 def source_header(dataset: Dataset, source_id: str) -> str:
@@ -53,6 +69,14 @@ def highlighted_seed(dataset: Dataset, source_id: str) -> str:
 
 
 def method_html(dataset: Dataset) -> str:
-    """Sources and method, for readers."""
+    """Sources and method, for readers: how the data is made, and every source with its date's basis
+    and a link to the original where one is known."""
+    counts = dataset.reports["source_id"].astype(str).value_counts()
+    sources = [
+        {"publisher": row["publisher"], "title": row["title"], "author": str(row.get("author") or ""),
+         "published": format_date(str(row["published"])), "basis": row["published_basis"],
+         "note": row.get("published_note") or "", "url": row.get("url") or "", "reports": int(counts.get(source_id, 0))}
+        for source_id, row in dataset.sources.iterrows()
+    ]
     return render("method.html", reports=len(dataset.reports), places=len(dataset.places),
-                  documents=len(dataset.sources), version=dataset.version)
+                  documents=len(dataset.sources), version=dataset.version, sources=sources)

@@ -31,9 +31,8 @@ def broken_dir(tmp_path: Path) -> Path:
 
 
 def exported_ids(path: Path) -> list[str]:
-    """Report ids in an exported CSV (after its ``#`` metadata lines)."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("# ")]
-    return [row["id"] for row in csv.DictReader(lines)]
+    """Report ids in an exported CSV."""
+    return [row["id"] for row in csv.DictReader(path.read_text(encoding="utf-8").splitlines())]
 
 
 def test_validate_valid_dataset_exits_0(tiny_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -211,5 +210,8 @@ def test_export_leaves_places_beyond_china_out_unless_abroad_is_given(tmp_path: 
     assert main(["export", "--format", "csv", "--data", str(data), "--abroad", "-o", str(abroad)]) == 0
     assert exported_ids(default) == ["r2", "r3"]
     assert exported_ids(abroad) == ["r1", "r2", "r3"]
-    assert "# filters: places in China and North Korea only" in default.read_text(encoding="utf-8")
-    assert "# filters: none (all reports)" in abroad.read_text(encoding="utf-8")
+    package = tmp_path / "package.zip"
+    assert main(["export", "--format", "package", "--data", str(data), "-o", str(package)]) == 0
+    import zipfile
+
+    assert "Filters: places in China and North Korea only." in zipfile.ZipFile(package).read("README.md").decode()

@@ -23,8 +23,12 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
 def test_downloads_carry_the_filters_and_citations(tiny: Dataset, tmp_path: Path) -> None:
     view = build_view(tiny, Filters(years=(2019, 2019), sectors=("garments",)))
     csv_text = downloads.csv_download(tiny, view)
-    assert "# filters: years 2019–2019; sectors garments" in csv_text
-    assert "source_title" in csv_text and "seed_file" in csv_text
+    assert csv_text.startswith("id,place,") and "source_title" in csv_text and "seed_file" in csv_text
+    import io
+    import zipfile
+
+    package = zipfile.ZipFile(io.BytesIO(downloads.package_download(tiny, view)))
+    assert "years 2019–2019; sectors garments" in package.read("README.md").decode("utf-8")
     collection = json.loads(downloads.geojson_download(tiny, view))
     assert collection["metadata"]["filters"] == (
         "years 2019–2019; sectors garments; places in China and North Korea only")

@@ -33,33 +33,26 @@ def info_for(dataset: Dataset, filters: Filters | None = None) -> ExportInfo:
     return ExportInfo(dataset_version=dataset.version, filters=described, generated=GENERATED)
 
 
-def split_csv(text: str) -> tuple[dict[str, str], list[dict[str, str]]]:
-    """(metadata from the leading ``# key: value`` lines, rows of the CSV after them)."""
-    lines = text.splitlines(keepends=True)
-    metadata = {}
-    while lines and lines[0].startswith("# "):
-        key, _, value = lines.pop(0)[2:].rstrip("\r\n").partition(": ")
-        metadata[key] = value
-    return metadata, list(csv.DictReader(io.StringIO("".join(lines))))
+def read_csv(text: str) -> list[dict[str, str]]:
+    """The rows of an exported CSV, read as any CSV reader reads it."""
+    return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
-def test_csv_starts_with_metadata_then_the_header(dataset: Dataset) -> None:
-    text = export.to_csv_text(dataset, dataset.reports, info_for(dataset))
-    lines = text.splitlines()
-    assert [line.split(":")[0] for line in lines[:6]] == [
-        "# title", "# dataset_version", "# generated", "# filters", "# reports", "# cite_as",
-    ]
-    assert lines[6] == ",".join(EXPORT_COLUMNS)
-    metadata, rows = split_csv(text)
-    assert metadata["dataset_version"] == dataset.version
-    assert metadata["generated"] == GENERATED
-    assert metadata["reports"] == "3"
-    assert dataset.version in metadata["cite_as"] and "2026-01-02" in metadata["cite_as"]
-    assert [row["id"] for row in rows] == ["r1", "r2", "r3"]
+def test_csv_starts_with_its_header_and_opens_in_pandas(dataset: Dataset, tmp_path: Path) -> None:
+    """The first line is the header: ``pandas.read_csv(path)`` and a spreadsheet need no options."""
+    import pandas as pd
+
+    text = export.to_csv_text(dataset, dataset.reports)
+    assert text.splitlines()[0] == ",".join(EXPORT_COLUMNS)
+    path = tmp_path / "reports.csv"
+    path.write_bytes(text.encode("utf-8"))
+    frame = pd.read_csv(path)
+    assert list(frame.columns) == EXPORT_COLUMNS and list(frame["id"]) == ["r1", "r2", "r3"]
+    assert list(frame["sector_labels"]) == ["Garments", "Restaurants", "Not stated; Garments"]
 
 
 def test_csv_rows_carry_their_citation(dataset: Dataset) -> None:
-    _, rows = split_csv(export.to_csv_text(dataset, dataset.reports, info_for(dataset)))
+    rows = read_csv(export.to_csv_text(dataset, dataset.reports))
     first = rows[0]
     assert (first["source_id"], first["source_title"], first["publisher"], first["published"], first["seed_file"]) == (
         "src-a", "A report", "A Publisher", "2019-11", "a.txt")
@@ -75,7 +68,7 @@ def test_csv_neutralises_cells_a_spreadsheet_would_run(dataset: Dataset, prefix:
     reports = dataset.reports.copy()
     reports.loc[1, "quote"] = f"{prefix}HYPERLINK(\"http://example.com\",\"click\")"
     reports.loc[1, "notes"] = f"{prefix}1+1"
-    _, rows = split_csv(export.to_csv_text(dataset, reports, info_for(dataset)))
+    rows = read_csv(export.to_csv_text(dataset, reports))
     assert rows[1]["quote"] == f"'{prefix}HYPERLINK(\"http://example.com\",\"click\")"
     assert rows[1]["notes"] == f"'{prefix}1+1"
     assert rows[0]["quote"].startswith("Dozens")
@@ -87,7 +80,7 @@ def test_a_line_break_cannot_smuggle_a_row_or_a_formula(dataset: Dataset, cell: 
     """A cell holding a bare CR (or any line break) is quoted, so it reads back as one cell of one row."""
     reports = dataset.reports.copy()
     reports.loc[1, "notes"] = cell
-    text = export.to_csv_text(dataset, reports, info_for(dataset))
+    text = export.to_csv_text(dataset, reports)
     body = text[text.index("id,place,"):]
     rows = list(csv.reader(io.StringIO(body, newline="")))
     assert len(rows) == 1 + len(reports)
@@ -131,27 +124,13 @@ def test_geojson_metadata_member(dataset: Dataset) -> None:
     assert collection["metadata"]["generated"] == GENERATED
 
 
-def test_filters_are_recorded_in_both_formats(dataset: Dataset) -> None:
+def test_filters_are_recorded_in_the_geojson(dataset: Dataset) -> None:
     filters = Filters(years=(2016, 2017), sectors=("hospitality",))
     reports = dataset.reports[filter_mask(dataset.reports, filters, sector_matrix=dataset.sector_matrix)]
-    info = info_for(dataset, filters)
-    metadata, rows = split_csv(export.to_csv_text(dataset, reports, info))
-    described = "years 2016–2017; sectors hospitality; places in China and North Korea only"
-    assert metadata["filters"] == described
-    assert metadata["reports"] == "1" and [row["id"] for row in rows] == ["r2"]
-    collection = export.to_geojson(dataset, reports, info)
-    assert collection["metadata"]["filters"] == described
-
-
-def test_metadata_stays_on_one_line_whatever_its_text(dataset: Dataset) -> None:
-    """A line break in a metadata value must not start a line the CSV reader would take as data."""
-    info = ExportInfo(dataset_version=dataset.version, filters="years 2019\nid,quote\r=1+1\u2028x",
-                      generated=GENERATED)
-    text = export.to_csv_text(dataset, dataset.reports.iloc[:0], info)
-    assert text.count("\r") == text.count("\r\n")  # no bare CR anywhere
-    metadata, rows = split_csv(text)
-    assert metadata["filters"] == "years 2019 id,quote =1+1 x"
-    assert rows == []
+    collection = export.to_geojson(dataset, reports, info_for(dataset, filters))
+    assert collection["metadata"]["filters"] == (
+        "years 2016–2017; sectors hospitality; places in China and North Korea only")
+    assert [feature["id"] for feature in collection["features"]] == ["r2"]
 
 
 def test_write_atomic_writes_the_text_and_leaves_no_temporary_file(tmp_path: Path) -> None:
@@ -223,7 +202,7 @@ NEW_COLUMNS = ["presence", "from_basis", "workers_kind", "caution", "date_qualif
 
 def test_csv_and_geojson_carry_the_new_columns_under_their_data_names(dataset: Dataset) -> None:
     assert [column for column in NEW_COLUMNS if column not in EXPORT_COLUMNS] == []
-    _, rows = split_csv(export.to_csv_text(dataset, dataset.reports, info_for(dataset)))
+    rows = read_csv(export.to_csv_text(dataset, dataset.reports))
     assert [(row["presence"], row["from_basis"], row["workers_kind"]) for row in rows] == [
         ("reported", "", "estimate"), ("reported", "", "count"), ("reported", "stated", "")]
     assert {row["source_url"] for row in rows} == {"https://example.org/2019/11/report"}
@@ -243,7 +222,7 @@ def test_a_fee_and_a_caution_are_exported(tmp_path: Path) -> None:
                                 fee_as_stated="about 2,500 yuan", caution="Differs from the 13 reported elsewhere.",
                                 date_qualifier="approximate", date_note="about then")
     loaded = load_dataset(write_dataset(tmp_path / "data", tables))
-    _, rows = split_csv(export.to_csv_text(loaded, loaded.reports, info_for(loaded)))
+    rows = read_csv(export.to_csv_text(loaded, loaded.reports))
     assert (rows[1]["fee_min"], rows[1]["fee_currency"], rows[1]["fee_period"], rows[1]["caution"],
             rows[1]["date_qualifier"]) == ("2500.0", "CNY", "month", "Differs from the 13 reported elsewhere.",
                                            "approximate")

@@ -42,3 +42,25 @@ def test_the_method_counts_the_dataset(tiny: Dataset) -> None:
     html = fragments.method_html(tiny)
     assert "<b>3 reports</b> at <b>4 places</b> from <b>1 documents</b>" in html
     assert tiny.version in html
+
+
+def test_a_card_links_to_the_original_and_gives_the_publication_dates_reasoning(tiny: Dataset) -> None:
+    report = tiny.reports.set_index("id").loc["r1"].copy()
+    report["id"] = "r1"
+    html = fragments.report_card(report, tiny)
+    assert '<a href="https://example.org/2019/11/report" target="_blank" rel="noopener noreferrer">' in html
+    assert "Publication date: from the deadline it names" in html
+
+
+def test_show_in_source_marks_the_passage_in_its_context(tiny: Dataset) -> None:
+    report = tiny.reports.set_index("id").loc["r2"].copy()
+    report["id"] = "r2"
+    html = fragments.source_passage(tiny, report, context=20)
+    assert '<mark title="r2">In 2016, thirty restaurant staff left Ningbo together.</mark>' in html
+    assert html.count("…") == 2  # the passage is cut on both sides
+
+
+def test_the_method_lists_every_source_with_its_dates_basis(tiny: Dataset) -> None:
+    html = fragments.method_html(tiny)
+    assert "A Publisher, “A report”, A. Writer, November 2019 — 3 reports. Date: inferred" in html
+    assert 'href="https://example.org/2019/11/report"' in html

@@ -77,7 +77,7 @@ ROUTES = {
     "source header": lambda d: fragments.source_header(d, "src-a"),
     "source reader": lambda d: fragments.highlighted_seed(d, "src-a"),
     "standalone HTML export": standalone,
-    "CSV export": lambda d: to_csv_text(d, d.reports, info(d)),
+    "CSV export": lambda d: to_csv_text(d, d.reports),
     "GeoJSON export": lambda d: geojson_text(d, d.reports, info(d)),
 }
 
