@@ -84,7 +84,8 @@ def static_ready() -> Path:
 PLAY_SECONDS = 1.7  # how long each year shows while the presenter's Play runs
 
 
-def main() -> None:
+def loaded() -> tuple[Dataset, Path, tuple]:
+    """The dataset (with its folder and files' stamp), or the page stops with its problems."""
     data_dir = data_dir_from_argv()
     static_ready()
     stamp = files_stamp(data_dir)
@@ -97,6 +98,12 @@ def main() -> None:
         st.code(f"{data_dir}\n\n{error.report(limit=SETTINGS.problems_shown)}", language=None)
         st.stop()
     heap_frozen()
+    return dataset, data_dir, stamp
+
+
+def main() -> None:
+    """The map page: filters, years, the map and the reports table."""
+    dataset, data_dir, stamp = loaded()
     if st.session_state.pop("_clear_filters", False):
         clear_filters(dataset)
 
@@ -115,12 +122,6 @@ def main() -> None:
         filter_fields(dataset)
     playing = presenting and st.session_state.get("playing", False)
     st.fragment(explorer, run_every=PLAY_SECONDS if playing else None)(dataset, str(data_dir), stamp)
-    if not presenting:
-        tab_sources, tab_method = st.tabs(["Source documents", "Sources and method"])
-        with tab_sources:
-            source_reader(dataset)
-        with tab_method:
-            st.html(fragments.method_html(dataset))
 
 
 def presenter_mode() -> bool:
@@ -366,6 +367,22 @@ def downloads_row(dataset: Dataset, view: View) -> None:
     st.caption(f"CSV, data package and GeoJSON: {count}. Interactive map: all years, starting at these.")
 
 
+def sources_page() -> None:
+    """Each source document, whole, with the quotes the dataset takes from it highlighted."""
+    dataset, _, _ = loaded()
+    st.html(f"<style>{PAGE_CSS}</style>")
+    st.title("Source documents")
+    source_reader(dataset)
+
+
+def method_page() -> None:
+    """How the dataset is made, and its sources."""
+    dataset, _, _ = loaded()
+    st.html(f"<style>{PAGE_CSS}</style>")
+    st.title("Sources and method")
+    st.html(fragments.method_html(dataset))
+
+
 def source_reader(dataset: Dataset) -> None:
     """Each seed document with the quotes the dataset takes from it highlighted."""
     source_labels = pickers.labels(dataset, "sources")
@@ -383,8 +400,9 @@ def review() -> None:
     review_page.review_page(curate=True, data_dir=data_dir_from_argv())
 
 
-if page_args().curate:
-    st.navigation([st.Page(main, title="Map", default=True),
-                   st.Page(review, title="Add an article", url_path="review")]).run()
-else:
-    main()  # no other page exists: nothing a reader does can reach the review page
+PAGES = [st.Page(main, title="Map", default=True),
+         st.Page(sources_page, title="Source documents", url_path="sources"),
+         st.Page(method_page, title="Sources and method", url_path="method")]
+# The page that writes to the dataset exists only in curation mode: nothing a reader does reaches it.
+CURATION = [st.Page(review, title="Add an article", url_path="review")] if page_args().curate else []
+st.navigation(PAGES + CURATION, position="top").run()

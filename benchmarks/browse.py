@@ -373,3 +373,39 @@ if __name__ == "__main__":  # a quick look: python -m benchmarks.browse [DATA_DI
     with chromium() as chrome:
         result = measure_app(chrome, folder, steps=3, naive="--naive" in sys.argv)
     print(result)
+
+
+SHARED_LINK = "?years=2017&years=2019&sector=Restaurants+%26+hotels"
+"""The shared link of the phone reader's journey (../shared/JOURNEYS.md)."""
+
+
+def time_to_marks(browser: object, url: str, timeout: float = 120_000) -> float:
+    """Seconds from opening ``url`` in a new browser session to the first mark in its map."""
+    context = harness.new_context(browser, harness.NetworkLog(), viewport={"width": 1280, "height": 720})
+    try:
+        page = context.new_page()
+        started = time.monotonic()
+        page.goto(url)
+        frame = page.wait_for_selector(harness.MAP_IFRAME, state="attached", timeout=timeout).content_frame()
+        frame.wait_for_selector("path.leaflet-interactive", state="attached", timeout=timeout)
+        return time.monotonic() - started
+    finally:
+        context.close()
+
+
+def warm_link_paints(browser: object, rounds: int = 5) -> dict[str, list[float]]:
+    """Opening a shared link on a warm server: the dashboard with ``SHARED_LINK`` and the floor page,
+    each served once and visited once before timing, then ``rounds`` new sessions each, alternately."""
+    paints: dict[str, list[float]] = {"dashboard": [], "floor": []}
+    with harness.running_app() as dashboard:
+        floor = start_naive(None, source=FLOOR_SOURCE)
+        try:
+            urls = {"dashboard": dashboard.url + SHARED_LINK, "floor": floor.url}
+            for url in urls.values():
+                time_to_marks(browser, url)  # the warm-up: caches filled, modules imported
+            for _ in range(rounds):
+                for app, url in urls.items():
+                    paints[app].append(time_to_marks(browser, url))
+        finally:
+            floor.stop()
+    return paints

@@ -204,8 +204,18 @@ def floor_line(paints: dict[str, list[float]]) -> str | None:
             f"circle drawn with `st_folium`), **{floor:.1f} s**. What the dashboard adds: {dash - floor:+.1f} s.")
 
 
+def warm_link_line(paints: dict[str, list[float]]) -> str | None:
+    if not paints.get("dashboard") or not paints.get("floor"):
+        return None
+    dash, floor = statistics.median(paints["dashboard"]), statistics.median(paints["floor"])
+    return (f"A shared link on a warm server (`{browse.SHARED_LINK}`), new session to the first mark, median of "
+            f"{len(paints['dashboard'])} alternating visits: the dashboard **{dash:.2f} s**, the floor page "
+            f"**{floor:.2f} s**: **{dash / floor:.2f}×** the floor (target ≤ 1.5×).")
+
+
 def report(rows: list[Row], bundled: Row | None, naive: Row | None, *, quick: bool, machine: str,
-           minutes: float, paints: dict[str, list[float]] | None = None) -> str:
+           minutes: float, paints: dict[str, list[float]] | None = None,
+           warm: dict[str, list[float]] | None = None) -> str:
     checks = targets(rows, bundled, naive)
     dash, slow = settled(by_reports(rows, 5_000)), settled(naive)
     parts = [
@@ -226,6 +236,9 @@ def report(rows: list[Row], bundled: Row | None, naive: Row | None, *, quick: bo
     floor = floor_line(paints or {})
     if floor:
         parts += [floor, ""]
+    shared = warm_link_line(warm or {})
+    if shared:
+        parts += [shared, ""]
     kinds = [f"{row.label}: " + ", ".join(f"{kind} {size / 1024:,.0f} KB" for kind, size in
                                           row.browser.median_kinds.items() if size >= 1024)
              + f"; over HTTP {statistics.median(s.http_bytes for s in row.browser.steps) / 1024:,.0f} KB"
@@ -284,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     bundled = naive = None
     paints: dict[str, list[float]] = {}
+    warm: dict[str, list[float]] = {}
     with browse.chromium() if not args.no_browser else contextlib.nullcontext() as browser:
         if browser is not None:
             bundled = Row(label="bundled data/", reports=0, places=0)
@@ -299,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
             log("[floor] first paint of the dashboard and of the one-circle floor page, alternately")
             paints = first_paints(browser, rounds=3)
             log(f"  {floor_line(paints)}")
+            log("[warm] a shared link on a warm server, against the floor page")
+            warm = browse.warm_link_paints(browser)
+            log(f"  {warm_link_line(warm)}")
         for reports in sizes:
             rows.append(measure_size(reports, SIZES.get(reports, max(20, reports // 50)), browser=browser,
                                      steps=steps, python_ranges=python_ranges))
@@ -308,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
             naive.browser = run_browser(browser, measure.synth_dataset(5_000, SIZES[5_000]), naive_steps,
                                         naive.notes, naive=True)
     section = report(rows, bundled, naive, quick=args.quick, machine=machine,
-                     minutes=(time.monotonic() - started) / 60, paints=paints)
+                     minutes=(time.monotonic() - started) / 60, paints=paints, warm=warm)
     save(rows, bundled, naive)
     print(section)
     if not args.no_doc:

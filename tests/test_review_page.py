@@ -63,7 +63,9 @@ def test_the_dashboard_has_the_review_page_only_in_curation_mode(monkeypatch) ->
         return real(page_list, *args, **kwargs)
 
     monkeypatch.setattr(st, "navigation", spy)
-    for argv, expected in ((["dashboard.py"], []), (["dashboard.py", "--curate"], ["Map", "Add an article"])):
+    pages_for_all = ["Map", "Source documents", "Sources and method"]
+    for argv, expected in ((["dashboard.py"], pages_for_all),
+                           (["dashboard.py", "--curate"], [*pages_for_all, "Add an article"])):
         pages.clear()
         monkeypatch.setattr(sys, "argv", argv)
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()

@@ -55,7 +55,7 @@ def test_hostile_text_shows_literally_and_never_runs(hostile_server: harness.App
         assert "Garments <img" in texts, "the legend shows the sector label literally"
         assert frame.evaluate("() => document.querySelectorAll('img[src=x]').length") == 0
 
-        page.get_by_role("tab", name="Source documents").click()
+        page.get_by_role("link", name="Source documents").click()
         page.wait_for_selector(".nk-seed")
         seed_text = page.locator(".nk-seed").first.text_content()
         assert IMG in seed_text and SCRIPT_CLOSE in seed_text
@@ -100,7 +100,7 @@ def test_a_dataset_with_template_syntax_everywhere_loads_and_shows_it_literally(
             harness.wait_for_app(page)
             assert harness.wait_for_markers(page) >= 3
             assert page.locator("[data-testid='stException']").count() == 0
-            legend = harness.map_frame(page).locator(".nk-legend").inner_text()
+            legend = harness.map_frame(page).locator(".nk-legend").text_content()
             assert JINJA_EXPR in legend and JINJA_BLOCK in legend
         finally:
             context.close()
