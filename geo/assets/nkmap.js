@@ -67,14 +67,25 @@ var nkmap = (function () {
     return Math.atan2(b.y - a.y, b.x - a.x) * 180 / Math.PI;
   }
 
-  /* Popups sized to the map they open on, so they fit a phone as well as a wide screen. */
-  function fitPopup(event) {
-    var map = event.target._map;
-    if (!map) { return; }
+  /* Popups sized to the map they open on, so they fit a phone as well as a wide screen: set when
+   * the mark joins a map (so that opening pans the map to show the whole popup), and again on
+   * opening if the map has changed size since. */
+  function sizePopup(shape) {
+    var map = shape._map, popup = shape.getPopup();
+    if (!map || !popup) { return false; }
     var size = map.getSize();
-    event.popup.options.maxWidth = Math.max(160, Math.min(380, size.x - 60));
-    event.popup.options.maxHeight = Math.max(160, Math.min(360, size.y - 90));
-    event.popup.update();
+    var width = Math.max(160, Math.min(380, size.x - 80)), height = Math.max(160, Math.min(360, size.y - 100));
+    var changed = popup.options.maxWidth !== width || popup.options.maxHeight !== height;
+    popup.options.maxWidth = popup.options.minWidth = width;
+    popup.options.maxHeight = height;
+    return changed;
+  }
+
+  function fitPopup(event) {
+    if (sizePopup(event.target)) {
+      event.popup.update();
+      if (event.popup._adjustPan) { event.popup._adjustPan(); }  // Leaflet pans only when a popup opens
+    }
   }
 
   /* Marks closer than this on screen are moved apart (each keeps a thin line to where it is). */
@@ -122,7 +133,7 @@ var nkmap = (function () {
     shape.bindPopup(popupHtml(place, mark, config.more), {maxWidth: 380, maxHeight: 360, autoPanPadding: [12, 12]});
     shape.on("popupopen", fitPopup);
     shape.on("popupopen", function () { shape.closeTooltip(); });
-    shape.on("add", function () { name(shape, place, mark); });
+    shape.on("add", function () { sizePopup(shape); name(shape, place, mark); });
     shape.options.placeId = place.id;
     shape.nkHome = L.latLng(place.ll);
     group.addLayer(shape);

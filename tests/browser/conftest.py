@@ -93,9 +93,9 @@ def open_dashboard(app_server: harness.AppServer, browser: object) -> Iterator[C
     contexts = []
     networks: list[harness.NetworkLog] = []
 
-    def open_page(query: str = "", *, viewport: dict | None = None, markers: bool = True) -> Opened:
+    def open_page(query: str = "", *, viewport: dict | None = None, markers: bool = True, **options: object) -> Opened:
         network = harness.NetworkLog()
-        context = harness.new_context(browser, network, viewport=viewport or VIEWPORT)
+        context = harness.new_context(browser, network, viewport=viewport or VIEWPORT, **options)
         contexts.append(context)
         networks.append(network)
         page = context.new_page()

@@ -115,3 +115,87 @@ def test_an_inferred_movement_says_so_and_can_be_hidden(open_dashboard) -> None:
     legend.get_by_label("Show inferred movements").uncheck()
     assert not inferred.first.is_visible()
     assert frame.locator("path.nk-flow:not(.nk-inferred)").first.is_visible()
+
+
+PRESENTER = {"width": 1280, "height": 720}
+WIDE = {"width": 1920, "height": 1080}
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+SHARED = "?years=2017&years=2019&sector=Restaurants+%26+hotels"
+
+
+def test_play_shows_the_years_one_at_a_time(open_dashboard) -> None:
+    page = open_dashboard("?present=true", viewport=PRESENTER).page
+    page.get_by_role("button", name="▶ Play the years").click()
+    seen: list[str] = []
+    for _ in range(60):  # up to 15 s
+        text = page.locator(".nk-bigyears").inner_text()
+        if not seen or seen[-1] != text:
+            seen.append(text)
+        if len([year for year in seen if year.isdigit()]) >= 4:
+            break
+        page.wait_for_timeout(250)
+    singles = [int(year) for year in seen if year.isdigit()]
+    first = dataset().years[0]
+    assert singles[:4] == [first, first + 1, first + 2, first + 3], seen
+    page.get_by_role("button", name="⏸ Pause").click()
+    page.wait_for_timeout(2500)
+    paused = page.locator(".nk-bigyears").inner_text()
+    page.wait_for_timeout(2500)
+    assert page.locator(".nk-bigyears").inner_text() == paused, "Pause stops the years"
+
+
+def test_leaving_presenter_mode_brings_back_the_page_and_keeps_the_link(open_dashboard) -> None:
+    page = open_dashboard("?present=true&sector=Restaurants+%26+hotels", viewport=PRESENTER).page
+    page.get_by_text("Presenter mode", exact=True).click()
+    page.wait_for_url(lambda url: "present=" not in url, timeout=20_000)
+    harness.wait_for_app(page)
+    assert "sector=Restaurants" in page.url
+    assert page.locator("h1", has_text="North Korean workers reported in China").is_visible()
+    assert page.get_by_text("Filter by sector, role, source or words in the quotes").is_visible()
+    assert page.locator(".nk-chip", has_text="Sectors: Restaurants & hotels").is_visible()
+    assert page.locator("[data-testid='stDataFrame']").count() == 1
+    assert page.locator(".nk-bigyears").count() == 0
+
+
+def test_the_presenters_map_fills_the_screen(open_dashboard) -> None:
+    page = open_dashboard("?present=true", viewport=WIDE).page
+    box = page.locator(harness.MAP_IFRAME).bounding_box()
+    assert box["height"] >= 600 and box["y"] + box["height"] <= WIDE["height"] + 1, box
+    assert page.locator("h1").is_visible()
+
+
+def test_a_shared_link_on_a_phone_shows_its_filter_and_a_tapped_popup_fits(open_dashboard) -> None:
+    opened = open_dashboard(SHARED, **PHONE)
+    page = opened.page
+    chip = page.locator(".nk-chip", has_text="Sectors: Restaurants & hotels")
+    chip.wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "nothing scrolls sideways"
+    frame = harness.map_frame(page)
+    mark(page, "Dandong").tap()
+    popup = frame.locator(".leaflet-popup")
+    popup.wait_for()
+    page.wait_for_timeout(1500)  # the map pans to show the whole popup
+    size = frame.evaluate("() => [window.innerWidth, window.innerHeight]")
+    rect = "(selector) => document.querySelector(selector).getBoundingClientRect().toJSON()"
+    box = frame.evaluate(rect, ".leaflet-popup")
+    assert box["left"] >= 0 and box["right"] <= size[0], (box, size)
+    close = frame.locator(".leaflet-popup-close-button")
+    close_box = frame.evaluate(rect, ".leaflet-popup-close-button")
+    assert 0 <= close_box["left"] and close_box["right"] <= size[0] and close_box["top"] >= 0
+    close.tap()
+    frame.locator(".leaflet-popup").wait_for(state="detached", timeout=5_000)
+
+
+def test_the_csv_download_opens_in_pandas(open_dashboard, tmp_path) -> None:
+    import pandas as pd
+
+    from geo.export import EXPORT_COLUMNS
+
+    page = open_dashboard(SHARED, viewport=JOURNALIST).page
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download CSV").click()
+    path = tmp_path / "reports.csv"
+    download.value.save_as(path)
+    frame = pd.read_csv(path)
+    assert list(frame.columns) == EXPORT_COLUMNS
+    assert len(frame) > 0 and frame["sector_labels"].str.contains("Restaurants & hotels").all()
