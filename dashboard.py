@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 from streamlit_folium import st_folium
 
 from geo import assets, downloads, fragments, mapping, pickers, timeline
@@ -194,10 +195,19 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
     if clicked and clicked != place and clicked != st.session_state.get("_last_click"):
         st.session_state["_last_click"] = clicked
         st.session_state["_pending_place"] = clicked
-        st.rerun(scope="fragment")
+        rerun_explorer()
 
     if not presenting:
         reports_table(dataset, view, place)
+
+
+def rerun_explorer() -> None:
+    """Run the explorer again: only it during one of its own reruns, the whole page otherwise (a
+    click handled in a full run, as in a page's first run, cannot rerun just a fragment)."""
+    try:
+        st.rerun(scope="fragment")
+    except StreamlitAPIException:
+        st.rerun(scope="app")
 
 
 def filter_chips(dataset: Dataset, filters: Filters, chips_col: object, clear_col: object) -> None:
@@ -276,7 +286,7 @@ def presenter_controls(slots: list, current: tuple[int, int], bounds: tuple[int,
     single = current[0] == current[1]
     if back.button("◀ Previous year", width="stretch", disabled=single and current[0] <= bounds[0]):
         st.session_state["_pending_years"] = pickers.step_years(current, bounds, -1)
-        st.rerun(scope="fragment")
+        rerun_explorer()
     playing = st.session_state.get("playing", False)
     if play.button("⏸ Pause" if playing else "▶ Play the years", width="stretch"):
         st.session_state["playing"] = not playing
@@ -286,7 +296,7 @@ def presenter_controls(slots: list, current: tuple[int, int], bounds: tuple[int,
         st.rerun(scope="app")  # the page starts or stops the explorer's timer
     if forward.button("Next year ▶", width="stretch", disabled=single and current[1] >= bounds[1]):
         st.session_state["_pending_years"] = pickers.step_years(current, bounds, +1)
-        st.rerun(scope="fragment")
+        rerun_explorer()
 
 
 def play_step(bounds: tuple[int, int]) -> None:
@@ -323,8 +333,10 @@ def reports_table(dataset: Dataset, view: View, place: str | None) -> None:
         st.session_state["_report"] = table.iloc[rows[0]]["Report"]
         st.session_state["_report_row"] = (key, st.session_state["_report"])
     ids = list(table["Report"])
-    if st.session_state.get("_report") in ids:
-        report_card(dataset, table, ids, ids.index(st.session_state["_report"]))
+    if ids:
+        # The first report until one is chosen: Previous and Next then reach every report by keyboard.
+        chosen = st.session_state.get("_report")
+        report_card(dataset, table, ids, ids.index(chosen) if chosen in ids else 0)
     downloads_row(dataset, view)
 
 
@@ -333,11 +345,11 @@ def report_card(dataset: Dataset, table: object, ids: list[str], at: int) -> Non
     back, position, forward = st.columns([1, 3, 1], vertical_alignment="center")
     if back.button("◀ Previous", disabled=at == 0, key="report_back", width="stretch"):
         st.session_state["_report"] = ids[at - 1]
-        st.rerun(scope="fragment")
+        rerun_explorer()
     position.caption(f"Report {at + 1} of {len(ids)} in this list")
     if forward.button("Next ▶", disabled=at == len(ids) - 1, key="report_next", width="stretch"):
         st.session_state["_report"] = ids[at + 1]
-        st.rerun(scope="fragment")
+        rerun_explorer()
     report = dataset.reports.iloc[table.index[at]]
     st.html(fragments.report_card(report, dataset))
     with st.expander("Show in source: the passage this report quotes"):

@@ -308,3 +308,21 @@ def test_two_sources_with_the_same_label_can_each_be_picked(make_app, tmp_path) 
     assert not at.exception
     at.multiselect(key="source").set_value(["src-b"]).run()
     assert summary_of(at).startswith("1 report")
+
+
+def test_next_and_previous_go_claim_by_claim_and_keep_the_list(make_app, dataset) -> None:
+    at = make_app()
+    at.query_params["place"] = "Dandong"
+    at.run()
+    rows = len(at.dataframe[0].value)
+    ids = list(at.dataframe[0].value["Report"])
+    cards = lambda: [e.proto.body for e in at.get("html") if 'class="nk-card"' in e.proto.body]  # noqa: E731
+    first = cards()
+    assert len(first) == 1 and rows == int((dataset.reports["place_id"].astype(str) == "dandong").sum())
+    at.button(key="report_next").click().run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) == rows, "the list stays as it was"
+    assert cards() != first
+    assert any(f"Report 2 of {len(ids)}" in caption.value for caption in at.caption)
+    at.button(key="report_back").click().run()
+    assert cards() == first
