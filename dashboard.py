@@ -175,7 +175,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
     # One row for the count, the filters in force and (presenting) the place box, so that the map
     # starts high on the screen: at 1280×720 most of it shows without scrolling.
     if presenting:
-        summary_col, chips_col, place_col, clear_col = st.columns([3, 3, 2, 1], vertical_alignment="center")
+        summary_col, chips_col, place_col, clear_col = st.columns([5, 3, 3, 1], vertical_alignment="center")
     else:
         summary_col, chips_col, clear_col = st.columns([4, 3, 1], vertical_alignment="center")
     summary_col.html(f'<p class="nk-summary" role="status" aria-live="polite">{escape(view.summary)}</p>')

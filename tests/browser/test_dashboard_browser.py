@@ -249,14 +249,15 @@ def test_presenter_mode_from_the_url(open_dashboard) -> None:
     assert page.locator(BIG_YEARS).is_visible()
     assert big_years(page) == year_label(bounds)
     assert page.locator(TABLE).count() == 0
-    assert page.locator("h1").count() == 0
+    assert page.locator("h1").is_visible(), "a presenter's screen keeps its title"
     big = page.locator(BIG_YEARS).evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     body = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
     assert big >= 2 * body, f"the big years are {big}px on a {body}px page"
     box = page.locator(harness.MAP_IFRAME).bounding_box()
-    visible = min(box["y"] + box["height"], PRESENTER["height"]) - max(box["y"], 0)
-    assert box["height"] >= 0.6 * PRESENTER["height"]
-    assert visible >= 0.6 * PRESENTER["height"], f"only {visible:.0f}px of map above the fold"
+    bottom = box["y"] + box["height"]
+    # The map fills the screen below the controls: it ends at the bottom of the window, not below.
+    assert PRESENTER["height"] - 25 <= bottom <= PRESENTER["height"] + 5, box
+    assert box["height"] >= 0.5 * PRESENTER["height"], f"only {box['height']:.0f}px of map"
 
     years = bounds
     for _ in range(2):
