@@ -288,10 +288,13 @@ def presenter_controls(slots: list, current: tuple[int, int], bounds: tuple[int,
         st.session_state["_pending_years"] = pickers.step_years(current, bounds, -1)
         rerun_explorer()
     playing = st.session_state.get("playing", False)
-    if play.button("⏸ Pause" if playing else "▶ Play the years", width="stretch"):
+    if play.button("❚❚ Pause" if playing else "▶ Play the years", width="stretch"):
         st.session_state["playing"] = not playing
         if not playing:
-            st.session_state["_pending_years"] = (bounds[0], bounds[0])
+            # Carry on from a single year (after a Pause, or a link's year); start over from a range
+            # or from the last year.
+            start = current[0] if single and current[0] < bounds[1] else bounds[0]
+            st.session_state["_pending_years"] = (start, start)
             st.session_state["_stepped_at"] = time.monotonic()
         st.rerun(scope="app")  # the page starts or stops the explorer's timer
     if forward.button("Next year ▶", width="stretch", disabled=single and current[1] >= bounds[1]):
@@ -342,11 +345,16 @@ def reports_table(dataset: Dataset, view: View, place: str | None) -> None:
 
 def report_card(dataset: Dataset, table: object, ids: list[str], at: int) -> None:
     """One report in full, a way to its passage in the source, and Previous and Next."""
-    back, position, forward = st.columns([1, 3, 1], vertical_alignment="center")
+    back, position, forward = st.columns([1, 3, 1], vertical_alignment="bottom")
     if back.button("◀ Previous", disabled=at == 0, key="report_back", width="stretch"):
         st.session_state["_report"] = ids[at - 1]
         rerun_explorer()
-    position.caption(f"Report {at + 1} of {len(ids)} in this list")
+    labels = {row["Report"]: f"{row['Report']} · {row['Place']} · {row['When']}" for _, row in table.iterrows()}
+    # A picker as well as the table: a table row can't be chosen with Space or Enter, this can.
+    position.selectbox(f"Report {at + 1} of {len(ids)} in this list", options=ids, index=at,
+                       format_func=labels.__getitem__, key=f"pick-{len(ids)}-{ids[at]}",
+                       on_change=lambda key: st.session_state.update(_report=st.session_state[key]),
+                       args=(f"pick-{len(ids)}-{ids[at]}",))
     if forward.button("Next ▶", disabled=at == len(ids) - 1, key="report_next", width="stretch"):
         st.session_state["_report"] = ids[at + 1]
         rerun_explorer()
@@ -358,7 +366,7 @@ def report_card(dataset: Dataset, table: object, ids: list[str], at: int) -> Non
 
 def downloads_row(dataset: Dataset, view: View) -> None:
     """The downloads of the reports shown, each saying what it holds."""
-    count = f"the {len(view.rows):,} reports shown"
+    count = f"the {len(view.rows):,} reports that pass the filters (every place, not only a focused one)"
     csv_col, package_col, geojson_col, html_col = st.columns(4)
     csv_col.download_button("Download CSV", data=lambda: downloads.csv_download(dataset, view),
                             file_name="nk-workers-reports.csv", mime="text/csv", on_click="ignore",

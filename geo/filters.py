@@ -133,7 +133,7 @@ FILTERS: tuple[Filter, ...] = (
            "list", describe=_listed("sources"), mask=_column_in("source_id")),
     Filter("text", "q", "Search the quotes", "Words that must appear in the quote (any case).", "--text",
            "text", describe=lambda text: f"quote contains {text!r}", mask=_text_mask, narrows=bool),
-    Filter("abroad", "abroad", "Include places beyond China",
+    Filter("abroad", "abroad", "Beyond China",
            "Also show reports about Russia, Mongolia and other places beyond China and North Korea.", "--abroad",
            "flag", describe=lambda _: "places in China and North Korea only", mask=_home_mask,
            narrows=lambda abroad: not abroad),

@@ -77,7 +77,8 @@ def timeline_spec(dataset: Dataset, rows: np.ndarray | None, years: tuple[int, i
                  "encoding": {
                      "x": {"field": "year", "type": "quantitative", "scale": scale,
                            "axis": {"format": "d", "title": None, "tickMinStep": 1}},
-                     "y": {"aggregate": "sum", "field": "reports", "type": "quantitative", "title": None},
+                     "y": {"aggregate": "sum", "field": "reports", "type": "quantitative", "title": None,
+                           "axis": {"format": "d", "tickMinStep": 1}},
                      "color": {"field": "sector", "type": "nominal", "legend": None,
                                "scale": {"domain": list(dataset.sectors["label"]),
                                          "range": [css_colour(c) for c in dataset.sectors["colour"]]}},

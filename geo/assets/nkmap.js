@@ -74,7 +74,7 @@ var nkmap = (function () {
     var map = shape._map, popup = shape.getPopup();
     if (!map || !popup) { return false; }
     var size = map.getSize();
-    var width = Math.max(160, Math.min(380, size.x - 80)), height = Math.max(160, Math.min(360, size.y - 100));
+    var width = Math.max(160, Math.min(380, size.x - 110)), height = Math.max(160, Math.min(360, size.y - 100));
     var changed = popup.options.maxWidth !== width || popup.options.maxHeight !== height;
     popup.options.maxWidth = popup.options.minWidth = width;
     popup.options.maxHeight = height;
@@ -105,6 +105,8 @@ var nkmap = (function () {
                       (inferred ? " · inferred, not stated" : ""), {sticky: true});
     group.addLayer(line);
     group.addLayer(reach);
+    // A line is not a keyboard stop: what it says is in its places' popups and in the table.
+    reach.on("add", function () { var el = reach.getElement(); if (el) { el.setAttribute("tabindex", "-1"); } });
     var arrow = document.createElement("span");
     arrow.textContent = "\u27A4";
     arrow.style.transform = "rotate(" + screenAngle(from.ll, to.ll).toFixed(1) + "deg)";
@@ -130,7 +132,9 @@ var nkmap = (function () {
       className: place.area_m ? "nk-place nk-area-handle" : "nk-place"}));
     if (place.area_m) { shape.setStyle({dashArray: "3 2", fillOpacity: 0.5}); }
     shape.bindTooltip(tooltipHtml(place, mark.count, mark.presence));
-    shape.bindPopup(popupHtml(place, mark, config.more), {maxWidth: 380, maxHeight: 360, autoPanPadding: [12, 12]});
+    // Clear of the zoom buttons at the top left when the map pans to show a popup.
+    shape.bindPopup(popupHtml(place, mark, config.more), {maxWidth: 380, maxHeight: 360, autoPanPadding: [12, 12],
+                                                          autoPanPaddingTopLeft: [52, 12]});
     shape.on("popupopen", fitPopup);
     shape.on("popupopen", function () { shape.closeTooltip(); });
     shape.on("add", function () { sizePopup(shape); name(shape, place, mark); });
@@ -165,6 +169,17 @@ var nkmap = (function () {
   /* Move marks that overlap on screen around their common centre, each with a thin line to where
    * it really is, and put each movement's arrowhead at the edge of its destination's mark (none
    * for a line too short to see). Runs after every zoom, since overlap depends on it. */
+  /* Marks off the screen leave the keyboard's order; those on it are in. Runs after every move. */
+  function tabOrder(state) {
+    var map = state.group._map;
+    if (!map) { return; }
+    var bounds = map.getBounds();
+    Object.keys(state.shapes).forEach(function (id) {
+      var element = state.shapes[id].getElement();
+      if (element) { element.setAttribute("tabindex", bounds.contains(state.shapes[id].nkHome) ? "0" : "-1"); }
+    });
+  }
+
   function declutter(state) {
     var map = state.group._map;
     if (!map) { return; }
@@ -214,12 +229,12 @@ var nkmap = (function () {
   /* Run `update` now and after every zoom, replacing what an earlier state of `group` watched. */
   function watch(group, update) {
     var map = group._map;
-    if (group.nkWatch) { group.nkWatch.map.off("zoomend", group.nkWatch.update); }
+    if (group.nkWatch) { group.nkWatch.map.off("zoomend moveend", group.nkWatch.update); }
     group.nkWatch = {map: map, update: update};
-    map.on("zoomend", update);
+    map.on("zoomend moveend", update);
     if (!group.nkUnwatch) {
       group.nkUnwatch = function () {
-        if (group.nkWatch) { group.nkWatch.map.off("zoomend", group.nkWatch.update); group.nkWatch = null; }
+        if (group.nkWatch) { group.nkWatch.map.off("zoomend moveend", group.nkWatch.update); group.nkWatch = null; }
       };
       group.on("remove", group.nkUnwatch);
     }
@@ -240,7 +255,13 @@ var nkmap = (function () {
     // Smaller marks last, so that a small place beside a big one stays on top and reachable.
     marks.sort(function (a, b) { return isArea(b) - isArea(a) || b.count - a.count; })
       .forEach(function (mark) { state.shapes[mark.place] = drawMark(group, records, mark); });
-    var update = function () { declutter(state); };
+    var zoom = null;
+    // Overlap depends on the zoom only: a pan just changes which marks are on the screen.
+    var update = function () {
+      var map = group._map;
+      if (map && map.getZoom() !== zoom) { zoom = map.getZoom(); declutter(state); }
+      tabOrder(state);
+    };
     if (group._map) { watch(group, update); } else { group.once("add", function () { watch(group, update); }); }
     return state.shapes;
   }
@@ -271,6 +292,11 @@ var nkmap = (function () {
       div.innerHTML = html;
       var size = map.getSize();
       if (size.y < 560 || size.x < 700) { div.querySelector("details").open = false; }
+      // On a small map the legend folds when a popup opens, so that it never hides what was tapped.
+      map.on("popupopen", function () {
+        var current = map.getSize();
+        if (current.x < 700 || current.y < 560) { div.querySelector("details").open = false; }
+      });
       var toggle = div.querySelector("input.nk-show-inferred");
       if (toggle) {
         toggle.addEventListener("change", function () {

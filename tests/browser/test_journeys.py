@@ -137,7 +137,7 @@ def test_play_shows_the_years_one_at_a_time(open_dashboard) -> None:
     singles = [int(year) for year in seen if year.isdigit()]
     first = dataset().years[0]
     assert singles[:4] == [first, first + 1, first + 2, first + 3], seen
-    page.get_by_role("button", name="⏸ Pause").click()
+    page.get_by_role("button", name="❚❚ Pause").click()
     page.wait_for_timeout(2500)
     paused = page.locator(".nk-bigyears").inner_text()
     page.wait_for_timeout(2500)
