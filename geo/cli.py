@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -181,9 +182,10 @@ def _export(args: argparse.Namespace) -> int:
         from .standalone import standalone_html
 
         text = standalone_html(dataset, filters, info, tiles=not args.no_tiles)
-        # The file carries every report (beyond China only with --abroad); --years and --sectors
-        # only set where its controls start.
-        reports = dataset.reports
+        # The file carries every report of the topic (beyond China only with --abroad); --years and
+        # --sectors only set where its controls start.
+        topic = dataclasses.replace(filters, years=None, sectors=None)
+        reports = dataset.reports[filter_mask(dataset.reports, topic, sector_matrix=dataset.sector_matrix)]
     path = exporting.write_atomic(args.output, text, protected=exporting.protected_folders(dataset))
     print(f"wrote {len(reports)} reports to {path} ({path.stat().st_size / 1024:,.0f} KiB)")
     return 0
