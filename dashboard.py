@@ -342,14 +342,17 @@ def reports_table(dataset: Dataset, view: View, place: str | None) -> None:
     st.caption("Choose a row to read the report in full; Previous and Next go through the list claim by claim."
                + (f" Showing the newest {len(table):,} of {total:,}; the downloads have them all."
                   if total > len(table) else ""))
-    # A fresh key per list: a row number chosen in one list means nothing in another.
-    key = f"table-{place or 'all'}-{len(view.rows)}"
-    event = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
-                         selection_mode="single-row", key=key, column_config=TABLE_COLUMNS)
-    rows = event.selection.rows if event and event.selection else []
-    if rows and table.iloc[rows[0]]["Report"] != st.session_state.get("_report_row", (None, None))[1]:
-        st.session_state["_report"] = table.iloc[rows[0]]["Report"]
-        st.session_state["_report_row"] = (key, st.session_state["_report"])
+    # The key stays while the place does, so that a year step whose list is unchanged resends
+    # nothing; a choice counts when it is made (the callback), never read back from an old list.
+    key = f"table-{place or 'all'}"
+
+    def chosen_row() -> None:
+        rows = st.session_state[key].selection.rows
+        if rows and rows[0] < len(table):
+            st.session_state["_report"] = table.iloc[rows[0]]["Report"]
+
+    st.dataframe(table, hide_index=True, width="stretch", on_select=chosen_row, selection_mode="single-row",
+                 key=key, column_config=TABLE_COLUMNS)
     ids = list(table["Report"])
     if ids:
         # The first report until one is chosen: Previous and Next then reach every report by keyboard.

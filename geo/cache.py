@@ -22,7 +22,7 @@ import pyarrow as pa
 from .errors import Problem
 from .load import TABLES as DATA_TABLES
 from .load import Dataset, dataset_version, load_dataset, sector_tuples, seeds_dir_for
-from .quotes import SeedIndex, read_seeds
+from .quotes import SeedIndex, normalise, read_seeds
 from .settings import SETTINGS
 from .vocab import COLOUR
 
@@ -184,8 +184,10 @@ def _check_read_back(reports: pd.DataFrame, sectors: pd.DataFrame, seeds: SeedIn
     if not sectors["colour"].astype(str).str.fullmatch(COLOUR).all():
         raise UntrustedCacheError("a cached colour is not a colour")
     pairs = reports[["seed_file", "quote"]].astype(str).drop_duplicates()
-    seeds.locate(pairs["quote"])
-    missing = [quote for seed_file, quote in pairs.itertuples(index=False) if not seeds.contains(seed_file, quote)]
-    seeds.release()
+    # One look-up per distinct pair in its own seed: the many-quote automaton of a validation would
+    # raise the server's peak memory by the size of its trie, for quotes already found once.
+    texts = seeds.normalised
+    missing = [quote for seed_file, quote in pairs.itertuples(index=False)
+               if not normalise(quote) or normalise(quote) not in texts.get(seed_file, "")]
     if missing:
         raise UntrustedCacheError(f"a cached quote is in no seed: {missing[0][:80]!r}")

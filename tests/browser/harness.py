@@ -317,25 +317,11 @@ NGINX = Path("/usr/sbin/nginx")
 
 
 @dataclass
-class ServedApp:
-    """A running ``deploy/serve.py``: supervisord with its dashboard processes and nginx."""
+class ServedApp(AppServer):
+    """A running ``deploy/serve.py``: supervisord with its dashboard processes and nginx (its log is
+    the launcher's and supervisord's output)."""
 
-    process: subprocess.Popen
-    port: int
-    runtime: Path
-    log_path: Path
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
-
-    def log_tail(self, lines: int = 40) -> str:
-        """The end of the launcher's and supervisord's output, for error messages."""
-        try:
-            text = self.log_path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return ""
-        return "\n".join(text.splitlines()[-lines:])
+    runtime: Path = Path()
 
     def dashboards(self) -> dict[int, int]:
         """The running dashboard processes, as {local port: pid}."""
