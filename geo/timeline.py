@@ -10,10 +10,15 @@ import pandas as pd
 from .escape import css_colour
 from .load import Dataset
 
+FEW_LABEL = "Few or no workers reported"
+"""The timeline's series for reports that say few or no workers: apart, never as a presence."""
+FEW_COLOUR = "#d9d9d9"
+
 
 def reports_per_year(dataset: Dataset, rows: np.ndarray | None = None) -> pd.DataFrame:
     """Reports per (year, sector label), in year then sector id order; a report counts in every
-    year it covers and once for each of its sectors.
+    year it covers and once for each of its sectors. Reports that say few or no workers are
+    counted once a year under ``FEW_LABEL`` instead, last.
 
     Each report adds one at its first year and takes one away after its last, per set of
     sectors; a running sum over the years then gives the counts, in one pass over the reports.
@@ -24,8 +29,25 @@ def reports_per_year(dataset: Dataset, rows: np.ndarray | None = None) -> pd.Dat
         Positions of the reports to count (a view's); all reports when ``None``.
     """
     codes = dataset.codes
-    take = (lambda values: values) if rows is None else (lambda values: values[rows])
-    combo, year_start, year_end = take(codes.combo), take(codes.year_start), take(codes.year_end)
+    rows = np.arange(len(codes.place)) if rows is None else rows
+    reported = codes.presence[rows] == 0
+    data = _per_sector(dataset, rows[reported])
+    few = rows[~reported]
+    if len(few):
+        first, last = dataset.years
+        width = last - first + 2
+        edges = (np.bincount(codes.year_start[few] - first, minlength=width)
+                 - np.bincount(codes.year_end[few] - first + 1, minlength=width))
+        per_year = np.cumsum(edges)[:-1]
+        years = np.flatnonzero(per_year)
+        data = pd.concat([data, pd.DataFrame({"year": years + first, "sector": FEW_LABEL,
+                                               "reports": per_year[years]})], ignore_index=True)
+    return data
+
+
+def _per_sector(dataset: Dataset, rows: np.ndarray) -> pd.DataFrame:
+    codes = dataset.codes
+    combo, year_start, year_end = codes.combo[rows], codes.year_start[rows], codes.year_end[rows]
     first, last = dataset.years
     width = last - first + 2
     combos = len(codes.combo_sectors)
@@ -80,8 +102,9 @@ def timeline_spec(dataset: Dataset, rows: np.ndarray | None, years: tuple[int, i
                      "y": {"aggregate": "sum", "field": "reports", "type": "quantitative", "title": None,
                            "axis": {"format": "d", "tickMinStep": 1}},
                      "color": {"field": "sector", "type": "nominal", "legend": None,
-                               "scale": {"domain": list(dataset.sectors["label"]),
-                                         "range": [css_colour(c) for c in dataset.sectors["colour"]]}},
+                               "scale": {"domain": [*dataset.sectors["label"], FEW_LABEL],
+                                         "range": [*(css_colour(c) for c in dataset.sectors["colour"]),
+                                                   FEW_COLOUR]}},
                      "tooltip": [
                          {"field": "year", "type": "quantitative", "format": "d"},
                          {"field": "sector", "type": "nominal"},

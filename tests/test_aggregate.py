@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -253,15 +254,20 @@ def test_view_matches_plain_pandas(synthetic: Dataset, first: int, span: int, se
 
 @pytest.mark.parametrize("which", ["synthetic", "dataset"])
 def test_reports_per_year_matches_plain_pandas(which: str, request: pytest.FixtureRequest) -> None:
-    from geo.timeline import reports_per_year
+    from geo.timeline import FEW_LABEL, reports_per_year
 
     data = request.getfixturevalue(which)
     reports = data.reports
     spans = reports["year_end"].astype(int) - reports["year_start"].astype(int) + 1
-    rows = reports.loc[reports.index.repeat(spans), ["year_start", "sector_ids"]].copy()
+    rows = reports.loc[reports.index.repeat(spans), ["year_start", "sector_ids", "presence"]].copy()
     rows["year"] = rows["year_start"].astype(int) + rows.groupby(level=0).cumcount()
-    rows = rows.explode("sector_ids")
-    plain = rows.groupby(["year", "sector_ids"]).size().reset_index(name="reports")
-    plain["sector"] = plain["sector_ids"].map(data.sectors["label"].to_dict())
+    # A report that says few or no workers counts once a year, apart from the sectors.
+    few = rows["presence"].astype(str).isin(["few", "none"])
+    per_sector = rows[~few].explode("sector_ids").groupby(["year", "sector_ids"]).size().reset_index(name="reports")
+    per_sector["sector"] = per_sector["sector_ids"].map(data.sectors["label"].to_dict())
+    apart = rows[few].groupby("year").size().reset_index(name="reports").assign(sector=FEW_LABEL)
+    plain = pd.concat([per_sector, apart], ignore_index=True)
     got = reports_per_year(data)
     assert got.to_dict("list") == plain[["year", "sector", "reports"]].to_dict("list")
+    if which == "dataset":
+        assert FEW_LABEL in set(got["sector"])
