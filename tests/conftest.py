@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,16 @@ def write_dataset(folder: Path, tables: dict | None = None, seed_text: str = SEE
 def tiny_copy() -> dict:
     """A deep copy of the tiny dataset's rows, safe to edit in a test."""
     return {name: [dict(row) for row in rows] for name, rows in TINY.items()}
+
+
+@pytest.fixture
+def real_copy(tmp_path: Path) -> Path:
+    """A copy of the project's real dataset with its seeds inside it, safe to write to."""
+    root = Path(__file__).resolve().parent.parent
+    folder = tmp_path / "data"
+    shutil.copytree(root / "data", folder)
+    shutil.copytree(root / "seeds", folder / "seeds")
+    return folder
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import shutil
 import subprocess
 import sys
 import time
@@ -21,12 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def data(tmp_path: Path) -> Path:
+def data(real_copy: Path) -> Path:
     """A copy of the real dataset with its seeds inside it."""
-    folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
-    shutil.copytree(ROOT / "seeds", folder / "seeds")
-    return folder
+    return real_copy
 
 
 def draft_text(text: str, data: Path, published: str = "2023-06-15") -> list[dict[str, str]]:

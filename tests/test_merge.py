@@ -22,11 +22,9 @@ SOURCES = {row["id"]: row for row in csv.DictReader((ROOT / "data" / "sources.cs
 
 
 @pytest.fixture
-def data(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
-    shutil.copytree(ROOT / "seeds", folder / "seeds")
-    return folder
+def data(real_copy: Path) -> Path:
+    """A copy of the real dataset with its seeds inside it."""
+    return real_copy
 
 
 def files(folder: Path) -> dict[str, str]:
