@@ -141,6 +141,15 @@ var nkmap = (function () {
     shape.options.placeId = place.id;
     shape.nkHome = L.latLng(place.ll);
     group.addLayer(shape);
+    if (!place.area_m) {
+      // The place's name beside its mark, shown only when the map tiles (which name places) are missing.
+      var offset = shape.getRadius() + 3;
+      shape.nkLabel = L.marker(place.ll, {interactive: false, keyboard: false, icon: L.divIcon({
+        className: "nk-label", html: '<span class="nk-label-text">' + place.name + "</span>", iconSize: null,
+        iconAnchor: [-offset, 8]})});
+      shape.nkLabel.nkOffset = offset;
+      group.addLayer(shape.nkLabel);
+    }
     return shape;
   }
 
@@ -169,6 +178,14 @@ var nkmap = (function () {
   /* Move marks that overlap on screen around their common centre, each with a thin line to where
    * it really is, and put each movement's arrowhead at the edge of its destination's mark (none
    * for a line too short to see). Runs after every zoom, since overlap depends on it. */
+  /* A label to the left of its mark (a mark moved left of its cluster) or to the right. */
+  function sideOf(label, left) {
+    var element = label.getElement();
+    if (element && element.firstChild) {
+      element.firstChild.style.transform = left ? "translateX(calc(-100% - " + 2 * label.nkOffset + "px))" : "";
+    }
+  }
+
   /* Marks off the screen leave the keyboard's order; those on it are in. Runs after every move. */
   function tabOrder(state) {
     var map = state.group._map;
@@ -198,15 +215,22 @@ var nkmap = (function () {
     shapes.forEach(function (_, k) { (groups[find(k)] = groups[find(k)] || []).push(k); });
     Object.keys(groups).forEach(function (key) {
       var members = groups[key];
-      if (members.length === 1) { shapes[members[0]].setLatLng(shapes[members[0]].nkHome); return; }
+      if (members.length === 1) {
+        var alone = shapes[members[0]];
+        alone.setLatLng(alone.nkHome);
+        if (alone.nkLabel) { alone.nkLabel.setLatLng(alone.nkHome); sideOf(alone.nkLabel, false); }
+        return;
+      }
       var centre = members.reduce(function (sum, k) { return sum.add(points[k]); }, L.point(0, 0))
         .divideBy(members.length);
       var widest = Math.max.apply(null, members.map(function (k) { return shapes[k].getRadius(); }));
       var ring = widest / Math.sin(Math.PI / members.length) + TOUCHING;
       members.forEach(function (k, n) {
-        var angle = -Math.PI / 2 + 2 * Math.PI * n / members.length;
+        // Around the cluster from the left, so that two marks sit side by side, names outward.
+        var angle = Math.PI + 2 * Math.PI * n / members.length;
         var spot = map.layerPointToLatLng(centre.add(L.point(Math.cos(angle) * ring, Math.sin(angle) * ring)));
         shapes[k].setLatLng(spot);
+        if (shapes[k].nkLabel) { shapes[k].nkLabel.setLatLng(spot); sideOf(shapes[k].nkLabel, Math.cos(angle) < -0.1); }
         state.leaders.addLayer(L.polyline([shapes[k].nkHome, spot], {
           color: "#333", weight: 1, opacity: 0.6, interactive: false, className: "nk-leader"}));
       });
@@ -270,6 +294,13 @@ var nkmap = (function () {
    * and the legend. */
   function setup(map, settings, legendHtml, outlineSource, outlineStyle) {
     config = settings;
+    // Without tiles (offline, blocked, or none asked for) the outlines name no places: show labels.
+    var tiles = false;
+    var noTiles = function () { L.DomUtil.addClass(map.getContainer(), "nk-no-tiles"); };
+    map.eachLayer(function (layer) {
+      if (layer instanceof L.TileLayer) { tiles = true; layer.once("tileerror", noTiles); }
+    });
+    if (!tiles) { noTiles(); }
     // Leaflet focuses the map on every mouse press, and focusing scrolls the page to show the
     // whole map: with the map partly below the fold (the dashboard's iframe) the mark moves
     // away before the button is released, and the click is lost. Focus without scrolling.

@@ -199,3 +199,11 @@ def test_the_csv_download_opens_in_pandas(open_dashboard, tmp_path) -> None:
     frame = pd.read_csv(path)
     assert list(frame.columns) == EXPORT_COLUMNS
     assert len(frame) > 0 and frame["sector_labels"].str.contains("Restaurants & hotels").all()
+
+
+def test_marked_places_are_named_on_the_map_when_tiles_are_missing(open_dashboard) -> None:
+    """Tiles name places; without them (here, no internet) each point carries a label."""
+    frame = harness.map_frame(open_dashboard(viewport=JOURNALIST).page)
+    frame.wait_for_selector(".leaflet-container.nk-no-tiles", timeout=20_000)
+    label = frame.locator(".nk-label", has_text="Dandong")
+    assert label.count() == 1 and label.is_visible()
