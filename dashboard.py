@@ -77,9 +77,7 @@ def cached_bars(data_dir: str, stamp: tuple, filters: Filters) -> dict:
 
 def cached_timeline(data_dir: str, stamp: tuple, filters: Filters, years: tuple[int, int]) -> dict:
     """The timeline's spec: the cached bars, and the chosen years shaded."""
-    spec = dict(cached_bars(data_dir, stamp, filters))
-    spec["datasets"] = {**spec["datasets"], "band": [{"start": years[0] - 0.5, "end": years[1] + 0.5}]}
-    return spec
+    return timeline.shaded(cached_bars(data_dir, stamp, filters), years)
 
 
 @st.cache_resource
@@ -250,14 +248,7 @@ def empty_state(dataset: Dataset, filters: Filters) -> None:
 def clear_filters(dataset: Dataset) -> None:
     """Every filter back to its default (before the widgets are drawn)."""
     for spec in FILTERS:
-        if spec.kind == "range":
-            st.session_state[spec.key] = dataset.years
-        elif spec.kind == "list":
-            st.session_state[spec.key] = []
-        elif spec.kind == "text":
-            st.session_state[spec.key] = ""
-        else:
-            st.session_state[spec.key] = False
+        st.session_state[spec.key] = spec.empty(dataset.years)
 
 
 def filter_fields(dataset: Dataset) -> None:

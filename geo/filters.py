@@ -76,6 +76,10 @@ class Filter:
     narrows: Callable[[object], bool] = lambda value: value is not None
     """Whether a value filters at all."""
 
+    def empty(self, years: tuple[int, int]) -> object:
+        """The widget value that filters nothing: all of ``years``, nothing picked, no words, off."""
+        return {"range": years, "list": [], "text": ""}.get(self.kind, False)
+
     def clean(self, value: object) -> object:
         """A widget's or flag's value as the ``Filters`` field holds it."""
         if self.kind == "range":

@@ -116,9 +116,12 @@ def timeline_spec(dataset: Dataset, rows: np.ndarray | None, years: tuple[int, i
         dataset.caches.timeline = base
     bars = reports_per_year(dataset, rows)
     spec = copy.deepcopy(base)
-    spec["datasets"] = {
-        "band": [{"start": years[0] - 0.5, "end": years[1] + 0.5}],
-        "bars": [{"year": int(y), "sector": str(s), "reports": int(n)}
-                 for y, s, n in zip(bars["year"], bars["sector"], bars["reports"], strict=True)],
-    }
-    return spec
+    spec["datasets"] = {"bars": [{"year": int(y), "sector": str(s), "reports": int(n)}
+                                 for y, s, n in zip(bars["year"], bars["sector"], bars["reports"], strict=True)]}
+    return shaded(spec, years)
+
+
+def shaded(spec: dict, years: tuple[int, int]) -> dict:
+    """``spec`` with ``years`` shaded: a new spec sharing the bars, so that a year step can reuse
+    the bars of the step before."""
+    return {**spec, "datasets": {**spec["datasets"], "band": [{"start": years[0] - 0.5, "end": years[1] + 0.5}]}}

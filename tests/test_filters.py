@@ -200,3 +200,9 @@ def test_beyond_china_mask_over_a_table(with_abroad: Dataset) -> None:
     reports = with_abroad.reports.set_index("id")
     assert dict(zip(reports.index, beyond_china_mask(reports), strict=True)) == {
         "r1": False, "r2": False, "r3": False, "r5": True, "r6": True}
+
+
+def test_an_empty_widget_value_filters_nothing() -> None:
+    """What Clear all puts in each widget reads back as no filter at all."""
+    values = {spec.key: spec.empty((2010, 2025)) for spec in FILTERS}
+    assert Filters.from_values(values) == Filters(years=(2010, 2025))
