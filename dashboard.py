@@ -22,7 +22,6 @@ from geo.load import Dataset
 from geo.settings import SETTINGS
 from geo.table import table_frame
 from geo.view import View, build_view, emptied_by
-from geo.vocab import ROLES
 
 CSS = (Path(__file__).parent / "dashboard.css").read_text(encoding="utf-8")
 PAGE_CSS, PRESENTER_CSS = CSS.split("/* presenter */")
@@ -96,6 +95,7 @@ def static_ready() -> Path:
 
 
 PLAY_SECONDS = 1.7  # how long each year shows while the presenter's Play runs
+HOLD_SECONDS = 4.0  # at the latest, a new reader's timeline and table follow the map after this
 
 
 def loaded() -> tuple[Dataset, Path, tuple]:
@@ -123,19 +123,58 @@ def main() -> None:
 
     presenting = presenter_mode()
     st.html(f"<style>{PAGE_CSS}{PRESENTER_CSS if presenting else ''}</style>")
+    # A new reader's first view is the map and what it shows (the summary, the filters in force):
+    # the widgets, the timeline and the table, whose code costs the browser most, follow as soon
+    # as the map says its marks are on the screen (nkmap.announceDrawn), or after HOLD_SECONDS if
+    # it never does. Until then each keeps its place, so nothing on the page moves.
+    holding = not presenting and "_map_page_seen" not in st.session_state
+    st.session_state["_map_page_seen"] = True
     # The title, the toggle and the filters live here in both modes, so that switching modes keeps
     # every widget (and the link) as it was; a year step reruns only the explorer below.
-    heading, switch = st.columns([5, 1.3], vertical_alignment="center")
-    heading.title("North Korean workers reported in China")
-    switch.toggle("Presenter mode", key="present", bind="query-params",
-                  help="Large type and a big map for screen-sharing; step through the years.")
+    if "_pending_place" in st.session_state:  # a click on a mark
+        st.session_state["place"] = st.session_state.pop("_pending_place")
+    if presenting:
+        heading, place_col, switch = st.columns([5, 2.5, 1.3], vertical_alignment="center")
+    else:
+        heading, switch = st.columns([5, 1.3], vertical_alignment="center")
+    heading.html('<h1 class="nk-title">North Korean workers reported in China</h1>')
+    with switch:
+        if holding:
+            held("toggle")
+        else:
+            st.toggle("Presenter mode", key="present", bind="query-params",
+                      help="Large type and a big map for screen-sharing; step through the years.")
     if not presenting:
-        st.caption("Every mark on the map is a statement in a source document, quoted word for word. "
-                   "Pick the years, filter by sector or source, and click a place for its reports and sources.")
-    with st.expander("Filter by sector, role, source or words in the quotes"):
-        filter_fields(dataset)
+        st.html('<p class="nk-lede">Every mark on the map is a statement in a source document, quoted word for word. '
+                "Pick the years, filter by sector or source, and click a place for its reports and sources.</p>")
+    # The place box lives here, not in the explorer: rerunning the explorer (a year step) made a
+    # select box in it stop writing to the link, and a link shared then lost its place.
+    filters_col, place_here = st.columns([3, 1], vertical_alignment="top")
+    with filters_col:
+        if holding:
+            held("filters")
+        else:
+            with st.expander("Filter by sector, role, source or words in the quotes"):
+                filter_fields(dataset)
+    with place_col if presenting else place_here:
+        if holding:
+            held("place")
+            place = pickers.place_from_link(dataset, st.query_params.get_all("place"))
+        else:
+            place = place_box(dataset)
     playing = presenting and st.session_state.get("playing", False)
-    st.fragment(explorer, run_every=PLAY_SECONDS if playing else None)(dataset, str(data_dir), stamp)
+    every = PLAY_SECONDS if playing else HOLD_SECONDS if holding else None
+    st.fragment(explorer, run_every=every)(dataset, str(data_dir), stamp, place, holding)
+
+
+# Pixels each part held back from a new reader's first view takes on a wide screen (measured): its
+# room stays empty until it comes, so nothing moves. dashboard.css sets them on phones.
+HELD_HEIGHTS = {"toggle": 24, "filters": 40, "place": 40, "years": 68, "timeline": 80, "clear": 40}
+
+
+def held(part: str) -> None:
+    """The room of a part of the page held back from a new reader's first view, empty."""
+    st.html(f'<div class="nk-held nk-held-{part}" style="height: {HELD_HEIGHTS[part]}px" aria-hidden="true"></div>')
 
 
 def presenter_mode() -> bool:
@@ -145,15 +184,20 @@ def presenter_mode() -> bool:
     return st.query_params.get("present", "").lower() in ("true", "1")
 
 
-def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
+def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = None, holding: bool = False) -> None:
     """Years, timeline, map and table: a fragment, rerun on its own when one of its widgets
     changes, and every ``PLAY_SECONDS`` while the presenter's Play runs.
 
-    The other filters are read from their widgets' state, kept in the page above.
+    The other filters are read from their widgets' state, kept in the page above, with the
+    focused ``place`` (a change of place reruns the whole page). ``holding``: a
+    new reader's first view, with the filters read from the link and no widget, timeline or table;
+    the next run of this part (the map has drawn, or the timer) draws the whole page.
     """
+    if holding:
+        if st.session_state.pop("_holding", False):
+            st.rerun(scope="app")
+        st.session_state["_holding"] = True
     first, last = dataset.years
-    if "_pending_place" in st.session_state:
-        st.session_state["place"] = st.session_state.pop("_pending_place")
     if "_pending_years" in st.session_state:
         st.session_state["years"] = st.session_state.pop("_pending_years")
     if "years" not in st.session_state:
@@ -170,31 +214,33 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
                           bind="query-params", label_visibility="collapsed")
         big_years.html(f'<p class="nk-bigyears" aria-live="polite">{pickers.year_label(tuple(years))}</p>')
     else:
-        left, right, place_col = st.columns([2, 3, 2], vertical_alignment="bottom")
+        left, right = st.columns([2, 4], vertical_alignment="bottom")
         with left:
-            years = st.slider("Years", min_value=first, max_value=last, key="years",
-                              bind="query-params", help="A report shows when its period overlaps these years.")
+            if holding:
+                held("years")
+                years = st.session_state["years"]
+            else:
+                years = st.slider("Years", min_value=first, max_value=last, key="years",
+                                  bind="query-params", help="A report shows when its period overlaps these years.")
     if tuple(years) != pickers.years_from_link([str(y) for y in years], (first, last)):
         # A link with its years reversed: the slider took them from the URL as they were.
         st.session_state["_pending_years"] = pickers.years_from_link([str(y) for y in years], (first, last))
         st.rerun(scope="app")
-    filters = filters_of(tuple(years))
+    filters = link_filters(dataset, tuple(years)) if holding else filters_of(tuple(years))
     view = cached_view(data_dir, stamp, filters)
     if not presenting:
         # All years of the other filters' reports, the chosen years shaded (cached like any view).
         with right:
-            st.vega_lite_chart(spec=cached_timeline(data_dir, stamp, dataclasses.replace(filters, years=None), years),
-                               width="stretch")
-    # One row for the count, the filters in force and (presenting) the place box, so that the map
-    # starts high on the screen: at 1280×720 most of it shows without scrolling.
-    if presenting:
-        summary_col, chips_col, place_col, clear_col = st.columns([5, 3, 3, 1], vertical_alignment="center")
-    else:
-        summary_col, chips_col, clear_col = st.columns([4, 3, 1], vertical_alignment="center")
+            if holding:
+                held("timeline")
+            else:
+                st.vega_lite_chart(spec=cached_timeline(data_dir, stamp, dataclasses.replace(filters, years=None),
+                                                        years), width="stretch")
+    # One row for the count and the filters in force, so that the map starts high on the screen: at
+    # 1280×720 most of it shows without scrolling.
+    summary_col, chips_col, clear_col = st.columns([4, 3, 1], vertical_alignment="center")
     summary_col.html(f'<p class="nk-summary" role="status" aria-live="polite">{escape(view.summary)}</p>')
-    with place_col:
-        place = place_box(dataset, label_visibility="collapsed" if presenting else "visible")
-    filter_chips(dataset, filters, chips_col, clear_col)
+    filter_chips(dataset, filters, chips_col, clear_col, holding)
     if not len(view.rows):
         empty_state(dataset, filters)
 
@@ -208,9 +254,9 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple) -> None:
     if clicked and clicked != place and clicked != st.session_state.get("_last_click"):
         st.session_state["_last_click"] = clicked
         st.session_state["_pending_place"] = clicked
-        rerun_explorer()
+        st.rerun(scope="app")  # the place box lives above the explorer
 
-    if not presenting:
+    if not presenting and not holding:
         reports_table(dataset, view, place)
 
 
@@ -223,16 +269,20 @@ def rerun_explorer() -> None:
         st.rerun(scope="app")
 
 
-def filter_chips(dataset: Dataset, filters: Filters, chips_col: object, clear_col: object) -> None:
+def filter_chips(dataset: Dataset, filters: Filters, chips_col: object, clear_col: object,
+                 holding: bool = False) -> None:
     """The filters in force, shown above the map in every mode (a shared link's too), with one
-    button that clears them all."""
+    button that clears them all (once the page has its widgets)."""
     found = pickers.chips(dataset, filters)
     if not found:
         return
     chips_col.html('<ul class="nk-chips" aria-label="Filters in force">'
                    + "".join(f'<li class="nk-chip" data-key="{escape(key)}">{escape(text)}</li>' for key, text in found)
                    + "</ul>")
-    if clear_col.button("Clear all", key="clear_filters", help="Show every report of every year again."):
+    if holding:
+        with clear_col:
+            held("clear")
+    elif clear_col.button("Clear all", key="clear_filters", help="Show every report of every year again."):
         st.session_state["_clear_filters"] = True
         st.rerun(scope="app")
 
@@ -257,8 +307,7 @@ def filter_fields(dataset: Dataset) -> None:
     Each widget's key, label, help and URL parameter come from the filter's declaration; the
     values are read back from ``st.session_state`` by :func:`filters_of`.
     """
-    options = {"sectors": pickers.labels(dataset, "sectors"), "roles": {r: pickers.role_label(r) for r in ROLES},
-               "sources": pickers.labels(dataset, "sources")}
+    options = pickers.filter_options(dataset)
     specs = [spec for spec in FILTERS if spec.kind != "range"]
     for column, spec in zip(st.columns([3, 2, 3, 3, 2]), specs, strict=True):
         if spec.kind == "list":
@@ -272,18 +321,24 @@ def filter_fields(dataset: Dataset) -> None:
             column.checkbox(spec.label, key=spec.key, bind="query-params", help=spec.help)
 
 
+def link_filters(dataset: Dataset, years: tuple[int, int]) -> Filters:
+    """The filters the page's link asks for (the widgets that will read it are not drawn yet)."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    return pickers.filters_from_link(dataset, params, years)
+
+
 def filters_of(years: tuple[int, int]) -> Filters:
     """The filters the page's widgets hold, with the slider's ``years``."""
     values = {spec.key: st.session_state.get(spec.key) for spec in FILTERS}
     return Filters.from_values({**values, "years": years})
 
 
-def place_box(dataset: Dataset, label_visibility: str = "visible") -> str | None:
-    """The place the map focuses on (bound to the URL as ``place``)."""
+def place_box(dataset: Dataset) -> str | None:
+    """The place the map focuses on (bound to the URL as ``place``, by the place's name)."""
     names = pickers.labels(dataset, "places")
     return st.selectbox("Focus on a place", options=[None, *names], key="place", bind="query-params",
-                        format_func=lambda p: "All places" if p is None else names[p],
-                        label_visibility=label_visibility)
+                        format_func=lambda p: "All places" if p is None else names[p], placeholder="All places",
+                        label_visibility="collapsed")
 
 
 def presenter_controls(slots: list, current: tuple[int, int], bounds: tuple[int, int]) -> None:

@@ -74,7 +74,7 @@ class PlacesLayer(ScriptElement):
         self.records_json = records_json
 
     def call(self, kwargs: dict) -> str:
-        return f"nkmap.draw({self._parent.get_name()}, {self.records_json});"
+        return f"nkmap.draw({self._parent.get_name()}, {self.records_json}); nkmap.announceDrawn();"
 
 
 def base_map(dataset: Dataset, *, settings: Settings = SETTINGS, tiles: bool = True) -> folium.Map:

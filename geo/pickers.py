@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .filters import Filters
+from .filters import FILTERS, Filters
 from .load import Dataset
 from .present import format_date
 from .vocab import ROLES
@@ -92,6 +92,41 @@ def years_from_link(values: list[str], bounds: tuple[int, int]) -> tuple[int, in
     if len(years) != 2 or years[1] < first or years[0] > last:
         return first, last
     return max(years[0], first), min(years[1], last)
+
+
+def filter_options(dataset: Dataset) -> dict[str, dict[str, str]]:
+    """The label of each option of each list filter (``sectors``, ``roles``, ``sources``) by id,
+    as the filter widgets list them and links name them."""
+    return {"sectors": labels(dataset, "sectors"), "roles": {role: role_label(role) for role in ROLES},
+            "sources": labels(dataset, "sources")}
+
+
+def filters_from_link(dataset: Dataset, params: dict[str, list[str]], years: tuple[int, int]) -> Filters:
+    """The filters a link (``?sector=Restaurants+%26+hotels&q=waitress``) asks for, read as the
+    page's widgets read it: options by label, unknown labels dropped, the last of a repeated text,
+    ``true`` (any case) for a flag. With ``years`` from :func:`years_from_link`.
+
+    The page's first view draws the map from this before the widgets exist (they cost the
+    browser most); the widgets then read the same link themselves.
+    """
+    options = filter_options(dataset)
+    values: dict[str, object] = {"years": years}
+    for spec in FILTERS:
+        given = [value for value in params.get(spec.key, []) if value != ""]
+        if spec.kind == "list":
+            by_label = {label: option for option, label in options[spec.name].items()}
+            values[spec.key] = [by_label[label] for label in dict.fromkeys(given) if label in by_label]
+        elif spec.kind == "text":
+            values[spec.key] = given[-1] if given else ""
+        elif spec.kind == "flag":
+            values[spec.key] = bool(given) and given[-1].lower() == "true"
+    return Filters.from_values(values)
+
+
+def place_from_link(dataset: Dataset, values: list[str]) -> str | None:
+    """The place a link's ``place`` parameter names (by its label, as the place box shows it)."""
+    by_label = {label: place for place, label in labels(dataset, "places").items()}
+    return by_label.get(values[-1]) if values else None
 
 
 def step_years(current: tuple[int, int], bounds: tuple[int, int], direction: int) -> tuple[int, int]:

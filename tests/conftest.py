@@ -1,13 +1,35 @@
-"""Shared fixtures: a tiny valid dataset built in code, and a way to break it."""
+"""Shared fixtures: a tiny valid dataset built in code, and a way to break it; helpers for
+AppTests of the dashboard."""
 
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+
+TITLE = re.compile(r'<h1 class="nk-title">(.*?)</h1>', re.S)
+
+
+def whole_page(at: object) -> object:
+    """An AppTest of the dashboard that starts past a new reader's first view.
+
+    That view holds back the widgets, the timeline and the table until the map has drawn in the
+    browser (``dashboard.main``), which AppTest can't do; tests of those parts start with the whole
+    page, as a reader has it a moment later. The first view has tests of its own.
+    """
+    at.session_state["_map_page_seen"] = True
+    return at
+
+
+def page_titles(at: object) -> list[str]:
+    """The text of the page's ``h1`` titles (plain HTML, not Markdown)."""
+    bodies = [element.proto.body for element in at.get("html")]
+    return [html.unescape(match) for body in bodies for match in TITLE.findall(body)]
 
 SEED_TEXT = (
     "Dozens of North Korean women work in textile factories in Dandong.\n"

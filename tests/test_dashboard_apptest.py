@@ -18,11 +18,12 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo import pickers
 from geo.filters import Filters
 from geo.load import Dataset, load_dataset
 from geo.settings import ROOT, SETTINGS
 from geo.view import build_view
-from tests.conftest import tiny_copy, write_dataset
+from tests.conftest import page_titles, tiny_copy, whole_page, write_dataset
 
 DASHBOARD = ROOT / "dashboard.py"
 TIMEOUT = 60  # the first run imports geopandas and loads the dataset
@@ -48,7 +49,7 @@ def make_app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
     def make(data_dir: Path | None = None) -> AppTest:
         argv = ["dashboard.py"] + (["--data", str(data_dir)] if data_dir else [])
         monkeypatch.setattr(sys, "argv", argv)
-        return AppTest.from_file(str(DASHBOARD), default_timeout=TIMEOUT)
+        return whole_page(AppTest.from_file(str(DASHBOARD), default_timeout=TIMEOUT))
 
     return make
 
@@ -79,7 +80,7 @@ def test_the_page_loads_without_an_exception(make_app, dataset) -> None:
 
     assert not at.exception
     assert not at.error
-    assert at.title[0].value == "North Korean workers reported in China"
+    assert page_titles(at) == ["North Korean workers reported in China"]
     assert summary_of(at) == expected_summary(dataset)
 
 
@@ -154,7 +155,7 @@ def test_presenter_mode_from_the_url(make_app) -> None:
     bodies = [e.value for e in at.markdown] + [e.proto.body for e in at.get("html")]
     assert any('class="nk-bigyears"' in body for body in bodies)
     assert len(at.dataframe) == 0
-    assert [title.value for title in at.title] == ["North Korean workers reported in China"]
+    assert page_titles(at) == ["North Korean workers reported in China"]
 
 
 def test_leaving_presenter_mode_brings_the_whole_page_back_with_its_filters(make_app, dataset) -> None:
@@ -166,7 +167,7 @@ def test_leaving_presenter_mode_brings_the_whole_page_back_with_its_filters(make
     at.toggle(key="present").set_value(False).run()
     assert not at.exception
     assert at.toggle(key="present").value is False
-    assert [title.value for title in at.title] == ["North Korean workers reported in China"]
+    assert page_titles(at) == ["North Korean workers reported in China"]
     assert len(at.dataframe) == 1 and len(at.expander) >= 1
     assert at.multiselect(key="sector").value == ["hospitality"], "the link's filter survives the switch"
     assert summary_of(at) == expected_summary(dataset, sectors=("hospitality",))
@@ -252,7 +253,7 @@ def test_text_from_the_data_never_reaches_markdown_unescaped(make_app, tmp_path)
     at.query_params["place"] = f"Dandong {MARKDOWN}"
     at.run()
     assert not at.exception
-    markdown = [element.value for element in [*at.title, *at.header, *at.subheader, *at.markdown, *at.caption]]
+    markdown = [element.value for element in [*at.header, *at.subheader, *at.markdown, *at.caption]]
     assert not [body for body in markdown if "example.org" in body], "text from the data reached Markdown"
     html = [element.proto.body for element in at.get("html")]
     assert f'<h3 class="nk-table-heading">Reports at {escape("Dandong " + MARKDOWN)}</h3>' in html
@@ -329,3 +330,85 @@ def test_next_and_previous_go_claim_by_claim_and_keep_the_list(make_app, dataset
     picker = next(box for box in at.number_input if box.label.startswith("Report 1 of"))
     picker.set_value(len(ids)).run()
     assert any(f"Report {len(ids)} of {len(ids)}" in box.label for box in at.number_input), "a report can be picked"
+
+
+def first_view(make_app: Callable[..., AppTest], link: dict[str, list[str]]) -> AppTest:
+    """A new reader's first view of ``link``: the page before the map has drawn in the browser."""
+    at = make_app()
+    del at.session_state["_map_page_seen"]
+    for key, values in link.items():
+        at.query_params[key] = values
+    return at.run()
+
+
+def held_parts(at: AppTest) -> list[str]:
+    return [part for element in at.get("html") for part in re.findall(r'class="nk-held nk-held-(\w+)"',
+                                                                        element.proto.body)]
+
+
+def test_a_new_readers_first_view_is_the_map_of_the_link_then_the_whole_page(make_app, dataset) -> None:
+    label = dataset.sectors.at["hospitality", "label"]
+    at = first_view(make_app, {"years": ["2017", "2019"], "sector": [label]})
+
+    assert not at.exception
+    # The map, the summary and the chips of the link's filters; no widget, timeline or table yet,
+    # each with its room kept.
+    assert summary_of(at) == expected_summary(dataset, years=(2017, 2019), sectors=("hospitality",))
+    assert "Sectors: Restaurants &amp; hotels" in "".join(e.proto.body for e in at.get("html"))
+    assert held_parts(at) == ["toggle", "filters", "place", "years", "timeline", "clear"]
+    assert not (at.slider or at.multiselect or at.toggle or at.dataframe or at.get("arrow_vega_lite_chart"))
+    first_map = map_args(at)
+
+    at.run()  # what the map's "drawn" message (or the timer) brings: the whole page
+
+    assert not at.exception and held_parts(at) == []
+    assert tuple(at.slider(key="years").value) == (2017, 2019)
+    assert at.multiselect(key="sector").value == ["hospitality"]
+    assert len(at.dataframe) == 1 and at.toggle(key="present").value is False
+    assert summary_of(at) == expected_summary(dataset, years=(2017, 2019), sectors=("hospitality",))
+    assert map_args(at)["feature_group"] == first_map["feature_group"], "the map does not change"
+
+
+def label(dataset: Dataset, table: str, option: str) -> str:
+    return pickers.filter_options(dataset)[table][option] if table != "places" else \
+        pickers.labels(dataset, "places")[option]
+
+
+@pytest.mark.parametrize(("link", "narrows"), [
+    (lambda d: {"sector": [label(d, "sectors", "hospitality"), label(d, "sectors", "garments")]}, True),
+    (lambda d: {"role": [label(d, "roles", "origin")]}, True),
+    (lambda d: {"source": [label(d, "sources", "dailynk-2019")]}, True),
+    (lambda d: {"sector": ["nope", label(d, "sectors", "seafood")]}, True),
+    (lambda d: {"q": ["waitress"]}, True),
+    (lambda d: {"q": ["a", "Restaurant"]}, True),
+    (lambda d: {"q": ["  "]}, False),
+    (lambda d: {"abroad": ["true"]}, True),
+    (lambda d: {"abroad": ["TRUE"]}, True),
+    (lambda d: {"abroad": ["false"]}, False),
+    (lambda d: {"place": [label(d, "places", "dandong")]}, False),
+    (lambda d: {"years": ["2019", "2013"], "sector": ["nope"], "place": ["<img>"]}, True),
+    (lambda d: GARBAGE, False),
+], ids=["two-sectors", "role", "source", "unknown-sector", "text", "repeated-text", "blank-text", "abroad",
+        "abroad-upper", "not-abroad", "place", "reversed-years-and-garbage", "garbage"])
+def test_the_first_view_reads_a_link_as_the_widgets_do(make_app, dataset, link, narrows) -> None:
+    """The first view reads the link itself (its widgets don't exist yet): the map it draws is the
+    one the whole page draws from the same link with Streamlit's widgets."""
+    at = first_view(make_app, link(dataset))
+    assert not at.exception and held_parts(at)
+    first_map, first_summary = map_args(at), summary_of(at)
+    assert (first_summary != expected_summary(dataset)) == narrows, "the link was read"
+
+    at.run()
+
+    assert not at.exception and not held_parts(at)
+    assert summary_of(at) == first_summary
+    whole = map_args(at)
+    assert (whole["feature_group"], whole["center"], whole["zoom"]) == \
+        (first_map["feature_group"], first_map["center"], first_map["zoom"])
+
+
+def test_a_presenters_link_is_never_held_back(make_app) -> None:
+    at = first_view(make_app, {"present": ["true"]})
+
+    assert not at.exception and held_parts(at) == []
+    assert at.toggle(key="present").value is True

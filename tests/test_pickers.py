@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geo import pickers
+from geo.filters import Filters
 from geo.load import Dataset, load_dataset
 from tests.conftest import write_dataset
 
@@ -61,3 +62,19 @@ def test_years_from_a_link_are_ordered_and_kept_within_the_data(values, expected
     assert pickers.years_from_link(values, (2010, 2025)) == expected
 
 
+
+
+def test_a_link_is_read_by_label_as_its_widgets_read_it(tiny) -> None:
+    dataset = tiny
+    sectors = pickers.filter_options(dataset)["sectors"]
+    link = {"sector": [sectors["garments"], "nope", sectors["garments"]], "role": ["Origin"],
+            "q": ["first", " waitress "], "abroad": ["True"], "unknown": ["x"]}
+
+    found = pickers.filters_from_link(dataset, link, (2013, 2019))
+
+    assert found == Filters(years=(2013, 2019), sectors=("garments",), roles=("origin",), text="waitress",
+                            abroad=True)
+    assert pickers.filters_from_link(dataset, {"q": [""], "abroad": ["yes"]}, (2013, 2019)) == \
+        Filters(years=(2013, 2019))
+    assert pickers.place_from_link(dataset, ["Ningbo", "Dandong"]) == "dandong"
+    assert pickers.place_from_link(dataset, ["<img>"]) is None and pickers.place_from_link(dataset, []) is None

@@ -8,6 +8,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from geo.cli import main
+from tests.conftest import whole_page
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,7 +21,7 @@ def snapshot() -> dict[str, tuple[str, int]]:
 
 def test_a_dashboard_session_leaves_data_and_seeds_unchanged() -> None:
     before = snapshot()
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at = whole_page(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60))
     at.run()
     at.slider(key="years").set_value((2017, 2019)).run()
     at.multiselect(key="sector").set_value(["hospitality"]).run()

@@ -9,6 +9,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import page_titles
 from tests.test_readonly import snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,4 +72,4 @@ def test_the_dashboard_has_the_review_page_only_in_curation_mode(monkeypatch) ->
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
         assert not at.exception
         assert pages == expected
-        assert [title.value for title in at.title] == ["North Korean workers reported in China"]
+        assert page_titles(at) == ["North Korean workers reported in China"]

@@ -22,6 +22,7 @@ from geo.load import Dataset, load_dataset
 from geo.settings import ROOT
 from geo.style import legend_html
 from geo.view import build_view
+from tests.conftest import whole_page
 from tests.hostile import JINJA_BLOCK, JINJA_COMMENT, JINJA_EXPR, PWNED, write_template_dataset
 
 LITERAL = (JINJA_EXPR, JINJA_BLOCK, JINJA_COMMENT)
@@ -98,7 +99,7 @@ def test_the_legend_label_is_not_compiled_by_the_base_map(templated: Dataset) ->
 def test_the_dashboard_loads_a_dataset_with_template_syntax_everywhere(templated: Dataset,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "argv", ["dashboard.py", "--data", str(templated.data_dir)])
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at = whole_page(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60))
     at.run()
     assert not at.exception, at.exception
     args = json.loads(at.get("component_instance")[0].proto.json_args)

@@ -403,6 +403,28 @@ var nkmap = (function () {
             flows: Object.keys(flows).map(function (key) { return flows[key]; })};
   }
 
+  /* In the dashboard: once the first marks are on the screen, tell the page (through
+   * streamlit-folium's value, which reruns the page's map part), so that it draws what it held
+   * back for a new reader: the timeline and the reports table. Once per map; the export has no
+   * Streamlit and skips it. The value keeps what streamlit-folium last sent, so a later click is
+   * still told apart from it. */
+  var announced = false;
+
+  function announceDrawn() {
+    var shared = window.__GLOBAL_DATA__, streamlit = window.Streamlit;
+    if (announced || !shared || !streamlit) { return; }
+    announced = true;
+    // Once the marks are painted and the page has gone quiet: a rerun that comes while the page
+    // is still drawing its widgets can cost a widget its tie to the link.
+    window.requestAnimationFrame(function () {
+      window.requestIdleCallback(function () {
+        var value = Object.assign({}, shared.previous_data, {drawn: true});
+        shared.previous_data = value;
+        streamlit.setComponentValue(value);
+      }, {timeout: 3000});
+    });
+  }
+
   return {plural: plural, markerRadius: markerRadius, tooltipHtml: tooltipHtml, popupHtml: popupHtml,
-          setup: setup, draw: draw, aggregate: aggregate};
+          setup: setup, draw: draw, aggregate: aggregate, announceDrawn: announceDrawn};
 })();

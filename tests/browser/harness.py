@@ -226,8 +226,23 @@ def new_context(browser: object, network: NetworkLog, **kwargs: object) -> objec
 
 
 def wait_for_app(page: object, timeout: float = 60_000) -> None:
-    """Wait until Streamlit has rendered the page and no script run is in progress."""
+    """Wait until Streamlit has rendered the whole page and no script run is in progress.
+
+    A new reader's first view of the map page holds back its widgets, timeline and table until the
+    map has drawn (``.nk-held`` marks their room): wait for them too.
+    """
     page.wait_for_selector("[data-testid='stAppViewContainer']", state="attached", timeout=timeout)
+    _settle(page, timeout)
+    if page.query_selector(HELD) is not None:
+        page.wait_for_function(f"() => !document.querySelector({HELD!r})", timeout=timeout)
+        _settle(page, timeout)
+
+
+HELD = ".nk-held"
+"""The room of a part of the page that a new reader's first view holds back."""
+
+
+def _settle(page: object, timeout: float) -> None:
     # The script-state attribute flips to "running" only after a short delay: don't read it too early.
     page.wait_for_timeout(300)
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",

@@ -186,6 +186,62 @@ def test_a_shared_link_on_a_phone_shows_its_filter_and_a_tapped_popup_fits(open_
     frame.locator(".leaflet-popup").wait_for(state="detached", timeout=5_000)
 
 
+# Polled on every frame while a page loads: once the map shows marks (its frame has its height and
+# its document has marks), where the map is and what is held back.
+FIRST_SIGHT = """() => {
+  const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+  const doc = frame && frame.contentDocument;
+  const shown = !!doc && frame.getBoundingClientRect().height >= 100;
+  if (!shown || !doc.querySelector('path.leaflet-interactive')) return false;
+  frame.contentWindow.__first_sight = true;
+  return {held: [...document.querySelectorAll('.nk-held')].map(e => e.className),
+          top: frame.getBoundingClientRect().top,
+          chips: [...document.querySelectorAll('.nk-chip')].map(e => e.textContent),
+          summary: (document.querySelector('.nk-summary') || {}).textContent};
+}"""
+
+
+def test_a_shared_links_marks_come_first_and_nothing_moves_as_the_page_fills_in(app_server, browser) -> None:
+    """The reader of a shared link sees its marks, summary and filter chips before the page's
+    widgets, timeline and table, which then take the room kept for them: the map neither moves
+    nor reloads."""
+    network = harness.NetworkLog()
+    context = harness.new_context(browser, network, viewport=JOURNALIST)
+    try:
+        page = context.new_page()
+        page.goto(app_server.url + SHARED)
+        first = page.wait_for_function(FIRST_SIGHT, polling="raf", timeout=60_000).json_value()
+        assert "Sectors: Restaurants & hotels" in first["chips"] and first["summary"].startswith("6 reports")
+        assert len(first["held"]) == 6, "the widgets, timeline and table come after the marks"
+        harness.wait_for_app(page)
+        frame = page.locator(harness.MAP_IFRAME)
+        assert frame.bounding_box()["y"] == pytest.approx(first["top"], abs=1), "the map did not move"
+        assert harness.map_frame(page).evaluate("() => window.__first_sight === true"), "the map did not reload"
+        assert page.locator("[data-testid='stDataFrame']").is_visible()
+        assert page.locator("[data-testid='stSlider']").is_visible()
+        assert page.locator(".nk-summary").text_content() == first["summary"]
+    finally:
+        context.close()
+    assert network.others == []
+
+
+def test_the_page_fills_in_even_if_the_map_never_draws(app_server, browser) -> None:
+    """Without the map's drawing script (blocked here) no "drawn" message comes: the widgets and
+    the table still follow, after the page's own timer."""
+    context = harness.new_context(browser, harness.NetworkLog(), viewport=JOURNALIST)
+    try:
+        context.route("**/nkmap.js", lambda route: route.abort())
+        page = context.new_page()
+        page.goto(app_server.url + SHARED)
+        page.wait_for_selector("[data-testid='stDataFrame']", timeout=60_000)
+        harness.wait_for_app(page)
+        assert page.query_selector(harness.HELD) is None
+        drawn = harness.map_frame(page).evaluate("() => document.querySelectorAll('path.leaflet-interactive').length")
+        assert drawn == 0, "the map drew nothing, so it sent no message"
+    finally:
+        context.close()
+
+
 def test_the_csv_download_opens_in_pandas(open_dashboard, tmp_path) -> None:
     import pandas as pd
 
