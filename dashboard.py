@@ -7,6 +7,7 @@ import dataclasses
 import gc
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import streamlit as st
@@ -388,9 +389,14 @@ def reports_table(dataset: Dataset, view: View, place: str | None) -> None:
     st.caption("Choose a row to read the report in full; Previous and Next go through the list claim by claim."
                + (f" Showing the newest {len(table):,} of {total:,}; the downloads have them all."
                   if total > len(table) else ""))
-    # The key stays while the place does, so that a year step whose list is unchanged resends
-    # nothing; a choice counts when it is made (the callback), never read back from an old list.
-    key = f"table-{place or 'all'}"
+    ids = list(table["Report"])
+    chosen = st.session_state.get("_report")
+    at = ids.index(chosen) if chosen in ids else 0  # the first report until one is chosen
+    # The key stays while the list does, so that a year step that leaves it as it was resends
+    # nothing; it changes with the list, and when Previous or Next moves the card, so that the
+    # tick comes back on the report the card shows. A choice counts when it is made (the
+    # callback), never read back from an old list.
+    key = f"table-{place or 'all'}-{zlib.crc32(' '.join(ids).encode())}-{st.session_state.get('_card_moves', 0)}"
 
     def chosen_row() -> None:
         rows = st.session_state[key].selection.rows
@@ -398,12 +404,11 @@ def reports_table(dataset: Dataset, view: View, place: str | None) -> None:
             st.session_state["_report"] = table.iloc[rows[0]]["Report"]
 
     st.dataframe(table, hide_index=True, width="stretch", on_select=chosen_row, selection_mode="single-row",
-                 key=key, column_config=TABLE_COLUMNS)
-    ids = list(table["Report"])
+                 key=key, column_config=TABLE_COLUMNS,
+                 selection_default={"selection": {"rows": [at]}} if chosen in ids else None)
     if ids:
-        # The first report until one is chosen: Previous and Next then reach every report by keyboard.
-        chosen = st.session_state.get("_report")
-        report_card(dataset, table, ids, ids.index(chosen) if chosen in ids else 0)
+        # Previous and Next reach every report by keyboard.
+        report_card(dataset, table, ids, at)
     downloads_row(dataset, view)
 
 
@@ -411,21 +416,27 @@ def report_card(dataset: Dataset, table: object, ids: list[str], at: int) -> Non
     """One report in full, a way to its passage in the source, and Previous and Next."""
     back, position, forward = st.columns([1, 3, 1], vertical_alignment="bottom")
     if back.button("◀ Previous", disabled=at == 0, key="report_back", width="stretch"):
-        st.session_state["_report"] = ids[at - 1]
+        move_card(ids[at - 1])
         rerun_explorer()
     # A number as well as the table: a table row can't be chosen with Space or Enter, this can
     # (and it costs a few bytes, where a picker of every report would resend them all each step).
     key = f"pick-{len(ids)}-{ids[at]}"
     position.number_input(f"Report {at + 1} of {len(ids)} in this list ({ids[at]})", min_value=1,
                           max_value=len(ids), value=at + 1, step=1, key=key,
-                          on_change=lambda: st.session_state.update(_report=ids[int(st.session_state[key]) - 1]))
+                          on_change=lambda: move_card(ids[int(st.session_state[key]) - 1]))
     if forward.button("Next ▶", disabled=at == len(ids) - 1, key="report_next", width="stretch"):
-        st.session_state["_report"] = ids[at + 1]
+        move_card(ids[at + 1])
         rerun_explorer()
     report = dataset.reports.iloc[table.index[at]]
     st.html(fragments.report_card(report, dataset))
     with st.expander("Show in source: the passage this report quotes"):
         st.html(fragments.source_passage(dataset, report))
+
+
+def move_card(report: str) -> None:
+    """Show ``report`` in the card (Previous, Next or its number), the table's tick with it."""
+    st.session_state["_report"] = report
+    st.session_state["_card_moves"] = st.session_state.get("_card_moves", 0) + 1
 
 
 def downloads_row(dataset: Dataset, view: View) -> None:
