@@ -8,6 +8,7 @@ screen and focusing on a place. Expected numbers come from ``geo``, never from t
 from __future__ import annotations
 
 import functools
+import re
 
 import pytest
 
@@ -339,3 +340,30 @@ def test_a_link_with_a_place_focuses_the_map(open_dashboard) -> None:
     again = open_dashboard("?" + page.url.split("?", 1)[1]).page
     wait_for_centre(again, lat, lng, timeout=5_000)
     assert harness.leaflet_view(again)["zoom"] == zoom
+
+
+def test_a_place_chosen_after_a_year_step_goes_into_the_link(open_dashboard) -> None:
+    """The link carries the place however the page got there: a select box inside the part of the
+    page that a year step reruns stopped writing to the link after the first step."""
+    page = open_dashboard().page
+    step_end_year_back(page)
+    step_end_year_back(page)
+    choose(page, "Focus on a place", "Hunchun")
+    page.wait_for_url(re.compile(r"[?&]place=Hunchun\b"), timeout=10_000)
+    assert "years=" in page.url
+    again = open_dashboard("?" + page.url.split("?", 1)[1]).page
+    assert "Reports at Hunchun" in again.locator("h3.nk-table-heading").inner_text()
+
+
+def test_going_claim_by_claim_moves_the_tables_tick_with_the_card(open_dashboard) -> None:
+    page = open_dashboard("?place=Dandong").page
+    ticked = "() => [...document.querySelectorAll(\"[data-testid='stDataFrame'] [aria-selected='true']\")]" \
+             ".map(row => row.textContent.slice(0, 4))"
+    for step in (1, 2):
+        page.get_by_role("button", name="Next ▶").click()
+        harness.wait_for_app(page)
+        label = page.locator("[data-testid='stNumberInput'] label").inner_text()
+        shown = re.search(r"\((r\d+)\)", label).group(1)
+        assert f"Report {step + 1} of" in label
+        page.wait_for_function(f"() => ({ticked})().length === 1", timeout=10_000)
+        assert page.evaluate(ticked) == [shown], "the ticked row is the report in the card"
