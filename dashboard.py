@@ -135,7 +135,7 @@ def main() -> None:
     if "_pending_place" in st.session_state:  # a click on a mark
         st.session_state["place"] = st.session_state.pop("_pending_place")
     if presenting:
-        heading, place_col, switch = st.columns([5, 2.5, 1.3], vertical_alignment="center")
+        heading, place_col, switch = st.columns([4.2, 2.5, 1.8], vertical_alignment="center")
     else:
         heading, switch = st.columns([5, 1.3], vertical_alignment="center")
     heading.html('<h1 class="nk-title">North Korean workers reported in China</h1>')
@@ -247,7 +247,8 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
 
     center, zoom = pickers.focus(dataset, place)
     result = st_folium(
-        mapping.base_map(dataset), feature_group_to_add=view.layer(dataset), center=center, zoom=zoom,
+        mapping.base_map(dataset), feature_group_to_add=view.layer(dataset, compact_legend=presenting),
+        center=center, zoom=zoom,
         height=pickers.map_height(presenting), use_container_width=True, key="map",
         returned_objects=["last_object_clicked_tooltip"],
     )

@@ -69,12 +69,14 @@ class MapSetup(ScriptElement):
 class PlacesLayer(ScriptElement):
     """All places and movement lines of one filter state (records from :func:`geo.records.layer_json`)."""
 
-    def __init__(self, records_json: str):
+    def __init__(self, records_json: str, compact_legend: bool = False):
         super().__init__("PlacesLayer")
         self.records_json = records_json
+        self.compact_legend = compact_legend
 
     def call(self, kwargs: dict) -> str:
-        return f"nkmap.draw({self._parent.get_name()}, {self.records_json}); nkmap.announceDrawn();"
+        return (f"nkmap.draw({self._parent.get_name()}, {self.records_json}); "
+                f"nkmap.compactLegend({'true' if self.compact_legend else 'false'}); nkmap.announceDrawn();")
 
 
 def base_map(dataset: Dataset, *, settings: Settings = SETTINGS, tiles: bool = True) -> folium.Map:
@@ -111,13 +113,15 @@ def base_map(dataset: Dataset, *, settings: Settings = SETTINGS, tiles: bool = T
     return fmap
 
 
-def data_layer(records_json: str) -> folium.FeatureGroup:
+def data_layer(records_json: str, *, compact_legend: bool = False) -> folium.FeatureGroup:
     """The layer that changes with the filters, for ``st_folium(feature_group_to_add=...)``.
 
     Parameters
     ----------
     records_json
         :func:`geo.records.layer_json` of the filter state.
+    compact_legend
+        List only what the map shows in an open legend (the presenter's).
 
     Returns
     -------
@@ -125,7 +129,7 @@ def data_layer(records_json: str) -> folium.FeatureGroup:
         Holding one :class:`PlacesLayer`; the map updates in place.
     """
     group = folium.FeatureGroup(name="Reports", control=False)
-    PlacesLayer(records_json).add_to(group)
+    PlacesLayer(records_json, compact_legend).add_to(group)
     return group
 
 

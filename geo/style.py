@@ -51,11 +51,14 @@ def style_table(sectors: pd.DataFrame) -> list[list[dict[str, object]]]:
 
 def legend_html(sectors: pd.DataFrame) -> str:
     """The legend's HTML: a swatch per sector, a sample per role, and what areas mean."""
+    # Each entry says what it keys (``data-key``: a sector's or role's index in the map's records,
+    # few, area, stated, inferred), so that the map can tell which of them it shows.
     roles = [
-        {"label": ROLE_LEGEND[role], "fill_opacity": style["fillOpacity"], "stroke": style["color"] or "#777",
-         "width": min(float(style["weight"]), 3), "dash": style["dashArray"] or "none"}
+        {"key": f"role:{list(ROLES).index(role)}", "label": ROLE_LEGEND[role], "fill_opacity": style["fillOpacity"],
+         "stroke": style["color"] or "#777", "width": min(float(style["weight"]), 3),
+         "dash": style["dashArray"] or "none"}
         for role, style in ROLE_STYLES.items()
     ]
-    sector_rows = [{"label": label, "colour": css_colour(colour)}
-                   for label, colour in zip(sectors["label"], sectors["colour"], strict=True)]
+    sector_rows = [{"key": f"sector:{index}", "label": label, "colour": css_colour(colour)}
+                   for index, (label, colour) in enumerate(zip(sectors["label"], sectors["colour"], strict=True))]
     return render("legend.html", sectors=sector_rows, roles=roles)

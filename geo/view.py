@@ -35,8 +35,9 @@ class View:
         """The filtered reports, newest first (a copy, made only when asked for)."""
         return dataset.reports.iloc[self.rows]
 
-    def layer(self, dataset: Dataset) -> folium.FeatureGroup:
-        """The map layer for this view (rebuilt per call: st_folium mutates what it is given)."""
+    def layer(self, dataset: Dataset, *, compact_legend: bool = False) -> folium.FeatureGroup:
+        """The map layer for this view (rebuilt per call: st_folium mutates what it is given);
+        ``compact_legend`` for the presenter's legend, which lists only what the map shows."""
         per_place = popup_reports_per_place(len(self.places))
         chosen = self.rows[first_per_group(dataset.codes.place[self.rows], per_place)]
         place_ids = dataset.places.index.to_numpy(dtype=object)[dataset.codes.place[chosen]]
@@ -44,7 +45,7 @@ class View:
         for place_id, html in zip(place_ids, report_html_at(dataset, chosen), strict=True):
             popups.setdefault(place_id, []).append(html)
         records = layer_json(dataset, self.places, self.flows, popups, place_json=dataset.caches.place_json)
-        return mapping.data_layer(records)
+        return mapping.data_layer(records, compact_legend=compact_legend)
 
 
 def build_view(dataset: Dataset, filters: Filters) -> View:

@@ -113,7 +113,7 @@ var nkmap = (function () {
     var head = L.marker(to.ll, {interactive: false, keyboard: false, icon: L.divIcon({
       className: inferred ? "nk-arrow nk-inferred" : "nk-arrow", iconSize: [18, 18], iconAnchor: [9, 9], html: arrow})});
     group.addLayer(head);
-    return {lines: [line, reach], head: head, from: flow.from, to: flow.to};
+    return {lines: [line, reach], head: head, from: flow.from, to: flow.to, basis: flow.basis};
   }
 
   /* A point's shape: a circle marker sized by its count. An area is a faint circle that takes no
@@ -279,6 +279,7 @@ var nkmap = (function () {
     // Smaller marks last, so that a small place beside a big one stays on top and reachable.
     marks.sort(function (a, b) { return isArea(b) - isArea(a) || b.count - a.count; })
       .forEach(function (mark) { state.shapes[mark.place] = drawMark(group, records, mark); });
+    legendShows(records, marks, state.flows);
     var zoom = null;
     // Overlap depends on the zoom only: a pan just changes which marks are on the screen.
     var update = function () {
@@ -316,10 +317,36 @@ var nkmap = (function () {
   }
 
   /* The legend as a collapsible control, folded on a small map (a phone, a shared screen). */
+  var legendBox = null;  // the legend's element, once setup() has added it
+
+  /* Mark each legend entry the map shows now (a sector or role of a mark, few-workers rings,
+   * areas, stated or inferred movements): a compact legend lists only those. */
+  function legendShows(records, marks, flows) {
+    if (!legendBox) { return; }
+    var shown = {};
+    marks.forEach(function (mark) {
+      shown["sector:" + mark.sector] = shown["role:" + mark.role] = true;
+      if (PRESENCE[mark.presence]) { shown.few = true; }
+      if (records.places[mark.place].area_m) { shown.area = true; }
+    });
+    flows.forEach(function (flow) { shown[flow.basis] = true; });
+    Array.prototype.forEach.call(legendBox.querySelectorAll("[data-key]"), function (entry) {
+      L.DomUtil[shown[entry.getAttribute("data-key")] ? "removeClass" : "addClass"](entry, "nk-absent");
+    });
+  }
+
+  /* The presenter's legend: open, and only what the map shows (see legendShows). */
+  function compactLegend(on) {
+    if (!legendBox) { return; }
+    L.DomUtil[on ? "addClass" : "removeClass"](legendBox, "nk-legend-compact");
+    if (on) { legendBox.querySelector("details").open = true; }
+  }
+
   function legend(map, html) {
     var control = L.control({position: "bottomright"});
     control.onAdd = function () {
       var div = L.DomUtil.create("div", "nk-legend");
+      legendBox = div;
       div.innerHTML = html;
       var size = map.getSize();
       if (size.y < 560 || size.x < 700) { div.querySelector("details").open = false; }
@@ -426,5 +453,6 @@ var nkmap = (function () {
   }
 
   return {plural: plural, markerRadius: markerRadius, tooltipHtml: tooltipHtml, popupHtml: popupHtml,
-          setup: setup, draw: draw, aggregate: aggregate, announceDrawn: announceDrawn};
+          setup: setup, draw: draw, aggregate: aggregate, announceDrawn: announceDrawn,
+          compactLegend: compactLegend};
 })();

@@ -164,6 +164,21 @@ def test_the_presenters_map_fills_the_screen(open_dashboard) -> None:
     assert page.locator("h1").is_visible()
 
 
+@pytest.mark.parametrize("viewport", [WIDE, JOURNALIST], ids=["1920x1080", "1280x720"])
+def test_the_presenters_legend_is_open_and_lists_what_the_map_shows(open_dashboard, viewport) -> None:
+    page = open_dashboard("?present=true&sector=Restaurants+%26+hotels", viewport=viewport).page
+    legend = harness.map_frame(page).locator(".nk-legend")
+    assert legend.locator("details").evaluate("details => details.open")
+    sectors = legend.locator("li[data-key^='sector:']")
+    listed = [sectors.nth(i).inner_text() for i in range(sectors.count()) if sectors.nth(i).is_visible()]
+    assert listed == ["Restaurants & hotels"], listed
+    assert page.locator("[data-testid='stCheckbox']").filter(has_text="Presenter mode").is_visible()
+    toggle_text = page.locator("[data-testid='stCheckbox']").filter(has_text="Presenter mode")
+    fits = "e => [...e.querySelectorAll('p, div')].filter(x => x.textContent.trim() === 'Presenter mode')" \
+           ".every(x => x.scrollWidth <= x.clientWidth + 1)"
+    assert toggle_text.evaluate(fits), "the toggle's label fits"
+
+
 def test_a_shared_link_on_a_phone_shows_its_filter_and_a_tapped_popup_fits(open_dashboard) -> None:
     opened = open_dashboard(SHARED, **PHONE)
     page = opened.page
