@@ -134,10 +134,9 @@ def main() -> None:
     # every widget (and the link) as it was; a year step reruns only the explorer below.
     if "_pending_place" in st.session_state:  # a click on a mark
         st.session_state["place"] = st.session_state.pop("_pending_place")
-    if presenting:
-        heading, place_col, switch = st.columns([4.2, 2.5, 1.8], vertical_alignment="center")
-    else:
-        heading, switch = st.columns([5, 1.3], vertical_alignment="center")
+    # One row in both modes, so that switching keeps each widget where it was: a select box or a
+    # toggle drawn elsewhere after a switch stopped writing to the link.
+    heading, place_col, switch = st.columns([4.6, 2.2, 1.7], vertical_alignment="center")
     heading.html('<h1 class="nk-title">North Korean workers reported in China</h1>')
     with switch:
         if holding:
@@ -145,19 +144,17 @@ def main() -> None:
         else:
             st.toggle("Presenter mode", key="present", bind="query-params",
                       help="Large type and a big map for screen-sharing; step through the years.")
-    if not presenting:
-        st.html('<p class="nk-lede">Every mark on the map is a statement in a source document, quoted word for word. '
-                "Pick the years, filter by sector or source, and click a place for its reports and sources.</p>")
+    # In both modes (presenter mode hides it), so that the page keeps its shape across a switch.
+    st.html('<p class="nk-lede">Every mark on the map is a statement in a source document, quoted word for word. '
+            "Pick the years, filter by sector or source, and click a place for its reports and sources.</p>")
+    if holding:
+        held("filters")
+    else:
+        with st.expander("Filter by sector, role, source or words in the quotes"):
+            filter_fields(dataset)
     # The place box lives here, not in the explorer: rerunning the explorer (a year step) made a
     # select box in it stop writing to the link, and a link shared then lost its place.
-    filters_col, place_here = st.columns([3, 1], vertical_alignment="top")
-    with filters_col:
-        if holding:
-            held("filters")
-        else:
-            with st.expander("Filter by sector, role, source or words in the quotes"):
-                filter_fields(dataset)
-    with place_col if presenting else place_here:
+    with place_col:
         if holding:
             held("place")
             place = pickers.place_from_link(dataset, st.query_params.get_all("place"))
@@ -242,7 +239,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
     summary_col, chips_col, clear_col = st.columns([4, 3, 1], vertical_alignment="center")
     summary_col.html(f'<p class="nk-summary" role="status" aria-live="polite">{escape(view.summary)}</p>')
     filter_chips(dataset, filters, chips_col, clear_col, holding)
-    if not len(view.rows):
+    if not len(view.rows) and not presenting:  # a presenter's summary says so, and the map stays put
         empty_state(dataset, filters)
 
     center, zoom = pickers.focus(dataset, place)
@@ -387,6 +384,9 @@ def reports_table(dataset: Dataset, view: View, place: str | None) -> None:
     # HTML, not Markdown: Markdown would link a URL in a place name even with every character escaped.
     st.html(f'<h3 class="nk-table-heading">Reports{where}</h3>')
     table, total = table_frame(dataset, view.rows, place)
+    if place and not total and len(view.rows):
+        st.info(f"No report at {dataset.places.at[place, 'name']} passes these filters; "
+                f"{len(view.rows):,} elsewhere do. Choose All places in the place box to list them.")
     st.caption("Choose a row to read the report in full; Previous and Next go through the list claim by claim."
                + (f" Showing the newest {len(table):,} of {total:,}; the downloads have them all."
                   if total > len(table) else ""))

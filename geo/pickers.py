@@ -8,6 +8,7 @@ from collections import Counter
 from .filters import FILTERS, Filters
 from .load import Dataset
 from .present import format_date
+from .settings import SETTINGS
 from .vocab import ROLES
 
 
@@ -48,10 +49,14 @@ def place_of(dataset: Dataset, position: int) -> str:
     return str(dataset.places.index[dataset.codes.place[position]])
 
 
-def focus(dataset: Dataset, place: str | None) -> tuple[list[float] | None, int | None]:
-    """Centre and zoom that bring ``place`` into view, or (None, None) to leave the view alone."""
+def focus(dataset: Dataset, place: str | None) -> tuple[list[float], int]:
+    """Centre and zoom that bring ``place`` into view; the whole map's first view without one.
+
+    The map applies a centre or zoom only when it differs from the last one given, so a reader's
+    pan and zoom survive filter changes, and choosing "All places" after a place zooms back out.
+    """
     if not place or place not in dataset.places.index:
-        return None, None
+        return list(SETTINGS.map_center), SETTINGS.map_zoom
     row = dataset.places.loc[place]
     zoom = {"country": 4, "region": 5, "province": 6}.get(row["precision"], 8)
     return [float(row["lat"]), float(row["lon"])], zoom

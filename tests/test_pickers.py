@@ -7,6 +7,7 @@ import pytest
 from geo import pickers
 from geo.filters import Filters
 from geo.load import Dataset, load_dataset
+from geo.settings import SETTINGS
 from tests.conftest import write_dataset
 
 
@@ -45,7 +46,7 @@ def test_focus_zooms_less_for_areas(tiny: Dataset) -> None:
     _, province_zoom = pickers.focus(tiny, "jilin-province")
     assert city_centre == [40.1292, 124.3947]
     assert province_zoom < city_zoom
-    assert pickers.focus(tiny, "nowhere") == (None, None)
+    assert pickers.focus(tiny, "nowhere") == pickers.focus(tiny, None) == (list(SETTINGS.map_center), SETTINGS.map_zoom)
 
 
 @pytest.mark.parametrize(("values", "expected"), [

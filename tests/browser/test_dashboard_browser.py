@@ -367,3 +367,16 @@ def test_going_claim_by_claim_moves_the_tables_tick_with_the_card(open_dashboard
         assert f"Report {step + 1} of" in label
         page.wait_for_function(f"() => ({ticked})().length === 1", timeout=10_000)
         assert page.evaluate(ticked) == [shown], "the ticked row is the report in the card"
+
+
+def test_all_places_after_a_place_zooms_back_out(open_dashboard) -> None:
+    page = open_dashboard("?place=Hunchun").page
+    (lat, lng), zoom = focus(dataset(), "hunchun")
+    wait_for_centre(page, lat, lng)
+    choose(page, "Focus on a place", "All places")
+    (lat, lng), zoom = SETTINGS.map_center, SETTINGS.map_zoom
+    # The whole map's first view, to within a few pixels at its zoom.
+    harness.map_frame(page).wait_for_function(
+        "([lat, lng, zoom]) => window.map.getZoom() === zoom && Math.abs(window.map.getCenter().lat - lat) < 0.1"
+        " && Math.abs(window.map.getCenter().lng - lng) < 0.1", arg=[lat, lng, zoom], timeout=10_000)
+    assert "place=" not in page.url
