@@ -289,7 +289,7 @@ def filter_chips(dataset: Dataset, filters: Filters, chips_col: object, clear_co
 def empty_state(dataset: Dataset, filters: Filters) -> None:
     """No report matches: say which filter emptied the view, and offer to clear them."""
     culprits = emptied_by(dataset, filters)
-    because = (f"Loosening {' or '.join(culprits)} alone brings reports back." if culprits
+    because = (f"Loosening {' or '.join(f'“{label}”' for label in culprits)} alone brings reports back." if culprits
                else "No single filter empties it: several together do.")
     st.info(f"No reports match these filters. {because} Use Clear all above to see every report.")
 

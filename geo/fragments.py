@@ -30,9 +30,20 @@ def source_passage(dataset: Dataset, report: pd.Series, context: int = 400) -> s
     if span is None:
         return render("seed.html", parts=[("The passage could not be found in the source text.", "")])
     start, end = max(0, span[0] - context), min(len(text), span[1] + context)
+    # The context starts and ends at whole words.
+    if start:
+        start = min(span[0], _next_space(text, start, span[0]))
+    if end < len(text):
+        end = max(span[1], text.rfind(" ", span[1], end) if " " in text[span[1]:end] else end)
     before = ("… " if start else "") + text[start:span[0]]
     after = text[span[1]:end] + (" …" if end < len(text) else "")
     return render("seed.html", parts=[(before, ""), (text[span[0]:span[1]], str(report["id"])), (after, "")])
+
+
+def _next_space(text: str, start: int, limit: int) -> int:
+    """Where the first word that starts after ``start`` begins (``limit`` if none does before it)."""
+    space = text.find(" ", start, limit)
+    return limit if space < 0 else space + 1
 
 
 def source_header(dataset: Dataset, source_id: str) -> str:

@@ -194,7 +194,7 @@ def test_an_empty_view_names_the_filter_that_emptied_it(make_app) -> None:
     at.run()
     assert not at.exception
     assert summary_of(at) == "No reports match these filters"
-    assert "Loosening Search the quotes alone brings reports back." in at.info[0].value
+    assert "Loosening “Search the quotes” alone brings reports back." in at.info[0].value
 
 
 def test_the_map_loads_its_scripts_and_styles_from_the_app(make_app) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from geo import fragments
@@ -64,3 +66,12 @@ def test_the_method_lists_every_source_with_its_dates_basis(tiny: Dataset) -> No
     html = fragments.method_html(tiny)
     assert "A Publisher, “A report”, A. Writer, November 2019 — 3 reports. Date: inferred" in html
     assert 'href="https://example.org/2019/11/report"' in html
+
+
+def test_show_in_source_cuts_its_context_at_whole_words(tiny: Dataset) -> None:
+    report = tiny.reports.set_index("id").loc["r2"].copy()
+    report["id"] = "r2"
+    text = re.sub(r"<[^>]+>", "", fragments.source_passage(tiny, report, context=20))
+    before, after = text.split("In 2016", 1)[0], text.split("together.", 1)[1]
+    # Twenty characters would start inside "factories" and end inside "Pyongyang": whole words instead.
+    assert before.strip() == "… in Dandong." and after.strip() == "Workers  from …", (before, after)
