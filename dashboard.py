@@ -130,12 +130,12 @@ def main() -> None:
     # it never does. Until then each keeps its place, so nothing on the page moves.
     holding = not presenting and "_map_page_seen" not in st.session_state
     st.session_state["_map_page_seen"] = True
-    # The title, the toggle and the filters live here in both modes, so that switching modes keeps
-    # every widget (and the link) as it was; a year step reruns only the explorer below.
     if "_pending_place" in st.session_state:  # a click on a mark
         st.session_state["place"] = st.session_state.pop("_pending_place")
-    # One row in both modes, so that switching keeps each widget where it was: a select box or a
-    # toggle drawn elsewhere after a switch stopped writing to the link.
+    # The title, the place box, the toggle and the filters live here, in the same places in both
+    # modes: switching modes keeps every widget (and the link) as it was (a select box or a toggle
+    # drawn elsewhere after a switch stopped writing to the link), and a year step reruns only the
+    # explorer below.
     heading, place_col, switch = st.columns([4.6, 2.2, 1.7], vertical_alignment="center")
     heading.html('<h1 class="nk-title">North Korean workers reported in China</h1>')
     with switch:
@@ -165,8 +165,8 @@ def main() -> None:
     st.fragment(explorer, run_every=every)(dataset, str(data_dir), stamp, place, holding)
 
 
-# Pixels each part held back from a new reader's first view takes on a wide screen (measured): its
-# room stays empty until it comes, so nothing moves. dashboard.css sets them on phones.
+# Pixels each part held back from a new reader's first view takes (measured at 390, 1280 and 1920
+# px wide): its room stays empty until it comes, so nothing moves. Phones hide the timeline's.
 HELD_HEIGHTS = {"toggle": 24, "filters": 40, "place": 40, "years": 68, "timeline": 80, "clear": 40}
 
 
