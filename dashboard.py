@@ -385,8 +385,9 @@ def reports_table(dataset: Dataset, view: View, place: str | None) -> None:
     st.html(f'<h3 class="nk-table-heading">Reports{where}</h3>')
     table, total = table_frame(dataset, view.rows, place)
     if place and not total and len(view.rows):
-        st.info(f"No report at {dataset.places.at[place, 'name']} passes these filters; "
-                f"{len(view.rows):,} elsewhere do. Choose All places in the place box to list them.")
+        # HTML, not st.info: Markdown would read links and formatting in a place's name.
+        st.html(f'<p class="nk-note" role="status">No report at {escape(dataset.places.at[place, "name"])} passes '
+                f"these filters; {len(view.rows):,} elsewhere do. Choose All places in the place box to list them.</p>")
     st.caption("Choose a row to read the report in full; Previous and Next go through the list claim by claim."
                + (f" Showing the newest {len(table):,} of {total:,}; the downloads have them all."
                   if total > len(table) else ""))

@@ -257,6 +257,13 @@ def test_text_from_the_data_never_reaches_markdown_unescaped(make_app, tmp_path)
     assert not [body for body in markdown if "example.org" in body], "text from the data reached Markdown"
     html = [element.proto.body for element in at.get("html")]
     assert f'<h3 class="nk-table-heading">Reports at {escape("Dandong " + MARKDOWN)}</h3>' in html
+    # Words that leave reports elsewhere but none at the focused place: the note names the place.
+    at.text_input(key="q").set_value("Ningbo").run()
+    assert not at.exception
+    markdown = [element.value for element in [*at.markdown, *at.caption, *at.info, *at.warning]]
+    assert not [body for body in markdown if "example.org" in body], "text from the data reached Markdown"
+    notes = [element.proto.body for element in at.get("html") if "passes these filters" in element.proto.body]
+    assert len(notes) == 1 and escape("Dandong " + MARKDOWN) in notes[0]
 
 
 def test_a_broken_dataset_is_validated_once_and_shows_its_first_problems(make_app, tmp_path, monkeypatch) -> None:
