@@ -34,7 +34,8 @@ def source_passage(dataset: Dataset, report: pd.Series, context: int = 400) -> s
     if start:
         start = min(span[0], _next_space(text, start, span[0]))
     if end < len(text):
-        end = max(span[1], text.rfind(" ", span[1], end) if " " in text[span[1]:end] else end)
+        cut = text.rfind(" ", span[1], end)
+        end = cut if cut > span[1] else end
     before = ("… " if start else "") + text[start:span[0]]
     after = text[span[1]:end] + (" …" if end < len(text) else "")
     return render("seed.html", parts=[(before, ""), (text[span[0]:span[1]], str(report["id"])), (after, "")])
