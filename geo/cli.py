@@ -66,6 +66,9 @@ def add_filter_flags(command: argparse.ArgumentParser) -> None:
                                  help=f"{spec.help} E.g. {spec.cli} {value['example']}")
 
 
+EXPORT_FORMATS = ["csv", "geojson", "package", "html", "gpkg", "kml", "png", "svg", "pdf"]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -74,12 +77,17 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--data", type=Path, default=SETTINGS.data_dir, help="dataset folder (default: data/)")
 
     export = commands.add_parser("export", help="write the (filtered) reports with their citations")
-    export.add_argument("--format", choices=["csv", "geojson", "package", "html"], required=True,
-                        help="package: a ZIP of the CSV, the GeoJSON, datapackage.json and a README on citing")
+    export.add_argument("--format", choices=EXPORT_FORMATS, required=True,
+                        help="package: a ZIP of the CSV, the GeoJSON, datapackage.json and a README on citing; "
+                             "gpkg, kml: reports, places and movements for GIS software; png, svg, pdf: an "
+                             "image of the map")
     export.add_argument("--data", type=Path, default=SETTINGS.data_dir, help="dataset folder (default: data/)")
     add_filter_flags(export)
     export.add_argument("--no-tiles", action="store_true",
                         help="html only: no online tile layer; the map requests nothing at all")
+    export.add_argument("--size", default=None, metavar="SIZE",
+                        help="png, svg and pdf: slides (1920x1080, the default), article (1200x800); "
+                             "pdf also a4 or letter (a4 by default)")
     export.add_argument("-o", "--output", type=Path, required=True, help="file to write")
 
     synth = commands.add_parser("synth", help="write a valid synthetic dataset of any size")
@@ -174,6 +182,14 @@ def _export(args: argparse.Namespace) -> int:
         text = exporting.to_csv_text(dataset, reports)
     elif args.format == "geojson":
         text = exporting.geojson_text(dataset, reports, info)
+    elif args.format in ("gpkg", "kml"):
+        from .gis import gis_bytes
+
+        text = gis_bytes(dataset, reports, info, args.format)
+    elif args.format in ("png", "svg", "pdf"):
+        from .image import image_bytes
+
+        text = image_bytes(dataset, filters, info, args.format, size=args.size)
     elif args.format == "package":
         from .package import data_package
 

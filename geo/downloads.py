@@ -1,5 +1,5 @@
-"""The page's downloads: the reports of a view as CSV, GeoJSON and a data package, and the
-standalone HTML map."""
+"""The page's downloads: the reports of a view as CSV, GeoJSON, a data package, GeoPackage and
+KML, the standalone HTML map, and an image of the view."""
 
 from __future__ import annotations
 
@@ -33,3 +33,10 @@ def geojson_download(dataset: Dataset, view: View) -> str:
 def html_download(dataset: Dataset, view: View) -> str:
     """The standalone interactive map, starting at this view's filters."""
     return standalone_html(dataset, view.filters, export_info(dataset, view))
+
+
+def gis_download(dataset: Dataset, view: View, format_name: str) -> bytes:
+    """The filtered reports, their places and movements as a GeoPackage or KML (``geo.gis``)."""
+    from .gis import gis_bytes
+
+    return gis_bytes(dataset, view.reports(dataset), export_info(dataset, view), format_name)

@@ -11,6 +11,7 @@ import zipfile
 import pandas as pd
 
 from .export import EXPORT_COLUMNS, ExportInfo, geojson_text, to_csv_text
+from .gis import geopackage_bytes
 from .load import Dataset
 
 PROFILE = "tabular-data-package"
@@ -51,7 +52,7 @@ def data_package(dataset: Dataset, reports: pd.DataFrame, info: ExportInfo) -> b
     Returns
     -------
     bytes
-        A ZIP with ``reports.csv``, ``reports.geojson``, ``datapackage.json`` and ``README.md``.
+        A ZIP with ``reports.csv``, ``reports.geojson``, ``reports.gpkg``, ``datapackage.json`` and ``README.md``.
     """
     metadata = info.as_dict(len(reports))
     descriptor = {
@@ -70,6 +71,9 @@ def data_package(dataset: Dataset, reports: pd.DataFrame, info: ExportInfo) -> b
              "schema": {"fields": [_field(column) for column in EXPORT_COLUMNS], "primaryKey": "id"}},
             {"name": "reports-geojson", "path": "reports.geojson", "format": "geojson",
              "mediatype": "application/geo+json", "encoding": "utf-8"},
+            {"name": "reports-geopackage", "path": "reports.gpkg", "format": "gpkg",
+             "mediatype": "application/geopackage+sqlite3",
+             "description": "Layers reports (points, EPSG:4326, the CSV's columns), places and movements (lines)."},
         ],
     }
     readme = _readme(metadata, descriptor["sources"])
@@ -77,6 +81,7 @@ def data_package(dataset: Dataset, reports: pd.DataFrame, info: ExportInfo) -> b
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("reports.csv", to_csv_text(dataset, reports))
         archive.writestr("reports.geojson", geojson_text(dataset, reports, info))
+        archive.writestr("reports.gpkg", geopackage_bytes(dataset, reports, info))
         archive.writestr("datapackage.json", json.dumps(descriptor, ensure_ascii=False, indent=2))
         archive.writestr("README.md", readme)
     return buffer.getvalue()
@@ -104,6 +109,8 @@ def _readme(metadata: dict, sources: list[dict]) -> str:
         "## Files\n\n"
         "- `reports.csv`: one row per report, header on the first line (UTF-8, CRLF line ends).\n"
         "- `reports.geojson`: the same reports as RFC 7946 points, with the same properties.\n"
+        "- `reports.gpkg`: a GeoPackage for GIS software: layers `reports` (the CSV's rows as points, "
+        "EPSG:4326), `places` (reports per place) and `movements` (lines from origin, with `from_basis`).\n"
         "- `datapackage.json`: a Frictionless Data Package describing both, column by column.\n\n"
         "Each report quotes its source word for word. `presence` few or none is not a presence; "
         "`from_basis` inferred is a movement the source only implies; figures of different "

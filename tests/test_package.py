@@ -23,7 +23,8 @@ def dataset(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
 def test_the_package_holds_the_reports_their_description_and_how_to_cite(dataset: Dataset) -> None:
     info = ExportInfo(dataset_version=dataset.version, filters="years 2019–2019", generated="2026-01-02T03:04:05+00:00")
     archive = zipfile.ZipFile(io.BytesIO(data_package(dataset, dataset.reports.iloc[:2], info)))
-    assert sorted(archive.namelist()) == ["README.md", "datapackage.json", "reports.csv", "reports.geojson"]
+    assert sorted(archive.namelist()) == ["README.md", "datapackage.json", "reports.csv", "reports.geojson",
+                                         "reports.gpkg"]
     descriptor = json.loads(archive.read("datapackage.json"))
     assert descriptor["profile"] == "tabular-data-package" and descriptor["version"] == dataset.version
     resource = descriptor["resources"][0]
