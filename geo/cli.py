@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--size", default=None, metavar="SIZE",
                         help="png, svg and pdf: slides (1920x1080, the default), article (1200x800); "
                              "pdf also a4 or letter (a4 by default)")
+    export.add_argument("--place", metavar="ID", help="png, svg and pdf: centre on this place id (the place box)")
     export.add_argument("-o", "--output", type=Path, required=True, help="file to write")
 
     synth = commands.add_parser("synth", help="write a valid synthetic dataset of any size")
@@ -188,8 +189,12 @@ def _export(args: argparse.Namespace) -> int:
         text = gis_bytes(dataset, reports, info, args.format)
     elif args.format in ("png", "svg", "pdf"):
         from .image import image_bytes
+        from .view import build_view
 
-        text = image_bytes(dataset, filters, info, args.format, size=args.size)
+        if args.place and args.place not in dataset.places.index:
+            print(f"error: --place: unknown place id {args.place!r}", file=sys.stderr)
+            return 2
+        text = image_bytes(dataset, build_view(dataset, filters), info, args.format, size=args.size, place=args.place)
     elif args.format == "package":
         from .package import data_package
 
