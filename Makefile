@@ -31,7 +31,7 @@ draft-quality: setup
 	$(UV) run python -m benchmarks.draft_quality
 
 lint: setup
-	$(UV) run ruff check geo tests dashboard.py review_page.py scripts benchmarks deploy
+	$(UV) run ruff check geo tests dashboard.py review_page.py publish_page.py scripts benchmarks deploy
 
 test: setup lint
 	$(UV) run pytest -q

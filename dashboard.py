@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 from streamlit_folium import st_folium
 
+import publish_page
 from geo import assets, downloads, fragments, mapping, pickers, timeline
 from geo.cache import files_stamp, load_cached
 from geo.errors import DataError
@@ -255,6 +256,8 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
         st.session_state["_pending_place"] = clicked
         st.rerun(scope="app")  # the place box lives above the explorer
 
+    if not holding:
+        publish_page.publish_row(dataset, view, place, presenting)  # image, GIS files, citation
     if not presenting and not holding:
         reports_table(dataset, view, place)
 

@@ -3,6 +3,8 @@ KML, the standalone HTML map, and an image of the view."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from .export import ExportInfo, geojson_text, to_csv_text
 from .load import Dataset
 from .package import data_package
@@ -40,3 +42,20 @@ def gis_download(dataset: Dataset, view: View, format_name: str) -> bytes:
     from .gis import gis_bytes
 
     return gis_bytes(dataset, view.reports(dataset), export_info(dataset, view), format_name)
+
+
+def image_download(dataset: Dataset, view: View, format_name: str = "png", *, place: str | None = None) -> bytes:
+    """An image of the view (``geo.image``): PNG for slides by default."""
+    from .image import image_bytes
+
+    return image_bytes(dataset, view, export_info(dataset, view), format_name, place=place)
+
+
+def view_citation(dataset: Dataset, view: View, base_url: str, accessed: date, *,
+                  place: str | None = None) -> dict[str, str]:
+    """How to cite the view: plain text and CSL-JSON (``geo.citation``)."""
+    from .citation import cite_view, view_link
+
+    sources = list(dict.fromkeys(dataset.reports["source_id"].iloc[view.rows].astype(str)))
+    return cite_view(dataset, view.filters, sources, export_info(dataset, view),
+                     url=view_link(dataset, view.filters, base_url, place), accessed=accessed)

@@ -1,0 +1,44 @@
+"""AppTest of the map page's publishing row (publish_page.py): the image and GIS downloads, and
+the citation of the view, which follows the filters."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.settings import ROOT
+from tests.conftest import whole_page
+
+TIMEOUT = 60
+
+
+@pytest.fixture
+def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setattr(sys, "argv", ["dashboard.py"])
+    return whole_page(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT))
+
+
+def labels(at: AppTest) -> list[str]:
+    return [button.proto.label for button in at.get("download_button")]
+
+
+def test_the_page_offers_the_image_the_gis_files_and_a_citation_of_the_view(app: AppTest) -> None:
+    at = app.run()
+    assert not at.exception
+    assert {"Image of this view (PNG)", "Image of this view (SVG)", "GeoPackage (QGIS)",
+            "KML (Google Earth)"} <= set(labels(at))
+    at.multiselect(key="sector").set_value(["hospitality"]).run()
+    assert not at.exception
+    blocks = [block.value for block in at.code]
+    (text,) = [block for block in blocks if block.startswith("North Korean workers reported in China")]
+    assert "; sectors hospitality;" in text and "sector=Restaurants+%26+hotels" in text
+    assert any('"type": "dataset"' in block for block in blocks)
+
+
+def test_a_presenter_has_the_image_in_one_click(app: AppTest) -> None:
+    app.query_params["present"] = "true"
+    at = app.run()
+    assert not at.exception
+    assert labels(at) == ["Download this view as an image (PNG)"]
