@@ -147,7 +147,8 @@ def draw(dataset: Dataset, view: View, info: ExportInfo, size: Size, place: str 
         if not records["marks"]:
             ax.text(0.5, 0.5, EMPTY, transform=ax.transAxes, ha="center", va="center", fontsize=22 * scale,
                     bbox={"facecolor": "white", "edgecolor": "#999", "boxstyle": "round,pad=0.6"}, gid="empty")
-        legend(figure.add_axes((0.775, bottom, 0.215, top - bottom)), dataset, records, config, scale)
+        legend(figure.add_axes((0.775, bottom, 0.215, top - bottom)), dataset, records, config, scale,
+               inches=(top - bottom) * size.height)
         chars = int(size.width * 100 / (6.5 * scale))
         footer = "\n".join([
             *textwrap.wrap(credit_line(dataset, view), chars),
@@ -192,12 +193,13 @@ def scale_bar(ax: object, scale: float) -> None:
             fontsize=9 * scale, zorder=7)
 
 
-def legend(ax: object, dataset: Dataset, records: dict, config: dict, scale: float) -> None:
-    """What the marks shown mean: sectors and roles present, few or none, areas, movements."""
+def legend(ax: object, dataset: Dataset, records: dict, config: dict, scale: float, *, inches: float) -> None:
+    """What the marks shown mean: sectors and roles present, few or none, areas, movements
+    (``inches``: the panel's height, so that lines keep their spacing at every size)."""
     ax.set_axis_off()
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
-    line = 0.034 * scale
+    line = 0.32 * scale / inches
     y = 0.98
     shown = records["marks"]
     entries: list[tuple[str, object]] = [("Legend", "heading")]
