@@ -101,7 +101,10 @@ var nkmap = (function () {
     var inferred = flow.basis === "inferred";
     var style = Object.assign({}, config.flowStyle, inferred ? config.inferredStyle : {});
     var kind = inferred ? " nk-inferred" : "";
-    var line = L.polyline([from.ll, to.ll], Object.assign(style, {interactive: false, className: "nk-flow-line" + kind}));
+    // nkFrom/nkTo: which movement a line draws, for scripts around an embed and the tests (marks
+    // pulled apart so that close places don't overlap move the line's ends off the places' points).
+    var line = L.polyline([from.ll, to.ll], Object.assign(style, {interactive: false, className: "nk-flow-line" + kind,
+                                                                  nkFrom: flow.from, nkTo: flow.to}));
     // A wide, invisible twin takes the pointer: a thin dotted line is hard to hover.
     var reach = L.polyline([from.ll, to.ll], {weight: 14, opacity: 0, className: "nk-flow" + kind});
     reach.bindTooltip(from.name + " → " + to.name + " · " + plural(flow.count, "report") +
