@@ -464,7 +464,9 @@ def downloads_row(dataset: Dataset, view: View) -> None:
                              help="One self-contained file to embed in an article. It holds every report of "
                                   "these sectors, roles, sources and words, in all years; its controls start "
                                   "at these years and sectors (docs/EMBED.md).")
-    st.caption(f"CSV, data package and GeoJSON: {count}. Interactive map: all years, starting at these.")
+    left_out = downloads.left_out_caption(dataset, view)
+    st.caption(f"CSV, data package and GeoJSON: {count}. Interactive map: all years, starting at these."
+               + (f" {left_out}" if left_out else ""))
 
 
 def sources_page() -> None:

@@ -209,6 +209,10 @@ def _export(args: argparse.Namespace) -> int:
         reports = dataset.reports[filter_mask(dataset.reports, topic, sector_matrix=dataset.sector_matrix)]
     path = exporting.write_atomic(args.output, text, protected=exporting.protected_folders(dataset))
     print(f"wrote {len(reports)} reports to {path} ({path.stat().st_size / 1024:,.0f} KiB)")
+    if args.format in ("csv", "geojson", "package"):
+        left_out = exporting.left_out_text(exporting.left_out_abroad(dataset, filters), "add --abroad")
+        if left_out:
+            print(left_out)
     return 0
 
 

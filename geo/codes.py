@@ -11,7 +11,7 @@ import pandas as pd
 from .vocab import PRESENCES, ROLES
 
 PRESENCE_ORDER = tuple(PRESENCES)
-"""``reported``, ``few``, ``none``: a place's presence is the first of these any of its reports has."""
+"""``reported``, ``few``, ``none``, ``sought``: a place's presence is the first of these any of its reports has."""
 
 
 @dataclass(frozen=True)

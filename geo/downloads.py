@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .export import ExportInfo, geojson_text, to_csv_text
+from .export import ExportInfo, geojson_text, left_out_abroad, left_out_text, to_csv_text
 from .load import Dataset
 from .package import data_package
 from .standalone import standalone_html
@@ -15,6 +15,11 @@ from .view import View
 def export_info(dataset: Dataset, view: View) -> ExportInfo:
     """What a download from this view says about itself."""
     return ExportInfo(dataset_version=dataset.version, filters=view.filters.describe())
+
+
+def left_out_caption(dataset: Dataset, view: View) -> str:
+    """What the CSV, GeoJSON and data package of this view leave out, and how to include it (or ``""``)."""
+    return left_out_text(left_out_abroad(dataset, view.filters), "tick “Beyond China” in the filters")
 
 
 def csv_download(dataset: Dataset, view: View) -> str:

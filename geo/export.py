@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import os
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .filters import Filters, filter_mask
 from .load import Dataset
 from .settings import ROOT
 
@@ -23,11 +25,17 @@ EXPORT_COLUMNS = [
     "wage_min", "wage_max", "wage_currency", "wage_period", "wage_as_stated",
     "fee_min", "fee_max", "fee_currency", "fee_period", "fee_as_stated",
     "state_share_min", "state_share_max", "state_share_as_stated",
-    "quote", "caution", "notes", "source_id", "source_title", "publisher", "published", "seed_file", "source_url",
+    "quote", "caution", "notes", "source_id", "source_title", "publisher", "author", "published", "published_basis",
+    "published_note", "licence", "seed_file", "source_url",
 ]
 """Columns of an export: the names of ``reports.csv``, plus the place and the source joined in
-(``source_url`` is the source's ``url`` in ``sources.csv``) and ``sector_labels``, the sectors
-by name (``sectors`` keeps their ids)."""
+(``source_url`` is the source's ``url`` in ``sources.csv``; ``author``, ``published_basis``,
+``published_note`` and ``licence`` are its columns of those names, so a reader can judge a date and
+cite the source) and ``sector_labels``, the sectors by name (``sectors`` keeps their ids)."""
+SOURCE_COLUMNS = ("author", "published_basis", "published_note", "licence")
+"""Columns of ``sources.csv`` an export carries beside each report, as they are named there."""
+MONEY_COLUMNS = ("wage_min", "wage_max", "fee_min", "fee_max", "state_share_min", "state_share_max")
+"""Amounts written as integers when whole (``780``, not ``780.0``)."""
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -64,11 +72,42 @@ def export_rows(dataset: Dataset, reports: pd.DataFrame) -> pd.DataFrame:
     Rows keep the order of ``reports.csv`` (the reports' index), whatever order they are given in.
     """
     rows = reports.sort_index().rename(columns={"place_name": "place"})
+    sources = dataset.sources.reindex(columns=list(SOURCE_COLUMNS))
+    rows = rows.drop(columns=[c for c in SOURCE_COLUMNS if c in rows]).join(sources, on="source_id")
+    for column in MONEY_COLUMNS:
+        rows[column] = pd.Series([_whole(value) for value in rows[column].astype(object)], index=rows.index,
+                                 dtype=object)
     labels = dataset.sectors["label"].to_dict()
     rows["sector_labels"] = ["; ".join(labels.get(s, s) for s in ids) for ids in rows["sector_ids"]]
     for column in EXPORT_COLUMNS:
         rows[column] = rows[column].astype(object).where(rows[column].notna(), "")
     return rows[EXPORT_COLUMNS].reset_index(drop=True)
+
+
+def _whole(value: object) -> object:
+    """A whole amount as an int (``780.0`` → ``780``); others unchanged, missing as ``None``."""
+    if value is None or pd.isna(value):
+        return None
+    number = float(value)
+    return int(number) if number.is_integer() else number
+
+
+def left_out_abroad(dataset: Dataset, filters: Filters) -> int:
+    """How many reports ``filters`` leave out only because they are beyond China (0 with ``abroad``)."""
+    if filters.abroad:
+        return 0
+    wider = dataclasses.replace(filters, abroad=True)
+    return int(filter_mask(dataset.reports, wider, sector_matrix=dataset.sector_matrix).sum()
+               - filter_mask(dataset.reports, filters, sector_matrix=dataset.sector_matrix).sum())
+
+
+def left_out_text(left_out: int, how: str) -> str:
+    """What a CSV or GeoJSON without the reports beyond China leaves out, and ``how`` to include them
+    (``""`` when nothing is left out)."""
+    if not left_out:
+        return ""
+    return (f"{left_out} report{'s' if left_out != 1 else ''} beyond China and North Korea (Russia, Mongolia, "
+            f"South Korea and elsewhere) {'are' if left_out != 1 else 'is'} left out; {how} to include them.")
 
 
 def neutralise_formula(value: object) -> object:

@@ -29,9 +29,15 @@ FIELD_NOTES = {
     "sector_labels": "The report's sectors by name, separated by '; '.",
     "sectors": "The report's sector ids (sectors.csv), separated by ';'.",
     "quote": "The source's words, copied exactly.",
-    "presence": "reported, few or none: few and none are not a presence.",
+    "presence": "reported, few, none or sought: only reported is a presence (sought is recruitment or demand).",
     "from_basis": "stated or inferred: whether the source states the movement or only implies it.",
-    "workers_kind": "count, estimate, projection or per_group: figures of different kinds are never added up.",
+    "workers_kind": ("count, estimate, projection, per_group or per_unit: figures of different kinds are never "
+                     "added up."),
+    "author": "The source document's author(s) as printed, separated by ';'; empty when not named.",
+    "published": "The source's publication date: YYYY, YYYY-MM, YYYY-MM-DD, or START/END when only bounds are known.",
+    "published_basis": "stated (the publisher gives the date) or inferred (worked out; see published_note).",
+    "published_note": "How the publication date was established.",
+    "licence": "The source document's licence, when known (e.g. CC BY-NC 4.0: acknowledge and link the source).",
     "caution": "What to know before using the report's figures.",
     "source_url": "The original article, where it could be identified.",
 }
@@ -88,17 +94,36 @@ def data_package(dataset: Dataset, reports: pd.DataFrame, info: ExportInfo) -> b
 
 
 def _source(row: pd.Series) -> dict[str, str]:
-    """A source as the descriptor lists it: publisher and title, and the original's address if known."""
+    """A source as the descriptor lists it: publisher, title, author, date, licence and the original's
+    address, each when known."""
     source = {"title": f"{row['publisher']}, “{row['title']}”"}
-    if row.get("url"):
-        source["path"] = str(row["url"])
+    if _cell(row, "author"):
+        source["author"] = _cell(row, "author").replace(";", "; ")
+    source["published"] = _cell(row, "published") + (" (inferred)" if _cell(row, "published_basis") == "inferred"
+                                                     else "")
+    if _cell(row, "licence"):
+        source["licence"] = _cell(row, "licence")
+    if _cell(row, "url"):
+        source["path"] = _cell(row, "url")
     return source
+
+
+def _cell(row: pd.Series, column: str) -> str:
+    value = row.get(column)
+    return "" if value is None or pd.isna(value) else str(value)
+
+
+def _citation(source: dict[str, str]) -> str:
+    """One source in the README: who, what, when, under which licence, where."""
+    parts = [source["title"], f"by {source['author']}" if "author" in source else "author not named",
+             f"published {source['published']}",
+             f"licence {source['licence']}" if "licence" in source else "no licence stated (quote briefly, attribute)"]
+    return "- " + ", ".join(parts) + (f". <{source['path']}>" if "path" in source else ". Address not checked.")
 
 
 def _readme(metadata: dict, sources: list[dict]) -> str:
     """The package's README: plain text (a Markdown file read as text; nothing here is HTML)."""
-    listed = "\n".join(f"- {source['title']}" + (f" <{source['path']}>" if "path" in source else "")
-                       for source in sources)
+    listed = "\n".join(_citation(source) for source in sources)
     return (
         f"# {metadata['title']}\n\n"
         f"{metadata['reports']} reports, dataset version {metadata['dataset_version']}, "
@@ -112,7 +137,7 @@ def _readme(metadata: dict, sources: list[dict]) -> str:
         "- `reports.gpkg`: a GeoPackage for GIS software: layers `reports` (the CSV's rows as points, "
         "EPSG:4326), `places` (reports per place) and `movements` (lines from origin, with `from_basis`).\n"
         "- `datapackage.json`: a Frictionless Data Package describing both, column by column.\n\n"
-        "Each report quotes its source word for word. `presence` few or none is not a presence; "
+        "Each report quotes its source word for word. `presence` few, none or sought is not a presence; "
         "`from_basis` inferred is a movement the source only implies; figures of different "
         "`workers_kind` are never added up; read `caution` before using a figure.\n\n"
         f"## Sources\n\n{listed}\n"

@@ -29,6 +29,10 @@ _EXPLICIT_PROVINCE = re.compile(r"^(?:\s+(?:City|city|County|county|Town|town|Vi
                                 r"(?:[A-Z][a-z]+\s+(?:City|city)\s+(?:of|in)\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+Province")
 
 
+_BORDER_PROVINCES = re.compile(r"\b(?:north-?eastern\s+)?(?:Chinese\s+)?provinces,?\s+bordering\s+North\s+Korea\b",
+                               re.I)
+
+
 @dataclass(frozen=True)
 class Mention:
     """A place named in a sentence: its offsets in the article, the words, the place, and why."""
@@ -72,7 +76,21 @@ class Placer:
         kept = _without_overlaps(found)
         kept = [m for m in kept if not _qualifier_only(text, m, kept) and not _organisation(text, m)]
         kept = [_inside_enclosing(text, m, kept) for m in kept]
+        kept = self._border_provinces(text, kept)
         return [replace(m, start=m.start + offset, end=m.end + offset) for m in kept]
+
+    def _border_provinces(self, text: str, kept: list[Mention]) -> list[Mention]:
+        """"(Chinese) provinces bordering North Korea" are Liaoning and Jilin, not the whole northeast
+        (Heilongjiang borders no part of it): one candidate each, in place of a region named in the phrase."""
+        match = _BORDER_PROVINCES.search(text)
+        if not match:
+            return kept
+        inside = [m for m in kept if m.start < match.end() and match.start() < m.end and m.entry.is_area]
+        provinces = [self._known_or(gz.province_entry("CN", code)) for code in ("19", "05")]  # Liaoning, Jilin
+        added = [Mention(match.start(), match.end(), match.group(0), entry,
+                         f"'{match.group(0)}': the Chinese provinces bordering North Korea are Liaoning and Jilin")
+                 for entry in provinces]
+        return sorted([m for m in kept if m not in inside] + added, key=lambda m: m.start)
 
     def _gazetteer_mentions(self, text: str) -> list[Mention]:
         found = []

@@ -15,7 +15,8 @@ import pandas as pd
 
 from .vocab import WORKERS_KINDS
 
-PRESENCE_TEXT = {"few": "Few workers reported", "none": "No workers reported"}
+PRESENCE_TEXT = {"few": "Few workers reported", "none": "No workers reported",
+                 "sought": "Workers sought (recruitment or demand), none reported present"}
 MOVEMENT_TEXT = {"stated": "Movement stated in the source", "inferred": "Inferred movement: the source implies it"}
 FEE_LABEL = "Paid by the employer to the North Korean side"
 

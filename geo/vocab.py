@@ -24,6 +24,7 @@ PRESENCES: dict[str, str] = {
     "reported": "The source reports workers at this place",
     "few": "The source says few, or not many, workers are here",
     "none": "The source says no workers are here (e.g. all sent back)",
+    "sought": "The source reports a drive to recruit, or demand for, workers here, not workers present",
 }
 """``presence`` of a report; an empty cell means ``reported``. Only ``reported`` counts as a presence."""
 
@@ -33,9 +34,10 @@ MOVEMENT_BASES: dict[str, str] = {
 }
 WORKERS_KINDS: dict[str, str] = {
     "count": "A number of people the source counts or reports as present",
-    "estimate": "An estimate of a total (e.g. a government's or researcher's estimate)",
+    "estimate": "An estimate, or an approximate figure ('around 30'; a government's estimate of a total)",
     "projection": "A forecast of how many will be (or will be allowed to be) there",
     "per_group": "The size of each group; the total is not given",
+    "per_unit": "The number from or at each of several units (e.g. each enterprise); not a group size, not a total",
 }
 """``workers_kind``: figures of different kinds are never added up or compared as if alike."""
 

@@ -215,3 +215,22 @@ def test_export_leaves_places_beyond_china_out_unless_abroad_is_given(tmp_path: 
     import zipfile
 
     assert "Filters: places in China and North Korea only." in zipfile.ZipFile(package).read("README.md").decode()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "geojson"])
+def test_export_without_abroad_says_what_it_left_out_and_how_to_include_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """Issue 21: the reports beyond China are not dropped silently."""
+    from tests.conftest import tiny_copy, write_dataset
+
+    tables = tiny_copy()
+    tables["places"].append({**tables["places"][0], "id": "russia", "name": "Russia", "aliases": "", "admin1": "",
+                             "country": "RU", "lat": "61.5", "lon": "105.0", "precision": "country",
+                             "radius_km": "2000", "geonames_id": "", "location_note": "centre"})
+    tables["reports"].append({**tables["reports"][0], "id": "r4", "place_id": "russia"})
+    data = write_dataset(tmp_path / "data", tables)
+    assert main(["export", "--format", fmt, "--data", str(data), "-o", str(tmp_path / f"x.{fmt}")]) == 0
+    assert "1 report beyond China and North Korea" in capsys.readouterr().out
+    assert main(["export", "--format", fmt, "--data", str(data), "--abroad", "-o", str(tmp_path / f"y.{fmt}")]) == 0
+    assert "beyond China" not in capsys.readouterr().out

@@ -199,3 +199,10 @@ def test_a_10_mb_file_is_refused_quickly_in_bounded_memory(tmp_path: Path, data:
                            "-o", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1 and "too large" in done.stderr and "Traceback" not in done.stderr
     assert time.monotonic() - started < 30
+
+
+def test_provinces_bordering_north_korea_are_liaoning_and_jilin(data: Path) -> None:
+    """Issue 21: not the whole northeast (Heilongjiang borders no part of North Korea)."""
+    rows = draft_text("The recruitment of North Koreans is important in northeastern Chinese provinces, bordering "
+                      "North Korea, that lack cheap labor.", data)
+    assert sorted(row["place_id"] for row in rows) == ["jilin-province", "liaoning-province"]

@@ -224,7 +224,62 @@ def test_a_fee_and_a_caution_are_exported(tmp_path: Path) -> None:
     loaded = load_dataset(write_dataset(tmp_path / "data", tables))
     rows = read_csv(export.to_csv_text(loaded, loaded.reports))
     assert (rows[1]["fee_min"], rows[1]["fee_currency"], rows[1]["fee_period"], rows[1]["caution"],
-            rows[1]["date_qualifier"]) == ("2500.0", "CNY", "month", "Differs from the 13 reported elsewhere.",
+            rows[1]["date_qualifier"]) == ("2500", "CNY", "month", "Differs from the 13 reported elsewhere.",
                                            "approximate")
     properties = export.to_geojson(loaded, loaded.reports, info_for(loaded))["features"][1]["properties"]
-    assert (properties["fee_max"], properties["fee_as_stated"]) == (2500.0, "about 2,500 yuan")
+    assert (properties["fee_max"], properties["fee_as_stated"]) == (2500, "about 2,500 yuan")
+    assert isinstance(properties["fee_max"], int)
+
+
+def test_whole_amounts_are_written_as_integers_and_fractions_kept(tmp_path: Path) -> None:
+    """Issue 21: ``780``, not ``780.0``; ``780.5`` stays ``780.5``; pandas still opens the file with no options."""
+    import pandas as pd
+
+    from tests.conftest import tiny_copy
+
+    tables = tiny_copy()
+    tables["reports"][0].update(wage_min="780", wage_max="780.5", wage_currency="USD", wage_period="month",
+                                state_share_min="60", state_share_max="60")
+    loaded = load_dataset(write_dataset(tmp_path / "data", tables))
+    text = export.to_csv_text(loaded, loaded.reports)
+    first = read_csv(text)[0]
+    assert (first["wage_min"], first["wage_max"], first["state_share_min"]) == ("780", "780.5", "60")
+    assert ",780,780.5,USD," in text and "780.0" not in text
+    assert pd.read_csv(io.StringIO(text)).loc[0, "wage_min"] == 780
+    properties = export.to_geojson(loaded, loaded.reports, info_for(loaded))["features"][0]["properties"]
+    assert json.dumps([properties["wage_min"], properties["wage_max"]]) == "[780, 780.5]"
+
+
+def test_exports_carry_how_the_publication_date_was_established_the_author_and_the_licence(tmp_path: Path) -> None:
+    """Issue 21: a reader judges an inferred date and cites the source from the download alone."""
+    import pandas as pd
+
+    from tests.conftest import tiny_copy
+
+    tables = tiny_copy()
+    tables["sources"][0].update(licence="CC BY-NC 4.0")
+    loaded = load_dataset(write_dataset(tmp_path / "data", tables))
+    frame = pd.read_csv(io.StringIO(export.to_csv_text(loaded, loaded.reports)))
+    first = frame.iloc[0]
+    assert (first["author"], first["published_basis"], first["published_note"], first["licence"]) == (
+        "A. Writer", "inferred", "from the deadline it names", "CC BY-NC 4.0")
+    properties = export.to_geojson(loaded, loaded.reports, info_for(loaded))["features"][0]["properties"]
+    assert (properties["author"], properties["published_basis"], properties["licence"]) == (
+        "A. Writer", "inferred", "CC BY-NC 4.0")
+
+
+def test_an_export_without_abroad_says_what_it_leaves_out(tmp_path: Path) -> None:
+    from tests.conftest import tiny_copy
+
+    tables = tiny_copy()
+    tables["places"].append({**tables["places"][0], "id": "russia", "name": "Russia", "aliases": "", "admin1": "",
+                             "country": "RU", "lat": "61.5", "lon": "105.0", "precision": "country",
+                             "radius_km": "2000", "geonames_id": "", "location_note": "centre"})
+    tables["reports"].append({**tables["reports"][0], "id": "r4", "place_id": "russia"})
+    loaded = load_dataset(write_dataset(tmp_path / "data", tables))
+    assert export.left_out_abroad(loaded, Filters()) == 1
+    assert export.left_out_abroad(loaded, Filters(abroad=True)) == 0
+    assert export.left_out_text(1, "add --abroad") == (
+        "1 report beyond China and North Korea (Russia, Mongolia, South Korea and elsewhere) is left out; "
+        "add --abroad to include them.")
+    assert export.left_out_text(0, "add --abroad") == ""

@@ -404,7 +404,8 @@ def test_a_seed_file_that_links_outside_the_seeds_folder_is_refused(tmp_path: Pa
 
 NEW_COLUMN_PROBLEMS = [
     pytest.param("reports", 0, "presence", "some", "reports.csv", 2, "presence",
-                 "'some' is not a known presence (expected one of: few, none, reported)", id="unknown-presence"),
+                 "'some' is not a known presence (expected one of: few, none, reported, sought)",
+                 id="unknown-presence"),
     pytest.param("reports", 2, "from_basis", "", "reports.csv", 4, "from_basis",
                  "is empty but from_place_id is 'pyongyang'; say whether the movement is stated or inferred",
                  id="from-place-without-basis"),
@@ -416,7 +417,8 @@ NEW_COLUMN_PROBLEMS = [
     pytest.param("reports", 1, "workers_kind", "", "reports.csv", 3, "workers_kind",
                  "is empty but a number of workers is given; say what kind of figure it is", id="figure-without-kind"),
     pytest.param("reports", 1, "workers_kind", "guess", "reports.csv", 3, "workers_kind",
-                 "'guess' is not a known kind of figure (expected one of: count, estimate, per_group, projection)",
+                 "'guess' is not a known kind of figure "
+                 "(expected one of: count, estimate, per_group, per_unit, projection)",
                  id="unknown-workers-kind"),
     pytest.param("reports", 1, "date_qualifier", "roughly", "reports.csv", 3, "date_qualifier",
                  "'roughly' is not a known date qualifier (expected one of: approximate, uncertain)",

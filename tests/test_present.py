@@ -87,7 +87,8 @@ def test_format_period_with_a_qualifier(start: str, end: str, basis: str, qualif
 
 @pytest.mark.parametrize(
     ("presence", "expected"),
-    [("reported", ""), ("", ""), (None, ""), ("few", "Few workers reported"), ("none", "No workers reported")],
+    [("reported", ""), ("", ""), (None, ""), ("few", "Few workers reported"), ("none", "No workers reported"),
+     ("sought", "Workers sought (recruitment or demand), none reported present")],
 )
 def test_format_presence(presence: str | None, expected: str) -> None:
     assert format_presence(presence) == expected

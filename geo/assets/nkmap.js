@@ -26,7 +26,10 @@ var nkmap = (function () {
   /* A place's tooltip. streamlit-folium hands the dashboard a clicked mark's tooltip as plain
    * text, so the place id also stands in a hidden span ("place=ID"): invisible, not read out, but
    * in the text the click returns (geo.pickers.place_from_tooltip reads it). */
-  var PRESENCE = {few: "few workers reported", none: "no workers reported"};
+  var PRESENCE = {few: "few workers reported", none: "no workers reported", sought: "workers sought, none reported"};
+  /* What a place's reports all say when none reports workers there, and which wins (as geo.codes). */
+  var PRESENCE_SAYS = {few: "few workers", none: "no workers", sought: "workers were sought, not that they were there"};
+  var PRESENCE_RANK = {reported: 0, few: 1, none: 2, sought: 3};
 
   function tooltipHtml(place, count, presence) {
     var level = place.level ? " (" + place.level + "-level)" : "";
@@ -45,7 +48,7 @@ var nkmap = (function () {
     }
     var html = '<div class="nk-popup"><h4>' + where + "</h4>";
     if (PRESENCE[mark.presence]) {
-      html += '<p class="nk-presence">Every report here says ' + PRESENCE[mark.presence].replace(" reported", "") +
+      html += '<p class="nk-presence">Every report here says ' + PRESENCE_SAYS[mark.presence] +
         ": not a presence.</p>";
     }
     var left = mark.count - mark.reports.length;
@@ -98,7 +101,10 @@ var nkmap = (function () {
     var inferred = flow.basis === "inferred";
     var style = Object.assign({}, config.flowStyle, inferred ? config.inferredStyle : {});
     var kind = inferred ? " nk-inferred" : "";
-    var line = L.polyline([from.ll, to.ll], Object.assign(style, {interactive: false, className: "nk-flow-line" + kind}));
+    // nkFrom/nkTo: which movement a line draws, for scripts around an embed and the tests (marks
+    // pulled apart so that close places don't overlap move the line's ends off the places' points).
+    var line = L.polyline([from.ll, to.ll], Object.assign(style, {interactive: false, className: "nk-flow-line" + kind,
+                                                                  nkFrom: flow.from, nkTo: flow.to}));
     // A wide, invisible twin takes the pointer: a thin dotted line is hard to hover.
     var reach = L.polyline([from.ll, to.ll], {weight: 14, opacity: 0, className: "nk-flow" + kind});
     reach.bindTooltip(from.name + " → " + to.name + " · " + plural(flow.count, "report") +
@@ -407,7 +413,7 @@ var nkmap = (function () {
       }
       // A place is a presence when any of its reports puts workers there (as geo.aggregate).
       if (report.presence === "reported") { mark.reported = true; }
-      if (report.presence === "few") { mark.presence = "few"; }
+      if (PRESENCE_RANK[report.presence] < PRESENCE_RANK[mark.presence]) { mark.presence = report.presence; }
       mark.count += 1;
       mark.reports.push(report.html);
       mark.roles[report.role] += 1;

@@ -251,6 +251,27 @@ def _settle(page: object, timeout: float) -> None:
                            timeout=timeout)
 
 
+FLOW_LINES_JS = """() => {
+  const lines = [];
+  window.map.eachLayer((layer) => {
+    const name = (layer.options && layer.options.className) || "";
+    if (layer instanceof L.Polyline && name.split(" ").includes("nk-flow-line")) {
+      lines.push({from: layer.options.nkFrom, to: layer.options.nkTo,
+                  inferred: name.split(" ").includes("nk-inferred")});
+    }
+  });
+  return lines;
+}"""
+"""The visible movement lines on the map (``window.map``): the places they join, and whether drawn as inferred."""
+
+
+def drawn_movements(target: object) -> dict[tuple[str, str], str]:
+    """The movements ``target`` (a page or frame holding ``window.map``) draws, as
+    {(from place id, to place id): "stated" or "inferred"}."""
+    return {(line["from"], line["to"]): "inferred" if line["inferred"] else "stated"
+            for line in target.evaluate(FLOW_LINES_JS)}
+
+
 def map_frame(page: object, timeout: float = 30_000) -> object:
     """The map iframe's ``Frame`` (for ``evaluate``); waits for the iframe to be attached."""
     handle = page.wait_for_selector(MAP_IFRAME, state="attached", timeout=timeout)

@@ -380,3 +380,17 @@ def test_all_places_after_a_place_zooms_back_out(open_dashboard) -> None:
         "([lat, lng, zoom]) => window.map.getZoom() === zoom && Math.abs(window.map.getCenter().lat - lat) < 0.1"
         " && Math.abs(window.map.getCenter().lng - lng) < 0.1", arg=[lat, lng, zoom], timeout=10_000)
     assert "place=" not in page.url
+
+
+STATED_ORIGIN_MOVEMENTS = [("pyongyang", "china"), ("ryanggang-province", "china"), ("hyesan", "china"),
+                           ("changbai", "shenyang")]
+"""Movements the sources state (issue 21): each must be drawn as a stated (solid) line."""
+
+
+def test_stated_origin_movements_are_drawn_as_stated_lines(open_dashboard) -> None:
+    opened = open_dashboard()
+    harness.wait_for_markers(opened.page, marks(expected()))
+    drawn = harness.drawn_movements(harness.map_frame(opened.page))
+    assert {pair: drawn.get(pair) for pair in STATED_ORIGIN_MOVEMENTS} == dict.fromkeys(STATED_ORIGIN_MOVEMENTS,
+                                                                                         "stated")
+    assert drawn[("pyongyang", "jilin-province")] == "inferred"  # and an inferred one stays inferred

@@ -425,3 +425,15 @@ def test_fits_a_phone(standalone_open, standalone_real: Dataset) -> None:
     }""", timeout=5000)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     visit.assert_clean()
+
+
+def test_stated_origin_movements_are_drawn_as_stated_lines(standalone_open, standalone_real: Dataset) -> None:
+    """Issue 21: Pyongyang, Ryanggang and Hyesan to China, as the sources state them."""
+    from tests.browser.harness import drawn_movements
+
+    page = standalone_open(page_for(standalone_real)).page
+    check_view(page, expected(standalone_real, standalone_real.years))
+    drawn = drawn_movements(page)
+    stated = [("pyongyang", "china"), ("ryanggang-province", "china"), ("hyesan", "china"), ("changbai", "shenyang")]
+    assert {pair: drawn.get(pair) for pair in stated} == dict.fromkeys(stated, "stated")
+    assert drawn[("pyongyang", "jilin-province")] == "inferred"
