@@ -67,12 +67,11 @@ def review_page(curate: bool, data_dir: Path) -> None:
         _merged(st.session_state.pop("merged"))
     draft = st.session_state.get("draft")
     _source_fields(draft)
-    with st.form("article"):
-        pasted = st.text_area("Article text (or upload a file below)", height=200, key="pasted")
-        uploaded = st.file_uploader(f"Article file (.txt or .html, up to {MAX_BYTES // 1_000_000} MB)",
-                                    type=["txt", "html", "htm"])
-        submitted = st.form_submit_button("Draft candidates")
-    if submitted:
+    st.subheader("The article")
+    pasted = st.text_area("Article text (or upload a file below)", height=200, key="pasted")
+    uploaded = st.file_uploader(f"Article file (.txt or .html, up to {MAX_BYTES // 1_000_000} MB)",
+                                type=["txt", "html", "htm"])
+    if st.button("Draft candidates", key="draft_button"):  # not a form: a field typed just before must count
         state = st.session_state
         _draft(uploaded.getvalue() if uploaded else pasted.encode("utf-8"), state.get("src.published", ""),
                state.get("src.publisher", ""), state.get("src.title", ""), state.get("src.url", ""), data_dir)
@@ -111,9 +110,9 @@ def _source_fields(draft: object) -> None:
 def _candidates(draft: object) -> None:
     """The candidates as a list to select from, the article with passages marked, and the selected one's fields."""
     text = draft.seed_bytes.decode("utf-8")
-    st.subheader(f"{len(draft.reports)} candidates")
-    st.caption("None is accepted until you accept it. Select a row to see its passage and check its fields.")
-    article_column, list_column = st.columns([2, 3])
+    st.subheader(f"{len(draft.reports)} candidate{'s' if len(draft.reports) != 1 else ''}")
+    st.caption("None is accepted until you accept it. Tick a row’s box to see its passage in the article and check its fields.")
+    article_column, list_column = st.columns(2)
     places = st.session_state.get("place_names", {})
     rows = pd.DataFrame({
         "#": range(1, len(draft.reports) + 1),
