@@ -111,7 +111,8 @@ def _candidates(draft: object) -> None:
     """The candidates as a list to select from, the article with passages marked, and the selected one's fields."""
     text = draft.seed_bytes.decode("utf-8")
     st.subheader(f"{len(draft.reports)} candidate{'s' if len(draft.reports) != 1 else ''}")
-    st.caption("None is accepted until you accept it. Tick a row’s box to see its passage in the article and check its fields.")
+    st.caption("None is accepted until you accept it. "
+               "Tick a row’s box to see its passage in the article and check its fields.")
     article_column, list_column = st.columns(2)
     places = st.session_state.get("place_names", {})
     rows = pd.DataFrame({
