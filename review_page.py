@@ -63,8 +63,6 @@ def review_page(curate: bool, data_dir: Path) -> None:
     st.title("Add an article")
     if not curate:
         st.info("Read-only: drafting is shown, but nothing can be merged. Start with `make curate` to merge.")
-    if "merged" in st.session_state:
-        _merged(st.session_state.pop("merged"))
     draft = st.session_state.get("draft")
     _source_fields(draft)
     st.subheader("The article")
@@ -76,6 +74,8 @@ def review_page(curate: bool, data_dir: Path) -> None:
         _draft(uploaded.getvalue() if uploaded else pasted.encode("utf-8"), state.get("src.published", ""),
                state.get("src.publisher", ""), state.get("src.title", ""), state.get("src.url", ""), data_dir)
         draft = st.session_state.get("draft")
+    if "merged" in st.session_state:  # here, below the button: where the reviewer looks after merging
+        _merged(st.session_state.pop("merged"))
     if draft is None:
         return
     if not draft.reports:
@@ -205,7 +205,11 @@ def _missing(draft: object, source: dict[str, str]) -> list[str]:
     missing = []
     if not any(r["accept"] == "yes" for r in draft.reports):
         missing.append("Accept at least one candidate.")
-    if source["published"] != draft.source["published"]:
+    try:
+        published = parse_published(source["published"]).text
+    except DateError:
+        published = source["published"]
+    if published != draft.source["published"]:
         missing.append("The publication date changed since drafting: draft again so the candidates' dates follow.")
     if source["published_basis"] == "inferred" and not source["published_note"]:
         missing.append("Say how the publication date was established (it is inferred).")
@@ -271,7 +275,7 @@ def _merge(draft: object, source: dict[str, str] | None, data_dir: Path, curate:
 
 def _merged(summary: str) -> None:
     st.success("Merged. The map shows the new reports at once.")
-    st.code(summary, language=None)  # plain text: place names never pass through Markdown
+    st.code(summary, language=None, wrap_lines=True)  # plain text: place names never pass through Markdown
     st.info("Now add the new document to seeds/README.md: its file, source id, publisher, author, title, and how "
             "its date was established (see the seed and source named above).")
 

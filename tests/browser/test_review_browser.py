@@ -112,6 +112,9 @@ def test_paste_review_and_merge(review_server, browser) -> None:
         assert merge.inner_text() == "Merge 1 accepted report into the dataset" and merge.is_enabled()
         merge.click()
         page.get_by_text("Merged.", exact=False).wait_for(timeout=60_000)
+        harness.wait_for_app(page)
+        box = page.get_by_text("Merged.", exact=False).bounding_box()
+        assert 0 <= box["y"] <= 768 - box["height"], box  # in view where the reviewer clicked, not scrolled away
         assert "seeds/README.md" in page.locator("[data-testid='stAlert']").all_inner_texts()[-1]
         page.screenshot(path=str(SHOTS / "merged.png"), full_page=True)
     finally:
