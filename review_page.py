@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime
 import sys
 import tempfile
 from pathlib import Path
@@ -12,15 +14,39 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import assets, mapping
-from geo.article import ArticleError, article_from_bytes
+from geo.article import MAX_BYTES, ArticleError, article_from_bytes
 from geo.dates import DateError, parse_published
-from geo.draftout import make_draft, write_draft
+from geo.draftout import PLACEHOLDERS, make_draft, placeholders_left, read_rows, write_draft
 from geo.errors import DataError
 from geo.escape import escape
+from geo.review import DECISIONS, marked_article
 from geo.settings import SETTINGS
+from geo.vocab import DATE_BASES, DATE_QUALIFIERS, MOVEMENT_BASES, PRESENCES, ROLES, WORKERS_KINDS
 
-EDITABLE = ["accept", "place_id", "role", "presence", "date_start", "date_end", "date_basis", "date_note",
-            "sectors", "workers_min", "workers_max", "workers_kind", "workers_as_stated", "notes"]
+SOURCE_FIELDS = {  # column: (label, help); every one stays editable until the merge
+    "published": ("Published (YYYY, YYYY-MM or YYYY-MM-DD)", "Relative dates in the article are read from it."),
+    "published_basis": ("Is the date printed?", "stated: the document or its address gives it; inferred: worked out."),
+    "published_note": ("How the date was established", "Needed when the date is inferred; readers see it."),
+    "publisher": ("Publisher", "As the document names it; empty: [publisher not given]."),
+    "title": ("Title", "As printed; empty: a description in [brackets] from the first line."),
+    "author": ("Author", "As printed; empty when none is named."),
+    "licence": ("Licence", "The document's licence or terms, if known."),
+    "url": ("Address (URL)", "The original's address, starting with http:// or https://."),
+    "notes": ("Notes on the source", "Anything a reader should know about the document."),
+}
+CHOICES = {  # a candidate's columns chosen from the data model's vocabularies ("" is an empty cell)
+    "role": list(ROLES), "presence": ["", *PRESENCES], "from_basis": ["", *MOVEMENT_BASES],
+    "date_basis": list(DATE_BASES), "date_qualifier": ["", *DATE_QUALIFIERS], "workers_kind": ["", *WORKERS_KINDS],
+}
+CANDIDATE_FIELDS = [  # rows of the candidate editor: (column, label)
+    [("place_id", "Place"), ("role", "Role"), ("presence", "Presence (empty: reported)")],
+    [("from_place_id", "Came from (place)"), ("from_basis", "Movement is"), ("sectors", "Sectors")],
+    [("date_start", "Date from"), ("date_end", "Date to"), ("date_qualifier", "Date qualifier")],
+    [("date_basis", "Date basis"), ("date_note", "Date note")],
+    [("workers_min", "Workers (least)"), ("workers_max", "Workers (most)"), ("workers_kind", "Kind of figure")],
+    [("workers_as_stated", "Figure as stated")],
+    [("caution", "Caution for readers"), ("notes", "Notes")],
+]
 
 
 def page_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -32,96 +58,226 @@ def page_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-def highlighted(text: str, quotes: list[str]) -> str:
-    """The article as HTML with every candidate's quote marked."""
-    spans = sorted({(text.find(q), text.find(q) + len(q)) for q in quotes if q and q in text})
-    out, position = [], 0
-    for start, end in spans:
-        if start < position:
-            continue
-        out += [escape(text[position:start]), f"<mark>{escape(text[start:end])}</mark>"]
-        position = end
-    out.append(escape(text[position:]))
-    return ("<div style='white-space:pre-wrap;max-height:34rem;overflow:auto;font-size:0.9rem' data-testid='article'>"
-            + "".join(out) + "</div>")
-
-
 def review_page(curate: bool, data_dir: Path) -> None:
-    """The page: source fields and article, then candidates beside the text, new places, and merge."""
+    """The page: the source's fields, the article, then candidates beside the text, new places, and merge."""
     st.title("Add an article")
     if not curate:
         st.info("Read-only: drafting is shown, but nothing can be merged. Start with `make curate` to merge.")
-    with st.form("article"):
-        pasted = st.text_area("Article text (or upload a file below)", height=200, key="pasted")
-        uploaded = st.file_uploader("Article file (.txt or .html)", type=["txt", "html", "htm"])
-        left, right = st.columns(2)
-        published = left.text_input("Published (YYYY, YYYY-MM or YYYY-MM-DD)", key="published")
-        publisher = right.text_input("Publisher", key="publisher")
-        title = left.text_input("Title", key="title")
-        url = right.text_input("Address (URL)", key="url")
-        submitted = st.form_submit_button("Draft candidates")
-    if submitted:
-        _draft(uploaded.getvalue() if uploaded else pasted.encode("utf-8"), published, publisher, title, url, data_dir)
     draft = st.session_state.get("draft")
+    _source_fields(draft)
+    st.subheader("The article")
+    pasted = st.text_area("Article text (or upload a file below)", height=200, key="pasted")
+    uploaded = st.file_uploader(f"Article file (.txt or .html, up to {MAX_BYTES // 1_000_000} MB)",
+                                type=["txt", "html", "htm"])
+    if st.button("Draft candidates", key="draft_button"):  # not a form: a field typed just before must count
+        state = st.session_state
+        _draft(uploaded.getvalue() if uploaded else pasted.encode("utf-8"), state.get("src.published", ""),
+               state.get("src.publisher", ""), state.get("src.title", ""), state.get("src.url", ""), data_dir)
+        draft = st.session_state.get("draft")
+    if "merged" in st.session_state:  # here, below the button: where the reviewer looks after merging
+        _merged(st.session_state.pop("merged"))
     if draft is None:
         return
     if not draft.reports:
         st.warning("The drafter has a remark on this article:")
         st.code(draft.messages[0], language=None)  # plain text: the article's words never pass through Markdown
         return
-    text = draft.seed_bytes.decode("utf-8")
-    st.subheader(f"{len(draft.reports)} candidates")
-    article_column, table_column = st.columns([2, 3])
-    article_column.markdown(highlighted(text, [r["quote"] for r in draft.reports]), unsafe_allow_html=True)
-    frame = pd.DataFrame(draft.reports)
-    frame["accept"] = frame["accept"] == "yes"
-    shown = ["accept", "confidence", "place_id", "role", "presence", "date_start", "date_end", "sectors",
-             "workers_min", "workers_max", "workers_kind", "quote", "reason"]
-    edited = table_column.data_editor(
-        frame[shown + [c for c in frame.columns if c not in shown]], key="candidates", hide_index=True,
-        disabled=[c for c in frame.columns if c not in EDITABLE], width="stretch")
+    _candidates(draft)
     if draft.places:
         st.subheader(f"{len(draft.places)} new places")
         places = pd.DataFrame(draft.places)
         st.dataframe(places[["id", "name", "admin1", "country", "precision", "location_note"]], hide_index=True)
         st_folium(mapping.places_map(draft.places), height=320, key="new_places", returned_objects=[])
-    accepted = int(edited["accept"].sum())
-    if st.button(f"Merge {accepted} accepted reports into the dataset", disabled=not curate or not accepted,
-                 key="merge"):
-        _merge(draft, edited, data_dir, curate)
+    _merge_button(draft, data_dir, curate)
+
+
+def _source_fields(draft: object) -> None:
+    """The source row's fields, editable before drafting and after (drafted values show as hints)."""
+    st.subheader("The source")
+    drafted = draft.source if draft is not None else {}
+    left, right = st.columns(2)
+    for n, (column, (label, hint)) in enumerate(SOURCE_FIELDS.items()):
+        where = (left, right)[n % 2]
+        if column == "published_basis":
+            where.selectbox(label, DATE_BASES, key="src.published_basis", help=hint)
+        elif column == "notes":
+            where.text_area(label, key="src.notes", help=hint, height=68)
+        else:
+            hint_text = drafted.get(column, "") if column in ("title", "publisher") else ""
+            where.text_input(label, key=f"src.{column}", help=hint, placeholder=hint_text)
+
+
+def _candidates(draft: object) -> None:
+    """The candidates as a list to select from, the article with passages marked, and the selected one's fields."""
+    text = draft.seed_bytes.decode("utf-8")
+    st.subheader(f"{len(draft.reports)} candidate{'s' if len(draft.reports) != 1 else ''}")
+    st.caption("None is accepted until you accept it. "
+               "Tick a row’s box to see its passage in the article and check its fields.")
+    article_column, list_column = st.columns(2)
+    places = st.session_state.get("place_names", {})
+    rows = pd.DataFrame({
+        "#": range(1, len(draft.reports) + 1),
+        "decision": [DECISIONS.get(r["accept"], r["accept"]) for r in draft.reports],
+        "confidence": [r.get("confidence", "") for r in draft.reports],
+        "place": [places.get(r["place_id"], r["place_id"]) for r in draft.reports],
+        "role": [r["role"] for r in draft.reports],
+        "dates": [f"{r['date_start']} – {r['date_end']}" for r in draft.reports],
+        "quote": [r["quote"] for r in draft.reports],
+    })
+    list_column.dataframe(rows, key="candidate_list", hide_index=True, on_select=_select,
+                          selection_mode="single-row", width="stretch")
+    shown = st.session_state.get("shown")
+    shown = shown if isinstance(shown, int) and 0 <= shown < len(draft.reports) else None
+    with article_column:  # plain escaped HTML: never Markdown, so the article can hold no live link or image
+        st.html(marked_article(text, [r["quote"] for r in draft.reports], selected=shown,
+                               decisions=[r["accept"] for r in draft.reports]))
+    with list_column:
+        if shown is None:
+            st.info("Select a candidate in the list to see its passage and edit it.")
+        else:
+            _candidate_editor(draft, shown)
+
+
+def _select() -> None:
+    rows = st.session_state["candidate_list"]["selection"]["rows"]
+    st.session_state["shown"] = rows[0] if rows else None
+
+
+def _candidate_editor(draft: object, index: int) -> None:
+    """Every field of one candidate, each stored in the draft as soon as it changes."""
+    row = draft.reports[index]
+    st.markdown(f"**Candidate {index + 1}**")
+    st.html(f"<blockquote data-testid='quote'>{escape(row['quote'])}</blockquote>")
+    # st.text: plain text, never Markdown
+    st.text(f"Confidence: {row.get('confidence', '') or 'not given'}. Why drafted so: {row.get('reason', '')}")
+    st.radio("Decision", list(DECISIONS), format_func=DECISIONS.get, horizontal=True,
+             **_bound(draft, index, "accept"))
+    places = st.session_state.get("place_names", {})
+    sectors = st.session_state.get("sector_names", {})
+    for line in CANDIDATE_FIELDS:
+        for where, (column, label) in zip(st.columns(len(line)), line, strict=True):
+            value = str(row.get(column, "") or "")
+            if column in ("place_id", "from_place_id"):
+                options = ([] if column == "place_id" else [""]) + list(places)
+                options += [value] if value not in options else []
+                where.selectbox(label, options, format_func=lambda p: f"{places.get(p, p)} ({p})" if p else "—",
+                                **_bound(draft, index, column))
+            elif column in CHOICES:
+                options = CHOICES[column] + ([value] if value not in CHOICES[column] else [])
+                where.selectbox(label, options, format_func=lambda v: v or "—", **_bound(draft, index, column))
+            elif column == "sectors":
+                options = list(sectors) + [s for s in value.split(";") if s and s not in sectors]
+                where.multiselect(label, options, format_func=lambda s: sectors.get(s, s),
+                                  **_bound(draft, index, column))
+            else:
+                where.text_input(label, **_bound(draft, index, column))
+
+
+def _bound(draft: object, index: int, column: str) -> dict:
+    """A widget's key and change handler for one cell of a candidate, its value taken from the draft."""
+    key = f"cand.{index}.{column}"
+    if key not in st.session_state:
+        value = str(draft.reports[index].get(column, "") or "")
+        st.session_state[key] = [s for s in value.split(";") if s] if column == "sectors" else value
+    return {"key": key, "on_change": _store, "args": (draft, index, column, key)}
+
+
+def _store(draft: object, index: int, column: str, key: str) -> None:
+    value = st.session_state[key]
+    draft.reports[index][column] = ";".join(value) if isinstance(value, list) else str(value or "")
+
+
+def _source_row(draft: object) -> dict[str, str]:
+    """The drafted source row with the reviewer's fields; drafting placeholders never survive it."""
+    row = dict(draft.source)
+    for column in SOURCE_FIELDS:
+        value = str(st.session_state.get(f"src.{column}", "") or "").strip()
+        if value or column not in ("title", "publisher", "published"):
+            row[column] = value
+    drafted_notes = draft.source.get("notes", "").replace(PLACEHOLDERS["notes"], "").strip()  # e.g. HTML extraction
+    row["notes"] = " ".join(n for n in (row["notes"], drafted_notes) if n)
+    row["url_checked"] = (draft.source.get("url_checked") or datetime.date.today().isoformat()) if row["url"] else ""
+    return row
+
+
+def _missing(draft: object, source: dict[str, str]) -> list[str]:
+    """What the reviewer must still do before a merge (plain sentences, no data in them)."""
+    missing = []
+    if not any(r["accept"] == "yes" for r in draft.reports):
+        missing.append("Accept at least one candidate.")
+    try:
+        published = parse_published(source["published"]).text
+    except DateError:
+        published = source["published"]
+    if published != draft.source["published"]:
+        missing.append("The publication date changed since drafting: draft again so the candidates' dates follow.")
+    if source["published_basis"] == "inferred" and not source["published_note"]:
+        missing.append("Say how the publication date was established (it is inferred).")
+    missing += [f"Replace the drafting placeholder in the source's {SOURCE_FIELDS[c][0].lower()}."
+                for c in placeholders_left(source)]
+    return missing
+
+
+def _merge_button(draft: object, data_dir: Path, curate: bool) -> None:
+    source = _source_row(draft)
+    decisions = [r["accept"] for r in draft.reports]
+    accepted, rejected = decisions.count("yes"), decisions.count("no")
+    missing = _missing(draft, source)
+    for sentence in missing:
+        st.warning(sentence)
+    st.caption(f"{accepted} accepted, {rejected} rejected, {len(decisions) - accepted - rejected} undecided: "
+               "only accepted candidates are published.")
+    label = f"Merge {accepted} accepted report{'s' if accepted != 1 else ''} into the dataset"
+    if st.button(label, disabled=not curate or bool(missing), key="merge"):
+        _merge(draft, source, data_dir, curate)
 
 
 def _draft(data: bytes, published: str, publisher: str, title: str, url: str, data_dir: Path) -> None:
-    st.session_state.pop("draft", None)
+    for key in [k for k in st.session_state if str(k).startswith("cand.")] + ["draft", "shown"]:
+        st.session_state.pop(key, None)
     try:
         date = parse_published(published)
         article = article_from_bytes(data, "the article")
-        st.session_state["draft"] = make_draft(article, date, data_dir, publisher=publisher, title=title, url=url,
-                                                original=None if article.from_html else data)
+        draft = make_draft(article, date, data_dir, publisher=publisher, title=title, url=url,
+                           original=None if article.from_html else data)
     except (ArticleError, DateError, DataError) as error:
         st.error("This can't be drafted or merged yet:")
         st.code(str(error), language=None)
+        return
+    for row in draft.reports:
+        row["accept"] = ""  # nothing is published until the reviewer accepts it
+    tables = read_rows(data_dir)
+    st.session_state["place_names"] = {**{p["id"]: p["name"] for p in tables["places"][1]},
+                                       **{p["id"]: p["name"] for p in draft.places}}
+    st.session_state["sector_names"] = {s["id"]: s["label"] for s in tables["sectors"][1]}
+    st.session_state["draft"] = draft
 
 
-def _merge(draft: object, edited: pd.DataFrame, data_dir: Path, curate: bool) -> None:
-    """Write the reviewed draft to a temporary folder and merge it; only ever in curation mode."""
+def _merge(draft: object, source: dict[str, str] | None, data_dir: Path, curate: bool) -> None:
+    """Write the accepted candidates to a temporary draft folder and merge it; only ever in curation mode."""
     if not curate:
         return
     from geo.merge import MergeError, merge
 
-    rows = edited.assign(accept=edited["accept"].map({True: "yes", False: "no"})).fillna("").astype(str)
-    draft.reports = [dict(row) for row in rows.to_dict("records")]
+    reviewed = dataclasses.replace(draft, source=source, reports=[r for r in draft.reports if r["accept"] == "yes"])
     with tempfile.TemporaryDirectory(prefix="review-") as tmp:
-        write_draft(draft, Path(tmp) / "draft", data_dir)
+        write_draft(reviewed, Path(tmp) / "draft", data_dir)
         try:
             result = merge(Path(tmp) / "draft", data_dir)
         except (MergeError, DataError) as error:
             st.error("This can't be drafted or merged yet:")
-            st.code(str(error), language=None)
+            st.code(str(error).replace(tmp, "(the reviewed draft)"), language=None)
             return
     st.session_state.pop("draft", None)
-    st.success("Merged.")
-    st.code(result.summary(), language=None)  # plain text: place names never pass through Markdown
+    st.session_state["merged"] = f"{data_dir}: {result.summary()}"
+    st.rerun()
+
+
+def _merged(summary: str) -> None:
+    st.success("Merged. The map shows the new reports at once.")
+    st.code(summary, language=None, wrap_lines=True)  # plain text: place names never pass through Markdown
+    st.info("Now add the new document to seeds/README.md: its file, source id, publisher, author, title, and how "
+            "its date was established (see the seed and source named above).")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,11 @@ from .gazetteer import slug
 from .load import seeds_dir_for
 
 TABLES = ("sources", "places", "sectors", "reports")
+PLACEHOLDERS = {
+    "published_note": "Given to geo draft with --published; say how it was established if it is not printed.",
+    "notes": "Drafted with geo draft; check every field against the document.",
+}
+"""What drafting writes into a source row for a person to replace; :func:`placeholders_left` finds them."""
 
 
 def read_rows(data_dir: Path) -> dict[str, tuple[list[str], list[dict[str, str]]]]:
@@ -146,18 +151,23 @@ def _source_row(article: Article, published: Published, sources: tuple[list[str]
     if not title:
         title = article.html_title or (first_line if len(first_line) <= 120 and not first_line.endswith(".")
                                        else "[" + " ".join(first_line.split()[:10]).rstrip(".,;:") + " …]")
-    notes = ["Drafted with geo draft; check every field against the document."]
+    notes = [PLACEHOLDERS["notes"]]
     if article.from_html:
         notes.append("The seed is the text geo draft extracted from an HTML page (the article body; markup, "
                      "scripts, navigation and footers removed); quotes are checked against that text.")
     row = {
         "id": source_id, "seed_file": seed_name, "title": title, "publisher": publisher or "[publisher not given]",
         "author": "", "published": published.text, "published_basis": "stated",
-        "published_note": "Given to geo draft with --published; say how it was established if it is not printed.",
+        "published_note": PLACEHOLDERS["published_note"],
         "url": url, "url_checked": datetime.date.today().isoformat() if url else "", "licence": "",
         "notes": " ".join(notes),
     }
     return {column: row.get(column, "") for column in sources[0]}
+
+
+def placeholders_left(source: dict[str, str]) -> list[str]:
+    """The columns of a source row that still hold a drafting placeholder (see :data:`PLACEHOLDERS`)."""
+    return [column for column, text in PLACEHOLDERS.items() if text in str(source.get(column) or "")]
 
 
 def _unique_place_ids(new_places: dict[str, dict[str, str]], known: set[str]) -> dict[str, str]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .draft import REVIEW_COLUMNS
-from .draftout import TABLES, csv_text, next_number, next_seed_name, read_rows
+from .draftout import PLACEHOLDERS, TABLES, csv_text, next_number, next_seed_name, placeholders_left, read_rows
 from .errors import DataError, Problem
 from .load import load_dataset, seeds_dir_for
 
@@ -54,7 +54,7 @@ def merge(draft_dir: Path, data_dir: Path, *, again: bool = False) -> MergeResul
     MergeError
         The draft folder is incomplete or has nothing accepted.
     DataError
-        The combined dataset would not be valid.
+        The combined dataset would not be valid, or the source row still holds a drafting placeholder.
     """
     draft_dir, data_dir = Path(draft_dir), Path(data_dir)
     recovered = recover(data_dir)
@@ -71,6 +71,7 @@ def merge(draft_dir: Path, data_dir: Path, *, again: bool = False) -> MergeResul
             raise MergeError(f"{draft_dir}: this article is already in the dataset as {existing.name}; "
                              "merge with --again to add it as another source all the same")
     source = dict(new["sources"][1][0])
+    refuse_placeholders(draft_dir, source)
     reports = [r for r in new["reports"][1] if r.get("accept", "yes").strip().lower() not in REJECTED]
     if not reports:
         raise MergeError(f"{draft_dir}: no accepted reports to merge")
@@ -107,6 +108,21 @@ def merge(draft_dir: Path, data_dir: Path, *, again: bool = False) -> MergeResul
                      [r.get("_line", "") for r in reports])
     _commit(data_dir, seeds_dir, texts, seed_name, seed_bytes)
     return MergeResult([r["id"] for r in reports], [p["id"] for p in places], source["id"], seed_name, recovered)
+
+
+PLACEHOLDER_FIXES = {
+    "published_note": "say how the publication date was established, or empty the cell if the document prints it",
+    "notes": "check every field against the document, then delete that sentence",
+}
+
+
+def refuse_placeholders(draft_dir: Path, source: dict) -> None:
+    """Raise DataError naming each source cell that still holds a drafting placeholder: readers would see it."""
+    problems = [Problem(str(draft_dir / "sources.csv"), source.get("_line"), column,
+                        f"still the drafting placeholder '{PLACEHOLDERS[column]}': {PLACEHOLDER_FIXES[column]}")
+                for column in placeholders_left(source)]
+    if problems:
+        raise DataError(problems)
 
 
 def read_rows_of_draft(draft_dir: Path) -> dict[str, tuple[list[str], list[dict[str, str]]]]:

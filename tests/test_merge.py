@@ -14,6 +14,7 @@ import pytest
 
 from benchmarks.draft_quality import leave_out
 from geo.cli import main
+from geo.draftout import PLACEHOLDERS
 from geo.load import load_dataset
 from geo.merge import KILL_ENV
 
@@ -39,6 +40,19 @@ def draft(tmp_path: Path, data: Path, text: str, published: str = "2023-06") -> 
     out = tmp_path / "out"
     assert main(["draft", str(article), "--published", published, "--publisher", "Test News",
                  "--data", str(data), "-o", str(out)]) == 0
+    return reviewed(out)
+
+
+def reviewed(out: Path) -> Path:
+    """The draft folder with its source's drafting placeholders replaced, as a reviewer would."""
+    sources = read(out / "sources.csv")
+    for row in sources:
+        row["published_note"] = ""
+        row["notes"] = row["notes"].replace(PLACEHOLDERS["notes"], "Checked against the document.")
+    with (out / "sources.csv").open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(sources[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(sources)
     return out
 
 
@@ -63,6 +77,7 @@ def test_each_seed_drafted_and_merged_gives_a_valid_dataset(tmp_path: Path, sour
         out = tmp_path / f"out-{target.name}"
         assert main(["draft", str(seed), "--published", source["published"].split("/")[0], "--publisher",
                      source["publisher"], "--data", str(target), "-o", str(out)]) == 0
+        reviewed(out)
         before = len(load_dataset(target).reports)
         assert main(["merge", str(out), "--data", str(target), *extra]) == 0
         after = load_dataset(target)
@@ -107,6 +122,25 @@ def test_an_invalid_draft_changes_nothing_and_names_file_and_line(tmp_path: Path
     err = capsys.readouterr().err
     assert f"{out / 'reports.csv'}:{len(rows) + 1}: quote:" in err and "Traceback" not in err
     assert files(data) == before
+
+
+def test_a_draft_whose_placeholders_were_not_replaced_is_refused_naming_each(tmp_path: Path, data: Path,
+                                                                            capsys) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["draft", str(article), "--published", "2023-06", "--publisher", "Test News",
+                 "--data", str(data), "-o", str(out)]) == 0
+    before = files(data)
+    assert main(["merge", str(out), "--data", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert f"{out / 'sources.csv'}:2: notes: still the drafting placeholder" in err
+    assert f"{out / 'sources.csv'}:2: published_note: still the drafting placeholder" in err
+    assert "Traceback" not in err and files(data) == before
+    reviewed(out)
+    assert main(["merge", str(out), "--data", str(data)]) == 0
+    sources = read(data / "sources.csv")
+    assert not any(text in row[column] for row in sources for column, text in PLACEHOLDERS.items())
 
 
 def test_merging_the_same_article_twice_is_refused(tmp_path: Path, data: Path, capsys) -> None:

@@ -42,27 +42,101 @@ def review_server(tmp_path: Path):
         server.log_path.unlink(missing_ok=True)
 
 
+SHOTS = Path(tempfile.gettempdir()) / "review-shots"
+HOSTILE = ("North Korean workers arrived in Yanji in May 2023.\n\n"  # blank lines end an HTML block in Markdown
+           "See [the report](https://evil.example/link) and https://evil.example/autolink **bold**.\n\n"
+           "![beacon](https://evil.example/beacon.png)\n\n"
+           "<img src=https://evil.example/tag.png> <a href=https://evil.example/a>a tag</a>\n")
+
+
+def open_page(server: harness.AppServer, browser: object, network: harness.NetworkLog) -> tuple[object, object]:
+    context = harness.new_context(browser, network, viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.goto(server.url)
+    harness.wait_for_app(page)
+    return context, page
+
+
+def draft(page: object, article: str) -> None:
+    page.get_by_label("Article text (or upload a file below)").fill(article)
+    page.get_by_role("textbox", name="Published (YYYY, YYYY-MM or YYYY-MM-DD)").fill("2023-06")
+    page.get_by_role("textbox", name="Publisher").fill("Test News")
+    page.get_by_role("button", name="Draft candidates").click()
+    page.locator("[data-testid='article']").wait_for(timeout=60_000)
+    harness.wait_for_app(page)
+
+
+def click_candidate_row(page: object, number: int) -> None:
+    """Click the candidate list's row ``number`` (from 1), as a person would: its tick box."""
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    row_height, header = 35, 35
+    page.mouse.click(box["x"] + 16, box["y"] + header + row_height * (number - 0.5))  # the row's tick box
+    harness.wait_for_app(page)
+
+
 def test_paste_review_and_merge(review_server, browser) -> None:
     server, data = review_server
     network = harness.NetworkLog()
-    context = harness.new_context(browser, network)
-    page = context.new_page()
+    context, page = open_page(server, browser, network)
+    SHOTS.mkdir(exist_ok=True)
     try:
-        page.goto(server.url)
-        harness.wait_for_app(page)
-        page.get_by_label("Article text (or upload a file below)").fill(ARTICLE)
-        page.get_by_label("Published (YYYY, YYYY-MM or YYYY-MM-DD)").fill("2023-06")
-        page.get_by_label("Publisher").fill("Test News")
-        page.get_by_role("button", name="Draft candidates").click()
-        page.get_by_text("candidates", exact=False).first.wait_for(timeout=60_000)
-        harness.wait_for_app(page)
-        assert page.locator("[data-testid='article'] mark").count() >= 2
+        draft(page, ARTICLE)
+        # Nothing arrives accepted: the button says none will be published, and is off.
+        merge = page.get_by_role("button", name="Merge")
+        assert merge.inner_text() == "Merge 0 accepted reports into the dataset" and merge.is_disabled()
+        marks = page.locator("[data-testid='article'] mark")
+        assert marks.count() == 2 and page.locator("[data-testid='article'] mark.selected").count() == 0
         new_places = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
         new_places.locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
-        page.get_by_role("button", name="Merge").click()
-        page.get_by_text("Merged.", exact=True).wait_for(timeout=60_000)
+        # Selecting a row highlights that candidate's passage only.
+        click_candidate_row(page, 3)
+        selected = page.locator("[data-testid='article'] mark.selected")
+        selected.wait_for(timeout=10_000)
+        assert selected.count() == 1 and "Hunchun" in selected.inner_text()
+        assert selected.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 196, 0)"
+        page.screenshot(path=str(SHOTS / "selected.png"), full_page=True)
+        page.get_by_text("reject", exact=True).click()
+        harness.wait_for_app(page)
+        struck = page.locator("[data-testid='article'] mark.selected")
+        assert "line-through" not in struck.evaluate("e => getComputedStyle(e).textDecorationLine")
+        click_candidate_row(page, 1)
+        rejected = page.locator("[data-testid='article'] mark.rejected")
+        assert rejected.count() == 1 and "Hunchun" in rejected.inner_text()
+        assert rejected.evaluate("e => getComputedStyle(e).textDecorationLine") == "line-through"
+        page.get_by_text("accept", exact=True).click()
+        harness.wait_for_app(page)
+        page.screenshot(path=str(SHOTS / "rejected.png"), full_page=True)
+        merge = page.get_by_role("button", name="Merge")
+        assert merge.inner_text() == "Merge 1 accepted report into the dataset" and merge.is_enabled()
+        merge.click()
+        page.get_by_text("Merged.", exact=False).wait_for(timeout=60_000)
+        harness.wait_for_app(page)
+        box = page.get_by_text("Merged.", exact=False).bounding_box()
+        assert 0 <= box["y"] <= 768 - box["height"], box  # in view where the reviewer clicked, not scrolled away
+        assert "seeds/README.md" in page.locator("[data-testid='stAlert']").all_inner_texts()[-1]
+        page.screenshot(path=str(SHOTS / "merged.png"), full_page=True)
     finally:
         context.close()
-    assert len(load_dataset(data).reports) > 58
+    assert len(load_dataset(data).reports) == 59
     # Scripts, styles and the new places' map all come from the app: nothing leaves the machine.
     assert network.others == [], network.others
+
+
+def test_a_hostile_article_shows_as_plain_text_with_no_live_link_or_image(review_server, browser) -> None:
+    server, _data = review_server
+    network = harness.NetworkLog()
+    context, page = open_page(server, browser, network)
+    try:
+        assert "2MB per file" in page.locator("[data-testid='stFileUploaderDropzone']").inner_text()
+        draft(page, HOSTILE)
+        article = page.locator("[data-testid='article']")
+        assert article.locator("a, img").count() == 0
+        assert article.inner_text().strip() == HOSTILE.strip()  # exactly as pasted: no Markdown, no HTML
+        assert page.locator("main a[href*='evil.example'], main img[src*='evil.example']").count() == 0
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(SHOTS / "hostile.png"), full_page=True)
+    finally:
+        context.close()
+    assert not [url for url in network.others if "evil.example" in url], network.others
