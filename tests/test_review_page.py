@@ -22,6 +22,12 @@ TWO_PASSAGES = ("North Korean workers from Pyongyang arrived in Yanji in May 202
                 "Dozens of North Korean women now work in seafood-processing plants in Hunchun.")
 
 
+
+# The bundled dataset's size and the id a merged report gets next (the dataset grows as rows are added).
+with (ROOT / "data" / "reports.csv").open(encoding="utf-8", newline="") as _stream:
+    BUNDLED = sum(1 for _ in csv.DictReader(_stream))
+NEXT_ID = f"r{BUNDLED + 1:03d}"
+
 def run_page(monkeypatch, *args: str, article: str = ARTICLE) -> AppTest:
     monkeypatch.setattr(sys, "argv", ["review_page.py", *args])
     at = AppTest.from_file(str(ROOT / "review_page.py"), default_timeout=60)
@@ -80,7 +86,7 @@ def test_with_curate_the_page_merges_into_its_data(monkeypatch, data: Path) -> N
     assert not at.exception and "Merged" in at.success[0].value
     from geo.load import load_dataset
 
-    assert len(load_dataset(data).reports) == 59
+    assert len(load_dataset(data).reports) == BUNDLED + 1
     assert snapshot() == before  # the project's own data/ and seeds/ are untouched
 
 
@@ -98,7 +104,8 @@ def test_no_candidate_arrives_accepted_and_the_button_says_how_many_will_be_publ
     merge = at.button(key="merge")
     assert not merge.disabled and merge.label == "Merge 1 accepted report into the dataset"
     merge.click().run()
-    assert last_rows(data, "reports")[0]["id"] == "r059" and len(last_rows(data, "reports", 60)) == 59
+    assert last_rows(data, "reports")[0]["id"] == NEXT_ID
+    assert len(last_rows(data, "reports", BUNDLED + 2)) == BUNDLED + 1
 
 
 def test_every_field_a_reviewer_must_fix_is_editable_and_merged(monkeypatch, data: Path) -> None:
@@ -168,7 +175,7 @@ def test_after_a_merge_the_page_says_what_was_added_and_points_to_the_seeds_read
     decide(at, 0, "yes").button(key="merge").click().run()
     assert not at.exception
     seed = last_rows(data, "sources")[0]["seed_file"]
-    assert any("added 1 report(s) (r059)" in code.value and seed in code.value for code in at.code)
+    assert any(f"added 1 report(s) ({NEXT_ID})" in code.value and seed in code.value for code in at.code)
     assert any("seeds/README.md" in info.value for info in at.info)
     assert "draft" not in at.session_state  # the reviewed draft is gone: a second click cannot merge it twice
 
