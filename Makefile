@@ -32,6 +32,7 @@ draft-quality: setup
 
 lint: setup
 	$(UV) run ruff check geo tests dashboard.py review_page.py scripts benchmarks deploy
+	$(UV) run lint-imports
 
 test: setup lint
 	$(UV) run pytest -q

@@ -11,12 +11,12 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import assets, mapping
-from geo.article import ArticleError, article_from_bytes
-from geo.dates import DateError, parse_published
-from geo.draftout import make_draft, write_draft
+from geo.drafting.article import ArticleError, article_from_bytes
+from geo.drafting.dates import DateError, parse_published
+from geo.drafting.draft_folder import make_draft, write_draft
 from geo.errors import DataError
 from geo.escape import escape
+from geo.map import leaflet, static_files
 from geo.settings import SETTINGS
 
 EDITABLE = ["accept", "place_id", "role", "presence", "date_start", "date_end", "date_basis", "date_note",
@@ -84,7 +84,7 @@ def review_page(curate: bool, data_dir: Path) -> None:
         st.subheader(f"{len(draft.places)} new places")
         places = pd.DataFrame(draft.places)
         st.dataframe(places[["id", "name", "admin1", "country", "precision", "location_note"]], hide_index=True)
-        st_folium(mapping.places_map(draft.places), height=320, key="new_places", returned_objects=[])
+        st_folium(leaflet.places_map(draft.places), height=320, key="new_places", returned_objects=[])
     accepted = int(edited["accept"].sum())
     if st.button(f"Merge {accepted} accepted reports into the dataset", disabled=not curate or not accepted,
                  key="merge"):
@@ -107,7 +107,7 @@ def _merge(draft: object, edited: pd.DataFrame, data_dir: Path, curate: bool) ->
     """Write the reviewed draft to a temporary folder and merge it; only ever in curation mode."""
     if not curate:
         return
-    from geo.merge import MergeError, merge
+    from geo.drafting.merge import MergeError, merge
 
     rows = edited.assign(accept=edited["accept"].map({True: "yes", False: "no"})).fillna("").astype(str)
     draft.reports = [dict(row) for row in rows.to_dict("records")]
@@ -126,5 +126,5 @@ def _merge(draft: object, edited: pd.DataFrame, data_dir: Path, curate: bool) ->
 
 if __name__ == "__main__":
     _args = page_args()
-    assets.install_static(SETTINGS.static_dir)  # the new places' map loads Leaflet from the app
+    static_files.install_static(SETTINGS.static_dir)  # the new places' map loads Leaflet from the app
     review_page(_args.curate, _args.data)

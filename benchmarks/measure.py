@@ -59,14 +59,14 @@ def synth_dataset(reports: int, places: int, *, seed: int = 1, root: Path = BENC
 _LOAD_SNIPPET = """
 import json, sys, time
 from pathlib import Path
-from geo.load import load_dataset
+from geo.data.load import load_dataset
 try:
-    from geo.cache import load_cached
+    from geo.data.parquet_cache import load_cached
 except ImportError:
     load_cached = None
 data_dir, cache_dir = sys.argv[1], sys.argv[2]
 if not cache_dir:  # imports excluded: validation imports these only when it runs
-    import pandera.pandas, geo.schema, geo.borders  # noqa: E401, F401
+    import pandera.pandas, geo.data.schemas, geo.data.borders  # noqa: E401, F401
 start = time.perf_counter()
 if cache_dir and load_cached is not None:
     dataset = load_cached(Path(data_dir), Path(cache_dir))
@@ -82,9 +82,9 @@ class LoadTimes:
     """Seconds loading a dataset took in a fresh process: validating the CSVs, and from the loader's cache."""
 
     cold: float
-    """``geo.load.load_dataset``: read and validate the CSV files (what a first start costs)."""
+    """``geo.data.load.load_dataset``: read and validate the CSV files (what a first start costs)."""
     warm: float | None
-    """``geo.cache.load_cached`` with its Parquet cache filled; ``None`` when there is no such cache."""
+    """``geo.data.parquet_cache.load_cached`` with its Parquet cache filled; ``None`` when there is no such cache."""
     first_cached: float | None = None
     """``load_cached`` with an empty cache: validate, then write the cache."""
 
@@ -163,10 +163,10 @@ def time_steps(data_dir: Path, count: int = 15) -> StepTimes:
     """
     from streamlit_folium import _get_feature_group_string
 
-    from geo.filters import Filters
-    from geo.load import load_dataset
-    from geo.mapping import base_map
-    from geo.view import build_view
+    from geo.data.load import load_dataset
+    from geo.map.leaflet import base_map
+    from geo.query.filters import Filters
+    from geo.query.selection import build_view
 
     dataset = load_dataset(data_dir)
     first, last = dataset.years

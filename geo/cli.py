@@ -13,7 +13,7 @@ from .errors import DataError
 from .settings import SETTINGS
 
 if TYPE_CHECKING:
-    from .load import Dataset
+    from .data.load import Dataset
 
 
 def parse_years(text: str) -> tuple[int, int]:
@@ -54,8 +54,8 @@ FLAG_VALUES = {
 
 
 def add_filter_flags(command: argparse.ArgumentParser) -> None:
-    """One flag per filter of :data:`geo.filters.FILTERS`, named and explained by its declaration."""
-    from .filters import FILTERS
+    """One flag per filter of :data:`geo.query.filters.FILTERS`, named and explained by its declaration."""
+    from .query.filters import FILTERS
 
     for spec in FILTERS:
         if spec.kind == "flag":
@@ -109,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
-    from . import export as exporting  # imported here so that --help answers at once
+    from .publish import export as exporting  # imported here so that --help answers at once
 
     try:
         if args.command == "validate":
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
             return _draft(args)
         if args.command == "merge":
             return _merge(args)
-        from .synth import OutputRefusedError, synthesise
+        from .data.synth import OutputRefusedError, synthesise
 
         try:
             synthesise(args.output, reports=args.reports, places=args.places, seed=args.seed, force=args.force)
@@ -144,11 +144,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _validate(data_dir: Path) -> int:
-    from . import cache
-    from .load import load_dataset
+    from .data import parquet_cache
+    from .data.load import load_dataset
 
     dataset = load_dataset(data_dir)
-    cache.store(dataset, SETTINGS.cache_dir)  # the dashboard then starts without re-checking
+    parquet_cache.store(dataset, SETTINGS.cache_dir)  # the dashboard then starts without re-checking
     for warning in dataset.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"{data_dir}: valid: {len(dataset.reports)} reports, {len(dataset.places)} places, "
@@ -157,9 +157,9 @@ def _validate(data_dir: Path) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from . import export as exporting
-    from .filters import Filters, filter_mask
-    from .load import load_dataset
+    from .data.load import load_dataset
+    from .publish import export as exporting
+    from .query.filters import Filters, filter_mask
 
     dataset: Dataset = load_dataset(args.data)
     filters = Filters.from_values(vars(args))
@@ -175,11 +175,11 @@ def _export(args: argparse.Namespace) -> int:
     elif args.format == "geojson":
         text = exporting.geojson_text(dataset, reports, info)
     elif args.format == "package":
-        from .package import data_package
+        from .publish.datapackage import data_package
 
         text = data_package(dataset, reports, info)
     else:
-        from .standalone import standalone_html
+        from .publish.standalone import standalone_html
 
         text = standalone_html(dataset, filters, info, tiles=not args.no_tiles)
         # The file carries every report of the topic (beyond China only with --abroad); --years and
@@ -192,9 +192,9 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _draft(args: argparse.Namespace) -> int:
-    from .article import read_article
-    from .dates import DateError, parse_published
-    from .draftout import make_draft, write_draft
+    from .drafting.article import read_article
+    from .drafting.dates import DateError, parse_published
+    from .drafting.draft_folder import make_draft, write_draft
 
     try:
         published = parse_published(args.published)
@@ -220,7 +220,7 @@ def _draft(args: argparse.Namespace) -> int:
 
 
 def _merge(args: argparse.Namespace) -> int:
-    from .merge import merge
+    from .drafting.merge import merge
 
     result = merge(args.draft, args.data, again=args.again)
     if result.recovered:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-GEO = Path(__file__).resolve().parent.parent / "geo"
-MOST_LINES = 350
+ROOT = Path(__file__).resolve().parent.parent
+GEO = ROOT / "geo"
+MOST_LINES = 300
+TOO_LONG_FOR_NOW = {"dashboard.py"}
+"""Modules allowed over :data:`MOST_LINES` until they are split (the page, issue 22)."""
 
 
 def imports() -> dict[str, set[str]]:
@@ -14,7 +17,10 @@ def imports() -> dict[str, set[str]]:
     found = {}
     for path in sorted(GEO.rglob("*.py")):
         name = ".".join(path.relative_to(GEO).with_suffix("").parts).removesuffix(".__init__")
-        package = name.rsplit(".", 1)[0] if "." in name else ""
+        if path.name == "__init__.py":
+            package = "" if name == "__init__" else name
+        else:
+            package = name.rsplit(".", 1)[0] if "." in name else ""
         deps = set()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.level:
@@ -55,6 +61,20 @@ def test_the_cycle_check_finds_a_cycle() -> None:
     assert cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
 
 
-def test_no_module_of_geo_is_over_350_lines() -> None:
-    sizes = {path.name: len(path.read_text(encoding="utf-8").splitlines()) for path in GEO.rglob("*.py")}
-    assert {name: lines for name, lines in sizes.items() if lines > MOST_LINES} == {}
+def modules_over(limit: int) -> dict[str, int]:
+    """Python modules of the project (not tests/, benchmarks/ or the environment) over ``limit`` lines."""
+    skip = {"tests", "benchmarks", ".venv", ".tools", "static", "node_modules"}
+    sizes = {}
+    for path in ROOT.rglob("*.py"):
+        relative = path.relative_to(ROOT)
+        if skip.isdisjoint(relative.parts[:1]) and not any(part.startswith(".") for part in relative.parts):
+            sizes[relative.as_posix()] = len(path.read_text(encoding="utf-8").splitlines())
+    return {name: lines for name, lines in sizes.items() if lines > limit}
+
+
+def test_no_module_outside_tests_and_benchmarks_is_over_300_lines() -> None:
+    assert set(modules_over(MOST_LINES)) <= TOO_LONG_FOR_NOW
+
+
+def test_the_size_check_sees_modules_in_the_wings() -> None:
+    assert "geo/data/load.py" in modules_over(10) and "geo/cli.py" in modules_over(10)

@@ -49,7 +49,7 @@ def test_with_curate_the_page_merges_into_its_data(monkeypatch, tmp_path: Path) 
     assert "candidates" in at.subheader[0].value
     at.button(key="merge").click().run()
     assert not at.exception and "Merged" in at.success[0].value
-    from geo.load import load_dataset
+    from geo.data.load import load_dataset
 
     assert len(load_dataset(data).reports) > 58
     assert snapshot() == before  # the project's own data/ and seeds/ are untouched

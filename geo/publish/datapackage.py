@@ -1,0 +1,119 @@
+"""A download as a Frictionless Data Package: one ZIP holding the reports as CSV and GeoJSON, a
+``datapackage.json`` that describes them, and a README that says what they are and how to cite.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pandas as pd
+
+from ..data.load import Dataset
+from .export import EXPORT_COLUMNS, ExportInfo, geojson_text, to_csv_text
+
+PROFILE = "tabular-data-package"
+"""The Frictionless profile the package follows (https://specs.frictionlessdata.io/)."""
+
+FIELD_TYPES = {
+    "lat": "number", "lon": "number", "workers_min": "integer", "workers_max": "integer",
+    "wage_min": "number", "wage_max": "number", "fee_min": "number", "fee_max": "number",
+    "state_share_min": "number", "state_share_max": "number",
+}
+"""Table Schema types of the CSV's columns that are not text (dates keep their own precision, so
+they stay text: ``2019``, ``2019-11`` and ``2019-11-24`` in one column)."""
+
+FIELD_NOTES = {
+    "sector_labels": "The report's sectors by name, separated by '; '.",
+    "sectors": "The report's sector ids (sectors.csv), separated by ';'.",
+    "quote": "The source's words, copied exactly.",
+    "presence": "reported, few or none: few and none are not a presence.",
+    "from_basis": "stated or inferred: whether the source states the movement or only implies it.",
+    "workers_kind": "count, estimate, projection or per_group: figures of different kinds are never added up.",
+    "caution": "What to know before using the report's figures.",
+    "source_url": "The original article, where it could be identified.",
+}
+
+
+def data_package(dataset: Dataset, reports: pd.DataFrame, info: ExportInfo) -> bytes:
+    """The ZIP of a data package of ``reports``.
+
+    Parameters
+    ----------
+    dataset
+        The loaded dataset the reports come from.
+    reports
+        The reports to package (a view's, or all).
+    info
+        What the export is: version, filters, generation time.
+
+    Returns
+    -------
+    bytes
+        A ZIP with ``reports.csv``, ``reports.geojson``, ``datapackage.json`` and ``README.md``.
+    """
+    metadata = info.as_dict(len(reports))
+    descriptor = {
+        "profile": PROFILE,
+        "name": "nk-workers-reports",
+        "title": metadata["title"],
+        "version": metadata["dataset_version"],
+        "created": metadata["generated"],
+        "description": f"Reports of North Korean workers, each quoting its source. Filters: {metadata['filters']}.",
+        "citation": metadata["cite_as"],
+        "sources": [_source(row) for _, row in dataset.sources.loc[sorted(set(reports["source_id"].astype(str)))]
+                    .iterrows()],
+        "resources": [
+            {"name": "reports", "path": "reports.csv", "profile": "tabular-data-resource", "format": "csv",
+             "mediatype": "text/csv", "encoding": "utf-8",
+             "schema": {"fields": [_field(column) for column in EXPORT_COLUMNS], "primaryKey": "id"}},
+            {"name": "reports-geojson", "path": "reports.geojson", "format": "geojson",
+             "mediatype": "application/geo+json", "encoding": "utf-8"},
+        ],
+    }
+    readme = _readme(metadata, descriptor["sources"])
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("reports.csv", to_csv_text(dataset, reports))
+        archive.writestr("reports.geojson", geojson_text(dataset, reports, info))
+        archive.writestr("datapackage.json", json.dumps(descriptor, ensure_ascii=False, indent=2))
+        archive.writestr("README.md", readme)
+    return buffer.getvalue()
+
+
+def _source(row: pd.Series) -> dict[str, str]:
+    """A source as the descriptor lists it: publisher and title, and the original's address if known."""
+    source = {"title": f"{row['publisher']}, “{row['title']}”"}
+    if row.get("url"):
+        source["path"] = str(row["url"])
+    return source
+
+
+def _readme(metadata: dict, sources: list[dict]) -> str:
+    """The package's README: plain text (a Markdown file read as text; nothing here is HTML)."""
+    listed = "\n".join(f"- {source['title']}" + (f" <{source['path']}>" if "path" in source else "")
+                       for source in sources)
+    return (
+        f"# {metadata['title']}\n\n"
+        f"{metadata['reports']} reports, dataset version {metadata['dataset_version']}, "
+        f"generated {metadata['generated']}.\n"
+        f"Filters: {metadata['filters']}.\n\n"
+        "## How to cite\n\n"
+        f"{metadata['cite_as']}\n\n"
+        "## Files\n\n"
+        "- `reports.csv`: one row per report, header on the first line (UTF-8, CRLF line ends).\n"
+        "- `reports.geojson`: the same reports as RFC 7946 points, with the same properties.\n"
+        "- `datapackage.json`: a Frictionless Data Package describing both, column by column.\n\n"
+        "Each report quotes its source word for word. `presence` few or none is not a presence; "
+        "`from_basis` inferred is a movement the source only implies; figures of different "
+        "`workers_kind` are never added up; read `caution` before using a figure.\n\n"
+        f"## Sources\n\n{listed}\n"
+    )
+
+
+def _field(column: str) -> dict[str, str]:
+    field = {"name": column, "type": FIELD_TYPES.get(column, "string")}
+    if column in FIELD_NOTES:
+        field["description"] = FIELD_NOTES[column]
+    return field
