@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,3 +80,17 @@ def test_no_module_outside_tests_and_benchmarks_is_over_300_lines() -> None:
 
 def test_the_size_check_sees_modules_in_the_wings() -> None:
     assert "geo/data/load.py" in modules_over(10) and "geo/cli.py" in modules_over(10)
+
+
+def test_loading_and_validating_the_bundled_dataset_imports_no_drawing_or_page_library() -> None:
+    """The data wing stands alone: validating ``places.csv`` once pulled in folium through the outlines."""
+    code = (
+        "import sys\n"
+        "from geo.data.load import load_dataset\n"
+        "from geo.settings import SETTINGS\n"
+        "load_dataset(SETTINGS.data_dir)\n"
+        "print(sorted({name.split('.')[0] for name in sys.modules} & "
+        "{'folium', 'branca', 'jinja2', 'streamlit', 'streamlit_folium'}))\n"
+    )
+    found = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"

@@ -9,7 +9,7 @@ import shapely
 from shapely.geometry import shape
 
 from ..errors import Problem
-from ..map import static_files
+from .outlines import countries_geojson
 
 # ISO 3166-1 alpha-2 codes of the countries in the bundled outlines, by their Natural Earth names.
 OUTLINE_NAMES: dict[str, str] = {
@@ -18,7 +18,7 @@ OUTLINE_NAMES: dict[str, str] = {
     "MM": "Myanmar", "TH": "Thailand", "PH": "Philippines", "KZ": "Kazakhstan", "IN": "India",
 }
 OUTLINE_FRAME = (72.0, 17.0, 146.0, 54.0)
-"""The outlines are clipped to this box (min lon, min lat, max lon, max lat); see ``static_files.countries_geojson``.
+"""The outlines are clipped to this box (min lon, min lat, max lon, max lat); see ``outlines.countries_geojson``.
 A point outside it cannot be checked against them (e.g. central Russia), so it is not."""
 TOLERANCE_KM = 25.0  # outlines are simplified; coastal cities may sit just outside them
 KM_PER_DEGREE = 111.0
@@ -27,7 +27,7 @@ KM_PER_DEGREE = 111.0
 @functools.lru_cache(maxsize=1)
 def country_shapes() -> dict[str, shapely.Geometry]:
     """Outline geometry per ISO alpha-2 code, for the countries the bundled layer covers."""
-    by_name = {f["properties"]["name"]: shape(f["geometry"]) for f in static_files.countries_geojson()["features"]}
+    by_name = {f["properties"]["name"]: shape(f["geometry"]) for f in countries_geojson()["features"]}
     return {code: by_name[name] for code, name in OUTLINE_NAMES.items() if name in by_name}
 
 

@@ -13,6 +13,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from ..data.load import Dataset
+from ..data.outlines import COUNTRIES_PATH
 from ..escape import escape, script_json
 from ..settings import SETTINGS, Settings
 from . import static_files
@@ -107,7 +108,7 @@ def base_map(dataset: Dataset, *, settings: Settings = SETTINGS, tiles: bool = T
             tiles=settings.tiles_url, attr=settings.tiles_attribution, name="Light tiles",
             max_zoom=settings.max_zoom, subdomains="abcd",
         ).add_to(fmap)
-    outlines = f"{settings.static_url}/outlines/{static_files.COUNTRIES_PATH.name}"
+    outlines = f"{settings.static_url}/outlines/{COUNTRIES_PATH.name}"
     MapSetup(map_config(dataset, more="table", settings=settings), legend_html(dataset.sectors), outlines).add_to(fmap)
     fmap.get_root().header.add_child(_Rendered(f"<style>{static_files.map_css()}</style>"), name="nkmap_css")
     return fmap
@@ -144,7 +145,7 @@ def places_map(places: list[dict], *, settings: Settings = SETTINGS) -> folium.M
     static_files.use_local_assets(settings.static_url)
     fmap = folium.Map(location=list(settings.map_center), zoom_start=settings.map_zoom - 1, tiles=None,
                       min_zoom=settings.min_zoom, max_zoom=settings.max_zoom)
-    MapSetup(_empty_config(), "", f"{settings.static_url}/outlines/{static_files.COUNTRIES_PATH.name}").add_to(fmap)
+    MapSetup(_empty_config(), "", f"{settings.static_url}/outlines/{COUNTRIES_PATH.name}").add_to(fmap)
     for place in places:
         folium.CircleMarker([float(place["lat"]), float(place["lon"])], radius=7, color="#1a66d2", fill=True,
                             tooltip=escape(place["name"])).add_to(fmap)

@@ -5,23 +5,20 @@ from __future__ import annotations
 import base64
 import filecmp
 import functools
-import json
 import re
 import shutil
 from pathlib import Path
-from typing import Any
 
 import folium
 import xstatic.pkg.leaflet as xstatic_leaflet
+
+from ..data.outlines import COUNTRIES_PATH
 
 ASSETS_DIR: Path = Path(__file__).resolve().parent / "static"
 """Folder of the map's committed static files (``nkmap.js``, ``map.css``)."""
 
 SCRIPT_PATH: Path = ASSETS_DIR / "nkmap.js"
 """The map's one drawing script, served to the dashboard and inlined in the standalone export."""
-
-COUNTRIES_PATH: Path = Path(__file__).resolve().parent.parent / "data" / "countries.geojson"
-"""Natural Earth 1:50m country outlines, clipped to north-east Asia (see geo/data/countries.md)."""
 
 LEAFLET_VERSION: str = xstatic_leaflet.VERSION
 """Leaflet version shipped by xstatic-leaflet (folium 0.20 links 1.9.3)."""
@@ -129,28 +126,6 @@ def map_css() -> str:
 def map_script() -> str:
     """``nkmap.js`` as text, to inline in a self-contained page."""
     return SCRIPT_PATH.read_text(encoding="utf-8")
-
-
-@functools.lru_cache(maxsize=1)
-def _countries_text() -> str:
-    """Read ``countries.geojson`` once per process."""
-    return COUNTRIES_PATH.read_text(encoding="utf-8")
-
-
-def countries_geojson() -> dict[str, Any]:
-    """Return the bundled country outlines as a GeoJSON FeatureCollection.
-
-    The file is read once (cached); each call parses a fresh dict, because folium may write
-    into the data it is given (ids, styles) and a shared dict would leak between maps.
-
-    Returns
-    -------
-    dict
-        FeatureCollection of (Multi)Polygons with one property, ``name`` (Natural Earth's
-        short English name, e.g. ``"China"``, ``"North Korea"``), clipped to lon 72-146,
-        lat 17-54.
-    """
-    return json.loads(_countries_text())
 
 
 def _data_uri(path: Path) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..data.load import Dataset
+from ..data.outlines import countries_geojson
 from ..escape import css_colour, script_json
 from ..map import static_files
 from ..map.records import export_records
@@ -89,7 +90,7 @@ def standalone_html(
         **{name: safe(text) for name, text in blocks.items()},
         title=metadata["title"],
         data_json=safe(script_json(page)),
-        countries_json=safe(script_json(static_files.countries_geojson())),
+        countries_json=safe(script_json(countries_geojson())),
         metadata_json=safe(script_json(metadata)),
         metadata=metadata,
         years={"min": first, "max": last, "from": start, "to": end},
