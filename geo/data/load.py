@@ -6,20 +6,15 @@ import functools
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from ..errors import DataError, Problem, relative_path
-from ..query.memo import DatasetCaches
 from ..vocab import DATE_PRECISIONS, ROLES
 from .codes import ReportCodes
 from .csvio import RawTable, read_table
 from .quotes import SeedIndex, read_seeds
-
-if TYPE_CHECKING:
-    pass
 
 TABLES = ("sources", "places", "sectors", "reports")
 
@@ -47,8 +42,6 @@ class Dataset:
     seeds: SeedIndex
     version: str
     warnings: list[Problem] = field(default_factory=list)
-    caches: DatasetCaches = field(default_factory=DatasetCaches, repr=False)
-    """What the page derives from the dataset, kept for its life (see :mod:`geo.query.memo`)."""
 
     @property
     def years(self) -> tuple[int, int]:

@@ -1,14 +1,16 @@
-"""The caches a loaded dataset keeps: each named and typed, with what it holds, its bound, and
-when it is dropped.
+"""What the page derives from a loaded dataset and keeps beside it: each table named and typed,
+with what it holds, its bound, and when it is dropped.
 
-Every cache here lives on one :class:`~geo.data.load.Dataset` and is dropped with it: the dashboard
-keeps a dataset per version of the files (``cached_dataset``), so a change to any file starts
-with empty caches. The dataset is shared by every reader's session, so a cache is filled by
-whichever session asks first and must hold only what does not depend on a session.
+:func:`memo_of` keeps one :class:`DatasetMemo` per :class:`~geo.data.load.Dataset` object, and
+drops it when the dataset goes: the dashboard keeps a dataset per version of the files
+(``cached_dataset``), so a change to any file starts with an empty memo. The dataset is shared
+by every reader's session, so a table is filled by whichever session asks first and must hold
+only what does not depend on a session. The dataset itself stays data only.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
@@ -46,7 +48,7 @@ class BoundedCache(Generic[Key, Value]):
 
 
 @dataclass
-class DatasetCaches:
+class DatasetMemo:
     """What the page derives from a dataset and keeps for the dataset's life.
 
     Attributes
@@ -68,3 +70,30 @@ class DatasetCaches:
     place_json: dict[str, str] = field(default_factory=dict)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     timeline: dict | None = None
+
+
+_MEMOS: dict[int, DatasetMemo] = {}
+"""``id(dataset)`` → its memo, for the datasets alive now (each entry goes with its dataset)."""
+
+
+def memo_of(dataset: object) -> DatasetMemo:
+    """The memo kept for ``dataset`` (made empty on first use, dropped when the dataset is).
+
+    Parameters
+    ----------
+    dataset
+        A loaded :class:`~geo.data.load.Dataset` (any object that can be weakly referenced).
+
+    Returns
+    -------
+    DatasetMemo
+        The same object for every call with the same dataset, in every session.
+    """
+    key = id(dataset)
+    found = _MEMOS.get(key)
+    if found is None:
+        made = DatasetMemo()
+        found = _MEMOS.setdefault(key, made)  # one wins when two sessions ask at once
+        if found is made:
+            weakref.finalize(dataset, _MEMOS.pop, key, None)
+    return found

@@ -15,6 +15,7 @@ from ..map.records import layer_json, report_html
 from ..settings import SETTINGS, Settings
 from .aggregate import first_per_group, flows_of, places_of, summary_line
 from .filters import Filters, filter_mask
+from .memo import memo_of
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class View:
         popups: dict[str, list[str]] = {}
         for place_id, html in zip(place_ids, report_html_at(dataset, chosen), strict=True):
             popups.setdefault(place_id, []).append(html)
-        records = layer_json(dataset, self.places, self.flows, popups, place_json=dataset.caches.place_json)
+        records = layer_json(dataset, self.places, self.flows, popups, place_json=memo_of(dataset).place_json)
         return leaflet.data_layer(records, compact_legend=compact_legend)
 
 
@@ -96,7 +97,7 @@ def report_html_at(dataset: Dataset, positions: np.ndarray) -> list[str]:
         names = dataset.places["name"].to_dict()
         return [report_html(report, labels, names) for report in dataset.reports.iloc[missing].to_dict("records")]
 
-    return dataset.caches.report_html.get_many((int(p) for p in positions), make)
+    return memo_of(dataset).report_html.get_many((int(p) for p in positions), make)
 
 
 def emptied_by(dataset: Dataset, filters: Filters) -> list[str]:

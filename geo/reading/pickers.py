@@ -7,6 +7,7 @@ from collections import Counter
 
 from ..data.load import Dataset
 from ..query.filters import FILTERS, Filters
+from ..query.memo import memo_of
 from ..settings import SETTINGS
 from ..vocab import ROLES
 from .wording import format_date
@@ -24,7 +25,7 @@ def labels(dataset: Dataset, table: str) -> dict[str, str]:
     Pickers and links identify an option by its label, so labels are made unique: two sources of
     one publisher and month, or two places of one name, get their id in brackets.
     """
-    cached = dataset.caches.labels
+    cached = memo_of(dataset).labels
     if table not in cached:
         if table == "sectors":
             found = dataset.sectors["label"].to_dict()

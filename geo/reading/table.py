@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..data.load import Dataset
+from ..query.memo import memo_of
 from .wording import format_date, format_figures, format_period
 
 TABLE_LIMIT = 2000
@@ -64,4 +65,4 @@ def table_rows_at(dataset: Dataset, positions: np.ndarray) -> list[tuple[str, ..
     def make(missing: list[int]) -> list[tuple[str, ...]]:
         return [row(r) for r in dataset.reports.iloc[missing][TABLE_SOURCE_COLUMNS].to_dict("records")]
 
-    return dataset.caches.table_rows.get_many((int(p) for p in positions), make)
+    return memo_of(dataset).table_rows.get_many((int(p) for p in positions), make)

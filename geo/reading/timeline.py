@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..data.load import Dataset
 from ..escape import css_colour
+from ..query.memo import memo_of
 
 FEW_LABEL = "Few or no workers reported"
 """The timeline's series for reports that say few or no workers: apart, never as a presence."""
@@ -85,7 +86,7 @@ def timeline_spec(dataset: Dataset, rows: np.ndarray | None, years: tuple[int, i
     datasets, so the spec itself is the same on every step and the page updates the chart's data
     instead of drawing a new chart.
     """
-    base = dataset.caches.timeline
+    base = memo_of(dataset).timeline
     if base is None:
         first, last = dataset.years
         scale = {"domain": [first - 0.5, last + 0.5], "nice": False, "zero": False}
@@ -113,7 +114,7 @@ def timeline_spec(dataset: Dataset, rows: np.ndarray | None, years: tuple[int, i
                  }},
             ],
         }
-        dataset.caches.timeline = base
+        memo_of(dataset).timeline = base
     bars = reports_per_year(dataset, rows)
     spec = copy.deepcopy(base)
     spec["datasets"] = {"bars": [{"year": int(y), "sector": str(s), "reports": int(n)}
