@@ -19,6 +19,7 @@ from geo.data.parquet_cache import files_stamp, load_cached
 from geo.errors import DataError
 from geo.escape import escape
 from geo.map import leaflet, static_files
+from geo.map.layers import view_layer
 from geo.publish import downloads
 from geo.query.filters import FILTERS, Filters
 from geo.query.selection import View, build_view, emptied_by
@@ -246,7 +247,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
 
     center, zoom = pickers.focus(dataset, place)
     result = st_folium(
-        leaflet.base_map(dataset), feature_group_to_add=view.layer(dataset, compact_legend=presenting),
+        leaflet.base_map(dataset), feature_group_to_add=view_layer(dataset, view, compact_legend=presenting),
         center=center, zoom=zoom,
         height=pickers.map_height(presenting), use_container_width=True, key="map",
         returned_objects=["last_object_clicked_tooltip"],

@@ -156,7 +156,7 @@ class StepTimes:
 
 
 def time_steps(data_dir: Path, count: int = 15) -> StepTimes:
-    """Load once, then time build_view, View.layer and streamlit-folium's feature-group JS per range.
+    """Load once, then time build_view, view_layer and streamlit-folium's feature-group JS per range.
 
     The first (full) range is built once beforehand, as the page's first paint does, so the
     per-report popup HTML memo is as warm as after a page load; each measured range is new.
@@ -164,6 +164,7 @@ def time_steps(data_dir: Path, count: int = 15) -> StepTimes:
     from streamlit_folium import _get_feature_group_string
 
     from geo.data.load import load_dataset
+    from geo.map.layers import view_layer
     from geo.map.leaflet import base_map
     from geo.query.filters import Filters
     from geo.query.selection import build_view
@@ -171,14 +172,14 @@ def time_steps(data_dir: Path, count: int = 15) -> StepTimes:
     dataset = load_dataset(data_dir)
     first, last = dataset.years
     warm = build_view(dataset, Filters(years=(first, last)))
-    _get_feature_group_string(warm.layer(dataset), base_map(dataset))
+    _get_feature_group_string(view_layer(dataset, warm), base_map(dataset))
     parts: list[tuple[float, float, float, int, int]] = []
     for years in year_ranges(first, last, count):
         fmap = base_map(dataset)
         t0 = time.perf_counter()
         view = build_view(dataset, Filters(years=years))
         t1 = time.perf_counter()
-        layer = view.layer(dataset)
+        layer = view_layer(dataset, view)
         t2 = time.perf_counter()
         script = _get_feature_group_string(layer, fmap)
         t3 = time.perf_counter()

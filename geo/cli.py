@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import DataError
+from .files import OutputRefusedError, write_atomic
 from .settings import SETTINGS
 
 if TYPE_CHECKING:
@@ -109,7 +110,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
-    from .publish import export as exporting  # imported here so that --help answers at once
 
     try:
         if args.command == "validate":
@@ -120,19 +120,15 @@ def main(argv: list[str] | None = None) -> int:
             return _draft(args)
         if args.command == "merge":
             return _merge(args)
-        from .data.synth import OutputRefusedError, synthesise
+        from .data.synth import synthesise
 
-        try:
-            synthesise(args.output, reports=args.reports, places=args.places, seed=args.seed, force=args.force)
-        except OutputRefusedError as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 1
+        synthesise(args.output, reports=args.reports, places=args.places, seed=args.seed, force=args.force)
         print(f"wrote {args.reports} synthetic reports to {args.output}")
         return 0
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    except (exporting.ExportError, OSError, ValueError) as error:  # ArticleError, DateError, MergeError
+    except (OutputRefusedError, OSError, ValueError) as error:  # ArticleError, DateError, MergeError
         print(f"error: {error}", file=sys.stderr)
         return 1
     except Exception as error:  # noqa: BLE001 - a person gets a sentence, not a traceback
@@ -186,7 +182,7 @@ def _export(args: argparse.Namespace) -> int:
         # --sectors only set where its controls start.
         topic = dataclasses.replace(filters, years=None, sectors=None)
         reports = dataset.reports[filter_mask(dataset.reports, topic, sector_matrix=dataset.sector_matrix)]
-    path = exporting.write_atomic(args.output, text, protected=exporting.protected_folders(dataset))
+    path = write_atomic(args.output, text, protected=exporting.protected_folders(dataset))
     print(f"wrote {len(reports)} reports to {path} ({path.stat().st_size / 1024:,.0f} KiB)")
     return 0
 

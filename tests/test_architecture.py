@@ -94,3 +94,10 @@ def test_loading_and_validating_the_bundled_dataset_imports_no_drawing_or_page_l
     )
     found = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "[]"
+
+
+def test_the_import_contracts_in_pyproject_are_kept() -> None:
+    """The layers and forbidden imports of pyproject.toml's ``[tool.importlinter]`` (also run by ``make lint``)."""
+    linter = Path(sys.executable).with_name("lint-imports")
+    found = subprocess.run([str(linter), "--no-cache"], cwd=ROOT, capture_output=True, text=True)
+    assert found.returncode == 0, found.stdout[found.stdout.find("Broken contracts"):]

@@ -172,7 +172,8 @@ def test_synth_needs_at_least_one_report_and_place(tmp_path: Path, argv: list[st
 @pytest.mark.parametrize("folder", ["data", "seeds", ".", "data/sub"])
 def test_synth_never_writes_into_the_projects_dataset(folder: str) -> None:
     """Checked on the guard itself, so that a broken guard cannot overwrite the real data."""
-    from geo.data.synth import OutputRefusedError, check_output
+    from geo.data.synth import check_output
+    from geo.files import OutputRefusedError
     from geo.settings import ROOT
 
     for force in (False, True):

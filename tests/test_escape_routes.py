@@ -14,6 +14,7 @@ import pytest
 
 from geo.data.load import Dataset, load_dataset
 from geo.map import leaflet
+from geo.map.layers import view_layer
 from geo.map.style import legend_html
 from geo.publish import downloads
 from geo.publish.export import ExportInfo
@@ -35,7 +36,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
 def full_map_html(dataset: Dataset) -> str:
     view = build_view(dataset, Filters())
     fmap = leaflet.base_map(dataset)
-    view.layer(dataset).add_to(fmap)
+    view_layer(dataset, view).add_to(fmap)
     return fmap.get_root().render()
 
 

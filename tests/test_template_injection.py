@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo.data.load import Dataset, load_dataset
 from geo.map import leaflet
+from geo.map.layers import view_layer
 from geo.map.style import legend_html
 from geo.publish.export import ExportInfo, geojson_text, to_csv_text
 from geo.query.filters import Filters
@@ -48,7 +49,7 @@ def in_empty_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def folium_page(dataset: Dataset) -> str:
     """The whole map page as folium renders it: base map, legend, places layer."""
     fmap = leaflet.base_map(dataset)
-    build_view(dataset, Filters()).layer(dataset).add_to(fmap)
+    view_layer(dataset, build_view(dataset, Filters())).add_to(fmap)
     return fmap.get_root().render()
 
 
@@ -56,7 +57,7 @@ def st_folium_scripts(dataset: Dataset) -> str:
     """What streamlit-folium sends the browser: the header, the map's and the layer's scripts."""
     fmap = leaflet.base_map(dataset)
     fmap.render()
-    layer = build_view(dataset, Filters()).layer(dataset)
+    layer = view_layer(dataset, build_view(dataset, Filters()))
     return (streamlit_folium._get_header(fmap) + streamlit_folium._get_map_string(fmap)
             + streamlit_folium._get_feature_group_string(layer, fmap))
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import shapely
 
-from ..settings import ROOT, SETTINGS
+from ..files import OutputRefusedError, inside_any, protected_folders
+from ..settings import SETTINGS
 from ..vocab import ROLES
 from .borders import country_shapes
 
@@ -25,10 +26,6 @@ SECTORS = [
 ]
 SENTENCES_PER_SEED = 40
 REPORTS_PER_SOURCE = 500
-
-
-class OutputRefusedError(Exception):
-    """A folder ``synth`` must not write into: the project's dataset, or someone's dataset."""
 
 
 def check_output(out_dir: Path, *, force: bool = False) -> None:
@@ -48,17 +45,15 @@ def check_output(out_dir: Path, *, force: bool = False) -> None:
         whatever ``force`` says; for any folder holding a dataset file, unless ``force``.
     """
     target = Path(out_dir).resolve()
-    data_dir = SETTINGS.data_dir.resolve()
-    protected = {ROOT / "data", ROOT / "seeds", data_dir, data_dir.parent / "seeds"}
+    protected = protected_folders(SETTINGS.data_dir, SETTINGS.data_dir.parent / "seeds")
     for folder in (target, target / "seeds"):
-        for guarded in protected:
-            if folder == guarded or guarded in folder.parents:
-                raise OutputRefusedError(f"{out_dir}: refusing to write synthetic data into {guarded}, "
-                                    "the project's own dataset; choose another folder")
+        if (guarded := inside_any(folder, protected)) is not None:
+            raise OutputRefusedError(f"{out_dir}: refusing to write synthetic data into {guarded}, "
+                                     "the project's own dataset; choose another folder")
     held = [name for name in DATASET_FILES if (target / name).exists()]
     if held and not force:
         raise OutputRefusedError(f"{out_dir}: already holds a dataset ({', '.join(held)}); "
-                            "choose an empty folder, or pass --force to replace it")
+                                 "choose an empty folder, or pass --force to replace it")
 
 
 def synthesise(out_dir: Path, *, reports: int, places: int | None = None, seed: int = 1,

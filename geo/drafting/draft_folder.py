@@ -9,6 +9,7 @@ import io
 import re
 from pathlib import Path
 
+from .. import files
 from ..data.csvio import read_table
 from ..data.load import seeds_dir_for
 from ..errors import DataError
@@ -86,30 +87,23 @@ def make_draft(article: Article, published: Published, data_dir: Path, *, publis
 
 def write_draft(draft: Draft, out_dir: Path, data_dir: Path) -> list[Path]:
     """Write ``sources.csv``, ``places.csv``, ``reports.csv`` and ``seeds/SEED`` into ``out_dir``."""
-    from ..publish.export import write_atomic
-
     tables = read_rows(Path(data_dir))
-    protected = [Path(data_dir), seeds_dir_for(Path(data_dir))]
+    protected = files.protected_folders(Path(data_dir), seeds_dir_for(Path(data_dir)))
     out_dir = Path(out_dir)
+    seed = out_dir / "seeds" / draft.seed_name
+    if (folder := files.inside_any(seed.parent, protected)) is not None:
+        raise files.OutputRefusedError(f"{out_dir}: refusing to write inside {folder}; choose another output folder")
     written = []
     for name, rows, header in (
         ("sources", [draft.source], tables["sources"][0]),
         ("places", draft.places, tables["places"][0]),
         ("reports", draft.reports, tables["reports"][0] + list(REVIEW_COLUMNS)),
     ):
-        written.append(write_atomic(out_dir / f"{name}.csv", csv_text(header, rows), protected=protected))
-    seed = out_dir / "seeds" / draft.seed_name
-    for folder in protected:
-        if folder.resolve() == seed.parent.resolve() or folder.resolve() in seed.resolve().parents:
-            from ..publish.export import ExportError
-
-            raise ExportError(f"{out_dir}: refusing to write inside {folder}; choose another output folder")
+        written.append(files.write_atomic(out_dir / f"{name}.csv", csv_text(header, rows), protected=protected))
     seed.parent.mkdir(parents=True, exist_ok=True)
     for old in seed.parent.glob("*.txt"):
         old.unlink()  # one seed per draft folder
-    temporary = seed.with_name(f".{seed.name}.tmp")
-    temporary.write_bytes(draft.seed_bytes)
-    temporary.replace(seed)
+    files.write_atomic(seed, draft.seed_bytes, protected=protected)
     return [*written, seed]
 
 

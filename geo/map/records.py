@@ -28,8 +28,7 @@ import pandas as pd
 
 from ..data.load import NEWEST_FIRST, Dataset
 from ..escape import escape, script_json
-from ..reading.templates import render
-from ..reading.wording import format_citation, format_figures, format_movement, format_presence, format_report_period
+from ..reading.reports import report_html
 from ..settings import SETTINGS, Settings
 from ..vocab import AREA_PRECISIONS, ROLES
 from .style import AREA_STYLE, FEW_STYLE, FLOW_STYLE, INFERRED_STYLE, style_table
@@ -67,28 +66,6 @@ def place_record(place: dict | pd.Series) -> dict[str, object]:
         "ll": [round(float(place["lat"]), 5), round(float(place["lon"]), 5)],
         "area_m": float(radius_km) * 1000 if area and pd.notna(radius_km) else 0,
     }
-
-
-def report_html(report: dict | pd.Series, sector_labels: dict[str, str], place_names: dict[str, str]) -> str:
-    """One report in a popup or card: period, role, sectors, whether few or no workers are
-    reported, where they came from and how that is known, figures with their kind and caution,
-    the verbatim quote and its source."""
-    return render(
-        "report.html",
-        period=format_report_period(report), presence=format_presence(report.get("presence")),
-        movement=_movement(report, place_names),
-        role=report["role"], sectors=", ".join(sector_labels.get(s, s) for s in report["sector_ids"]),
-        figures=format_figures(report), quote=report["quote"], citation=format_citation(report),
-    )
-
-
-def _movement(report: dict | pd.Series, place_names: dict[str, str]) -> str:
-    """``From Pyongyang: inferred movement …`` for a report with an origin, else ``""``."""
-    origin = str(report.get("from_place_id") or "")
-    if not origin:
-        return ""
-    basis = format_movement(report.get("from_basis"))
-    return f"From {place_names.get(origin, origin)}" + (f": {basis[0].lower()}{basis[1:]}" if basis else "")
 
 
 def layer_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popups: dict[str, list[str]],

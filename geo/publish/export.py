@@ -5,16 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
+from .. import files
 from ..data.load import Dataset
-from ..settings import ROOT
 
 EXPORT_COLUMNS = [
     "id", "place", "place_id", "country", "lat", "lon", "place_precision", "role", "presence",
@@ -29,10 +27,6 @@ EXPORT_COLUMNS = [
 (``source_url`` is the source's ``url`` in ``sources.csv``) and ``sector_labels``, the sectors
 by name (``sectors`` keeps their ids)."""
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-class ExportError(Exception):
-    """An export that would be unsafe or cannot be written (e.g. a target inside data/)."""
 
 
 @dataclass(frozen=True)
@@ -122,45 +116,9 @@ def _plain(value: object) -> object:
     return value
 
 
-def write_atomic(path: Path, text: str | bytes, *, protected: list[Path] | None = None) -> Path:
-    """Write ``text`` (or bytes) to ``path`` via a temporary file and a rename; refuse protected folders.
-
-    Raises
-    ------
-    ExportError
-        When ``path`` is inside a protected folder (the dataset's ``data/`` and ``seeds/``), or
-        names something that exists and is not a regular file (a folder, device, FIFO or socket).
-    """
-    path = Path(path)
-    target = path.resolve()
-    for folder in protected or []:
-        folder = folder.resolve()
-        if target == folder or folder in target.parents:
-            raise ExportError(f"{path}: refusing to write inside {folder}; choose another output path")
-    if target.is_dir():
-        raise ExportError(f"{path}: is a folder; give a file name")
-    if target.exists() and not target.is_file():
-        # A device, FIFO or socket: the rename below would replace it (run as root, /dev/null).
-        raise ExportError(f"{path}: exists and is not a regular file; give a file name")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
-        # mkstemp makes the file private (0600); an export is for sharing, so use the usual mode.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
-
-
 def protected_folders(dataset: Dataset) -> list[Path]:
-    """Folders an export must never write into."""
-    return [dataset.data_dir, dataset.seeds_dir, ROOT / "data", ROOT / "seeds"]
+    """Folders an export must never write into: the dataset's own and the project's ``data/`` and ``seeds/``."""
+    return files.protected_folders(dataset.data_dir, dataset.seeds_dir)
 
 
 def geojson_text(dataset: Dataset, reports: pd.DataFrame, info: ExportInfo) -> str:

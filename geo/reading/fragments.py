@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data.load import Dataset
-from ..map.records import report_html
 from ..vocab import AREA_PRECISIONS
+from .reports import report_html
 from .templates import render, safe
 from .wording import format_date
 

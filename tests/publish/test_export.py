@@ -5,14 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 from geo.data.load import Dataset, load_dataset
+from geo.files import OutputRefusedError, write_atomic
 from geo.publish import export
-from geo.publish.export import EXPORT_COLUMNS, ExportError, ExportInfo, write_atomic
+from geo.publish.export import EXPORT_COLUMNS, ExportInfo
 from geo.query.filters import Filters, filter_mask
 from tests.conftest import write_dataset
 
@@ -133,21 +133,6 @@ def test_filters_are_recorded_in_the_geojson(dataset: Dataset) -> None:
     assert [feature["id"] for feature in collection["features"]] == ["r2"]
 
 
-def test_write_atomic_writes_the_text_and_leaves_no_temporary_file(tmp_path: Path) -> None:
-    out = tmp_path / "exports" / "reports.csv"
-    assert write_atomic(out, "id\nr1\n") == out.resolve()
-    assert out.read_text(encoding="utf-8") == "id\nr1\n"
-    assert os.listdir(out.parent) == ["reports.csv"]
-
-
-def test_write_atomic_replaces_an_existing_file(tmp_path: Path) -> None:
-    out = tmp_path / "reports.csv"
-    out.write_text("old", encoding="utf-8")
-    write_atomic(out, "new")
-    assert out.read_text(encoding="utf-8") == "new"
-    assert os.listdir(tmp_path) == ["reports.csv"]
-
-
 @pytest.mark.parametrize(
     "inside",
     [
@@ -162,38 +147,10 @@ def test_write_atomic_refuses_the_datasets_folders(dataset: Dataset, inside: str
     tiny_dir = dataset.data_dir
     before = sorted(path.relative_to(tiny_dir) for path in tiny_dir.rglob("*"))
     reports_csv = (tiny_dir / "reports.csv").read_bytes()
-    with pytest.raises(ExportError, match="refusing to write inside"):
+    with pytest.raises(OutputRefusedError, match="refusing to write inside"):
         write_atomic(tiny_dir / inside, "x", protected=export.protected_folders(dataset))
     assert sorted(path.relative_to(tiny_dir) for path in tiny_dir.rglob("*")) == before
     assert (tiny_dir / "reports.csv").read_bytes() == reports_csv
-
-
-def test_write_atomic_cleans_up_when_the_rename_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(*args: object) -> None:
-        raise OSError("disk full")
-
-    monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError, match="disk full"):
-        write_atomic(tmp_path / "reports.csv", "text")
-    assert os.listdir(tmp_path) == []
-
-
-def test_write_atomic_refuses_a_folder(tmp_path: Path) -> None:
-    with pytest.raises(ExportError, match="is a folder"):
-        write_atomic(tmp_path, "text")
-
-
-def test_write_atomic_refuses_a_fifo_and_leaves_it_in_place(tmp_path: Path) -> None:
-    """A device or FIFO would be replaced by a regular file (as root, ``-o /dev/null`` would
-    replace the system's /dev/null); a FIFO stands in for both here."""
-    fifo = tmp_path / "pipe"
-    os.mkfifo(fifo)
-    link = tmp_path / "link-to-pipe"
-    link.symlink_to(fifo)
-    for target in (fifo, link):
-        with pytest.raises(ExportError, match="not a regular file"):
-            write_atomic(target, "id\n")
-    assert fifo.is_fifo() and link.is_symlink()
 
 
 NEW_COLUMNS = ["presence", "from_basis", "workers_kind", "caution", "date_qualifier", "fee_min", "fee_max",

@@ -12,11 +12,12 @@ import pytest
 from geo import cli
 from geo.data.load import Dataset, load_dataset
 from geo.escape import escape
-from geo.map.records import export_records, report_html
+from geo.map.records import export_records
 from geo.map.style import marker_style
 from geo.publish.export import ExportInfo
 from geo.publish.standalone import control_years, standalone_html
 from geo.query.filters import Filters, filter_mask
+from geo.reading.reports import report_html
 from geo.settings import ROOT, SETTINGS, Settings
 from geo.vocab import ROLES
 from tests.conftest import SEED_TEXT, tiny_copy, write_dataset

@@ -1,8 +1,6 @@
-"""What the dashboard shows for a set of filters (geo.views), without Streamlit."""
+"""What the dashboard shows for a set of filters (geo.query.selection), without Streamlit."""
 
 from __future__ import annotations
-
-import json
 
 import numpy as np
 import pytest
@@ -35,24 +33,3 @@ def test_first_per_group_keeps_the_first_k_of_each_group_in_order() -> None:
     assert first_per_group(groups, 2).tolist() == [0, 1, 2, 4, 5]
     assert first_per_group(groups, 1).tolist() == [0, 1, 5]
     assert first_per_group(groups[:0], 3).tolist() == []
-
-
-def test_popups_hold_the_reports_of_their_place(tiny: Dataset) -> None:
-    layer = views.build_view(tiny, Filters()).layer(tiny)
-    records = json.loads(next(iter(layer._children.values())).records_json)
-    popups = {mark["place"]: "".join(mark["reports"]) for mark in records["marks"]}
-    assert "Dozens of North Korean women" in popups["dandong"]
-    assert "thirty restaurant staff" in popups["ningbo"] and "Dozens" not in popups["ningbo"]
-
-
-
-
-def test_popups_shrink_with_many_places_and_then_point_to_the_table() -> None:
-    from dataclasses import replace
-
-    from geo.settings import SETTINGS
-
-    small = replace(SETTINGS, popup_budget_bytes=10 * views.REPORT_HTML_BYTES, popup_max_reports=6)
-    assert views.popup_reports_per_place(1, small) == 6
-    assert views.popup_reports_per_place(5, small) == 2
-    assert views.popup_reports_per_place(11, small) == 0  # not one report each: counts only
