@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 GEO = ROOT / "geo"
@@ -101,3 +104,14 @@ def test_the_import_contracts_in_pyproject_are_kept() -> None:
     linter = Path(sys.executable).with_name("lint-imports")
     found = subprocess.run([str(linter), "--no-cache"], cwd=ROOT, capture_output=True, text=True)
     assert found.returncode == 0, found.stdout[found.stdout.find("Broken contracts"):]
+
+
+@pytest.mark.parametrize(("module", "name"), [
+    ("geo.reading.pickers", "place_of"), ("geo.settings", "describe"), ("geo.query.filters", "BY_NAME"),
+    ("geo.vocab", "beyond_china"), ("geo.query.aggregate", "aggregate_places"),
+    ("geo.query.aggregate", "aggregate_flows"), ("geo.query.aggregate", "summary"),
+    ("geo.query.aggregate", "few_or_none_places"), ("geo.data.load", "TYPE_CHECKING"),
+])
+def test_api_only_tests_used_is_gone_from_geo(module: str, name: str) -> None:
+    """Issue 22's list of names in geo/ that nothing but tests used (the test oracle lives in tests/oracle.py)."""
+    assert not hasattr(importlib.import_module(module), name)

@@ -186,10 +186,8 @@ def country_entry(iso: str) -> Entry | None:
 
 @functools.lru_cache(maxsize=64)
 def _outline_point(iso: str) -> tuple[float, float] | None:
-    try:
-        from ..data.borders import country_shapes
-    except ImportError:  # pragma: no cover - older layouts
-        return None
+    from ..data.borders import country_shapes  # shapely and the outlines, only when a country is named
+
     shape = country_shapes().get(iso)
     if shape is None or shape.is_empty:
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..data.codes import PRESENCE_ORDER, ReportCodes, inferred_movements, pair_codes, positions
+from ..data.codes import PRESENCE_ORDER, ReportCodes
 from ..vocab import ROLES
 
 PLACE_COLUMNS = [
@@ -20,19 +20,20 @@ FLOW_COLUMNS = [
     "from_place_id", "to_place_id", "from_name", "to_name", "from_lat", "from_lon", "to_lat", "to_lon", "reports",
     "basis", "stated_reports",
 ]
-def aggregate_places(
-    reports: pd.DataFrame, places: pd.DataFrame, sector_matrix: pd.DataFrame
-) -> pd.DataFrame:
-    """One row per place that has at least one of ``reports``.
+_ROLE_SETS = [tuple(role for bit, role in enumerate(ROLES) if mask >> bit & 1) for mask in range(2 ** len(ROLES))]
+
+
+def places_of(codes: ReportCodes, rows: np.ndarray | None, places: pd.DataFrame) -> pd.DataFrame:
+    """One row per place that has at least one of the reports at positions ``rows`` (all when ``None``).
 
     Parameters
     ----------
-    reports
-        Filtered reports (a subset of ``Dataset.reports``, original index kept).
+    codes
+        ``Dataset.codes``: the reports as integer codes.
+    rows
+        Positions in ``Dataset.reports`` of the filtered reports, or ``None`` for all.
     places
         ``Dataset.places``.
-    sector_matrix
-        ``Dataset.sector_matrix`` (rows are looked up by the reports' index).
 
     Returns
     -------
@@ -45,14 +46,6 @@ def aggregate_places(
         else ``few`` when one says few, else ``none`` (every report there says few or none: draw
         it so, and don't count it as a presence). Sorted by descending count, then name.
     """
-    return places_of(ReportCodes.of(reports, places, sector_matrix), None, places)
-
-
-_ROLE_SETS = [tuple(role for bit, role in enumerate(ROLES) if mask >> bit & 1) for mask in range(2 ** len(ROLES))]
-
-
-def places_of(codes: ReportCodes, rows: np.ndarray | None, places: pd.DataFrame) -> pd.DataFrame:
-    """:func:`aggregate_places` for the reports at positions ``rows`` (all when ``None``)."""
     take = (lambda values: values) if rows is None else (lambda values: values[rows])
     place_codes = take(codes.place)
     if len(place_codes) == 0:
@@ -109,8 +102,9 @@ def _per_group_extreme(groups: np.ndarray, years: np.ndarray, n: int, *, first: 
     return np.where(seen.any(axis=1), low + width - 1 - seen[:, ::-1].argmax(axis=1), 0)
 
 
-def aggregate_flows(reports: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    """One row per (from, to) movement the reports describe, with its report count.
+def flows_of(codes: ReportCodes, rows: np.ndarray | None, places: pd.DataFrame) -> pd.DataFrame:
+    """One row per (from, to) movement the reports at positions ``rows`` (all when ``None``) describe,
+    with its report count.
 
     Returns
     -------
@@ -119,13 +113,6 @@ def aggregate_flows(reports: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame
         when any of the movement's reports states it, else ``inferred`` (draw it distinctly; hide
         such rows to show stated movements only); ``stated_reports`` counts the stating reports.
     """
-    pair, pair_places = pair_codes(positions(reports["from_place_id"], places.index),
-                                    positions(reports["place_id"], places.index), places)
-    return _count_flows(pair, pair_places, places, inferred_movements(reports))
-
-
-def flows_of(codes: ReportCodes, rows: np.ndarray | None, places: pd.DataFrame) -> pd.DataFrame:
-    """:func:`aggregate_flows` for the reports at positions ``rows`` (all when ``None``)."""
     if rows is None:
         return _count_flows(codes.pair, codes.pair_places, places, codes.inferred)
     return _count_flows(codes.pair[rows], codes.pair_places, places, codes.inferred[rows])
@@ -149,29 +136,9 @@ def _count_flows(pair: np.ndarray, pair_places: np.ndarray, places: pd.DataFrame
     }, columns=FLOW_COLUMNS)
 
 
-def summary(reports: pd.DataFrame, places_shown: int, *, years: tuple[int, int] | None = None) -> str:
-    """The line above the map, e.g. ``14 reports at 9 places (1 with few or no workers) · 2017–2019``.
-
-    ``years`` is the selected range; without it the span the reports cover is shown. Places
-    where every report says few or no workers (``presence``) are counted apart.
-    """
-    if reports.empty:
-        return summary_line(0, places_shown, None)
-    span = years or (int(reports["year_start"].min()), int(reports["year_end"].max()))
-    return summary_line(len(reports), places_shown, span, few_or_none=few_or_none_places(reports))
-
-
-def few_or_none_places(reports: pd.DataFrame) -> int:
-    """How many places have reports that all say few or no workers (none that reports a presence)."""
-    if "presence" not in reports or reports.empty:
-        return 0
-    reported = reports["presence"].astype(str).isin(["reported", ""])
-    places = reports["place_id"].astype(str)
-    return int(places.nunique() - places[reported].nunique())
-
-
 def summary_line(reports: int, places_shown: int, years: tuple[int, int] | None, *, few_or_none: int = 0) -> str:
-    """:func:`summary` from counts; ``few_or_none`` of the ``places_shown`` report few or no workers.
+    """The line above the map, e.g. ``14 reports at 9 places (1 with few or no workers) · 2017–2019``;
+    ``few_or_none`` of the ``places_shown`` report few or no workers, ``years`` is the span shown.
 
     With a places table from :func:`places_of`, that is ``(places["presence"] != "reported").sum()``.
     The line names no count of sectors: beside a sector filter it read as the sectors picked.

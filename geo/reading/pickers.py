@@ -45,11 +45,6 @@ def _unique_labels(found: dict[str, str]) -> dict[str, str]:
     return {key: label if counts[label] == 1 else f"{label} ({key})" for key, label in found.items()}
 
 
-def place_of(dataset: Dataset, position: int) -> str:
-    """The place id of the report at ``position`` in ``Dataset.reports``."""
-    return str(dataset.places.index[dataset.codes.place[position]])
-
-
 def focus(dataset: Dataset, place: str | None) -> tuple[list[float], int]:
     """Centre and zoom that bring ``place`` into view; the whole map's first view without one.
 

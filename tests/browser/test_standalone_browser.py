@@ -19,10 +19,10 @@ from geo.data.load import Dataset, load_dataset
 from geo.map.style import marker_style
 from geo.publish.export import ExportInfo
 from geo.publish.standalone import standalone_html
-from geo.query.aggregate import aggregate_flows, aggregate_places, summary
 from geo.query.filters import Filters, filter_mask
 from geo.settings import ROOT, SETTINGS
 from tests.conftest import SEED_TEXT, tiny_copy, write_dataset
+from tests.oracle import aggregate_flows, aggregate_places, summary
 
 pytestmark = pytest.mark.browser
 

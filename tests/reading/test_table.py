@@ -7,7 +7,6 @@ import pytest
 from geo.data.load import Dataset, load_dataset
 from geo.query.filters import Filters
 from geo.query.selection import build_view
-from geo.reading import pickers
 from geo.reading.table import table_frame
 from tests.conftest import write_dataset
 
@@ -33,6 +32,6 @@ def test_table_of_one_place_and_of_a_view(tiny: Dataset) -> None:
     assert list(table["Report"]) == ["r3", "r1"] and total == 2
     table, total = table_frame(tiny, view.rows, "dandong")
     assert list(table["Report"]) == ["r1"] and total == 1
-    assert pickers.place_of(tiny, table.index[0]) == "dandong"
+    assert tiny.reports["place_id"].iloc[table.index[0]] == "dandong"
 
 
