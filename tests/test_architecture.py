@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -115,3 +116,26 @@ def test_the_import_contracts_in_pyproject_are_kept() -> None:
 def test_api_only_tests_used_is_gone_from_geo(module: str, name: str) -> None:
     """Issue 22's list of names in geo/ that nothing but tests used (the test oracle lives in tests/oracle.py)."""
     assert not hasattr(importlib.import_module(module), name)
+
+
+IMPORT_NAMES = {"streamlit-folium": "streamlit_folium", "pyahocorasick": "ahocorasick", "xstatic-leaflet": "xstatic"}
+"""Distributions whose import name is not their name on PyPI."""
+
+
+def test_runtime_dependencies_are_what_the_app_and_the_cli_import() -> None:
+    """pyproject's ``dependencies`` are exactly the third-party packages geo/, the page and the review page
+    import (test, lint, basemap and serve tools live in dependency groups)."""
+    import tomllib
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    names = {re.split(r"[=<>!~ ]", spec, maxsplit=1)[0].lower() for spec in declared}
+    declared_imports = {IMPORT_NAMES.get(name, name) for name in names}
+    imported = set()
+    for path in [*GEO.rglob("*.py"), ROOT / "dashboard.py", ROOT / "review_page.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = imported - set(sys.stdlib_module_names) - {"geo", "dashboard", "review_page"}
+    assert declared_imports == third_party
