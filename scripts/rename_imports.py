@@ -62,9 +62,34 @@ NEW_MODULES: set[str] = {
     *MODULES.values(),
     "geo", "geo.data", "geo.query", "geo.reading", "geo.map", "geo.publish", "geo.drafting",
     "geo.settings", "geo.vocab", "geo.errors", "geo.escape", "geo.cli", "geo.__main__", "geo.files",
-    "geo.data.outlines", "geo.map.layers", "geo.reading.report_html",
+    "geo.data.outlines", "geo.map.layers", "geo.reading.reports",
 }
 """Every module of the new layout (a relative import that reaches one of these is already new)."""
+
+SYMBOLS: dict[tuple[str, str], tuple[str, str]] = {
+    ("geo.publish.export", "write_atomic"): ("geo.files", "write_atomic"),
+    ("geo.publish.export", "ExportError"): ("geo.files", "OutputRefusedError"),
+    ("geo.data.synth", "OutputRefusedError"): ("geo.files", "OutputRefusedError"),
+    ("geo.map.records", "report_html"): ("geo.reading.reports", "report_html"),
+    ("geo.query.selection", "report_html_at"): ("geo.reading.reports", "report_html_at"),
+    ("geo.query.selection", "popup_reports_per_place"): ("geo.map.layers", "popup_reports_per_place"),
+    ("geo.query.selection", "REPORT_HTML_BYTES"): ("geo.map.layers", "REPORT_HTML_BYTES"),
+    ("geo.map.static_files", "countries_geojson"): ("geo.data.outlines", "countries_geojson"),
+    ("geo.map.static_files", "COUNTRIES_PATH"): ("geo.data.outlines", "COUNTRIES_PATH"),
+    ("geo.map.static_files", "page_script"): ("geo.publish.standalone", "page_script"),
+    ("geo.query.memo", "DatasetCaches"): ("geo.query.memo", "DatasetMemo"),
+    ("geo.query.aggregate", "aggregate_places"): ("tests.oracle", "aggregate_places"),
+    ("geo.query.aggregate", "aggregate_flows"): ("tests.oracle", "aggregate_flows"),
+    ("geo.query.aggregate", "summary"): ("tests.oracle", "summary"),
+    ("geo.query.aggregate", "few_or_none_places"): ("tests.oracle", "few_or_none_places"),
+}
+"""Names that moved module (or were renamed) after the move, in a ``from MODULE import NAME`` line.
+
+Uses the rewrite cannot make alone (add the import, then ruff names what is missing):
+``dataset.caches.X`` → ``memo_of(dataset).X`` (``geo.query.memo``); ``view.layer(dataset, ...)`` →
+``view_layer(dataset, view, ...)`` (``geo.map.layers``); ``exporting.write_atomic`` →
+``geo.files.write_atomic``; ``static_files.countries_geojson()`` → ``outlines.countries_geojson()``.
+"""
 
 PACKAGES: set[str] = {"geo", "geo.data", "geo.query", "geo.reading", "geo.map", "geo.publish", "geo.drafting",
                       "geo.reading.templates"}
@@ -152,6 +177,7 @@ def rewrite(text: str, module: str | None = None) -> str:
     old_module = next((o for o, n in MODULES.items() if n == module), module)
     old_package = old_module if is_package else (old_module.rsplit(".", 1)[0] if old_module else "")
     leaves: dict[str, str] = {}
+    text_renames: dict[str, str] = {}
 
     def one_import(match: re.Match) -> str:
         indent, dots, mod, names = match["indent"], match["dots"], match["mod"], match["names"]
@@ -184,10 +210,15 @@ def rewrite(text: str, module: str | None = None) -> str:
                     leaves[name] = leaf
                 groups.setdefault(parent, []).append(f"{leaf} as {alias}" if alias else leaf)
         else:
-            groups[target] = items
+            for item in items:
+                name, _, alias = (s.strip() for s in item.partition(" as "))
+                home, new_name = SYMBOLS.get((target, name), (target, name))
+                if new_name != name and not alias:
+                    text_renames[name] = new_name
+                groups.setdefault(home, []).append(f"{new_name} as {alias}" if alias else new_name)
         lines = []
         for parent, group in groups.items():
-            if dots and module:
+            if dots and module and parent.startswith("geo"):
                 new_dots, new_mod = _relative(parent, package)
                 head = f"from {new_dots}{new_mod}"
             else:
@@ -206,6 +237,8 @@ def rewrite(text: str, module: str | None = None) -> str:
     text = _PATHS.sub(lambda m: FILES[m.group(0)], text)
     for old, new in leaves.items():
         text = re.sub(rf"(?<![\w.]){re.escape(old)}\.(?=[A-Za-z_])", f"{new}.", text)
+    for old, new in text_renames.items():
+        text = re.sub(rf"(?<![\w.]){re.escape(old)}\b", new, text)
     return text
 
 
