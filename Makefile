@@ -22,7 +22,7 @@ run: setup
 
 # Several dashboard processes behind nginx, kept alive by supervisord (docs/DEPLOY.md); PORT defaults to 8080 here.
 serve: setup
-	$(UV) run python deploy/serve.py --port $(if $(filter command line environment,$(origin PORT)),$(PORT),8080) --replicas $(REPLICAS)
+	$(UV) run --locked --group serve python deploy/serve.py --port $(if $(filter command line environment,$(origin PORT)),$(PORT),8080) --replicas $(REPLICAS)
 
 curate: setup
 	$(UV) run streamlit run dashboard.py --server.port $(PORT) -- --curate
@@ -32,9 +32,11 @@ draft-quality: setup
 
 lint: setup
 	$(UV) run ruff check geo tests dashboard.py review_page.py publish_page.py scripts benchmarks deploy
+	$(UV) run lint-imports
 
+# The serve group too: tests/browser/test_serve.py runs what make serve runs.
 test: setup lint
-	$(UV) run pytest -q
+	$(UV) run --locked --group serve pytest -q
 
 bench: setup
 	$(UV) run python -m benchmarks.run

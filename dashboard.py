@@ -15,15 +15,18 @@ from streamlit.errors import StreamlitAPIException
 from streamlit_folium import st_folium
 
 import publish_page
-from geo import assets, downloads, fragments, mapping, pickers, timeline
-from geo.cache import files_stamp, load_cached
+from geo.data.load import Dataset
+from geo.data.parquet_cache import files_stamp, load_cached
 from geo.errors import DataError
 from geo.escape import escape
-from geo.filters import FILTERS, Filters
-from geo.load import Dataset
+from geo.map import leaflet, static_files
+from geo.map.layers import view_layer
+from geo.publish import downloads
+from geo.query.filters import FILTERS, Filters
+from geo.query.selection import View, build_view, emptied_by
+from geo.reading import fragments, pickers, timeline
+from geo.reading.table import table_frame
 from geo.settings import SETTINGS
-from geo.table import table_frame
-from geo.view import View, build_view, emptied_by
 
 CSS = (Path(__file__).parent / "dashboard.css").read_text(encoding="utf-8")
 PAGE_CSS, PRESENTER_CSS = CSS.split("/* presenter */")
@@ -93,7 +96,7 @@ def heap_frozen() -> bool:
 
 @st.cache_resource
 def static_ready() -> Path:
-    return assets.install_static(SETTINGS.static_dir)
+    return static_files.install_static(SETTINGS.static_dir)
 
 
 PLAY_SECONDS = 1.7  # how long each year shows while the presenter's Play runs
@@ -245,7 +248,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
 
     center, zoom = pickers.focus(dataset, place)
     result = st_folium(
-        mapping.base_map(dataset), feature_group_to_add=view.layer(dataset, compact_legend=presenting),
+        leaflet.base_map(dataset), feature_group_to_add=view_layer(dataset, view, compact_legend=presenting),
         center=center, zoom=zoom,
         height=pickers.map_height(presenting), use_container_width=True, key="map",
         returned_objects=["last_object_clicked_tooltip"],
@@ -304,7 +307,7 @@ def clear_filters(dataset: Dataset) -> None:
 
 
 def filter_fields(dataset: Dataset) -> None:
-    """A widget for each filter of ``geo.filters.FILTERS`` but the years (the slider above the map).
+    """A widget for each filter of ``geo.query.filters.FILTERS`` but the years (the slider above the map).
 
     Each widget's key, label, help and URL parameter come from the filter's declaration; the
     values are read back from ``st.session_state`` by :func:`filters_of`.

@@ -1,5 +1,5 @@
 """The map page's publishing row: GIS files, an image of the view and its citation (Streamlit;
-the work is done by ``geo.downloads``)."""
+the work is done by ``geo.publish.downloads``)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from datetime import date
 
 import streamlit as st
 
-from geo import downloads
-from geo.load import Dataset
-from geo.view import View
+from geo.data.load import Dataset
+from geo.publish import downloads
+from geo.query.selection import View
 
 
 def publish_row(dataset: Dataset, view: View, place: str | None, presenting: bool) -> None:

@@ -13,13 +13,13 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import assets, mapping
-from geo.article import MAX_BYTES, ArticleError, article_from_bytes
-from geo.dates import DateError, parse_published
-from geo.draftout import PLACEHOLDERS, make_draft, placeholders_left, read_rows, write_draft
+from geo.drafting.article import MAX_BYTES, ArticleError, article_from_bytes
+from geo.drafting.dates import DateError, parse_published
+from geo.drafting.draft_folder import PLACEHOLDERS, make_draft, placeholders_left, read_rows, write_draft
+from geo.drafting.review import DECISIONS, marked_article
 from geo.errors import DataError
 from geo.escape import escape
-from geo.review import DECISIONS, marked_article
+from geo.map import leaflet, static_files
 from geo.settings import SETTINGS
 from geo.vocab import DATE_BASES, DATE_QUALIFIERS, MOVEMENT_BASES, PRESENCES, ROLES, WORKERS_KINDS
 
@@ -87,7 +87,7 @@ def review_page(curate: bool, data_dir: Path) -> None:
         st.subheader(f"{len(draft.places)} new places")
         places = pd.DataFrame(draft.places)
         st.dataframe(places[["id", "name", "admin1", "country", "precision", "location_note"]], hide_index=True)
-        st_folium(mapping.places_map(draft.places), height=320, key="new_places", returned_objects=[])
+        st_folium(leaflet.places_map(draft.places), height=320, key="new_places", returned_objects=[])
     _merge_button(draft, data_dir, curate)
 
 
@@ -257,7 +257,7 @@ def _merge(draft: object, source: dict[str, str] | None, data_dir: Path, curate:
     """Write the accepted candidates to a temporary draft folder and merge it; only ever in curation mode."""
     if not curate:
         return
-    from geo.merge import MergeError, merge
+    from geo.drafting.merge import MergeError, merge
 
     reviewed = dataclasses.replace(draft, source=source, reports=[r for r in draft.reports if r["accept"] == "yes"])
     with tempfile.TemporaryDirectory(prefix="review-") as tmp:
@@ -282,5 +282,5 @@ def _merged(summary: str) -> None:
 
 if __name__ == "__main__":
     _args = page_args()
-    assets.install_static(SETTINGS.static_dir)  # the new places' map loads Leaflet from the app
+    static_files.install_static(SETTINGS.static_dir)  # the new places' map loads Leaflet from the app
     review_page(_args.curate, _args.data)

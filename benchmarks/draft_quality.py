@@ -59,7 +59,7 @@ def _write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
 
 def leave_out(data_dir: Path, source_id: str, dest: Path) -> Path:
     """A copy of ``data_dir`` in ``dest`` without ``source_id``, its reports, its seed and the places only it uses."""
-    from geo.load import seeds_dir_for
+    from geo.data.load import seeds_dir_for
 
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(data_dir / "sectors.csv", dest / "sectors.csv")
@@ -99,11 +99,11 @@ def same_place(curated: dict[str, str], drafted: dict[str, str]) -> bool:
 
 def evaluate(data_dir: Path = ROOT / "data") -> list[Row]:
     """Draft every source's seed against the dataset without it; one :class:`Row` per source."""
-    from geo.article import read_article
-    from geo.dates import parse_published
-    from geo.draftout import make_draft
-    from geo.load import seeds_dir_for
-    from geo.quotes import SeedIndex
+    from geo.data.load import seeds_dir_for
+    from geo.data.quotes import SeedIndex
+    from geo.drafting.article import read_article
+    from geo.drafting.dates import parse_published
+    from geo.drafting.draft_folder import make_draft
 
     _, sources = _read(data_dir / "sources.csv")
     _, reports = _read(data_dir / "reports.csv")

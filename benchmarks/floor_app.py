@@ -16,11 +16,11 @@ import pandas as pd  # noqa: F401 - a data page reads its data with pandas
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import assets
+from geo.map import static_files
 
 st.set_page_config(page_title="Floor", layout="wide")
-assets.install_static(Path(__file__).resolve().parent / "static")
-assets.use_local_assets()
+static_files.install_static(Path(__file__).resolve().parent / "static")
+static_files.use_local_assets()
 m = folium.Map(location=[41.0, 125.0], zoom_start=5, tiles=None)
 folium.CircleMarker(location=[40.13, 124.39], radius=8).add_to(m)
 st_folium(m, height=560, use_container_width=True, returned_objects=[])

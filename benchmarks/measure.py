@@ -59,14 +59,14 @@ def synth_dataset(reports: int, places: int, *, seed: int = 1, root: Path = BENC
 _LOAD_SNIPPET = """
 import json, sys, time
 from pathlib import Path
-from geo.load import load_dataset
+from geo.data.load import load_dataset
 try:
-    from geo.cache import load_cached
+    from geo.data.parquet_cache import load_cached
 except ImportError:
     load_cached = None
 data_dir, cache_dir = sys.argv[1], sys.argv[2]
 if not cache_dir:  # imports excluded: validation imports these only when it runs
-    import pandera.pandas, geo.schema, geo.borders  # noqa: E401, F401
+    import pandera.pandas, geo.data.schemas, geo.data.borders  # noqa: E401, F401
 start = time.perf_counter()
 if cache_dir and load_cached is not None:
     dataset = load_cached(Path(data_dir), Path(cache_dir))
@@ -82,9 +82,9 @@ class LoadTimes:
     """Seconds loading a dataset took in a fresh process: validating the CSVs, and from the loader's cache."""
 
     cold: float
-    """``geo.load.load_dataset``: read and validate the CSV files (what a first start costs)."""
+    """``geo.data.load.load_dataset``: read and validate the CSV files (what a first start costs)."""
     warm: float | None
-    """``geo.cache.load_cached`` with its Parquet cache filled; ``None`` when there is no such cache."""
+    """``geo.data.parquet_cache.load_cached`` with its Parquet cache filled; ``None`` when there is no such cache."""
     first_cached: float | None = None
     """``load_cached`` with an empty cache: validate, then write the cache."""
 
@@ -156,29 +156,30 @@ class StepTimes:
 
 
 def time_steps(data_dir: Path, count: int = 15) -> StepTimes:
-    """Load once, then time build_view, View.layer and streamlit-folium's feature-group JS per range.
+    """Load once, then time build_view, view_layer and streamlit-folium's feature-group JS per range.
 
     The first (full) range is built once beforehand, as the page's first paint does, so the
     per-report popup HTML memo is as warm as after a page load; each measured range is new.
     """
     from streamlit_folium import _get_feature_group_string
 
-    from geo.filters import Filters
-    from geo.load import load_dataset
-    from geo.mapping import base_map
-    from geo.view import build_view
+    from geo.data.load import load_dataset
+    from geo.map.layers import view_layer
+    from geo.map.leaflet import base_map
+    from geo.query.filters import Filters
+    from geo.query.selection import build_view
 
     dataset = load_dataset(data_dir)
     first, last = dataset.years
     warm = build_view(dataset, Filters(years=(first, last)))
-    _get_feature_group_string(warm.layer(dataset), base_map(dataset))
+    _get_feature_group_string(view_layer(dataset, warm), base_map(dataset))
     parts: list[tuple[float, float, float, int, int]] = []
     for years in year_ranges(first, last, count):
         fmap = base_map(dataset)
         t0 = time.perf_counter()
         view = build_view(dataset, Filters(years=years))
         t1 = time.perf_counter()
-        layer = view.layer(dataset)
+        layer = view_layer(dataset, view)
         t2 = time.perf_counter()
         script = _get_feature_group_string(layer, fmap)
         t3 = time.perf_counter()

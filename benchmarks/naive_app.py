@@ -2,7 +2,7 @@
 
 It reads the same CSV files with pandas, has a year range slider, and redraws a whole
 ``folium.Map`` with a marker and a popup per filtered report on every change. Leaflet comes from
-the app itself (``geo.assets``), so it works offline like the dashboard. The benchmark stages a
+the app itself (``geo.map.static_files``), so it works offline like the dashboard. The benchmark stages a
 copy in ``bench-out/naive/`` (Streamlit serves ``static/`` next to the script it runs) and runs it
 from the repository root, so ``.streamlit/config.toml`` turns static serving on::
 
@@ -23,13 +23,13 @@ from branca.element import MacroElement
 from jinja2 import Template
 from streamlit_folium import st_folium
 
-from geo import assets
+from geo.map import static_files
 
 
 class JQueryDollar(MacroElement):
     """The one jQuery call folium's Popup makes, ``$(html)[0]``, for a map with no CDN.
 
-    ``geo.assets.use_local_assets`` serves Leaflet only; folium links jQuery from a CDN, and
+    ``geo.map.static_files.use_local_assets`` serves Leaflet only; folium links jQuery from a CDN, and
     without it the first popup throws and the map stops after one marker. This parses the
     popup HTML the way jQuery would, so the naive map draws every marker offline.
     """
@@ -67,8 +67,8 @@ def load_reports(folder: str) -> pd.DataFrame:
 
 
 st.set_page_config(page_title="Naive map", layout="wide")
-assets.install_static(Path(__file__).resolve().parent / "static")
-assets.use_local_assets()
+static_files.install_static(Path(__file__).resolve().parent / "static")
+static_files.use_local_assets()
 
 reports = load_reports(str(data_dir()))
 first, last = int(reports["year_start"].min()), int(reports["year_end"].max())

@@ -304,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     with browse.chromium() if not args.no_browser else contextlib.nullcontext() as browser:
         if browser is not None:
             bundled = Row(label="bundled data/", reports=0, places=0)
-            from geo.load import load_dataset
+            from geo.data.load import load_dataset
             from geo.settings import SETTINGS
 
             dataset = load_dataset(SETTINGS.data_dir)

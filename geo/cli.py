@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import DataError
+from .files import OutputRefusedError, write_atomic
 from .settings import SETTINGS
 
 if TYPE_CHECKING:
-    from .load import Dataset
+    from .data.load import Dataset
 
 
 def parse_years(text: str) -> tuple[int, int]:
@@ -54,8 +55,8 @@ FLAG_VALUES = {
 
 
 def add_filter_flags(command: argparse.ArgumentParser) -> None:
-    """One flag per filter of :data:`geo.filters.FILTERS`, named and explained by its declaration."""
-    from .filters import FILTERS
+    """One flag per filter of :data:`geo.query.filters.FILTERS`, named and explained by its declaration."""
+    from .query.filters import FILTERS
 
     for spec in FILTERS:
         if spec.kind == "flag":
@@ -118,7 +119,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
-    from . import export as exporting  # imported here so that --help answers at once
 
     try:
         if args.command == "validate":
@@ -129,19 +129,15 @@ def main(argv: list[str] | None = None) -> int:
             return _draft(args)
         if args.command == "merge":
             return _merge(args)
-        from .synth import OutputRefusedError, synthesise
+        from .data.synth import synthesise
 
-        try:
-            synthesise(args.output, reports=args.reports, places=args.places, seed=args.seed, force=args.force)
-        except OutputRefusedError as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 1
+        synthesise(args.output, reports=args.reports, places=args.places, seed=args.seed, force=args.force)
         print(f"wrote {args.reports} synthetic reports to {args.output}")
         return 0
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    except (exporting.ExportError, OSError, ValueError) as error:  # ArticleError, DateError, MergeError
+    except (OutputRefusedError, OSError, ValueError) as error:  # ArticleError, DateError, MergeError
         print(f"error: {error}", file=sys.stderr)
         return 1
     except Exception as error:  # noqa: BLE001 - a person gets a sentence, not a traceback
@@ -153,11 +149,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _validate(data_dir: Path) -> int:
-    from . import cache
-    from .load import load_dataset
+    from .data import parquet_cache
+    from .data.load import load_dataset
 
     dataset = load_dataset(data_dir)
-    cache.store(dataset, SETTINGS.cache_dir)  # the dashboard then starts without re-checking
+    parquet_cache.store(dataset, SETTINGS.cache_dir)  # the dashboard then starts without re-checking
     for warning in dataset.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"{data_dir}: valid: {len(dataset.reports)} reports, {len(dataset.places)} places, "
@@ -166,9 +162,9 @@ def _validate(data_dir: Path) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from . import export as exporting
-    from .filters import Filters, filter_mask
-    from .load import load_dataset
+    from .data.load import load_dataset
+    from .publish import export as exporting
+    from .query.filters import Filters, filter_mask
 
     dataset: Dataset = load_dataset(args.data)
     filters = Filters.from_values(vars(args))
@@ -184,30 +180,30 @@ def _export(args: argparse.Namespace) -> int:
     elif args.format == "geojson":
         text = exporting.geojson_text(dataset, reports, info)
     elif args.format in ("gpkg", "kml"):
-        from .gis import gis_bytes
+        from .publish.gis import gis_bytes
 
         text = gis_bytes(dataset, reports, info, args.format)
     elif args.format in ("png", "svg", "pdf"):
-        from .image import image_bytes
-        from .view import build_view
+        from .publish.image import image_bytes
+        from .query.selection import build_view
 
         if args.place and args.place not in dataset.places.index:
             print(f"error: --place: unknown place id {args.place!r}", file=sys.stderr)
             return 2
         text = image_bytes(dataset, build_view(dataset, filters), info, args.format, size=args.size, place=args.place)
     elif args.format == "package":
-        from .package import data_package
+        from .publish.datapackage import data_package
 
         text = data_package(dataset, reports, info)
     else:
-        from .standalone import standalone_html
+        from .publish.standalone import standalone_html
 
         text = standalone_html(dataset, filters, info, tiles=not args.no_tiles)
         # The file carries every report of the topic (beyond China only with --abroad); --years and
         # --sectors only set where its controls start.
         topic = dataclasses.replace(filters, years=None, sectors=None)
         reports = dataset.reports[filter_mask(dataset.reports, topic, sector_matrix=dataset.sector_matrix)]
-    path = exporting.write_atomic(args.output, text, protected=exporting.protected_folders(dataset))
+    path = write_atomic(args.output, text, protected=exporting.protected_folders(dataset))
     print(f"wrote {len(reports)} reports to {path} ({path.stat().st_size / 1024:,.0f} KiB)")
     if args.format in ("csv", "geojson", "package"):
         left_out = exporting.left_out_text(exporting.left_out_abroad(dataset, filters), "add --abroad")
@@ -217,9 +213,9 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _draft(args: argparse.Namespace) -> int:
-    from .article import read_article
-    from .dates import DateError, parse_published
-    from .draftout import make_draft, write_draft
+    from .drafting.article import read_article
+    from .drafting.dates import DateError, parse_published
+    from .drafting.draft_folder import make_draft, write_draft
 
     try:
         published = parse_published(args.published)
@@ -245,7 +241,7 @@ def _draft(args: argparse.Namespace) -> int:
 
 
 def _merge(args: argparse.Namespace) -> int:
-    from .merge import merge
+    from .drafting.merge import merge
 
     result = merge(args.draft, args.data, again=args.again)
     if result.recovered:

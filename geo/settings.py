@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,7 +75,3 @@ class Settings:
 
 SETTINGS = Settings()
 
-
-def describe() -> list[tuple[str, object, str]]:
-    """List (name, default, help) for every setting, for docs and ``--help`` text."""
-    return [(f.name, getattr(SETTINGS, f.name), f.metadata["help"]) for f in fields(Settings)]

@@ -50,7 +50,3 @@ FEE_PERIODS: tuple[str, ...] = WAGE_PERIODS
 HOME_COUNTRIES: frozenset[str] = frozenset({"CN", "KP"})
 """The countries the map frames by default: China and North Korea. Places elsewhere are 'beyond China'."""
 
-
-def beyond_china(country: object) -> bool:
-    """Whether a place with this country code lies outside China and North Korea (empty code: yes)."""
-    return str(country or "") not in HOME_COUNTRIES

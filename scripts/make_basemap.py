@@ -1,4 +1,4 @@
-"""Build geo/assets/countries.geojson, the bundled country-outline layer, from world-atlas.
+"""Build geo/data/countries.geojson, the bundled country-outline layer, from world-atlas.
 
 Natural Earth 1:50m Admin 0 countries (public domain) come as TopoJSON in the npm package
 ``world-atlas``. This script fetches the pinned version with ``npm pack`` into a temporary
@@ -49,7 +49,7 @@ DECIMALS = 3
 MIN_PART_AREA = 0.001
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-OUTPUT = REPO_ROOT / "geo" / "assets" / "countries.geojson"
+OUTPUT = REPO_ROOT / "geo" / "data" / "countries.geojson"
 
 
 def fetch_world_atlas(workdir: Path) -> Path:
@@ -204,7 +204,7 @@ def dump(collection: dict[str, Any]) -> str:
 
 
 def main() -> None:
-    """Fetch, build and write ``geo/assets/countries.geojson``; print a summary."""
+    """Fetch, build and write ``geo/data/countries.geojson``; print a summary."""
     with tempfile.TemporaryDirectory(prefix="world-atlas-") as tmp:
         source = fetch_world_atlas(Path(tmp))
         collection = build(source)

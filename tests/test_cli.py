@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from geo.cli import main
-from geo.load import load_dataset
+from geo.data.load import load_dataset
 from geo.settings import ROOT
 from tests.conftest import tiny_copy, write_dataset
 
@@ -172,8 +172,9 @@ def test_synth_needs_at_least_one_report_and_place(tmp_path: Path, argv: list[st
 @pytest.mark.parametrize("folder", ["data", "seeds", ".", "data/sub"])
 def test_synth_never_writes_into_the_projects_dataset(folder: str) -> None:
     """Checked on the guard itself, so that a broken guard cannot overwrite the real data."""
+    from geo.data.synth import check_output
+    from geo.files import OutputRefusedError
     from geo.settings import ROOT
-    from geo.synth import OutputRefusedError, check_output
 
     for force in (False, True):
         with pytest.raises(OutputRefusedError, match="the project's own dataset"):

@@ -18,11 +18,11 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import pickers
-from geo.filters import Filters
-from geo.load import Dataset, load_dataset
+from geo.data.load import Dataset, load_dataset
+from geo.query.filters import Filters
+from geo.query.selection import build_view
+from geo.reading import pickers
 from geo.settings import ROOT, SETTINGS
-from geo.view import build_view
 from tests.conftest import page_titles, tiny_copy, whole_page, write_dataset
 
 DASHBOARD = ROOT / "dashboard.py"
@@ -268,7 +268,7 @@ def test_text_from_the_data_never_reaches_markdown_unescaped(make_app, tmp_path)
 
 def test_a_broken_dataset_is_validated_once_and_shows_its_first_problems(make_app, tmp_path, monkeypatch) -> None:
     """Every page view of a broken dataset used to validate it again and send every problem."""
-    import geo.cache
+    import geo.data.parquet_cache
 
     tables = tiny_copy()
     rows = tables["reports"]
@@ -276,8 +276,8 @@ def test_a_broken_dataset_is_validated_once_and_shows_its_first_problems(make_ap
         rows.append(dict(rows[0], id=f"x{number}", role="nowhere"))
     broken = write_dataset(tmp_path / "many-problems", tables)
     loads = []
-    real = geo.cache.load_cached
-    monkeypatch.setattr(geo.cache, "load_cached", lambda *a, **k: (loads.append(1), real(*a, **k))[1])
+    real = geo.data.parquet_cache.load_cached
+    monkeypatch.setattr(geo.data.parquet_cache, "load_cached", lambda *a, **k: (loads.append(1), real(*a, **k))[1])
     for _ in range(3):
         at = make_app(broken).run()
         assert not at.exception
@@ -303,8 +303,8 @@ def test_years_in_a_link_are_put_in_order(make_app, dataset, given, expected) ->
 
 def test_two_sources_with_the_same_label_can_each_be_picked(make_app, tmp_path) -> None:
     """Pickers identify an option by its label: a duplicate label used to show the first source."""
-    from geo import pickers
-    from geo.load import load_dataset
+    from geo.data.load import load_dataset
+    from geo.reading import pickers
 
     tables = tiny_copy()
     tables["sources"].append(dict(tables["sources"][0], id="src-b", title="Another report"))

@@ -87,8 +87,8 @@ def test_demand_for_workers_is_not_a_presence(reports: dict[str, dict[str, str]]
 
 
 def test_the_card_says_a_recruitment_drive_is_not_a_presence() -> None:
-    from geo.load import load_dataset
-    from geo.records import report_html
+    from geo.data.load import load_dataset
+    from geo.reading.reports import report_html
 
     dataset = load_dataset(DATA)
     row = dataset.reports.set_index("id").loc["r036"].to_dict() | {"id": "r036"}
@@ -97,8 +97,8 @@ def test_the_card_says_a_recruitment_drive_is_not_a_presence() -> None:
 
 
 def test_a_place_whose_reports_only_seek_workers_is_not_a_presence() -> None:
-    from geo.aggregate import aggregate_places
-    from geo.load import load_dataset
+    from geo.data.load import load_dataset
+    from tests.oracle import aggregate_places
 
     dataset = load_dataset(DATA)
     sought = dataset.reports[dataset.reports["id"].isin(["r036", "r060"])]
@@ -204,9 +204,9 @@ def test_a_stated_movements_quote_names_where_the_workers_came_from(
      ("changbai", "shenyang", 2025)],
 )
 def test_stated_origin_movements_are_drawn_as_stated_lines(origin: str, destination: str, year: int) -> None:
-    from geo.aggregate import aggregate_flows
-    from geo.filters import Filters, filter_mask
-    from geo.load import load_dataset
+    from geo.data.load import load_dataset
+    from geo.query.filters import Filters, filter_mask
+    from tests.oracle import aggregate_flows
 
     dataset = load_dataset(DATA)
     shown = dataset.reports[filter_mask(dataset.reports, Filters(years=(year, year)))]

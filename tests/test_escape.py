@@ -80,14 +80,14 @@ def test_css_colour_keeps_a_colour() -> None:
 def test_a_colour_that_is_not_a_colour_never_reaches_the_legend_or_the_export(tiny_dir) -> None:
     """Colours are checked on load, and again where they reach CSS (a cache or a caller could
     hand over anything)."""
-    from geo import mapping
-    from geo.export import ExportInfo
-    from geo.filters import Filters
-    from geo.load import load_dataset
-    from geo.standalone import standalone_html
+    from geo.data.load import load_dataset
+    from geo.map import leaflet
+    from geo.publish.export import ExportInfo
+    from geo.publish.standalone import standalone_html
+    from geo.query.filters import Filters
 
     dataset = load_dataset(tiny_dir)
     dataset.sectors.loc["garments", "colour"] = "#fff;background-image:url(http://127.0.0.1:9/x.png)"
-    for html_text in (mapping.legend_html(dataset.sectors),
+    for html_text in (leaflet.legend_html(dataset.sectors),
                       standalone_html(dataset, Filters(), ExportInfo(dataset_version="x", filters="none"))):
         assert "127.0.0.1:9" not in html_text

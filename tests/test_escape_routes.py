@@ -12,12 +12,15 @@ from pathlib import Path
 import folium
 import pytest
 
-from geo import downloads, fragments, mapping
-from geo.export import ExportInfo
-from geo.filters import Filters
-from geo.load import Dataset, load_dataset
-from geo.style import legend_html
-from geo.view import build_view
+from geo.data.load import Dataset, load_dataset
+from geo.map import leaflet
+from geo.map.layers import view_layer
+from geo.map.style import legend_html
+from geo.publish import downloads
+from geo.publish.export import ExportInfo
+from geo.query.filters import Filters
+from geo.query.selection import build_view
+from geo.reading import fragments
 from tests.hostile import IMG, SCRIPT_CLOSE, TEMPLATE, write_hostile_dataset
 
 RAW = (IMG, TEMPLATE, SCRIPT_CLOSE, "`tick`", "\\n ")
@@ -32,13 +35,13 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
 
 def full_map_html(dataset: Dataset) -> str:
     view = build_view(dataset, Filters())
-    fmap = mapping.base_map(dataset)
-    view.layer(dataset).add_to(fmap)
+    fmap = leaflet.base_map(dataset)
+    view_layer(dataset, view).add_to(fmap)
     return fmap.get_root().render()
 
 
 def standalone(dataset: Dataset) -> str:
-    from geo.standalone import standalone_html
+    from geo.publish.standalone import standalone_html
 
     return standalone_html(dataset, Filters(), ExportInfo(dataset_version=dataset.version, filters="none"))
 

@@ -84,7 +84,7 @@ def test_with_curate_the_page_merges_into_its_data(monkeypatch, data: Path) -> N
     assert any("candidates" in header.value for header in at.subheader)
     decide(at, 0, "yes").button(key="merge").click().run()
     assert not at.exception and "Merged" in at.success[0].value
-    from geo.load import load_dataset
+    from geo.data.load import load_dataset
 
     assert len(load_dataset(data).reports) == BUNDLED + 1
     assert snapshot() == before  # the project's own data/ and seeds/ are untouched
@@ -141,7 +141,7 @@ def test_every_field_a_reviewer_must_fix_is_editable_and_merged(monkeypatch, dat
 
 
 def test_drafting_placeholders_never_reach_the_merged_source(monkeypatch, data: Path) -> None:
-    from geo.draftout import PLACEHOLDERS
+    from geo.drafting.draft_folder import PLACEHOLDERS
 
     at = run_page(monkeypatch, "--curate", "--data", str(data))
     drafted = at.session_state["draft"].source

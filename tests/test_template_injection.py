@@ -15,13 +15,15 @@ import pytest
 import streamlit_folium
 from streamlit.testing.v1 import AppTest
 
-from geo import fragments, mapping
-from geo.export import ExportInfo, geojson_text, to_csv_text
-from geo.filters import Filters
-from geo.load import Dataset, load_dataset
+from geo.data.load import Dataset, load_dataset
+from geo.map import leaflet
+from geo.map.layers import view_layer
+from geo.map.style import legend_html
+from geo.publish.export import ExportInfo, geojson_text, to_csv_text
+from geo.query.filters import Filters
+from geo.query.selection import build_view
+from geo.reading import fragments
 from geo.settings import ROOT
-from geo.style import legend_html
-from geo.view import build_view
 from tests.conftest import whole_page
 from tests.hostile import JINJA_BLOCK, JINJA_COMMENT, JINJA_EXPR, PWNED, write_template_dataset
 
@@ -46,22 +48,22 @@ def in_empty_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def folium_page(dataset: Dataset) -> str:
     """The whole map page as folium renders it: base map, legend, places layer."""
-    fmap = mapping.base_map(dataset)
-    build_view(dataset, Filters()).layer(dataset).add_to(fmap)
+    fmap = leaflet.base_map(dataset)
+    view_layer(dataset, build_view(dataset, Filters())).add_to(fmap)
     return fmap.get_root().render()
 
 
 def st_folium_scripts(dataset: Dataset) -> str:
     """What streamlit-folium sends the browser: the header, the map's and the layer's scripts."""
-    fmap = mapping.base_map(dataset)
+    fmap = leaflet.base_map(dataset)
     fmap.render()
-    layer = build_view(dataset, Filters()).layer(dataset)
+    layer = view_layer(dataset, build_view(dataset, Filters()))
     return (streamlit_folium._get_header(fmap) + streamlit_folium._get_map_string(fmap)
             + streamlit_folium._get_feature_group_string(layer, fmap))
 
 
 def standalone(dataset: Dataset) -> str:
-    from geo.standalone import standalone_html
+    from geo.publish.standalone import standalone_html
 
     return standalone_html(dataset, Filters(), ExportInfo(dataset_version=dataset.version, filters="none"))
 
@@ -92,7 +94,7 @@ def test_template_syntax_shows_literally_on_every_route(templated: Dataset, rout
 
 def test_the_legend_label_is_not_compiled_by_the_base_map(templated: Dataset) -> None:
     """The reproduction: a sector label ``{{ 7*7 }}`` came out of the base map as ``49``."""
-    html = mapping.base_map(templated).get_root().render()
+    html = leaflet.base_map(templated).get_root().render()
     assert "Garments 0 {{ 7*7 }}" in html
 
 

@@ -17,11 +17,11 @@ try:
 except ImportError:  # conftest skips these tests without playwright
     PlaywrightTimeout = TimeoutError
 
-from geo.filters import Filters
-from geo.load import Dataset, load_dataset
-from geo.pickers import focus, step_years, year_label
+from geo.data.load import Dataset, load_dataset
+from geo.query.filters import Filters
+from geo.query.selection import View, build_view
+from geo.reading.pickers import focus, step_years, year_label
 from geo.settings import SETTINGS
-from geo.view import View, build_view
 from tests.browser import harness
 
 pytestmark = pytest.mark.browser
@@ -143,14 +143,14 @@ def test_count_only_popups_point_to_the_table(open_dashboard) -> None:
     and send the reader to the table."""
     from streamlit_folium import _get_feature_group_string
 
-    from geo import mapping
-    from geo.records import layer_json
+    from geo.map import leaflet
+    from geo.map.records import layer_json
 
     opened = open_dashboard()
     view = expected()
     harness.wait_for_markers(opened.page, marks(view))
     records = layer_json(dataset(), view.places, view.flows, {}, place_json={})
-    script = _get_feature_group_string(mapping.data_layer(records), mapping.base_map(dataset()))
+    script = _get_feature_group_string(leaflet.data_layer(records), leaflet.base_map(dataset()))
     shown = harness.map_frame(opened.page).evaluate("""([script]) => {
         const before = new Set(Object.keys(window.map._layers));
         (0, eval)(script);

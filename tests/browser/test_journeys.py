@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from geo.load import Dataset, load_dataset
+from geo.data.load import Dataset, load_dataset
 from geo.settings import SETTINGS
 from tests.browser import harness
 
@@ -260,7 +260,7 @@ def test_the_page_fills_in_even_if_the_map_never_draws(app_server, browser) -> N
 def test_the_csv_download_opens_in_pandas(open_dashboard, tmp_path) -> None:
     import pandas as pd
 
-    from geo.export import EXPORT_COLUMNS
+    from geo.publish.export import EXPORT_COLUMNS
 
     page = open_dashboard(SHARED, viewport=JOURNALIST).page
     with page.expect_download() as download:

@@ -1,7 +1,7 @@
 """One map, drawn once: for every place of the bundled data, the dashboard and the standalone export
 show the same tooltip, the same popup heading and reports, and the same mark.
 
-Both draw with geo/assets/nkmap.js; this checks what a reader sees in each, in Chromium.
+Both draw with geo/map/static/nkmap.js; this checks what a reader sees in each, in Chromium.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from geo.export import ExportInfo
-from geo.filters import Filters, filter_mask
-from geo.load import load_dataset
+from geo.data.load import load_dataset
+from geo.publish.export import ExportInfo
+from geo.publish.standalone import standalone_html
+from geo.query.filters import Filters, filter_mask
 from geo.settings import ROOT
-from geo.standalone import standalone_html
 from tests.browser import harness
 
 pytestmark = pytest.mark.browser

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import browse
-from geo.synth import synthesise
+from geo.data.synth import synthesise
 from tests.browser import harness
 
 pytestmark = pytest.mark.browser

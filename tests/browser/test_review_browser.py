@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.load import load_dataset
+from geo.data.load import load_dataset
 from tests.browser import harness
 
 pytestmark = pytest.mark.browser

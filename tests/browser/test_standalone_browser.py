@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from geo.aggregate import aggregate_flows, aggregate_places, summary
-from geo.export import ExportInfo
-from geo.filters import Filters, filter_mask
-from geo.load import Dataset, load_dataset
+from geo.data.load import Dataset, load_dataset
+from geo.map.style import marker_style
+from geo.publish.export import ExportInfo
+from geo.publish.standalone import standalone_html
+from geo.query.filters import Filters, filter_mask
 from geo.settings import ROOT, SETTINGS
-from geo.standalone import standalone_html
-from geo.style import marker_style
 from tests.conftest import SEED_TEXT, tiny_copy, write_dataset
+from tests.oracle import aggregate_flows, aggregate_places, summary
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,1 @@
+"""Drafting reports from a new article, and merging the reviewed ones into the dataset."""

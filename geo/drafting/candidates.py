@@ -1,0 +1,214 @@
+"""Draft candidate reports from a new article: one row per statement that workers were at, left or passed a place."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from . import gazetteer as gz
+from .article import Article, Sentence, split_sentences
+from .dates import DateGuess, Published, date_of
+from .gazetteer import Entry
+from .numbers import Figure, figures_in, sector_rules, sectors_in
+from .placefind import Mention, Placer
+
+REVIEW_COLUMNS = ("confidence", "reason", "accept")
+"""Extra columns of drafted reports for the reviewer; ``geo merge`` drops them (and rows not accepted)."""
+
+WORKER = re.compile(
+    r"(?i)\b(?:workers?|labou?r(?:ers?|\s+force)?|workforce|staff|waitress(?:es)?|waiters?|employees?|painters?|"
+    r"artists?|trainees?|women|girls|housewives|dispatch(?:ed|es|ing)?|recruit\w*|sent|send(?:s|ing)?|"
+    r"wages?|salar(?:y|ies)|earnings|remittances?)\b|\b(?:RMB|USD|yuan)\b[^.]{0,40}\b(?:month|monthly)\b")
+WEAK_WORKER = re.compile(r"(?i)\b(?:work(?:s|ed|ing)?|employ(?:s|ed|ing)?|woman|man|people|go|went|gone|going)\b")
+"""Words that make a sentence about workers only with a North Korean cue or a place more precise than a country."""
+NORTH_KOREAN = re.compile(r"\b(?:North\s+Korea\w*|DPRK|N\.\s?K(?:orea)?\.?|Pyongyang\w*|Koreans?)\b")
+FOREIGN_OTHER = re.compile(r"(?i)\b(?:foreign|Chinese|local|Vietnamese|Filipino|migrant)\s+(?:workers|labou?r)")
+ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:establishment|restaurant|gallery|factory|plant|city|town|"
+                      r"area|place|county|company|hotel|province|provinces|region|regions)|the\s+(?:gallery|establishment|restaurant|factory|city|town)|"
+                      r"there|here)\b")
+ABROAD = re.compile(r"(?i)\b(?:abroad|overseas)\b")
+EVENT = re.compile(r"(?i)\b(?:defect\w*|escaped|fled|arrested|detained|died|killed|riot\w*|strike|protest\w*|"
+                   r"crossed\s+into|fire)\b")
+_FROM = re.compile(r"\b[Ff]rom\s+(?:[a-z][\w'’-]*\s+){0,3}$")
+CLAUSE = re.compile(r",\s*(?:but|so|while|whereas)\b|;|\s+but\s+")
+FEW = re.compile(r"(?i)\b(?:not\s+many|aren['’]t\s+many|isn['’]t\s+much|few(?!\s+(?:years|months|days))|fewer|"
+                 r"hardly\s+any)\b")
+NONE = re.compile(r"(?i)\b(?:(?:have|has|had|were|was)\s+(?:all\s+)?(?:been\s+)?(?:sent\s+(?:back|home)|repatriated|"
+                  r"expelled|withdrawn)|no\s+(?:North\s+Korean\s+)?(?:workers|laborers)\s+(?:are|remain))\b")
+
+
+@dataclass
+class Draft:
+    """A drafted article: its source row, new places, candidate reports, and the seed text."""
+
+    source: dict[str, str]
+    places: list[dict[str, str]]
+    reports: list[dict[str, str]]
+    seed_name: str
+    seed_bytes: bytes
+    messages: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Context:
+    """What earlier sentences said: the last place named, by paragraph."""
+
+    last: list[tuple[int, Mention]] = field(default_factory=list)
+
+    def carried(self, paragraph: int, areas: bool) -> Mention | None:
+        """The last place named in this paragraph or the one before (a province or region only if ``areas``)."""
+        kinds = ("province", "region") if areas else ("village", "city", "county")
+        near = [m for p, m in self.last if paragraph - 1 <= p <= paragraph and m.entry.precision in kinds]
+        return near[-1] if near else None
+
+
+def candidates(article: Article, published: Published, places: list[dict[str, str]],
+               sectors: list[dict[str, str]]) -> list[tuple[Mention, Sentence, dict[str, str]]]:
+    """Every candidate: the place mention, its sentence and the report cells (ids not yet given).
+
+    Parameters
+    ----------
+    article
+        The article (its ``text`` is the seed the quotes come from).
+    published
+        The publication date; relative dates are resolved against it.
+    places, sectors
+        Rows of the dataset's ``places.csv`` and ``sectors.csv``.
+    """
+    placer = Placer(places, article.text)
+    rules = sector_rules(sectors)
+    china = _country(placer, "CN") if re.search(r"\bChina\b|\bChinese\b", article.text) else None
+    context = _Context()
+    out = []
+    for sentence in split_sentences(article.text):
+        mentions = placer.mentions(sentence.text, sentence.start)
+        context.last += [(sentence.paragraph, m) for m in mentions]
+        text = sentence.text
+        precise = any(m.entry.precision not in ("country",) for m in mentions)
+        about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise))
+        if not about_workers or (FOREIGN_OTHER.search(text) and not NORTH_KOREAN.search(text)):
+            continue
+        chosen = [m for m in mentions if m.entry.country != "KP" or m.entry.precision != "country"
+                  or _FROM.search(text[: m.start - sentence.start])]
+        confidence, carried_why = "high" if NORTH_KOREAN.search(text) else "medium", ""
+        anaphor = ANAPHORA.search(text)
+        if chosen and anaphor and re.search("province|region", anaphor.group(0)):
+            area = context.carried(sentence.paragraph, True)
+            if area is not None and area.entry.id not in {m.entry.id for m in chosen}:
+                chosen.append(replace(area, how=f"'{anaphor.group(0)}' refers back to {area.entry.name}"))
+        if not chosen:
+            confidence = "low"
+            areas = bool(anaphor and re.search("province|region", anaphor.group(0)))
+            carried = context.carried(sentence.paragraph, areas)
+            if ABROAD.search(text) and NORTH_KOREAN.search(text) and (korea := _country(placer, "KP")):
+                chosen = [Mention(sentence.start, sentence.start, "", korea, "workers sent 'abroad'/'overseas' "
+                                  "with no place named: North Korea as the origin")]
+            elif anaphor and carried is not None:
+                chosen = [carried]
+                carried_why = f"the sentence names no place but refers back ('{anaphor.group(0)}')"
+            elif china is not None:
+                chosen = [Mention(sentence.start, sentence.start, "", china, "")]
+                carried_why = "the sentence names no place; a general statement about China"
+            else:
+                continue
+        origins = [m for m in chosen if _role(text, sentence.start, m)[0] == "origin"]
+        figures = figures_in(text)
+        for mention in chosen:
+            row = _row(text, sentence, mention, published, rules, figures, origins)
+            if carried_why:
+                row["reason"] = f"place: {carried_why} → {mention.entry.name}; " + row["reason"]
+            row["confidence"] = "low" if mention.fallback else confidence if not row.get("_homonym") else "medium"
+            row.pop("_homonym", None)
+            out.append((mention, sentence, row))
+    return _unique(out)
+
+
+def _row(text: str, sentence: Sentence, mention: Mention, published: Published, rules: list,
+         figures: list[Figure], origins: list[Mention]) -> dict[str, str]:
+    role, role_why = _role(text, sentence.start, mention)
+    quote, clause = _quote(text, sentence.start, mention)
+    date: DateGuess = date_of(clause if clause != quote else text, published)
+    if role == "event" and date.basis != "stated":
+        role, role_why = "destination", "default: workers at the place (an incident without a stated date)"
+    sector_text = clause
+    if role == "origin":
+        work = re.search(r"(?i)\b(?:to\s+work|will\s+work|working|work\s+(?:at|in|as))\b", clause)
+        sector_text = clause[work.start():] if work else ""
+    sector_ids, sector_words = sectors_in(sector_text, rules)
+    row = {
+        "place_id": mention.entry.id, "role": role, "presence": _presence(clause),
+        "date_start": date.start, "date_end": date.end, "date_qualifier": date.qualifier,
+        "date_basis": date.basis, "date_note": date.note, "sectors": ";".join(sector_ids) or "unspecified",
+        "quote": quote, "notes": f"Drafted: {mention.how}." if mention.fallback else "",
+        "_homonym": "places of this name" in mention.how,
+    }
+    source = [o for o in origins if o is not mention and o.entry.id != mention.entry.id]
+    if role == "destination" and source:
+        row["from_place_id"], row["from_basis"] = source[0].entry.id, "stated"
+    figure = min(figures, key=lambda f: abs(f.start - (mention.start - sentence.start))) if figures else None
+    if figure is not None:
+        row.update(workers_min=str(figure.low), workers_max="" if figure.high is None else str(figure.high),
+                   workers_kind=figure.kind, workers_as_stated=figure.as_stated)
+    reasons = [f"place: {mention.how}" if mention.how else "", f"role: {role} ({role_why})",
+               f"date: {date.start}–{date.end} {date.basis}" + (f" ({date.note})" if date.note else ""),
+               "sectors: " + (", ".join(sector_words) if sector_words else "none named → unspecified")]
+    if figure is not None:
+        reasons.append(f"figure: '{figure.as_stated}' as a {figure.kind}")
+    row["reason"] = "; ".join(r for r in reasons if r)
+    return row
+
+
+def _role(text: str, offset: int, mention: Mention) -> tuple[str, str]:
+    before = text[: max(0, mention.start - offset)]
+    after = text[max(0, mention.end - offset):]
+    if re.search(r"(?i)\b(?:through|via|transit\w*|passing)\s+(?:\w+\s+){0,2}$", before) or (
+            re.search(r"(?i)\benter(?:s|ed|ing)?\s+(?:\w+\s+){0,2}$", before)
+            and re.search(r"(?i)\b(?:send|sending|sent|taken|transferred|bus(?:es)?)\b[^.]*\bto\b", after)):
+        return "transit", "they pass through it on the way elsewhere"
+    if re.search(r"(?i)\b(?:returned|came back|back)\s+from\s+(?:\w+\s+){0,2}$", before):
+        return "destination", "'returned from': they had worked there"
+    if _FROM.search(before):
+        return "origin", "'from' before the place"
+    if mention.entry.country == "KP":
+        return "origin", "a place in North Korea: where the workers come from"
+    if EVENT.search(text):
+        return "event", f"an incident ('{EVENT.search(text).group(0)}')"
+    return "destination", "default: workers at, or sent to, the place"
+
+
+def _quote(text: str, offset: int, mention: Mention) -> tuple[str, str]:
+    """The sentence (without wrapping quotation marks), and the clause holding the place."""
+    sentence = text.strip().strip("\"“”")
+    local = mention.start - offset
+    cuts = [0] + [m.start() for m in CLAUSE.finditer(text)] + [len(text)]
+    clause = text
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        if start <= local <= end:
+            clause = text[start:end]
+    clause = re.sub(r"^(?:,\s*(?:but|so|while|whereas)|;|\s+but)\s*", "", clause).strip().strip("\"“”")
+    if len(cuts) > 2 and (len(sentence) > 300 or bool(FEW.search(clause) or NONE.search(clause)) !=
+                          bool(FEW.search(sentence) or NONE.search(sentence))) and len(clause) > 20:
+        return clause, clause
+    return sentence, clause
+
+
+def _presence(clause: str) -> str:
+    if NONE.search(clause):
+        return "none"
+    return "few" if FEW.search(clause) else "reported"
+
+
+def _country(placer: Placer, iso: str) -> Entry | None:
+    entry = gz.country_entry(iso)
+    return placer._known_or(entry) if entry else None  # noqa: SLF001 - same package
+
+
+def _unique(rows: list) -> list:
+    """One candidate per place, sentence and role (a place named twice in a sentence counts once)."""
+    seen, out = set(), []
+    for mention, sentence, row in rows:
+        key = (row["place_id"], sentence.start, row["role"])
+        if key not in seen:
+            seen.add(key)
+            out.append((mention, sentence, row))
+    return out

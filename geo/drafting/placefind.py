@@ -1,0 +1,300 @@
+"""Find the places a sentence names: the dataset's own places and aliases first, then the gazetteer."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+
+from . import gazetteer as gz
+from .gazetteer import Entry
+
+SUFFIXES = {"province": "province", "city": "city", "county": "county", "village": "village", "town": "city",
+            "township": "city", "district": "county", "prefecture": "city", "-si": "city", "-do": "province"}
+_TOKEN = re.compile(r"(?:U\.S\.(?:A\.)?|[A-Z][\w'’.-]*[\w]|[A-Z])(?:['’]s\b)?|[\u4e00-\u9fff\uac00-\ud7af]{2,}")
+_FUNCTION_WORDS = {
+    "In", "The", "A", "An", "At", "Since", "From", "To", "By", "On", "And", "But", "So", "Even", "Most", "Many",
+    "Some", "Until", "For", "With", "Across", "Near", "Outside", "Inside", "Like", "Then", "Now", "As", "Of",
+}
+_ORGANISATION_AFTER = re.compile(
+    r"^(?:-based|['’]s\s+(?:government|regime|leader|authorities|state)|\s+(?:restaurants?|chain|company|companies|"
+    r"hotel|gallery|institute|university|academy|government|regime|authorities|state|style|leader|officials?|"
+    r"market|trading|traders?)\b)", re.I)
+CAPITALS = {"Beijing", "Pyongyang", "Seoul", "Moscow", "Washington", "Tokyo"}
+_GOVERNMENT_VERB = re.compile(r"^\s+(?:said|says|stepped|has|have|had|is|was|wants|announced|accused|insists|agreed|"
+                              r"denied|refused|demanded|claims|claimed|allows|allowed)\b")
+_ORGANISATION_BEFORE = re.compile(r"(?:restaurant\s+chain|company|chain|named|called)\s+$", re.I)
+_UNKNOWN_AFTER_NOUN = re.compile(r"\b(?:village|town|township|county)(?:,|\s+of)?\s+([A-Z][a-z]+)\b")
+_EXPLICIT_PROVINCE = re.compile(r"^(?:\s+(?:City|city|County|county|Town|town|Village|village))?\s*(?:,|\s+of|\s+in)\s+"
+                                r"(?:[A-Z][a-z]+\s+(?:City|city)\s+(?:of|in)\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+Province")
+_BORDER_PROVINCES = re.compile(r"\b(?:north-?eastern\s+)?(?:Chinese\s+)?provinces,?\s+bordering\s+North\s+Korea\b",
+                               re.I)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place named in a sentence: its offsets in the article, the words, the place, and why."""
+
+    start: int
+    end: int
+    words: str
+    entry: Entry
+    how: str
+    fallback: bool = False
+
+
+class Placer:
+    """Finds and resolves place names in the sentences of one article against one dataset's places."""
+
+    def __init__(self, places: list[dict[str, str]], article_text: str):
+        self.known = [_known_entry(row) for row in places]
+        names = sorted({(name, i) for i, e in enumerate(self.known) for name in _names(e)}, key=lambda p: -len(p[0]))
+        self.known_by_name = {name: self.known[i] for name, i in names}
+        pattern = "|".join(re.escape(name) for name, _ in names) or r"(?!x)x"
+        self.known_pattern = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
+        self.index = gz.name_index()
+        self.article_provinces = self._provinces_named(article_text)
+        self.article_countries = self._countries_named(article_text)
+
+    # ------------------------------------------------------------------ finding
+
+    def mentions(self, text: str, offset: int = 0) -> list[Mention]:
+        """Places named in ``text`` (a sentence starting at ``offset`` in the article), in order."""
+        found: list[Mention] = []
+        for match in self.known_pattern.finditer(text):
+            entry = self.known_by_name[match.group(0)]
+            found.append(Mention(match.start(), match.end(), match.group(0), entry,
+                                 f"'{match.group(0)}' is {entry.id} in the dataset's places"))
+        for pattern, kind in gz.REGION_PATTERNS:
+            for match in pattern.finditer(text):
+                entry = self._known_or(gz.region_entry(match.group(1) if kind == "china" else kind))
+                found.append(Mention(match.start(), match.end(), match.group(0), entry, _how(match.group(0), entry)))
+        found += self._gazetteer_mentions(text)
+        found += self._unknown_places(text, found)
+        kept = _without_overlaps(found)
+        kept = [m for m in kept if not _qualifier_only(text, m, kept) and not _organisation(text, m)]
+        kept = [_inside_enclosing(text, m, kept) for m in kept]
+        kept = self._border_provinces(text, kept)
+        return [replace(m, start=m.start + offset, end=m.end + offset) for m in kept]
+
+    def _border_provinces(self, text: str, kept: list[Mention]) -> list[Mention]:
+        """"(Chinese) provinces bordering North Korea" are Liaoning and Jilin, not the whole northeast
+        (Heilongjiang borders no part of it): one candidate each, in place of a region named in the phrase."""
+        match = _BORDER_PROVINCES.search(text)
+        if not match:
+            return kept
+        inside = [m for m in kept if m.start < match.end() and match.start() < m.end and m.entry.is_area]
+        provinces = [self._known_or(gz.province_entry("CN", code)) for code in ("19", "05")]  # Liaoning, Jilin
+        added = [Mention(match.start(), match.end(), match.group(0), entry,
+                         f"'{match.group(0)}': the Chinese provinces bordering North Korea are Liaoning and Jilin")
+                 for entry in provinces]
+        return sorted([m for m in kept if m not in inside] + added, key=lambda m: m.start)
+
+    def _gazetteer_mentions(self, text: str) -> list[Mention]:
+        found = []
+        tokens = list(_TOKEN.finditer(text))
+        runs: list[list[re.Match[str]]] = []
+        for token in tokens:
+            joined = runs and text[runs[-1][-1].end(): token.start()] == " " and not _possessive(runs[-1][-1].group(0))
+            runs[-1].append(token) if joined else runs.append([token])
+        for run in runs:
+            words = [_plain(t.group(0)) for t in run]
+            full_end = run[-1].end() - (2 if _possessive(run[-1].group(0)) else 0)
+            precision = "city"
+            if len(words) > 1 and words[-1].lower() in SUFFIXES and words[-1] != "Province":
+                precision, run, words = SUFFIXES[words[-1].lower()], run[:-1], words[:-1]
+            after = text[run[-1].end():]
+            lower_suffix = re.match(r"\s+(city|county|village|town)\b", after)
+            if lower_suffix:
+                precision = SUFFIXES[lower_suffix.group(1)]
+            while words and words[0] in _FUNCTION_WORDS and run[0].start() == _sentence_start(text):
+                run, words = run[1:], words[1:]
+            name = " ".join(words)
+            if not words or name not in self.index:
+                continue
+            entry, how = self._choose(name, text, run[-1].end(), precision)
+            if entry is not None:
+                found.append(Mention(run[0].start(), full_end, name, entry, how, fallback=how.startswith("fallback")))
+        return found
+
+    def _unknown_places(self, text: str, found: list[Mention]) -> list[Mention]:
+        """A village or county the gazetteer lacks: placed at the smallest enclosing place the sentence names."""
+        out = []
+        for match in list(_UNKNOWN_AFTER_NOUN.finditer(text)) + list(
+                re.finditer(r"\b([A-Z][a-z]+)\s+(?:Village|Town|Township|County)\b", text)):
+            name = match.group(1)
+            if name in self.index or name in self.known_by_name:
+                continue
+            if any(m.start <= match.start(1) < m.end for m in found):
+                continue
+            enclosing = [m for m in found if m.start > match.start(1) and not m.entry.precision == "country"]
+            if enclosing:
+                best = min(enclosing, key=lambda m: _size(m.entry))
+                out.append(Mention(match.start(1), match.end(1), name, best.entry,
+                                   f"fallback: '{name}' is not in the gazetteer; recorded at {best.entry.name}, "
+                                   "the smallest enclosing place the text names", fallback=True))
+        return out
+
+    # ------------------------------------------------------------------ resolving
+
+    def _choose(self, name: str, text: str, end: int, precision: str) -> tuple[Entry | None, str]:
+        candidates = [e for e in (gz.resolve(e) for e in self.index[name]) if e is not None]
+        provinces = [e for e in candidates if e.precision == "province"]
+        if provinces:
+            entry = self._known_or(provinces[0])
+            return entry, _how(name, entry)
+        bare_province = [e for e in (gz.resolve(x) for x in self.index.get(f"{name} Province", [])) if e]
+        if bare_province and precision == "city" and not re.match(r"\s+(?:City|city)\b", text[end:]):
+            entry = self._known_or(bare_province[0])
+            return entry, f"'{name}' read as the province (no 'city' after it); " + _how(name, entry)
+        countries = [e for e in candidates if e.precision == "country"]
+        if countries:
+            entry = self._known_or(countries[0])
+            return entry, _how(name, entry)
+        explicit = _EXPLICIT_PROVINCE.match(text[end:])
+        if explicit:
+            province = explicit.group(1)
+            matching = [e for e in candidates if e.admin1 == province]
+            if not matching:
+                enclosing = self._known_or(self._province_named(province)) if self._province_named(province) else None
+                if enclosing is None:
+                    return None, ""
+                return enclosing, (f"fallback: no '{name}' in {province} in the gazetteer; recorded at "
+                                   f"{enclosing.name}, the smallest enclosing place the text names")
+            candidates = matching
+        home = [e for e in candidates if e.country in ("CN", "KP")]
+        if not home:
+            candidates = [e for e in candidates if e.country in self.article_countries or e.population >= 1_000_000]
+        else:
+            candidates = home
+        if not candidates:
+            return None, ""
+        best = max(candidates, key=lambda e: (e.admin1 in self.article_provinces, math.log10(e.population + 10)))
+        entry = self._known_or(gz.with_precision(best, precision))
+        why = _how(name, entry)
+        if len(home) > 1:
+            why += (f"; {len(home)} places of this name in China and North Korea, chose the one in "
+                    f"{best.admin1 or best.country}" + (" (a province the article names)"
+                                                          if best.admin1 in self.article_provinces else
+                                                          " (the most populous)"))
+        return entry, why
+
+    def _known_or(self, entry: Entry) -> Entry:
+        """The dataset's own place for a gazetteer entry (same GeoNames id, province, country or name)."""
+        for known in self.known:
+            same = (entry.geonames_id and known.geonames_id == entry.geonames_id) or known.id == entry.id or (
+                known.precision == entry.precision and entry.is_area and known.country == entry.country
+                and (known.admin1 == entry.admin1 if entry.precision == "province" else
+                     entry.precision == "country" or known.name == entry.name))
+            if same:
+                return known
+        return entry
+
+    def _province_named(self, name: str) -> Entry | None:
+        found = [gz.resolve(e) for e in self.index.get(f"{name} Province", [])]
+        return found[0] if found else None
+
+    def _provinces_named(self, text: str) -> set[str]:
+        named = {province[0] for province in gz.PROVINCES.values()
+                 if re.search(rf"\b{re.escape(province[0])}\b", text)}
+        return named | {e.admin1 for e in self.known if e.admin1 and re.search(rf"\b{re.escape(e.name)}\b", text)}
+
+    def _countries_named(self, text: str) -> set[str]:
+        return {"CN", "KP"} | {e.country for e in self.known if e.precision == "country" and e.name in text}
+
+
+def _known_entry(row: dict[str, str]) -> Entry:
+    return Entry(id=row["id"], name=row["name"], admin1=row.get("admin1", ""), country=row.get("country", ""),
+                 lat=float(row["lat"]), lon=float(row["lon"]), precision=row["precision"],
+                 radius_km=row.get("radius_km", ""), geonames_id=row.get("geonames_id", ""),
+                 location_note=row.get("location_note", ""), aliases=row.get("aliases", ""), known=True)
+
+
+def _names(entry: Entry) -> list[str]:
+    names = [entry.name] + [a for a in entry.aliases.split(";") if a]
+    return [n for n in names if len(n) >= 2 and not (n.isupper() and len(n) <= 3 and n not in ("PRC", "UAE", "DPRK"))]
+
+
+def _how(words: str, entry: Entry) -> str:
+    where = "the dataset's places" if entry.known else "the gazetteer"
+    return f"'{words}' is {entry.name} ({entry.precision}, {entry.admin1 or entry.country or 'no country'}) in {where}"
+
+
+def _plain(token: str) -> str:
+    token = re.sub(r"['’]s$", "", token)
+    return token.title() if token.isupper() and len(token) > 4 else token
+
+
+def _possessive(token: str) -> bool:
+    return bool(re.search(r"['’]s$", token))
+
+
+def _sentence_start(text: str) -> int:
+    return len(text) - len(text.lstrip(" \"“‘([*※◆-"))
+
+
+def _size(entry: Entry) -> int:
+    return ["village", "county", "city", "province", "region", "country"].index(entry.precision)
+
+
+def _without_overlaps(found: list[Mention]) -> list[Mention]:
+    """Longest mention first; dataset places before gazetteer entries; no two overlap."""
+    kept: list[Mention] = []
+    for mention in sorted(found, key=lambda m: (-(m.end - m.start), not m.entry.known, m.start)):
+        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _qualifier_only(text: str, mention: Mention, kept: list[Mention]) -> bool:
+    """A country used only to locate another place: "Ningbo, China", "China's Jilin Province"."""
+    if mention.entry.precision != "country":
+        return False
+    before, after = text[: mention.start], text[mention.end:]
+    follows_place = any(k.end <= mention.start and re.fullmatch(r",\s*", text[k.end: mention.start])
+                        and not k.entry.is_area for k in kept)
+    possessive_of_place = any(k.start >= mention.end and re.fullmatch(r"['’]s\s+", text[mention.end: k.start])
+                              for k in kept)
+    return follows_place or possessive_of_place or bool(re.match(r"['’]s\s+(?:[A-Z]\w+ ){0,2}Province", after)) or (
+        before.endswith("in ") and after.startswith(" Province"))
+
+
+def _inside_enclosing(text: str, mention: Mention, kept: list[Mention]) -> Mention:
+    """A gazetteer place the text locates in a larger one ("X Village, Hunchun") must lie inside it.
+
+    When it does not, the gazetteer has another place of that name: the mention falls back to the
+    enclosing place, and says so.
+    """
+    if mention.entry.known or mention.fallback:
+        return mention
+    following = [k for k in kept if k.start >= mention.end
+                 and re.fullmatch(r"(?:,\s*|\s+(?:of|in)\s+)", text[mention.end: k.start])]
+    if not following or _size(following[0].entry) <= _size(mention.entry):
+        return mention
+    outer = following[0].entry
+    if outer.precision == "country":
+        inside = outer.country == mention.entry.country
+    elif outer.precision in ("province", "region"):
+        inside = outer.admin1 == mention.entry.admin1 or outer.precision == "region"
+    else:
+        inside = _km(outer, mention.entry) <= 60
+    if inside:
+        return mention
+    return replace(mention, entry=outer, fallback=True,
+                   how=f"fallback: the gazetteer's '{mention.words}' is not in {outer.name}, where the text places "
+                       f"it; recorded at {outer.name}, the smallest enclosing place the text names")
+
+
+def _km(a: Entry, b: Entry) -> float:
+    lat1, lon1, lat2, lon2 = (math.radians(x) for x in (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+def _organisation(text: str, mention: Mention) -> bool:
+    """A place name used in a name or as a modifier: "Pyongyang-based", "the Pyongyang restaurant"."""
+    after = text[mention.end:]
+    if mention.words in CAPITALS and (_GOVERNMENT_VERB.match(after) or re.search(
+            r"(?i)\b(?:with|and)\s+$", text[: mention.start])):
+        return True  # the government, not the city: "as Beijing stepped up", "programs with Pyongyang"
+    return bool(_ORGANISATION_AFTER.match(after) or _ORGANISATION_BEFORE.search(text[: mention.start]))

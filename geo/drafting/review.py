@@ -1,0 +1,66 @@
+"""What the review page shows of a draft: the article as plain escaped HTML with each candidate's passage marked."""
+
+from __future__ import annotations
+
+from ..escape import escape
+
+STYLES = {
+    "passage": "background:#fff3b0;border-radius:2px",
+    "selected": "background:#ffc400;outline:2px solid #8a5a00;border-radius:2px",
+    "rejected": "background:#eeeeee;color:#555555;text-decoration:line-through",
+}
+"""How a passage looks: any candidate's, the selected candidate's, and one whose candidates are all rejected."""
+
+DECISIONS = {"": "undecided", "yes": "accept", "no": "reject"}
+"""A candidate's ``accept`` cell on the page, and what the reviewer reads for it."""
+
+
+def passage_spans(text: str, quotes: list[str]) -> list[tuple[int, int] | None]:
+    """Where each quote first occurs in ``text`` (start, end), or ``None`` when it does not occur."""
+    spans: list[tuple[int, int] | None] = []
+    for quote in quotes:
+        start = text.find(quote) if quote else -1
+        spans.append(None if start < 0 else (start, start + len(quote)))
+    return spans
+
+
+def marked_article(text: str, quotes: list[str], *, selected: int | None = None,
+                   decisions: list[str] | None = None) -> str:
+    """The article as HTML, each stretch of text marked with the candidates whose quote covers it.
+
+    Parameters
+    ----------
+    text
+        The article exactly as drafted (the seed's text); every character is escaped, nothing is parsed.
+    quotes
+        Each candidate's quote, in the order of the candidates.
+    selected
+        The position of the candidate the reviewer selected: its passage is highlighted strongly.
+    decisions
+        Each candidate's ``accept`` cell (``yes``, ``no`` or empty): a passage whose candidates are all
+        rejected is struck through.
+
+    Returns
+    -------
+    str
+        A ``<div data-testid="article">`` of escaped text and ``<mark>`` elements; each mark carries
+        ``data-candidates`` (the candidates' numbers, from 1) and a class of ``passage``, ``selected``
+        or ``rejected``.
+    """
+    decisions = decisions or [""] * len(quotes)
+    spans = passage_spans(text, quotes)
+    cuts = sorted({0, len(text)} | {edge for span in spans if span for edge in span})
+    out = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        covering = [n for n, span in enumerate(spans) if span and span[0] <= start and end <= span[1]]
+        piece = escape(text[start:end])
+        if not covering:
+            out.append(piece)
+            continue
+        kind = ("selected" if selected in covering else
+                "rejected" if all(decisions[n] == "no" for n in covering) else "passage")
+        numbers = " ".join(str(n + 1) for n in covering)
+        out.append(f"<mark class='{kind}' data-candidates='{numbers}' title='candidate {numbers}' "
+                   f"style='{STYLES[kind]}'>{piece}</mark>")
+    return ("<div data-testid='article' style='white-space:pre-wrap;max-height:34rem;overflow:auto;"
+            "font-size:0.9rem;border:1px solid #dddddd;padding:0.5rem'>" + "".join(out) + "</div>")

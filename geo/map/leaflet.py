@@ -1,0 +1,156 @@
+"""Build the Folium map: a fixed base map, and one layer of places and movements per filter state.
+
+The elements here only wire data to ``geo/map/static/nkmap.js``, which draws everything. Data goes in
+as JSON values, never as template source. The base map (script, outlines, tiles, legend, map
+settings) is the same on every rerun, so streamlit-folium keeps the iframe mounted; everything that
+depends on the filters goes into one ``FeatureGroup`` whose size grows with places, not reports.
+"""
+
+from __future__ import annotations
+
+import folium
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from ..data.load import Dataset
+from ..data.outlines import COUNTRIES_PATH
+from ..escape import escape, script_json
+from ..settings import SETTINGS, Settings
+from . import static_files
+from .records import map_config
+from .style import OUTLINE_STYLE, legend_html
+
+
+class _Rendered(Element):
+    """Text that is already rendered: added to the page as it is, never compiled as a template."""
+
+    def __init__(self, text: str):
+        super().__init__("")
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class ScriptElement(MacroElement):
+    """A map element whose script is one call into ``nkmap.js``, with data passed only as values.
+
+    ``MacroElement.render`` wraps the rendered script in ``Element(text)``, which compiles the
+    text as a Jinja template again, so data inside it (a sector label, a place name) would be
+    template source: ``{{ 7*7 }}`` would become ``49``, ``{#`` would break the page, and worse
+    would run on the server. Here the rendered text is added as it is.
+    """
+
+    _template = Template("{% macro script(this, kwargs) %}{{ this.call(kwargs) }}{% endmacro %}")
+
+    def __init__(self, name: str):
+        super().__init__()
+        self._name = name
+
+    def call(self, kwargs: dict) -> str:
+        """The script: one statement calling ``nkmap``."""
+        raise NotImplementedError
+
+    def render(self, **kwargs) -> None:
+        script = self._template.module.__dict__["script"](self, kwargs)
+        self.get_root().script.add_child(_Rendered(script), name=self.get_name())
+
+
+class MapSetup(ScriptElement):
+    """Country outlines, the legend and the settings every layer of the dataset is drawn with."""
+
+    def __init__(self, config: dict, legend: str, outlines_url: str):
+        super().__init__("MapSetup")
+        self.arguments = ", ".join(script_json(value) for value in (config, legend, outlines_url, OUTLINE_STYLE))
+
+    def call(self, kwargs: dict) -> str:
+        return f"nkmap.setup({self._parent.get_name()}, {self.arguments});"
+
+
+class PlacesLayer(ScriptElement):
+    """All places and movement lines of one filter state (records from :func:`geo.map.records.layer_json`)."""
+
+    def __init__(self, records_json: str, compact_legend: bool = False):
+        super().__init__("PlacesLayer")
+        self.records_json = records_json
+        self.compact_legend = compact_legend
+
+    def call(self, kwargs: dict) -> str:
+        return (f"nkmap.draw({self._parent.get_name()}, {self.records_json}); "
+                f"nkmap.compactLegend({'true' if self.compact_legend else 'false'}); nkmap.announceDrawn();")
+
+
+def base_map(dataset: Dataset, *, settings: Settings = SETTINGS, tiles: bool = True) -> folium.Map:
+    """The map that stays mounted: ``nkmap.js``, outlines, tiles, legend and map settings.
+
+    Parameters
+    ----------
+    dataset
+        The loaded dataset (sector colours and labels, the largest count per place).
+    settings
+        Centre, zoom and tile source.
+    tiles
+        Include the online tile layer (the only request that leaves the machine).
+
+    Returns
+    -------
+    folium.Map
+        Built the same way on every call with the same arguments.
+    """
+    static_files.use_local_assets(settings.static_url)
+    fmap = folium.Map(
+        location=list(settings.map_center), zoom_start=settings.map_zoom, tiles=None,
+        min_zoom=settings.min_zoom, max_zoom=settings.max_zoom, control_scale=True,
+        world_copy_jump=False, max_bounds=False,
+    )
+    if tiles:
+        folium.TileLayer(
+            tiles=settings.tiles_url, attr=settings.tiles_attribution, name="Light tiles",
+            max_zoom=settings.max_zoom, subdomains="abcd",
+        ).add_to(fmap)
+    outlines = f"{settings.static_url}/outlines/{COUNTRIES_PATH.name}"
+    MapSetup(map_config(dataset, more="table", settings=settings), legend_html(dataset.sectors), outlines).add_to(fmap)
+    fmap.get_root().header.add_child(_Rendered(f"<style>{static_files.map_css()}</style>"), name="nkmap_css")
+    return fmap
+
+
+def data_layer(records_json: str, *, compact_legend: bool = False) -> folium.FeatureGroup:
+    """The layer that changes with the filters, for ``st_folium(feature_group_to_add=...)``.
+
+    Parameters
+    ----------
+    records_json
+        :func:`geo.map.records.layer_json` of the filter state.
+    compact_legend
+        List only what the map shows in an open legend (the presenter's).
+
+    Returns
+    -------
+    folium.FeatureGroup
+        Holding one :class:`PlacesLayer`; the map updates in place.
+    """
+    group = folium.FeatureGroup(name="Reports", control=False)
+    PlacesLayer(records_json, compact_legend).add_to(group)
+    return group
+
+
+def places_map(places: list[dict], *, settings: Settings = SETTINGS) -> folium.Map:
+    """A small map of new places (the review page's), drawn with the app's own Leaflet.
+
+    Parameters
+    ----------
+    places
+        Rows of ``places.csv`` (``name``, ``lat``, ``lon``).
+    """
+    static_files.use_local_assets(settings.static_url)
+    fmap = folium.Map(location=list(settings.map_center), zoom_start=settings.map_zoom - 1, tiles=None,
+                      min_zoom=settings.min_zoom, max_zoom=settings.max_zoom)
+    MapSetup(_empty_config(), "", f"{settings.static_url}/outlines/{COUNTRIES_PATH.name}").add_to(fmap)
+    for place in places:
+        folium.CircleMarker([float(place["lat"]), float(place["lon"])], radius=7, color="#1a66d2", fill=True,
+                            tooltip=escape(place["name"])).add_to(fmap)
+    return fmap
+
+
+def _empty_config() -> dict:
+    return {"styles": [], "radius": {}, "more": "table"}

@@ -1,0 +1,155 @@
+"""The map's static files: local Leaflet files, ``static/nkmap.js`` and ``static/map.css``, served or inlined."""
+
+from __future__ import annotations
+
+import base64
+import filecmp
+import functools
+import re
+import shutil
+from pathlib import Path
+
+import folium
+import xstatic.pkg.leaflet as xstatic_leaflet
+
+from ..data.outlines import COUNTRIES_PATH
+
+ASSETS_DIR: Path = Path(__file__).resolve().parent / "static"
+"""Folder of the map's committed static files (``nkmap.js``, ``map.css``)."""
+
+SCRIPT_PATH: Path = ASSETS_DIR / "nkmap.js"
+"""The map's one drawing script, served to the dashboard and inlined in the standalone export."""
+
+LEAFLET_VERSION: str = xstatic_leaflet.VERSION
+"""Leaflet version shipped by xstatic-leaflet (folium 0.20 links 1.9.3)."""
+
+LEAFLET_FILES: tuple[str, ...] = ("leaflet.js", "leaflet.css")
+"""Files copied from :func:`leaflet_dir`, besides the ``images/`` folder."""
+
+STATIC_URL: str = "../../app/static/vendor"
+"""URL of ``./static/vendor`` as seen from the streamlit-folium iframe.
+
+Streamlit serves ``./static/`` at ``{baseUrlPath}/app/static/`` when ``[server]
+enableStaticServing = true``, and the st_folium iframe document is
+``{baseUrlPath}/component/streamlit_folium.st_folium/index.html``; its loader sets
+``script.src`` to the link as given, so relative links resolve against that document.
+``../../app/static/vendor`` therefore reaches the files with or without a
+``server.baseUrlPath``; ``/app/static/vendor`` works only without one, and
+``app/static/vendor`` 404s (it lands under ``/component/...``). Checked in Chromium.
+"""
+
+_SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
+_CSS_URL = re.compile(r"url\((['\"]?)(images/[A-Za-z0-9_.-]+\.png)\1\)")
+
+
+def leaflet_dir() -> Path:
+    """Return the folder holding xstatic-leaflet's Leaflet build.
+
+    Returns
+    -------
+    Path
+        ``xstatic.pkg.leaflet.BASE_DIR``: holds ``leaflet.js``, ``leaflet.css`` and ``images/``.
+    """
+    return Path(xstatic_leaflet.BASE_DIR)
+
+
+def _copy_if_changed(src: Path, dst: Path) -> None:
+    """Copy ``src`` to ``dst`` unless ``dst`` already has the same bytes."""
+    if dst.is_file() and filecmp.cmp(src, dst, shallow=False):
+        return
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, dst)
+
+
+def install_static(static_dir: Path) -> Path:
+    """Copy Leaflet into ``static_dir/vendor/leaflet`` so Streamlit can serve it.
+
+    Copies ``leaflet.js``, ``leaflet.css`` and ``images/*.png``. Files whose bytes already
+    match are left alone, so this is cheap to call on every start.
+
+    Parameters
+    ----------
+    static_dir : Path
+        The app's ``static`` folder (next to the entry script), served at ``/app/static/``.
+
+    Returns
+    -------
+    Path
+        The ``vendor/leaflet`` folder that now holds the files.
+    """
+    src = leaflet_dir()
+    dest = Path(static_dir) / "vendor" / "leaflet"
+    for name in LEAFLET_FILES:
+        _copy_if_changed(src / name, dest / name)
+    for image in sorted((src / "images").glob("*.png")):
+        _copy_if_changed(image, dest / "images" / image.name)
+    # The outlines are fetched once by the browser rather than resent with every map update.
+    _copy_if_changed(COUNTRIES_PATH, Path(static_dir) / "vendor" / "outlines" / COUNTRIES_PATH.name)
+    _copy_if_changed(SCRIPT_PATH, Path(static_dir) / "vendor" / "nkmap" / SCRIPT_PATH.name)
+    return dest
+
+
+def use_local_assets(base_url: str = STATIC_URL) -> None:
+    """Make every ``folium.Map`` load Leaflet and ``nkmap.js`` from local files, nothing from a CDN.
+
+    Replaces the class-level ``folium.Map.default_js`` / ``default_css`` with Leaflet's JS
+    and CSS under ``{base_url}/leaflet/`` and the map's drawing script under ``{base_url}/nkmap/``.
+    jQuery, Bootstrap (JS, CSS, glyphicons), Font Awesome, Leaflet.awesome-markers and
+    ``leaflet.awesome.rotate`` are dropped.
+    ``CircleMarker``, ``GeoJson`` (also with ``marker=CircleMarker``), ``GeoJsonTooltip``,
+    ``GeoJsonPopup``, ``Tooltip``, ``PolyLine``, ``Polygon``, ``FeatureGroup`` and
+    ``LayerControl`` need only Leaflet. What breaks without the dropped files:
+    ``folium.Popup`` (and ``popup=`` on markers), ``Map.keep_in_front`` and
+    ``GeoJson(embed=False)`` all call jQuery's ``$``; ``folium.Icon`` needs awesome-markers.
+    Plugins and ``branca`` colormaps bring their own CDN links and are not handled here.
+    Idempotent; affects maps created or rendered after the call.
+
+    Parameters
+    ----------
+    base_url : str, default STATIC_URL
+        URL of the folder holding ``leaflet/`` (what :func:`install_static` made), as the page
+        that loads the map sees it. The default suits ``st_folium`` (see :data:`STATIC_URL`);
+        for an HTML file saved next to a ``vendor/`` folder, pass ``"vendor"``.
+    """
+    base = base_url.rstrip("/")
+    folium.Map.default_js = [("leaflet", f"{base}/leaflet/leaflet.js"), ("nkmap", f"{base}/nkmap/{SCRIPT_PATH.name}")]
+    folium.Map.default_css = [("leaflet_css", f"{base}/leaflet/leaflet.css")]
+
+
+@functools.lru_cache(maxsize=1)
+def map_css() -> str:
+    """The styles inside the map (legend, popups, arrows), shared by the dashboard and the export."""
+    return (ASSETS_DIR / "map.css").read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def map_script() -> str:
+    """``nkmap.js`` as text, to inline in a self-contained page."""
+    return SCRIPT_PATH.read_text(encoding="utf-8")
+
+
+def _data_uri(path: Path) -> str:
+    """Encode a PNG file as a ``data:`` URI."""
+    return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
+@functools.lru_cache(maxsize=1)
+def inline_leaflet() -> tuple[str, str]:
+    """Return Leaflet's CSS and JS as text, for a self-contained HTML file.
+
+    The CSS's ``url(images/*.png)`` references (layer-control icon, default marker icon)
+    are replaced with ``data:`` URIs, and the ``sourceMappingURL`` comments are removed, so
+    the text makes no request of its own. Default ``Marker`` icons still will not show:
+    Leaflet derives their folder from that CSS URL. Use vector layers (``CircleMarker``).
+
+    Returns
+    -------
+    tuple of str
+        ``(css_text, js_text)``, to put in ``<style>`` and ``<script>`` elements.
+    """
+    src = leaflet_dir()
+    css = (src / "leaflet.css").read_text(encoding="utf-8")
+    css = _CSS_URL.sub(lambda m: f'url("{_data_uri(src / m.group(2))}")', css)
+    js = (src / "leaflet.js").read_text(encoding="utf-8")
+    js = _SOURCE_MAP.sub("\n", js)
+    return _SOURCE_MAP.sub("\n", css), js

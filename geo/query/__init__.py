@@ -1,0 +1,1 @@
+"""Filtering and aggregation: which reports pass a set of filters, and what they make per place."""

@@ -1,0 +1,94 @@
+"""HTML pieces of the page: a report's card, a source's header, a seed with its quotes marked."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..data.load import Dataset
+from ..vocab import AREA_PRECISIONS
+from .reports import report_html
+from .templates import render, safe
+from .wording import format_date
+
+
+def report_card(report: pd.Series, dataset: Dataset) -> str:
+    """A chosen report in full: quote, figures, citation with a link to the original, the date's
+    reasoning, notes."""
+    labels, names = dataset.sectors["label"].to_dict(), dataset.places["name"].to_dict()
+    level = report.get("place_precision") if report.get("place_precision") in AREA_PRECISIONS else ""
+    source = dataset.sources.loc[str(report["source_id"])]
+    return render("card.html", place=report["place_name"], report=safe(report_html(report, labels, names)),
+                  level=level, date_note=report.get("date_note") or "", notes=report.get("notes") or "",
+                  url=source.get("url") or "", published_note=source.get("published_note") or "")
+
+
+def source_passage(dataset: Dataset, report: pd.Series, context: int = 400) -> str:
+    """The passage of the seed a report quotes, marked, with up to ``context`` characters around it."""
+    seed_file = str(report["seed_file"])
+    text = dataset.seeds.raw.get(seed_file, "")
+    span = dataset.seeds.span(seed_file, str(report["quote"]))
+    if span is None:
+        return render("seed.html", parts=[("The passage could not be found in the source text.", "")])
+    start, end = max(0, span[0] - context), min(len(text), span[1] + context)
+    # The context starts and ends at whole words.
+    if start:
+        start = min(span[0], _next_space(text, start, span[0]))
+    if end < len(text):
+        cut = text.rfind(" ", span[1], end)
+        end = cut if cut > span[1] else end
+    before = ("… " if start else "") + text[start:span[0]]
+    after = text[span[1]:end] + (" …" if end < len(text) else "")
+    return render("seed.html", parts=[(before, ""), (text[span[0]:span[1]], str(report["id"])), (after, "")])
+
+
+def _next_space(text: str, start: int, limit: int) -> int:
+    """Where the first word that starts after ``start`` begins (``limit`` if none does before it)."""
+    space = text.find(" ", start, limit)
+    return limit if space < 0 else space + 1
+
+
+def source_header(dataset: Dataset, source_id: str) -> str:
+    """Who published a seed document and when (and how that date is known), and how many reports quote it."""
+    row = dataset.sources.loc[source_id]
+    count = int((dataset.reports["source_id"].astype(str) == source_id).sum())
+    return render("source_header.html", source=row.to_dict(), published=format_date(row["published"]), count=count)
+
+
+def highlighted_seed(dataset: Dataset, source_id: str) -> str:
+    """The seed text with every quoted passage marked (``<mark title="report ids">``)."""
+    seed_file = dataset.sources.at[source_id, "seed_file"]
+    text = dataset.seeds.raw.get(seed_file, "")
+    quotes = dataset.reports.loc[dataset.reports["source_id"].astype(str) == source_id, ["id", "quote"]]
+    spans = []
+    for report_id, quote in quotes.itertuples(index=False):
+        span = dataset.seeds.span(seed_file, quote)
+        if span:
+            spans.append((span[0], span[1], report_id))
+    spans.sort()
+    merged: list[list] = []
+    for start, end, report_id in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2].append(report_id)
+        else:
+            merged.append([start, end, [report_id]])
+    parts, cursor = [], 0
+    for start, end, ids in merged:
+        parts += [(text[cursor:start], ""), (text[start:end], ", ".join(ids))]
+        cursor = end
+    parts.append((text[cursor:], ""))
+    return render("seed.html", parts=parts)
+
+
+def method_html(dataset: Dataset) -> str:
+    """Sources and method, for readers: how the data is made, and every source with its date's basis
+    and a link to the original where one is known."""
+    counts = dataset.reports["source_id"].astype(str).value_counts()
+    sources = [
+        {"publisher": row["publisher"], "title": row["title"], "author": str(row.get("author") or ""),
+         "published": format_date(str(row["published"])), "basis": row["published_basis"],
+         "note": row.get("published_note") or "", "url": row.get("url") or "", "reports": int(counts.get(source_id, 0))}
+        for source_id, row in dataset.sources.iterrows()
+    ]
+    return render("method.html", reports=len(dataset.reports), places=len(dataset.places),
+                  documents=len(dataset.sources), version=dataset.version, sources=sources)

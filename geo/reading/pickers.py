@@ -1,0 +1,179 @@
+"""What pickers, links and the presenter show: labels, focus, years from a link, year steps."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..data.load import Dataset
+from ..query.filters import FILTERS, Filters
+from ..query.memo import memo_of
+from ..settings import SETTINGS
+from ..vocab import ROLES
+from .wording import format_date
+
+
+def places_by_name(dataset: Dataset) -> list[str]:
+    """Place ids in the order of their names, for pickers."""
+    return list(dataset.places.sort_values("name", key=lambda names: names.str.lower()).index)
+
+
+def labels(dataset: Dataset, table: str) -> dict[str, str]:
+    """What a picker shows for each id of ``table`` ("sectors", "sources" or "places"), in the
+    order the picker lists them. Built once per dataset: a large dataset has thousands of places.
+
+    Pickers and links identify an option by its label, so labels are made unique: two sources of
+    one publisher and month, or two places of one name, get their id in brackets.
+    """
+    cached = memo_of(dataset).labels
+    if table not in cached:
+        if table == "sectors":
+            found = dataset.sectors["label"].to_dict()
+        elif table == "sources":
+            found = {s: source_label(dataset, s) for s in dataset.sources.index}
+        elif table == "places":
+            names = dataset.places["name"].to_dict()
+            found = {p: names[p] for p in places_by_name(dataset)}
+        else:
+            raise ValueError(f"no labels for {table!r}")
+        cached[table] = _unique_labels(found)
+    return cached[table]
+
+
+def _unique_labels(found: dict[str, str]) -> dict[str, str]:
+    counts = Counter(found.values())
+    return {key: label if counts[label] == 1 else f"{label} ({key})" for key, label in found.items()}
+
+
+def focus(dataset: Dataset, place: str | None) -> tuple[list[float], int]:
+    """Centre and zoom that bring ``place`` into view; the whole map's first view without one.
+
+    The map applies a centre or zoom only when it differs from the last one given, so a reader's
+    pan and zoom survive filter changes, and choosing "All places" after a place zooms back out.
+    """
+    if not place or place not in dataset.places.index:
+        return list(SETTINGS.map_center), SETTINGS.map_zoom
+    row = dataset.places.loc[place]
+    zoom = {"country": 4, "region": 5, "province": 6}.get(row["precision"], 8)
+    return [float(row["lat"]), float(row["lon"])], zoom
+
+
+def map_height(presenting: bool) -> int:
+    """Map height in pixels: most of a 720-pixel shared screen when presenting."""
+    return 500 if presenting else 560
+
+
+_TOOLTIP_PLACE = re.compile(r'(?:data-place="|\bplace=)([a-z0-9][a-z0-9_-]*)')
+
+
+def place_from_tooltip(tooltip: str | None) -> str | None:
+    """The place id carried by a clicked mark's tooltip: its HTML (``data-place="ID"``), or the
+    plain text streamlit-folium returns for a click, which ends with the hidden ``place=ID``
+    (see ``tooltipHtml`` in ``geo/map/static/nkmap.js``)."""
+    match = _TOOLTIP_PLACE.search(tooltip or "")
+    return match.group(1) if match else None
+
+
+def years_from_link(values: list[str], bounds: tuple[int, int]) -> tuple[int, int]:
+    """The years a link asks for, in order and within ``bounds``; all of ``bounds`` when the link
+    has no readable pair of years.
+
+    Parameters
+    ----------
+    values
+        The link's ``years`` parameters, as text (``?years=2019&years=2013``).
+    bounds
+        The first and last year of the data.
+    """
+    first, last = bounds
+    try:
+        years = sorted(int(value) for value in values)
+    except ValueError:
+        return first, last
+    if len(years) != 2 or years[1] < first or years[0] > last:
+        return first, last
+    return max(years[0], first), min(years[1], last)
+
+
+def filter_options(dataset: Dataset) -> dict[str, dict[str, str]]:
+    """The label of each option of each list filter (``sectors``, ``roles``, ``sources``) by id,
+    as the filter widgets list them and links name them."""
+    return {"sectors": labels(dataset, "sectors"), "roles": {role: role_label(role) for role in ROLES},
+            "sources": labels(dataset, "sources")}
+
+
+def filters_from_link(dataset: Dataset, params: dict[str, list[str]], years: tuple[int, int]) -> Filters:
+    """The filters a link (``?sector=Restaurants+%26+hotels&q=waitress``) asks for, read as the
+    page's widgets read it: options by label, unknown labels dropped, the last of a repeated text,
+    ``true`` (any case) for a flag. With ``years`` from :func:`years_from_link`.
+
+    The page's first view draws the map from this before the widgets exist (they cost the
+    browser most); the widgets then read the same link themselves.
+    """
+    options = filter_options(dataset)
+    values: dict[str, object] = {"years": years}
+    for spec in FILTERS:
+        given = [value for value in params.get(spec.key, []) if value != ""]
+        if spec.kind == "list":
+            by_label = {label: option for option, label in options[spec.name].items()}
+            values[spec.key] = [by_label[label] for label in dict.fromkeys(given) if label in by_label]
+        elif spec.kind == "text":
+            values[spec.key] = given[-1] if given else ""
+        elif spec.kind == "flag":
+            values[spec.key] = bool(given) and given[-1].lower() == "true"
+    return Filters.from_values(values)
+
+
+def place_from_link(dataset: Dataset, values: list[str]) -> str | None:
+    """The place a link's ``place`` parameter names (by its label, as the place box shows it)."""
+    by_label = {label: place for place, label in labels(dataset, "places").items()}
+    return by_label.get(values[-1]) if values else None
+
+
+def step_years(current: tuple[int, int], bounds: tuple[int, int], direction: int) -> tuple[int, int]:
+    """The presenter's next single-year view.
+
+    From a single year, move one year ``direction`` (+1 or -1), staying within ``bounds``. From a
+    wider range, start the story at its first year (forward) or its last year (back).
+    """
+    start, end = current
+    first, last = bounds
+    if start != end:
+        year = start if direction > 0 else end
+    else:
+        year = min(max(start + direction, first), last)
+    return year, year
+
+
+def role_label(role: str) -> str:
+    return role.capitalize()
+
+
+def source_label(dataset: Dataset, source_id: str) -> str:
+    row = dataset.sources.loc[source_id]
+    return f"{row['publisher']} ({format_date(row['published'])})"
+
+
+def year_label(years: tuple[int, int] | None) -> str:
+    if not years:
+        return ""
+    return str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
+
+
+def chips(dataset: Dataset, filters: Filters) -> list[tuple[str, str]]:
+    """The filters a view applies beyond the defaults, as (URL key, words a reader sees), in the
+    order of ``FILTERS``: what the chips above the map say, e.g. ``("sector", "Sector: Restaurants
+    & hotels")``. Years count only when narrower than the data's."""
+    names = {"sectors": labels(dataset, "sectors"), "sources": labels(dataset, "sources"),
+             "roles": {role: role_label(role) for role in ROLES}}
+    found = []
+    for spec, value in filters.active():
+        if spec.kind == "range":
+            if tuple(value) != dataset.years:
+                found.append((spec.key, f"Years: {year_label(tuple(value))}"))
+        elif spec.kind == "list":
+            shown = [names[spec.name].get(item, item) for item in value]
+            found.append((spec.key, f"{spec.label}: {', '.join(shown) if shown else 'none'}"))
+        elif spec.kind == "text":
+            found.append((spec.key, f"Quotes containing “{value}”"))
+    return found

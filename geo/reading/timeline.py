@@ -1,0 +1,128 @@
+"""The timeline above the map: reports per year by sector, as a Vega-Lite spec."""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+import pandas as pd
+
+from ..data.load import Dataset
+from ..escape import css_colour
+from ..query.memo import memo_of
+
+FEW_LABEL = "Few or no workers reported"
+"""The timeline's series for reports that say few or no workers: apart, never as a presence."""
+FEW_COLOUR = "#d9d9d9"
+
+
+def reports_per_year(dataset: Dataset, rows: np.ndarray | None = None) -> pd.DataFrame:
+    """Reports per (year, sector label), in year then sector id order; a report counts in every
+    year it covers and once for each of its sectors. Reports that say few or no workers are
+    counted once a year under ``FEW_LABEL`` instead, last.
+
+    Each report adds one at its first year and takes one away after its last, per set of
+    sectors; a running sum over the years then gives the counts, in one pass over the reports.
+
+    Parameters
+    ----------
+    rows
+        Positions of the reports to count (a view's); all reports when ``None``.
+    """
+    codes = dataset.codes
+    rows = np.arange(len(codes.place)) if rows is None else rows
+    reported = codes.presence[rows] == 0
+    data = _per_sector(dataset, rows[reported])
+    few = rows[~reported]
+    if len(few):
+        first, last = dataset.years
+        width = last - first + 2
+        edges = (np.bincount(codes.year_start[few] - first, minlength=width)
+                 - np.bincount(codes.year_end[few] - first + 1, minlength=width))
+        per_year = np.cumsum(edges)[:-1]
+        years = np.flatnonzero(per_year)
+        data = pd.concat([data, pd.DataFrame({"year": years + first, "sector": FEW_LABEL,
+                                               "reports": per_year[years]})], ignore_index=True)
+    return data
+
+
+def _per_sector(dataset: Dataset, rows: np.ndarray) -> pd.DataFrame:
+    codes = dataset.codes
+    combo, year_start, year_end = codes.combo[rows], codes.year_start[rows], codes.year_end[rows]
+    first, last = dataset.years
+    width = last - first + 2
+    combos = len(codes.combo_sectors)
+    edges = (np.bincount(combo * width + (year_start - first), minlength=combos * width)
+             - np.bincount(combo * width + (year_end - first + 1), minlength=combos * width))
+    per_combo = np.cumsum(edges.reshape(combos, width), axis=1)[:, :-1]  # (set of sectors, year)
+    per_sector = codes.combo_sectors.T.astype(np.int64) @ per_combo  # (sector, year)
+    order = np.argsort(np.array(codes.sector_names, dtype=str), kind="stable")
+    years, sectors = np.nonzero(per_sector[order].T)
+    labels = dataset.sectors["label"].to_dict()
+    names = [codes.sector_names[i] for i in order]
+    data = pd.DataFrame({
+        "year": years + first,
+        "sector": [labels.get(names[i], names[i]) for i in sectors],
+        "reports": per_sector[order][sectors, years],
+    })
+    return data
+
+
+def timeline_spec(dataset: Dataset, rows: np.ndarray | None, years: tuple[int, int]) -> dict:
+    """Stacked bars of reports per year by sector, with the selected years shaded: a Vega-Lite
+    spec for ``st.vega_lite_chart``.
+
+    Parameters
+    ----------
+    rows
+        The reports to count: those passing every filter but the years (the years are the
+        shaded band), so the chart follows the sectors, roles, sources and words chosen.
+        ``None`` counts every report.
+    years
+        The selected years.
+
+    Written as a plain dict, without Altair (whose import and schema cost the first page view
+    over a second); the tests validate it against the Vega-Lite schema. Both layers read named
+    datasets, so the spec itself is the same on every step and the page updates the chart's data
+    instead of drawing a new chart.
+    """
+    base = memo_of(dataset).timeline
+    if base is None:
+        first, last = dataset.years
+        scale = {"domain": [first - 0.5, last + 0.5], "nice": False, "zero": False}
+        base = {
+            "height": 80,
+            "layer": [
+                {"data": {"name": "band"}, "mark": {"type": "rect", "color": "#000", "opacity": 0.1},
+                 "encoding": {"x": {"field": "start", "type": "quantitative", "scale": scale},
+                              "x2": {"field": "end"}}},
+                {"data": {"name": "bars"}, "mark": {"type": "bar", "size": 10},
+                 "encoding": {
+                     "x": {"field": "year", "type": "quantitative", "scale": scale,
+                           "axis": {"format": "d", "title": None, "tickMinStep": 1}},
+                     "y": {"aggregate": "sum", "field": "reports", "type": "quantitative", "title": None,
+                           "axis": {"format": "d", "tickMinStep": 1}},
+                     "color": {"field": "sector", "type": "nominal", "legend": None,
+                               "scale": {"domain": [*dataset.sectors["label"], FEW_LABEL],
+                                         "range": [*(css_colour(c) for c in dataset.sectors["colour"]),
+                                                   FEW_COLOUR]}},
+                     "tooltip": [
+                         {"field": "year", "type": "quantitative", "format": "d"},
+                         {"field": "sector", "type": "nominal"},
+                         {"aggregate": "sum", "field": "reports", "type": "quantitative", "title": "reports"},
+                     ],
+                 }},
+            ],
+        }
+        memo_of(dataset).timeline = base
+    bars = reports_per_year(dataset, rows)
+    spec = copy.deepcopy(base)
+    spec["datasets"] = {"bars": [{"year": int(y), "sector": str(s), "reports": int(n)}
+                                 for y, s, n in zip(bars["year"], bars["sector"], bars["reports"], strict=True)]}
+    return shaded(spec, years)
+
+
+def shaded(spec: dict, years: tuple[int, int]) -> dict:
+    """``spec`` with ``years`` shaded: a new spec sharing the bars, so that a year step can reuse
+    the bars of the step before."""
+    return {**spec, "datasets": {**spec["datasets"], "band": [{"start": years[0] - 0.5, "end": years[1] + 0.5}]}}

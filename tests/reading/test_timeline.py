@@ -1,0 +1,46 @@
+"""Tests for geo.reading.timeline: reports per year as a Vega-Lite spec."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.data.load import Dataset, load_dataset
+from geo.reading.timeline import timeline_spec
+from tests.conftest import write_dataset
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """The tiny three-report dataset, loaded."""
+    return load_dataset(write_dataset(tmp_path_factory.mktemp("tiny")))
+
+
+def test_timeline_spec_is_valid_vega_lite_with_the_years_shaded(tiny: Dataset) -> None:
+    import altair as alt
+    import jsonschema
+
+    spec = timeline_spec(tiny, None, (2017, 2018))
+    jsonschema.validate(spec, alt.vegalite.v6.schema.core.load_schema())
+    assert spec["datasets"]["band"] == [{"start": 2016.5, "end": 2018.5}]
+    other = timeline_spec(tiny, None, (2019, 2019))
+    assert other["datasets"]["band"] == [{"start": 2018.5, "end": 2019.5}]
+    assert spec["datasets"]["band"] == [{"start": 2016.5, "end": 2018.5}], "each call gets its own copy"
+    # Only the data changes between steps, so the page can update the chart instead of redrawing it.
+    assert {k: v for k, v in spec.items() if k != "datasets"} == {k: v for k, v in other.items() if k != "datasets"}
+    assert [layer["data"] for layer in spec["layer"]] == [{"name": "band"}, {"name": "bars"}]
+    bars = spec["datasets"]["bars"]
+    # r3 counts once for each of its two sectors; every report counts in each year it covers.
+    assert sum(row["reports"] for row in bars) == 4
+
+
+
+
+def test_the_timeline_follows_the_other_filters(tiny: Dataset) -> None:
+    """Bars count the reports of the chosen sectors (and roles, sources, words), in every year."""
+    import numpy as np
+
+    from geo.query.filters import Filters, filter_mask
+
+    rows = np.flatnonzero(filter_mask(tiny.reports, Filters(sectors=("hospitality",))))
+    bars = timeline_spec(tiny, rows, (2019, 2019))["datasets"]["bars"]
+    assert bars == [{"year": 2016, "sector": "Restaurants", "reports": 1}]
