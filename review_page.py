@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import assets, mapping
+from geo import assets, curation, mapping
 from geo.article import ArticleError, article_from_bytes
 from geo.dates import DateError, parse_published
 from geo.draftout import make_draft, write_draft
@@ -51,6 +51,7 @@ def review_page(curate: bool, data_dir: Path) -> None:
     st.title("Add an article")
     if not curate:
         st.info("Read-only: drafting is shown, but nothing can be merged. Start with `make curate` to merge.")
+    curator = curate and _curator()
     with st.form("article"):
         pasted = st.text_area("Article text (or upload a file below)", height=200, key="pasted")
         uploaded = st.file_uploader("Article file (.txt or .html)", type=["txt", "html", "htm"])
@@ -86,9 +87,26 @@ def review_page(curate: bool, data_dir: Path) -> None:
         st.dataframe(places[["id", "name", "admin1", "country", "precision", "location_note"]], hide_index=True)
         st_folium(mapping.places_map(draft.places), height=320, key="new_places", returned_objects=[])
     accepted = int(edited["accept"].sum())
-    if st.button(f"Merge {accepted} accepted reports into the dataset", disabled=not curate or not accepted,
+    if st.button(f"Merge {accepted} accepted reports into the dataset", disabled=not curator or not accepted,
                  key="merge"):
         _merge(draft, edited, data_dir, curate)
+
+
+def _curator() -> bool:
+    """Whether this session has given the key ``make curate`` printed (asked once per session)."""
+    if curation.is_curator(st.session_state.get("_curator_key")):
+        return True
+    if curation.expected_key() is None:
+        st.warning("This server has no curator's key, so nothing can be merged: start it with `make curate`.")
+        return False
+    entered = st.text_input("Curator's key (printed in the terminal by `make curate`)", type="password",
+                            key="curator_key")
+    if curation.is_curator(entered):
+        st.session_state["_curator_key"] = entered
+        return True
+    if entered:
+        st.error("That is not this server's key.")
+    return False
 
 
 def _draft(data: bytes, published: str, publisher: str, title: str, url: str, data_dir: Path) -> None:
@@ -106,6 +124,9 @@ def _draft(data: bytes, published: str, publisher: str, title: str, url: str, da
 def _merge(draft: object, edited: pd.DataFrame, data_dir: Path, curate: bool) -> None:
     """Write the reviewed draft to a temporary folder and merge it; only ever in curation mode."""
     if not curate:
+        return
+    if not curation.is_curator(st.session_state.get("_curator_key")):
+        st.error("Merging needs the curator's key that `make curate` printed when it started.")
         return
     from geo.merge import MergeError, merge
 

@@ -9,10 +9,12 @@ from pathlib import Path
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from geo import curation
 from tests.conftest import page_titles
 from tests.test_readonly import snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
+KEY = "a-curator-key-for-the-tests"
 ARTICLE = "North Korean workers from Pyongyang arrived in Yanji in May 2023. Dozens work in Hunchun restaurants."
 
 
@@ -45,8 +47,10 @@ def test_with_curate_the_page_merges_into_its_data(monkeypatch, tmp_path: Path) 
     shutil.copytree(ROOT / "data", data)
     shutil.copytree(ROOT / "seeds", data / "seeds")
     before = snapshot()
+    monkeypatch.setenv(curation.SECRET_ENV, KEY)
     at = run_page(monkeypatch, "--curate", "--data", str(data))
     assert "candidates" in at.subheader[0].value
+    at.text_input(key="curator_key").input(KEY).run()
     at.button(key="merge").click().run()
     assert not at.exception and "Merged" in at.success[0].value
     from geo.load import load_dataset

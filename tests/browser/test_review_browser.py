@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from geo import curation
 from geo.load import load_dataset
 from tests.browser import harness
 
 pytestmark = pytest.mark.browser
 
+KEY = "the-curator-key-of-this-test"
 ARTICLE = ("North Korean workers from Pyongyang arrived in Yanji in May 2023. "
            "Dozens of North Korean women now work in seafood-processing plants in Hunchun.")
 
@@ -31,7 +33,8 @@ def review_server(tmp_path: Path):
                "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
                "--browser.gatherUsageStats", "false", "--", "--curate", "--data", str(data)]
     process = subprocess.Popen(command, cwd=harness.ROOT, stdout=log, stderr=subprocess.STDOUT,  # noqa: S603
-                               stdin=subprocess.DEVNULL, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                               stdin=subprocess.DEVNULL,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1", curation.SECRET_ENV: KEY})
     log.close()
     server = harness.AppServer(process=process, port=port, log_path=Path(log.name))
     try:
@@ -59,6 +62,9 @@ def test_paste_review_and_merge(review_server, browser) -> None:
         assert page.locator("[data-testid='article'] mark").count() >= 2
         new_places = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
         new_places.locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
+        page.get_by_label("Curator's key", exact=False).fill(KEY)
+        page.get_by_label("Curator's key", exact=False).press("Enter")
+        harness.wait_for_app(page)
         page.get_by_role("button", name="Merge").click()
         page.get_by_text("Merged.", exact=True).wait_for(timeout=60_000)
     finally:
