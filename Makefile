@@ -24,8 +24,9 @@ run: setup
 	$(LAUNCH)
 
 # Several dashboard processes behind nginx, kept alive by supervisord (docs/DEPLOY.md); PORT defaults to 8080 here.
+# Run by make itself (not through uv run), so that the whole stack dies with make.
 serve: setup
-	$(UV) run python deploy/serve.py --port $(if $(filter command line environment,$(origin PORT)),$(PORT),8080) --replicas $(REPLICAS)
+	.venv/bin/python deploy/serve.py --port $(if $(filter command line environment,$(origin PORT)),$(PORT),8080) --replicas $(REPLICAS)
 
 # Prints the curator's key, which the review page asks for before it merges.
 curate: setup

@@ -59,7 +59,8 @@ def allowed_hosts(address: str, extra: list[str]) -> list[str]:
     return list(dict.fromkeys(host for host in hosts if host))
 
 
-def streamlit_argv(port: int, address: str, hosts: list[str], page_args: list[str]) -> list[str]:
+def streamlit_argv(port: int, address: str, hosts: list[str], page_args: list[str],
+                   options: tuple[str, ...] = ()) -> list[str]:
     """The ``streamlit run`` command line (without the program name) for these choices."""
     # browser.serverAddress (and a specific server.address) keep Streamlit from asking a public
     # service for the machine's external address when it prints its URLs.
@@ -68,7 +69,7 @@ def streamlit_argv(port: int, address: str, hosts: list[str], page_args: list[st
             "--browser.serverAddress", shown, *FLAGS]
     for host in hosts:
         argv += ["--server.allowedHosts", host]
-    return [*argv, "--", *page_args]
+    return [*argv, *options, "--", *page_args]
 
 
 def no_external_ip_lookup() -> None:
@@ -89,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="another host name readers use to reach the server (repeatable)")
     parser.add_argument("--data", type=Path, default=None, help="dataset folder (default: the bundled data/)")
     parser.add_argument("--curate", action="store_true", help="curation mode: the review page can merge")
-    args = parser.parse_args(argv)
+    args, options = parser.parse_known_args(argv)  # the rest are Streamlit's own options
+    if any(not option.startswith("--") or option == "--" for option in options[::2]):
+        parser.error(f"unknown arguments: {' '.join(options)}")
     page_args = (["--data", str(args.data.resolve())] if args.data else []) + (["--curate"] if args.curate else [])
     hosts = allowed_hosts(args.address, args.allow_host)
     if args.curate:
@@ -106,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     no_external_ip_lookup()
     from streamlit.web import cli
 
-    sys.argv = ["streamlit", *streamlit_argv(args.port, args.address, hosts, page_args)]
+    sys.argv = ["streamlit", *streamlit_argv(args.port, args.address, hosts, page_args,
+                                                       tuple(options))]
     return cli.main(prog_name="streamlit")
 
 

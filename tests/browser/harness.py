@@ -190,12 +190,14 @@ class NetworkLog:
 
     tiles: list[str] = field(default_factory=list)
     others: list[str] = field(default_factory=list)
+    local_names: tuple[str, ...] = ()
+    """More host names that reach this machine (a test's ``--host-resolver-rules``)."""
 
     def route(self, route: object) -> None:
         """Playwright route handler: let local requests through, abort and record the rest."""
         url = route.request.url
         verdict = classify(url)
-        if verdict == "local":
+        if verdict == "local" or (urlsplit(url).hostname or "").lower() in self.local_names:
             route.continue_()
             return
         (self.tiles if verdict == "tile" else self.others).append(url)
@@ -344,6 +346,8 @@ class ServedApp(AppServer):
         for pid, argv in session_processes(self.process.pid).items():
             if "streamlit" in argv and "--server.port" in argv:
                 found[int(argv[argv.index("--server.port") + 1])] = pid
+            elif "deploy.launch" in argv and "--port" in argv:  # deploy/launch.py runs Streamlit in-process
+                found[int(argv[argv.index("--port") + 1])] = pid
         return found
 
     def stray(self) -> dict[int, list[str]]:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import http.server
 import os
 import signal
+import threading
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 
 import pytest
@@ -82,3 +87,118 @@ def test_serve_embed_map_failover_and_clean_stop(served: harness.ServedApp, brow
     while served.stray() and time.monotonic() < deadline:
         time.sleep(0.2)
     assert served.stray() == {}, f"stray processes after SIGTERM: {served.stray()}"
+
+
+PUBLIC_NAME = "map.example.org"
+"""A host name readers would use; Chromium resolves it to 127.0.0.1 (``--host-resolver-rules``)."""
+
+
+@pytest.fixture(scope="module")
+def named_browser(playwright_session: object) -> Iterator[object]:
+    """Chromium that resolves ``PUBLIC_NAME`` and ``frame.example`` to this machine."""
+    chromium = playwright_session.chromium.launch(
+        executable_path=str(harness.CHROMIUM), headless=True,
+        args=[*harness.CHROMIUM_ARGS, f"--host-resolver-rules=MAP {PUBLIC_NAME} 127.0.0.1, MAP frame.example 127.0.0.1"])
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+
+
+def test_serve_behind_a_real_host_name(served: harness.ServedApp, named_browser: object) -> None:
+    url = f"http://{PUBLIC_NAME}:{served.port}/"
+    network = harness.NetworkLog(local_names=(PUBLIC_NAME, "frame.example"))
+    context = harness.new_context(named_browser, network, viewport=VIEWPORT)
+    page = context.new_page()
+    errors = harness.watch_console(page)
+    refused = []
+    page.on("response", lambda response: refused.append(response.url) if response.status >= 400 else None)
+    try:
+        # The page, its WebSocket (Host and Origin map.example.org:PORT) and the map all work, under
+        # the Content-Security-Policy (a blocked script, style or frame would log an error).
+        page.goto(url, timeout=60_000)
+        harness.wait_for_app(page)
+        assert harness.wait_for_markers(page, timeout=60) > 0
+        assert refused == [], refused
+        assert [e for e in errors if "Content Security Policy" in e or "Refused" in e] == [], errors
+
+        # Another site may frame the standalone map, but not the dashboard (clickjacking).
+        framing = (f'<iframe id="embed" src="{url}embed/" width="600" height="400"></iframe>'
+                   f'<iframe id="dashboard" src="{url}" width="600" height="400"></iframe>')
+        with other_site(framing) as other:
+            page.goto(f"http://frame.example:{other}/")
+            page.frame_locator("#embed").locator(".leaflet-container").wait_for(timeout=30_000)
+            page.wait_for_timeout(3000)
+            dashboard = page.frame_locator("#dashboard").locator("[data-testid='stAppViewContainer']")
+            assert dashboard.count() == 0, "the dashboard drew inside another site's frame"
+    finally:
+        context.close()
+    assert network.others == [], f"requests left the machine: {network.others}"
+
+
+def test_serve_headers_and_private_endpoints(served: harness.ServedApp) -> None:
+    base = served.url
+    for path in ("_stcore/metrics", "_stcore/agent/openapi.json", "_stcore/agent/interact"):
+        assert harness.http_get(base + path)[0] == 404, path
+    # The page asks for these two itself (see docs/RELIABILITY.md).
+    assert harness.http_get(base + "_stcore/health")[0] == 200
+    assert harness.http_get(base + "_stcore/host-config")[0] == 200
+
+    status, headers, _ = harness.http_get(base, {"Host": PUBLIC_NAME})
+    assert status == 200
+    csp = headers["content-security-policy"]
+    assert "frame-ancestors 'self'" in csp and "default-src 'self'" in csp
+    assert "https://*.basemaps.cartocdn.com" in csp  # the tile server of geo.settings, and no other host
+    assert headers["x-frame-options"] == "SAMEORIGIN"
+    assert headers["x-content-type-options"] == "nosniff"
+    assert "Secure" not in headers["set-cookie"]
+    assert "; Secure" in harness.http_get(base, {"X-Forwarded-Proto": "https"})[1]["set-cookie"]
+
+    status, headers, _ = harness.http_get(base + "embed/")
+    assert "frame-ancestors" not in headers["content-security-policy"] and "x-frame-options" not in headers
+    assert headers["x-content-type-options"] == "nosniff"
+    # /embed's redirect names no host, whatever Host the request sent.
+    request = urllib.request.Request(base + "embed", headers={"Host": "evil.example"})  # noqa: S310
+    opener = urllib.request.build_opener(NoRedirect)
+    with pytest.raises(urllib.error.HTTPError) as redirect:
+        opener.open(request, timeout=5)
+    assert redirect.value.code == 301 and redirect.value.headers["location"] == "/embed/"
+
+    # The WebSocket: its own name and a real host name pass; another site's page is refused by
+    # nginx (Streamlit's own refusal would look up the machine's public address).
+    assert harness.websocket_handshake(served.port, f"{PUBLIC_NAME}:{served.port}",
+                                       f"http://{PUBLIC_NAME}:{served.port}") == 101
+    assert harness.websocket_handshake(served.port, PUBLIC_NAME, f"https://{PUBLIC_NAME}") == 101
+    assert harness.websocket_handshake(served.port, f"127.0.0.1:{served.port}", "http://evil.example") == 403
+
+
+@contextlib.contextmanager
+def other_site(html: str) -> Iterator[int]:
+    """Another web site (``frame.example`` in ``named_browser``) serving ``html``; yields its port."""
+
+    class Page(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+            body = html.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Hand a redirect back as an error instead of following it."""
+
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
