@@ -6,11 +6,15 @@ import contextlib
 import http.server
 import os
 import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -98,7 +102,8 @@ def named_browser(playwright_session: object) -> Iterator[object]:
     """Chromium that resolves ``PUBLIC_NAME`` and ``frame.example`` to this machine."""
     chromium = playwright_session.chromium.launch(
         executable_path=str(harness.CHROMIUM), headless=True,
-        args=[*harness.CHROMIUM_ARGS, f"--host-resolver-rules=MAP {PUBLIC_NAME} 127.0.0.1, MAP frame.example 127.0.0.1"])
+        args=[*harness.CHROMIUM_ARGS,
+              f"--host-resolver-rules=MAP {PUBLIC_NAME} 127.0.0.1, MAP frame.example 127.0.0.1"])
     try:
         yield chromium
     finally:
@@ -202,3 +207,70 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, *args: object, **kwargs: object) -> None:
         return None
+
+
+def test_killed_nginx_leaves_no_orphan_and_the_stack_dies_with_make(tmp_path: object) -> None:
+    if not harness.NGINX.exists():
+        pytest.skip(f"{harness.NGINX} is missing (apt-get install nginx)")
+    port = harness.free_port()
+    log = tmp_path / "make-serve.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(["make", "-s", "serve", f"PORT={port}", "REPLICAS=1"], cwd=harness.ROOT,  # noqa: S607
+                                   stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                   start_new_session=True)
+    served = harness.ServedApp(process=process, port=port, log_path=log, runtime=harness.ROOT / "build" / "serve")
+    try:
+        harness.wait_until_served(served, replicas=1, timeout=120)
+
+        # SIGKILL nginx: supervisord starts it once again and nothing else holds the port.
+        nginx = [pid for pid, argv in served.stray().items() if argv and "nginx" in argv[0]]
+        assert len(nginx) == 1, served.stray()  # one process: no master/worker pair to split
+        os.kill(nginx[0], signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            now = [pid for pid, argv in served.stray().items() if argv and "nginx" in argv[0] and pid != nginx[0]]
+            if now and harness.http_get(f"{served.url}_stcore/health", timeout=2)[2] == b"ok":
+                break
+            time.sleep(0.5)
+        else:
+            raise AssertionError(f"nginx did not come back: {served.stray()}\n{served.log_tail()}")
+        time.sleep(6)  # longer than nginx's startsecs: a failing restart would show by now
+        spawned = (served.runtime / "logs" / "supervisord.log").read_text().count("spawned: 'nginx'")
+        assert spawned == 2, f"nginx was started {spawned} times"
+        assert not [pid for pid, argv in served.stray().items() if argv and "nginx" in argv[0] and
+                    parent(pid) == 1], f"an orphaned nginx process: {served.stray()}"
+
+        # SIGKILL make itself: the whole stack follows, and the port is free again.
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+        deadline = time.monotonic() + 30
+        while served.stray() and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert served.stray() == {}, f"left running after make was killed: {served.stray()}"
+        assert harness.listeners(port) == []
+    finally:
+        for pid in served.stray():
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+
+
+def test_serve_says_when_its_port_is_taken(tmp_path: object) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen(1)
+        port = holder.getsockname()[1]
+        result = subprocess.run([sys.executable, "deploy/serve.py", "--port", str(port), "--replicas", "1",  # noqa: S603
+                                 "--runtime", str(tmp_path / "serve")], cwd=harness.ROOT, capture_output=True,
+                                text=True, timeout=60)
+    assert result.returncode == 2
+    assert f"port {port} is in use before the start: held by process {os.getpid()}" in result.stderr
+    assert not (tmp_path / "serve" / "supervisord.conf").exists()  # nothing was started
+
+
+def parent(pid: int) -> int:
+    """The parent process id of ``pid`` (0 when it is gone)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0
+    return int(stat[stat.rindex(")") + 2:].split()[1])
