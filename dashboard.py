@@ -15,7 +15,7 @@ from streamlit.errors import StreamlitAPIException
 from streamlit_folium import st_folium
 
 from geo import assets, downloads, fragments, mapping, pickers, timeline
-from geo.cache import files_stamp, load_cached
+from geo.cache import files_stamp, is_stale, load_cached
 from geo.errors import DataError
 from geo.escape import escape
 from geo.filters import FILTERS, Filters
@@ -191,6 +191,8 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
     new reader's first view, with the filters read from the link and no widget, timeline or table;
     the next run of this part (the map has drawn, or the timer) draws the whole page.
     """
+    if is_stale(data_dir, stamp):  # the files changed since the page's last full run
+        st.rerun(scope="app")
     if holding:
         if st.session_state.pop("_holding", False):
             st.rerun(scope="app")
