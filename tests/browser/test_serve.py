@@ -219,6 +219,8 @@ def test_killed_nginx_leaves_no_orphan_and_the_stack_dies_with_make(tmp_path: ob
                                    stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                    start_new_session=True)
     served = harness.ServedApp(process=process, port=port, log_path=log, runtime=harness.ROOT / "build" / "serve")
+    supervisord_log = served.runtime / "logs" / "supervisord.log"  # make serve's own: appended to at each start
+    log_start = supervisord_log.stat().st_size if supervisord_log.exists() else 0
     try:
         harness.wait_until_served(served, replicas=1, timeout=120)
 
@@ -235,7 +237,9 @@ def test_killed_nginx_leaves_no_orphan_and_the_stack_dies_with_make(tmp_path: ob
         else:
             raise AssertionError(f"nginx did not come back: {served.stray()}\n{served.log_tail()}")
         time.sleep(6)  # longer than nginx's startsecs: a failing restart would show by now
-        spawned = (served.runtime / "logs" / "supervisord.log").read_text().count("spawned: 'nginx'")
+        with supervisord_log.open("rb") as this_run:
+            this_run.seek(log_start)
+            spawned = this_run.read().decode(errors="replace").count("spawned: 'nginx'")
         assert spawned == 2, f"nginx was started {spawned} times"
         assert not [pid for pid, argv in served.stray().items() if argv and "nginx" in argv[0] and
                     parent(pid) == 1], f"an orphaned nginx process: {served.stray()}"
