@@ -44,9 +44,10 @@ class Recorder:
             conn.close()
 
 
-@pytest.fixture
-def curate_server(tmp_path: Path) -> Iterator[tuple[harness.AppServer, Recorder]]:
-    """``make curate`` on a free port, every outbound HTTP(S) request sent to a recording proxy."""
+@pytest.fixture(params=["curate", "run"])
+def make_server(request: pytest.FixtureRequest) -> Iterator[tuple[str, harness.AppServer, Recorder]]:
+    """``make curate`` (or ``make run``) on a free port, every outbound HTTP(S) request sent to a
+    recording proxy."""
     recorder = Recorder()
     port = harness.free_port()
     proxy = f"http://127.0.0.1:{recorder.port}"
@@ -54,13 +55,13 @@ def curate_server(tmp_path: Path) -> Iterator[tuple[harness.AppServer, Recorder]
     env.update(HTTP_PROXY=proxy, HTTPS_PROXY=proxy, http_proxy=proxy, https_proxy=proxy, UV_OFFLINE="1",
                PYTHONUNBUFFERED="1")
     log = tempfile.NamedTemporaryFile(prefix="curate-", suffix=".log", delete=False)
-    process = subprocess.Popen(["make", "-s", "curate", f"PORT={port}"], cwd=harness.ROOT, stdout=log,  # noqa: S607
+    process = subprocess.Popen(["make", "-s", request.param, f"PORT={port}"], cwd=harness.ROOT, stdout=log,  # noqa: S607
                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, start_new_session=True)
     log.close()
     server = harness.AppServer(process=process, port=port, log_path=Path(log.name))
     try:
         harness.wait_until_healthy(server, timeout=90)
-        yield server, recorder
+        yield request.param, server, recorder
     finally:
         with_group = process.pid
         if process.poll() is None:
@@ -74,8 +75,8 @@ def curate_server(tmp_path: Path) -> Iterator[tuple[harness.AppServer, Recorder]
         recorder.sock.close()
 
 
-def test_make_curate_is_for_this_machine_and_its_curator_only(curate_server) -> None:
-    server, recorder = curate_server
+def test_make_curate_is_for_this_machine_and_its_curator_only(make_server) -> None:
+    target, server, recorder = make_server
     port = server.port
     assert harness.listeners(port) == ["127.0.0.1"], harness.listeners(port)
     # The page itself, from this machine: accepted.
@@ -88,7 +89,8 @@ def test_make_curate_is_for_this_machine_and_its_curator_only(curate_server) -> 
     assert harness.websocket_handshake(port, f"127.0.0.1:{port}", "http://evil.example") == 403
     assert time.monotonic() - started < 2, "the refusal waited on a look-up"
     # The key is printed at start, for the curator.
-    assert re.search(r"Curator's key .*: \S{16,}", server.log_tail(80)), server.log_tail()
+    key = re.search(r"Curator's key .*: \S{16,}", server.log_tail(80))
+    assert bool(key) == (target == "curate"), server.log_tail()
     # Nothing asked a public service for the machine's address: not at start, not while refusing.
     time.sleep(1)
     assert recorder.requests == [], f"requests left the machine: {recorder.requests}"
