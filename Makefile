@@ -17,15 +17,21 @@ MODE ?= direct
 
 setup: .venv/.synced
 
+# Both listen on 127.0.0.1 only; ADDRESS=0.0.0.0 opens them to the network (HOSTS="name …" adds host names).
+LAUNCH = $(UV) run python -m deploy.launch --port $(PORT) $(if $(ADDRESS),--address $(ADDRESS)) $(if $(HOSTS),--allow-host "$(HOSTS)")
+
 run: setup
-	$(UV) run streamlit run dashboard.py --server.port $(PORT)
+	$(LAUNCH)
 
 # Several dashboard processes behind nginx, kept alive by supervisord (docs/DEPLOY.md); PORT defaults to 8080 here.
+# Run by make itself (not through uv run), so that the whole stack dies with make.
 serve: setup
-	$(UV) run --locked --group serve python deploy/serve.py --port $(if $(filter command line environment,$(origin PORT)),$(PORT),8080) --replicas $(REPLICAS)
+	$(UV) sync --locked --inexact --group serve --quiet
+	.venv/bin/python deploy/serve.py --port $(if $(filter command line environment,$(origin PORT)),$(PORT),8080) --replicas $(REPLICAS)
 
+# Prints the curator's key, which the review page asks for before it merges.
 curate: setup
-	$(UV) run streamlit run dashboard.py --server.port $(PORT) -- --curate
+	$(LAUNCH) --curate
 
 draft-quality: setup
 	$(UV) run python -m benchmarks.draft_quality

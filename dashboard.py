@@ -16,7 +16,7 @@ from streamlit_folium import st_folium
 
 import publish_page
 from geo.data.load import Dataset
-from geo.data.parquet_cache import files_stamp, load_cached
+from geo.data.parquet_cache import files_stamp, is_stale, load_cached
 from geo.errors import DataError
 from geo.escape import escape
 from geo.map import leaflet, static_files
@@ -195,6 +195,8 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
     new reader's first view, with the filters read from the link and no widget, timeline or table;
     the next run of this part (the map has drawn, or the timer) draws the whole page.
     """
+    if is_stale(data_dir, stamp):  # the files changed since the page's last full run
+        st.rerun(scope="app")
     if holding:
         if st.session_state.pop("_holding", False):
             st.rerun(scope="app")

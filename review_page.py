@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo import curation
 from geo.drafting.article import MAX_BYTES, ArticleError, article_from_bytes
 from geo.drafting.dates import DateError, parse_published
 from geo.drafting.draft_folder import PLACEHOLDERS, make_draft, placeholders_left, read_rows, write_draft
@@ -227,9 +228,27 @@ def _merge_button(draft: object, data_dir: Path, curate: bool) -> None:
         st.warning(sentence)
     st.caption(f"{accepted} accepted, {rejected} rejected, {len(decisions) - accepted - rejected} undecided: "
                "only accepted candidates are published.")
+    curator = curate and _curator()
     label = f"Merge {accepted} accepted report{'s' if accepted != 1 else ''} into the dataset"
-    if st.button(label, disabled=not curate or bool(missing), key="merge"):
+    if st.button(label, disabled=not curator or bool(missing), key="merge"):
         _merge(draft, source, data_dir, curate)
+
+
+def _curator() -> bool:
+    """Whether this session has given the key ``make curate`` printed (asked once per session)."""
+    if curation.is_curator(st.session_state.get("_curator_key")):
+        return True
+    if curation.expected_key() is None:
+        st.warning("This server has no curator's key, so nothing can be merged: start it with `make curate`.")
+        return False
+    entered = st.text_input("Curator's key (printed in the terminal by `make curate`)", type="password",
+                            key="curator_key")
+    if curation.is_curator(entered):
+        st.session_state["_curator_key"] = entered
+        return True
+    if entered:
+        st.error("That is not this server's key.")
+    return False
 
 
 def _draft(data: bytes, published: str, publisher: str, title: str, url: str, data_dir: Path) -> None:
@@ -256,6 +275,9 @@ def _draft(data: bytes, published: str, publisher: str, title: str, url: str, da
 def _merge(draft: object, source: dict[str, str] | None, data_dir: Path, curate: bool) -> None:
     """Write the accepted candidates to a temporary draft folder and merge it; only ever in curation mode."""
     if not curate:
+        return
+    if not curation.is_curator(st.session_state.get("_curator_key")):
+        st.error("Merging needs the curator's key that `make curate` printed when it started.")
         return
     from geo.drafting.merge import MergeError, merge
 

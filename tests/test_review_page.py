@@ -11,10 +11,12 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from geo import curation
 from tests.conftest import page_titles
 from tests.test_readonly import snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
+KEY = "a-curator-key-for-the-tests"
 ARTICLE = "North Korean workers from Pyongyang arrived in Yanji in May 2023. Dozens work in Hunchun restaurants."
 
 
@@ -28,8 +30,14 @@ with (ROOT / "data" / "reports.csv").open(encoding="utf-8", newline="") as _stre
     BUNDLED = sum(1 for _ in csv.DictReader(_stream))
 NEXT_ID = f"r{BUNDLED + 1:03d}"
 
-def run_page(monkeypatch, *args: str, article: str = ARTICLE) -> AppTest:
+def run_page(monkeypatch, *args: str, article: str = ARTICLE, server_key: str | None = KEY,
+             typed: str | None = KEY) -> AppTest:
+    """The page with an article pasted and drafted; in curation mode, the curator's key ``typed``."""
     monkeypatch.setattr(sys, "argv", ["review_page.py", *args])
+    if server_key is None:
+        monkeypatch.delenv(curation.SECRET_ENV, raising=False)
+    else:
+        monkeypatch.setenv(curation.SECRET_ENV, server_key)
     at = AppTest.from_file(str(ROOT / "review_page.py"), default_timeout=60)
     at.run()
     at.text_area(key="pasted").input(article)
@@ -37,6 +45,8 @@ def run_page(monkeypatch, *args: str, article: str = ARTICLE) -> AppTest:
     at.text_input(key="src.publisher").input("Test News")
     at.button[0].click().run()
     assert not at.exception
+    if "--curate" in args and typed is not None:
+        at.text_input(key="curator_key").input(typed).run()
     return at
 
 

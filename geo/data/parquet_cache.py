@@ -56,6 +56,15 @@ def files_stamp(data_dir: Path) -> tuple:
     return tuple(stamp)
 
 
+def is_stale(data_dir: Path | str, stamp: tuple) -> bool:
+    """Whether any input file has changed since ``stamp`` was taken.
+
+    A fragment rerun (a year step, the presenter's Next) keeps the dataset its page's last full run
+    passed it; it checks this first and asks for a full run when the files have changed.
+    """
+    return files_stamp(Path(data_dir)) != stamp
+
+
 def cache_key(data_dir: Path) -> str:
     """The cache format and the dataset version (a hash of the four CSV files and the seeds)."""
     return f"v{FORMAT}-{dataset_version(data_dir)}"

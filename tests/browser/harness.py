@@ -190,12 +190,14 @@ class NetworkLog:
 
     tiles: list[str] = field(default_factory=list)
     others: list[str] = field(default_factory=list)
+    local_names: tuple[str, ...] = ()
+    """More host names that reach this machine (a test's ``--host-resolver-rules``)."""
 
     def route(self, route: object) -> None:
         """Playwright route handler: let local requests through, abort and record the rest."""
         url = route.request.url
         verdict = classify(url)
-        if verdict == "local":
+        if verdict == "local" or (urlsplit(url).hostname or "").lower() in self.local_names:
             route.continue_()
             return
         (self.tiles if verdict == "tile" else self.others).append(url)
@@ -365,6 +367,8 @@ class ServedApp(AppServer):
         for pid, argv in session_processes(self.process.pid).items():
             if "streamlit" in argv and "--server.port" in argv:
                 found[int(argv[argv.index("--server.port") + 1])] = pid
+            elif "deploy.launch" in argv and "--port" in argv:  # deploy/launch.py runs Streamlit in-process
+                found[int(argv[argv.index("--port") + 1])] = pid
         return found
 
     def stray(self) -> dict[int, list[str]]:
@@ -451,3 +455,43 @@ def wait_until_served(served: ServedApp, replicas: int, timeout: float = 90) -> 
             return
         time.sleep(0.3)
     raise TimeoutError(f"make serve was not healthy within {timeout:.0f} s:\n{served.log_tail()}")
+
+
+def websocket_handshake(port: int, host: str, origin: str | None, path: str = "/_stcore/stream",
+                        timeout: float = 30) -> int:
+    """Open Streamlit's WebSocket on 127.0.0.1:``port`` with these Host and Origin headers, as a
+    browser would; return the HTTP status of the answer (101 when the server accepts it)."""
+    import base64
+
+    lines = [f"GET {path} HTTP/1.1", f"Host: {host}", "Upgrade: websocket", "Connection: Upgrade",
+             f"Sec-WebSocket-Key: {base64.b64encode(os.urandom(16)).decode()}", "Sec-WebSocket-Version: 13",
+             "Sec-WebSocket-Protocol: streamlit"]
+    if origin is not None:
+        lines.append(f"Origin: {origin}")
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+        sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
+        answer = b""
+        while b"\r\n" not in answer:
+            chunk = sock.recv(4096)
+            if not chunk:
+                break
+            answer += chunk
+    return int(answer.split(b" ", 2)[1])
+
+
+def listeners(port: int) -> list[str]:
+    """The local addresses a TCP socket listens on at ``port`` (from /proc/net/tcp and tcp6)."""
+    found = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with contextlib.suppress(OSError):
+            for line in Path(table).read_text().splitlines()[1:]:
+                fields = line.split()
+                address, hex_port = fields[1].rsplit(":", 1)
+                if fields[3] == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                    raw = bytes.fromhex(address)
+                    if len(raw) == 4:
+                        found.append(socket.inet_ntop(socket.AF_INET, raw[::-1]))
+                    else:
+                        words = b"".join(raw[i:i + 4][::-1] for i in range(0, 16, 4))
+                        found.append(socket.inet_ntop(socket.AF_INET6, words))
+    return found

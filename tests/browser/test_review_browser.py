@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from geo import curation
 from geo.data.load import load_dataset
 from tests.browser import harness
 
 pytestmark = pytest.mark.browser
 
+KEY = "the-curator-key-of-this-test"
 ARTICLE = ("North Korean workers from Pyongyang arrived in Yanji in May 2023. "
            "Dozens of North Korean women now work in seafood-processing plants in Hunchun.")
 
@@ -31,7 +33,8 @@ def review_server(tmp_path: Path):
                "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
                "--browser.gatherUsageStats", "false", "--", "--curate", "--data", str(data)]
     process = subprocess.Popen(command, cwd=harness.ROOT, stdout=log, stderr=subprocess.STDOUT,  # noqa: S603
-                               stdin=subprocess.DEVNULL, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                               stdin=subprocess.DEVNULL,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1", curation.SECRET_ENV: KEY})
     log.close()
     server = harness.AppServer(process=process, port=port, log_path=Path(log.name))
     try:
@@ -84,6 +87,9 @@ def test_paste_review_and_merge(review_server, browser) -> None:
     try:
         draft(page, ARTICLE)
         # Nothing arrives accepted: the button says none will be published, and is off.
+        page.get_by_label("Curator's key", exact=False).fill(KEY)
+        page.get_by_label("Curator's key", exact=False).press("Enter")
+        harness.wait_for_app(page)
         merge = page.get_by_role("button", name="Merge")
         assert merge.inner_text() == "Merge 0 accepted reports into the dataset" and merge.is_disabled()
         marks = page.locator("[data-testid='article'] mark")
@@ -108,6 +114,9 @@ def test_paste_review_and_merge(review_server, browser) -> None:
         page.get_by_text("accept", exact=True).click()
         harness.wait_for_app(page)
         page.screenshot(path=str(SHOTS / "rejected.png"), full_page=True)
+        page.get_by_label("Curator's key", exact=False).fill(KEY)
+        page.get_by_label("Curator's key", exact=False).press("Enter")
+        harness.wait_for_app(page)
         merge = page.get_by_role("button", name="Merge")
         assert merge.inner_text() == "Merge 1 accepted report into the dataset" and merge.is_enabled()
         merge.click()

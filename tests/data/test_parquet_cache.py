@@ -130,3 +130,13 @@ def test_the_files_stamp_sees_every_change_to_the_tables_and_seeds(tiny_dir: Pat
     stamps.append(files_stamp(tiny_dir))
     assert len(set(stamps)) == len(stamps)
     assert files_stamp(tiny_dir) == stamps[-1]
+
+
+def test_a_stamp_is_stale_once_a_file_changes(tiny_dir: Path) -> None:
+    """What a fragment rerun checks before it draws from the dataset its page was given."""
+    from geo.data.parquet_cache import is_stale
+
+    stamp = files_stamp(tiny_dir)
+    assert not is_stale(tiny_dir, stamp) and not is_stale(str(tiny_dir), stamp)
+    (tiny_dir / "seeds" / "c.txt").write_text("Another seed.\n", encoding="utf-8")
+    assert is_stale(str(tiny_dir), stamp)
