@@ -51,6 +51,17 @@ def N_(message: str) -> str:  # noqa: N802 - the name Babel's extractor looks fo
     return message
 
 
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str, **values: object) -> str:
+    """``template`` with each ``{name}`` replaced by ``values[name]``; other braces are left alone.
+
+    Unlike :meth:`str.format`, a stray brace in a translation cannot raise.
+    """
+    return _PLACEHOLDER.sub(lambda match: str(values.get(match.group(1), match.group(0))), template)
+
+
 def normalise(lang: object) -> str | None:
     """``lang`` as one of :data:`LANGUAGES` (``"ko-KR"`` → ``"ko"``), or ``None`` when it is none of them."""
     tag = str(lang or "").strip().lower().replace("_", "-")
