@@ -21,12 +21,12 @@ import functools
 import io
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel import Locale
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
+if TYPE_CHECKING:  # Babel is imported where it is used, so that the command line's --help stays quick
+    from babel import Locale
+    from babel.messages.catalog import Catalog
+    from babel.support import NullTranslations
 
 LANGUAGES: tuple[str, ...] = ("en", "ko", "zh", "ja")
 """The interface's languages: English (the default and the source language), Korean, Chinese in
@@ -51,6 +51,8 @@ def N_(message: str) -> str:  # noqa: N802 - the name Babel's extractor looks fo
     return message
 
 
+_WEIGHT = re.compile(r"(0(\.[0-9]{0,3})?|1(\.0{0,3})?)")
+"""A valid ``q`` weight (RFC 9110): a malformed one makes its language not wanted."""
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -86,16 +88,11 @@ def accepted_languages(header: str | None) -> list[str]:
     """
     weighted = []
     for position, part in enumerate(str(header or "").split(",")):
-        tag, _, params = part.strip().partition(";")
-        weight = 1.0
-        match = re.search(r"q\s*=\s*([0-9.]+)", params)
-        if match:
-            try:
-                weight = float(match.group(1))
-            except ValueError:
-                continue
+        tag, *params = [piece.strip() for piece in part.split(";")]
+        weights = [value.strip() for key, _, value in (p.partition("=") for p in params) if key.strip() == "q"]
+        weight = float(weights[0]) if weights and _WEIGHT.fullmatch(weights[0]) else 1.0 if not weights else 0.0
         if tag and weight > 0:
-            weighted.append((-weight, position, tag.strip()))
+            weighted.append((-weight, position, tag))
     return [tag for _, _, tag in sorted(weighted)]
 
 
@@ -135,6 +132,8 @@ def catalog_path(lang: str) -> Path:
 
 def read_catalog(lang: str) -> Catalog:
     """The catalog of ``lang`` as Babel reads it from its ``.po`` file."""
+    from babel.messages.pofile import read_po
+
     with catalog_path(lang).open("rb") as po_file:
         return read_po(po_file, locale=BABEL_LOCALES[lang], domain=DOMAIN)
 
@@ -157,11 +156,19 @@ def translations(lang: str) -> NullTranslations:
         A :class:`babel.support.Translations` for ``ko``, ``zh`` and ``ja``; for English the
         null translations, which return each message as written.
     """
+    from babel.messages.mofile import write_mo
+    from babel.support import NullTranslations, Translations
+
     lang = normalise(lang) or DEFAULT_LANGUAGE
     if lang == DEFAULT_LANGUAGE:
         return NullTranslations()
+    catalog = read_catalog(lang)
+    for message in list(catalog):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.id and not all(text and text.strip() for text in strings):
+            del catalog[message.id]  # a plural with an empty form would show nothing: English instead
     compiled = io.BytesIO()
-    write_mo(compiled, read_catalog(lang), use_fuzzy=False)  # skips empty and fuzzy entries: English shows
+    write_mo(compiled, catalog, use_fuzzy=False)  # leaves out fuzzy entries too: English shows
     compiled.seek(0)
     result = Translations(compiled, domain=DOMAIN)
     result.add_fallback(NullTranslations())
@@ -170,4 +177,6 @@ def translations(lang: str) -> NullTranslations:
 
 def babel_locale(lang: str) -> Locale:
     """The Babel locale that formats dates and numbers in ``lang``."""
+    from babel import Locale
+
     return Locale.parse(BABEL_LOCALES[normalise(lang) or DEFAULT_LANGUAGE])

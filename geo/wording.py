@@ -8,18 +8,21 @@ standalone export hands the same templates to ``standalone.js`` as values (``dat
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .i18n import fill, translations
 from .localise import format_date_in, format_year_span
 
 
-def plural_forms(lang: str, singular: str, plural: str) -> list[str]:
+def plural_forms(ngettext: Callable[[int], str]) -> list[str]:
     """The two templates a script chooses from: ``[form for 1, form for other counts]``.
 
-    The four languages need no more: English says "1 report" / "2 reports"; Korean, Chinese and
-    Japanese have one form (gettext's ``nplurals=1``), so both entries are the same.
+    ``ngettext`` is a phrase's ``ngettext`` call waiting for its count (written out at the call,
+    where Babel's extractor finds it). The four languages need no more than two: English says
+    "1 report" / "2 reports"; Korean, Chinese and Japanese have one form (``nplurals=1``), so
+    both entries are the same.
     """
-    ngettext = translations(lang).ngettext
-    return [ngettext(singular, plural, 1), ngettext(singular, plural, 2)]
+    return [ngettext(1), ngettext(2)]
 
 
 def page_words(lang: str) -> dict[str, object]:
@@ -28,19 +31,20 @@ def page_words(lang: str) -> dict[str, object]:
     Returns
     -------
     dict
-        Templates by name (``{n}``, ``{total}``, ``{reports}``, ``{places}``, ``{y}``, ``{first}``,
+        Templates by name (``{n}``, ``{total}``, ``{reports}``, ``{places}``, ``{few}``, ``{y}``, ``{first}``,
         ``{last}`` placeholders); plurals as :func:`plural_forms` pairs. Text, not HTML: the
         script sets them with ``textContent``.
     """
-    _ = translations(lang).gettext
+    words = translations(lang)
+    _, ngettext = words.gettext, words.ngettext
     return {
         "play": _("▶ Play the years"),
         "pause": _("⏸ Pause"),
         "noMatch": _("No reports match these filters"),
-        "reports": plural_forms(lang, "{n} report", "{n} reports"),
-        "places": plural_forms(lang, "{n} place", "{n} places"),
+        "reports": plural_forms(lambda n: ngettext("{n} report", "{n} reports", n)),
+        "places": plural_forms(lambda n: ngettext("{n} place", "{n} places", n)),
         "summary": _("{reports} at {places}"),
-        "fewOrNone": _("({n} with few or no workers)"),
+        "summaryFew": _("{reports} at {places} ({few} with few or no workers)"),
         "placesOnMap": _("Places on the map ({n})"),
         "sectorsAll": _("all {n}"),
         "sectorsNone": _("none ticked"),
@@ -77,11 +81,9 @@ def summary_line_in(lang: str, reports: int, places_shown: int, years: tuple[int
     if reports == 0 or years is None:
         return str(words["noMatch"])
     first, last = years
-    line = fill(str(words["summary"]),
+    line = fill(str(words["summaryFew" if few_or_none else "summary"]),
                 reports=fill(words["reports"][reports != 1], n=reports),
-                places=fill(words["places"][places_shown != 1], n=places_shown))
-    if few_or_none:
-        line += " " + fill(str(words["fewOrNone"]), n=few_or_none)
+                places=fill(words["places"][places_shown != 1], n=places_shown), few=few_or_none)
     span = fill(str(words["year"]), y=first) if first == last else fill(str(words["yearSpan"]), first=first,
                                                                         last=last)
     return f"{line} · {span}"
