@@ -5,7 +5,7 @@ PORT ?= 8501
 REPLICAS ?= 2
 MODE ?= direct
 
-.PHONY: run serve curate test lint bench load setup clean draft-quality
+.PHONY: run serve curate test lint bench load setup clean draft-quality messages
 
 .tools/bin/uv:
 	python3 -m venv .tools
@@ -43,6 +43,15 @@ lint: setup
 # The serve group too: tests/browser/test_serve.py runs what make serve runs.
 test: setup lint
 	$(UV) run --locked --group serve pytest -q
+
+# Re-extract the strings marked for translation (babel.cfg) and merge them into each language's
+# catalog, geo/locales/<lang>/LC_MESSAGES/messages.po; then translate the new empty entries
+# (tests/test_i18n.py lists them). Catalogs are compiled in memory when read (geo/i18n.py): no .mo step.
+messages: setup
+	$(UV) run pybabel extract -F babel.cfg --no-location --add-comments=Translators: --project nk-workers-map \
+		--copyright-holder "nk-workers-map contributors" -o geo/locales/messages.pot .
+	$(UV) run pybabel update -i geo/locales/messages.pot -d geo/locales -D messages --no-fuzzy-matching \
+		--ignore-obsolete --width 100
 
 bench: setup
 	$(UV) run python -m benchmarks.run

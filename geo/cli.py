@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .errors import DataError
 from .files import OutputRefusedError, write_atomic
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .settings import SETTINGS
 
 if TYPE_CHECKING:
@@ -86,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_filter_flags(export)
     export.add_argument("--no-tiles", action="store_true",
                         help="html only: no online tile layer; the map requests nothing at all")
+    export.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE,
+                        help="html only: the map's language (controls, legend, place names): en (the default), "
+                             "ko, zh (simplified Chinese) or ja; quotes stay as published")
     export.add_argument("--size", default=None, metavar="SIZE",
                         help="png, svg and pdf: slides (1920x1080, the default), article (1200x800); "
                              "pdf also a4 or letter (a4 by default)")
@@ -198,7 +202,7 @@ def _export(args: argparse.Namespace) -> int:
     else:
         from .publish.standalone import standalone_html
 
-        text = standalone_html(dataset, filters, info, tiles=not args.no_tiles)
+        text = standalone_html(dataset, filters, info, tiles=not args.no_tiles, lang=args.lang)
         # The file carries every report of the topic (beyond China only with --abroad); --years and
         # --sectors only set where its controls start.
         topic = dataclasses.replace(filters, years=None, sectors=None)

@@ -24,6 +24,8 @@ MODULES: dict[str, str] = {
     "geo.imagemarks": "geo.publish.imagemarks",
     "geo.citation": "geo.publish.citation",
     "geo.review": "geo.drafting.review",
+    "geo.localise": "geo.reading.localise",
+    "geo.wording": "geo.reading.page_words",
     "geo.checks": "geo.data.cell_checks",
     "geo.row_checks": "geo.data.row_checks",
     "geo.schema": "geo.data.schemas",

@@ -173,7 +173,7 @@ def _build(data_dir: Path, seeds_dir: Path, raw: dict[str, RawTable], seeds: See
     places = raw["places"].frame.drop(columns="_line").set_index("id", drop=False)
     for column in ("lat", "lon", "radius_km"):
         places[column] = pd.to_numeric(places[column].replace("", np.nan))
-    for optional in ("aliases", "admin1"):  # optional in places.csv: empty when the column is absent
+    for optional in ("aliases", "admin1", "name_ko", "name_zh", "name_ja"):  # optional in places.csv: empty when absent
         places[optional] = places.get(optional, pd.Series("", index=places.index)).fillna("")
 
     for column in ("url", "url_checked"):  # optional in sources.csv

@@ -93,6 +93,7 @@ def places_schema() -> pa.DataFrameSchema:
         {
             "id": column(*id_checks()),
             "name": column(required()),
+            **local_name_columns(),
             "aliases": column(required_column=False),
             "admin1": column(required_column=False),
             "country": column(
@@ -109,12 +110,33 @@ def places_schema() -> pa.DataFrameSchema:
     )
 
 
+HANGUL, HAN, KANA = "\uac00-\ud7a3", "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff", "\u3040-\u30ff"
+LOCAL_NAMES: dict[str, tuple[str, str]] = {
+    "name_ko": (f"^[{HANGUL}0-9 ·-]*[{HANGUL}][{HANGUL}0-9 ·-]*$",
+                "{value} is not a Korean name in Hangul (e.g. 단둥); leave it empty to show the English name"),
+    "name_zh": (f"^[{HAN}·]+$",
+                "{value} is not a Chinese name in Chinese characters (e.g. 丹东); "
+                "leave it empty to show the English name"),
+    "name_ja": (f"^[{HAN}{KANA}々]+$",
+                "{value} is not a Japanese name in kanji or kana (e.g. 丹東, ハルビン); "
+                "leave it empty to show the English name"),
+}
+"""``places.csv``'s names in Korean, Chinese and Japanese: optional columns, each in its own script."""
+
+
+def local_name_columns() -> dict[str, pa.Column]:
+    """The columns of :data:`LOCAL_NAMES`, each checked for its script when filled."""
+    return {name: column(matches(pattern, message, optional=True), required_column=False)
+            for name, (pattern, message) in LOCAL_NAMES.items()}
+
+
 def sectors_schema() -> pa.DataFrameSchema:
     """Schema of ``sectors.csv``."""
     return pa.DataFrameSchema(
         {
             "id": column(*id_checks()),
             "label": column(required()),
+            **{f"label_{lang}": column(required_column=False) for lang in ("ko", "zh", "ja")},
             "colour": column(matches(f"^{COLOUR}$", "{value} is not a colour like #0072B2")),
             "description": column(required_column=False),
             "keywords": column(required_column=False),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..escape import css_colour
+from ..i18n import N_, translations
+from ..reading.localise import sector_label
 from ..reading.templates import render
 from ..vocab import ROLES
 
@@ -27,10 +29,10 @@ OUTLINE_STYLE: dict[str, object] = {"color": "#9a9a9a", "weight": 0.8, "fillColo
 """How the bundled country outlines are drawn (land colour shows wherever tiles are missing)."""
 
 ROLE_LEGEND = {
-    "destination": "Destination: solid",
-    "origin": "Origin (sent from): hollow ring",
-    "transit": "Transit: dashed ring",
-    "event": "Event: black ring",
+    "destination": N_("Destination: solid"),
+    "origin": N_("Origin (sent from): hollow ring"),
+    "transit": N_("Transit: dashed ring"),
+    "event": N_("Event: black ring"),
 }
 
 
@@ -49,16 +51,19 @@ def style_table(sectors: pd.DataFrame) -> list[list[dict[str, object]]]:
     return [[marker_style(role, colour) for colour in sectors["colour"]] for role in ROLES]
 
 
-def legend_html(sectors: pd.DataFrame) -> str:
-    """The legend's HTML: a swatch per sector, a sample per role, and what areas mean."""
+def legend_html(sectors: pd.DataFrame, *, lang: str = "en") -> str:
+    """The legend's HTML in ``lang``: a swatch per sector, a sample per role, and what areas mean."""
+    words = translations(lang)
     # Each entry says what it keys (``data-key``: a sector's or role's index in the map's records,
     # few, area, stated, inferred), so that the map can tell which of them it shows.
     roles = [
-        {"key": f"role:{list(ROLES).index(role)}", "label": ROLE_LEGEND[role], "fill_opacity": style["fillOpacity"],
+        {"key": f"role:{list(ROLES).index(role)}", "label": words.gettext(ROLE_LEGEND[role]),
+         "fill_opacity": style["fillOpacity"],
          "stroke": style["color"] or "#777", "width": min(float(style["weight"]), 3),
          "dash": style["dashArray"] or "none"}
         for role, style in ROLE_STYLES.items()
     ]
-    sector_rows = [{"key": f"sector:{index}", "label": label, "colour": css_colour(colour)}
-                   for index, (label, colour) in enumerate(zip(sectors["label"], sectors["colour"], strict=True))]
-    return render("legend.html", sectors=sector_rows, roles=roles)
+    sector_rows = [{"key": f"sector:{index}", "label": sector_label(sector, lang),
+                    "colour": css_colour(sector["colour"])}
+                   for index, sector in enumerate(sectors.to_dict("records"))]
+    return render("legend.html", sectors=sector_rows, roles=roles, _=words.gettext)

@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import files
 from ..data.load import Dataset
+from ..i18n import N_, fill, translations
 from ..query.filters import Filters, filter_mask
 
 EXPORT_COLUMNS = [
@@ -44,19 +45,22 @@ class ExportInfo:
     dataset_version: str
     filters: str
     generated: str = ""
-    title: str = "North Korean workers reported in China"
+    title: str = N_("North Korean workers reported in China")
 
-    def as_dict(self, reports: int) -> dict[str, object]:
+    def as_dict(self, reports: int, *, lang: str = "en") -> dict[str, object]:
+        """The export's metadata; ``lang`` (see :mod:`geo.i18n`) translates the title and the citation."""
+        _ = translations(lang).gettext
         generated = self.generated or datetime.now(UTC).replace(microsecond=0).isoformat()
+        title = _(self.title)
         return {
-            "title": self.title,
+            "title": title,
             "dataset_version": self.dataset_version,
             "generated": generated,
             "filters": self.filters,
             "reports": reports,
-            "cite_as": (f"{self.title}, dataset version {self.dataset_version}, generated {generated[:10]}. "
-                        "Cite each report's own source document too: its publisher, title and date "
-                        "travel with every report."),
+            "cite_as": fill(_("{title}, dataset version {version}, generated {date}. Cite each report's own "
+                              "source document too: its publisher, title and date travel with every report."),
+                            title=title, version=self.dataset_version, date=generated[:10]),
         }
 
 

@@ -1,6 +1,8 @@
 /* The standalone HTML export's page: its year and sector controls, the place list and the map.
  * Drawing is nkmap.js's (inlined before this script); the page's data is the JSON in #nk-data,
- * built by geo/publish/standalone.py. Strings in it that reach innerHTML were escaped in Python. */
+ * built by geo/publish/standalone.py. Strings in it that reach innerHTML were escaped in Python. The page's
+ * words are data.words (geo/reading/page_words.py: templates with {name} placeholders, in the export's
+ * language); this script holds none of its own and sets them only with textContent. */
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("nk-data").textContent);
@@ -12,7 +14,15 @@
   var sectorBoxes = Array.prototype.slice.call(document.querySelectorAll("input.nk-sector"));
   var placeList = byId("nk-place-list"), placesSummary = byId("nk-places-summary");
   var sectorState = byId("nk-sector-state");
-  var plural = nkmap.plural;
+  var words = data.words;
+  // As geo.i18n.fill: each {name} replaced by its value, other braces left alone.
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+  // As geo.reading.page_words.plural_forms: [the form for 1, the form for any other count].
+  function counted(forms, n) { return fill(forms[n === 1 ? 0 : 1], {n: n}); }
 
   var map = L.map("nk-map", {
     center: data.map.center, zoom: data.map.zoom, minZoom: data.map.minZoom, maxZoom: data.map.maxZoom,
@@ -71,24 +81,24 @@
     placeList.textContent = "";
     shapes = nkmap.draw(layer, {places: data.places, marks: view.marks, flows: view.flows});
     view.marks.forEach(listPlace);
-    placesSummary.textContent = "Places on the map (" + view.marks.length + ")";
+    placesSummary.textContent = fill(words.placesOnMap, {n: view.marks.length});
     var ticked = sectorBoxes.filter(function (box) { return box.checked; });
-    sectorState.textContent = ticked.length === sectorBoxes.length ? "all " + ticked.length
-      : !ticked.length ? "none ticked"
-      : ticked.length <= 2 ? ticked.map(function (box) { return box.parentNode.textContent.trim(); }).join(", ")
-      : ticked.length + " of " + sectorBoxes.length;
-    // As geo.query.aggregate.summary_line.
+    sectorState.textContent = ticked.length === sectorBoxes.length ? fill(words.sectorsAll, {n: ticked.length})
+      : !ticked.length ? words.sectorsNone
+      : ticked.length <= 2 ? ticked.map(function (box) { return box.parentNode.textContent.trim(); }).join(words.listSeparator)
+      : fill(words.sectorsSome, {n: ticked.length, total: sectorBoxes.length});
+    // As geo.reading.page_words.summary_line_in (and so geo.query.aggregate.summary_line in English).
     var fewOrNone = view.marks.filter(function (mark) { return mark.presence !== "reported"; }).length;
-    summaryLine.textContent = !view.count ? "No reports match these filters"
-      : plural(view.count, "report") + " at " + plural(view.marks.length, "place") +
-        (fewOrNone ? " (" + fewOrNone + " with few or no workers)" : "") + " · " +
-        (first === last ? String(first) : first + "–" + last);
+    summaryLine.textContent = !view.count ? words.noMatch
+      : fill(fewOrNone ? words.summaryFew : words.summary, {
+          reports: counted(words.reports, view.count), places: counted(words.places, view.marks.length), few: fewOrNone
+        }) + " · " + (first === last ? fill(words.year, {y: first}) : fill(words.yearSpan, {first: first, last: last}));
   }
 
   var timer = null;
   function stopPlaying() {
     if (timer !== null) { clearInterval(timer); timer = null; }
-    playButton.textContent = "▶ Play the years";
+    playButton.textContent = words.play;
     playButton.setAttribute("aria-pressed", "false");
   }
   function step() {
@@ -101,7 +111,7 @@
     if (timer !== null) { stopPlaying(); return; }
     fromInput.value = toInput.value = String(data.years[0]);
     render();
-    playButton.textContent = "⏸ Pause";
+    playButton.textContent = words.pause;
     playButton.setAttribute("aria-pressed", "true");
     timer = setInterval(step, 1300);
   });

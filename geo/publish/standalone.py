@@ -10,13 +10,15 @@ import pandas as pd
 
 from ..data.load import Dataset
 from ..data.outlines import countries_geojson
-from ..escape import css_colour, script_json
+from ..escape import css_colour, escape, script_json
+from ..i18n import DEFAULT_LANGUAGE, normalise, translations
 from ..map import static_files
 from ..map.records import export_records
 from ..map.style import OUTLINE_STYLE, legend_html
 from ..query.filters import Filters, filter_mask
+from ..reading.localise import format_date_in, place_label, sector_label
+from ..reading.page_words import page_words
 from ..reading.templates import render, safe
-from ..reading.wording import format_date
 from ..settings import SETTINGS, Settings
 from .export import ExportInfo
 
@@ -29,7 +31,7 @@ OUTLINE_ATTRIBUTION = "Outlines: Natural Earth"
 
 def standalone_html(
     dataset: Dataset, filters: Filters, info: ExportInfo, *, tiles: bool = True,
-    settings: Settings = SETTINGS,
+    settings: Settings = SETTINGS, lang: str = "en",
 ) -> str:
     """One self-contained HTML page: the map, its controls, the data, Leaflet, the sources.
 
@@ -58,6 +60,11 @@ def standalone_html(
         Without it the map shows the bundled country outlines only.
     settings
         Map centre, zoom, marker sizes and tile source.
+    lang
+        The page's language (:data:`geo.i18n.LANGUAGES`): ``<html lang>``, controls, legend,
+        sector labels and place names (with the English name beside a local one). The script
+        takes its words from ``data.words`` (:func:`geo.reading.page_words.page_words`). The reports'
+        own text (quotes, sources' titles) stays as published.
 
     Returns
     -------
@@ -67,7 +74,9 @@ def standalone_html(
     """
     topic = dataclasses.replace(filters, years=None, sectors=None)
     shipped = dataset.reports[filter_mask(dataset.reports, topic, sector_matrix=dataset.sector_matrix)]
-    metadata = info.as_dict(len(shipped))
+    lang = normalise(lang) or DEFAULT_LANGUAGE
+    words = translations(lang)
+    metadata = info.as_dict(len(shipped), lang=lang)
     first, last = control_years(dataset, filters)
     start, end = filters.years or (first, last)
     chosen = set(dataset.sectors.index if filters.sectors is None else filters.sectors)
@@ -78,8 +87,9 @@ def standalone_html(
         if "</script" in text.lower() or "</style" in text.lower():
             raise RuntimeError(f"{name} would close its own <script>/<style> element; cannot inline it")
     page = export_records(dataset, shipped, settings=settings)
+    localise_places(page, dataset, lang)
     page.update(
-        years=[first, last], legend=legend_html(dataset.sectors),
+        years=[first, last], legend=legend_html(dataset.sectors, lang=lang), words=page_words(lang),
         map={"center": list(settings.map_center), "zoom": settings.map_zoom,
              "minZoom": settings.min_zoom, "maxZoom": settings.max_zoom},
         outlines={"style": OUTLINE_STYLE, "attribution": OUTLINE_ATTRIBUTION},
@@ -93,13 +103,14 @@ def standalone_html(
         countries_json=safe(script_json(countries_geojson())),
         metadata_json=safe(script_json(metadata)),
         metadata=metadata,
+        lang=lang, _=words.gettext, ngettext=words.ngettext, words=page_words(lang),
         years={"min": first, "max": last, "from": start, "to": end},
         sectors=[
-            {"index": i, "id": sector_id, "label": row["label"], "colour": css_colour(row["colour"]),
+            {"index": i, "id": sector_id, "label": sector_label(row, lang), "colour": css_colour(row["colour"]),
              "checked": sector_id in chosen}
             for i, (sector_id, row) in enumerate(dataset.sectors.iterrows())
         ],
-        sources=source_list(dataset, shipped),
+        sources=source_list(dataset, shipped, lang=lang),
         n_reports=len(shipped),
         tiles=tiles,
     ) + "\n"
@@ -133,7 +144,18 @@ def control_years(dataset: Dataset, filters: Filters) -> tuple[int, int]:
     return first, last
 
 
-def source_list(dataset: Dataset, reports: pd.DataFrame) -> list[dict[str, str]]:
+def localise_places(page: dict[str, object], dataset: Dataset, lang: str) -> None:
+    """Name the export's places in ``lang`` (:func:`geo.reading.localise.place_label`, escaped) and rank them so."""
+    if lang == DEFAULT_LANGUAGE:
+        return
+    places = page["places"]
+    for place_id, record in places.items():
+        record["name"] = escape(place_label(dataset.places.loc[place_id], lang))
+    by_name = sorted(places, key=lambda place_id: (places[place_id]["name"], place_id))
+    page["order"] = {place_id: rank for rank, place_id in enumerate(by_name)}
+
+
+def source_list(dataset: Dataset, reports: pd.DataFrame, *, lang: str = "en") -> list[dict[str, str]]:
     """The sources the shipped reports quote, escaped for the page's sources note.
 
     Parameters
@@ -142,6 +164,8 @@ def source_list(dataset: Dataset, reports: pd.DataFrame) -> list[dict[str, str]]
         A loaded dataset.
     reports
         The shipped reports.
+    lang
+        The language of the dates (:func:`geo.reading.localise.format_date_in`).
 
     Returns
     -------
@@ -155,6 +179,6 @@ def source_list(dataset: Dataset, reports: pd.DataFrame) -> list[dict[str, str]]
     return [
         {"publisher": row["publisher"], "title": row["title"],
          "author": str(row.get("author") or "").replace(";", ", "),
-         "date": format_date(str(row["published"])), "reports": str(int(counts[source_id]))}
+         "date": format_date_in(str(row["published"]), lang), "reports": str(int(counts[source_id]))}
         for source_id, row in rows.iterrows()
     ]

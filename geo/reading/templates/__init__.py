@@ -11,6 +11,7 @@ import functools
 from pathlib import Path
 
 import jinja2
+from babel.support import NullTranslations
 from markupsafe import Markup
 
 from ...escape import escape
@@ -26,11 +27,16 @@ TEMPLATE_DIRS: tuple[Path, ...] = (TEMPLATE_DIR, TEMPLATE_DIR.parents[1] / "map"
 @functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """The one Jinja environment: files in :data:`TEMPLATE_DIRS`, autoescape on, undefined names an error."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIRS), autoescape=True,
         undefined=jinja2.StrictUndefined, keep_trailing_newline=False, trim_blocks=True, lstrip_blocks=True,
         finalize=_escaped,
     )
+    # Strings marked _("…") or ngettext(…) read English unless render() is given a language's
+    # functions (``_=translations(lang).gettext``); values, not globals, so sessions never share one.
+    english = NullTranslations()
+    env.globals.update(_=english.gettext, gettext=english.gettext, ngettext=english.ngettext)
+    return env
 
 
 def _escaped(value: object) -> Markup:
