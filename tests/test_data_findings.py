@@ -283,3 +283,156 @@ def test_every_quote_added_for_issue_21_is_verbatim_in_its_seed(reports: dict[st
                                                                 sources: dict[str, dict[str, str]]) -> None:
     texts = {sid: squeeze((SEEDS / s["seed_file"]).read_text(encoding="utf-8")) for sid, s in sources.items()}
     assert [rid for rid, row in reports.items() if squeeze(row["quote"]) not in texts[row["source_id"]]] == []
+
+
+# --- the second reading: a fact-checker who knew nothing of the changes -----------------------------------------
+
+FRAGMENT = re.compile(r"(?<![A-Za-z])'([^']+?)'(?![A-Za-z])")
+SENTENCE_END = re.compile(r"[.?!][”\"’')\]]*\s+(?=[“\"‘'(\[A-Z◆※])")
+
+
+def seed_text(sources: dict[str, dict[str, str]], source_id: str) -> str:
+    return squeeze((SEEDS / sources[source_id]["seed_file"]).read_text(encoding="utf-8"))
+
+
+def sentence_of(seed: str, quote: str) -> str:
+    """The sentence (or sentences) of ``seed`` that hold ``quote``."""
+    start = seed.index(squeeze(quote))
+    end = start + len(squeeze(quote))
+    begin = max([m.end() for m in SENTENCE_END.finditer(seed, 0, start)], default=0)
+    after = SENTENCE_END.search(seed, end)
+    return seed[begin:after.start() + 1 if after else len(seed)]
+
+
+def test_a_date_note_puts_only_the_sources_words_in_quote_marks(
+    reports: dict[str, dict[str, str]], sources: dict[str, dict[str, str]]
+) -> None:
+    """'earn (present tense)', 'present tense': a gloss goes outside the quote marks."""
+    glossed = [(rid, fragment) for rid, row in reports.items() for fragment in FRAGMENT.findall(row["date_note"])
+               if squeeze(fragment) not in seed_text(sources, row["source_id"])]
+    assert glossed == []
+
+
+def test_a_date_note_quotes_its_own_clause_or_says_the_words_are_from_another_sentence(
+    reports: dict[str, dict[str, str]], sources: dict[str, dict[str, str]]
+) -> None:
+    """'December' is not in 'They're selecting 5-7 people each …': quoting it dates the clause by a neighbour."""
+    borrowed = []
+    for rid, row in reports.items():
+        sentence = sentence_of(seed_text(sources, row["source_id"]), row["quote"])
+        for match in FRAGMENT.finditer(row["date_note"]):
+            said_elsewhere = "another sentence" in row["date_note"][max(0, match.start() - 60):match.start()]
+            if squeeze(match.group(1)) not in sentence and not said_elsewhere:
+                borrowed.append((rid, match.group(1)))
+    assert borrowed == []
+
+
+@pytest.mark.parametrize("report_id", ["r041", "r042", "r043", "r046", "r047", "r064", "r065"])
+def test_a_clause_without_a_month_is_dated_by_its_tense_and_the_reports_month(
+    reports: dict[str, dict[str, str]], report_id: str
+) -> None:
+    row = reports[report_id]
+    fragments = FRAGMENT.findall(row["date_note"])
+    assert "December" not in fragments
+    assert fragments and all(fragment in row["quote"] for fragment in fragments)
+    assert "tense" in row["date_note"] and "December 2025" in row["date_note"]
+
+
+def test_no_note_gives_the_deadline_a_year_the_daily_nk_text_does_not_print(
+    reports: dict[str, dict[str, str]], sources: dict[str, dict[str, str]]
+) -> None:
+    dated = re.compile(r"Dec\. 22,? \d{4}")
+    assert [rid for rid, row in reports.items() if dated.search(row["date_note"] + row["notes"] + row["caution"])] == []
+    assert not dated.search(sources["dailynk-2019"]["published_note"])
+
+
+@pytest.mark.parametrize(
+    ("source_id", "outside"),
+    [("dailynk-2019", "22 December 2017"), ("dailynk-2019", "24 months"),
+     ("asiapress-2025", "Daily NK"), ("asiapress-2025", "about 8,000 won")],
+)
+def test_what_a_publication_date_takes_from_outside_the_text_is_marked(
+    sources: dict[str, dict[str, str]], source_id: str, outside: str
+) -> None:
+    """Resolution 2397's adoption and its 24 months, and other publications' exchange rates, are not in the texts."""
+    note = sources[source_id]["published_note"]
+    assert outside in note and "Outside the source:" in note
+    assert note.index("Outside the source:") < note.index(outside)
+
+
+def test_recruitment_where_labour_is_lacking_is_demand_not_presence(reports: dict[str, dict[str, str]]) -> None:
+    """'The recruitment of North Koreans is important in … provinces … that lack cheap labor': sought, as r048."""
+    found = with_quote(reports, "The recruitment of North Koreans is important")
+    assert sorted(row["place_id"] for row in found.values()) == ["jilin-province", "liaoning-province"]
+    assert {row["presence"] for row in found.values()} == {"sought"}
+    assert all(row["workers_min"] == row["workers_max"] == row["workers_as_stated"] == "" for row in found.values())
+
+
+NOT_GIVEN = re.compile(r"\b(is|are|was|were) not (given|stated)\b")
+
+
+def test_a_date_the_note_says_is_not_given_is_qualified(reports: dict[str, dict[str, str]]) -> None:
+    """r049: 'the date of the underlying estimate is not given', yet dated 2024 as if exact."""
+    unqualified = [rid for rid, row in reports.items()
+                   if NOT_GIVEN.search(row["date_note"]) and not row["date_qualifier"]]
+    assert unqualified == []
+    assert reports["r049"]["date_qualifier"] == "approximate"
+
+
+def test_a_practice_continued_from_an_unstated_start_is_approximate_like_the_practice(
+    reports: dict[str, dict[str, str]]
+) -> None:
+    """Lu Chao's 'have … continued' (r070) reaches back as far as 'have long managed' (r069), and names no sanctions."""
+    assert reports["r069"]["date_qualifier"] == reports["r070"]["date_qualifier"] == "approximate"
+    assert "sanction" not in (reports["r070"]["notes"] + reports["r070"]["date_note"]).lower()
+
+
+def test_until_recently_and_recently_are_two_periods_in_two_rows(reports: dict[str, dict[str, str]]) -> None:
+    earlier = with_quote(reports, "mostly unmarried women in their 20s")
+    later = with_quote(reports, "even married women have been included")
+    assert len(earlier) == 1 and len(later) == 1 and earlier.keys() != later.keys()
+    (before,), (after,) = earlier.values(), later.values()
+    assert (before["sectors"], before["date_qualifier"]) == ("unspecified", "approximate")
+    assert "Until recently" in before["date_note"]
+    assert (after["sectors"], after["date_qualifier"]) == ("factory", "")
+
+
+@pytest.mark.parametrize("report_id", ["r051", "r052", "r053", "r054"])
+def test_the_sent_back_claim_is_not_tied_to_a_deadline_the_speaker_never_mentions(
+    reports: dict[str, dict[str, str]], report_id: str
+) -> None:
+    notes = reports[report_id]["notes"]
+    assert not re.search(r"sent back'[^.;]*deadline", notes)
+    assert "does not mention the deadline" in notes
+
+
+@pytest.mark.parametrize(
+    ("words", "place_id", "role", "presence"),
+    [("North Korea made a rare move to export their labor force", "china", "destination", "reported"),
+     ("interviewed North Koreans who had worked in China under North Korean government", "china", "destination",
+      "reported"),
+     ("A North Korean waitress in Dandong, China", "dandong", "destination", "reported"),
+     ("Going to China has become more common. Several people around me have gone.", "ryanggang-province",
+      "origin", "reported")],
+)
+def test_the_statements_the_second_reading_found_have_a_row(
+    reports: dict[str, dict[str, str]], words: str, place_id: str, role: str, presence: str
+) -> None:
+    found = [(row["place_id"], row["role"], row["presence"]) for row in with_quote(reports, words).values()]
+    assert (place_id, role, presence) in found
+
+
+@pytest.mark.parametrize("words", ["A North Korean waitress in Dandong, China", "had worked in China"])
+def test_undated_moments_in_the_new_rows_are_approximate(reports: dict[str, dict[str, str]], words: str) -> None:
+    """An undated photo and work done at some time before an interview are dated as r024 and r044 are."""
+    (row,) = with_quote(reports, words).values()
+    assert (row["date_basis"], row["date_qualifier"]) == ("inferred", "approximate")
+
+
+@pytest.mark.parametrize(
+    "judged",
+    ["North Korea workers might be one of solutions to fill some low-end jobs in China",
+     "Going to China has become more common"],
+)
+def test_the_readme_records_the_borderline_judgements(judged: str) -> None:
+    assert judged in squeeze((DATA / "README.md").read_text(encoding="utf-8"))
