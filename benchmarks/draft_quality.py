@@ -312,6 +312,8 @@ HALVES = (
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     for title, half in HALVES:
+        if half == "test" and "--without-test" in argv:
+            continue  # while changing rules: the held-out half is measured only now and then
         if half is None:
             rows = evaluate()
         else:
