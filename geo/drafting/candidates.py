@@ -224,7 +224,7 @@ FIGURE_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 
 def _goes_on_about_work(text: str, rules: list) -> bool:
     """"They were sent to a clothing factory": the workers of the sentence before, their work or their move."""
-    return bool(PRONOUN_SUBJECT.search(text) and (sectors_in(text, rules)[0] or re.search(
+    return bool(PRONOUN_SUBJECT.search(text) and (sectors_in(text, rules)[0] or ANAPHORA.search(text) or re.search(
         r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived)\b", text)))
 
 

@@ -126,7 +126,8 @@ class Placer:
         """A village or county the gazetteer lacks: placed at the smallest enclosing place the sentence names."""
         out = []
         for match in list(_UNKNOWN_AFTER_NOUN.finditer(text)) + list(
-                re.finditer(r"\b([A-Z][a-z]+)\s+(?:Village|Town|Township|County)\b", text)):
+                re.finditer(r"\b([A-Z][a-z]+)\s+(?:[A-Z][a-z]+\s+){0,2}(?:Autonomous\s+)?(?:Village|Town|Township|County|"
+                           r"Prefecture|Development\s+Zone|New\s+Area)\b", text)):
             name = match.group(1)
             if name in self.index or name in self.known_by_name:
                 continue
