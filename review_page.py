@@ -17,7 +17,7 @@ from geo import curation
 from geo.drafting.article import MAX_BYTES, ArticleError, article_from_bytes
 from geo.drafting.dates import DateError, parse_published
 from geo.drafting.draft_folder import PLACEHOLDERS, make_draft, placeholders_left, read_rows, write_draft
-from geo.drafting.review import DECISIONS, marked_article
+from geo.drafting.review import DECISIONS, marked_article, review_order
 from geo.errors import DataError
 from geo.escape import escape
 from geo.map import leaflet, static_files
@@ -263,6 +263,7 @@ def _draft(data: bytes, published: str, publisher: str, title: str, url: str, da
         st.error("This can't be drafted or merged yet:")
         st.code(str(error), language=None)
         return
+    draft.reports[:] = review_order(draft.reports)  # places from a reference back or a fallback first
     for row in draft.reports:
         row["accept"] = ""  # nothing is published until the reviewer accepts it
     tables = read_rows(data_dir)

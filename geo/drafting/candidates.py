@@ -19,13 +19,27 @@ WORKER = re.compile(
     r"(?i)\b(?:workers?|labou?r(?:ers?|\s+force)?|workforce|staff|waitress(?:es)?|waiters?|employees?|painters?|"
     r"artists?|trainees?|women|girls|housewives|dispatch(?:ed|es|ing)?|recruit\w*|sent|send(?:s|ing)?|"
     r"wages?|salar(?:y|ies)|earnings|remittances?)\b|\b(?:RMB|USD|yuan)\b[^.]{0,40}\b(?:month|monthly)\b")
-WEAK_WORKER = re.compile(r"(?i)\b(?:work(?:s|ed|ing)?|employ(?:s|ed|ing)?|woman|man|people|go|went|gone|going)\b")
+WEAK_WORKER = re.compile(r"(?i)\b(?:work(?:s|ed|ing)?|employ(?:s|ed|ing)?|woman|man|people|go|went|gone|going|"
+                         r"build(?:s|ing)?|built|sew(?:s|ing)?|stitch\w*|crews?|hir(?:e|es|ed|ing))\b")
 """Words that make a sentence about workers only with a North Korean cue or a place more precise than a country."""
 NORTH_KOREAN = re.compile(r"\b(?:North\s+Korea\w*|DPRK|N\.\s?K(?:orea)?\.?|Pyongyang\w*|Koreans?)\b")
 FOREIGN_OTHER = re.compile(r"(?i)\b(?:foreign|Chinese|local|Vietnamese|Filipino|migrant)\s+(?:workers|labou?r)")
-ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:establishment|restaurant|gallery|factory|plant|city|town|"
-                      r"area|place|county|company|hotel|province|provinces|region|regions)|the\s+(?:gallery|establishment|restaurant|factory|city|town)|"
-                      r"there|here)\b")
+ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:[a-z]+\s+)?(?:establishments?|restaurants?|gallery|factory|"
+                      r"factories|plants?|city|town|area|place|county|zone|company|hotel|province|provinces|region|"
+                      r"regions)|the\s+(?:gallery|establishment|restaurant|factory|plant|city|town|county|zone|company)"
+                      r"(?:['’]s)?|there|here)\b")
+PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|All of them|The (?:workers|women|men|"
+                             r"laborers|labourers)|These (?:workers|women|men))\b")
+"""A sentence that goes on about the workers of the sentence before without naming a place."""
+DATELINE = re.compile(r"^([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,2})(?:,\s*([A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,2}))?"
+                      r"\s*(?:\([\w ]{1,20}\)\s*)?[-–—]+\s+")
+"""A wire dateline ("YANJI, Jilin Province - "): where the story was filed, not a statement about workers."""
+HEDGE = re.compile(r"(?i)\b(?:(?-i:may|might)|could\s+have|reportedly|allegedly|is\s+said\s+to|are\s+said\s+to|"
+                   r"were\s+said\s+to|was\s+said\s+to|rumou?r\w*|I\s+heard|unconfirmed|purportedly|supposedly)\b"
+                   r"|\b(?:a|one|another)\s+(?:\w+\s+){0,2}(?:source|trader|manager|resident|official|visitor|worker|"
+                   r"defector|insider|businessman|businesswoman|broker|driver)\s+(?:\w+\s+){0,3}"
+                   r"(?:said|says|told|added|claimed)\b|\b(?:the|a)\s+source\s+(?:said|says|added|told)\b")
+"""A hedge, or a statement resting on one unnamed person's account: the candidate's ``caution`` says so."""
 ABROAD = re.compile(r"(?i)\b(?:abroad|overseas)\b")
 EVENT = re.compile(r"(?i)\b(?:defect\w*|escaped|fled|arrested|detained|died|killed|riot\w*|strike|protest\w*|"
                    r"crossed\s+into|fire)\b")
@@ -55,11 +69,16 @@ class _Context:
 
     last: list[tuple[int, Mention]] = field(default_factory=list)
 
+    dateline: Mention | None = None
+
     def carried(self, paragraph: int, areas: bool) -> Mention | None:
-        """The last place named in this paragraph or the one before (a province or region only if ``areas``)."""
+        """The last place named in this paragraph or the one before (a province or region only if ``areas``),
+        else the dateline's city."""
         kinds = ("province", "region") if areas else ("village", "city", "county")
         near = [m for p, m in self.last if paragraph - 1 <= p <= paragraph and m.entry.precision in kinds]
-        return near[-1] if near else None
+        if near:
+            return near[-1]
+        return self.dateline if self.dateline is not None and not areas else None
 
 
 def candidates(article: Article, published: Published, places: list[dict[str, str]],
@@ -80,12 +99,29 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
     china = _country(placer, "CN") if re.search(r"\bChina\b|\bChinese\b", article.text) else None
     context = _Context()
     out = []
+    headline_end = _headline_end(article.text)
+    previous_about_workers = False
     for sentence in split_sentences(article.text):
+        if sentence.end <= headline_end:
+            continue  # the headline restates the story; the body's sentences carry the statements
         mentions = placer.mentions(sentence.text, sentence.start)
+        dateline = DATELINE.match(sentence.text) if _starts_paragraph(article.text, sentence.start) else None
+        if dateline:
+            filed = placer.mentions(dateline.group(1).title(), 0)
+            named_again = re.search(rf"\b{re.escape(filed[0].entry.name.split()[0])}\b",
+                                    article.text[sentence.start + dateline.end():]) if filed else None
+            if filed and named_again and context.dateline is None and not filed[0].entry.is_area:
+                context.dateline = replace(filed[0], start=sentence.start, end=sentence.start,
+                                           how=f"the dateline's {filed[0].entry.name}")
+            mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
+        kept = [m for m in mentions if not _not_where_workers_are(sentence.text, m, sentence.start)]
+        named_elsewhere, mentions = len(kept) < len(mentions), kept
         context.last += [(sentence.paragraph, m) for m in mentions]
         text = sentence.text
         precise = any(m.entry.precision not in ("country",) for m in mentions)
-        about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise))
+        about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise)) \
+            or (previous_about_workers and _goes_on_about_work(text, rules))
+        previous_about_workers = bool(about_workers)
         if not about_workers or (FOREIGN_OTHER.search(text) and not NORTH_KOREAN.search(text)):
             continue
         chosen = [m for m in mentions if m.entry.country != "KP" or m.entry.precision != "country"
@@ -96,6 +132,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             area = context.carried(sentence.paragraph, True)
             if area is not None and area.entry.id not in {m.entry.id for m in chosen}:
                 chosen.append(replace(area, how=f"'{anaphor.group(0)}' refers back to {area.entry.name}"))
+        if not chosen and named_elsewhere and not anaphor:
+            continue  # the places it names are a market, a river or where the money goes: no statement
         if not chosen:
             confidence = "low"
             areas = bool(anaphor and re.search("province|region", anaphor.group(0)))
@@ -103,9 +141,10 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             if ABROAD.search(text) and NORTH_KOREAN.search(text) and (korea := _country(placer, "KP")):
                 chosen = [Mention(sentence.start, sentence.start, "", korea, "workers sent 'abroad'/'overseas' "
                                   "with no place named: North Korea as the origin")]
-            elif anaphor and carried is not None:
+            elif (anaphor or _goes_on_about_work(text, rules)) and carried is not None:
                 chosen = [carried]
-                carried_why = f"the sentence names no place but refers back ('{anaphor.group(0)}')"
+                words = anaphor.group(0) if anaphor else PRONOUN_SUBJECT.search(text).group(0)
+                carried_why = f"the sentence names no place but refers back ('{words}')"
             elif china is not None:
                 chosen = [Mention(sentence.start, sentence.start, "", china, "")]
                 carried_why = "the sentence names no place; a general statement about China"
@@ -119,6 +158,10 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 row["reason"] = f"place: {carried_why} → {mention.entry.name}; " + row["reason"]
             row["confidence"] = "low" if mention.fallback else confidence if not row.get("_homonym") else "medium"
             row.pop("_homonym", None)
+            hedge = HEDGE.search(row["quote"])
+            if hedge:
+                row["caution"] = (f"The text hedges this statement ('{hedge.group(0)}'); check it before using "
+                                  "it as established.")
             out.append((mention, sentence, row))
     return _unique(out)
 
@@ -145,9 +188,10 @@ def _row(text: str, sentence: Sentence, mention: Mention, published: Published, 
     source = [o for o in origins if o is not mention and o.entry.id != mention.entry.id]
     if role == "destination" and source:
         row["from_place_id"], row["from_basis"] = source[0].entry.id, "stated"
-    figure = min(figures, key=lambda f: abs(f.start - (mention.start - sentence.start))) if figures else None
+    figure = _figure_for(text, sentence.start, mention, figures)
     if figure is not None:
-        row.update(workers_min=str(figure.low), workers_max="" if figure.high is None else str(figure.high),
+        low, high = ("" if n is None else str(n) for n in (figure.low, figure.high))
+        row.update(workers_min=low, workers_max=high,
                    workers_kind=figure.kind, workers_as_stated=figure.as_stated)
     reasons = [f"place: {mention.how}" if mention.how else "", f"role: {role} ({role_why})",
                f"date: {date.start}–{date.end} {date.basis}" + (f" ({date.note})" if date.note else ""),
@@ -156,6 +200,69 @@ def _row(text: str, sentence: Sentence, mention: Mention, published: Published, 
         reasons.append(f"figure: '{figure.as_stated}' as a {figure.kind}")
     row["reason"] = "; ".join(r for r in reasons if r)
     return row
+
+
+def _figure_for(text: str, offset: int, mention: Mention, figures: list[Figure]) -> Figure | None:
+    """The figure of the clause that names the place; with several clauses, a figure of another clause is not
+    this place's ("About 1,500 had entered Yanji, and around 600 more arrived in Tumen")."""
+    if not figures:
+        return None
+    local = mention.start - offset
+    cuts = [0] + [m.end() for m in FIGURE_CLAUSE.finditer(text)] + [len(text)]
+    if len(cuts) > 2 and mention.words:
+        for start, end in zip(cuts, cuts[1:], strict=False):
+            if start <= local < end:
+                inside = [f for f in figures if start <= f.start < end]
+                with_figure = sum(any(a <= f.start < b for f in figures) for a, b in zip(cuts, cuts[1:], strict=False))
+                if inside or with_figure > 1:
+                    return min(inside, key=lambda f: abs(f.start - local)) if inside else None
+    return min(figures, key=lambda f: abs(f.start - local))
+
+
+FIGURE_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+
+
+def _goes_on_about_work(text: str, rules: list) -> bool:
+    """"They were sent to a clothing factory": the workers of the sentence before, their work or their move."""
+    return bool(PRONOUN_SUBJECT.search(text) and (sectors_in(text, rules)[0] or ANAPHORA.search(text) or re.search(
+        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived)\b", text)))
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline ends: a first line without a full stop, followed by a blank line (else 0)."""
+    match = re.match(r"\s*([^\n]{1,200})\n[ \t]*\n", text)
+    if not match or re.search(r"[.!?:;\"”]\s*$", match.group(1)):
+        return 0
+    return match.end(1)
+
+
+def _starts_paragraph(text: str, start: int) -> bool:
+    return start == 0 or not text[max(0, start - 200): start].split("\n")[-1].strip()
+
+
+_LANDMARK_AFTER = re.compile(r"^\s+(?:River|river|Bridge|bridge|crossing|Crossing|Mountains?|mountains?|Strait|Lake|"
+                             r"Bay|Port|port|customs|Customs|checkpoint|Estuary|Dam)\b")
+_MARKET_BEFORE = re.compile(
+    r"\b(?:buyers?|customers?|markets?|retailers?|importers?|consumers?|clients?|brands?|shipped|"
+    r"sold|sells?|selling)\b(?:\s+\w+){0,2}\s+(?:in|to)\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
+    r"(?:,\s+and\s+|,\s*|\s+and\s+))*$")
+_ACROSS_FROM = re.compile(r"(?i)\b(?:across\s+(?:the\s+\w+\s+)?from|opposite|facing|partners?\s+in|ties\s+to|"
+                          r"links\s+to|headquartered\s+in|headquarters\s+in)\s+(?:the\s+)?$")
+_MONEY = re.compile(r"(?i)\b(?:wages?|earnings|revenue|money|dollars|income|cash|profits?|percent|salar(?:y|ies))\b")
+
+
+def _not_where_workers_are(text: str, mention: Mention, offset: int) -> bool:
+    """A river, bridge or crossing named after a place; a market or buyers of the goods; a place only
+    described as across from another; North Korea as where the money goes."""
+    before, after = text[: mention.start - offset], text[mention.end - offset:]
+    if _LANDMARK_AFTER.match(after):
+        return True
+    if _MARKET_BEFORE.search(before[-120:]) and mention.entry.country not in ("KP",):
+        return True
+    if _ACROSS_FROM.search(before[-40:]):
+        return True
+    return mention.entry.country == "KP" and bool(re.search(r"\bto\s+(?:the\s+\w+\s+in\s+)?$", before)) and \
+        bool(_MONEY.search(text))
 
 
 def _role(text: str, offset: int, mention: Mention) -> tuple[str, str]:

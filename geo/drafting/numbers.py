@@ -11,17 +11,20 @@ _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six"
           "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
-_NUM = (rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?(?:\s+(?:thousand|million))?|"
+_NUM = (rf"(?:several\s+(?:hundred|thousand)|(?:a\s+)?dozen|"
+        rf"[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?(?:\s+(?:thousand|million))?|"
         rf"(?:a|one|{_WORD})(?:[- ](?:{_WORD}))?(?:\s+(?:hundred|thousand|million))+|(?:{_WORD})(?:-(?:{_WORD}))?)")
 _PEOPLE = (r"(?:(?:North\s+Korean?|young|female|male|married|unmarried|Korean|more|other|skilled|semi-skilled)\s+)*"
            r"(?:workers?|laborers?|labourers?|North\s+Koreans|Koreans|women|men|girls|people|persons?|staff|"
            r"painters|artists|employees|waitresses|waiters|trainees|nationals|housewives)")
-_LEAD_WORDS = r"(?:more than|over|at least|nearly|almost|up to|some|about|around|approximately|an estimated|roughly)"
+_LEAD_WORDS = (r"(?:more than|over|at least|nearly|almost|up to|as many as|some|about|around|approximately|"
+               r"an estimated|roughly|another)")
 _LEAD = rf"(?:{_LEAD_WORDS}\s+)?"
 _FIGURE = re.compile(
     rf"\b{_LEAD}(?:between\s+(?P<low>{_NUM})\s+and\s+(?P<high>{_NUM})|(?P<a>{_NUM})\s*(?:-|–|to)\s*(?P<b>{_NUM})|"
     rf"(?P<one>{_NUM}))\s+(?:of\s+(?:the\s+)?)?{_PEOPLE}\b"
-    rf"|\b{_LEAD}(?P<verb_n>{_NUM})\s+(?:have\s+|had\s+|were\s+)?(?:come|came|entered|arrived|left|departed|defected)\b"
+    rf"|\b{_LEAD}(?P<verb_n>{_NUM})\s+(?:more\s+)?(?:or\s+so\s+)?(?:have\s+|had\s+|were\s+|are\s+|was\s+)?"
+    rf"(?:been\s+)?(?:come|came|entered|arrived|left|departed|defected|sent|brought|employed|working|stuck|hired)\b"
     rf"|—\s*(?P<dash_n>{_NUM})\s+people\s*—", re.I)
 _MONEY_BEFORE = re.compile(r"(?:\$|USD|RMB|US\$|€|£|¥|KPW|won)\s*$", re.I)
 
@@ -30,7 +33,7 @@ _MONEY_BEFORE = re.compile(r"(?:\$|USD|RMB|US\$|€|£|¥|KPW|won)\s*$", re.I)
 class Figure:
     """A number of workers as the text gives it."""
 
-    low: int
+    low: int | None
     high: int | None
     kind: str
     as_stated: str
@@ -40,6 +43,10 @@ class Figure:
 def words_to_number(text: str) -> int | None:
     """``"120,000"`` → 120000, ``"a hundred thousand"`` → 100000, ``"thirty"`` → 30; ``None`` if not a number."""
     text = text.strip().lower().replace(",", "")
+    if re.fullmatch(r"(?:a\s+)?dozen", text):
+        return 12
+    if text.startswith("several "):
+        return 3 * _SCALES[text.split()[1]]
     if re.fullmatch(r"[0-9]+(\.[0-9]+)?(\s+(thousand|million))?", text):
         parts = text.split()
         value = float(parts[0]) * (_SCALES[parts[1]] if len(parts) > 1 else 1)
@@ -75,14 +82,18 @@ def figures_in(sentence: str) -> list[Figure]:
         else:
             low = words_to_number(groups["one"] or groups["verb_n"] or groups["dash_n"] or "")
             high = None if lead in ("more than", "over", "at least") else low
-            if lead in ("up to",):
+            if lead in ("up to", "as many as"):
                 low, high = None, low
         if low is None and high is None:
             continue
         if low is not None and 1900 <= low <= 2099 and not re.search(r",", match.group(0)) and high == low:
             continue  # a year, not a number of people
+        if re.match(r"(?i)several\b", groups["one"] or groups["verb_n"] or ""):
+            high = None  # "several thousand": at least three thousand, no upper bound given
+        if re.search(r"\bor\s+so\b", match.group(0)):
+            lead = "about"
         kind = _kind(sentence, match, lead, low, high)
-        found.append(Figure(low or 0, high, kind, match.group(0).strip(" —"), match.start()))
+        found.append(Figure(low, high, kind, match.group(0).strip(" —"), match.start()))
     return found
 
 
@@ -95,9 +106,10 @@ def _kind(sentence: str, match: re.Match[str], lead: str, low: int | None, high:
         return "projection"
     if re.search(r"\bestimat\w*", sentence.lower()) or lead in ("an estimated", "approximately", "roughly"):
         return "estimate"
-    if (high is None or low != high or lead in ("some", "about", "around", "nearly", "almost")) and (
-            (low or 0) >= 1000 or (high or 0) >= 1000):
-        return "estimate"
+    if lead in ("some", "about", "around", "nearly", "almost") or re.match(r"(?i)several\b", match.group(0)):
+        return "estimate"  # an approximate number (data/README.md: "around", "about", "some", "roughly")
+    if low is not None and high is not None and low != high:
+        return "estimate"  # a range such as "between 200 and 300"
     return "count"
 
 

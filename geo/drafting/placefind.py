@@ -17,12 +17,15 @@ _FUNCTION_WORDS = {
     "Some", "Until", "For", "With", "Across", "Near", "Outside", "Inside", "Like", "Then", "Now", "As", "Of",
 }
 _ORGANISATION_AFTER = re.compile(
-    r"^(?:-based|['’]s\s+(?:government|regime|leader|authorities|state)|\s+(?:restaurants?|chain|company|companies|"
+    r"^(?:(?i:-based|['’]s\s+(?:government|regime|leader|authorities|state)|\s+(?:restaurants?|chain|company|companies|"
     r"hotel|gallery|institute|university|academy|government|regime|authorities|state|style|leader|officials?|"
-    r"market|trading|traders?)\b)", re.I)
+    r"market|trading|traders?|eatery|eateries)\b)"
+    r"|(?:\s+[A-Z][\w&'’-]*){1,4}\s+(?:Co\.|Co\b|Company|Corp\.?|Corporation|Group|Ltd\.?|Inc\.?|Trading|Industr\w*))")
+MUNICIPALITIES = {"Beijing", "Shanghai", "Tianjin", "Chongqing"}
+"""Province-level cities: named bare, they mean the city, not the province-level unit around it."""
 CAPITALS = {"Beijing", "Pyongyang", "Seoul", "Moscow", "Washington", "Tokyo"}
 _GOVERNMENT_VERB = re.compile(r"^\s+(?:said|says|stepped|has|have|had|is|was|wants|announced|accused|insists|agreed|"
-                              r"denied|refused|demanded|claims|claimed|allows|allowed)\b")
+                              r"denied|refused|demanded|claims|claimed|allows|allowed|earns|earned|receives|received|collects|takes|took)\b")
 _ORGANISATION_BEFORE = re.compile(r"(?:restaurant\s+chain|company|chain|named|called)\s+$", re.I)
 _UNKNOWN_AFTER_NOUN = re.compile(r"\b(?:village|town|township|county)(?:,|\s+of)?\s+([A-Z][a-z]+)\b")
 _EXPLICIT_PROVINCE = re.compile(r"^(?:\s+(?:City|city|County|county|Town|town|Village|village))?\s*(?:,|\s+of|\s+in)\s+"
@@ -95,10 +98,12 @@ class Placer:
         tokens = list(_TOKEN.finditer(text))
         runs: list[list[re.Match[str]]] = []
         for token in tokens:
-            joined = runs and text[runs[-1][-1].end(): token.start()] == " " and not _possessive(runs[-1][-1].group(0))
+            gap = text[runs[-1][-1].end(): token.start()] if runs else ""
+            joined = runs and (gap == " " or (gap == ". " and runs[-1][-1].group(0) == "St")) and not _possessive(
+                runs[-1][-1].group(0))
             runs[-1].append(token) if joined else runs.append([token])
         for run in runs:
-            words = [_plain(t.group(0)) for t in run]
+            words = ["Saint" if t.group(0) == "St" and len(run) > 1 else _plain(t.group(0)) for t in run]
             full_end = run[-1].end() - (2 if _possessive(run[-1].group(0)) else 0)
             precision = "city"
             if len(words) > 1 and words[-1].lower() in SUFFIXES and words[-1] != "Province":
@@ -121,7 +126,8 @@ class Placer:
         """A village or county the gazetteer lacks: placed at the smallest enclosing place the sentence names."""
         out = []
         for match in list(_UNKNOWN_AFTER_NOUN.finditer(text)) + list(
-                re.finditer(r"\b([A-Z][a-z]+)\s+(?:Village|Town|Township|County)\b", text)):
+                re.finditer(r"\b([A-Z][a-z]+)\s+(?:[A-Z][a-z]+\s+){0,2}(?:Autonomous\s+)?(?:Village|Town|Township|County|"
+                           r"Prefecture|Development\s+Zone|New\s+Area)\b", text)):
             name = match.group(1)
             if name in self.index or name in self.known_by_name:
                 continue
@@ -144,7 +150,8 @@ class Placer:
             entry = self._known_or(provinces[0])
             return entry, _how(name, entry)
         bare_province = [e for e in (gz.resolve(x) for x in self.index.get(f"{name} Province", [])) if e]
-        if bare_province and precision == "city" and not re.match(r"\s+(?:City|city)\b", text[end:]):
+        if bare_province and precision == "city" and not re.match(r"\s+(?:City|city)\b", text[end:]) and (
+                name not in MUNICIPALITIES):
             entry = self._known_or(bare_province[0])
             return entry, f"'{name}' read as the province (no 'city' after it); " + _how(name, entry)
         countries = [e for e in candidates if e.precision == "country"]
@@ -251,7 +258,7 @@ def _qualifier_only(text: str, mention: Mention, kept: list[Mention]) -> bool:
     if mention.entry.precision != "country":
         return False
     before, after = text[: mention.start], text[mention.end:]
-    follows_place = any(k.end <= mention.start and re.fullmatch(r",\s*", text[k.end: mention.start])
+    follows_place = any(k.end <= mention.start and re.fullmatch(r",\s*(?:in\s+)?", text[k.end: mention.start])
                         and not k.entry.is_area for k in kept)
     possessive_of_place = any(k.start >= mention.end and re.fullmatch(r"['’]s\s+", text[mention.end: k.start])
                               for k in kept)

@@ -15,6 +15,21 @@ DECISIONS = {"": "undecided", "yes": "accept", "no": "reject"}
 """A candidate's ``accept`` cell on the page, and what the reviewer reads for it."""
 
 
+PLACE_TO_CHECK = ("refers back", "fallback")
+"""Words of a candidate's ``reason`` saying its place was not named in its sentence: checked first."""
+
+
+def place_to_check(report: dict[str, str]) -> bool:
+    """Whether the candidate's place came from a reference back ("the city", "there") or a fallback."""
+    reason = str(report.get("reason", ""))
+    return any(words in reason for words in PLACE_TO_CHECK)
+
+
+def review_order(reports: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The candidates whose place came from a reference back or a fallback first, each group in article order."""
+    return sorted(reports, key=lambda report: not place_to_check(report))
+
+
 def passage_spans(text: str, quotes: list[str]) -> list[tuple[int, int] | None]:
     """Where each quote first occurs in ``text`` (start, end), or ``None`` when it does not occur."""
     spans: list[tuple[int, int] | None] = []

@@ -25,3 +25,15 @@ def test_a_clause_inside_a_sentence_is_marked_apart_and_only_the_selected_candid
     assert "class='selected' data-candidates='1 2'" in html and html.count("class='selected'") == 1
     html = marked_article(TEXT, [sentence, "few in Tumen."], decisions=["no", "no"])
     assert "class='rejected' data-candidates='1 2'" in html and "class='passage'" not in html
+
+
+def test_candidates_placed_by_a_reference_back_or_a_fallback_come_first() -> None:
+    from geo.drafting.review import review_order
+
+    reports = [
+        {"id": "r1", "reason": "place: 'Dandong' is Dandong (city, Liaoning) in the gazetteer"},
+        {"id": "r2", "reason": "place: the sentence names no place but refers back ('there') → Yanji; role: ..."},
+        {"id": "r3", "reason": "place: fallback: 'Yanbian' is not in the gazetteer; recorded at Jilin Province"},
+        {"id": "r4", "reason": "place: 'Hunchun' is Hunchun (city, Jilin) in the gazetteer"},
+    ]
+    assert [r["id"] for r in review_order(reports)] == ["r2", "r3", "r1", "r4"]
