@@ -124,6 +124,7 @@ def main() -> None:
 
     presenting = presenter_mode()
     st.html(f"<style>{PAGE_CSS}{PRESENTER_CSS if presenting else ''}</style>")
+    st.html(f'<script class="nk-history">{assets.history_script()}</script>', unsafe_allow_javascript=True)
     # A new reader's first view is the map and what it shows (the summary, the filters in force):
     # the widgets, the timeline and the table, whose code costs the browser most, follow as soon
     # as the map says its marks are on the screen (nkmap.announceDrawn), or after HOLD_SECONDS if
@@ -203,6 +204,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
         # in order and within the data (a reversed pair would give a slider reading 2025…2010).
         st.session_state["years"] = pickers.years_from_link(st.query_params.get_all("years"), (first, last))
     presenting = presenter_mode()
+    playing = presenting and st.session_state.get("playing", False)
     if presenting:
         play_step((first, last))
         top = st.columns([3, 2, 2, 2], vertical_alignment="center")
@@ -210,7 +212,9 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
         presenter_controls(top[1:], tuple(st.session_state["years"]), (first, last))
         years = st.slider("Years", min_value=first, max_value=last, key="years",
                           bind="query-params", label_visibility="collapsed")
-        big_years.html(f'<p class="nk-bigyears" aria-live="polite">{pickers.year_label(tuple(years))}</p>')
+        # While Play runs the page says so (history.js then keeps one entry for the whole run).
+        big_years.html(f'<p class="nk-bigyears" aria-live="polite"{" data-nk-playing" if playing else ""}>'
+                       f'{pickers.year_label(tuple(years))}</p>')
     else:
         left, right = st.columns([2, 4], vertical_alignment="bottom")
         with left:

@@ -132,6 +132,12 @@ def map_script() -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def history_script() -> str:
+    """``history.js``: the dashboard's settled changes of view as entries of the browser's history."""
+    return (ASSETS_DIR / "history.js").read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
 def page_script() -> str:
     """``standalone.js``, the standalone export's page controls, as text to inline."""
     return (ASSETS_DIR / "standalone.js").read_text(encoding="utf-8")

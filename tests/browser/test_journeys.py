@@ -278,3 +278,77 @@ def test_marked_places_are_named_on_the_map_when_tiles_are_missing(open_dashboar
     frame.wait_for_selector(".leaflet-container.nk-no-tiles", timeout=20_000)
     label = frame.locator(".nk-label", has_text="Dandong")
     assert label.count() == 1 and label.is_visible()
+
+
+# ---------------------------------------------------------------- Back and Forward (issue 20, item 6)
+
+SETTLED_MS = 1500  # longer than history.js's SETTLE_MS: a person pauses between two changes of view
+
+
+def chips_shown(page: object) -> list[str]:
+    return page.locator(".nk-chip").evaluate_all("chips => chips.map(c => c.dataset.key)")
+
+
+def go(page: object, direction: str) -> None:
+    """Press the browser's Back or Forward and wait for the page to show the view it restores."""
+    getattr(page, f"go_{direction}")()
+    assert page.url.startswith("http://127.0.0.1"), f"{direction} left the app for {page.url}"
+    harness.wait_for_app(page)
+    page.wait_for_timeout(500)
+    harness.wait_for_app(page)
+
+
+def test_back_undoes_the_last_change_of_view_and_forward_redoes_it(open_dashboard) -> None:
+    """Change the years, then a sector; Back returns to the years alone, Back again to the first
+    view (still in the app), Forward redoes the years."""
+    from tests.browser.test_dashboard_browser import choose, open_filters, step_end_year_back
+
+    page = open_dashboard(viewport=JOURNALIST).page
+    first_url, first_summary = page.url, page.locator(".nk-summary").inner_text()
+    page.wait_for_timeout(SETTLED_MS)
+    step_end_year_back(page)
+    page.wait_for_url(re.compile(r"years="), timeout=20_000)
+    years_url, years_summary = page.url, page.locator(".nk-summary").inner_text()
+    page.wait_for_timeout(SETTLED_MS)
+    open_filters(page)
+    choose(page, "Sectors", dataset().sectors.at["hospitality", "label"])
+    page.wait_for_url(re.compile(r"sector="), timeout=20_000)
+    assert chips_shown(page) == ["years", "sector"]
+    page.screenshot(path="/tmp/nk-back-0-two-filters.png")
+
+    go(page, "back")
+    assert page.url == years_url, "Back undoes the sector only"
+    page.wait_for_function("() => document.querySelectorAll('.nk-chip').length === 1", timeout=20_000)
+    assert chips_shown(page) == ["years"]
+    assert page.locator(".nk-summary").inner_text() == years_summary
+    page.screenshot(path="/tmp/nk-back-1-years.png")
+
+    go(page, "back")
+    assert page.url == first_url, "Back again returns to the first view, not to the site before"
+    page.wait_for_function("() => document.querySelectorAll('.nk-chip').length === 0", timeout=20_000)
+    assert page.locator(".nk-summary").inner_text() == first_summary
+
+    go(page, "forward")
+    assert page.url == years_url
+    page.wait_for_function("() => document.querySelectorAll('.nk-chip').length === 1", timeout=20_000)
+    assert page.locator(".nk-summary").inner_text() == years_summary
+    page.reload()
+    harness.wait_for_app(page)
+    assert chips_shown(page) == ["years"], "reload keeps the view"
+
+
+def test_play_adds_one_history_entry_not_one_per_year(open_dashboard) -> None:
+    """A presenter plays a few years and pauses: Back returns to the view before Play."""
+    page = open_dashboard("?present=true", viewport=PRESENTER).page
+    page.wait_for_timeout(SETTLED_MS)
+    before = page.evaluate("history.length")
+    page.get_by_role("button", name="▶ Play the years").click()
+    first = dataset().years[0]
+    page.wait_for_function("y => document.querySelector('.nk-bigyears')?.innerText === String(y)",
+                           arg=first + 3, timeout=20_000)
+    page.get_by_role("button", name="❚❚ Pause").click()
+    harness.wait_for_app(page)
+    assert page.evaluate("history.length") - before <= 1, "Play made one entry at most"
+    go(page, "back")
+    assert "years=" not in page.url, page.url
+    page.wait_for_function("() => document.querySelector('.nk-bigyears')?.innerText.includes('–')", timeout=20_000)
