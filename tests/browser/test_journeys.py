@@ -352,3 +352,28 @@ def test_play_adds_one_history_entry_not_one_per_year(open_dashboard) -> None:
     go(page, "back")
     assert "years=" not in page.url, page.url
     page.wait_for_function("() => document.querySelector('.nk-bigyears')?.innerText.includes('–')", timeout=20_000)
+
+
+# ---------------------------------------------------------------- the original article (item 12)
+
+ASIAPRESS = "https://www.asiapress.org/rimjin-gang/2025/12/news/dispached_workers"
+
+
+def test_popups_link_to_the_original_or_say_no_address_is_known(open_dashboard) -> None:
+    """The reader follows a report to its original: Hyesan's (ASIAPRESS) links to it, in a new
+    tab; Dandong's sources have no known address, and the popup says so."""
+    page = open_dashboard(viewport=JOURNALIST).page
+    frame = harness.map_frame(page)
+    mark(page, "Hyesan").click()
+    popup = frame.locator(".leaflet-popup")
+    popup.wait_for()
+    link = popup.get_by_role("link", name="Read the original article").first
+    assert link.get_attribute("href") == ASIAPRESS
+    assert link.get_attribute("target") == "_blank"
+    page.screenshot(path="/tmp/nk-popup-original.png")
+    frame.locator(".leaflet-popup-close-button").click()
+    mark(page, "Dandong").click()
+    dandong = frame.locator(".leaflet-popup", has_text="Dandong").last
+    dandong.wait_for()
+    assert "Original article: no address known" in dandong.inner_text()
+    assert dandong.locator("a[href^='http']").count() == 0
