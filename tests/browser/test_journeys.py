@@ -377,3 +377,71 @@ def test_popups_link_to_the_original_or_say_no_address_is_known(open_dashboard) 
     dandong.wait_for()
     assert "Original article: no address known" in dandong.inner_text()
     assert dandong.locator("a[href^='http']").count() == 0
+
+
+# ---------------------------------------------------------------- the phone (item 7)
+
+INSIDE = """(selector) => [...document.querySelectorAll(selector)].map(e => {
+  const r = e.getBoundingClientRect();
+  return {name: (e.getAttribute('aria-label') || '').split(',')[0], left: r.left, right: r.right, top: r.top,
+          bottom: r.bottom, inside: r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight,
+          hit: document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === e};
+})"""
+
+
+def test_a_phones_first_view_shows_every_place_and_the_border_cluster_can_be_tapped(open_dashboard) -> None:
+    page = open_dashboard(**PHONE).page
+    frame = harness.map_frame(page)
+    page.wait_for_timeout(500)
+    page.screenshot(path="/tmp/nk-phone-first-view.png")
+    places = frame.evaluate(INSIDE, "path.nk-place:not(.nk-area-handle)")
+    assert len(places) >= 10
+    assert [p["name"] for p in places if not p["inside"]] == [], places
+    iframe = page.locator(harness.MAP_IFRAME).bounding_box()
+    assert iframe["x"] >= 0 and iframe["x"] + iframe["width"] <= PHONE["viewport"]["width"]
+    for name in ("Tumen", "Hunchun"):
+        found = next(p for p in places if p["name"] == name)
+        assert found["hit"], f"{name} is covered by something else: {found}"
+    mark(page, "Hunchun").tap()
+    frame.locator(".leaflet-popup", has_text="Hunchun").wait_for(timeout=10_000)
+
+
+def test_a_second_tapped_popup_opens_inside_the_map(open_dashboard) -> None:
+    page = open_dashboard(**PHONE).page
+    frame = harness.map_frame(page)
+    second = None
+    for name in ("Dandong", None):
+        if name is None:  # a second mark the reader can see and tap, as close to the top as there is
+            box = frame.evaluate(INSIDE, ".leaflet-popup")[-1]
+            assert box["inside"], box
+            frame.locator(".leaflet-popup-close-button").last.tap()
+            frame.locator(".leaflet-popup").wait_for(state="detached")
+            seen = []
+            for _ in range(4):  # zoom out until another place shows, as a reader would
+                seen = [p for p in frame.evaluate(INSIDE, "path.nk-place:not(.nk-area-handle)")
+                        if p["hit"] and p["inside"] and p["name"] != "Dandong"]
+                if seen:
+                    break
+                frame.locator(".leaflet-control-zoom-out").tap()
+                page.wait_for_timeout(800)
+            name = second = min(seen, key=lambda p: p["top"])["name"]
+        mark(page, name).tap()
+        page.wait_for_url(re.compile(rf"[?&]place={name.replace(' ', '[+ ]')}\b"), timeout=20_000)
+        harness.wait_for_app(page)
+        page.wait_for_timeout(1500)  # the map centres on the place, then keeps the popup inside
+    popup = frame.locator(".leaflet-popup", has_text=second).last
+    popup.wait_for()
+    page.screenshot(path="/tmp/nk-phone-second-popup.png")
+    box = frame.evaluate(INSIDE, ".leaflet-popup")[-1]
+    assert box["inside"], box
+
+
+def test_a_phones_legend_lists_only_what_the_map_shows(open_dashboard) -> None:
+    page = open_dashboard(SHARED, **PHONE).page
+    legend = harness.map_frame(page).locator(".nk-legend")
+    assert not legend.locator("details").evaluate("d => d.open"), "folded until the reader opens it"
+    legend.locator("summary").tap()
+    sectors = legend.locator("li[data-key^='sector:']")
+    listed = [sectors.nth(i).inner_text() for i in range(sectors.count()) if sectors.nth(i).is_visible()]
+    page.screenshot(path="/tmp/nk-phone-legend.png")
+    assert listed == ["Restaurants & hotels"], listed
