@@ -215,6 +215,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
         # While Play runs the page says so (history.js then keeps one entry for the whole run).
         big_years.html(f'<p class="nk-bigyears" aria-live="polite"{" data-nk-playing" if playing else ""}>'
                        f'{pickers.year_label(tuple(years))}</p>')
+        st.session_state["_shown_years"] = tuple(years)
     else:
         left, right = st.columns([2, 4], vertical_alignment="bottom")
         with left:
@@ -352,9 +353,13 @@ def presenter_controls(slots: list, current: tuple[int, int], bounds: tuple[int,
         st.session_state["_pending_years"] = pickers.step_years(current, bounds, -1)
         rerun_explorer()
     playing = st.session_state.get("playing", False)
-    if play.button("❚❚ Pause" if playing else "▶ Play the years", width="stretch"):
+    if play.button("❚❚ Pause" if playing else "▶ Play the years", width="stretch", key="play_button"):
         st.session_state["playing"] = not playing
-        if not playing:
+        if playing:
+            # Stop on the year the presenter saw: the last one a run finished drawing, not one a
+            # step begun as the click came (play_step, or a timer run the click cut short) chose.
+            st.session_state["_pending_years"] = st.session_state.get("_shown_years", current)
+        else:
             # Carry on from a single year (after a Pause, or a link's year); start over from a range
             # or from the last year.
             start = current[0] if single and current[0] < bounds[1] else bounds[0]
@@ -369,8 +374,8 @@ def presenter_controls(slots: list, current: tuple[int, int], bounds: tuple[int,
 def play_step(bounds: tuple[int, int]) -> None:
     """While Play runs, show the next year once the current one has shown for most of
     ``PLAY_SECONDS`` (a rerun for any other reason does not advance it), and stop at the last."""
-    if not st.session_state.get("playing"):
-        return
+    if not st.session_state.get("playing") or st.session_state.get("play_button"):
+        return  # not playing, or this run is the click on Pause: it must not step on
     if time.monotonic() - st.session_state.get("_stepped_at", 0.0) < PLAY_SECONDS * 0.8:
         return
     current = tuple(st.session_state["years"])

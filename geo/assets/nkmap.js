@@ -397,6 +397,9 @@ var nkmap = (function () {
     if (!legendBox) { return; }
     var small = window.innerWidth < SMALL_MAP;
     L.DomUtil[on || small ? "addClass" : "removeClass"](legendBox, "nk-legend-compact");
+    // A presenter's labels and legend read from across a room (map.css scales them with the screen).
+    var container = legendBox.closest(".leaflet-container");
+    if (container) { L.DomUtil[on ? "addClass" : "removeClass"](container, "nk-presenting"); }
     if (on) { legendBox.querySelector("details").open = true; }
   }
 

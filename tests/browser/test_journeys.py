@@ -445,3 +445,71 @@ def test_a_phones_legend_lists_only_what_the_map_shows(open_dashboard) -> None:
     listed = [sectors.nth(i).inner_text() for i in range(sectors.count()) if sectors.nth(i).is_visible()]
     page.screenshot(path="/tmp/nk-phone-legend.png")
     assert listed == ["Restaurants & hotels"], listed
+
+
+# ---------------------------------------------------------------- the presenter (item 8)
+
+PAUSE_AS_SEEN = """() => {
+  const shown = document.querySelector('.nk-bigyears').innerText;
+  const pause = [...document.querySelectorAll('button')].find(b => b.innerText.includes('Pause'));
+  pause.click();
+  return shown;
+}"""
+
+
+def test_pause_stops_on_the_year_shown_every_time(open_dashboard) -> None:
+    """Five tries, each pausing at another moment of a year's showing: the year on the screen
+    when Pause is pressed is the year it stops on."""
+    page = open_dashboard("?present=true", viewport=PRESENTER).page
+    outcomes = []
+    for delay in (100, 1400, 700, 1600, 1000):
+        page.get_by_role("button", name="▶ Play the years").click()
+        page.get_by_role("button", name="❚❚ Pause").wait_for(timeout=20_000)
+        start = page.locator(".nk-bigyears").inner_text()
+        # Play carries on from a paused year: wait for its next step.
+        page.wait_for_function("y => /^\\d+$/.test(document.querySelector('.nk-bigyears')?.innerText)"
+                               " && document.querySelector('.nk-bigyears').innerText !== y",
+                               arg=start, timeout=20_000)
+        page.wait_for_timeout(delay)
+        seen = page.evaluate(PAUSE_AS_SEEN)
+        page.get_by_role("button", name="▶ Play the years").wait_for(timeout=20_000)
+        harness.wait_for_app(page)
+        page.wait_for_timeout(1000)
+        outcomes.append((seen, page.locator(".nk-bigyears").inner_text()))
+    assert all(seen == stopped for seen, stopped in outcomes), outcomes
+
+
+def one_line(page: object, selector: str) -> bool:
+    return page.locator(selector).evaluate(
+        "e => { const lh = parseFloat(getComputedStyle(e).lineHeight);"
+        " return e.getBoundingClientRect().height < 1.5 * lh && e.scrollWidth <= e.clientWidth + 1; }")
+
+
+@pytest.mark.parametrize("viewport", [WIDE, {"width": 1366, "height": 768}, JOURNALIST],
+                         ids=["1920x1080", "1366x768", "1280x720"])
+def test_the_presenters_screen_holds_the_count_and_the_whole_map(open_dashboard, viewport) -> None:
+    page = open_dashboard("?present=true", viewport=viewport).page
+    page.screenshot(path=f"/tmp/nk-presenter-{viewport['width']}.png")
+    assert one_line(page, ".nk-summary"), page.locator(".nk-summary").inner_text()
+    box = page.locator(harness.MAP_IFRAME).bounding_box()
+    assert box["y"] + box["height"] <= viewport["height"], box
+
+
+def test_the_presenters_type_reads_across_a_room_and_the_map_fits_its_marks(open_dashboard) -> None:
+    """At 1920×1080 place labels and the legend are at least 18 px, and the places spread over
+    the map instead of crowding one corner."""
+    page = open_dashboard("?present=true", viewport=WIDE).page
+    frame = harness.map_frame(page)
+    frame.wait_for_selector(".nk-no-tiles .nk-label", timeout=20_000)
+    size = "(selector) => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize)"
+    assert frame.evaluate(size, ".nk-label") >= 18
+    assert frame.evaluate(size, ".nk-legend li") >= 18
+    spread = frame.evaluate("""() => {
+        const boxes = [...document.querySelectorAll('path.nk-place:not(.nk-area-handle)')]
+          .map(p => p.getBoundingClientRect());
+        const left = Math.min(...boxes.map(b => b.left)), right = Math.max(...boxes.map(b => b.right));
+        const top = Math.min(...boxes.map(b => b.top)), bottom = Math.max(...boxes.map(b => b.bottom));
+        return {inside: left >= 0 && top >= 0 && right <= innerWidth && bottom <= innerHeight,
+                tall: (bottom - top) / innerHeight};
+    }""")
+    assert spread["inside"] and spread["tall"] >= 0.7, spread
