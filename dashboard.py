@@ -280,9 +280,11 @@ def filter_chips(dataset: Dataset, filters: Filters, chips_col: object, clear_co
     found = pickers.chips(dataset, filters)
     if not found:
         return
-    chips_col.html('<ul class="nk-chips" aria-label="Filters in force">'
-                   + "".join(f'<li class="nk-chip" data-key="{escape(key)}">{escape(text)}</li>' for key, text in found)
-                   + "</ul>")
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    chips_col.html('<ul class="nk-chips" aria-label="Filters in force">' + "".join(
+        f'<li class="nk-chip" data-key="{escape(key)}">{escape(text)}<a class="nk-chip-remove" role="button" '
+        f'href="{escape(pickers.link_without(params, key))}" aria-label="Remove the filter {escape(text)}" '
+        f'title="Remove this filter">✕</a></li>' for key, text in found) + "</ul>")
     if holding:
         with clear_col:
             held("clear")

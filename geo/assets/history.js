@@ -40,6 +40,17 @@
 
   window.history.pushState = write;
   window.history.replaceState = write;
+  // A filter chip's ✕ is a link to the page without that filter: followed here without a reload,
+  // as a step of history that Streamlit then reruns the page for (as it does for Back).
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a.nk-chip-remove") : null;
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) { return; }
+    event.preventDefault();
+    push(null, "", link.href);
+    state.entries += 1;
+    settleLater();
+    window.dispatchEvent(new PopStateEvent("popstate", {state: null}));
+  });
   // Going back or forward restores a view: what Streamlit writes while it reruns for it updates
   // that entry, and only a later change of view makes a new one.
   window.addEventListener("popstate", settleLater);

@@ -513,3 +513,26 @@ def test_the_presenters_type_reads_across_a_room_and_the_map_fits_its_marks(open
                 tall: (bottom - top) / innerHeight};
     }""")
     assert spread["inside"] and spread["tall"] >= 0.7, spread
+
+
+# ---------------------------------------------------------------- a chip's own ✕ (item 11)
+
+
+def test_each_filter_chip_removes_only_its_own_filter(open_dashboard) -> None:
+    """A shared link with years and a sector: the sector chip's ✕ takes the sector away and keeps
+    the years; Back brings the sector back."""
+    page = open_dashboard(SHARED, viewport=JOURNALIST).page
+    assert chips_shown(page) == ["years", "sector"]
+    page.screenshot(path="/tmp/nk-chips.png")
+    remove = page.get_by_role("button", name="Remove the filter Sectors: Restaurants & hotels")
+    remove.click()
+    page.wait_for_url(lambda url: "sector=" not in url, timeout=20_000)
+    harness.wait_for_app(page)
+    page.wait_for_function("() => document.querySelectorAll('.nk-chip').length === 1", timeout=20_000)
+    assert chips_shown(page) == ["years"]
+    assert "years=2017&years=2019" in page.url
+    assert page.locator(".nk-summary").inner_text().endswith("2017–2019")
+    assert page.locator("[data-testid='stMultiSelect']").filter(has_text="Restaurants").count() == 0
+    go(page, "back")
+    page.wait_for_function("() => document.querySelectorAll('.nk-chip').length === 2", timeout=20_000)
+    assert "sector=Restaurants" in page.url
