@@ -124,7 +124,7 @@ def main() -> None:
 
     presenting = presenter_mode()
     st.html(f"<style>{PAGE_CSS}{PRESENTER_CSS if presenting else ''}</style>")
-    st.html(f'<script class="nk-history">{assets.history_script()}</script>', unsafe_allow_javascript=True)
+    st.html(f'<script class="nk-page-scripts">{assets.page_scripts()}</script>', unsafe_allow_javascript=True)
     # A new reader's first view is the map and what it shows (the summary, the filters in force):
     # the widgets, the timeline and the table, whose code costs the browser most, follow as soon
     # as the map says its marks are on the screen (nkmap.announceDrawn), or after HOLD_SECONDS if

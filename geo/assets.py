@@ -132,9 +132,10 @@ def map_script() -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def history_script() -> str:
-    """``history.js``: the dashboard's settled changes of view as entries of the browser's history."""
-    return (ASSETS_DIR / "history.js").read_text(encoding="utf-8")
+def page_scripts() -> str:
+    """The dashboard page's own scripts: ``history.js`` (settled changes of view as entries of the
+    browser's history) and ``keyboard.js`` (fewer and named keyboard stops)."""
+    return "\n".join((ASSETS_DIR / name).read_text(encoding="utf-8") for name in ("history.js", "keyboard.js"))
 
 
 @functools.lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ Format (all keys always present):
   are reported), ``inferredStyle`` (over ``flowStyle`` for an inferred movement), ``more``
   (``"table"`` or ``"scroll"``: what a popup says of the reports it leaves out), ``home``
   (``center``, ``zoom``: the map's own first view, which a phone's and a presenter's map fit to
-  their marks instead).
+  their marks instead), ``title`` (the map's name, which the dashboard's map frame takes).
 - ``places``: by place id, ``id``, ``name``, ``level`` (``""`` for a point, else its precision),
   ``ll`` (lat, lon) and ``area_m`` (the radius of an area in metres, 0 for a point).
 - ``marks``: ``place`` (id), ``count``, ``role`` and ``sector`` (positions in the style table),
@@ -37,6 +37,8 @@ from .templates import render
 from .vocab import AREA_PRECISIONS, ROLES
 
 ROLE_INDEX = {role: i for i, role in enumerate(ROLES)}
+MAP_TITLE = "Map of the places where reports put North Korean workers; Tab reaches each place"
+"""The map's name for a screen reader (the dashboard's map frame takes it as its title)."""
 
 
 def map_config(dataset: Dataset, *, more: str, settings: Settings = SETTINGS) -> dict[str, object]:
@@ -56,6 +58,7 @@ def map_config(dataset: Dataset, *, more: str, settings: Settings = SETTINGS) ->
         "styles": style_table(dataset.sectors),
         "areaStyle": AREA_STYLE, "flowStyle": FLOW_STYLE, "fewStyle": FEW_STYLE, "inferredStyle": INFERRED_STYLE,
         "more": more, "home": {"center": list(settings.map_center), "zoom": settings.map_zoom},
+        "title": MAP_TITLE,
     }
 
 

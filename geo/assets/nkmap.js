@@ -368,6 +368,10 @@ var nkmap = (function () {
       map.keyboard.enable();
     }
     map.on("moveend", function () { keepPopupInside(map); });
+    // In the dashboard the map's frame is named for what it holds, not for the component.
+    if (settings.title && window.__GLOBAL_DATA__ && window.frameElement) {
+      window.frameElement.setAttribute("title", settings.title);
+    }
     outlines(map, outlineSource, outlineStyle);
     if (legendHtml) { legend(map, legendHtml); }
   }

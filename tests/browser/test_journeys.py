@@ -204,7 +204,7 @@ def test_a_shared_link_on_a_phone_shows_its_filter_and_a_tapped_popup_fits(open_
 # Polled on every frame while a page loads: once the map shows marks (its frame has its height and
 # its document has marks), where the map is and what is held back.
 FIRST_SIGHT = """() => {
-  const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+  const frame = document.querySelector('iframe[data-testid="stCustomComponentV1"]');
   const doc = frame && frame.contentDocument;
   const shown = !!doc && frame.getBoundingClientRect().height >= 100;
   if (!shown || !doc.querySelector('path.leaflet-interactive')) return false;
@@ -536,3 +536,76 @@ def test_each_filter_chip_removes_only_its_own_filter(open_dashboard) -> None:
     go(page, "back")
     page.wait_for_function("() => document.querySelectorAll('.nk-chip').length === 2", timeout=20_000)
     assert "sector=Restaurants" in page.url
+
+
+# ---------------------------------------------------------------- the keyboard (item 9)
+
+FOCUSED = """() => {
+  let element = document.activeElement, inFrame = false;
+  if (element && element.tagName === 'IFRAME' && element.contentDocument) {
+    inFrame = true;
+    element = element.contentDocument.activeElement;
+  }
+  return {inFrame, tag: element ? element.tagName : '', mark: !!(element && element.classList
+          && element.classList.contains('nk-place')), testid: ((element && element.closest
+          && element.closest('[data-testid]')) || {dataset: {}}).dataset.testid || '',
+          name: element ? (element.getAttribute('aria-label') || element.innerText || '').slice(0, 60) : ''};
+}"""
+
+
+def tab_stops(page: object, until: str, limit: int = 80) -> list[dict]:
+    """Press Tab from the top of the page until ``until`` ("mark": the first mark on the map, or
+    a name) has the focus; the stops on the way."""
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED)
+        stops.append(stop)
+        if (until == "mark" and stop["mark"]) or (until != "mark" and stop["name"].startswith(until)):
+            return stops
+    raise AssertionError(f"{until} never took the focus: {stops}")
+
+
+def test_the_first_mark_is_a_few_tab_stops_in(open_dashboard) -> None:
+    page = open_dashboard(viewport=JOURNALIST).page
+    stops = tab_stops(page, "mark")
+    assert not [s for s in stops if s["testid"] == "stBaseButton-elementToolbar"], "the chart's toolbar"
+    assert len(stops) <= 13, [s["name"] or s["testid"] for s in stops]  # 18 before
+
+
+def test_the_table_is_one_stop_with_no_hidden_cells(open_dashboard) -> None:
+    page = open_dashboard(viewport=JOURNALIST).page
+    stops = tab_stops(page, "Report 1 of")
+    after_map = stops[next(i for i, s in enumerate(stops) if s["name"].startswith("Show/hide columns")):]
+    grid = [s for s in after_map if s["testid"] in ("data-grid-canvas", "stDataFrameResizable")
+            or s["testid"].startswith("glide-cell")]
+    assert len(grid) == 1, after_map
+
+
+def test_focus_stays_on_the_card_when_next_becomes_disabled(open_dashboard) -> None:
+    """A keyboard user steps with Next to the end of a place's list: focus stays on the card."""
+    page = open_dashboard("?place=Dandong", viewport=JOURNALIST).page
+    page.get_by_role("button", name="Next ▶").focus()
+    for _ in range(12):
+        if page.get_by_role("button", name="Next ▶").is_disabled():
+            break
+        page.keyboard.press("Enter")
+        harness.wait_for_app(page)
+    assert page.get_by_role("button", name="Next ▶").is_disabled()
+    page.wait_for_timeout(300)
+    focused = page.evaluate(FOCUSED)
+    assert focused["tag"] == "BUTTON" and focused["name"].startswith("◀ Previous"), focused
+    page.keyboard.press("Enter")  # and the keyboard goes on from there
+    harness.wait_for_app(page)
+    assert not page.get_by_role("button", name="Next ▶").is_disabled()
+
+
+def test_the_map_and_the_expanders_have_names(open_dashboard) -> None:
+    opened = open_dashboard(viewport=JOURNALIST)
+    page = opened.page
+    assert page.locator(harness.MAP_IFRAME).get_attribute("title").startswith("Map of the places")
+    session = page.context.new_cdp_session(page)
+    names = [node.get("name", {}).get("value", "") for node in session.send("Accessibility.getFullAXTree")["nodes"]
+             if node.get("role", {}).get("value") == "DisclosureTriangle"]
+    assert names and not [name for name in names if "keyboard_arrow" in name], names
