@@ -211,7 +211,7 @@ FIRST_SIGHT = """() => {
   frame.contentWindow.__first_sight = true;
   return {held: [...document.querySelectorAll('.nk-held')].map(e => e.className),
           top: frame.getBoundingClientRect().top,
-          chips: [...document.querySelectorAll('.nk-chip')].map(e => e.textContent),
+          chips: [...document.querySelectorAll('.nk-chip')].map(e => e.firstChild.textContent),
           summary: (document.querySelector('.nk-summary') || {}).textContent};
 }"""
 
@@ -371,7 +371,8 @@ def test_popups_link_to_the_original_or_say_no_address_is_known(open_dashboard) 
     assert link.get_attribute("href") == ASIAPRESS
     assert link.get_attribute("target") == "_blank"
     page.screenshot(path="/tmp/nk-popup-original.png")
-    frame.locator(".leaflet-popup-close-button").click()
+    page = open_dashboard(viewport=JOURNALIST).page  # afresh: the map has zoomed in on Hyesan
+    frame = harness.map_frame(page)
     mark(page, "Dandong").click()
     dandong = frame.locator(".leaflet-popup", has_text="Dandong").last
     dandong.wait_for()
@@ -609,3 +610,24 @@ def test_the_map_and_the_expanders_have_names(open_dashboard) -> None:
     names = [node.get("name", {}).get("value", "") for node in session.send("Accessibility.getFullAXTree")["nodes"]
              if node.get("role", {}).get("value") == "DisclosureTriangle"]
     assert names and not [name for name in names if "keyboard_arrow" in name], names
+
+
+# ---------------------------------------------------------------- focusing a place (item 10)
+
+MAP_ROOM = """() => {
+  const r = document.querySelector('iframe[data-testid="stCustomComponentV1"]').getBoundingClientRect();
+  return {height: r.height, shown: Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0))}; }"""
+
+
+@pytest.mark.parametrize("viewport", [JOURNALIST, {"width": 1440, "height": 900}], ids=["1280x720", "1440x900"])
+def test_focusing_a_place_keeps_the_maps_room(open_dashboard, viewport) -> None:
+    """Clicking a mark brings the list and the card, below the map: the map keeps its size and
+    as much of it stays on the screen as before."""
+    page = open_dashboard(viewport=viewport).page
+    before = page.evaluate(MAP_ROOM)
+    mark(page, "Dandong").click()
+    page.wait_for_url(re.compile(r"[?&]place=Dandong\b"), timeout=20_000)
+    harness.wait_for_app(page)
+    page.locator("h3.nk-table-heading", has_text="Reports at Dandong").wait_for()
+    after = page.evaluate(MAP_ROOM)
+    assert after["height"] >= before["height"] and after["shown"] >= before["shown"] - 1, (before, after)
