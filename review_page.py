@@ -12,9 +12,10 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import assets, mapping
-from geo.article import ArticleError, article_from_bytes
-from geo.dates import DateError, parse_published
-from geo.draftout import make_draft, write_draft
+from geo.article import ArticleError
+from geo.dates import DateError
+from geo.draftout import write_draft
+from geo.draftrun import DraftTimeoutError, draft_in_worker
 from geo.errors import DataError
 from geo.escape import escape
 from geo.settings import SETTINGS
@@ -94,11 +95,10 @@ def review_page(curate: bool, data_dir: Path) -> None:
 def _draft(data: bytes, published: str, publisher: str, title: str, url: str, data_dir: Path) -> None:
     st.session_state.pop("draft", None)
     try:
-        date = parse_published(published)
-        article = article_from_bytes(data, "the article")
-        st.session_state["draft"] = make_draft(article, date, data_dir, publisher=publisher, title=title, url=url,
-                                                original=None if article.from_html else data)
-    except (ArticleError, DateError, DataError) as error:
+        # In a child process with a CPU limit: a hostile article cannot freeze the server.
+        st.session_state["draft"] = draft_in_worker(data, published, data_dir, publisher=publisher, title=title,
+                                                    url=url)
+    except (ArticleError, DateError, DataError, DraftTimeoutError) as error:
         st.error("This can't be drafted or merged yet:")
         st.code(str(error), language=None)
 

@@ -1,0 +1,115 @@
+"""Draft an article in a separate process with a CPU limit, so that no article can freeze the caller."""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+from dataclasses import dataclass
+from pathlib import Path
+
+from .draft import Draft
+from .errors import DataError, Problem
+from .settings import SETTINGS
+
+START_SECONDS = 30
+"""Wall-clock time allowed on top of the CPU limit for the worker to start (it imports geo and pandas)."""
+
+
+class DraftTimeoutError(ValueError):
+    """Drafting took longer than it is allowed; the message is one line for a person."""
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """An error raised in the worker, as plain values (DataError does not survive pickling)."""
+
+    kind: str
+    message: str
+    problems: tuple[Problem, ...] = ()
+
+
+def draft_in_worker(data: bytes, published: str, data_dir: Path, *, publisher: str = "", title: str = "",
+                    url: str = "", cpu_seconds: int | None = None) -> Draft:
+    """Read ``data`` as an article and draft it against ``data_dir`` in a child process.
+
+    The child's CPU time is capped with ``RLIMIT_CPU``, and the caller waits at most that long
+    plus :data:`START_SECONDS`; a child over either limit is killed. The caller only waits on a
+    pipe, so a server's other threads keep answering meanwhile.
+
+    Parameters
+    ----------
+    data
+        The article's bytes (UTF-8 text or an HTML page).
+    published
+        The publication date as typed (YYYY, YYYY-MM or YYYY-MM-DD).
+    data_dir
+        The dataset the candidates are for.
+    publisher, title, url
+        The source's fields.
+    cpu_seconds
+        CPU time the child may use (default: ``SETTINGS.draft_cpu_seconds``).
+
+    Returns
+    -------
+    Draft
+
+    Raises
+    ------
+    ArticleError, DateError, DataError
+        As :func:`geo.draftout.make_draft` and the readers raise them.
+    DraftTimeoutError
+        The child used up its time, or died.
+    """
+    from .article import ArticleError
+    from .dates import DateError
+
+    limit = SETTINGS.draft_cpu_seconds if cpu_seconds is None else cpu_seconds
+    context = multiprocessing.get_context("spawn")  # no fork of a threaded server
+    receiving, sending = context.Pipe(duplex=False)
+    worker = context.Process(target=_work, args=(sending, limit, data, published, str(data_dir), publisher, title,
+                                                 url), daemon=True)
+    worker.start()
+    sending.close()
+    try:
+        if not receiving.poll(limit + START_SECONDS):
+            raise DraftTimeoutError(f"drafting took longer than {limit + START_SECONDS} s and was stopped; "
+                                    "is the article very long? Save only the article's text")
+        try:
+            result = receiving.recv()
+        except EOFError:
+            raise DraftTimeoutError(f"drafting used more than its {limit} s of CPU time (or ran out of memory) "
+                                    "and was stopped; save only the article's text") from None
+    finally:
+        if worker.is_alive():
+            worker.kill()
+        worker.join()
+        receiving.close()
+    if isinstance(result, _Failure):
+        errors = {"article": ArticleError, "date": DateError}
+        if result.kind == "data":
+            raise DataError(list(result.problems))
+        raise errors[result.kind](result.message)
+    return result
+
+
+def _work(sending: object, limit: int, data: bytes, published: str, data_dir: str, publisher: str, title: str,
+          url: str) -> None:
+    """The child: limit its own CPU time, draft, and send back the Draft or the error."""
+    resource.setrlimit(resource.RLIMIT_CPU, (limit, limit + 1))
+    from .article import ArticleError, article_from_bytes
+    from .dates import DateError, parse_published
+    from .draftout import make_draft
+
+    try:
+        date = parse_published(published)
+        article = article_from_bytes(data, "the article")
+        result: object = make_draft(article, date, Path(data_dir), publisher=publisher, title=title, url=url,
+                                    original=None if article.from_html else data)
+    except ArticleError as error:
+        result = _Failure("article", str(error))
+    except DateError as error:
+        result = _Failure("date", str(error))
+    except DataError as error:
+        result = _Failure("data", str(error), tuple(error.problems))
+    sending.send(result)
+    sending.close()
