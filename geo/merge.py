@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import shutil
 import signal
+import stat
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,12 +18,16 @@ from .draft import REVIEW_COLUMNS
 from .draftout import TABLES, csv_text, next_number, next_seed_name, read_rows
 from .errors import DataError, Problem
 from .load import load_dataset, seeds_dir_for
+from .settings import SETTINGS
 
 JOURNAL = ".merge-journal.json"
 """Written (atomically) in the dataset folder once every new file is staged: the commit point."""
 KILL_ENV = "GEO_MERGE_KILL_AT"
 """Tests set this to a step name (``staged``, ``journal``, ``renamed-1`` …) to SIGKILL the merge there."""
+ACCEPTED = {"yes", "y", "true", "1"}
+"""``accept`` values that merge a row (case-insensitive, surrounding spaces ignored)."""
 REJECTED = {"no", "n", "false", "0", "reject", "rejected"}
+"""``accept`` values that leave a row out; any other value refuses the whole merge."""
 
 
 class MergeError(ValueError):
@@ -57,21 +65,31 @@ def merge(draft_dir: Path, data_dir: Path, *, again: bool = False) -> MergeResul
         The combined dataset would not be valid.
     """
     draft_dir, data_dir = Path(draft_dir), Path(data_dir)
+    with _merge_lock(data_dir):  # a second merge waits: both read, validate and commit in turn
+        return _merge(draft_dir, data_dir, again)
+
+
+def _merge(draft_dir: Path, data_dir: Path, again: bool) -> MergeResult:
     recovered = recover(data_dir)
     seeds_dir = seeds_dir_for(data_dir)
     old = read_rows(data_dir)
+    for table in ("sources", "places", "reports"):
+        _regular_file(draft_dir / f"{table}.csv")
     new = read_rows_of_draft(draft_dir)
-    seed_files = sorted((draft_dir / "seeds").glob("*.txt")) if (draft_dir / "seeds").is_dir() else []
+    seed_folder = draft_dir / "seeds"
+    if seed_folder.is_symlink():
+        raise MergeError(f"{seed_folder}: is a link; a draft folder's seeds/ must be a folder of its own")
+    seed_files = sorted(seed_folder.glob("*.txt")) if seed_folder.is_dir() else []
     if len(seed_files) != 1 or len(new["sources"][1]) != 1:
         raise MergeError(f"{draft_dir}: a draft folder holds one source row and one seed in seeds/; "
                          "make one with python -m geo draft")
-    seed_bytes = seed_files[0].read_bytes()
+    seed_bytes = _read_regular(seed_files[0])
     for existing in seeds_dir.glob("*.txt"):
         if existing.read_bytes() == seed_bytes and not again:
             raise MergeError(f"{draft_dir}: this article is already in the dataset as {existing.name}; "
                              "merge with --again to add it as another source all the same")
     source = dict(new["sources"][1][0])
-    reports = [r for r in new["reports"][1] if r.get("accept", "yes").strip().lower() not in REJECTED]
+    reports = _accepted(draft_dir / "reports.csv", new["reports"])
     if not reports:
         raise MergeError(f"{draft_dir}: no accepted reports to merge")
     source_ids = {r["id"] for r in old["sources"][1]}
@@ -107,6 +125,61 @@ def merge(draft_dir: Path, data_dir: Path, *, again: bool = False) -> MergeResul
                      [r.get("_line", "") for r in reports])
     _commit(data_dir, seeds_dir, texts, seed_name, seed_bytes)
     return MergeResult([r["id"] for r in reports], [p["id"] for p in places], source["id"], seed_name, recovered)
+
+
+def _accepted(path: Path, table: tuple[list[str], list[dict[str, str]]]) -> list[dict[str, str]]:
+    """The rows whose ``accept`` is an explicit yes; DataError naming each row that says neither yes nor no."""
+    header, rows = table
+    if "accept" not in header:
+        raise DataError([Problem(str(path), 1, "accept", "column is missing; write yes or no on every row")])
+    problems = [Problem(str(path), row["_line"], "accept", f"{row['accept']!r} is neither yes nor no; write "
+                        f"{' or '.join(sorted(ACCEPTED))} to merge the row, or no to leave it out")
+                for row in rows if row["accept"].strip().lower() not in ACCEPTED | REJECTED]
+    if problems:
+        raise DataError(problems)
+    return [row for row in rows if row["accept"].strip().lower() in ACCEPTED]
+
+
+def _regular_file(path: Path) -> os.stat_result | None:
+    """``lstat`` of a draft's file; MergeError when it is a link or not a regular file (None when absent)."""
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(status.st_mode):
+        raise MergeError(f"{path}: is a link; a draft folder holds only regular files (the link would publish "
+                         "the file it points to)")
+    if not stat.S_ISREG(status.st_mode):
+        raise MergeError(f"{path}: is not a regular file; a draft folder holds only regular files")
+    return status
+
+
+def _read_regular(path: Path) -> bytes:
+    """A draft's seed, opened without following a link, refused unless a regular file within the seed size limit."""
+    _regular_file(path)
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as error:  # ELOOP: replaced by a link since the check
+        raise MergeError(f"{path}: cannot be opened as a regular file ({error.strerror})") from None
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise MergeError(f"{path}: is not a regular file; a draft folder holds only regular files")
+        if status.st_size > SETTINGS.max_seed_bytes:
+            raise MergeError(f"{path}: is {status.st_size:,} bytes; a seed may have at most "
+                             f"{SETTINGS.max_seed_bytes:,} (max_seed_bytes)")
+        return stream.read(SETTINGS.max_seed_bytes + 1)
+
+
+@contextlib.contextmanager
+def _merge_lock(data_dir: Path) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on the dataset folder itself (no lock file is left behind)."""
+    descriptor = os.open(data_dir, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock, as does the process's death
 
 
 def read_rows_of_draft(draft_dir: Path) -> dict[str, tuple[list[str], list[dict[str, str]]]]:

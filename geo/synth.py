@@ -45,7 +45,8 @@ def check_output(out_dir: Path, *, force: bool = False) -> None:
     ------
     OutputRefusedError
         For the project's ``data/`` or ``seeds/`` (or a folder whose ``seeds/`` is one of them),
-        whatever ``force`` says; for any folder holding a dataset file, unless ``force``.
+        whatever ``force`` says; for any folder holding a dataset file or a non-empty ``seeds/``,
+        unless ``force``.
     """
     target = Path(out_dir).resolve()
     data_dir = SETTINGS.data_dir.resolve()
@@ -56,6 +57,8 @@ def check_output(out_dir: Path, *, force: bool = False) -> None:
                 raise OutputRefusedError(f"{out_dir}: refusing to write synthetic data into {guarded}, "
                                     "the project's own dataset; choose another folder")
     held = [name for name in DATASET_FILES if (target / name).exists()]
+    if (target / "seeds").is_dir() and any((target / "seeds").iterdir()):
+        held.append("seeds/ with files in it")  # PARENT/seeds of a dataset laid out as PARENT/data
     if held and not force:
         raise OutputRefusedError(f"{out_dir}: already holds a dataset ({', '.join(held)}); "
                             "choose an empty folder, or pass --force to replace it")

@@ -215,3 +215,15 @@ def test_export_leaves_places_beyond_china_out_unless_abroad_is_given(tmp_path: 
     import zipfile
 
     assert "Filters: places in China and North Korea only." in zipfile.ZipFile(package).read("README.md").decode()
+
+
+def test_synth_refuses_a_parent_folder_whose_seeds_hold_files_unless_forced(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    parent = tmp_path / "parent"  # a dataset laid out as PARENT/data + PARENT/seeds
+    (parent / "seeds").mkdir(parents=True)
+    (parent / "data").mkdir()
+    (parent / "seeds" / "000_curated.txt").write_text("A curated seed.\n", encoding="utf-8")
+    assert main(["synth", "--reports", "20", "-o", str(parent)]) == 1
+    assert "seeds/ with files in it" in capsys.readouterr().err
+    assert sorted(p.name for p in (parent / "seeds").iterdir()) == ["000_curated.txt"]
+    assert main(["synth", "--reports", "20", "--force", "-o", str(parent)]) == 0
