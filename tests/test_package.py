@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 
 import pandas as pd
@@ -37,3 +38,34 @@ def test_the_package_holds_the_reports_their_description_and_how_to_cite(dataset
     assert "## How to cite" in readme and info.as_dict(2)["cite_as"] in readme
     assert "years 2019–2019" in readme and dataset.version in readme
     assert json.loads(archive.read("reports.geojson"))["metadata"]["reports"] == 2
+
+
+HOSTILE_MARKDOWN = ("[click](http://evil.example/a) ![beacon](http://evil.example/b.png) <http://evil.example/c> "
+                    "www.evil.example ``` # heading <img src=http://evil.example/d.png>")
+
+
+def outside_code_blocks(markdown: str) -> str:
+    """The README's lines that are not inside a fenced code block (a fence closes only with its own length)."""
+    outside, fence = [], None
+    for line in markdown.split("\n"):
+        if fence is None and re.match(r"`{3,}", line):
+            fence = re.match(r"`+", line).group(0)
+        elif fence is not None and line.rstrip() == fence:
+            fence = None
+        elif fence is None:
+            outside.append(line)
+    assert fence is None, "a code block is never closed"
+    return "\n".join(outside)
+
+
+def test_the_readme_shows_data_and_filters_only_as_code(tmp_path) -> None:
+    from tests.conftest import tiny_copy
+
+    tables = tiny_copy()
+    for source in tables["sources"]:
+        source.update(title=HOSTILE_MARKDOWN, publisher=HOSTILE_MARKDOWN, url="http://evil.example/e")
+    dataset = load_dataset(write_dataset(tmp_path / "hostile", tables))
+    info = ExportInfo(dataset_version=dataset.version, filters=f"search {HOSTILE_MARKDOWN}")
+    readme = zipfile.ZipFile(io.BytesIO(data_package(dataset, dataset.reports, info))).read("README.md").decode()
+    assert readme.count("evil.example/a") == 3  # twice per source line (publisher and title), once in the filters
+    assert "evil.example" not in outside_code_blocks(readme)
