@@ -9,11 +9,14 @@ import io
 import re
 from pathlib import Path
 
+import pandas as pd
+
 from .article import Article
 from .csvio import read_table
 from .dates import Published
 from .draft import REVIEW_COLUMNS, Draft, candidates
 from .errors import DataError
+from .formulas import TEXT_COLUMNS, formula_cells
 from .gazetteer import slug
 from .load import seeds_dir_for
 
@@ -81,7 +84,19 @@ def make_draft(article: Article, published: Published, data_dir: Path, *, publis
         messages.append("no candidates: the article names no place where North Korean workers are reported")
     places = [dict(row, id=renamed.get(pid, pid)) for pid, row in new_places.items()]
     return Draft(source=source, places=places, reports=reports, seed_name=seed_name, seed_bytes=seed_bytes,
-                 messages=messages)
+                 messages=messages, warnings=formula_warnings({"sources": [source], "places": places,
+                                                               "reports": reports}))
+
+
+def formula_warnings(tables: dict[str, list[dict[str, str]]]) -> list[str]:
+    """``FILE:LINE: column: …`` for each drafted cell a spreadsheet would run as a formula (line 2 is the first row)."""
+    found = []
+    for table, rows in tables.items():
+        frame = pd.DataFrame(rows, dtype=object)
+        frame["_line"] = range(2, len(rows) + 2)
+        refused, flagged = formula_cells(f"{table}.csv", frame, TEXT_COLUMNS[table])
+        found += [f"{problem} (geo merge refuses it)" for problem in refused] + [str(p) for p in flagged]
+    return found
 
 
 def write_draft(draft: Draft, out_dir: Path, data_dir: Path) -> list[Path]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .formulas import FORMULA_PREFIXES
 from .load import Dataset
 from .settings import ROOT
 
@@ -28,7 +29,6 @@ EXPORT_COLUMNS = [
 """Columns of an export: the names of ``reports.csv``, plus the place and the source joined in
 (``source_url`` is the source's ``url`` in ``sources.csv``) and ``sector_labels``, the sectors
 by name (``sectors`` keeps their ids)."""
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ExportError(Exception):

@@ -15,6 +15,7 @@ from .caches import DatasetCaches
 from .codes import ReportCodes
 from .csvio import RawTable, read_table
 from .errors import DataError, Problem, relative_path
+from .formulas import TEXT_COLUMNS, formula_cells
 from .quotes import SeedIndex, read_seeds
 from .vocab import DATE_PRECISIONS, ROLES
 
@@ -143,6 +144,10 @@ def load_dataset(data_dir: Path | str) -> Dataset:
         problems += raw[table].problems
         warnings += raw[table].warnings
 
+    for table in TABLES:
+        refused, flagged = formula_cells(raw[table].name, raw[table].frame, TEXT_COLUMNS[table])
+        problems += refused
+        warnings += flagged
     link_problems = seeds_outside(seeds_dir)
     problems += link_problems
     large = oversized_seeds(seeds_dir)

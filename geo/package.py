@@ -103,7 +103,7 @@ def _readme(metadata: dict, sources: list[dict]) -> str:
         f"# {_markdown_line(metadata['title'])}\n\n"
         f"{int(metadata['reports'])} reports. Dataset version, when this package was made, and its filters:\n\n"
         + verbatim(f"version {metadata['dataset_version']}\ngenerated {metadata['generated']}\n"
-                   f"filters: {metadata['filters']}") + "\n\n"
+                   f"Filters: {metadata['filters']}.") + "\n\n"
         "## How to cite\n\n"
         f"{verbatim(metadata['cite_as'])}\n\n"
         "## Files\n\n"

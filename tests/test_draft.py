@@ -243,3 +243,22 @@ def test_drafting_again_into_a_draft_folder_replaces_only_its_own_seed(tmp_path:
     second = sorted((out / "seeds").iterdir())
     assert len(first) == len(second) == 1 and first != second
     assert second[0].read_text(encoding="utf-8").startswith("North Korean workers were sent to Dandong")
+
+
+def test_drafting_warns_of_cells_a_spreadsheet_would_run(tmp_path: Path, data: Path, capsys) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("=HYPERLINK(\"http://evil.example\") North Korean workers arrived in Yanji in 2023.\n",
+                       encoding="utf-8")
+    assert main(["draft", str(article), "--published", "2023", "--publisher", "+cmd|' /C calc'!A0", "--data",
+                 str(data), "-o", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    out = tmp_path / "out"
+    assert f"warning: {out}/sources.csv:2: publisher: \"+cmd|' /C calc'!A0\" starts with '+'" in err
+    assert "(geo merge refuses it)" in err
+    assert f"warning: {out}/reports.csv:2: quote: '=HYPERLINK" in err and "stays verbatim" in err
+    assert read_csv(out / "reports.csv")[0]["quote"].startswith("=HYPERLINK")  # the quote is kept as it is
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))

@@ -579,3 +579,21 @@ def test_an_unknown_column_is_a_warning_naming_it(tmp_path: Path) -> None:
     dataset = load_dataset(write_dataset(tmp_path / "d", tables))
     assert any(str(w).endswith("places.csv:1: colour: unknown column, ignored; data/README.md lists the columns "
                                "of places.csv (a typo of one of them?)") for w in dataset.warnings), dataset.warnings
+
+
+def test_formulas_in_titles_and_publishers_are_refused_and_elsewhere_flagged(tmp_path: Path) -> None:
+    tables = tiny_copy()
+    tables["sources"][0]["title"] = '=HYPERLINK("http://evil.example","x")'
+    tables["sources"][0]["publisher"] = "+cmd|' /C calc'!A0"
+    problems = load_problems(write_dataset(tmp_path / "refused", tables))
+    assert {(p.line, p.column) for p in problems} >= {(2, "title"), (2, "publisher")}
+    assert all("runs as a formula" in p.message for p in problems if p.column in ("title", "publisher"))
+    tables = tiny_copy()
+    tables["reports"][0]["notes"] = "@SUM(A1:A9)"
+    tables["places"][0]["location_note"] = "-2+3 km east"
+    dataset = load_dataset(write_dataset(tmp_path / "flagged", tables))
+    flagged = {(Path(w.file).name, w.line, w.column) for w in dataset.warnings}
+    assert flagged == {("reports.csv", 2, "notes"), ("places.csv", 2, "location_note")}
+    from geo.formulas import looks_like_formula
+
+    assert not looks_like_formula("-12.5") and not looks_like_formula("+3") and looks_like_formula("-2+3 km")
