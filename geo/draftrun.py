@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import multiprocessing
+import pickle
 import resource
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from .draft import Draft
 from .errors import DataError, Problem
-from .settings import SETTINGS
+from .settings import ROOT, SETTINGS
 
 START_SECONDS = 30
 """Wall-clock time allowed on top of the CPU limit for the worker to start (it imports geo and pandas)."""
@@ -32,9 +34,9 @@ def draft_in_worker(data: bytes, published: str, data_dir: Path, *, publisher: s
                     url: str = "", cpu_seconds: int | None = None) -> Draft:
     """Read ``data`` as an article and draft it against ``data_dir`` in a child process.
 
-    The child's CPU time is capped with ``RLIMIT_CPU``, and the caller waits at most that long
-    plus :data:`START_SECONDS`; a child over either limit is killed. The caller only waits on a
-    pipe, so a server's other threads keep answering meanwhile.
+    The child (``python -m geo.draftrun``) caps its own CPU time with ``RLIMIT_CPU``, and the
+    caller waits at most that long plus :data:`START_SECONDS`; a child over either limit is killed.
+    The caller only waits on a pipe, so a server's other threads keep answering meanwhile.
 
     Parameters
     ----------
@@ -64,26 +66,19 @@ def draft_in_worker(data: bytes, published: str, data_dir: Path, *, publisher: s
     from .dates import DateError
 
     limit = SETTINGS.draft_cpu_seconds if cpu_seconds is None else cpu_seconds
-    context = multiprocessing.get_context("spawn")  # no fork of a threaded server
-    receiving, sending = context.Pipe(duplex=False)
-    worker = context.Process(target=_work, args=(sending, limit, data, published, str(data_dir), publisher, title,
-                                                 url), daemon=True)
-    worker.start()
-    sending.close()
+    request = pickle.dumps((limit, data, published, str(Path(data_dir).resolve()), publisher, title, url))
+    # A fresh interpreter, not multiprocessing: under Streamlit, ``__main__`` is the page script,
+    # which multiprocessing's spawn would run again in the child.
     try:
-        if not receiving.poll(limit + START_SECONDS):
-            raise DraftTimeoutError(f"drafting took longer than {limit + START_SECONDS} s and was stopped; "
-                                    "is the article very long? Save only the article's text")
-        try:
-            result = receiving.recv()
-        except EOFError:
-            raise DraftTimeoutError(f"drafting used more than its {limit} s of CPU time (or ran out of memory) "
-                                    "and was stopped; save only the article's text") from None
-    finally:
-        if worker.is_alive():
-            worker.kill()
-        worker.join()
-        receiving.close()
+        finished = subprocess.run([sys.executable, "-m", "geo.draftrun"], input=request, capture_output=True,
+                                  cwd=ROOT, timeout=limit + START_SECONDS, check=False)
+    except subprocess.TimeoutExpired:
+        raise DraftTimeoutError(f"drafting took longer than {limit + START_SECONDS} s and was stopped; "
+                                "is the article very long? Save only the article's text") from None
+    if finished.returncode != 0:
+        raise DraftTimeoutError(f"drafting used more than its {limit} s of CPU time (or failed: exit status "
+                                f"{finished.returncode}) and was stopped; save only the article's text")
+    result = pickle.loads(finished.stdout)  # noqa: S301 - written by our own child process
     if isinstance(result, _Failure):
         errors = {"article": ArticleError, "date": DateError}
         if result.kind == "data":
@@ -92,9 +87,9 @@ def draft_in_worker(data: bytes, published: str, data_dir: Path, *, publisher: s
     return result
 
 
-def _work(sending: object, limit: int, data: bytes, published: str, data_dir: str, publisher: str, title: str,
-          url: str) -> None:
-    """The child: limit its own CPU time, draft, and send back the Draft or the error."""
+def _work() -> None:
+    """The child: read the request from stdin, limit its own CPU time, draft, write the Draft or the error."""
+    limit, data, published, data_dir, publisher, title, url = pickle.loads(sys.stdin.buffer.read())  # noqa: S301
     resource.setrlimit(resource.RLIMIT_CPU, (limit, limit + 1))
     from .article import ArticleError, article_from_bytes
     from .dates import DateError, parse_published
@@ -111,5 +106,10 @@ def _work(sending: object, limit: int, data: bytes, published: str, data_dir: st
         result = _Failure("date", str(error))
     except DataError as error:
         result = _Failure("data", str(error), tuple(error.problems))
-    sending.send(result)
-    sending.close()
+    sys.stdout.buffer.write(pickle.dumps(result))
+
+
+if __name__ == "__main__":
+    from geo import draftrun  # the module by its own name, so that what it sends unpickles as geo.draftrun's
+
+    draftrun._work()  # noqa: SLF001 - the same module
