@@ -72,6 +72,9 @@ def review_page(curate: bool, data_dir: Path) -> None:
         return
     text = draft.seed_bytes.decode("utf-8")
     st.subheader(f"{len(draft.reports)} candidates")
+    if draft.warnings:  # cells a spreadsheet would run as formulas; plain text, never Markdown
+        st.warning("Some cells start like spreadsheet formulas:")
+        st.code("\n".join(draft.warnings), language=None)
     article_column, table_column = st.columns([2, 3])
     article_column.markdown(highlighted(text, [r["quote"] for r in draft.reports]), unsafe_allow_html=True)
     frame = pd.DataFrame(draft.reports)
