@@ -36,6 +36,11 @@ curate: setup
 draft-quality: setup
 	$(UV) run python -m benchmarks.draft_quality
 
+# CPU seconds to draft hostile article shapes at 10 KB to 2 MB (each in a worker with a CPU limit).
+.PHONY: bench-draft
+bench-draft: setup
+	$(UV) run python -m benchmarks.draft_hostile
+
 lint: setup
 	$(UV) run ruff check geo tests dashboard.py review_page.py publish_page.py scripts benchmarks deploy
 	$(UV) run lint-imports

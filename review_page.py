@@ -14,9 +14,10 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import curation
-from geo.drafting.article import MAX_BYTES, ArticleError, article_from_bytes
+from geo.drafting.article import MAX_BYTES, ArticleError
 from geo.drafting.dates import DateError, parse_published
-from geo.drafting.draft_folder import PLACEHOLDERS, make_draft, placeholders_left, read_rows, write_draft
+from geo.drafting.draft_folder import PLACEHOLDERS, placeholders_left, read_rows, write_draft
+from geo.drafting.draftrun import DraftTimeoutError, draft_in_worker
 from geo.drafting.review import DECISIONS, marked_article, review_order
 from geo.errors import DataError
 from geo.escape import escape
@@ -112,6 +113,9 @@ def _candidates(draft: object) -> None:
     """The candidates as a list to select from, the article with passages marked, and the selected one's fields."""
     text = draft.seed_bytes.decode("utf-8")
     st.subheader(f"{len(draft.reports)} candidate{'s' if len(draft.reports) != 1 else ''}")
+    if draft.warnings:  # cells a spreadsheet would run as formulas; plain text, never Markdown
+        st.warning("Some cells start like spreadsheet formulas:")
+        st.code("\n".join(draft.warnings), language=None)
     st.caption("None is accepted until you accept it. "
                "Tick a row’s box to see its passage in the article and check its fields.")
     article_column, list_column = st.columns(2)
@@ -255,11 +259,9 @@ def _draft(data: bytes, published: str, publisher: str, title: str, url: str, da
     for key in [k for k in st.session_state if str(k).startswith("cand.")] + ["draft", "shown"]:
         st.session_state.pop(key, None)
     try:
-        date = parse_published(published)
-        article = article_from_bytes(data, "the article")
-        draft = make_draft(article, date, data_dir, publisher=publisher, title=title, url=url,
-                           original=None if article.from_html else data)
-    except (ArticleError, DateError, DataError) as error:
+        # In a child process with a CPU limit: a hostile article cannot freeze the server.
+        draft = draft_in_worker(data, published, data_dir, publisher=publisher, title=title, url=url)
+    except (ArticleError, DateError, DataError, DraftTimeoutError) as error:
         st.error("This can't be drafted or merged yet:")
         st.code(str(error), language=None)
         return

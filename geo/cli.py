@@ -237,6 +237,8 @@ def _draft(args: argparse.Namespace) -> int:
         print(f"{args.article}: {draft.messages[0]}; nothing written")
         return 0
     write_draft(draft, args.output, args.data)
+    for warning in draft.warnings:
+        print(f"warning: {args.output}{os.sep}{warning}", file=sys.stderr)
     low = sum(row["confidence"] == "low" for row in draft.reports)
     print(f"wrote {len(draft.reports)} candidate reports ({low} of low confidence), {len(draft.places)} new "
           f"place(s) and seed {draft.seed_name} to {args.output}; review them, then: python -m geo merge "

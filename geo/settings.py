@@ -72,6 +72,23 @@ class Settings:
         metadata={"help": "URL of the vendored scripts, relative to the map iframe (works under any baseUrlPath)."},
     )
 
+    draft_cpu_seconds: int = field(
+        default=60,
+        metadata={"help": "CPU seconds the review page's drafting process may use before it is stopped."},
+    )
+    max_table_bytes: int = field(
+        default=200_000_000,
+        metadata={"help": "Largest data CSV read (checked with stat before reading); 500,000 reports take ~150 MB."},
+    )
+    max_seed_bytes: int = field(
+        default=2_000_000,
+        metadata={"help": "Largest seed document read (an article is at most 2 MB, as geo draft allows)."},
+    )
+    max_columns: int = field(
+        default=200,
+        metadata={"help": "Most columns a data CSV's header may have (the widest table has about 40)."},
+    )
+
 
 SETTINGS = Settings()
 

@@ -24,6 +24,7 @@ MODULES: dict[str, str] = {
     "geo.imagemarks": "geo.publish.imagemarks",
     "geo.citation": "geo.publish.citation",
     "geo.review": "geo.drafting.review",
+    "geo.draftrun": "geo.drafting.draftrun",
     "geo.localise": "geo.reading.localise",
     "geo.wording": "geo.reading.page_words",
     "geo.checks": "geo.data.cell_checks",

@@ -235,3 +235,15 @@ def test_export_without_abroad_says_what_it_left_out_and_how_to_include_it(
     assert "1 report beyond China and North Korea" in capsys.readouterr().out
     assert main(["export", "--format", fmt, "--data", str(data), "--abroad", "-o", str(tmp_path / f"y.{fmt}")]) == 0
     assert "beyond China" not in capsys.readouterr().out
+
+
+def test_synth_refuses_a_parent_folder_whose_seeds_hold_files_unless_forced(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    parent = tmp_path / "parent"  # a dataset laid out as PARENT/data + PARENT/seeds
+    (parent / "seeds").mkdir(parents=True)
+    (parent / "data").mkdir()
+    (parent / "seeds" / "000_curated.txt").write_text("A curated seed.\n", encoding="utf-8")
+    assert main(["synth", "--reports", "20", "-o", str(parent)]) == 1
+    assert "seeds/ with files in it" in capsys.readouterr().err
+    assert sorted(p.name for p in (parent / "seeds").iterdir()) == ["000_curated.txt"]
+    assert main(["synth", "--reports", "20", "--force", "-o", str(parent)]) == 0

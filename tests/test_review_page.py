@@ -208,3 +208,17 @@ def test_the_dashboard_has_the_review_page_only_in_curation_mode(monkeypatch) ->
         assert not at.exception
         assert pages == expected
         assert page_titles(at) == ["North Korean workers reported in China"]
+
+
+def test_the_page_shows_cells_a_spreadsheet_would_run(monkeypatch) -> None:
+    monkeypatch.setattr(sys, "argv", ["review_page.py"])
+    at = AppTest.from_file(str(ROOT / "review_page.py"), default_timeout=60)
+    at.run()
+    at.text_area(key="pasted").input("=HYPERLINK(\"http://evil.example\") " + ARTICLE)
+    at.text_input(key="src.published").input("2023-06")
+    at.text_input(key="src.publisher").input("+cmd|' /C calc'!A0")
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("spreadsheet formulas" in warning.value for warning in at.warning)
+    shown = "\n".join(code.value for code in at.code)
+    assert "sources.csv:2: publisher:" in shown and "reports.csv:2: quote:" in shown

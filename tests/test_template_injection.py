@@ -81,6 +81,9 @@ ROUTES = {
     "source reader": lambda d: fragments.highlighted_seed(d, "src-a"),
     "standalone HTML export": standalone,
     "CSV export": lambda d: to_csv_text(d, d.reports),
+    "review page's map of new places": lambda d: leaflet.places_map(
+        [{"name": row["name"], "lat": row["lat"], "lon": row["lon"]} for _, row in d.places.iterrows()]
+    ).get_root().render(),
     "GeoJSON export": lambda d: geojson_text(d, d.reports, info(d)),
 }
 

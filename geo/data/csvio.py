@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import csv
 import io
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import Problem
+from ..settings import SETTINGS
 
 
 @dataclass
@@ -50,6 +52,11 @@ def read_table(path: Path, *, display_name: str | None = None) -> RawTable:
         table.problems.append(Problem(name, None, None, "file is missing"))
         return table
     try:
+        size = path.stat().st_size
+        if size > SETTINGS.max_table_bytes:
+            table.problems.append(Problem(name, None, None, f"is {size:,} bytes; the limit is "
+                                          f"{SETTINGS.max_table_bytes:,} (max_table_bytes); nothing was read"))
+            return table
         data = path.read_bytes()
     except OSError as error:
         table.problems.append(Problem(name, None, None, f"cannot be read: {error.strerror or error}"))
@@ -70,6 +77,14 @@ def read_table(path: Path, *, display_name: str | None = None) -> RawTable:
         table.problems.append(Problem(name, None, None, "file is empty; expected a header row"))
         return table
 
+    try:
+        width = len(next(csv.reader(io.StringIO(text, newline="")), []))
+    except csv.Error:
+        width = 0  # the careful path below names the line
+    if width > SETTINGS.max_columns:
+        table.problems.append(Problem(name, 1, None, f"the header has {width:,} columns; a table has at most "
+                                      f"{SETTINGS.max_columns} (max_columns)"))
+        return table
     fast = _read_fast(text)
     if fast is not None:
         table.frame = fast
@@ -154,7 +169,7 @@ def _read_slow(text: str, table: RawTable, name: str) -> RawTable:
         cells.append([record[i] for i in keep])
         kept_lines.append(line)
     names = [header[i] for i in keep]
-    duplicated = sorted({n for n in names if names.count(n) > 1})
+    duplicated = sorted(n for n, count in collections.Counter(names).items() if count > 1)
     for column in duplicated:
         table.problems.append(Problem(name, 1, column, "column appears more than once in the header"))
     if duplicated:

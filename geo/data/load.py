@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError, Problem, relative_path
+from ..formulas import TEXT_COLUMNS, formula_cells
 from ..vocab import DATE_PRECISIONS, ROLES
 from .codes import ReportCodes
 from .csvio import RawTable, read_table
@@ -69,12 +70,37 @@ def dataset_version(data_dir: Path) -> str:
     """A short hash of the four CSV files and the seeds, naming this exact version of the data."""
     digest = hashlib.sha256()
     for table in TABLES:
-        path = data_dir / f"{table}.csv"
-        digest.update(path.read_bytes() if path.is_file() else b"")
+        _hash_file(digest, data_dir / f"{table}.csv")
     seeds_dir = seeds_dir_for(data_dir)
     for seed in sorted(seeds_dir.glob("*.txt")) if seeds_dir.is_dir() else []:
-        digest.update(seed.name.encode() + b"\0" + seed.read_bytes())
+        digest.update(seed.name.encode() + b"\0")
+        _hash_file(digest, seed)
     return digest.hexdigest()[:12]
+
+
+def _hash_file(digest: hashlib._Hash, path: Path) -> None:
+    """Add a file's bytes to ``digest`` a megabyte at a time (a huge file never sits in memory)."""
+    if not path.is_file():
+        return
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+
+
+def oversized_seeds(seeds_dir: Path) -> list[Problem]:
+    """A problem for each seed larger than ``SETTINGS.max_seed_bytes``, found by ``stat`` before any is read."""
+    from ..settings import SETTINGS
+
+    problems = []
+    for seed in sorted(seeds_dir.glob("*.txt")) if seeds_dir.is_dir() and not seeds_dir.is_symlink() else []:
+        try:
+            size = seed.stat().st_size
+        except OSError:
+            continue  # a broken link: seeds_outside names it
+        if size > SETTINGS.max_seed_bytes:
+            problems.append(Problem(relative_path(seed), None, None, f"seed is {size:,} bytes; the limit is "
+                                    f"{SETTINGS.max_seed_bytes:,} (max_seed_bytes); keep only the article's text"))
+    return problems
 
 
 def load_dataset(data_dir: Path | str) -> Dataset:
@@ -111,9 +137,17 @@ def load_dataset(data_dir: Path | str) -> Dataset:
         problems += raw[table].problems
         warnings += raw[table].warnings
 
+    for table in TABLES:
+        refused, flagged = formula_cells(raw[table].name, raw[table].frame, TEXT_COLUMNS[table])
+        problems += refused
+        warnings += flagged
     link_problems = seeds_outside(seeds_dir)
     problems += link_problems
+    large = oversized_seeds(seeds_dir)
+    problems += large
+    too_large = {Path(p.file).name for p in large}
     seed_names = set() if link_problems else {p.name for p in seeds_dir.glob("*.txt") if p.is_file()}
+    warnings += unknown_columns(raw)
     sources = raw["sources"].frame
     problems += run_schema(raw["sources"], schemas.sources_schema(seed_names))
     places_problems = run_schema(raw["places"], schemas.places_schema())
@@ -126,7 +160,7 @@ def load_dataset(data_dir: Path | str) -> Dataset:
         dict(zip(sources["id"], sources["seed_file"], strict=True))
         if {"id", "seed_file"} <= set(sources.columns) else {}
     )
-    seed_names_used = sorted({name for name in seed_of_source.values() if isinstance(name, str)})
+    seed_names_used = sorted({name for name in seed_of_source.values() if isinstance(name, str)} - too_large)
     problems += undecodable_seeds(seeds_dir, seed_names_used)
     seeds = SeedIndex(read_seeds(seeds_dir, seed_names_used))
     reports_schema = schemas.reports_schema(
@@ -147,6 +181,17 @@ def load_dataset(data_dir: Path | str) -> Dataset:
     dataset = _build(data_dir, seeds_dir, raw, seeds)
     dataset.warnings = warnings + _unused_places(raw["places"], dataset.reports)
     return dataset
+
+
+def unknown_columns(raw: dict[str, RawTable]) -> list[Problem]:
+    """A warning for each header column the dataset does not describe (it is read but never used)."""
+    from . import schemas
+
+    known = schemas.known_columns()
+    return [Problem(table.name, 1, column, f"unknown column, ignored; data/README.md lists the columns of "
+                    f"{name}.csv (a typo of one of them?)")
+            for name, table in raw.items() for column in table.frame.columns
+            if column != "_line" and column not in known[name]]
 
 
 def _ids(table: RawTable) -> set[str] | None:

@@ -211,3 +211,10 @@ def reports_schema(
             "notes": column(**optional),
         }
     )
+
+
+def known_columns() -> dict[str, set[str]]:
+    """The columns each table's schema declares; any other column of a file is unknown."""
+    reports = reports_schema(place_ids=None, source_ids=None, sector_ids=None, seed_of_source={}, seeds=SeedIndex({}))
+    return {"sources": set(sources_schema(set()).columns), "places": set(places_schema().columns),
+            "sectors": set(sectors_schema().columns), "reports": set(reports.columns)}

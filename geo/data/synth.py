@@ -42,7 +42,8 @@ def check_output(out_dir: Path, *, force: bool = False) -> None:
     ------
     OutputRefusedError
         For the project's ``data/`` or ``seeds/`` (or a folder whose ``seeds/`` is one of them),
-        whatever ``force`` says; for any folder holding a dataset file, unless ``force``.
+        whatever ``force`` says; for any folder holding a dataset file or a non-empty ``seeds/``,
+        unless ``force``.
     """
     target = Path(out_dir).resolve()
     protected = protected_folders(SETTINGS.data_dir, SETTINGS.data_dir.parent / "seeds")
@@ -51,6 +52,8 @@ def check_output(out_dir: Path, *, force: bool = False) -> None:
             raise OutputRefusedError(f"{out_dir}: refusing to write synthetic data into {guarded}, "
                                      "the project's own dataset; choose another folder")
     held = [name for name in DATASET_FILES if (target / name).exists()]
+    if (target / "seeds").is_dir() and any((target / "seeds").iterdir()):
+        held.append("seeds/ with files in it")  # PARENT/seeds of a dataset laid out as PARENT/data
     if held and not force:
         raise OutputRefusedError(f"{out_dir}: already holds a dataset ({', '.join(held)}); "
                                  "choose an empty folder, or pass --force to replace it")

@@ -61,6 +61,8 @@ class Draft:
     seed_name: str
     seed_bytes: bytes
     messages: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """FILE:LINE: column: … for cells a spreadsheet would run as formulas (files named as in the draft folder)."""
 
 
 @dataclass

@@ -9,10 +9,13 @@ import io
 import re
 from pathlib import Path
 
+import pandas as pd
+
 from .. import files
 from ..data.csvio import read_table
 from ..data.load import seeds_dir_for
 from ..errors import DataError
+from ..formulas import TEXT_COLUMNS, formula_cells
 from .article import Article
 from .candidates import REVIEW_COLUMNS, Draft, candidates
 from .dates import Published
@@ -87,17 +90,31 @@ def make_draft(article: Article, published: Published, data_dir: Path, *, publis
         messages.append("no candidates: the article names no place where North Korean workers are reported")
     places = [dict(row, id=renamed.get(pid, pid)) for pid, row in new_places.items()]
     return Draft(source=source, places=places, reports=reports, seed_name=seed_name, seed_bytes=seed_bytes,
-                 messages=messages)
+                 messages=messages, warnings=formula_warnings({"sources": [source], "places": places,
+                                                               "reports": reports}))
+
+
+def formula_warnings(tables: dict[str, list[dict[str, str]]]) -> list[str]:
+    """``FILE:LINE: column: …`` for each drafted cell a spreadsheet would run as a formula (line 2 is the first row)."""
+    found = []
+    for table, rows in tables.items():
+        frame = pd.DataFrame(rows, dtype=object)
+        frame["_line"] = range(2, len(rows) + 2)
+        refused, flagged = formula_cells(f"{table}.csv", frame, TEXT_COLUMNS[table])
+        found += [f"{problem} (geo merge refuses it)" for problem in refused] + [str(p) for p in flagged]
+    return found
 
 
 def write_draft(draft: Draft, out_dir: Path, data_dir: Path) -> list[Path]:
-    """Write ``sources.csv``, ``places.csv``, ``reports.csv`` and ``seeds/SEED`` into ``out_dir``."""
+    """Write ``sources.csv``, ``places.csv``, ``reports.csv`` and ``seeds/SEED`` into ``out_dir``.
+
+    Every target is checked before anything is written (:func:`check_draft_folder`); the only file
+    removed is the seed of an earlier draft in the same folder, which that draft's ``sources.csv`` names.
+    """
     tables = read_rows(Path(data_dir))
-    protected = files.protected_folders(Path(data_dir), seeds_dir_for(Path(data_dir)))
     out_dir = Path(out_dir)
+    protected, stale = check_draft_folder(out_dir, Path(data_dir), draft.seed_name)
     seed = out_dir / "seeds" / draft.seed_name
-    if (folder := files.inside_any(seed.parent, protected)) is not None:
-        raise files.OutputRefusedError(f"{out_dir}: refusing to write inside {folder}; choose another output folder")
     written = []
     for name, rows, header in (
         ("sources", [draft.source], tables["sources"][0]),
@@ -105,11 +122,66 @@ def write_draft(draft: Draft, out_dir: Path, data_dir: Path) -> list[Path]:
         ("reports", draft.reports, tables["reports"][0] + list(REVIEW_COLUMNS)),
     ):
         written.append(files.write_atomic(out_dir / f"{name}.csv", csv_text(header, rows), protected=protected))
-    seed.parent.mkdir(parents=True, exist_ok=True)
-    for old in seed.parent.glob("*.txt"):
-        old.unlink()  # one seed per draft folder
-    files.write_atomic(seed, draft.seed_bytes, protected=protected)
-    return [*written, seed]
+    written.append(files.write_atomic(seed, draft.seed_bytes, protected=protected))
+    if stale is not None:
+        stale.unlink()  # the earlier draft's own seed: a draft folder holds one
+    return written
+
+
+def check_draft_folder(out_dir: Path, data_dir: Path, seed_name: str) -> tuple[list[Path], Path | None]:
+    """Refuse a draft folder that would write into a dataset or replace files geo draft did not write.
+
+    Returns the protected folders and the earlier draft's seed to remove (or None).
+
+    Raises
+    ------
+    files.OutputRefusedError
+        ``out_dir`` is the project's folder, lies in a dataset's ``data/`` or ``seeds/``, holds a
+        dataset (``sectors.csv``, or a ``reports.csv`` without the review columns), or its ``seeds/``
+        holds files other than the earlier draft's seed.
+    """
+    from ..settings import ROOT, SETTINGS
+
+    refused = files.OutputRefusedError
+    protected = [data_dir, seeds_dir_for(data_dir), ROOT / "data", ROOT / "seeds", SETTINGS.data_dir,
+                 seeds_dir_for(SETTINGS.data_dir)]
+    target = out_dir.resolve()
+    if target == ROOT.resolve():
+        raise refused(f"{out_dir}: refusing to write a draft into the project's own folder; choose another")
+    for path in [out_dir / f"{t}.csv" for t in ("sources", "places", "reports")] + [out_dir / "seeds" / seed_name]:
+        for folder in protected:
+            folder = folder.resolve()
+            if path.resolve() == folder or folder in path.resolve().parents:
+                raise refused(f"{path}: refusing to write inside {folder}; choose another output folder")
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            raise files.OutputRefusedError(f"{path}: exists and is not a regular file; choose another output folder")
+    if (out_dir / "sectors.csv").exists():
+        raise refused(f"{out_dir}: holds a dataset (sectors.csv), not a draft; choose another output folder")
+    previous = _previous_draft_seed(out_dir)
+    seeds = out_dir / "seeds"
+    others = sorted(p.name for p in seeds.iterdir() if p.name not in (seed_name, previous)) if seeds.is_dir() else []
+    if others:
+        raise files.OutputRefusedError(f"{seeds}: holds files geo draft did not write ({', '.join(others[:5])}); "
+                          "choose an empty output folder")
+    stale = seeds / previous if previous and previous != seed_name and (seeds / previous).is_file() else None
+    return protected, stale
+
+
+def _previous_draft_seed(out_dir: Path) -> str | None:
+    """The seed an earlier ``geo draft`` wrote into ``out_dir`` (None when the folder holds no draft).
+
+    Raises files.OutputRefusedError when ``reports.csv`` is there but is not a draft's (it lacks the review columns).
+    """
+    reports, sources = out_dir / "reports.csv", out_dir / "sources.csv"
+    if not reports.exists() and not sources.exists():
+        return None
+    header = read_table(reports).frame.columns if reports.is_file() else []
+    if not set(REVIEW_COLUMNS) <= set(header):
+        raise files.OutputRefusedError(f"{out_dir}: holds a reports.csv that is not a draft's (no review columns); "
+                          "choose another output folder")
+    rows = read_table(sources).frame.to_dict("records") if sources.is_file() else []
+    names = {str(row.get("seed_file", "")) for row in rows}
+    return names.pop() if len(names) == 1 and re.fullmatch(r"\d{3}_[0-9a-f]{16}\.txt", next(iter(names))) else None
 
 
 def csv_text(header: list[str], rows: list[dict[str, str]]) -> str:

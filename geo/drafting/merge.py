@@ -13,17 +13,17 @@ from pathlib import Path
 from ..data.load import load_dataset, seeds_dir_for
 from ..errors import DataError, Problem
 from .candidates import REVIEW_COLUMNS
+from .draft_files import MergeError, merge_lock, read_regular, regular_file
 from .draft_folder import PLACEHOLDERS, TABLES, csv_text, next_number, next_seed_name, placeholders_left, read_rows
 
 JOURNAL = ".merge-journal.json"
 """Written (atomically) in the dataset folder once every new file is staged: the commit point."""
 KILL_ENV = "GEO_MERGE_KILL_AT"
 """Tests set this to a step name (``staged``, ``journal``, ``renamed-1`` …) to SIGKILL the merge there."""
+ACCEPTED = {"yes", "y", "true", "1"}
+"""``accept`` values that merge a row (case-insensitive, surrounding spaces ignored)."""
 REJECTED = {"no", "n", "false", "0", "reject", "rejected"}
-
-
-class MergeError(ValueError):
-    """A draft folder that cannot be merged; the message is one line for a person."""
+"""``accept`` values that leave a row out; any other value refuses the whole merge."""
 
 
 @dataclass
@@ -57,22 +57,32 @@ def merge(draft_dir: Path, data_dir: Path, *, again: bool = False) -> MergeResul
         The combined dataset would not be valid, or the source row still holds a drafting placeholder.
     """
     draft_dir, data_dir = Path(draft_dir), Path(data_dir)
+    with merge_lock(data_dir):  # a second merge waits: both read, validate and commit in turn
+        return _merge(draft_dir, data_dir, again)
+
+
+def _merge(draft_dir: Path, data_dir: Path, again: bool) -> MergeResult:
     recovered = recover(data_dir)
     seeds_dir = seeds_dir_for(data_dir)
     old = read_rows(data_dir)
+    for table in ("sources", "places", "reports"):
+        regular_file(draft_dir / f"{table}.csv")
     new = read_rows_of_draft(draft_dir)
-    seed_files = sorted((draft_dir / "seeds").glob("*.txt")) if (draft_dir / "seeds").is_dir() else []
+    seed_folder = draft_dir / "seeds"
+    if seed_folder.is_symlink():
+        raise MergeError(f"{seed_folder}: is a link; a draft folder's seeds/ must be a folder of its own")
+    seed_files = sorted(seed_folder.glob("*.txt")) if seed_folder.is_dir() else []
     if len(seed_files) != 1 or len(new["sources"][1]) != 1:
         raise MergeError(f"{draft_dir}: a draft folder holds one source row and one seed in seeds/; "
                          "make one with python -m geo draft")
-    seed_bytes = seed_files[0].read_bytes()
+    seed_bytes = read_regular(seed_files[0])
     for existing in seeds_dir.glob("*.txt"):
         if existing.read_bytes() == seed_bytes and not again:
             raise MergeError(f"{draft_dir}: this article is already in the dataset as {existing.name}; "
                              "merge with --again to add it as another source all the same")
     source = dict(new["sources"][1][0])
     refuse_placeholders(draft_dir, source)
-    reports = [r for r in new["reports"][1] if r.get("accept", "yes").strip().lower() not in REJECTED]
+    reports = _accepted(draft_dir / "reports.csv", new["reports"])
     if not reports:
         raise MergeError(f"{draft_dir}: no accepted reports to merge")
     source_ids = {r["id"] for r in old["sources"][1]}
@@ -123,6 +133,19 @@ def refuse_placeholders(draft_dir: Path, source: dict) -> None:
                 for column in placeholders_left(source)]
     if problems:
         raise DataError(problems)
+
+
+def _accepted(path: Path, table: tuple[list[str], list[dict[str, str]]]) -> list[dict[str, str]]:
+    """The rows whose ``accept`` is an explicit yes; DataError naming each row that says neither yes nor no."""
+    header, rows = table
+    if "accept" not in header:
+        raise DataError([Problem(str(path), 1, "accept", "column is missing; write yes or no on every row")])
+    problems = [Problem(str(path), row["_line"], "accept", f"{row['accept']!r} is neither yes nor no; write "
+                        f"{' or '.join(sorted(ACCEPTED))} to merge the row, or no to leave it out")
+                for row in rows if row["accept"].strip().lower() not in ACCEPTED | REJECTED]
+    if problems:
+        raise DataError(problems)
+    return [row for row in rows if row["accept"].strip().lower() in ACCEPTED]
 
 
 def read_rows_of_draft(draft_dir: Path) -> dict[str, tuple[list[str], list[dict[str, str]]]]:

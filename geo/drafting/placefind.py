@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, replace
@@ -32,6 +33,11 @@ _EXPLICIT_PROVINCE = re.compile(r"^(?:\s+(?:City|city|County|county|Town|town|Vi
                                 r"(?:[A-Z][a-z]+\s+(?:City|city)\s+(?:of|in)\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+Province")
 _BORDER_PROVINCES = re.compile(r"\b(?:north-?eastern\s+)?(?:Chinese\s+)?provinces,?\s+bordering\s+North\s+Korea\b",
                                re.I)
+
+
+MAX_MENTIONS = 12
+"""Places drafted from one sentence at most (the curated seeds name at most 5 in a sentence): each
+mention is checked against the whole sentence, so a sentence of a place name repeated stays cheap."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,7 @@ class Placer:
                 found.append(Mention(match.start(), match.end(), match.group(0), entry, _how(match.group(0), entry)))
         found += self._gazetteer_mentions(text)
         found += self._unknown_places(text, found)
-        kept = _without_overlaps(found)
+        kept = _without_overlaps(found)[:MAX_MENTIONS]
         kept = [m for m in kept if not _qualifier_only(text, m, kept) and not _organisation(text, m)]
         kept = [_inside_enclosing(text, m, kept) for m in kept]
         kept = self._border_provinces(text, kept)
@@ -247,10 +253,16 @@ def _size(entry: Entry) -> int:
 def _without_overlaps(found: list[Mention]) -> list[Mention]:
     """Longest mention first; dataset places before gazetteer entries; no two overlap."""
     kept: list[Mention] = []
+    starts: list[int] = []  # the kept mentions' starts, in order; kept mentions never overlap
     for mention in sorted(found, key=lambda m: (-(m.end - m.start), not m.entry.known, m.start)):
-        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
-            kept.append(mention)
-    return sorted(kept, key=lambda m: m.start)
+        index = bisect.bisect_left(starts, mention.start)
+        if index < len(starts) and starts[index] < mention.end:
+            continue  # a kept mention starts inside this one
+        if index > 0 and kept[index - 1].end > mention.start:
+            continue  # the kept mention before this one reaches into it
+        starts.insert(index, mention.start)
+        kept.insert(index, mention)
+    return kept
 
 
 def _qualifier_only(text: str, mention: Mention, kept: list[Mention]) -> bool:

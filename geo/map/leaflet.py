@@ -147,10 +147,21 @@ def places_map(places: list[dict], *, settings: Settings = SETTINGS) -> folium.M
     fmap = folium.Map(location=list(settings.map_center), zoom_start=settings.map_zoom - 1, tiles=None,
                       min_zoom=settings.min_zoom, max_zoom=settings.max_zoom)
     MapSetup(_empty_config(), "", f"{settings.static_url}/outlines/{COUNTRIES_PATH.name}").add_to(fmap)
-    for place in places:
-        folium.CircleMarker([float(place["lat"]), float(place["lon"])], radius=7, color="#1a66d2", fill=True,
-                            tooltip=escape(place["name"])).add_to(fmap)
+    NewPlaces(places).add_to(fmap)
     return fmap
+
+
+class NewPlaces(ScriptElement):
+    """Circle markers with the places' names as tooltips, passed as values: a stock folium tooltip is
+    compiled as a Jinja template again, so a name like ``{{ 7*7 }}`` would run on the server."""
+
+    def __init__(self, places: list[dict]):
+        super().__init__("NewPlaces")
+        self.markers = script_json([[float(p["lat"]), float(p["lon"]), escape(p["name"])] for p in places])
+
+    def call(self, kwargs: dict) -> str:
+        return (f"{self.markers}.forEach(function (p) {{ L.circleMarker([p[0], p[1]], {{radius: 7, "
+                f"color: '#1a66d2', fill: true}}).bindTooltip(p[2]).addTo({self._parent.get_name()}); }});")
 
 
 def _empty_config() -> dict:

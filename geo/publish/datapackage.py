@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 
 import pandas as pd
@@ -122,15 +123,19 @@ def _citation(source: dict[str, str]) -> str:
 
 
 def _readme(metadata: dict, sources: list[dict]) -> str:
-    """The package's README: plain text (a Markdown file read as text; nothing here is HTML)."""
+    """The package's README in Markdown, where text from the data and the filters is only ever a code block.
+
+    A fenced block shows its text as it is in any Markdown viewer: a source's title or a search
+    filter cannot become a link, an autolink or an image that a viewer would fetch.
+    """
     listed = "\n".join(_citation(source) for source in sources)
     return (
-        f"# {metadata['title']}\n\n"
-        f"{metadata['reports']} reports, dataset version {metadata['dataset_version']}, "
-        f"generated {metadata['generated']}.\n"
-        f"Filters: {metadata['filters']}.\n\n"
+        f"# {_markdown_line(metadata['title'])}\n\n"
+        f"{int(metadata['reports'])} reports. Dataset version, when this package was made, and its filters:\n\n"
+        + verbatim(f"version {metadata['dataset_version']}\ngenerated {metadata['generated']}\n"
+                   f"Filters: {metadata['filters']}.") + "\n\n"
         "## How to cite\n\n"
-        f"{metadata['cite_as']}\n\n"
+        f"{verbatim(metadata['cite_as'])}\n\n"
         "## Files\n\n"
         "- `reports.csv`: one row per report, header on the first line (UTF-8, CRLF line ends).\n"
         "- `reports.geojson`: the same reports as RFC 7946 points, with the same properties.\n"
@@ -140,8 +145,20 @@ def _readme(metadata: dict, sources: list[dict]) -> str:
         "Each report quotes its source word for word. `presence` few, none or sought is not a presence; "
         "`from_basis` inferred is a movement the source only implies; figures of different "
         "`workers_kind` are never added up; read `caution` before using a figure.\n\n"
-        f"## Sources\n\n{listed}\n"
+        f"## Sources\n\n{verbatim(listed)}\n"
     )
+
+
+def verbatim(text: str) -> str:
+    """``text`` as a fenced Markdown code block whose fence is longer than any run of backticks in it."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}text\n{text}\n{fence}"
+
+
+def _markdown_line(text: str) -> str:
+    """One line of text with every ASCII punctuation mark backslash-escaped (CommonMark shows it literally)."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", " ".join(str(text).split()))
 
 
 def _field(column: str) -> dict[str, str]:

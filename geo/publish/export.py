@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import files
 from ..data.load import Dataset
+from ..formulas import FORMULA_PREFIXES
 from ..i18n import N_, fill, translations
 from ..query.filters import Filters, filter_mask
 
@@ -35,7 +36,6 @@ SOURCE_COLUMNS = ("author", "published_basis", "published_note", "licence")
 """Columns of ``sources.csv`` an export carries beside each report, as they are named there."""
 MONEY_COLUMNS = ("wage_min", "wage_max", "fee_min", "fee_max", "state_share_min", "state_share_max")
 """Amounts written as integers when whole (``780``, not ``780.0``)."""
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)

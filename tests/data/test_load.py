@@ -6,7 +6,9 @@ of a table is on CSV line ``i + 2`` (the header is line 1).
 
 from __future__ import annotations
 
+import hashlib
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -520,3 +522,80 @@ def test_a_chinese_place_outside_the_outlines_frame_is_still_checked(tmp_path: P
     problems = problems_with(tmp_path, edited("places", 0, "lon", "24.3947"))
     assert [where(p)[1:] for p in problems] == [(2, "lat")]
     assert "outside China (CN)" in problems[0].message
+
+
+def refuse_reading(monkeypatch: pytest.MonkeyPatch, huge: Path) -> None:
+    """Make reading ``huge`` whole fail the test (instead of filling the memory)."""
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        assert self.resolve() != huge.resolve(), f"{huge} was read into memory"
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+
+
+def test_a_data_file_over_the_size_limit_is_refused_before_reading(tiny_dir: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    reports = tiny_dir / "reports.csv"
+    with reports.open("r+b") as stream:
+        stream.truncate(1_000_000_000)  # sparse: a gigabyte on paper, nothing on disk
+    refuse_reading(monkeypatch, reports)
+    with pytest.raises(DataError) as caught:
+        load_dataset(tiny_dir)
+    assert "reports.csv: is 1,000,000,000 bytes; the limit is 200,000,000 (max_table_bytes)" in str(caught.value)
+
+
+def test_a_seed_over_the_size_limit_is_refused_and_versions_hash_in_chunks(tiny_dir: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo.data.load import dataset_version
+
+    huge = tiny_dir / "seeds" / "unreferenced.txt"
+    with huge.open("wb") as stream:
+        stream.truncate(1_000_000_000)
+    refuse_reading(monkeypatch, huge)
+    with pytest.raises(DataError, match=r"unreferenced.txt: seed is 1,000,000,000 bytes; the limit is 2,000,000"):
+        load_dataset(tiny_dir)
+    huge.unlink()
+    expected = hashlib.sha256()
+    for table in ("sources", "places", "sectors", "reports"):
+        expected.update((tiny_dir / f"{table}.csv").read_bytes())
+    expected.update(b"a.txt\0" + (tiny_dir / "seeds" / "a.txt").read_bytes())
+    assert dataset_version(tiny_dir) == expected.hexdigest()[:12]  # the same versions as before
+
+
+@pytest.mark.parametrize("columns", [1_000, 1_000_000])
+def test_a_header_with_too_many_columns_is_refused_at_once(tiny_dir: Path, columns: int) -> None:
+    header = ",".join(f"c{i}" for i in range(columns))
+    (tiny_dir / "places.csv").write_text(header + "\n" + "," * (columns - 1) + "\n", encoding="utf-8")
+    began = time.process_time()
+    with pytest.raises(DataError, match=rf"places.csv:1: the header has {columns:,} columns; a table has at most 200"):
+        load_dataset(tiny_dir)
+    assert time.process_time() - began < 20
+
+
+def test_an_unknown_column_is_a_warning_naming_it(tmp_path: Path) -> None:
+    tables = tiny_copy()
+    for row in tables["places"]:
+        row["colour"] = "#ff0000"  # a column places.csv does not have
+    dataset = load_dataset(write_dataset(tmp_path / "d", tables))
+    assert any(str(w).endswith("places.csv:1: colour: unknown column, ignored; data/README.md lists the columns "
+                               "of places.csv (a typo of one of them?)") for w in dataset.warnings), dataset.warnings
+
+
+def test_formulas_in_titles_and_publishers_are_refused_and_elsewhere_flagged(tmp_path: Path) -> None:
+    tables = tiny_copy()
+    tables["sources"][0]["title"] = '=HYPERLINK("http://evil.example","x")'
+    tables["sources"][0]["publisher"] = "+cmd|' /C calc'!A0"
+    problems = load_problems(write_dataset(tmp_path / "refused", tables))
+    assert {(p.line, p.column) for p in problems} >= {(2, "title"), (2, "publisher")}
+    assert all("runs as a formula" in p.message for p in problems if p.column in ("title", "publisher"))
+    tables = tiny_copy()
+    tables["reports"][0]["notes"] = "@SUM(A1:A9)"
+    tables["places"][0]["location_note"] = "-2+3 km east"
+    dataset = load_dataset(write_dataset(tmp_path / "flagged", tables))
+    flagged = {(Path(w.file).name, w.line, w.column) for w in dataset.warnings}
+    assert flagged == {("reports.csv", 2, "notes"), ("places.csv", 2, "location_note")}
+    from geo.formulas import looks_like_formula
+
+    assert not looks_like_formula("-12.5") and not looks_like_formula("+3") and looks_like_formula("-2+3 km")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import shutil
 import subprocess
 import sys
 import time
@@ -206,3 +207,65 @@ def test_provinces_bordering_north_korea_are_liaoning_and_jilin(data: Path) -> N
     rows = draft_text("The recruitment of North Koreans is important in northeastern Chinese provinces, bordering "
                       "North Korea, that lack cheap labor.", data)
     assert sorted(row["place_id"] for row in rows) == ["jilin-province", "liaoning-province"]
+
+
+def draft_to(article: Path, data: Path, out: Path, text: str = "North Korean workers arrived in Yanji in 2023.") -> int:
+    article.write_text(text, encoding="utf-8")
+    return main(["draft", str(article), "--published", "2023", "--data", str(data), "-o", str(out)])
+
+
+def test_draft_never_deletes_seeds_it_did_not_write(tmp_path: Path, data: Path, capsys) -> None:
+    parent = tmp_path / "parent"  # a dataset laid out as PARENT/data + PARENT/seeds, drafted with --data elsewhere
+    shutil.copytree(ROOT / "seeds", parent / "seeds")
+    shutil.copytree(ROOT / "data", parent / "data")
+    before = sorted(p.name for p in (parent / "seeds").iterdir())
+    assert draft_to(tmp_path / "a.txt", data, parent) == 1
+    assert "did not write" in capsys.readouterr().err
+    assert sorted(p.name for p in (parent / "seeds").iterdir()) == before
+    assert not (parent / "reports.csv").exists()  # refused before anything was written
+
+
+def test_draft_refuses_a_dataset_folder_and_the_project_folder(tmp_path: Path, data: Path, capsys) -> None:
+    from geo.drafting.draft_folder import check_draft_folder
+    from geo.files import OutputRefusedError
+
+    before = {p.name: p.read_bytes() for p in data.glob("*.csv")}
+    assert draft_to(tmp_path / "a.txt", tmp_path / "data", data) == 1  # -o the dataset folder itself
+    assert "refusing to write inside" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in data.glob("*.csv")} == before
+    elsewhere = tmp_path / "other"
+    shutil.copytree(data, elsewhere)
+    assert draft_to(tmp_path / "a.txt", data, elsewhere) == 1  # another dataset (sectors.csv, no review columns)
+    assert "holds a dataset" in capsys.readouterr().err
+    for folder in (ROOT, ROOT / "data", ROOT / "seeds"):
+        with pytest.raises(OutputRefusedError, match="project's own folder|refusing to write inside"):
+            check_draft_folder(folder, data, "000_0123456789abcdef.txt")
+
+
+def test_drafting_again_into_a_draft_folder_replaces_only_its_own_seed(tmp_path: Path, data: Path) -> None:
+    out = tmp_path / "out"
+    assert draft_to(tmp_path / "a.txt", data, out) == 0
+    first = sorted((out / "seeds").iterdir())
+    assert draft_to(tmp_path / "b.txt", data, out, "North Korean workers were sent to Dandong in 2019.") == 0
+    second = sorted((out / "seeds").iterdir())
+    assert len(first) == len(second) == 1 and first != second
+    assert second[0].read_text(encoding="utf-8").startswith("North Korean workers were sent to Dandong")
+
+
+def test_drafting_warns_of_cells_a_spreadsheet_would_run(tmp_path: Path, data: Path, capsys) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("=HYPERLINK(\"http://evil.example\") North Korean workers arrived in Yanji in 2023.\n",
+                       encoding="utf-8")
+    assert main(["draft", str(article), "--published", "2023", "--publisher", "+cmd|' /C calc'!A0", "--data",
+                 str(data), "-o", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    out = tmp_path / "out"
+    assert f"warning: {out}/sources.csv:2: publisher: \"+cmd|' /C calc'!A0\" starts with '+'" in err
+    assert "(geo merge refuses it)" in err
+    assert f"warning: {out}/reports.csv:2: quote: '=HYPERLINK" in err and "stays verbatim" in err
+    assert read_csv(out / "reports.csv")[0]["quote"].startswith("=HYPERLINK")  # the quote is kept as it is
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))

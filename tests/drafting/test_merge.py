@@ -176,3 +176,89 @@ def test_a_merge_killed_halfway_leaves_old_or_new_data(tmp_path: Path, data: Pat
     recover(data)
     assert files(data) in (old, new)
     assert files(data) == (old if step == "staged" else new)
+
+
+def rewrite(path: Path, rows: list[dict[str, str]], header: list[str] | None = None) -> None:
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=header or list(rows[0]), lineterminator="\n",
+                                extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.mark.parametrize("kind", ["seed link", "CSV link", "seeds folder link", "seed FIFO"])
+def test_a_link_or_special_file_in_a_draft_is_refused(tmp_path: Path, data: Path, kind: str, capsys) -> None:
+    out = draft(tmp_path, data, TEXT)
+    seed = next((out / "seeds").glob("*.txt"))
+    private = tmp_path / "private.txt"
+    private.write_text(seed.read_text(encoding="utf-8") + "SECRET KEY\n", encoding="utf-8")  # quotes still match
+    if kind == "seed link":
+        seed.unlink()
+        seed.symlink_to(private)
+        bad = seed
+    elif kind == "CSV link":
+        (tmp_path / "reports.csv").write_bytes((out / "reports.csv").read_bytes())
+        (out / "reports.csv").unlink()
+        (out / "reports.csv").symlink_to(tmp_path / "reports.csv")
+        bad = out / "reports.csv"
+    elif kind == "seeds folder link":
+        shutil.move(out / "seeds", tmp_path / "elsewhere")
+        (out / "seeds").symlink_to(tmp_path / "elsewhere")
+        bad = out / "seeds"
+    else:
+        seed.unlink()
+        os.mkfifo(seed)
+        bad = seed
+    before = files(data)
+    assert main(["merge", str(out), "--data", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert str(bad) in err and ("link" in err or "not a regular file" in err)
+    assert files(data) == before
+    assert not any("SECRET" in p.read_text(encoding="utf-8") for p in (data / "seeds").glob("*.txt"))
+
+
+@pytest.mark.parametrize("value", ["No.", "nope", "✗", "skip", "N/A", "declined", "ｎｏ", "no\u200b", "", "maybe"])
+def test_accept_must_say_yes_or_no_or_the_merge_is_refused(tmp_path: Path, data: Path, value: str, capsys) -> None:
+    out = draft(tmp_path, data, TEXT)
+    rows = read(out / "reports.csv")
+    rows[-1]["accept"] = value
+    rewrite(out / "reports.csv", rows)
+    before = files(data)
+    assert main(["merge", str(out), "--data", str(data)]) == 1
+    assert f"{out / 'reports.csv'}:{len(rows) + 1}: accept: {value!r} is neither yes nor no" in capsys.readouterr().err
+    assert files(data) == before
+
+
+@pytest.mark.parametrize("value", ["yes", " Y ", "TRUE", "1"])
+def test_an_explicit_yes_merges(tmp_path: Path, data: Path, value: str) -> None:
+    out = draft(tmp_path, data, TEXT)
+    rows = read(out / "reports.csv")
+    rewrite(out / "reports.csv", [dict(row, accept=value) for row in rows])
+    assert main(["merge", str(out), "--data", str(data)]) == 0
+    assert len(read(data / "reports.csv")) == len(read(ROOT / "data" / "reports.csv")) + len(rows)
+
+
+def test_a_draft_without_the_accept_column_is_refused(tmp_path: Path, data: Path, capsys) -> None:
+    out = draft(tmp_path, data, TEXT)
+    rows = read(out / "reports.csv")
+    rewrite(out / "reports.csv", rows, [c for c in rows[0] if c != "accept"])
+    assert main(["merge", str(out), "--data", str(data)]) == 1
+    assert f"{out / 'reports.csv'}:1: accept: column is missing" in capsys.readouterr().err
+
+
+def test_two_merges_at_once_both_land(tmp_path: Path, data: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = draft(tmp_path / "a", data, TEXT)
+    second = draft(tmp_path / "b", data, "North Korean workers were sent to Dandong garment factories in 2019.",
+                   published="2020")
+    runs = [subprocess.Popen([sys.executable, "-m", "geo", "merge", str(out), "--data", str(data)], cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for out in (first, second)]
+    results = [run.communicate(timeout=300) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], results
+    dataset = load_dataset(data)
+    assert len(dataset.sources) == len(SOURCES) + 2  # neither merge's source was lost
+    bundled = len(read(ROOT / "data" / "reports.csv"))
+    assert len(dataset.reports) == bundled + sum(len(read(out / "reports.csv")) for out in (first, second))
+    seeds = {p.name for p in (data / "seeds").glob("*.txt")}
+    assert seeds == set(dataset.sources["seed_file"])  # no orphaned seed

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 
 import pandas as pd
@@ -57,3 +58,34 @@ def test_the_readme_cites_each_source_with_its_author_licence_and_address(tmp_pa
     assert (source["author"], source["licence"], source["path"]) == ("A. Writer", "CC BY-NC 4.0", url)
     fields = {f["name"] for f in json.loads(archive.read("datapackage.json"))["resources"][0]["schema"]["fields"]}
     assert {"author", "published_basis", "published_note", "licence"} <= fields
+
+
+HOSTILE_MARKDOWN = ("[click](http://evil.example/a) ![beacon](http://evil.example/b.png) <http://evil.example/c> "
+                    "www.evil.example ``` # heading <img src=http://evil.example/d.png>")
+
+
+def outside_code_blocks(markdown: str) -> str:
+    """The README's lines that are not inside a fenced code block (a fence closes only with its own length)."""
+    outside, fence = [], None
+    for line in markdown.split("\n"):
+        if fence is None and re.match(r"`{3,}", line):
+            fence = re.match(r"`+", line).group(0)
+        elif fence is not None and line.rstrip() == fence:
+            fence = None
+        elif fence is None:
+            outside.append(line)
+    assert fence is None, "a code block is never closed"
+    return "\n".join(outside)
+
+
+def test_the_readme_shows_data_and_filters_only_as_code(tmp_path) -> None:
+    from tests.conftest import tiny_copy
+
+    tables = tiny_copy()
+    for source in tables["sources"]:
+        source.update(title=HOSTILE_MARKDOWN, publisher=HOSTILE_MARKDOWN, url="http://evil.example/e")
+    dataset = load_dataset(write_dataset(tmp_path / "hostile", tables))
+    info = ExportInfo(dataset_version=dataset.version, filters=f"search {HOSTILE_MARKDOWN}")
+    readme = zipfile.ZipFile(io.BytesIO(data_package(dataset, dataset.reports, info))).read("README.md").decode()
+    assert readme.count("evil.example/a") == 3  # twice per source line (publisher and title), once in the filters
+    assert "evil.example" not in outside_code_blocks(readme)

@@ -1,0 +1,66 @@
+"""Drafting is linear in the article's length and runs in a worker whose CPU time is capped."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from geo.drafting.article import MAX_BYTES, ArticleError, split_sentences
+from geo.drafting.dates import DateError
+from geo.drafting.draftrun import DraftTimeoutError, draft_in_worker
+from geo.drafting.placefind import MAX_MENTIONS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+HOSTILE = {
+    "blank lines": "\n",
+    "dots": ".",
+    "spaces": " ",
+    "Dandong repeated": "Dandong ",
+    "a worker sentence repeated": "North Korean workers in Dandong, Hunchun, Yanji and Shenyang. ",
+}
+"""Shapes that took 2 to 22 s of CPU at 10 KB before drafting was made linear (hours at 2 MB)."""
+
+
+def hostile(unit: str, size: int = MAX_BYTES) -> bytes:
+    return ("Workers " + unit * (size // len(unit) + 1)).encode("utf-8")[:size]
+
+
+@pytest.mark.parametrize("unit", list(HOSTILE.values()), ids=list(HOSTILE))
+def test_a_hostile_two_megabyte_article_drafts_within_the_cpu_limit(unit: str) -> None:
+    # 25 CPU seconds include the worker's start (about 2 s); each shape takes 4 to 14 s here.
+    draft = draft_in_worker(hostile(unit), "2023", ROOT / "data", cpu_seconds=25)
+    assert draft.seed_bytes == hostile(unit)
+
+
+def test_sentences_are_cut_at_the_length_limit_and_keep_their_offsets() -> None:
+    text = "Workers " + "word " * 1000 + "end.\n" + "." * 5000 + " Next sentence."
+    sentences = split_sentences(text)
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert max(len(s.text) for s in sentences) <= 1000
+    assert sentences[-1].text == "Next sentence."
+
+
+def test_mentions_per_sentence_are_capped() -> None:
+    from geo.drafting.draft_folder import read_rows
+    from geo.drafting.placefind import Placer
+
+    sentence = "Dandong, Hunchun, Yanji, " * 20
+    placer = Placer(read_rows(ROOT / "data")["places"][1], sentence)
+    assert len(placer.mentions(sentence)) == MAX_MENTIONS
+
+
+def test_a_worker_over_its_cpu_limit_is_stopped_with_a_clear_error() -> None:
+    began = time.monotonic()
+    with pytest.raises(DraftTimeoutError, match="was stopped"):
+        draft_in_worker(hostile("North Korean workers in Dandong. "), "2023", ROOT / "data", cpu_seconds=1)
+    assert time.monotonic() - began < 30
+
+
+def test_errors_in_the_worker_reach_the_caller_as_themselves() -> None:
+    with pytest.raises(DateError):
+        draft_in_worker(b"Workers in Dandong.", "June", ROOT / "data")
+    with pytest.raises(ArticleError, match="not UTF-8"):
+        draft_in_worker(b"Workers in \xff Dandong.", "2023", ROOT / "data")
