@@ -52,7 +52,7 @@ def map_config(dataset: Dataset, *, more: str, settings: Settings = SETTINGS) ->
                    "maxCount": dataset.max_reports_per_place},
         "styles": style_table(dataset.sectors),
         "areaStyle": AREA_STYLE, "flowStyle": FLOW_STYLE, "fewStyle": FEW_STYLE, "inferredStyle": INFERRED_STYLE,
-        "more": more,
+        "more": more, "printSize": list(settings.print_map_size),
     }
 
 
