@@ -95,8 +95,9 @@ def test_printing_the_map_page_gives_map_filters_legend_and_every_quote(open_das
     assert printed is not None, "the map heard no beforeprint"
     assert printed["width"] <= printed["frameWidth"] <= A4_CONTENT_WIDTH
     assert len(printed["marks"]) == len(view.places)
-    outside = [m for m in printed["marks"] if not (0 <= m["x"] <= printed["width"] and 0 <= m["y"] <= printed["height"])]
-    assert outside == [], f"marks cut off the printed map ({printed['width']}×{printed['height']}): {outside}"
+    width, height = printed["width"], printed["height"]
+    outside = [m for m in printed["marks"] if not (0 <= m["x"] <= width and 0 <= m["y"] <= height)]
+    assert outside == [], f"marks cut off the printed map ({width}×{height}): {outside}"
     assert printed["legendBottom"] is not None and printed["legendBottom"] <= printed["frameHeight"]
     frame.wait_for_function("() => window.map.getSize().x > 1000")
     after = harness.leaflet_view(page)
