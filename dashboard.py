@@ -128,6 +128,7 @@ def main() -> None:
 
     presenting = presenter_mode()
     st.html(f"<style>{PAGE_CSS}{PRESENTER_CSS if presenting else ''}</style>")
+    st.html(f'<script class="nk-page-scripts">{static_files.page_scripts()}</script>', unsafe_allow_javascript=True)
     # A new reader's first view is the map and what it shows (the summary, the filters in force):
     # the widgets, the timeline and the table, whose code costs the browser most, follow as soon
     # as the map says its marks are on the screen (nkmap.announceDrawn), or after HOLD_SECONDS if
@@ -209,6 +210,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
         # in order and within the data (a reversed pair would give a slider reading 2025…2010).
         st.session_state["years"] = pickers.years_from_link(st.query_params.get_all("years"), (first, last))
     presenting = presenter_mode()
+    playing = presenting and st.session_state.get("playing", False)
     if presenting:
         play_step((first, last))
         top = st.columns([3, 2, 2, 2], vertical_alignment="center")
@@ -216,7 +218,10 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
         presenter_controls(top[1:], tuple(st.session_state["years"]), (first, last))
         years = st.slider("Years", min_value=first, max_value=last, key="years",
                           bind="query-params", label_visibility="collapsed")
-        big_years.html(f'<p class="nk-bigyears" aria-live="polite">{pickers.year_label(tuple(years))}</p>')
+        # While Play runs the page says so (history.js then keeps one entry for the whole run).
+        big_years.html(f'<p class="nk-bigyears" aria-live="polite"{" data-nk-playing" if playing else ""}>'
+                       f'{pickers.year_label(tuple(years))}</p>')
+        st.session_state["_shown_years"] = tuple(years)
     else:
         left, right = st.columns([2, 4], vertical_alignment="bottom")
         with left:
@@ -284,9 +289,11 @@ def filter_chips(dataset: Dataset, filters: Filters, chips_col: object, clear_co
     found = pickers.chips(dataset, filters)
     if not found:
         return
-    chips_col.html('<ul class="nk-chips" aria-label="Filters in force">'
-                   + "".join(f'<li class="nk-chip" data-key="{escape(key)}">{escape(text)}</li>' for key, text in found)
-                   + "</ul>")
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    chips_col.html('<ul class="nk-chips" aria-label="Filters in force">' + "".join(
+        f'<li class="nk-chip" data-key="{escape(key)}">{escape(text)}<a class="nk-chip-remove" role="button" '
+        f'href="{escape(pickers.link_without(params, key))}" aria-label="Remove the filter {escape(text)}" '
+        f'title="Remove this filter">✕</a></li>' for key, text in found) + "</ul>")
     if holding:
         with clear_col:
             held("clear")
@@ -357,9 +364,13 @@ def presenter_controls(slots: list, current: tuple[int, int], bounds: tuple[int,
         st.session_state["_pending_years"] = pickers.step_years(current, bounds, -1)
         rerun_explorer()
     playing = st.session_state.get("playing", False)
-    if play.button("❚❚ Pause" if playing else "▶ Play the years", width="stretch"):
+    if play.button("❚❚ Pause" if playing else "▶ Play the years", width="stretch", key="play_button"):
         st.session_state["playing"] = not playing
-        if not playing:
+        if playing:
+            # Stop on the year the presenter saw: the last one a run finished drawing, not one a
+            # step begun as the click came (play_step, or a timer run the click cut short) chose.
+            st.session_state["_pending_years"] = st.session_state.get("_shown_years", current)
+        else:
             # Carry on from a single year (after a Pause, or a link's year); start over from a range
             # or from the last year.
             start = current[0] if single and current[0] < bounds[1] else bounds[0]
@@ -374,8 +385,8 @@ def presenter_controls(slots: list, current: tuple[int, int], bounds: tuple[int,
 def play_step(bounds: tuple[int, int]) -> None:
     """While Play runs, show the next year once the current one has shown for most of
     ``PLAY_SECONDS`` (a rerun for any other reason does not advance it), and stop at the last."""
-    if not st.session_state.get("playing"):
-        return
+    if not st.session_state.get("playing") or st.session_state.get("play_button"):
+        return  # not playing, or this run is the click on Pause: it must not step on
     if time.monotonic() - st.session_state.get("_stepped_at", 0.0) < PLAY_SECONDS * 0.8:
         return
     current = tuple(st.session_state["years"])

@@ -76,8 +76,9 @@ class PlacesLayer(ScriptElement):
         self.compact_legend = compact_legend
 
     def call(self, kwargs: dict) -> str:
-        return (f"nkmap.draw({self._parent.get_name()}, {self.records_json}); "
-                f"nkmap.compactLegend({'true' if self.compact_legend else 'false'}); nkmap.announceDrawn();")
+        group, compact = self._parent.get_name(), "true" if self.compact_legend else "false"
+        return (f"nkmap.fitFirstView({group}, nkmap.draw({group}, {self.records_json}), {compact}); "
+                f"nkmap.compactLegend({compact}); nkmap.announceDrawn();")
 
 
 def base_map(dataset: Dataset, *, settings: Settings = SETTINGS, tiles: bool = True) -> folium.Map:

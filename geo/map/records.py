@@ -9,7 +9,9 @@ Format (all keys always present):
 - ``config``: ``radius`` (``min``, ``max``, ``maxCount``), ``styles[role][sector]`` (Leaflet path
   options), ``areaStyle``, ``flowStyle``, ``fewStyle`` (over a mark's style where few or no workers
   are reported), ``inferredStyle`` (over ``flowStyle`` for an inferred movement), ``more``
-  (``"table"`` or ``"scroll"``: what a popup says of the reports it leaves out).
+  (``"table"`` or ``"scroll"``: what a popup says of the reports it leaves out), ``home``
+  (``center``, ``zoom``: the map's own first view, which a phone's and a presenter's map fit to
+  their marks instead), ``title`` (the map's name, which the dashboard's map frame takes).
 - ``places``: by place id, ``id``, ``name``, ``level`` (``""`` for a point, else its precision),
   ``ll`` (lat, lon) and ``area_m`` (the radius of an area in metres, 0 for a point).
 - ``marks``: ``place`` (id), ``count``, ``role`` and ``sector`` (positions in the style table),
@@ -34,6 +36,8 @@ from ..vocab import AREA_PRECISIONS, ROLES
 from .style import AREA_STYLE, FEW_STYLE, FLOW_STYLE, INFERRED_STYLE, style_table
 
 ROLE_INDEX = {role: i for i, role in enumerate(ROLES)}
+MAP_TITLE = "Map of the places where reports put North Korean workers; Tab reaches each place"
+"""The map's name for a screen reader (the dashboard's map frame takes it as its title)."""
 
 
 def map_config(dataset: Dataset, *, more: str, settings: Settings = SETTINGS) -> dict[str, object]:
@@ -53,6 +57,8 @@ def map_config(dataset: Dataset, *, more: str, settings: Settings = SETTINGS) ->
         "styles": style_table(dataset.sectors),
         "areaStyle": AREA_STYLE, "flowStyle": FLOW_STYLE, "fewStyle": FEW_STYLE, "inferredStyle": INFERRED_STYLE,
         "more": more, "printSize": list(settings.print_map_size),
+        "home": {"center": list(settings.map_center), "zoom": settings.map_zoom},
+        "title": MAP_TITLE,
     }
 
 

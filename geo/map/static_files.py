@@ -128,6 +128,13 @@ def map_script() -> str:
     return SCRIPT_PATH.read_text(encoding="utf-8")
 
 
+@functools.lru_cache(maxsize=1)
+def page_scripts() -> str:
+    """The dashboard page's own scripts: ``history.js`` (settled changes of view as entries of the
+    browser's history) and ``keyboard.js`` (fewer and named keyboard stops)."""
+    return "\n".join((ASSETS_DIR / name).read_text(encoding="utf-8") for name in ("history.js", "keyboard.js"))
+
+
 def _data_uri(path: Path) -> str:
     """Encode a PNG file as a ``data:`` URI."""
     return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")

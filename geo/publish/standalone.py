@@ -170,8 +170,9 @@ def source_list(dataset: Dataset, reports: pd.DataFrame, *, lang: str = "en") ->
     Returns
     -------
     list of dict
-        ``publisher``, ``title``, ``author``, ``date`` (in words) and ``reports`` (how many
-        shipped reports quote it), oldest source first; text as it is (the template escapes).
+        ``publisher``, ``title``, ``author``, ``date`` (in words), ``reports`` (how many
+        shipped reports quote it) and ``url`` (the original's address, or ``""``), oldest source
+        first; text as it is (the template escapes).
     """
     counts = reports["source_id"].astype(str).value_counts()
     published = dataset.sources["published"]
@@ -179,6 +180,7 @@ def source_list(dataset: Dataset, reports: pd.DataFrame, *, lang: str = "en") ->
     return [
         {"publisher": row["publisher"], "title": row["title"],
          "author": str(row.get("author") or "").replace(";", ", "),
-         "date": format_date_in(str(row["published"]), lang), "reports": str(int(counts[source_id]))}
+         "date": format_date_in(str(row["published"]), lang), "reports": str(int(counts[source_id])),
+         "url": str(row.get("url") or "")}
         for source_id, row in rows.iterrows()
     ]

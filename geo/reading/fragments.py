@@ -19,7 +19,7 @@ def report_card(report: pd.Series, dataset: Dataset) -> str:
     source = dataset.sources.loc[str(report["source_id"])]
     return render("card.html", place=report["place_name"], report=safe(report_html(report, labels, names)),
                   level=level, date_note=report.get("date_note") or "", notes=report.get("notes") or "",
-                  url=source.get("url") or "", published_note=source.get("published_note") or "")
+                  published_note=source.get("published_note") or "")
 
 
 def source_passage(dataset: Dataset, report: pd.Series, context: int = 400) -> str:

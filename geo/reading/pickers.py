@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from urllib.parse import urlencode
 
 from ..data.load import Dataset
 from ..query.filters import FILTERS, Filters
@@ -158,6 +159,12 @@ def year_label(years: tuple[int, int] | None) -> str:
     if not years:
         return ""
     return str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
+
+
+def link_without(params: dict[str, list[str]], key: str) -> str:
+    """The page's link (its query string, from ``params``) without the parameter ``key``: where a
+    filter chip's ✕ leads."""
+    return "?" + urlencode([(name, value) for name, values in params.items() if name != key for value in values])
 
 
 def chips(dataset: Dataset, filters: Filters) -> list[tuple[str, str]]:

@@ -21,6 +21,7 @@ def report_html(report: dict | pd.Series, sector_labels: dict[str, str], place_n
         movement=_movement(report, place_names),
         role=report["role"], sectors=", ".join(sector_labels.get(s, s) for s in report["sector_ids"]),
         figures=format_figures(report), quote=report["quote"], citation=format_citation(report),
+        url=report.get("source_url") or "",
     )
 
 

@@ -43,8 +43,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
-"""The streamlit-folium component's iframe in the page."""
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"], iframe[title^="Map of the places"]'
+"""The streamlit-folium component's iframe in the page: the component's title until the map has
+set up, then the map's own name (``geo.map.records.MAP_TITLE``)."""
 
 MARKERS = "path.leaflet-interactive"
 """Everything clickable drawn as SVG in the map: place circles, area circles and movement lines."""

@@ -204,14 +204,14 @@ def test_a_shared_link_on_a_phone_shows_its_filter_and_a_tapped_popup_fits(open_
 # Polled on every frame while a page loads: once the map shows marks (its frame has its height and
 # its document has marks), where the map is and what is held back.
 FIRST_SIGHT = """() => {
-  const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+  const frame = document.querySelector('iframe[data-testid="stCustomComponentV1"]');
   const doc = frame && frame.contentDocument;
   const shown = !!doc && frame.getBoundingClientRect().height >= 100;
   if (!shown || !doc.querySelector('path.leaflet-interactive')) return false;
   frame.contentWindow.__first_sight = true;
   return {held: [...document.querySelectorAll('.nk-held')].map(e => e.className),
           top: frame.getBoundingClientRect().top,
-          chips: [...document.querySelectorAll('.nk-chip')].map(e => e.textContent),
+          chips: [...document.querySelectorAll('.nk-chip')].map(e => e.firstChild.textContent),
           summary: (document.querySelector('.nk-summary') || {}).textContent};
 }"""
 
@@ -278,3 +278,356 @@ def test_marked_places_are_named_on_the_map_when_tiles_are_missing(open_dashboar
     frame.wait_for_selector(".leaflet-container.nk-no-tiles", timeout=20_000)
     label = frame.locator(".nk-label", has_text="Dandong")
     assert label.count() == 1 and label.is_visible()
+
+
+# ---------------------------------------------------------------- Back and Forward (issue 20, item 6)
+
+SETTLED_MS = 1500  # longer than history.js's SETTLE_MS: a person pauses between two changes of view
+
+
+def chips_shown(page: object) -> list[str]:
+    return page.locator(".nk-chip").evaluate_all("chips => chips.map(c => c.dataset.key)")
+
+
+def go(page: object, direction: str) -> None:
+    """Press the browser's Back or Forward and wait for the page to show the view it restores."""
+    getattr(page, f"go_{direction}")()
+    assert page.url.startswith("http://127.0.0.1"), f"{direction} left the app for {page.url}"
+    harness.wait_for_app(page)
+    page.wait_for_timeout(500)
+    harness.wait_for_app(page)
+
+
+def test_back_undoes_the_last_change_of_view_and_forward_redoes_it(open_dashboard) -> None:
+    """Change the years, then a sector; Back returns to the years alone, Back again to the first
+    view (still in the app), Forward redoes the years."""
+    from tests.browser.test_dashboard_browser import choose, open_filters, step_end_year_back
+
+    page = open_dashboard(viewport=JOURNALIST).page
+    first_url, first_summary = page.url, page.locator(".nk-summary").inner_text()
+    page.wait_for_timeout(SETTLED_MS)
+    step_end_year_back(page)
+    page.wait_for_url(re.compile(r"years="), timeout=20_000)
+    years_url, years_summary = page.url, page.locator(".nk-summary").inner_text()
+    page.wait_for_timeout(SETTLED_MS)
+    open_filters(page)
+    choose(page, "Sectors", dataset().sectors.at["hospitality", "label"])
+    page.wait_for_url(re.compile(r"sector="), timeout=20_000)
+    assert chips_shown(page) == ["years", "sector"]
+    page.screenshot(path="/tmp/nk-back-0-two-filters.png")
+
+    go(page, "back")
+    assert page.url == years_url, "Back undoes the sector only"
+    page.wait_for_function("() => document.querySelectorAll('.nk-chip').length === 1", timeout=20_000)
+    assert chips_shown(page) == ["years"]
+    assert page.locator(".nk-summary").inner_text() == years_summary
+    page.screenshot(path="/tmp/nk-back-1-years.png")
+
+    go(page, "back")
+    assert page.url == first_url, "Back again returns to the first view, not to the site before"
+    page.wait_for_function("() => document.querySelectorAll('.nk-chip').length === 0", timeout=20_000)
+    assert page.locator(".nk-summary").inner_text() == first_summary
+
+    go(page, "forward")
+    assert page.url == years_url
+    page.wait_for_function("() => document.querySelectorAll('.nk-chip').length === 1", timeout=20_000)
+    assert page.locator(".nk-summary").inner_text() == years_summary
+    page.reload()
+    harness.wait_for_app(page)
+    assert chips_shown(page) == ["years"], "reload keeps the view"
+
+
+def test_play_adds_one_history_entry_not_one_per_year(open_dashboard) -> None:
+    """A presenter plays a few years and pauses: Back returns to the view before Play."""
+    page = open_dashboard("?present=true", viewport=PRESENTER).page
+    page.wait_for_timeout(SETTLED_MS)
+    before = page.evaluate("history.length")
+    page.get_by_role("button", name="▶ Play the years").click()
+    first = dataset().years[0]
+    page.wait_for_function("y => document.querySelector('.nk-bigyears')?.innerText === String(y)",
+                           arg=first + 3, timeout=20_000)
+    page.get_by_role("button", name="❚❚ Pause").click()
+    harness.wait_for_app(page)
+    assert page.evaluate("history.length") - before <= 1, "Play made one entry at most"
+    go(page, "back")
+    assert "years=" not in page.url, page.url
+    page.wait_for_function("() => document.querySelector('.nk-bigyears')?.innerText.includes('–')", timeout=20_000)
+
+
+# ---------------------------------------------------------------- the original article (item 12)
+
+ASIAPRESS = "https://www.asiapress.org/rimjin-gang/2025/12/news/dispached_workers"
+
+
+def test_popups_link_to_the_original_or_say_no_address_is_known(open_dashboard) -> None:
+    """The reader follows a report to its original: Hyesan's (ASIAPRESS) links to it, in a new
+    tab; Dandong's sources have no known address, and the popup says so."""
+    page = open_dashboard(viewport=JOURNALIST).page
+    frame = harness.map_frame(page)
+    mark(page, "Hyesan").click()
+    popup = frame.locator(".leaflet-popup")
+    popup.wait_for()
+    link = popup.get_by_role("link", name="Read the original article").first
+    assert link.get_attribute("href") == ASIAPRESS
+    assert link.get_attribute("target") == "_blank"
+    page.screenshot(path="/tmp/nk-popup-original.png")
+    page = open_dashboard(viewport=JOURNALIST).page  # afresh: the map has zoomed in on Hyesan
+    frame = harness.map_frame(page)
+    mark(page, "Dandong").click()
+    dandong = frame.locator(".leaflet-popup", has_text="Dandong").last
+    dandong.wait_for()
+    assert "Original article: no address known" in dandong.inner_text()
+    assert dandong.locator("a[href^='http']").count() == 0
+
+
+# ---------------------------------------------------------------- the phone (item 7)
+
+INSIDE = """(selector) => [...document.querySelectorAll(selector)].map(e => {
+  const r = e.getBoundingClientRect();
+  return {name: (e.getAttribute('aria-label') || '').split(',')[0], left: r.left, right: r.right, top: r.top,
+          bottom: r.bottom, inside: r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight,
+          hit: document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === e};
+})"""
+
+
+def test_a_phones_first_view_shows_every_place_and_the_border_cluster_can_be_tapped(open_dashboard) -> None:
+    page = open_dashboard(**PHONE).page
+    frame = harness.map_frame(page)
+    page.wait_for_timeout(500)
+    page.screenshot(path="/tmp/nk-phone-first-view.png")
+    places = frame.evaluate(INSIDE, "path.nk-place:not(.nk-area-handle)")
+    assert len(places) >= 10
+    assert [p["name"] for p in places if not p["inside"]] == [], places
+    iframe = page.locator(harness.MAP_IFRAME).bounding_box()
+    assert iframe["x"] >= 0 and iframe["x"] + iframe["width"] <= PHONE["viewport"]["width"]
+    for name in ("Tumen", "Hunchun"):
+        found = next(p for p in places if p["name"] == name)
+        assert found["hit"], f"{name} is covered by something else: {found}"
+    mark(page, "Hunchun").tap()
+    frame.locator(".leaflet-popup", has_text="Hunchun").wait_for(timeout=10_000)
+
+
+def test_a_second_tapped_popup_opens_inside_the_map(open_dashboard) -> None:
+    page = open_dashboard(**PHONE).page
+    frame = harness.map_frame(page)
+    second = None
+    for name in ("Dandong", None):
+        if name is None:  # a second mark the reader can see and tap, as close to the top as there is
+            box = frame.evaluate(INSIDE, ".leaflet-popup")[-1]
+            assert box["inside"], box
+            frame.locator(".leaflet-popup-close-button").last.tap()
+            frame.locator(".leaflet-popup").wait_for(state="detached")
+            seen = []
+            for _ in range(4):  # zoom out until another place shows, as a reader would
+                seen = [p for p in frame.evaluate(INSIDE, "path.nk-place:not(.nk-area-handle)")
+                        if p["hit"] and p["inside"] and p["name"] != "Dandong"]
+                if seen:
+                    break
+                frame.locator(".leaflet-control-zoom-out").tap()
+                page.wait_for_timeout(800)
+            name = second = min(seen, key=lambda p: p["top"])["name"]
+        mark(page, name).tap()
+        page.wait_for_url(re.compile(rf"[?&]place={name.replace(' ', '[+ ]')}\b"), timeout=20_000)
+        harness.wait_for_app(page)
+        page.wait_for_timeout(1500)  # the map centres on the place, then keeps the popup inside
+    popup = frame.locator(".leaflet-popup", has_text=second).last
+    popup.wait_for()
+    page.screenshot(path="/tmp/nk-phone-second-popup.png")
+    box = frame.evaluate(INSIDE, ".leaflet-popup")[-1]
+    assert box["inside"], box
+
+
+def test_a_phones_legend_lists_only_what_the_map_shows(open_dashboard) -> None:
+    page = open_dashboard(SHARED, **PHONE).page
+    legend = harness.map_frame(page).locator(".nk-legend")
+    assert not legend.locator("details").evaluate("d => d.open"), "folded until the reader opens it"
+    legend.locator("summary").tap()
+    sectors = legend.locator("li[data-key^='sector:']")
+    listed = [sectors.nth(i).inner_text() for i in range(sectors.count()) if sectors.nth(i).is_visible()]
+    page.screenshot(path="/tmp/nk-phone-legend.png")
+    assert listed == ["Restaurants & hotels"], listed
+
+
+# ---------------------------------------------------------------- the presenter (item 8)
+
+PAUSE_AS_SEEN = """() => {
+  const shown = document.querySelector('.nk-bigyears').innerText;
+  const pause = [...document.querySelectorAll('button')].find(b => b.innerText.includes('Pause'));
+  pause.click();
+  return shown;
+}"""
+
+
+def test_pause_stops_on_the_year_shown_every_time(open_dashboard) -> None:
+    """Five tries, each pausing at another moment of a year's showing: the year on the screen
+    when Pause is pressed is the year it stops on."""
+    page = open_dashboard("?present=true", viewport=PRESENTER).page
+    outcomes = []
+    for delay in (100, 1400, 700, 1600, 1000):
+        page.get_by_role("button", name="▶ Play the years").click()
+        page.get_by_role("button", name="❚❚ Pause").wait_for(timeout=20_000)
+        start = page.locator(".nk-bigyears").inner_text()
+        # Play carries on from a paused year: wait for its next step.
+        page.wait_for_function("y => /^\\d+$/.test(document.querySelector('.nk-bigyears')?.innerText)"
+                               " && document.querySelector('.nk-bigyears').innerText !== y",
+                               arg=start, timeout=20_000)
+        page.wait_for_timeout(delay)
+        seen = page.evaluate(PAUSE_AS_SEEN)
+        page.get_by_role("button", name="▶ Play the years").wait_for(timeout=20_000)
+        harness.wait_for_app(page)
+        page.wait_for_timeout(1000)
+        outcomes.append((seen, page.locator(".nk-bigyears").inner_text()))
+    assert all(seen == stopped for seen, stopped in outcomes), outcomes
+
+
+def one_line(page: object, selector: str) -> bool:
+    return page.locator(selector).evaluate(
+        "e => { const lh = parseFloat(getComputedStyle(e).lineHeight);"
+        " return e.getBoundingClientRect().height < 1.5 * lh && e.scrollWidth <= e.clientWidth + 1; }")
+
+
+@pytest.mark.parametrize("viewport", [WIDE, {"width": 1366, "height": 768}, JOURNALIST],
+                         ids=["1920x1080", "1366x768", "1280x720"])
+def test_the_presenters_screen_holds_the_count_and_the_whole_map(open_dashboard, viewport) -> None:
+    page = open_dashboard("?present=true", viewport=viewport).page
+    page.screenshot(path=f"/tmp/nk-presenter-{viewport['width']}.png")
+    assert one_line(page, ".nk-summary"), page.locator(".nk-summary").inner_text()
+    box = page.locator(harness.MAP_IFRAME).bounding_box()
+    assert box["y"] + box["height"] <= viewport["height"], box
+
+
+def test_the_presenters_type_reads_across_a_room_and_the_map_fits_its_marks(open_dashboard) -> None:
+    """At 1920×1080 place labels and the legend are at least 18 px, and the places spread over
+    the map instead of crowding one corner."""
+    page = open_dashboard("?present=true", viewport=WIDE).page
+    frame = harness.map_frame(page)
+    frame.wait_for_selector(".nk-no-tiles .nk-label", timeout=20_000)
+    size = "(selector) => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize)"
+    assert frame.evaluate(size, ".nk-label") >= 18
+    assert frame.evaluate(size, ".nk-legend li") >= 18
+    spread = frame.evaluate("""() => {
+        const boxes = [...document.querySelectorAll('path.nk-place:not(.nk-area-handle)')]
+          .map(p => p.getBoundingClientRect());
+        const left = Math.min(...boxes.map(b => b.left)), right = Math.max(...boxes.map(b => b.right));
+        const top = Math.min(...boxes.map(b => b.top)), bottom = Math.max(...boxes.map(b => b.bottom));
+        return {inside: left >= 0 && top >= 0 && right <= innerWidth && bottom <= innerHeight,
+                tall: (bottom - top) / innerHeight};
+    }""")
+    assert spread["inside"] and spread["tall"] >= 0.7, spread
+
+
+# ---------------------------------------------------------------- a chip's own ✕ (item 11)
+
+
+def test_each_filter_chip_removes_only_its_own_filter(open_dashboard) -> None:
+    """A shared link with years and a sector: the sector chip's ✕ takes the sector away and keeps
+    the years; Back brings the sector back."""
+    page = open_dashboard(SHARED, viewport=JOURNALIST).page
+    assert chips_shown(page) == ["years", "sector"]
+    page.screenshot(path="/tmp/nk-chips.png")
+    remove = page.get_by_role("button", name="Remove the filter Sectors: Restaurants & hotels")
+    remove.click()
+    page.wait_for_url(lambda url: "sector=" not in url, timeout=20_000)
+    harness.wait_for_app(page)
+    page.wait_for_function("() => document.querySelectorAll('.nk-chip').length === 1", timeout=20_000)
+    assert chips_shown(page) == ["years"]
+    assert "years=2017&years=2019" in page.url
+    assert page.locator(".nk-summary").inner_text().endswith("2017–2019")
+    assert page.locator("[data-testid='stMultiSelect']").filter(has_text="Restaurants").count() == 0
+    go(page, "back")
+    page.wait_for_function("() => document.querySelectorAll('.nk-chip').length === 2", timeout=20_000)
+    assert "sector=Restaurants" in page.url
+
+
+# ---------------------------------------------------------------- the keyboard (item 9)
+
+FOCUSED = """() => {
+  let element = document.activeElement, inFrame = false;
+  if (element && element.tagName === 'IFRAME' && element.contentDocument) {
+    inFrame = true;
+    element = element.contentDocument.activeElement;
+  }
+  return {inFrame, tag: element ? element.tagName : '', mark: !!(element && element.classList
+          && element.classList.contains('nk-place')), testid: ((element && element.closest
+          && element.closest('[data-testid]')) || {dataset: {}}).dataset.testid || '',
+          name: element ? (element.getAttribute('aria-label') || element.innerText || '').slice(0, 60) : ''};
+}"""
+
+
+def tab_stops(page: object, until: str, limit: int = 80) -> list[dict]:
+    """Press Tab from the top of the page until ``until`` ("mark": the first mark on the map, or
+    a name) has the focus; the stops on the way."""
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED)
+        stops.append(stop)
+        if (until == "mark" and stop["mark"]) or (until != "mark" and stop["name"].startswith(until)):
+            return stops
+    raise AssertionError(f"{until} never took the focus: {stops}")
+
+
+def test_the_first_mark_is_a_few_tab_stops_in(open_dashboard) -> None:
+    page = open_dashboard(viewport=JOURNALIST).page
+    stops = tab_stops(page, "mark")
+    assert not [s for s in stops if s["testid"] == "stBaseButton-elementToolbar"], "the chart's toolbar"
+    assert len(stops) <= 13, [s["name"] or s["testid"] for s in stops]  # 18 before
+
+
+def test_the_table_is_one_stop_with_no_hidden_cells(open_dashboard) -> None:
+    page = open_dashboard(viewport=JOURNALIST).page
+    stops = tab_stops(page, "Report 1 of")
+    after_map = stops[next(i for i, s in enumerate(stops) if s["name"].startswith("Show/hide columns")):]
+    grid = [s for s in after_map if s["testid"] in ("data-grid-canvas", "stDataFrameResizable")
+            or s["testid"].startswith("glide-cell")]
+    assert len(grid) == 1, after_map
+
+
+def test_focus_stays_on_the_card_when_next_becomes_disabled(open_dashboard) -> None:
+    """A keyboard user steps with Next to the end of a place's list: focus stays on the card."""
+    page = open_dashboard("?place=Dandong", viewport=JOURNALIST).page
+    page.get_by_role("button", name="Next ▶").focus()
+    for _ in range(12):
+        if page.get_by_role("button", name="Next ▶").is_disabled():
+            break
+        page.keyboard.press("Enter")
+        harness.wait_for_app(page)
+    assert page.get_by_role("button", name="Next ▶").is_disabled()
+    page.wait_for_timeout(300)
+    focused = page.evaluate(FOCUSED)
+    assert focused["tag"] == "BUTTON" and focused["name"].startswith("◀ Previous"), focused
+    page.keyboard.press("Enter")  # and the keyboard goes on from there
+    harness.wait_for_app(page)
+    assert not page.get_by_role("button", name="Next ▶").is_disabled()
+
+
+def test_the_map_and_the_expanders_have_names(open_dashboard) -> None:
+    opened = open_dashboard(viewport=JOURNALIST)
+    page = opened.page
+    assert page.locator(harness.MAP_IFRAME).get_attribute("title").startswith("Map of the places")
+    session = page.context.new_cdp_session(page)
+    names = [node.get("name", {}).get("value", "") for node in session.send("Accessibility.getFullAXTree")["nodes"]
+             if node.get("role", {}).get("value") == "DisclosureTriangle"]
+    assert names and not [name for name in names if "keyboard_arrow" in name], names
+
+
+# ---------------------------------------------------------------- focusing a place (item 10)
+
+MAP_ROOM = """() => {
+  const r = document.querySelector('iframe[data-testid="stCustomComponentV1"]').getBoundingClientRect();
+  return {height: r.height, shown: Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0))}; }"""
+
+
+@pytest.mark.parametrize("viewport", [JOURNALIST, {"width": 1440, "height": 900}], ids=["1280x720", "1440x900"])
+def test_focusing_a_place_keeps_the_maps_room(open_dashboard, viewport) -> None:
+    """Clicking a mark brings the list and the card, below the map: the map keeps its size and
+    as much of it stays on the screen as before."""
+    page = open_dashboard(viewport=viewport).page
+    before = page.evaluate(MAP_ROOM)
+    mark(page, "Dandong").click()
+    page.wait_for_url(re.compile(r"[?&]place=Dandong\b"), timeout=20_000)
+    harness.wait_for_app(page)
+    page.locator("h3.nk-table-heading", has_text="Reports at Dandong").wait_for()
+    after = page.evaluate(MAP_ROOM)
+    assert after["height"] >= before["height"] and after["shown"] >= before["shown"] - 1, (before, after)

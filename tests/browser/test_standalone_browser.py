@@ -437,3 +437,25 @@ def test_stated_origin_movements_are_drawn_as_stated_lines(standalone_open, stan
     stated = [("pyongyang", "china"), ("ryanggang-province", "china"), ("hyesan", "china"), ("changbai", "shenyang")]
     assert {pair: drawn.get(pair) for pair in stated} == dict.fromkeys(stated, "stated")
     assert drawn[("pyongyang", "jilin-province")] == "inferred"
+
+
+def test_the_export_links_each_report_to_its_original_or_says_none_is_known(
+        standalone_open, standalone_real: Dataset) -> None:
+    """An article's reader opens Hyesan's popup and the sources: the one known address is a link
+    (in a new tab, out of an iframe), every other source says no address is known."""
+    url = "https://www.asiapress.org/rimjin-gang/2025/12/news/dispached_workers"
+    page = standalone_open(page_for(standalone_real)).page
+    page.locator("#nk-places-summary").click()
+    page.locator("#nk-place-list button", has_text="Hyesan").click()
+    popup = page.locator(".leaflet-popup")
+    popup.wait_for()
+    link = popup.get_by_role("link", name="Read the original article").first
+    assert link.get_attribute("href") == url and link.get_attribute("target") == "_blank"
+    page.locator(".nk-method summary").click()
+    sources = page.locator(".nk-method li")
+    texts = [sources.nth(i).inner_text() for i in range(sources.count())]
+    with_url = [text for text in texts if "ASIAPRESS" in text]
+    assert with_url and all("Read the original article" in text for text in with_url)
+    others = [text for text in texts if "ASIAPRESS" not in text]
+    assert others and all("no address known" in text for text in others), others
+    assert page.locator(f".nk-method a[href='{url}']").count() == 1

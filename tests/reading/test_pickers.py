@@ -79,3 +79,12 @@ def test_a_link_is_read_by_label_as_its_widgets_read_it(tiny) -> None:
         Filters(years=(2013, 2019))
     assert pickers.place_from_link(dataset, ["Ningbo", "Dandong"]) == "dandong"
     assert pickers.place_from_link(dataset, ["<img>"]) is None and pickers.place_from_link(dataset, []) is None
+
+
+def test_a_chips_link_leaves_out_only_its_own_parameter() -> None:
+    from geo.reading.pickers import link_without
+
+    params = {"years": ["2017", "2019"], "sector": ["Restaurants & hotels"], "q": ["<b>&"]}
+    assert link_without(params, "sector") == "?years=2017&years=2019&q=%3Cb%3E%26"
+    assert link_without(params, "years") == "?sector=Restaurants+%26+hotels&q=%3Cb%3E%26"
+    assert link_without({"years": ["2017", "2019"]}, "years") == "?"

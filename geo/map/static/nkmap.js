@@ -91,6 +91,20 @@ var nkmap = (function () {
     }
   }
 
+  /* A map narrower than this is a phone's: fitted to its marks, its legend compact. */
+  var SMALL_MAP = 600;
+
+  /* An open popup stays inside the map when the map moves under it (the page focusing the place
+   * just tapped centres the map on it, which would push a tall popup past the map's top). */
+  function keepPopupInside(map) {
+    var popup = map._popup;
+    if (popup && popup.isOpen && popup.isOpen() && popup._adjustPan && !map.nkPanning) {
+      map.nkPanning = true;
+      popup._adjustPan();
+      map.nkPanning = false;
+    }
+  }
+
   /* Marks closer than this on screen are moved apart (each keeps a thin line to where it is). */
   var TOUCHING = 4;
 
@@ -146,6 +160,7 @@ var nkmap = (function () {
     shape.on("add", function () { sizePopup(shape); name(shape, place, mark); });
     shape.options.placeId = place.id;
     shape.nkHome = L.latLng(place.ll);
+    shape.nkArea = Boolean(place.area_m);
     group.addLayer(shape);
     if (!place.area_m) {
       // The place's name beside its mark, shown only when the map tiles (which name places) are missing.
@@ -297,6 +312,46 @@ var nkmap = (function () {
     return state.shapes;
   }
 
+  /* A phone's or a presenter's first view: the map fitted to the marks it shows (the page's own
+   * centre and zoom, config.home, suit a laptop's map and cut off a phone's border cluster). Once
+   * per map and mode, and only from the page's own view or an earlier fit, so that a focused
+   * place and the reader's own pan and zoom are kept. `presenting`: the presenter's map. */
+  function fitFirstView(group, shapes, presenting) {
+    var map = group._map;
+    if (!map) { group.once("add", function () { fitFirstView(group, shapes, presenting); }); return; }
+    // After the page has applied its own centre and zoom (streamlit-folium does, once the layer is
+    // drawn), and once the map has its size (its frame grows after the first drawing).
+    window.setTimeout(function attempt() {
+      if (map.getSize().y < 100) { map.once("resize", attempt); return; }
+      fitNow(map, shapes, presenting);
+    }, 0);
+  }
+
+  function fitNow(map, shapes, presenting) {
+    var home = config && config.home;
+    var mode = presenting ? "present" : map.getSize().x < SMALL_MAP ? "phone" : "";
+    // Points, not the handles of wide areas (China, a province): fitting those too would shrink
+    // a phone's map until its marks pile up; the areas' pale circles show anyway.
+    var points = Object.keys(shapes).filter(function (id) { return !shapes[id].nkArea; })
+      .map(function (id) { return shapes[id].nkHome; });
+    if (!home || !mode || map.nkFitted === mode || !points.length) { return; }
+    // Within a few pixels: Leaflet rounds the centre to whole pixels.
+    var near = function (view) {
+      return view.zoom === map.getZoom() && map.latLngToContainerPoint(view.center).distanceTo(map.getSize().divideBy(2)) < 4;
+    };
+    var atHome = near(home), atFit = map.nkFitView && near(map.nkFitView);
+    if (!atHome && !atFit) { return; }
+    var pad = Math.round(config.radius.max) + 8;  // a whole mark inside, clear of the zoom buttons
+    var snap = map.options.zoomSnap;
+    map.options.zoomSnap = 0.25;  // as close as the marks allow, not a whole zoom level further out
+    // Never much closer than the page's own view: one or two places keep their surroundings.
+    map.fitBounds(L.latLngBounds(points), {paddingTopLeft: [pad + 34, pad], paddingBottomRight: [pad, pad],
+                                           maxZoom: home.zoom + 2, animate: false});
+    map.options.zoomSnap = snap;
+    map.nkFitted = mode;
+    map.nkFitView = {center: map.getCenter(), zoom: map.getZoom()};
+  }
+
   /* Once per map: the dataset's drawing settings (geo.map.records.map_config), the country outlines
    * and the legend. */
   function setup(map, settings, legendHtml, outlineSource, outlineStyle) {
@@ -317,6 +372,11 @@ var nkmap = (function () {
         if (!this._focused) { this._map._container.focus({preventScroll: true}); }
       };
       map.keyboard.enable();
+    }
+    map.on("moveend", function () { keepPopupInside(map); });
+    // In the dashboard the map's frame is named for what it holds, not for the component.
+    if (settings.title && window.__GLOBAL_DATA__ && window.frameElement) {
+      window.frameElement.setAttribute("title", settings.title);
     }
     outlines(map, outlineSource, outlineStyle);
     if (legendHtml) { legend(map, legendHtml); }
@@ -395,10 +455,15 @@ var nkmap = (function () {
     });
   }
 
-  /* The presenter's legend: open, and only what the map shows (see legendShows). */
+  /* The presenter's legend: open, and only what the map shows (see legendShows). A phone's
+   * legend also lists only what the map shows, folded until the reader opens it. */
   function compactLegend(on) {
     if (!legendBox) { return; }
-    L.DomUtil[on ? "addClass" : "removeClass"](legendBox, "nk-legend-compact");
+    var small = window.innerWidth < SMALL_MAP;
+    L.DomUtil[on || small ? "addClass" : "removeClass"](legendBox, "nk-legend-compact");
+    // A presenter's labels and legend read from across a room (map.css scales them with the screen).
+    var container = legendBox.closest(".leaflet-container");
+    if (container) { L.DomUtil[on ? "addClass" : "removeClass"](container, "nk-presenting"); }
     if (on) { legendBox.querySelector("details").open = true; }
   }
 
@@ -514,5 +579,5 @@ var nkmap = (function () {
 
   return {plural: plural, markerRadius: markerRadius, tooltipHtml: tooltipHtml, popupHtml: popupHtml,
           setup: setup, draw: draw, aggregate: aggregate, announceDrawn: announceDrawn,
-          compactLegend: compactLegend};
+          compactLegend: compactLegend, fitFirstView: fitFirstView};
 })();
