@@ -24,7 +24,7 @@ from geo.map.layers import view_layer
 from geo.publish import downloads
 from geo.query.filters import FILTERS, Filters
 from geo.query.selection import View, build_view, emptied_by
-from geo.reading import fragments, pickers, timeline
+from geo.reading import fragments, pickers, printout, timeline
 from geo.reading.table import table_frame
 from geo.settings import SETTINGS
 
@@ -269,6 +269,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
     if not holding:
         publish_page.publish_row(dataset, view, place, presenting)  # image, GIS files, citation
     if not presenting and not holding:
+        st.html(printout.printed_reports(dataset, view, place))  # on paper only: the table prints no rows
         reports_table(dataset, view, place)
 
 

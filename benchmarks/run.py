@@ -1,7 +1,8 @@
 """``make bench``: time the dashboard at 5k, 50k and 500k reports against the naive one-marker-per-report map.
 
 Prints a Markdown table and PASS/FAIL per target, and refreshes the marked section of
-``docs/PERFORMANCE.md``. ``--quick`` measures 5k and 50k only, with fewer steps.
+``docs/PERFORMANCE.md``. ``--quick`` measures 5k and 50k only, with fewer steps. ``--only image``
+measures only the image of a view (``benchmarks/image.py``), in a section of its own.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from benchmarks import browse, measure
+from benchmarks import browse, image, measure
 
 DOC = measure.ROOT / "docs" / "PERFORMANCE.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+IMAGE_START, IMAGE_END = "<!-- bench-image:start -->", "<!-- bench-image:end -->"
+ONLY = {"image": "the image of a view (PNG, SVG, PDF) on the bundled data and at 50k: seconds and size"}
 RESULTS = measure.BENCH_DIR / "results.json"
 
 SIZES = {5_000: 300, 50_000: 1_000, 500_000: 3_000}
@@ -53,6 +56,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--steps", type=int, help="slider steps per app in the browser (default 9, quick 5)")
     parser.add_argument("--no-browser", action="store_true", help="Python-side measurements only")
     parser.add_argument("--no-doc", action="store_true", help="don't rewrite docs/PERFORMANCE.md")
+    parser.add_argument("--only", choices=sorted(ONLY),
+                        help="measure one part only: " + "; ".join(f"{k}: {v}" for k, v in ONLY.items()))
     return parser.parse_args(argv)
 
 
@@ -266,16 +271,19 @@ def report(rows: list[Row], bundled: Row | None, naive: Row | None, *, quick: bo
     return "\n".join(parts)
 
 
-def write_doc(section: str, path: Path = DOC) -> None:
-    """Replace what stands between the bench markers in ``docs/PERFORMANCE.md`` (append them if absent)."""
+def write_doc(section: str, path: Path = DOC, *, markers: tuple[str, str] = (START, END),
+              heading: str = "Latest results") -> None:
+    """Replace what stands between the bench markers in ``docs/PERFORMANCE.md`` (append them, under
+    ``heading``, if absent)."""
+    start, end = markers
     text = path.read_text(encoding="utf-8") if path.is_file() else "# Performance\n"
-    block = f"{START}\n{section}\n{END}"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        _, after = rest.split(END, 1)
+    block = f"{start}\n{section}\n{end}"
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        _, after = rest.split(end, 1)
         text = before + block + after
     else:
-        text = text.rstrip("\n") + "\n\n## Latest results\n\n" + block + "\n"
+        text = text.rstrip("\n") + f"\n\n## {heading}\n\n" + block + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
 
@@ -289,10 +297,27 @@ def save(rows: list[Row], bundled: Row | None, naive: Row | None) -> None:
 # ---------------------------------------------------------------- main
 
 
+def only_images(args: argparse.Namespace, machine: str) -> int:
+    """``--only image``: the image rows alone, into their own section of ``docs/PERFORMANCE.md``."""
+    started = time.monotonic()
+    rows = image.run_images(log)
+    section = (f"Measured {time.strftime('%Y-%m-%d %H:%M')} by `python -m benchmarks.run --only image` in "
+               f"{(time.monotonic() - started) / 60:.1f} min on {machine}. The whole view (no filter), the "
+               "default size (1920×1080; PNG at 2×, so 3840×2160 pixels; the PDF on A4); the time from a "
+               "loaded view to the file's bytes, as the page's download button takes it.\n\n" + image.image_table(rows))
+    print(section)
+    if not args.no_doc:
+        write_doc(section, markers=(IMAGE_START, IMAGE_END), heading="Image of a view")
+        log(f"wrote the image results into {DOC.relative_to(measure.ROOT)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     started = time.monotonic()
     machine = measure.machine_line()
+    if args.only == "image":
+        return only_images(args, machine)
     sizes = args.sizes or ([5_000, 50_000] if args.quick else list(SIZES))
     steps = args.steps or (5 if args.quick else 9)
     naive_steps = max(3, min(steps, 4 if args.quick else 7))

@@ -51,6 +51,17 @@ class Settings:
         default=150,
         metadata={"help": "Movement lines drawn at most (the most reported first), so the map stays legible."},
     )
+    print_map_size: tuple[int, int] = field(
+        default=(680, 440),
+        metadata={"help": "Width and height in CSS pixels of the map on paper (fits A4 and Letter with 12 mm "
+                          "margins, with the title and the legend): printing keeps the view's bounds in it, so "
+                          "no side of the map is cut off."},
+    )
+    print_reports: int = field(
+        default=200,
+        metadata={"help": "Most reports the printed map page lists with their quotes (the newest; the "
+                          "downloads have them all)."},
+    )
     cache_dir: Path = field(
         default=ROOT / ".cache" / "datasets",
         metadata={"help": "Where validated datasets are kept as Parquet, keyed by a hash of their files."},

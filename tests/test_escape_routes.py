@@ -20,7 +20,7 @@ from geo.publish import downloads
 from geo.publish.export import ExportInfo
 from geo.query.filters import Filters
 from geo.query.selection import build_view
-from geo.reading import fragments
+from geo.reading import fragments, printout
 from tests.hostile import IMG, SCRIPT_CLOSE, TEMPLATE, write_hostile_dataset
 
 RAW = (IMG, TEMPLATE, SCRIPT_CLOSE, "`tick`", "\\n ")
@@ -51,6 +51,7 @@ ROUTES = {
     "report cards": lambda d: "".join(fragments.report_card(r, d) for _, r in d.reports.iterrows()),
     "source header": lambda d: fragments.source_header(d, "src-a"),
     "source reader": lambda d: fragments.highlighted_seed(d, "src-a"),
+    "printed reports": lambda d: printout.printed_reports(d, build_view(d, Filters())),
     "legend": lambda d: legend_html(d.sectors),
     "standalone HTML export": standalone,
 }

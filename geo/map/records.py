@@ -56,7 +56,8 @@ def map_config(dataset: Dataset, *, more: str, settings: Settings = SETTINGS) ->
                    "maxCount": dataset.max_reports_per_place},
         "styles": style_table(dataset.sectors),
         "areaStyle": AREA_STYLE, "flowStyle": FLOW_STYLE, "fewStyle": FEW_STYLE, "inferredStyle": INFERRED_STYLE,
-        "more": more, "home": {"center": list(settings.map_center), "zoom": settings.map_zoom},
+        "more": more, "printSize": list(settings.print_map_size),
+        "home": {"center": list(settings.map_center), "zoom": settings.map_zoom},
         "title": MAP_TITLE,
     }
 

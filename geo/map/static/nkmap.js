@@ -380,6 +380,60 @@ var nkmap = (function () {
     }
     outlines(map, outlineSource, outlineStyle);
     if (legendHtml) { legend(map, legendHtml); }
+    if (settings.printSize) { printable(map, settings.printSize[0], settings.printSize[1]); }
+  }
+
+  /* On paper the map is `width` pixels wide (its frame too, in the dashboard; and `height` high
+   * there), whatever the screen's size: it shows the bounds the screen showed, not only their middle. In the
+   * dashboard's frame the legend goes whole below the map, and the frame grows to hold it.
+   * After printing, the screen's view and legend come back as they were. */
+  function printable(map, width, height) {
+    var saved = null;
+    var frame = window.frameElement;  // the dashboard's iframe (null in the standalone export)
+    window.addEventListener("beforeprint", function () {
+      var container = map.getContainer(), details = legendBox && legendBox.querySelector("details");
+      saved = {center: map.getCenter(), zoom: map.getZoom(), bounds: map.getBounds(), snap: map.options.zoomSnap,
+               legendOpen: details ? details.open : null,
+               legendParent: legendBox && legendBox.parentNode, legendNext: legendBox && legendBox.nextSibling};
+      container.style.width = width + "px";
+      map.options.zoomSnap = 0;  // fit the bounds exactly, not to the next whole zoom level out
+      if (details) { details.open = true; }
+      if (frame) {
+        container.style.setProperty("height", height + "px", "important");
+        var below = 0;
+        if (legendBox) {
+          L.DomUtil.addClass(legendBox, "nk-legend-print");
+          legendBox.style.width = width + "px";
+          container.parentNode.insertBefore(legendBox, container.nextSibling);
+          below = legendBox.offsetHeight + 8;
+        }
+        frame.style.setProperty("width", width + "px", "important");
+        frame.style.setProperty("height", height + below + "px", "important");
+      }
+      map.invalidateSize({pan: false});
+      map.fitBounds(saved.bounds, {animate: false});
+    });
+    window.addEventListener("afterprint", function () {
+      if (!saved) { return; }
+      var container = map.getContainer();
+      if (frame) {
+        frame.style.removeProperty("width");
+        frame.style.removeProperty("height");
+        container.style.removeProperty("height");
+        if (legendBox && saved.legendParent) {
+          L.DomUtil.removeClass(legendBox, "nk-legend-print");
+          legendBox.style.width = "";
+          saved.legendParent.insertBefore(legendBox, saved.legendNext);
+        }
+      }
+      container.style.width = "";
+      map.options.zoomSnap = saved.snap;
+      map.invalidateSize({pan: false});
+      map.setView(saved.center, saved.zoom, {animate: false});
+      var details = legendBox && legendBox.querySelector("details");
+      if (details && saved.legendOpen !== null) { details.open = saved.legendOpen; }
+      saved = null;
+    });
   }
 
   /* The legend as a collapsible control, folded on a small map (a phone, a shared screen). */
