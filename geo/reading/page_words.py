@@ -75,7 +75,7 @@ def summary_line_in(lang: str, reports: int, places_shown: int, years: tuple[int
     -------
     str
         e.g. "12 reports at 5 places (1 with few or no workers) · 2012–2019";
-        "보도 12건, 장소 5곳 (1곳은 노동자가 적거나 없음) · 2012년 ~ 2019년".
+        "장소 5곳, 보고 12건 (그중 1곳은 노동자가 적거나 없음) · 2012년 ~ 2019년".
     """
     words = page_words(lang)
     if reports == 0 or years is None:
