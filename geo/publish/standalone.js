@@ -1,5 +1,5 @@
 /* The standalone HTML export's page: its year and sector controls, the place list and the map.
- * Drawing is nkmap.js's (inlined before this script); the page's data is the JSON in #nk-data,
+ * Drawing is the map script's, nkmap (inlined before this script); the page's data is the JSON in #nk-data,
  * built by geo/publish/standalone.py. Strings in it that reach innerHTML were escaped in Python. The page's
  * words are data.words (geo/reading/page_words.py: templates with {name} placeholders, in the export's
  * language); this script holds none of its own and sets them only with textContent. */
