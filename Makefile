@@ -5,7 +5,7 @@ PORT ?= 8501
 REPLICAS ?= 2
 MODE ?= direct
 
-.PHONY: run serve curate test lint bench load setup clean draft-quality messages
+.PHONY: run serve curate test test-js lint lint-js bench load setup clean draft-quality messages
 
 .tools/bin/uv:
 	python3 -m venv .tools
@@ -16,6 +16,12 @@ MODE ?= direct
 	touch $@
 
 setup: .venv/.synced
+
+# The map's scripts have their own linter and unit tests (eslint, node --test): node and npm, the
+# exact versions in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
 
 # Both listen on 127.0.0.1 only; ADDRESS=0.0.0.0 opens them to the network (HOSTS="name …" adds host names).
 LAUNCH = $(UV) run python -m deploy.launch --port $(PORT) $(if $(ADDRESS),--address $(ADDRESS)) $(if $(HOSTS),--allow-host "$(HOSTS)")
@@ -41,12 +47,19 @@ draft-quality: setup
 bench-draft: setup
 	$(UV) run python -m benchmarks.draft_hostile
 
-lint: setup
+lint: setup lint-js
 	$(UV) run ruff check geo tests dashboard.py review_page.py publish_page.py scripts benchmarks deploy
 	$(UV) run lint-imports
 
+lint-js: node_modules/.installed
+	npx --no-install eslint
+
+# Unit tests of the map's script parts (geo/map/static/nkmap/), no browser needed.
+test-js: node_modules/.installed
+	node --test tests/js/
+
 # The serve group too: tests/browser/test_serve.py runs what make serve runs.
-test: setup lint
+test: setup lint test-js
 	$(UV) run --locked --group serve pytest -q
 
 # Re-extract the strings marked for translation (babel.cfg) and merge them into each language's
@@ -66,4 +79,4 @@ load: setup
 	$(UV) run python -m benchmarks.load $(if $(filter proxy,$(MODE)),--proxy)
 
 clean:
-	rm -rf .venv .tools static/vendor .pytest_cache
+	rm -rf .venv .tools static/vendor .pytest_cache node_modules

@@ -1,6 +1,6 @@
 """Build the Folium map: a fixed base map, and one layer of places and movements per filter state.
 
-The elements here only wire data to ``geo/map/static/nkmap.js``, which draws everything. Data goes in
+The elements here only wire data to the map's script (``geo/map/static/nkmap/``), which draws everything. Data goes in
 as JSON values, never as template source. The base map (script, outlines, tiles, legend, map
 settings) is the same on every rerun, so streamlit-folium keeps the iframe mounted; everything that
 depends on the filters goes into one ``FeatureGroup`` whose size grows with places, not reports.
@@ -8,8 +8,11 @@ depends on the filters goes into one ``FeatureGroup`` whose size grows with plac
 
 from __future__ import annotations
 
+import json
+
 import folium
 from branca.element import Element, MacroElement
+from folium.elements import ElementAddToElement
 from jinja2 import Template
 
 from ..data.load import Dataset
@@ -33,7 +36,7 @@ class _Rendered(Element):
 
 
 class ScriptElement(MacroElement):
-    """A map element whose script is one call into ``nkmap.js``, with data passed only as values.
+    """A map element whose script is one call into the map's script (``nkmap``), with data passed only as values.
 
     ``MacroElement.render`` wraps the rendered script in ``Element(text)``, which compiles the
     text as a Jinja template again, so data inside it (a sector label, a place name) would be
@@ -67,22 +70,39 @@ class MapSetup(ScriptElement):
         return f"nkmap.setup({self._parent.get_name()}, {self.arguments});"
 
 
-class PlacesLayer(ScriptElement):
-    """All places and movement lines of one filter state (records from :func:`geo.map.records.layer_json`)."""
+class PlacesGroup(folium.FeatureGroup):
+    """All places and movement lines of one filter state: an ``nkmap.Places`` layer (``places.js``).
 
-    def __init__(self, records_json: str, compact_legend: bool = False):
-        super().__init__("PlacesLayer")
+    A folium ``FeatureGroup`` (so ``st_folium(feature_group_to_add=...)`` takes it and swaps it in
+    place) whose Leaflet layer is ``nkmap.Places`` rather than a plain ``L.featureGroup``. Its
+    script is added as it is, never compiled as a template (see :class:`ScriptElement`).
+    """
+
+    _template = Template("{% macro script(this, kwargs) %}{{ this.call() }}{% endmacro %}")
+
+    def __init__(self, records_json: str, *, presenting: bool = False):
+        super().__init__(name="Reports", control=False)
         self.records_json = records_json
-        self.compact_legend = compact_legend
+        self.layer_options = json.dumps({"fitFirstView": True, "presenting": presenting, "foldLegend": True,
+                                         "announce": True})
 
-    def call(self, kwargs: dict) -> str:
-        group, compact = self._parent.get_name(), "true" if self.compact_legend else "false"
-        return (f"nkmap.fitFirstView({group}, nkmap.draw({group}, {self.records_json}), {compact}); "
-                f"nkmap.compactLegend({compact}); nkmap.announceDrawn();")
+    def call(self) -> str:
+        """The script: the layer, made from the records (records from :func:`geo.map.records.layer_json`)."""
+        return f"var {self.get_name()} = nkmap.places({self.records_json}, {self.layer_options});"
+
+    def render(self, **kwargs) -> None:
+        # As folium's Layer.render (added to its parent) and ScriptElement.render (the script as it is).
+        if self.show:
+            self.add_child(ElementAddToElement(element_name=self.get_name(),
+                                               element_parent_name=self._parent.get_name()),
+                           name=self.get_name() + "_add")
+        self.get_root().script.add_child(_Rendered(self.call()), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
 
 
 def base_map(dataset: Dataset, *, settings: Settings = SETTINGS, tiles: bool = True) -> folium.Map:
-    """The map that stays mounted: ``nkmap.js``, outlines, tiles, legend and map settings.
+    """The map that stays mounted: the map's script, outlines, tiles, legend and map settings.
 
     Parameters
     ----------
@@ -123,16 +143,14 @@ def data_layer(records_json: str, *, compact_legend: bool = False) -> folium.Fea
     records_json
         :func:`geo.map.records.layer_json` of the filter state.
     compact_legend
-        List only what the map shows in an open legend (the presenter's).
+        The presenter's map: list only what the map shows in an open legend.
 
     Returns
     -------
     folium.FeatureGroup
-        Holding one :class:`PlacesLayer`; the map updates in place.
+        A :class:`PlacesGroup`; the map updates in place.
     """
-    group = folium.FeatureGroup(name="Reports", control=False)
-    PlacesLayer(records_json, compact_legend).add_to(group)
-    return group
+    return PlacesGroup(records_json, presenting=compact_legend)
 
 
 def places_map(places: list[dict], *, settings: Settings = SETTINGS) -> folium.Map:

@@ -1,4 +1,4 @@
-"""The records the map draws, in the one format ``geo/map/static/nkmap.js`` reads.
+"""The records the map draws, in the one format the map's script (``geo/map/static/nkmap/``) reads.
 
 Places, marks (a place's reports in one filter state), movements and the map's settings, with
 named keys, numbers as numbers and every text already escaped. The dashboard sends a layer of

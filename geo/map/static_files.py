@@ -1,4 +1,4 @@
-"""The map's static files: local Leaflet files, ``static/nkmap.js`` and ``static/map.css``, served or inlined."""
+"""The map's static files: local Leaflet files, the map's script (``static/nkmap/``, joined) and ``static/map.css``."""
 
 from __future__ import annotations
 
@@ -15,10 +15,17 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 from ..data.outlines import COUNTRIES_PATH
 
 ASSETS_DIR: Path = Path(__file__).resolve().parent / "static"
-"""Folder of the map's committed static files (``nkmap.js``, ``map.css``)."""
+"""Folder of the map's committed static files (``nkmap/``, ``map.css``, the page's scripts)."""
 
-SCRIPT_PATH: Path = ASSETS_DIR / "nkmap.js"
-"""The map's one drawing script, served to the dashboard and inlined in the standalone export."""
+SCRIPT_DIR: Path = ASSETS_DIR / "nkmap"
+"""The parts of the map's one drawing script, each a file of its own (tests/js/ tests them one by one)."""
+
+SCRIPT_PARTS: tuple[str, ...] = ("words.js", "geometry.js", "aggregate.js", "declutter.js", "setup.js", "places.js")
+"""The parts in the order :func:`map_script` joins them: each adds to the ``nkmap`` object what the
+parts after it may use (only ``setup.js`` and ``places.js`` need Leaflet when they load)."""
+
+SCRIPT_NAME: str = "nkmap.js"
+"""The joined script's name where the dashboard is served it (``static/vendor/nkmap/``)."""
 
 LEAFLET_VERSION: str = xstatic_leaflet.VERSION
 """Leaflet version shipped by xstatic-leaflet (folium 0.20 links 1.9.3)."""
@@ -85,8 +92,17 @@ def install_static(static_dir: Path) -> Path:
         _copy_if_changed(image, dest / "images" / image.name)
     # The outlines are fetched once by the browser rather than resent with every map update.
     _copy_if_changed(COUNTRIES_PATH, Path(static_dir) / "vendor" / "outlines" / COUNTRIES_PATH.name)
-    _copy_if_changed(SCRIPT_PATH, Path(static_dir) / "vendor" / "nkmap" / SCRIPT_PATH.name)
+    _write_if_changed(map_script(), Path(static_dir) / "vendor" / "nkmap" / SCRIPT_NAME)
     return dest
+
+
+def _write_if_changed(text: str, dst: Path) -> None:
+    """Write ``text`` to ``dst`` unless ``dst`` already holds it."""
+    data = text.encode("utf-8")
+    if dst.is_file() and dst.read_bytes() == data:
+        return
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    dst.write_bytes(data)
 
 
 def use_local_assets(base_url: str = STATIC_URL) -> None:
@@ -112,7 +128,7 @@ def use_local_assets(base_url: str = STATIC_URL) -> None:
         for an HTML file saved next to a ``vendor/`` folder, pass ``"vendor"``.
     """
     base = base_url.rstrip("/")
-    folium.Map.default_js = [("leaflet", f"{base}/leaflet/leaflet.js"), ("nkmap", f"{base}/nkmap/{SCRIPT_PATH.name}")]
+    folium.Map.default_js = [("leaflet", f"{base}/leaflet/leaflet.js"), ("nkmap", f"{base}/nkmap/{SCRIPT_NAME}")]
     folium.Map.default_css = [("leaflet_css", f"{base}/leaflet/leaflet.css")]
 
 
@@ -124,8 +140,20 @@ def map_css() -> str:
 
 @functools.lru_cache(maxsize=1)
 def map_script() -> str:
-    """``nkmap.js`` as text, to inline in a self-contained page."""
-    return SCRIPT_PATH.read_text(encoding="utf-8")
+    """The map's one drawing script: the parts in ``static/nkmap/`` joined in :data:`SCRIPT_PARTS`'s order.
+
+    Served to the dashboard as ``nkmap.js`` and inlined in the standalone export. It defines one
+    global, ``nkmap``; each part adds to it.
+
+    Returns
+    -------
+    str
+        The script's text.
+    """
+    head = ("/* The map's drawing script, joined from geo/map/static/nkmap/ by geo.map.static_files.map_script:"
+            " edit the parts, not this. */\nvar nkmap = {};\n")
+    parts = (f"\n/* ---- {name} ---- */\n" + (SCRIPT_DIR / name).read_text(encoding="utf-8") for name in SCRIPT_PARTS)
+    return head + "".join(parts)
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
 """The map's marks drawn with matplotlib: the records the map draws (``geo.map.records``), placed in
 Web Mercator as Leaflet places them, styled by the map's own style table, moved apart where
-they overlap as ``geo/map/static/nkmap.js`` moves them, and named without labels colliding.
+they overlap as the map's script (``geo/map/static/nkmap/``) moves them, and named without labels colliding.
 
 Sizes in the records are screen pixels; the image is laid out at 100 pixels an inch, so a pixel
 is 0.72 points.
@@ -25,7 +25,7 @@ PT = 0.72
 """Points per screen pixel (the image is laid out at 100 dpi)."""
 EARTH = 6378137.0
 TOUCHING = 4
-"""Marks closer than this many pixels are moved apart: ``TOUCHING`` in ``nkmap.js`` (a test
+"""Marks closer than this many pixels are moved apart: ``TOUCHING`` in ``nkmap/geometry.js`` (a test
 checks the two agree)."""
 
 
@@ -51,7 +51,7 @@ def dashes(dash: object, scale: float = 1.0) -> object:
 
 
 def marker_radius(count: int, radius: dict) -> float:
-    """A point mark's radius in pixels: ``markerRadius`` in ``nkmap.js``, from the same ``config.radius``."""
+    """A point mark's radius in pixels: ``markerRadius`` in ``nkmap/geometry.js``, from the same ``config.radius``."""
     share = math.sqrt(count / max(radius["maxCount"], 1))
     return round((radius["min"] + (radius["max"] - radius["min"]) * share) * 10) / 10
 
@@ -69,7 +69,7 @@ class Mark:
 
 
 def mark_style(config: dict, record: dict, place: dict) -> tuple[dict, float]:
-    """A mark's Leaflet path options and radius, as ``drawMark`` in ``nkmap.js`` makes them."""
+    """A mark's Leaflet path options and radius, as ``_drawMark`` in ``nkmap/places.js`` makes them."""
     style = dict(config["styles"][record["role"]][record["sector"]])
     if record["presence"] in ("few", "none"):
         style.update(config["fewStyle"], color=style["fillColor"])
@@ -80,7 +80,7 @@ def mark_style(config: dict, record: dict, place: dict) -> tuple[dict, float]:
 
 
 def declutter(marks: list[Mark]) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Move marks that overlap around their common centre (``declutter`` in ``nkmap.js``);
+    """Move marks that overlap around their common centre (``spread`` in ``nkmap/geometry.js``);
     returns the leader lines from each moved mark's true spot to where it is drawn."""
     parent = list(range(len(marks)))
 

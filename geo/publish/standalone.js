@@ -1,5 +1,5 @@
 /* The standalone HTML export's page: its year and sector controls, the place list and the map.
- * Drawing is nkmap.js's (inlined before this script); the page's data is the JSON in #nk-data,
+ * Drawing is the map script's, nkmap (inlined before this script); the page's data is the JSON in #nk-data,
  * built by geo/publish/standalone.py. Strings in it that reach innerHTML were escaped in Python. The page's
  * words are data.words (geo/reading/page_words.py: templates with {name} placeholders, in the export's
  * language); this script holds none of its own and sets them only with textContent. */
@@ -15,14 +15,7 @@
   var placeList = byId("nk-place-list"), placesSummary = byId("nk-places-summary");
   var sectorState = byId("nk-sector-state");
   var words = data.words;
-  // As geo.i18n.fill: each {name} replaced by its value, other braces left alone.
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (whole, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
-    });
-  }
-  // As geo.reading.page_words.plural_forms: [the form for 1, the form for any other count].
-  function counted(forms, n) { return fill(forms[n === 1 ? 0 : 1], {n: n}); }
+  var fill = nkmap.fill;
 
   var map = L.map("nk-map", {
     center: data.map.center, zoom: data.map.zoom, minZoom: data.map.minZoom, maxZoom: data.map.maxZoom,
@@ -48,7 +41,7 @@
   // itself is what the reader sees first.
   if (window.innerWidth < 700) { byId("nk-sector-panel").open = false; }
 
-  var layer = L.featureGroup().addTo(map);
+  var layer = null;  // the places and movements of the years and sectors chosen (an nkmap.Places)
   var shapes = {};
 
   function listPlace(mark) {
@@ -77,9 +70,10 @@
     var view = nkmap.aggregate(data, first, last, wanted);
     fromOut.textContent = String(first);
     toOut.textContent = String(last);
-    layer.clearLayers();
+    if (layer) { map.removeLayer(layer); }
     placeList.textContent = "";
-    shapes = nkmap.draw(layer, {places: data.places, marks: view.marks, flows: view.flows});
+    layer = nkmap.places({places: data.places, marks: view.marks, flows: view.flows}).addTo(map);
+    shapes = layer.shapes();
     view.marks.forEach(listPlace);
     placesSummary.textContent = fill(words.placesOnMap, {n: view.marks.length});
     var ticked = sectorBoxes.filter(function (box) { return box.checked; });
@@ -87,12 +81,8 @@
       : !ticked.length ? words.sectorsNone
       : ticked.length <= 2 ? ticked.map(function (box) { return box.parentNode.textContent.trim(); }).join(words.listSeparator)
       : fill(words.sectorsSome, {n: ticked.length, total: sectorBoxes.length});
-    // As geo.reading.page_words.summary_line_in (and so geo.query.aggregate.summary_line in English).
     var fewOrNone = view.marks.filter(function (mark) { return mark.presence !== "reported"; }).length;
-    summaryLine.textContent = !view.count ? words.noMatch
-      : fill(fewOrNone ? words.summaryFew : words.summary, {
-          reports: counted(words.reports, view.count), places: counted(words.places, view.marks.length), few: fewOrNone
-        }) + " · " + (first === last ? fill(words.year, {y: first}) : fill(words.yearSpan, {first: first, last: last}));
+    summaryLine.textContent = nkmap.summaryLine(words, view.count, view.marks.length, fewOrNone, first, last);
   }
 
   var timer = null;

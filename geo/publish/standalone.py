@@ -23,7 +23,7 @@ from ..settings import SETTINGS, Settings
 from .export import ExportInfo
 
 PAGE_SCRIPT_PATH: Path = Path(__file__).resolve().parent / "standalone.js"
-"""The standalone export's page controls (year slider, play, filters), inlined beside ``nkmap.js``."""
+"""The standalone export's page controls (year slider, play, filters), inlined beside the map's script."""
 
 OUTLINE_ATTRIBUTION = "Outlines: Natural Earth"
 """Credit for the bundled country outlines, added to the map's attribution line."""
@@ -37,7 +37,7 @@ def standalone_html(
 
     The file requests nothing but the optional map tiles, so it opens from ``file://`` and
     from any static host or CDN, and fits an article-width ``<iframe>``. It draws with the
-    dashboard's own script, ``geo/map/static/nkmap.js``, inlined.
+    dashboard's own script (:func:`geo.map.static_files.map_script`), inlined.
 
     Which reports it carries: the role, source and text filters decide what is *shipped*;
     the year and sector filters only set the *initial state* of the year and sector

@@ -70,7 +70,7 @@ _TOOLTIP_PLACE = re.compile(r'(?:data-place="|\bplace=)([a-z0-9][a-z0-9_-]*)')
 def place_from_tooltip(tooltip: str | None) -> str | None:
     """The place id carried by a clicked mark's tooltip: its HTML (``data-place="ID"``), or the
     plain text streamlit-folium returns for a click, which ends with the hidden ``place=ID``
-    (see ``tooltipHtml`` in ``geo/map/static/nkmap.js``)."""
+    (see ``tooltipHtml`` in ``geo/map/static/nkmap/words.js``)."""
     match = _TOOLTIP_PLACE.search(tooltip or "")
     return match.group(1) if match else None
 

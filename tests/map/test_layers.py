@@ -21,7 +21,7 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
 
 def test_popups_hold_the_reports_of_their_place(tiny: Dataset) -> None:
     layer = layers.view_layer(tiny, build_view(tiny, Filters()))
-    records = json.loads(next(iter(layer._children.values())).records_json)
+    records = json.loads(layer.records_json)
     popups = {mark["place"]: "".join(mark["reports"]) for mark in records["marks"]}
     assert "Dozens of North Korean women" in popups["dandong"]
     assert "thirty restaurant staff" in popups["ningbo"] and "Dozens" not in popups["ningbo"]

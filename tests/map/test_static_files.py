@@ -86,7 +86,7 @@ def test_install_static_copies_leaflet(tmp_path: Path) -> None:
     for rel in expected:
         assert (dest / rel).read_bytes() == (src / rel).read_bytes()
     script = tmp_path / "static" / "vendor" / "nkmap" / "nkmap.js"
-    assert script.read_bytes() == static_files.SCRIPT_PATH.read_bytes()
+    assert script.read_text(encoding="utf-8") == static_files.map_script()
 
 
 def test_install_static_is_idempotent_and_repairs(tmp_path: Path) -> None:
@@ -157,3 +157,14 @@ def test_inline_leaflet_is_self_contained() -> None:
     assert js.startswith("/* @preserve\n * Leaflet " + static_files.LEAFLET_VERSION)
     assert "sourceMappingURL" not in css + js
     assert "</script" not in js.lower() and "</style" not in css.lower()
+
+
+def test_the_map_script_joins_every_part_once_in_order() -> None:
+    """A part added to geo/map/static/nkmap/ but not to SCRIPT_PARTS would never reach a page."""
+    on_disk = sorted(path.name for path in static_files.SCRIPT_DIR.glob("*.js"))
+    assert sorted(static_files.SCRIPT_PARTS) == on_disk
+    script = static_files.map_script()
+    parts = [(static_files.SCRIPT_DIR / name).read_text(encoding="utf-8") for name in static_files.SCRIPT_PARTS]
+    starts = [script.index(part) for part in parts]
+    assert starts == sorted(starts)
+    assert script.startswith("/*") and "var nkmap = {};" in script.split("\n", 2)[1]

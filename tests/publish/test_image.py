@@ -125,5 +125,5 @@ def test_cli_writes_each_image_format_and_refuses_a_bad_size(tiny_dir: Path, tmp
 
 
 def test_marks_are_moved_apart_as_the_map_moves_them() -> None:
-    script = (ROOT / "geo" / "map" / "static" / "nkmap.js").read_text(encoding="utf-8")
+    script = (ROOT / "geo" / "map" / "static" / "nkmap" / "geometry.js").read_text(encoding="utf-8")
     assert re.search(r"var TOUCHING = (\d+);", script).group(1) == str(TOUCHING)

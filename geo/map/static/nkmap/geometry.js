@@ -1,0 +1,78 @@
+/* The map's geometry on the screen, in pixels: a mark's radius, marks that touch moved apart on a
+ * ring, and where a movement's arrowhead sits. No Leaflet here: points are {x, y} in any pixel
+ * frame (tests/js/geometry.test.js); declutter.js applies them to the map. */
+(function (nkmap) {
+  "use strict";
+
+  /* Marks closer than this on screen are moved apart (each keeps a thin line to where it is).
+   * geo.publish.imagemarks.TOUCHING is the same number (tests/publish/test_image.py). */
+  var TOUCHING = 4;
+
+  /* Pixel radius for a place with `count` reports: area grows with the count. `radius` is
+   * geo.map.records.map_config's: {min, max, maxCount}. */
+  function markerRadius(count, radius) {
+    var share = Math.sqrt(count / Math.max(radius.maxCount, 1));
+    return Math.round((radius.min + (radius.max - radius.min) * share) * 10) / 10;
+  }
+
+  /* As L.Point.distanceTo, to the last bit. */
+  function distance(a, b) {
+    var x = b.x - a.x, y = b.y - a.y;
+    return Math.sqrt(x * x + y * y);
+  }
+
+  /* Where each mark goes so that none overlaps another. Marks whose circles come closer than
+   * TOUCHING (directly or through a chain of others) form a cluster; a cluster's marks go round
+   * a ring about their common centre, starting from the left (so two sit side by side, names
+   * outward), the ring wide enough for the widest of them. `points[i]` is mark i's own place on
+   * the screen, `radii[i]` its radius.
+   *
+   * Returns {spots, clusters}: spots[i] is {x, y, moved, left} (`left`: the mark went to the left
+   * of its cluster, so its name goes on its left); clusters lists the moved marks' indexes, one
+   * array per cluster, in a fixed order. */
+  function spread(points, radii) {
+    var n = points.length;
+    var root = points.map(function (_, i) { return i; });
+    var find = function (i) { while (root[i] !== i) { i = root[i] = root[root[i]]; } return i; };
+    for (var i = 0; i < n; i++) {
+      for (var j = i + 1; j < n; j++) {
+        var reach = radii[i] + radii[j] + TOUCHING;
+        if (distance(points[i], points[j]) < reach) { root[find(i)] = find(j); }
+      }
+    }
+    var members = {};
+    for (var k = 0; k < n; k++) { (members[find(k)] = members[find(k)] || []).push(k); }
+    var spots = points.map(function (point) { return {x: point.x, y: point.y, moved: false, left: false}; });
+    var clusters = [];
+    Object.keys(members).map(Number).sort(function (a, b) { return a - b; }).forEach(function (key) {
+      var group = members[key];
+      if (group.length === 1) { return; }
+      var centre = group.reduce(function (sum, m) { return {x: sum.x + points[m].x, y: sum.y + points[m].y}; },
+                                {x: 0, y: 0});
+      centre = {x: centre.x / group.length, y: centre.y / group.length};
+      var widest = Math.max.apply(null, group.map(function (m) { return radii[m]; }));
+      var ring = widest / Math.sin(Math.PI / group.length) + TOUCHING;
+      group.forEach(function (m, place) {
+        var angle = Math.PI + 2 * Math.PI * place / group.length;
+        spots[m] = {x: centre.x + Math.cos(angle) * ring, y: centre.y + Math.sin(angle) * ring, moved: true,
+                    left: Math.cos(angle) < -0.1};
+      });
+      clusters.push(group);
+    });
+    return {spots: spots, clusters: clusters};
+  }
+
+  /* Where a movement's arrowhead goes: at the edge of its destination's mark of radius `radius`,
+   * on the line from `start` to `end`; null for a line too short to show one. */
+  function arrowHead(start, end, radius) {
+    var edge = radius + 9;
+    var length = distance(start, end), share = edge / length;
+    if (length < 2 * edge + 8) { return null; }
+    return {x: end.x - (end.x - start.x) * share, y: end.y - (end.y - start.y) * share};
+  }
+
+  nkmap.TOUCHING = TOUCHING;
+  nkmap.markerRadius = markerRadius;
+  nkmap.spread = spread;
+  nkmap.arrowHead = arrowHead;
+})(nkmap);

@@ -1,0 +1,280 @@
+/* What a map draws once, whatever its filters: the country outlines, the legend, and the
+ * settings every places layer on it is drawn with. nkmap.Setup is a Leaflet layer, one per map:
+ * what it holds (the dataset's config, the legend's element, the map's first fit, whether the
+ * dashboard was told the marks are drawn) belongs to that map only. */
+(function (nkmap) {
+  "use strict";
+
+  /* A map narrower than this is a phone's: fitted to its marks, its legend compact. */
+  var SMALL_MAP = 600;
+
+  nkmap.SMALL_MAP = SMALL_MAP;
+
+  nkmap.Setup = L.Layer.extend({
+    /* `config`: the dataset's drawing settings (geo.map.records.map_config); `legendHtml`: the
+     * legend (geo.map.style.legend_html, escaped there), "" for none; `outlineSource`: the
+     * country outlines' GeoJSON or a URL to fetch it from (once: the dashboard resends the
+     * places layer only); `outlineStyle`: their path style. */
+    initialize: function (config, legendHtml, outlineSource, outlineStyle) {
+      this.config = config;
+      this._legendHtml = legendHtml;
+      this._outlineSource = outlineSource;
+      this._outlineStyle = outlineStyle;
+      this.legendBox = null;    // the legend's element while it is on the map
+      this._fitted = null;      // the mode ("phone", "present") the map was last fitted for
+      this._fitView = null;     // the view that fit made
+      this._announced = false;  // the dashboard was told the first marks are drawn
+    },
+
+    onAdd: function (map) {
+      // Without tiles (offline, blocked, or none asked for) the outlines name no places: show labels.
+      var tiles = false;
+      var noTiles = function () { L.DomUtil.addClass(map.getContainer(), "nk-no-tiles"); };
+      map.eachLayer(function (layer) {
+        if (layer instanceof L.TileLayer) { tiles = true; layer.once("tileerror", noTiles); }
+      });
+      if (!tiles) { noTiles(); }
+      // Leaflet focuses the map on every mouse press, and focusing scrolls the page to show the
+      // whole map: with the map partly below the fold (the dashboard's iframe) the mark moves
+      // away before the button is released, and the click is lost. Focus without scrolling.
+      // Leaflet has no option or event for how its keyboard handler focuses the map, and a
+      // listener of our own cannot stand in: it would have to run before the handler's, on the
+      // same presses only (not those inside a popup or a control, which stop at their own
+      // element). So the handler's press method is replaced, on this map's handler only; it
+      // reads nothing private.
+      if (map.keyboard) {
+        map.keyboard.disable();
+        map.keyboard._onMouseDown = function () { map.getContainer().focus({preventScroll: true}); };
+        map.keyboard.enable();
+      }
+      // In the dashboard the map's frame is named for what it holds, not for the component.
+      if (this.config.title && window.__GLOBAL_DATA__ && window.frameElement) {
+        window.frameElement.setAttribute("title", this.config.title);
+      }
+      this._addOutlines(map);
+      if (this._legendHtml) { this._addLegend(map); }
+      if (this.config.printSize) { this._printable(map, this.config.printSize[0], this.config.printSize[1]); }
+    },
+
+    onRemove: function (map) {
+      if (this._printHandlers) {
+        window.removeEventListener("beforeprint", this._printHandlers[0]);
+        window.removeEventListener("afterprint", this._printHandlers[1]);
+        this._printHandlers = null;
+      }
+      if (map.keyboard) {
+        map.keyboard.disable();
+        delete map.keyboard._onMouseDown;  // Leaflet's own again
+        map.keyboard.enable();
+      }
+      if (this._outlines) { map.removeLayer(this._outlines); this._outlines = null; }
+      if (this._legend) {
+        map.off("popupopen", this._foldLegend, this);
+        map.removeControl(this._legend);
+        this._legend = this.legendBox = null;
+      }
+    },
+
+    /* On paper the map is `width` pixels wide (its frame too, in the dashboard; and `height` high
+     * there), whatever the screen's size: it shows the bounds the screen showed, not only their
+     * middle. In the dashboard's frame the legend goes whole below the map, and the frame grows to
+     * hold it. After printing, the screen's view and legend come back as they were. */
+    _printable: function (map, width, height) {
+      var self = this, saved = null;
+      var frame = window.frameElement;  // the dashboard's iframe (null in the standalone export)
+      var before = function () {
+        var container = map.getContainer(), box = self.legendBox, details = box && box.querySelector("details");
+        saved = {center: map.getCenter(), zoom: map.getZoom(), bounds: map.getBounds(), snap: map.options.zoomSnap,
+                 legendOpen: details ? details.open : null,
+                 legendParent: box && box.parentNode, legendNext: box && box.nextSibling};
+        container.style.width = width + "px";
+        map.options.zoomSnap = 0;  // fit the bounds exactly, not to the next whole zoom level out
+        if (details) { details.open = true; }
+        if (frame) {
+          container.style.setProperty("height", height + "px", "important");
+          var below = 0;
+          if (box) {
+            L.DomUtil.addClass(box, "nk-legend-print");
+            box.style.width = width + "px";
+            container.parentNode.insertBefore(box, container.nextSibling);
+            below = box.offsetHeight + 8;
+          }
+          frame.style.setProperty("width", width + "px", "important");
+          frame.style.setProperty("height", height + below + "px", "important");
+        }
+        map.invalidateSize({pan: false});
+        map.fitBounds(saved.bounds, {animate: false});
+      };
+      var after = function () {
+        if (!saved) { return; }
+        var container = map.getContainer(), box = self.legendBox;
+        if (frame) {
+          frame.style.removeProperty("width");
+          frame.style.removeProperty("height");
+          container.style.removeProperty("height");
+          if (box && saved.legendParent) {
+            L.DomUtil.removeClass(box, "nk-legend-print");
+            box.style.width = "";
+            saved.legendParent.insertBefore(box, saved.legendNext);
+          }
+        }
+        container.style.width = "";
+        map.options.zoomSnap = saved.snap;
+        map.invalidateSize({pan: false});
+        map.setView(saved.center, saved.zoom, {animate: false});
+        var details = box && box.querySelector("details");
+        if (details && saved.legendOpen !== null) { details.open = saved.legendOpen; }
+        saved = null;
+      };
+      window.addEventListener("beforeprint", before);
+      window.addEventListener("afterprint", after);
+      this._printHandlers = [before, after];
+    },
+
+    /* Country outlines in a pane under the tiles, visible wherever tiles are missing. */
+    _addOutlines: function (map) {
+      if (!map.getPane("nkBasemap")) {
+        map.createPane("nkBasemap");
+        map.getPane("nkBasemap").style.zIndex = 150;
+      }
+      var self = this, style = this._outlineStyle;
+      var add = function (data) {
+        if (self._map !== map) { return; }  // taken off the map while the outlines were fetched
+        self._outlines = L.geoJSON(data, {pane: "nkBasemap", interactive: false, style: style}).addTo(map);
+      };
+      if (typeof this._outlineSource === "string") {
+        fetch(this._outlineSource).then(function (response) { return response.json(); }).then(add);
+      } else {
+        add(this._outlineSource);
+      }
+    },
+
+    /* The legend as a collapsible control, folded on a small map (a phone, a shared screen). */
+    _addLegend: function (map) {
+      var self = this, html = this._legendHtml;
+      var control = L.control({position: "bottomright"});
+      control.onAdd = function () {
+        var div = L.DomUtil.create("div", "nk-legend");
+        self.legendBox = div;
+        div.innerHTML = html;
+        var size = map.getSize();
+        if (size.y < 560 || size.x < 700) { div.querySelector("details").open = false; }
+        var toggle = div.querySelector("input.nk-show-inferred");
+        if (toggle) {
+          toggle.addEventListener("change", function () {
+            L.DomUtil[toggle.checked ? "removeClass" : "addClass"](map.getContainer(), "nk-hide-inferred");
+          });
+        }
+        L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.disableScrollPropagation(div);
+        return div;
+      };
+      control.addTo(map);
+      this._legend = control;
+      // On a small map the legend folds when a popup opens, so that it never hides what was tapped.
+      map.on("popupopen", this._foldLegend, this);
+    },
+
+    _foldLegend: function () {
+      var current = this._map.getSize();
+      if (this.legendBox && (current.x < 700 || current.y < 560)) { this.legendBox.querySelector("details").open = false; }
+    },
+
+    /* Mark each legend entry the map shows now (a sector or role of a mark, few-workers rings,
+     * areas, stated or inferred movements): a compact legend lists only those. `marks`: the
+     * records' marks shown; `flows`: the movements drawn (each with its `basis`). */
+    legendShows: function (places, marks, flows) {
+      if (!this.legendBox) { return; }
+      var shown = {};
+      marks.forEach(function (mark) {
+        shown["sector:" + mark.sector] = shown["role:" + mark.role] = true;
+        if (nkmap.PRESENCE[mark.presence]) { shown.few = true; }
+        if (places[mark.place].area_m) { shown.area = true; }
+      });
+      flows.forEach(function (flow) { shown[flow.basis] = true; });
+      Array.prototype.forEach.call(this.legendBox.querySelectorAll("[data-key]"), function (entry) {
+        L.DomUtil[shown[entry.getAttribute("data-key")] ? "removeClass" : "addClass"](entry, "nk-absent");
+      });
+    },
+
+    /* The presenter's legend (`on`): open, and only what the map shows (see legendShows). A
+     * phone's legend also lists only what the map shows, folded until the reader opens it. */
+    compactLegend: function (on) {
+      if (!this.legendBox) { return; }
+      var small = window.innerWidth < SMALL_MAP;
+      L.DomUtil[on || small ? "addClass" : "removeClass"](this.legendBox, "nk-legend-compact");
+      // A presenter's labels and legend read from across a room (map.css scales them with the screen).
+      L.DomUtil[on ? "addClass" : "removeClass"](this._map.getContainer(), "nk-presenting");
+      if (on) { this.legendBox.querySelector("details").open = true; }
+    },
+
+    /* A phone's or a presenter's first view: the map fitted to `points` (the places' marks, not
+     * the handles of wide areas: fitting those too would shrink a phone's map until its marks
+     * pile up; the areas' pale circles show anyway). The page's own centre and zoom
+     * (config.home) suit a laptop's map and cut off a phone's border cluster. Once per map and
+     * mode, and only from the page's own view or an earlier fit, so that a focused place and the
+     * reader's own pan and zoom are kept. `presenting`: the presenter's map. */
+    fitFirstView: function (points, presenting) {
+      var self = this, map = this._map;
+      // After the page has applied its own centre and zoom (streamlit-folium does, once the layer is
+      // drawn), and once the map has its size (its frame grows after the first drawing).
+      window.setTimeout(function attempt() {
+        if (map.getSize().y < 100) { map.once("resize", attempt); return; }
+        self._fitNow(map, points, presenting);
+      }, 0);
+    },
+
+    _fitNow: function (map, points, presenting) {
+      var home = this.config.home;
+      var mode = presenting ? "present" : map.getSize().x < SMALL_MAP ? "phone" : "";
+      if (!home || !mode || this._fitted === mode || !points.length) { return; }
+      // Within a few pixels: Leaflet rounds the centre to whole pixels.
+      var near = function (view) {
+        return view.zoom === map.getZoom() && map.latLngToContainerPoint(view.center).distanceTo(map.getSize().divideBy(2)) < 4;
+      };
+      var atHome = near(home), atFit = this._fitView && near(this._fitView);
+      if (!atHome && !atFit) { return; }
+      var pad = Math.round(this.config.radius.max) + 8;  // a whole mark inside, clear of the zoom buttons
+      var snap = map.options.zoomSnap;
+      map.options.zoomSnap = 0.25;  // as close as the marks allow, not a whole zoom level further out
+      // Never much closer than the page's own view: one or two places keep their surroundings.
+      map.fitBounds(L.latLngBounds(points), {paddingTopLeft: [pad + 34, pad], paddingBottomRight: [pad, pad],
+                                             maxZoom: home.zoom + 2, animate: false});
+      map.options.zoomSnap = snap;
+      this._fitted = mode;
+      this._fitView = {center: map.getCenter(), zoom: map.getZoom()};
+    },
+
+    /* In the dashboard: once the first marks are on the screen, tell the page (through
+     * streamlit-folium's value, which reruns the page's map part), so that it draws what it held
+     * back for a new reader: the timeline and the reports table. Once per map; the export has no
+     * Streamlit and skips it. The value keeps what streamlit-folium last sent, so a later click is
+     * still told apart from it. */
+    announceDrawn: function () {
+      var shared = window.__GLOBAL_DATA__, streamlit = window.Streamlit;
+      if (this._announced || !shared || !streamlit) { return; }
+      this._announced = true;
+      // Once the marks are painted and the page has gone quiet: a rerun that comes while the page
+      // is still drawing its widgets can cost a widget its tie to the link.
+      window.requestAnimationFrame(function () {
+        window.requestIdleCallback(function () {
+          var value = Object.assign({}, shared.previous_data, {drawn: true});
+          shared.previous_data = value;
+          streamlit.setComponentValue(value);
+        }, {timeout: 3000});
+      });
+    }
+  });
+
+  /* The map's Setup: added once per map (geo.map.leaflet.MapSetup, the export's page script). */
+  nkmap.setup = function (map, config, legendHtml, outlineSource, outlineStyle) {
+    return new nkmap.Setup(config, legendHtml, outlineSource, outlineStyle).addTo(map);
+  };
+
+  /* The Setup on `map`, or null. */
+  nkmap.setupOf = function (map) {
+    var found = null;
+    map.eachLayer(function (layer) { if (layer instanceof nkmap.Setup) { found = layer; } });
+    return found;
+  };
+})(nkmap);

@@ -1,0 +1,59 @@
+// geometry.js: a mark's radius, marks moved apart on a ring, arrowheads.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const {load, plain} = require("./load.js");
+
+const nkmap = load(["geometry.js"]);
+const RADIUS = {min: 5, max: 20, maxCount: 16};
+
+test("a mark's area grows with its count, from the smallest radius to the largest", () => {
+  assert.equal(nkmap.markerRadius(0, RADIUS), 5);
+  assert.equal(nkmap.markerRadius(4, RADIUS), 12.5);   // 5 + 15 * sqrt(4 / 16)
+  assert.equal(nkmap.markerRadius(16, RADIUS), 20);
+  assert.equal(nkmap.markerRadius(1, RADIUS), 8.8);    // rounded to a tenth of a pixel
+  assert.equal(nkmap.markerRadius(3, {min: 5, max: 20, maxCount: 0}), 31);  // no division by zero: 5 + 15 * sqrt(3)
+});
+
+const close = (a, b) => assert.ok(Math.abs(a - b) < 1e-9, `${a} != ${b}`);
+
+test("marks that do not touch stay where they are", () => {
+  const layout = nkmap.spread([{x: 0, y: 0}, {x: 30, y: 0}], [10, 10]);  // 30 >= 10 + 10 + 4
+  assert.deepEqual(plain(layout.clusters), []);
+  assert.deepEqual(plain(layout.spots), [{x: 0, y: 0, moved: false, left: false}, {x: 30, y: 0, moved: false, left: false}]);
+});
+
+test("two touching marks sit side by side about their centre, the first on the left", () => {
+  const layout = nkmap.spread([{x: 100, y: 50}, {x: 110, y: 50}], [6, 8]);  // 10 < 6 + 8 + 4
+  assert.deepEqual(plain(layout.clusters), [[0, 1]]);
+  const [first, second] = layout.spots;
+  const ring = 8 / Math.sin(Math.PI / 2) + nkmap.TOUCHING;  // the widest mark's radius and a gap
+  close(first.x, 105 - ring); close(first.y, 50);
+  close(second.x, 105 + ring); close(second.y, 50);
+  assert.equal(first.left, true);
+  assert.equal(second.left, false);
+  assert.ok(first.moved && second.moved);
+});
+
+test("a chain of touching marks is one cluster on a ring wide enough that none overlaps", () => {
+  const points = [{x: 0, y: 0}, {x: 12, y: 0}, {x: 24, y: 0}, {x: 200, y: 0}];
+  const layout = nkmap.spread(points, [5, 5, 5, 5]);  // 0 touches 1, 1 touches 2, 0 and 2 do not
+  assert.deepEqual(plain(layout.clusters), [[0, 1, 2]]);
+  assert.equal(layout.spots[3].moved, false);
+  const moved = layout.spots.slice(0, 3);
+  const centre = {x: 12, y: 0}, ring = 5 / Math.sin(Math.PI / 3) + nkmap.TOUCHING;
+  moved.forEach((spot) => close(Math.hypot(spot.x - centre.x, spot.y - centre.y), ring));
+  for (let i = 0; i < 3; i++) {
+    for (let j = i + 1; j < 3; j++) {
+      assert.ok(Math.hypot(moved[i].x - moved[j].x, moved[i].y - moved[j].y) >= 10 + nkmap.TOUCHING);
+    }
+  }
+  close(moved[0].x, centre.x - ring);  // from the left, clockwise on the screen
+});
+
+test("an arrowhead sits at the edge of its destination's mark, or not at all on a short line", () => {
+  const head = nkmap.arrowHead({x: 0, y: 0}, {x: 100, y: 0}, 10);
+  close(head.x, 81); close(head.y, 0);  // 10 px of mark and 9 of arrow before the end
+  assert.equal(nkmap.arrowHead({x: 0, y: 0}, {x: 45, y: 0}, 10), null);  // shorter than 2 * 19 + 8
+  assert.notEqual(nkmap.arrowHead({x: 0, y: 0}, {x: 46, y: 0}, 10), null);
+});
