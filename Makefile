@@ -37,7 +37,7 @@ draft-quality: setup
 	$(UV) run python -m benchmarks.draft_quality
 
 lint: setup
-	$(UV) run ruff check geo tests dashboard.py ui scripts benchmarks deploy
+	$(UV) run ruff check geo tests dashboard.py review_page.py ui scripts benchmarks deploy
 	$(UV) run lint-imports
 
 # The serve group too: tests/browser/test_serve.py runs what make serve runs.

@@ -38,7 +38,7 @@ def run_page(monkeypatch, *args: str, article: str = ARTICLE, server_key: str | 
         monkeypatch.delenv(curation.SECRET_ENV, raising=False)
     else:
         monkeypatch.setenv(curation.SECRET_ENV, server_key)
-    at = AppTest.from_file(str(ROOT / "ui" / "review.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "review_page.py"), default_timeout=60)
     at.run()
     at.text_area(key="pasted").input(article)
     at.text_input(key="src.published").input("2023-06")

@@ -18,10 +18,10 @@ from geo.drafting.dates import DateError, parse_published
 from geo.drafting.draft_folder import PLACEHOLDERS, make_draft, placeholders_left, read_rows, write_draft
 from geo.drafting.review import review_order
 from geo.errors import DataError
-from geo.map import leaflet, static_files
+from geo.map import leaflet
 from geo.settings import SETTINGS
 from geo.vocab import DATE_BASES
-from ui import candidates, shared
+from ui import candidates
 
 SOURCE_FIELDS = {  # column: (label, help); every one stays editable until the merge
     "published": ("Published (YYYY, YYYY-MM or YYYY-MM-DD)", "Relative dates in the article are read from it."),
@@ -200,8 +200,3 @@ def _merged(summary: str) -> None:
     st.info("Now add the new document to seeds/README.md: its file, source id, publisher, author, title, and how "
             "its date was established (see the seed and source named above).")
 
-
-if __name__ == "__main__":
-    _args = shared.page_args()
-    static_files.install_static(SETTINGS.static_dir)  # the new places' map loads Leaflet from the app
-    review_page(_args.curate, _args.data)

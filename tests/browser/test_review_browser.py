@@ -29,7 +29,7 @@ def review_server(tmp_path: Path):
     shutil.copytree(harness.ROOT / "seeds", data / "seeds")
     port = harness.free_port()
     log = tempfile.NamedTemporaryFile(prefix="review-", suffix=".log", delete=False)
-    command = [sys.executable, "-m", "streamlit", "run", "ui/review.py", "--server.port", str(port),
+    command = [sys.executable, "-m", "streamlit", "run", "review_page.py", "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
                "--browser.gatherUsageStats", "false", "--", "--curate", "--data", str(data)]
     process = subprocess.Popen(command, cwd=harness.ROOT, stdout=log, stderr=subprocess.STDOUT,  # noqa: S603
