@@ -48,7 +48,7 @@ bench-draft: setup
 	$(UV) run python -m benchmarks.draft_hostile
 
 lint: setup lint-js
-	$(UV) run ruff check geo tests dashboard.py review_page.py publish_page.py scripts benchmarks deploy
+	$(UV) run ruff check geo tests dashboard.py review_page.py ui scripts benchmarks deploy
 	$(UV) run lint-imports
 
 lint-js: node_modules/.installed

@@ -74,6 +74,28 @@ class Settings:
         default=50,
         metadata={"help": "Problems the dashboard lists for a dataset that fails validation (the CLI lists all)."},
     )
+    play_seconds: float = field(
+        default=1.7,
+        metadata={"help": "How long each year shows while Play runs, on the page and in the standalone map."},
+    )
+    first_view_hold_seconds: float = field(
+        default=4.0,
+        metadata={"help": "At the latest, a new reader's widgets, timeline and table follow the map after this "
+                          "(sooner once the map says its marks are drawn)."},
+    )
+    map_height: int = field(default=560, metadata={"help": "Height in pixels of the map page's map."})
+    presenter_map_height: int = field(
+        default=500,
+        metadata={"help": "Height in pixels of the map in presenter mode, before its stylesheet fits it to "
+                          "the screen (most of a 720-pixel shared screen)."},
+    )
+    new_places_map_height: int = field(
+        default=320, metadata={"help": "Height in pixels of the review page's map of a draft's new places."}
+    )
+    table_limit: int = field(
+        default=2000,
+        metadata={"help": "Most reports the table under the map lists (the newest); the downloads hold them all."},
+    )
     static_dir: Path = field(
         default=ROOT / "static",
         metadata={"help": "Folder Streamlit serves at /app/static/ (Leaflet is copied there)."},

@@ -19,7 +19,7 @@ def whole_page(at: object) -> object:
     """An AppTest of the dashboard that starts past a new reader's first view.
 
     That view holds back the widgets, the timeline and the table until the map has drawn in the
-    browser (``dashboard.main``), which AppTest can't do; tests of those parts start with the whole
+    browser (``ui.explore.main``), which AppTest can't do; tests of those parts start with the whole
     page, as a reader has it a moment later. The first view has tests of its own.
     """
     at.session_state["_map_page_seen"] = True

@@ -14,8 +14,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 GEO = ROOT / "geo"
 MOST_LINES = 300
-TOO_LONG_FOR_NOW = {"dashboard.py", "review_page.py", "geo/drafting/candidates.py", "geo/drafting/placefind.py"}
-"""Modules allowed over :data:`MOST_LINES` until they are split (the page, issue 22)."""
+TOO_LONG_FOR_NOW = {"geo/drafting/candidates.py", "geo/drafting/placefind.py"}
+"""Modules allowed over :data:`MOST_LINES` until they are split (drafting, issue 22)."""
 
 
 def imports() -> dict[str, set[str]]:
@@ -131,11 +131,11 @@ def test_runtime_dependencies_are_what_the_app_and_the_cli_import() -> None:
     names = {re.split(r"[=<>!~ ]", spec, maxsplit=1)[0].lower() for spec in declared}
     declared_imports = {IMPORT_NAMES.get(name, name) for name in names}
     imported = set()
-    for path in [*GEO.rglob("*.py"), ROOT / "dashboard.py", ROOT / "review_page.py"]:
+    for path in [*GEO.rglob("*.py"), ROOT / "dashboard.py", ROOT / "review_page.py", *(ROOT / "ui").rglob("*.py")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 imported.update(alias.name.split(".")[0] for alias in node.names)
             elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
                 imported.add(node.module.split(".")[0])
-    third_party = imported - set(sys.stdlib_module_names) - {"geo", "dashboard", "review_page", "publish_page"}
+    third_party = imported - set(sys.stdlib_module_names) - {"geo", "dashboard", "review_page", "ui"}
     assert declared_imports == third_party

@@ -45,7 +45,7 @@ def test_a_merge_without_the_key_is_refused(monkeypatch, data_copy: Path, entere
     decide(at, 0, "yes")  # with an accepted candidate, only the key keeps the button off
     assert at.button(key="merge").disabled
     # A session that sends the click anyway (a page driving the WebSocket) is refused by the merge itself.
-    import review_page
+    from ui import review as review_page
 
     draft = at.session_state["draft"]
     source = {column: ("" if value in PLACEHOLDERS.values() else value) for column, value in draft.source.items()}

@@ -1,4 +1,4 @@
-"""AppTest of the map page's publishing row (publish_page.py): the image and GIS downloads, and
+"""AppTest of the map page's publishing row (ui/publish.py): the image and GIS downloads, and
 the citation of the view, which follows the filters."""
 
 from __future__ import annotations

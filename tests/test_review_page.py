@@ -82,7 +82,7 @@ def test_without_curate_the_page_drafts_but_cannot_write(monkeypatch) -> None:
     assert any("Read-only" in info.value for info in at.info)
     merge = at.button(key="merge")
     assert merge.disabled
-    import review_page  # the merge function itself refuses without curation mode
+    from ui import review as review_page  # the merge function itself refuses without curation mode
 
     review_page._merge(None, None, ROOT / "data", curate=False)
     assert snapshot() == before

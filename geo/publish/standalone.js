@@ -103,7 +103,7 @@
     render();
     playButton.textContent = words.pause;
     playButton.setAttribute("aria-pressed", "true");
-    timer = setInterval(step, 1300);
+    timer = setInterval(step, data.play_ms);
   });
   fromInput.addEventListener("input", function () {
     stopPlaying();

@@ -94,6 +94,7 @@ def standalone_html(
              "minZoom": settings.min_zoom, "maxZoom": settings.max_zoom},
         outlines={"style": OUTLINE_STYLE, "attribution": OUTLINE_ATTRIBUTION},
         tiles={"url": settings.tiles_url, "attribution": settings.tiles_attribution} if tiles else None,
+        play_ms=round(settings.play_seconds * 1000),  # each year shows as long as on the page
     )
     return render(
         "standalone.html",

@@ -60,8 +60,8 @@ def focus(dataset: Dataset, place: str | None) -> tuple[list[float], int]:
 
 
 def map_height(presenting: bool) -> int:
-    """Map height in pixels: most of a 720-pixel shared screen when presenting."""
-    return 500 if presenting else 560
+    """Map height in pixels (``SETTINGS.map_height``, ``SETTINGS.presenter_map_height``)."""
+    return SETTINGS.presenter_map_height if presenting else SETTINGS.map_height
 
 
 _TOOLTIP_PLACE = re.compile(r'(?:data-place="|\bplace=)([a-z0-9][a-z0-9_-]*)')
@@ -88,12 +88,27 @@ def years_from_link(values: list[str], bounds: tuple[int, int]) -> tuple[int, in
     """
     first, last = bounds
     try:
-        years = sorted(int(value) for value in values)
+        years = [int(value) for value in values]
     except ValueError:
         return first, last
-    if len(years) != 2 or years[1] < first or years[0] > last:
+    return years_in_order(years, bounds) if len(years) == 2 else (first, last)
+
+
+def years_in_order(years: tuple[int, int] | list[int], bounds: tuple[int, int]) -> tuple[int, int]:
+    """``years`` in order and within ``bounds``; all of ``bounds`` when none of them is within.
+
+    Parameters
+    ----------
+    years
+        Two years, in either order (a link's, or a slider's that took a link's as they were).
+    bounds
+        The first and last year of the data.
+    """
+    first, last = bounds
+    start, end = sorted(int(year) for year in years)
+    if end < first or start > last:
         return first, last
-    return max(years[0], first), min(years[1], last)
+    return max(start, first), min(end, last)
 
 
 def filter_options(dataset: Dataset) -> dict[str, dict[str, str]]:

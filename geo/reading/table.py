@@ -7,9 +7,9 @@ import pandas as pd
 
 from ..data.load import Dataset
 from ..query.memo import memo_of
+from ..settings import SETTINGS
 from .wording import format_date, format_figures, format_period
 
-TABLE_LIMIT = 2000
 TABLE_SOURCE_COLUMNS = [
     "id", "date_start", "date_end", "date_basis", "place_name", "role", "sector_ids", "publisher",
     "published", "workers_min", "workers_max", "workers_as_stated", "wage_min", "wage_max",
@@ -22,7 +22,7 @@ TABLE_HEADINGS = ["Report", "When", "Place", "Role", "Sectors", "Figures", "Sour
 
 
 def table_frame(dataset: Dataset, rows: np.ndarray | None = None, place: str | None = None,
-                *, limit: int = TABLE_LIMIT) -> tuple[pd.DataFrame, int]:
+                *, limit: int = SETTINGS.table_limit) -> tuple[pd.DataFrame, int]:
     """The reports table, newest first: what a reader scans, one row per report, plain text.
 
     Parameters

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from html.parser import HTMLParser
@@ -15,7 +16,7 @@ from geo.escape import escape
 from geo.map.records import export_records
 from geo.map.style import marker_style
 from geo.publish.export import ExportInfo
-from geo.publish.standalone import control_years, standalone_html
+from geo.publish.standalone import control_years, page_script, standalone_html
 from geo.query.filters import Filters, filter_mask
 from geo.reading.reports import report_html
 from geo.settings import ROOT, SETTINGS, Settings
@@ -123,6 +124,15 @@ def test_other_tile_settings_are_used(tiny: Dataset) -> None:
     page = render(tiny, settings=Settings(tiles_url=tiles, tiles_attribution="Example tiles"))
     assert json_block(page, "nk-data")["tiles"] == {"url": tiles, "attribution": "Example tiles"}
     assert "cartocdn" not in page
+
+
+def test_play_shows_each_year_as_long_as_the_page_does(tiny: Dataset) -> None:
+    slow = dataclasses.replace(SETTINGS, play_seconds=2.5)
+    assert json_block(render(tiny), "nk-data")["play_ms"] == round(SETTINGS.play_seconds * 1000)
+    assert json_block(render(tiny, settings=slow), "nk-data")["play_ms"] == 2500
+    # The script steps at that pace, with no interval of its own.
+    assert "setInterval(step, data.play_ms)" in page_script()
+    assert not re.search(r"setInterval\([^)]*\d", page_script())
 
 
 def test_metadata_block_and_footer_say_what_the_file_is(tiny: Dataset) -> None:

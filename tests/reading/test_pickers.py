@@ -63,6 +63,23 @@ def test_years_from_a_link_are_ordered_and_kept_within_the_data(values, expected
     assert pickers.years_from_link(values, (2010, 2025)) == expected
 
 
+@pytest.mark.parametrize(("years", "expected"), [
+    ((2013, 2019), (2013, 2019)),
+    ((2019, 2013), (2013, 2019)),
+    ([2000, 2013], (2010, 2013)),
+    ((2030, 2040), (2010, 2025)),
+])
+def test_a_sliders_years_are_put_in_order_as_ints_without_the_link_parser(years, expected) -> None:
+    ordered = pickers.years_in_order(years, (2010, 2025))
+    assert ordered == expected
+    assert all(type(year) is int for year in ordered)
+
+
+def test_the_map_heights_are_the_settings() -> None:
+    assert pickers.map_height(False) == SETTINGS.map_height
+    assert pickers.map_height(True) == SETTINGS.presenter_map_height
+
+
 
 
 def test_a_link_is_read_by_label_as_its_widgets_read_it(tiny) -> None:

@@ -1,5 +1,5 @@
-"""The map page's publishing row: GIS files, an image of the view and its citation (Streamlit;
-the work is done by ``geo.publish.downloads``)."""
+"""The map page's publishing row: GIS files, an image of the view and its citation (the work is
+done by ``geo.publish.downloads``)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,154 @@
+"""The map page: the title, the place box, the filters, then the explorer (years, timeline, the map,
+the publishing row and the reports table)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.data import parquet_cache
+from geo.data.load import Dataset
+from geo.escape import escape
+from geo.map import leaflet, static_files
+from geo.map.layers import view_layer
+from geo.reading import pickers, printout
+from geo.settings import SETTINGS
+from ui import filters, presenter, publish, reports
+from ui.shared import TITLE, cached_timeline, cached_view, loaded, styled
+from ui.state import PageState
+
+# Pixels each part held back from a new reader's first view takes (measured at 390, 1280 and 1920
+# px wide): its room stays empty until it comes, so nothing moves. Phones hide the timeline's.
+HELD_HEIGHTS = {"toggle": 24, "filters": 40, "place": 40, "years": 68, "timeline": 80, "clear": 40}
+
+
+def main() -> None:
+    """The map page: filters, years, the map and the reports table."""
+    dataset, data_dir, stamp = loaded()
+    state = PageState()
+    state.apply_requests(dataset)
+
+    presenting = state.presenting(st.query_params.get("present", ""))
+    styled(presenting=presenting)
+    st.html(f'<script class="nk-page-scripts">{static_files.page_scripts()}</script>', unsafe_allow_javascript=True)
+    # A new reader's first view is the map and what it shows (the summary, the filters in force):
+    # the widgets, the timeline and the table, whose code costs the browser most, follow as soon
+    # as the map says its marks are on the screen (nkmap.announceDrawn), or after
+    # SETTINGS.first_view_hold_seconds if it never does. Until then each keeps its place, so
+    # nothing on the page moves.
+    holding = state.first_view(presenting)
+    # The title, the place box, the toggle and the filters live here, in the same places in both
+    # modes: switching modes keeps every widget (and the link) as it was (a select box or a toggle
+    # drawn elsewhere after a switch stopped writing to the link), and a year step reruns only the
+    # explorer below.
+    heading, place_col, switch = st.columns([4.6, 2.2, 1.7], vertical_alignment="center")
+    heading.html(f'<h1 class="nk-title">{TITLE}</h1>')
+    with switch:
+        if holding:
+            held("toggle")
+        else:
+            st.toggle("Presenter mode", key="present", bind="query-params",
+                      help="Large type and a big map for screen-sharing; step through the years.")
+    # In both modes (presenter mode hides it), so that the page keeps its shape across a switch.
+    st.html('<p class="nk-lede">Every mark on the map is a statement in a source document, quoted word for word. '
+            "Pick the years, filter by sector or source, and click a place for its reports and sources.</p>")
+    if holding:
+        held("filters")
+    else:
+        with st.expander("Filter by sector, role, source or words in the quotes"):
+            filters.filter_fields(dataset)
+    # The place box lives here, not in the explorer: rerunning the explorer (a year step) made a
+    # select box in it stop writing to the link, and a link shared then lost its place.
+    with place_col:
+        if holding:
+            held("place")
+            place = pickers.place_from_link(dataset, st.query_params.get_all("place"))
+        else:
+            place = filters.place_box(dataset)
+    playing = presenting and state.playing
+    every = SETTINGS.play_seconds if playing else SETTINGS.first_view_hold_seconds if holding else None
+    st.fragment(explorer, run_every=every)(dataset, str(data_dir), stamp, place, holding)
+
+
+def held(part: str) -> None:
+    """The room of a part of the page held back from a new reader's first view, empty."""
+    st.html(f'<div class="nk-held nk-held-{part}" style="height: {HELD_HEIGHTS[part]}px" aria-hidden="true"></div>')
+
+
+def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = None, holding: bool = False) -> None:
+    """Years, timeline, map and table: a fragment, rerun on its own when one of its widgets
+    changes, and every ``SETTINGS.play_seconds`` while the presenter's Play runs.
+
+    The other filters are read from their widgets' state, kept in the page above, with the
+    focused ``place`` (a change of place reruns the whole page). ``holding``: a
+    new reader's first view, with the filters read from the link and no widget, timeline or table;
+    the next run of this part (the map has drawn, or the timer) draws the whole page.
+    """
+    state = PageState()
+    if parquet_cache.is_stale(data_dir, stamp):  # the files changed since the page's last full run
+        st.rerun(scope="app")
+    if holding and state.first_view_drawn():
+        st.rerun(scope="app")
+    bounds = dataset.years
+    # The slider's value comes from the state, never from a default beside it: the link's years put
+    # in order and within the data (a reversed pair would give a slider reading 2025…2010).
+    state.start_years(bounds, st.query_params.get_all("years"))
+    presenting = state.presenting(st.query_params.get("present", ""))
+    if presenting:
+        years = presenter.years_row(state, bounds)
+    else:
+        left, right = st.columns([2, 4], vertical_alignment="bottom")
+        with left:
+            if holding:
+                held("years")
+                years = state.years
+            else:
+                years = st.slider("Years", min_value=bounds[0], max_value=bounds[1], key="years",
+                                  bind="query-params", help="A report shows when its period overlaps these years.")
+    years = (int(years[0]), int(years[1]))
+    if years != pickers.years_in_order(years, bounds):
+        # A link with its years reversed: the slider took them from the URL as they were.
+        state.request_years(pickers.years_in_order(years, bounds))
+        state.rerun("app")
+    chosen = filters.link_filters(dataset, years) if holding else filters.filters_of(state, years)
+    view = cached_view(data_dir, stamp, chosen)
+    if not presenting:
+        # All years of the other filters' reports, the chosen years shaded (cached like any view).
+        with right:
+            if holding:
+                held("timeline")
+            else:
+                st.vega_lite_chart(spec=cached_timeline(data_dir, stamp, dataclasses.replace(chosen, years=None),
+                                                        years), width="stretch")
+    # One row for the count and the filters in force, so that the map starts high on the screen: at
+    # 1280×720 most of it shows without scrolling.
+    summary_col, chips_col, clear_col = st.columns([4, 3, 1], vertical_alignment="center")
+    summary_col.html(f'<p class="nk-summary" role="status" aria-live="polite">{escape(view.summary)}</p>')
+    if filters.filter_chips(dataset, chosen, chips_col):
+        if holding:
+            with clear_col:
+                held("clear")
+        elif clear_col.button("Clear all", key="clear_filters", help="Show every report of every year again."):
+            state.request_clear()
+            state.rerun("app")
+    if not len(view.rows) and not presenting:  # a presenter's summary says so, and the map stays put
+        filters.empty_state(dataset, chosen)
+
+    center, zoom = pickers.focus(dataset, place)
+    result = st_folium(
+        leaflet.base_map(dataset), feature_group_to_add=view_layer(dataset, view, compact_legend=presenting),
+        center=center, zoom=zoom,
+        height=pickers.map_height(presenting), use_container_width=True, key="map",
+        returned_objects=["last_object_clicked_tooltip"],
+    )
+    clicked = pickers.place_from_tooltip((result or {}).get("last_object_clicked_tooltip"))
+    if state.clicked(clicked, place):
+        state.rerun("app")  # the place box lives above the explorer
+
+    if not holding:
+        publish.publish_row(dataset, view, place, presenting)  # image, GIS files, citation
+    if not presenting and not holding:
+        st.html(printout.printed_reports(dataset, view, place))  # on paper only: the table prints no rows
+        reports.reports_table(dataset, view, place)

@@ -1,0 +1,65 @@
+"""Presenter mode's years: the big years line, Previous, Play or Pause, and Next, one year at a time."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo.reading import pickers
+from geo.settings import SETTINGS
+from ui.state import PageState, Years
+
+
+def years_row(state: PageState, bounds: Years) -> Years:
+    """The presenter's controls above the map, and the slider under them. Returns the years shown."""
+    play_step(state, bounds)
+    top = st.columns([3, 2, 2, 2], vertical_alignment="center")
+    big_years = top[0].empty()
+    controls(state, top[1:], state.years, bounds)
+    years = st.slider("Years", min_value=bounds[0], max_value=bounds[1], key="years",
+                      bind="query-params", label_visibility="collapsed")
+    # While Play runs the page says so (history.js then keeps one entry for the whole run).
+    big_years.html(f'<p class="nk-bigyears" aria-live="polite"{" data-nk-playing" if state.playing else ""}>'
+                   f'{pickers.year_label(tuple(years))}</p>')
+    state.shown_years = tuple(years)
+    return tuple(years)
+
+
+def controls(state: PageState, slots: list, current: Years, bounds: Years) -> None:
+    """Year stepping for a presenter: previous, play or pause, and next, one year at a time."""
+    back, play, forward = slots
+    single = current[0] == current[1]
+    if back.button("◀ Previous year", width="stretch", disabled=single and current[0] <= bounds[0]):
+        state.request_years(pickers.step_years(current, bounds, -1))
+        state.rerun("explorer")
+    playing = state.playing
+    if play.button("❚❚ Pause" if playing else "▶ Play the years", width="stretch", key="play_button"):
+        state.playing = not playing
+        if playing:
+            # Stop on the year the presenter saw: the last one a run finished drawing, not one a
+            # step begun as the click came (play_step, or a timer run the click cut short) chose.
+            state.request_years(state.shown_years or current)
+        else:
+            # Carry on from a single year (after a Pause, or a link's year); start over from a range
+            # or from the last year.
+            start = current[0] if single and current[0] < bounds[1] else bounds[0]
+            state.request_years((start, start))
+            state.stepped()
+        state.rerun("app")  # the page starts or stops the explorer's timer
+    if forward.button("Next year ▶", width="stretch", disabled=single and current[1] >= bounds[1]):
+        state.request_years(pickers.step_years(current, bounds, +1))
+        state.rerun("explorer")
+
+
+def play_step(state: PageState, bounds: Years) -> None:
+    """While Play runs, show the next year once the current one has shown for most of
+    ``SETTINGS.play_seconds`` (a rerun for any other reason does not advance it), and stop at the last."""
+    if not state.playing or state.play_clicked:
+        return  # not playing, or this run is the click on Pause: it must not step on
+    if state.since_step() < SETTINGS.play_seconds * 0.8:
+        return
+    current = state.years
+    if current[1] >= bounds[1]:
+        state.playing = False
+        state.rerun("app")  # stops the timer
+    state.years = pickers.step_years(current, bounds, +1)
+    state.stepped()

@@ -1,0 +1,107 @@
+"""The reports under the map: the table (the map's text alternative), one report in full on its
+card with Previous and Next, and the downloads of the reports shown."""
+
+from __future__ import annotations
+
+import zlib
+
+import pandas as pd
+import streamlit as st
+
+from geo.data.load import Dataset
+from geo.escape import escape
+from geo.publish import downloads
+from geo.query.selection import View
+from geo.reading import fragments
+from geo.reading.table import table_frame
+from ui.state import PageState
+
+TABLE_COLUMNS = {
+    "Report": st.column_config.TextColumn(width="small"),
+    "When": st.column_config.TextColumn(width="medium"),
+    "Figures": st.column_config.TextColumn(width="medium"),
+}
+
+
+def reports_table(dataset: Dataset, view: View, place: str | None) -> None:
+    """The text alternative to the map: the filtered reports (at the focused place, if any); choose
+    a row, or step with Previous and Next, to read a report in full with its passage in the source."""
+    state = PageState()
+    where = f" at {escape(dataset.places.at[place, 'name'])}" if place else ""
+    # HTML, not Markdown: Markdown would link a URL in a place name even with every character escaped.
+    st.html(f'<h3 class="nk-table-heading">Reports{where}</h3>')
+    table, total = table_frame(dataset, view.rows, place)
+    if place and not total and len(view.rows):
+        # HTML, not st.info: Markdown would read links and formatting in a place's name.
+        st.html(f'<p class="nk-note" role="status">No report at {escape(dataset.places.at[place, "name"])} passes '
+                f"these filters; {len(view.rows):,} elsewhere do. Choose All places in the place box to list them.</p>")
+    st.caption("Choose a row to read the report in full; Previous and Next go through the list claim by claim."
+               + (f" Showing the newest {len(table):,} of {total:,}; the downloads have them all."
+                  if total > len(table) else ""))
+    ids = list(table["Report"])
+    chosen = state.report
+    at = ids.index(chosen) if chosen in ids else 0  # the first report until one is chosen
+    # The key stays while the list does, so that a year step that leaves it as it was resends
+    # nothing; it changes with the list, and when Previous or Next moves the card, so that the
+    # tick comes back on the report the card shows. A choice counts when it is made (the
+    # callback), never read back from an old list.
+    key = f"table-{place or 'all'}-{zlib.crc32(' '.join(ids).encode())}-{state.card_moves}"
+
+    def chosen_row() -> None:
+        rows = st.session_state[key].selection.rows
+        if rows and rows[0] < len(table):
+            state.report = table.iloc[rows[0]]["Report"]
+
+    st.dataframe(table, hide_index=True, width="stretch", on_select=chosen_row, selection_mode="single-row",
+                 key=key, column_config=TABLE_COLUMNS,
+                 selection_default={"selection": {"rows": [at]}} if chosen in ids else None)
+    if ids:
+        # Previous and Next reach every report by keyboard.
+        report_card(dataset, state, table, ids, at)
+    downloads_row(dataset, view)
+
+
+def report_card(dataset: Dataset, state: PageState, table: pd.DataFrame, ids: list[str], at: int) -> None:
+    """One report in full, a way to its passage in the source, and Previous and Next."""
+    back, position, forward = st.columns([1, 3, 1], vertical_alignment="bottom")
+    if back.button("◀ Previous", disabled=at == 0, key="report_back", width="stretch"):
+        state.move_card(ids[at - 1])
+        state.rerun("explorer")
+    # A number as well as the table: a table row can't be chosen with Space or Enter, this can
+    # (and it costs a few bytes, where a picker of every report would resend them all each step).
+    key = f"pick-{len(ids)}-{ids[at]}"
+    position.number_input(f"Report {at + 1} of {len(ids)} in this list ({ids[at]})", min_value=1,
+                          max_value=len(ids), value=at + 1, step=1, key=key,
+                          on_change=lambda: state.move_card(ids[int(st.session_state[key]) - 1]))
+    if forward.button("Next ▶", disabled=at == len(ids) - 1, key="report_next", width="stretch"):
+        state.move_card(ids[at + 1])
+        state.rerun("explorer")
+    report = dataset.reports.iloc[table.index[at]]
+    st.html(fragments.report_card(report, dataset))
+    with st.expander("Show in source: the passage this report quotes"):
+        st.html(fragments.source_passage(dataset, report))
+
+
+def downloads_row(dataset: Dataset, view: View) -> None:
+    """The downloads of the reports shown, each saying what it holds."""
+    count = f"the {len(view.rows):,} reports that pass the filters (every place, not only a focused one)"
+    csv_col, package_col, geojson_col, html_col = st.columns(4)
+    csv_col.download_button("Download CSV", data=lambda: downloads.csv_download(dataset, view),
+                            file_name="nk-workers-reports.csv", mime="text/csv", on_click="ignore",
+                            help=f"A table of {count}, with their quotes and sources; the header is the first line.")
+    package_col.download_button(
+        "Download data package (ZIP)", data=lambda: downloads.package_download(dataset, view),
+        file_name="nk-workers-reports.zip", mime="application/zip", on_click="ignore",
+        help=f"{count.capitalize()} as CSV and GeoJSON, a datapackage.json describing every column, "
+             "and a README with the dataset version, the filters and how to cite.")
+    geojson_col.download_button("Download GeoJSON", data=lambda: downloads.geojson_download(dataset, view),
+                                file_name="nk-workers-reports.geojson", mime="application/geo+json",
+                                on_click="ignore", help=f"{count.capitalize()} as map points, for GIS software.")
+    html_col.download_button("Download interactive map (HTML)", data=lambda: downloads.html_download(dataset, view),
+                             file_name="nk-workers-map.html", mime="text/html", on_click="ignore",
+                             help="One self-contained file to embed in an article. It holds every report of "
+                                  "these sectors, roles, sources and words, in all years; its controls start "
+                                  "at these years and sectors (docs/EMBED.md).")
+    left_out = downloads.left_out_caption(dataset, view)
+    st.caption(f"CSV, data package and GeoJSON: {count}. Interactive map: all years, starting at these."
+               + (f" {left_out}" if left_out else ""))

@@ -1,0 +1,20 @@
+"""The source documents page: each document whole, with the quotes the dataset takes from it highlighted."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo.reading import fragments, pickers
+from ui.shared import loaded, styled
+
+
+def main() -> None:
+    """Pick a document; read it with its header and its quoted passages marked."""
+    dataset, _, _ = loaded()
+    styled()
+    st.title("Source documents")
+    source_labels = pickers.labels(dataset, "sources")
+    source = st.selectbox("Document", options=list(source_labels), format_func=source_labels.__getitem__,
+                          key="reader")
+    st.html(fragments.source_header(dataset, source))
+    st.html(fragments.highlighted_seed(dataset, source))

@@ -1,0 +1,180 @@
+"""The map page's session state, typed and in one place: what it keeps, and how a widget's value is
+asked for once the widget is drawn (the pending value and the rerun that applies it)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import MutableMapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import streamlit as st
+from streamlit.errors import StreamlitAPIException
+
+from geo.data.load import Dataset
+from geo.query.filters import FILTERS
+from geo.reading import pickers
+
+Years = tuple[int, int]
+
+# Widget keys (each bound to the link by its widget).
+YEARS, PLACE, PRESENT, PLAYING, PLAY_BUTTON = "years", "place", "present", "playing", "play_button"
+# The page's own keys: asked-for values, waiting for the next run to reach their widgets, and what
+# the page remembers between runs.
+PENDING_YEARS, PENDING_PLACE, CLEAR_FILTERS = "_pending_years", "_pending_place", "_clear_filters"
+SEEN, HOLDING, STEPPED_AT, SHOWN_YEARS = "_map_page_seen", "_holding", "_stepped_at", "_shown_years"
+LAST_CLICK, REPORT, CARD_MOVES = "_last_click", "_report", "_card_moves"
+
+
+def _session() -> MutableMapping[str, Any]:
+    return st.session_state
+
+
+@dataclass
+class PageState:
+    """The map page's state over ``st.session_state`` (or any mapping, in a test).
+
+    A widget's value cannot be set once the widget is drawn in a run. So a request (years, a
+    place, clearing the filters) is kept as a pending value and the page reruns; the next run
+    hands it to the widget before drawing it (:meth:`apply_requests` at the top of the page,
+    :meth:`start_years` at the top of the explorer, where the years slider is).
+    """
+
+    store: MutableMapping[str, Any] = field(default_factory=_session)
+
+    # Requests, applied by the next run before the widgets are drawn.
+
+    def request_years(self, years: Years) -> None:
+        """Ask for ``years`` on the slider (kept as ints, as the slider holds them)."""
+        start, end = years
+        self.store[PENDING_YEARS] = (int(start), int(end))
+
+    def request_place(self, place: str | None) -> None:
+        """Ask for ``place`` in the place box (the page reruns whole: the box is above the explorer)."""
+        self.store[PENDING_PLACE] = place
+
+    def request_clear(self) -> None:
+        """Ask for every filter back at its default."""
+        self.store[CLEAR_FILTERS] = True
+
+    def apply_requests(self, dataset: Dataset) -> None:
+        """At the top of the page: clear the filters and set the place, if asked."""
+        if self.store.pop(CLEAR_FILTERS, False):
+            for spec in FILTERS:
+                self.store[spec.key] = spec.empty(dataset.years)
+        if PENDING_PLACE in self.store:
+            self.store[PLACE] = self.store.pop(PENDING_PLACE)
+
+    def start_years(self, bounds: Years, link: list[str]) -> Years:
+        """At the top of the explorer: the years the slider starts at (asked for, kept, or the
+        ``link``'s, put in order and within ``bounds``; never a default beside the slider)."""
+        if PENDING_YEARS in self.store:
+            self.store[YEARS] = self.store.pop(PENDING_YEARS)
+        if YEARS not in self.store:
+            self.store[YEARS] = pickers.years_from_link(link, bounds)
+        return self.years
+
+    @staticmethod
+    def rerun(scope: Literal["app", "explorer"]) -> None:
+        """Run the page again (``app``), or the explorer: only it during one of its own reruns, the
+        whole page otherwise (a click handled in a full run cannot rerun just a fragment)."""
+        if scope == "explorer":
+            try:
+                st.rerun(scope="fragment")
+            except StreamlitAPIException:
+                pass
+        st.rerun(scope="app")
+
+    # What the page keeps.
+
+    @property
+    def years(self) -> Years:
+        start, end = self.store[YEARS]
+        return int(start), int(end)
+
+    @years.setter
+    def years(self, years: Years) -> None:
+        """Set the slider's years directly (only before the slider is drawn in this run)."""
+        self.store[YEARS] = (int(years[0]), int(years[1]))
+
+    def presenting(self, link: str = "") -> bool:
+        """Presenter mode: the toggle's state, or the link's ``present`` on first load."""
+        if PRESENT in self.store:
+            return bool(self.store[PRESENT])
+        return link.lower() in ("true", "1")
+
+    @property
+    def playing(self) -> bool:
+        return bool(self.store.get(PLAYING, False))
+
+    @playing.setter
+    def playing(self, value: bool) -> None:
+        self.store[PLAYING] = value
+
+    @property
+    def play_clicked(self) -> bool:
+        """Whether this run is the click on Play or Pause."""
+        return bool(self.store.get(PLAY_BUTTON))
+
+    def first_view(self, presenting: bool) -> bool:
+        """Whether this is a new reader's first view of the map page (remembered from now on)."""
+        holding = not presenting and SEEN not in self.store
+        self.store[SEEN] = True
+        return holding
+
+    def first_view_drawn(self) -> bool:
+        """In the explorer during the first view: whether it ran once already (the map has drawn,
+        or the timer came), so the whole page may follow."""
+        if self.store.pop(HOLDING, False):
+            return True
+        self.store[HOLDING] = True
+        return False
+
+    def stepped(self) -> None:
+        """Play moved to a year just now."""
+        self.store[STEPPED_AT] = time.monotonic()
+
+    def since_step(self) -> float:
+        """Seconds since Play last moved a year."""
+        return time.monotonic() - self.store.get(STEPPED_AT, 0.0)
+
+    @property
+    def shown_years(self) -> Years | None:
+        """The years the last run finished drawing (where Pause stops)."""
+        return self.store.get(SHOWN_YEARS)
+
+    @shown_years.setter
+    def shown_years(self, years: Years) -> None:
+        self.store[SHOWN_YEARS] = (int(years[0]), int(years[1]))
+
+    def clicked(self, place: str | None, focused: str | None) -> bool:
+        """A click on the mark of ``place``: ask for it in the place box if it is a new click on
+        another place than the ``focused`` one. Returns whether it did."""
+        if not place or place == focused or place == self.store.get(LAST_CLICK):
+            return False
+        self.store[LAST_CLICK] = place
+        self.request_place(place)
+        return True
+
+    @property
+    def report(self) -> str | None:
+        """The report the card shows (the table's first until one is chosen)."""
+        return self.store.get(REPORT)
+
+    @report.setter
+    def report(self, report: str) -> None:
+        self.store[REPORT] = report
+
+    @property
+    def card_moves(self) -> int:
+        """How often Previous, Next or a number moved the card (part of the table's key)."""
+        return int(self.store.get(CARD_MOVES, 0))
+
+    def move_card(self, report: str) -> None:
+        """Show ``report`` in the card, and the table's tick with it."""
+        self.report = report
+        self.store[CARD_MOVES] = self.card_moves + 1
+
+    def filter_values(self) -> dict[str, Any]:
+        """What each filter's widget holds, by its key."""
+        return {spec.key: self.store.get(spec.key) for spec in FILTERS}
