@@ -371,11 +371,19 @@ def only_step_floor(sizes: list[int], steps: int, rounds: int) -> int:
     lines = []
     with browse.chromium() as browser:
         for row, folder in datasets:
+            pooled: dict[str, list[float]] = {"dashboard": [], "floor": []}
             for round_ in range(rounds):
                 log(f"[{row.label}] round {round_ + 1}: the dashboard's steps, then the step floor's")
                 row.browser = run_browser(browser, folder, steps, row.notes, first_paints=False)
                 row.step_floor = run_step_floor(browser, steps, row.notes)
                 lines += step_floor_lines([row])[2:-1]
+                for name, run in (("dashboard", row.browser), ("floor", row.step_floor)):
+                    pooled[name] += [step.ms for step in run.steps] if run else []
+            if rounds > 1 and pooled["dashboard"] and pooled["floor"]:
+                dash, floor = statistics.median(pooled["dashboard"]), statistics.median(pooled["floor"])
+                lines.append(f"- {row.label}, all {rounds} rounds: {dash:,.0f} ms / {floor:,.0f} ms = "
+                             f"**{dash / floor:.2f}×** the floor (medians of {len(pooled['dashboard'])} and "
+                             f"{len(pooled['floor'])} steps)")
     print(f"Year step against the step floor, {steps} steps per run, {measure.machine_line()}:")
     print("\n".join(lines))
     for row, _ in datasets:
