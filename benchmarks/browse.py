@@ -28,31 +28,41 @@ SUMMARY = ".nk-summary"
 VIEWPORT = {"width": 1400, "height": 1000}
 NAIVE_SOURCE = Path(__file__).resolve().parent / "naive_app.py"
 FLOOR_SOURCE = Path(__file__).resolve().parent / "floor_app.py"
+STEP_FLOOR_SOURCE = Path(__file__).resolve().parent / "step_floor_app.py"
 
 # In the page: remember when the key went down and whether a script run started after it.
-_ARM = """([iframe]) => {
+_ARM = """([iframe, markers]) => {
   const b = window.__bench = window.__bench || {};
   if (!b.installed) {
     b.installed = true;
     window.addEventListener("keydown", () => { if (b.armed) { b.key = performance.now(); b.armed = false; } }, true);
     const app = document.querySelector("[data-testid='stApp']");
-    new MutationObserver(() => {
-      if (b.key !== null && app.getAttribute("data-test-script-state") !== "notRunning") b.sawRun = true;
-    }).observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
+    // A short run can start and end before the observer is called: its records' old values show it.
+    new MutationObserver((records) => {
+      if (b.key === null) return;
+      if (app.getAttribute("data-test-script-state") !== "notRunning"
+          || records.some((record) => record.oldValue && record.oldValue !== "notRunning")) b.sawRun = true;
+    }).observe(app, {attributes: true, attributeFilter: ["data-test-script-state"], attributeOldValue: true});
   }
   const summary = document.querySelector(".nk-summary");
   b.summary = summary ? summary.textContent : null;
   b.key = null; b.armed = true; b.sawRun = false; b.last = -1; b.stable = 0; b.visible = null;
+  const frame = document.querySelector(iframe);
+  // The step floor has no summary: its step is done when its one circle has changed.
+  b.marks = () => {
+    const doc = frame && frame.contentDocument;
+    return doc ? Array.from(doc.querySelectorAll(markers), (mark) => mark.getAttribute("d")).join("|") : "";
+  };
+  b.marksBefore = markers ? b.marks() : null;
   b.summaryChanged = () => {
     const now = document.querySelector(".nk-summary");
     return !!now && now.textContent !== b.summary;
   };
-  const frame = document.querySelector(iframe);
   if (frame && frame.contentWindow && !frame.contentWindow.__bench_flag) frame.contentWindow.__bench_flag = 1;
 }"""
 
 # Polled on every animation frame: the milliseconds since the key press once the map has settled.
-_SETTLED = """([iframe, markers, wantSummary, wantNewFrame]) => {
+_SETTLED = """([iframe, markers, wantSummary, wantNewFrame, wantNewMarks]) => {
   const b = window.__bench;
   if (!b || b.key === null) return false;
   const frame = document.querySelector(iframe);
@@ -66,7 +76,13 @@ _SETTLED = """([iframe, markers, wantSummary, wantNewFrame]) => {
   if (wantNewFrame && b.visible === null) b.visible = performance.now() - b.key;
   const state = document.querySelector("[data-testid='stApp']").getAttribute("data-test-script-state");
   if (state !== "notRunning") { b.sawRun = true; return false; }
-  if (!b.sawRun || (wantSummary && !b.summaryChanged())) return false;
+  // What only a run can change (the summary, the step floor's circle) proves a run, even one whose
+  // state never showed: React may draw a short run's start and end at once (the step floor's always,
+  // the dashboard's fragment now and then under load).
+  const summaryChanged = wantSummary && b.summaryChanged();
+  const marksChanged = wantNewMarks && b.marks() !== b.marksBefore;
+  if (!(b.sawRun || summaryChanged || marksChanged)) return false;
+  if ((wantSummary && !summaryChanged) || (wantNewMarks && !marksChanged)) return false;
   return {ms: performance.now() - b.key, visible: b.visible, markers: count};
 }"""
 
@@ -85,6 +101,7 @@ _DEBUG = """([iframe, markers]) => {
   return {state: document.querySelector("[data-testid='stApp']").getAttribute("data-test-script-state"),
           summary: document.querySelector(".nk-summary")?.textContent, was: b.summary, sawRun: b.sawRun,
           key: b.key, flag: frame && frame.contentWindow.__bench_flag,
+          marksChanged: b.marksBefore === null ? null : b.marks() !== b.marksBefore,
           markers: doc && doc.querySelectorAll(markers).length};
 }"""
 
@@ -261,8 +278,11 @@ def step_keys(count: int) -> list[tuple[int, str]]:
 
 
 def take_steps(page: object, sockets: SocketBytes, count: int, *, naive: bool, timeout: float = 180,
-               budget_s: float | None = None, into: list[Step] | None = None) -> list[Step]:
+               budget_s: float | None = None, into: list[Step] | None = None, floor: bool = False) -> list[Step]:
     """Press slider keys and time each step from ``keydown`` to the settled map.
+
+    The dashboard's step is settled when its summary has changed too; the naive peer's when its
+    new iframe shows markers; the step floor's (``floor``) when its circle has changed.
 
     With ``budget_s``, stop early (after at least three steps) once the steps have taken that long.
     Steps are appended to ``into`` as they finish, so a later failure keeps the earlier ones.
@@ -274,12 +294,13 @@ def take_steps(page: object, sockets: SocketBytes, count: int, *, naive: bool, t
         if budget_s is not None and len(steps) >= 3 and time.monotonic() - started > budget_s:
             break
         wait_quiet(page, sockets)
-        page.evaluate(_ARM, [harness.MAP_IFRAME])
+        page.evaluate(_ARM, [harness.MAP_IFRAME, harness.MARKERS if floor else None])
         thumbs.nth(thumb).focus()
         before, first_frame, http = sockets.total, len(sockets.frames), sockets.http
         page.keyboard.press(key)
         try:
-            handle = page.wait_for_function(_SETTLED, arg=[harness.MAP_IFRAME, harness.MARKERS, not naive, naive],
+            handle = page.wait_for_function(_SETTLED, arg=[harness.MAP_IFRAME, harness.MARKERS, not (naive or floor),
+                                                           naive, floor],
                                             polling="raf", timeout=timeout * 1000)
         except Exception as error:
             seen = page.evaluate(_DEBUG, [harness.MAP_IFRAME, harness.MARKERS])
@@ -309,7 +330,8 @@ def chromium() -> Iterator[object]:
 
 
 def measure_app(browser: object, data_dir: Path | None, *, steps: int, naive: bool = False, floor: bool = False,
-                step_budget_s: float = 240, step_timeout_s: float = 180, staging: Path = BENCH_DIR) -> AppRun:
+                step_budget_s: float = 240, step_timeout_s: float = 180, staging: Path = BENCH_DIR,
+                step_floor: bool = False) -> AppRun:
     """Start a server, time its first paint from process spawn, then time slider steps.
 
     Parameters
@@ -330,6 +352,8 @@ def measure_app(browser: object, data_dir: Path | None, *, steps: int, naive: bo
         Give up on a step that has not settled after this long (the run keeps its other numbers).
     staging
         Where the naive app is copied to (Leaflet is installed into the ``static/`` beside it).
+    step_floor
+        Serve ``benchmarks/step_floor_app.py`` (a year slider and one circle) and time its steps.
     """
     network = harness.NetworkLog()
     context = harness.new_context(browser, network, viewport=VIEWPORT)
@@ -339,6 +363,8 @@ def measure_app(browser: object, data_dir: Path | None, *, steps: int, naive: bo
     if floor:
         steps = 0
         server = start_naive(data_dir, staging=staging, source=FLOOR_SOURCE)
+    elif step_floor:
+        server = start_naive(None, staging=staging, source=STEP_FLOOR_SOURCE)
     else:
         server = start_naive(data_dir, staging=staging) if naive else harness.start_app(data_dir)
     try:
@@ -347,13 +373,13 @@ def measure_app(browser: object, data_dir: Path | None, *, steps: int, naive: bo
                                          timeout=step_budget_s * 2000).json_value()
         if isinstance(painted, dict):
             raise RuntimeError(f"the page shows an error instead of the map: {painted['error']}")
-        run = AppRun(app="floor" if floor else "naive" if naive else "dashboard",
+        run = AppRun(app="floor" if floor else "step floor" if step_floor else "naive" if naive else "dashboard",
                      first_paint_s=time.monotonic() - spawned, ws_compressed=sockets.compressed)
         if steps and run.first_paint_s <= step_budget_s:
             try:
                 harness.wait_for_markers(page, timeout=step_budget_s)
                 take_steps(page, sockets, steps, naive=naive, budget_s=step_budget_s, timeout=step_timeout_s,
-                           into=run.steps)
+                           into=run.steps, floor=step_floor)
             except Exception as error:  # noqa: BLE001 - keep the first paint and memory, say what failed
                 run.error = str(error).splitlines()[0]
         run.peak_mb = peak_memory_mb(server.process.pid)
@@ -361,7 +387,7 @@ def measure_app(browser: object, data_dir: Path | None, *, steps: int, naive: bo
         run.offsite = list(network.others)
         return run
     except Exception as error:
-        name = "floor page" if floor else "naive app" if naive else "dashboard"
+        name = "floor page" if floor else "step floor page" if step_floor else "naive app" if naive else "dashboard"
         raise RuntimeError(f"{name} on {data_dir or 'data/'}: {error}\nserver log:\n{server.log_tail()}") from error
     finally:
         context.close()

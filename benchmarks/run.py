@@ -2,7 +2,9 @@
 
 Prints a Markdown table and PASS/FAIL per target, and refreshes the marked section of
 ``docs/PERFORMANCE.md``. ``--quick`` measures 5k and 50k only, with fewer steps. ``--only image``
-measures only the image of a view (``benchmarks/image.py``), in a section of its own.
+measures only the image of a view (``benchmarks/image.py``), in a section of its own; ``--only cli`` times
+the command line alone, ``--only step-floor`` the year step against the step floor on the bundled
+data (and at ``--sizes`` if given); neither of these two rewrites the document.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from benchmarks import browse, image, measure
+from benchmarks import browse, commands, image, measure
 
 DOC = measure.ROOT / "docs" / "PERFORMANCE.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 IMAGE_START, IMAGE_END = "<!-- bench-image:start -->", "<!-- bench-image:end -->"
-ONLY = {"image": "the image of a view (PNG, SVG, PDF) on the bundled data and at 50k: seconds and size"}
+ONLY = {"image": "the image of a view (PNG, SVG, PDF) on the bundled data and at 50k: seconds and size",
+        "cli": "geo --help and geo validate against bare Python",
+        "step-floor": "the dashboard's year step and the step floor's, alternately, on data/ (and at --sizes)"}
 RESULTS = measure.BENCH_DIR / "results.json"
 
 SIZES = {5_000: 300, 50_000: 1_000, 500_000: 3_000}
@@ -45,6 +49,8 @@ class Row:
     load: measure.LoadTimes | None = None
     python: measure.StepTimes | None = None
     browser: browse.AppRun | None = None
+    step_floor: browse.AppRun | None = None
+    """The step floor page's steps, measured right after this dataset's (``benchmarks/step_floor_app.py``)."""
     notes: list[str] = field(default_factory=list)
 
 
@@ -58,6 +64,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-doc", action="store_true", help="don't rewrite docs/PERFORMANCE.md")
     parser.add_argument("--only", choices=sorted(ONLY),
                         help="measure one part only: " + "; ".join(f"{k}: {v}" for k, v in ONLY.items()))
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="with --only step-floor: dashboard and floor runs per dataset, alternately (default 1)")
     return parser.parse_args(argv)
 
 
@@ -83,12 +91,13 @@ def measure_size(reports: int, places: int, *, browser: object | None, steps: in
     log(f"[{reports:,}] python step {row.python.total_ms:.0f} ms, feature group {row.python.feature_group_bytes:,} B")
     if browser is not None:
         row.browser = run_browser(browser, folder, steps, row.notes)
+        row.step_floor = run_step_floor(browser, steps, row.notes)
     log(f"[{reports:,}] done in {time.monotonic() - started:.0f} s")
     return row
 
 
 def run_browser(browser: object, folder: Path | None, steps: int, notes: list[str], *,
-                naive: bool = False) -> browse.AppRun | None:
+                naive: bool = False, first_paints: bool = True) -> browse.AppRun | None:
     """First paint from a fresh server, then slider steps if the first paint came within the budget."""
     name = "naive" if naive else "dashboard"
     try:
@@ -98,7 +107,7 @@ def run_browser(browser: object, folder: Path | None, steps: int, notes: list[st
         notes.append(f"{name}: {str(error).splitlines()[0]}")
         log(f"  {name} failed: {error}")
         return None
-    if not naive:
+    if not naive and first_paints:
         # One start is noisy on a shared machine: two more starts (no steps), and the median of three.
         paints = [run.first_paint_s]
         for _ in range(2):
@@ -122,6 +131,42 @@ def run_browser(browser: object, folder: Path | None, steps: int, notes: list[st
     log(f"  {name}: slider→settled median {run.median_ms:.0f} ms over "
         f"{len(run.steps)} steps, {run.median_ws_bytes / 1024:.0f} KB/step, remounts {run.remounts}")
     return run
+
+
+def run_step_floor(browser: object, steps: int, notes: list[str]) -> browse.AppRun | None:
+    """The step floor page's slider steps, timed as the dashboard's are (run right after them)."""
+    try:
+        run = browse.measure_app(browser, None, steps=steps, step_floor=True, step_timeout_s=STEP_TIMEOUT_S)
+    except Exception as error:  # noqa: BLE001 - the ratio is then not measured
+        notes.append(f"step floor: {str(error).splitlines()[0]}")
+        log(f"  step floor failed: {error}")
+        return None
+    if run.error or not run.steps:
+        notes.append(f"step floor: slider steps failed: {run.error}")
+        return None
+    log(f"  step floor: slider→settled median {run.median_ms:.0f} ms over {len(run.steps)} steps, "
+        f"{run.median_ws_bytes / 1024:.1f} KB/step, remounts {run.remounts}")
+    return run
+
+
+def step_ratio(row: Row | None) -> float | None:
+    """A dataset's year step (median) over the step floor's measured beside it."""
+    dash = settled(row)
+    floor = row.step_floor.median_ms if row and row.step_floor and row.step_floor.steps else None
+    return dash / floor if dash and floor else None
+
+
+def step_floor_lines(rows: list[Row]) -> list[str]:
+    """Each dataset's year step against the step floor measured right after it."""
+    measured = [row for row in rows if row and step_ratio(row)]
+    if not measured:
+        return []
+    return ["Year step against the step floor (`benchmarks/step_floor_app.py`: a year slider that changes one "
+            "circle's radius through `st_folium`'s `feature_group_to_add`), timed the same way, its server "
+            "started right after each dataset's steps (median slider→settled):", "",
+            *[f"- {row.label}: {settled(row):,.0f} ms / {row.step_floor.median_ms:,.0f} ms = "
+              f"**{step_ratio(row):.2f}×** the floor ({row.step_floor.median_ws_bytes / 1024:.1f} KB per floor step, "
+              f"{row.step_floor.remounts} remounts)" for row in measured], ""]
 
 
 # ---------------------------------------------------------------- reporting
@@ -181,6 +226,10 @@ def targets(rows: list[Row], bundled: Row | None, naive: Row | None) -> list[tup
     check("start→first paint ≤ 8 s at 500,000", paint, paint is not None and paint <= 8, f"{fmt(paint, 1)} s")
     peak = at500.browser.peak_mb if at500 and at500.browser else None
     check("peak memory ≤ 600 MB at 500,000", peak, peak is not None and peak <= 600, f"{fmt(peak)} MB")
+    for row, label in [(bundled, "bundled data"), (at5, "5,000"), (at50, "50,000"), (at500, "500,000")]:
+        ratio = step_ratio(row)
+        check(f"year step ≤ 1.2× the step floor at {label}", ratio, ratio is not None and ratio <= 1.2,
+              f"{fmt(ratio, 2)}×")
     runs = [row.browser for row in [bundled, *rows] if row and row.browser and row.browser.steps]
     remounts = sum(run.remounts for run in runs) if runs else None
     check("no remount at any size", remounts, remounts == 0,
@@ -223,8 +272,10 @@ def warm_link_line(paints: dict[str, list[float]]) -> str | None:
 
 def report(rows: list[Row], bundled: Row | None, naive: Row | None, *, quick: bool, machine: str,
            minutes: float, paints: dict[str, list[float]] | None = None,
-           warm: dict[str, list[float]] | None = None) -> str:
+           warm: dict[str, list[float]] | None = None, cli: commands.CommandTimes | None = None) -> str:
     checks = targets(rows, bundled, naive)
+    checks += [(name, shown, "not measured" if met is None else "PASS" if met else "FAIL")
+               for name, shown, met in commands.targets(cli)]
     dash, slow = settled(by_reports(rows, 5_000)), settled(naive)
     parts = [
         f"Measured {time.strftime('%Y-%m-%d %H:%M')} by `python -m benchmarks.run{' --quick' if quick else ''}` "
@@ -247,6 +298,11 @@ def report(rows: list[Row], bundled: Row | None, naive: Row | None, *, quick: bo
     shared = warm_link_line(warm or {})
     if shared:
         parts += [shared, ""]
+    parts += step_floor_lines([bundled, *rows])
+    if cli:
+        rounds = len(cli.seconds[commands.BARE])
+        parts += [f"The command line, each in a fresh interpreter, {rounds} alternating rounds "
+                  "(`geo validate` checks `data/`):", "", *commands.lines(cli), ""]
     kinds = [f"{row.label}: " + ", ".join(f"{kind} {size / 1024:,.0f} KB" for kind, size in
                                           row.browser.median_kinds.items() if size >= 1024)
              + f"; over HTTP {statistics.median(s.http_bytes for s in row.browser.steps) / 1024:,.0f} KB"
@@ -312,8 +368,58 @@ def only_images(args: argparse.Namespace, machine: str) -> int:
     return 0
 
 
+def only_cli() -> int:
+    """``--only cli``: the command line's two rows and their targets."""
+    log("[cli] geo --help and geo validate against bare Python, 5 alternating rounds")
+    times = commands.time_commands(rounds=5)
+    print("\n".join(commands.lines(times)))
+    print()
+    for name, shown, met in commands.targets(times):
+        print(f"- {name}: {shown}: **{'PASS' if met else 'FAIL'}**")
+    return 0
+
+
+def only_step_floor(sizes: list[int], steps: int, rounds: int) -> int:
+    """``--only step-floor``: the dashboard's year step and the step floor's, alternately, per dataset."""
+    from geo.data.load import load_dataset
+    from geo.settings import SETTINGS
+
+    dataset = load_dataset(SETTINGS.data_dir)
+    datasets = [(Row(label="bundled data/", reports=len(dataset.reports), places=len(dataset.places)), None)]
+    for reports in sizes:
+        places = SIZES.get(reports, max(20, reports // 50))
+        datasets.append((Row(label=f"synthetic {reports // 1000}k", reports=reports, places=places),
+                         measure.synth_dataset(reports, places)))
+    lines = []
+    with browse.chromium() as browser:
+        for row, folder in datasets:
+            pooled: dict[str, list[float]] = {"dashboard": [], "floor": []}
+            for round_ in range(rounds):
+                log(f"[{row.label}] round {round_ + 1}: the dashboard's steps, then the step floor's")
+                row.browser = run_browser(browser, folder, steps, row.notes, first_paints=False)
+                row.step_floor = run_step_floor(browser, steps, row.notes)
+                lines += step_floor_lines([row])[2:-1]
+                for name, run in (("dashboard", row.browser), ("floor", row.step_floor)):
+                    pooled[name] += [step.ms for step in run.steps] if run else []
+            if rounds > 1 and pooled["dashboard"] and pooled["floor"]:
+                dash, floor = statistics.median(pooled["dashboard"]), statistics.median(pooled["floor"])
+                lines.append(f"- {row.label}, all {rounds} rounds: {dash:,.0f} ms / {floor:,.0f} ms = "
+                             f"**{dash / floor:.2f}×** the floor (medians of {len(pooled['dashboard'])} and "
+                             f"{len(pooled['floor'])} steps)")
+    print(f"Year step against the step floor, {steps} steps per run, {measure.machine_line()}:")
+    print("\n".join(lines))
+    for row, _ in datasets:
+        for note in row.notes:
+            print(f"- {row.label}: {note}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.only == "cli":
+        return only_cli()
+    if args.only == "step-floor":
+        return only_step_floor(args.sizes or [], args.steps or 9, args.rounds)
     started = time.monotonic()
     machine = measure.machine_line()
     if args.only == "image":
@@ -338,6 +444,7 @@ def main(argv: list[str] | None = None) -> int:
             bundled.python = measure.time_steps(SETTINGS.data_dir, python_ranges)
             log("[bundled] measuring in Chromium")
             bundled.browser = run_browser(browser, None, steps, bundled.notes)
+            bundled.step_floor = run_step_floor(browser, steps, bundled.notes)
             log("[floor] first paint of the dashboard and of the one-circle floor page, alternately")
             paints = first_paints(browser, rounds=3)
             log(f"  {floor_line(paints)}")
@@ -352,8 +459,10 @@ def main(argv: list[str] | None = None) -> int:
             naive = Row(label="naive peer, 5k", reports=5_000, places=SIZES[5_000])
             naive.browser = run_browser(browser, measure.synth_dataset(5_000, SIZES[5_000]), naive_steps,
                                         naive.notes, naive=True)
+    log("[cli] geo --help and geo validate against bare Python")
+    cli = commands.time_commands(rounds=5)
     section = report(rows, bundled, naive, quick=args.quick, machine=machine,
-                     minutes=(time.monotonic() - started) / 60, paints=paints, warm=warm)
+                     minutes=(time.monotonic() - started) / 60, paints=paints, warm=warm, cli=cli)
     save(rows, bundled, naive)
     print(section)
     if not args.no_doc:

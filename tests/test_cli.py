@@ -247,3 +247,45 @@ def test_synth_refuses_a_parent_folder_whose_seeds_hold_files_unless_forced(tmp_
     assert "seeds/ with files in it" in capsys.readouterr().err
     assert sorted(p.name for p in (parent / "seeds").iterdir()) == ["000_curated.txt"]
     assert main(["synth", "--reports", "20", "--force", "-o", str(parent)]) == 0
+
+
+MODULES_LOADED = (
+    "import runpy, sys\n"
+    "sys.argv = ['geo', *sys.argv[1:]]\n"
+    "try:\n"
+    "    runpy.run_module('geo', run_name='__main__', alter_sys=True)\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "print(' '.join(sorted({name.split('.')[0] for name in sys.modules})))\n"
+)
+"""Runs ``python -m geo ARGS`` in this interpreter, then prints the top-level modules it imported."""
+
+
+def modules_of_command(*argv: str) -> set[str]:
+    """The top-level modules a fresh ``python -m geo ARGS`` process has imported when it is done."""
+    result = subprocess.run([sys.executable, "-c", MODULES_LOADED, *argv], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120, check=True)
+    return set(result.stdout.split("\n")[-2].split())
+
+
+def test_help_imports_no_data_or_drawing_library() -> None:
+    """Issue 24: ``python -m geo --help`` answers at once; it imported pandas through the filters' flags."""
+    loaded = modules_of_command("--help")
+    assert "geo" in loaded and "argparse" in loaded  # the check sees what the command imported
+    assert loaded & {"numpy", "pandas", "pyarrow", "pandera", "folium", "branca", "jinja2", "babel"} == set()
+
+
+def test_export_help_still_lists_every_filter_flag() -> None:
+    from geo.query.filters import FILTERS
+
+    result = subprocess.run([sys.executable, "-m", "geo", "export", "--help"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120, check=True)
+    assert all(spec.cli in result.stdout for spec in FILTERS)
+
+
+def test_validate_imports_no_drawing_library_nor_what_pandera_looks_for_on_the_side(tiny_dir: Path) -> None:
+    """Issue 24: validating draws nothing (no folium, branca, jinja2), and pandera's optional look-ups of
+    geopandas (geometry columns) and hypothesis (data synthesis) cost 0.8 s that validation never uses."""
+    loaded = modules_of_command("validate", "--data", str(tiny_dir))
+    assert {"pandas", "pandera", "shapely"} <= loaded  # it did validate, places' countries included
+    assert loaded & {"folium", "branca", "jinja2", "streamlit", "geopandas", "pyproj", "hypothesis"} == set()

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ..vocab import HOME_COUNTRIES
+
+if TYPE_CHECKING:  # numpy and pandas load when a filter runs: the CLI's flags and --help need neither
+    import numpy as np
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,9 @@ def _years_mask(reports: pd.DataFrame, years: tuple[int, int], _: pd.DataFrame |
 
 
 def _sectors_mask(reports: pd.DataFrame, sectors: tuple[str, ...], matrix: pd.DataFrame | None) -> np.ndarray:
+    import numpy as np
+    import pandas as pd
+
     if matrix is None:
         matrix = pd.DataFrame({s: reports["sectors"].str.split(";").map(lambda ids, s=s: s in ids) for s in sectors},
                               index=reports.index)
@@ -119,6 +124,8 @@ def _text_mask(reports: pd.DataFrame, text: str, _: pd.DataFrame | None) -> np.n
 
 
 def _home_mask(reports: pd.DataFrame, abroad: bool, _: pd.DataFrame | None) -> np.ndarray:
+    import numpy as np
+
     return np.ones(len(reports), dtype=bool) if "country" not in reports else ~beyond_china_mask(reports)
 
 
@@ -161,6 +168,8 @@ def filter_mask(reports: pd.DataFrame, filters: Filters, *, sector_matrix: pd.Da
     -------
     numpy.ndarray of bool, one per report.
     """
+    import numpy as np
+
     mask = np.ones(len(reports), dtype=bool)
     for spec, value in filters.active():
         mask &= spec.mask(reports, value, sector_matrix)
