@@ -77,10 +77,12 @@ def test_a_place_name_in_markdown_shows_literally(hostile_server: harness.AppSer
     try:
         page.goto(f"{hostile_server.url}?place={quote(HOSTILE_NAME)}")
         harness.wait_for_app(page)
-        heading = page.locator("h3", has_text="Reports at")
+        heading = page.locator("h3.nk-table-heading", has_text="Reports at")
         heading.wait_for()
         assert MARKDOWN in heading.inner_text()
         assert heading.locator("a, img, strong, .katex").count() == 0
+        printed = page.locator("h3.nk-print-heading", has_text="Reports at")  # the list for paper, hidden on screen
+        assert MARKDOWN in printed.text_content() and printed.locator("a, img, strong, .katex").count() == 0
         assert not [url for url in requests if url.startswith("http://127.0.0.1:9/")], "a data image was fetched"
     finally:
         context.close()
