@@ -289,3 +289,13 @@ def test_validate_imports_no_drawing_library_nor_what_pandera_looks_for_on_the_s
     loaded = modules_of_command("validate", "--data", str(tiny_dir))
     assert {"pandas", "pandera", "shapely"} <= loaded  # it did validate, places' countries included
     assert loaded & {"folium", "branca", "jinja2", "streamlit", "geopandas", "pyproj", "hypothesis"} == set()
+
+
+@pytest.mark.parametrize("fmt", [f for f in __import__("geo.cli", fromlist=["EXPORT_FORMATS"]).EXPORT_FORMATS
+                                 if f not in ("png", "pdf", "svg")])
+def test_every_listed_export_format_writes_its_own_kind_of_file(tmp_path: Path, fmt: str) -> None:
+    """A format named in --format but with no branch of its own must not fall through to another's."""
+    out = tmp_path / f"view.{fmt}"
+    assert main(["export", "--format", fmt, "--years", "2019-2019", "-o", str(out)]) == 0
+    head = out.read_bytes()[:200].lower()
+    assert (b"<!doctype html" in head or b"<html" in head) == (fmt == "html"), head
