@@ -1,0 +1,31 @@
+"""Places a sentence names where workers are not: rivers and bridges, markets, places across from another."""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import Mention
+
+_LANDMARK_AFTER = re.compile(r"^\s+(?:River|river|Bridge|bridge|crossing|Crossing|Mountains?|mountains?|Strait|Lake|"
+                             r"Bay|Port|port|customs|Customs|checkpoint|Estuary|Dam)\b")
+_MARKET_BEFORE = re.compile(
+    r"\b(?:buyers?|customers?|markets?|retailers?|importers?|consumers?|clients?|brands?|shipped|"
+    r"sold|sells?|selling)\b(?:\s+\w+){0,2}\s+(?:in|to)\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
+    r"(?:,\s+and\s+|,\s*|\s+and\s+))*$")
+_ACROSS_FROM = re.compile(r"(?i)\b(?:across\s+(?:the\s+\w+\s+)?from|opposite|facing|partners?\s+in|ties\s+to|"
+                          r"links\s+to|headquartered\s+in|headquarters\s+in)\s+(?:the\s+)?$")
+_MONEY = re.compile(r"(?i)\b(?:wages?|earnings|revenue|money|dollars|income|cash|profits?|percent|salar(?:y|ies))\b")
+
+
+def not_where_workers_are(text: str, mention: Mention, offset: int) -> bool:
+    """A river, bridge or crossing named after a place; a market or buyers of the goods; a place only
+    described as across from another; North Korea as where the money goes."""
+    before, after = text[: mention.start - offset], text[mention.end - offset:]
+    if _LANDMARK_AFTER.match(after):
+        return True
+    if _MARKET_BEFORE.search(before[-120:]) and mention.entry.country not in ("KP",):
+        return True
+    if _ACROSS_FROM.search(before[-40:]):
+        return True
+    return mention.entry.country == "KP" and bool(re.search(r"\bto\s+(?:the\s+\w+\s+in\s+)?$", before)) and \
+        bool(_MONEY.search(text))
