@@ -18,6 +18,7 @@ from .cues import (
     FOREIGN_OTHER,
     FROM_BEFORE,
     HEDGE,
+    MORE_OF_THEM,
     NONE,
     NORTH_KOREAN,
     PRONOUN_SUBJECT,
@@ -60,7 +61,8 @@ class _Context:
         """The last place named in this paragraph or the one before (a province or region only if ``areas``),
         else the dateline's city."""
         kinds = ("province", "region") if areas else ("village", "city", "county")
-        near = [m for p, m in self.last if paragraph - 1 <= p <= paragraph and m.entry.precision in kinds]
+        near = [m for p, m in self.last if paragraph - 1 <= p <= paragraph and (m.entry.precision in kinds or (
+            not areas and m.entry.precision == "region" and m.entry.admin1))]  # a prefecture: "these plants"
         if near:
             return near[-1]
         return self.dateline if self.dateline is not None and not areas else None
@@ -105,7 +107,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         text = sentence.text
         precise = any(m.entry.precision not in ("country",) for m in mentions)
         about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise)) \
-            or (previous_about_workers and _goes_on_about_work(text, rules))
+            or (previous_about_workers and (_goes_on_about_work(text, rules) or MORE_OF_THEM.search(text)))
         previous_about_workers = bool(about_workers)
         if not about_workers or (FOREIGN_OTHER.search(text) and not NORTH_KOREAN.search(text)):
             continue
@@ -126,9 +128,10 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             if ABROAD.search(text) and NORTH_KOREAN.search(text) and (korea := _country(placer, "KP")):
                 chosen = [Mention(sentence.start, sentence.start, "", korea, "workers sent 'abroad'/'overseas' "
                                   "with no place named: North Korea as the origin")]
-            elif (anaphor or _goes_on_about_work(text, rules)) and carried is not None:
+            elif (anaphor or (back := PRONOUN_SUBJECT.search(text) or MORE_OF_THEM.search(text))) and (
+                    carried is not None):
                 chosen = [carried]
-                words = anaphor.group(0) if anaphor else PRONOUN_SUBJECT.search(text).group(0)
+                words = anaphor.group(0) if anaphor else back.group(0)
                 carried_why = f"the sentence names no place but refers back ('{words}')"
             elif china is not None:
                 chosen = [Mention(sentence.start, sentence.start, "", china, "")]

@@ -20,6 +20,11 @@ ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:[a-z]+\s+)?(?:establis
 PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|All of them|The (?:workers|women|men|"
                              r"laborers|labourers)|These (?:workers|women|men))\b")
 """A sentence that goes on about the workers of the sentence before without naming a place."""
+MORE_OF_THEM = re.compile(r"^(?:Others|Another\b|A\s+(?:smaller|larger|second|third|further|separate)\s+group|"
+                          r"(?:Dozens|Hundreds|Thousands|Several\s+\w+|(?:About|Some|Around|Nearly)\s+[\d,]+|[\d,]+)"
+                          r"\s+more)\b")
+"""A sentence about more workers than the sentence before named ("Others work in ...", "Dozens more are expected
+there"): about workers even without a worker word."""
 DATELINE = re.compile(r"^([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,2})(?:,\s*([A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,2}))?"
                       r"\s*(?:\([\w ]{1,20}\)\s*)?[-–—]+\s+")
 """A wire dateline ("YANJI, Jilin Province - "): where the story was filed, not a statement about workers."""

@@ -217,6 +217,10 @@ def name_index() -> dict[str, list[Entry]]:
     for (country, code), (name, others, *_rest) in PROVINCES.items():
         for alias in (name, *others):
             index.setdefault(f"{alias} Province", []).append(province_entry(country, code))
+    from .counties import unit_index  # prefectures and counties GeoNames' cities lack
+
+    for name, fields in unit_index(lambda name: [(e.lat, e.lon) for e in index.get(name, []) if e.country == "CN"]):
+        index.setdefault(name, []).append(Entry(**fields))
     return index
 
 

@@ -52,7 +52,12 @@ def without_overlaps(found: list[Mention]) -> list[Mention]:
 
 
 def qualifier_only(text: str, mention: Mention, kept: list[Mention]) -> bool:
-    """A country used only to locate another place: "Ningbo, China", "China's Jilin Province"."""
+    """A country or province used only to locate another place: "Ningbo, China", "China's Jilin Province",
+    "Donggang, Liaoning"."""
+    if mention.entry.precision == "province":
+        return any(k.end <= mention.start and re.fullmatch(r",\s*(?:in\s+)?|\s+in\s+", text[k.end: mention.start])
+                   and k.entry.precision not in ("province", "country") and k.entry.admin1 == mention.entry.admin1
+                   for k in kept)
     if mention.entry.precision != "country":
         return False
     before, after = text[: mention.start], text[mention.end:]

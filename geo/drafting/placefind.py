@@ -11,6 +11,7 @@ from .gazetteer import Entry
 from .mentions import (
     Mention,
     inside_enclosing,
+    km,
     organisation,
     qualifier_only,
     size,
@@ -18,7 +19,7 @@ from .mentions import (
 )
 
 SUFFIXES = {"province": "province", "city": "city", "county": "county", "village": "village", "town": "city",
-            "township": "city", "district": "county", "prefecture": "city", "-si": "city", "-do": "province"}
+            "township": "city", "district": "county", "prefecture": "region", "-si": "city", "-do": "province"}
 _TOKEN = re.compile(r"(?:U\.S\.(?:A\.)?|[A-Z][\w'’.-]*[\w]|[A-Z])(?:['’]s\b)?|[\u4e00-\u9fff\uac00-\ud7af]{2,}")
 _FUNCTION_WORDS = {
     "In", "The", "A", "An", "At", "Since", "From", "To", "By", "On", "And", "But", "So", "Even", "Most", "Many",
@@ -32,6 +33,13 @@ _EXPLICIT_PROVINCE = re.compile(r"^(?:\s+(?:City|city|County|county|Town|town|Vi
 _BORDER_PROVINCES = re.compile(r"\b(?:north-?eastern\s+)?(?:Chinese\s+)?provinces,?\s+bordering\s+North\s+Korea\b",
                                re.I)
 
+
+NEAR_KM = 250
+"""A homonym this close to a place the article names with one meaning is the one the article means."""
+ANCHOR_CHARS = 20_000
+"""Anchors are read from the article's start (the dateline and the first places named)."""
+BORDER_PROVINCES = frozenset({"Liaoning", "Jilin", "Heilongjiang"})
+"""The last tie-breaker between homonyms nothing else tells apart: where most reports are."""
 
 MAX_MENTIONS = 12
 """Places drafted from one sentence at most (the curated seeds name at most 5 in a sentence): each
@@ -50,6 +58,8 @@ class Placer:
         self.index = gz.name_index()
         self.article_provinces = self._provinces_named(article_text)
         self.article_countries = self._countries_named(article_text)
+        self.text = article_text
+        self._anchors: list[Entry] | None = None
 
     # ------------------------------------------------------------------ finding
 
@@ -97,15 +107,18 @@ class Placer:
         for run in runs:
             words = ["Saint" if t.group(0) == "St" and len(run) > 1 else _plain(t.group(0)) for t in run]
             full_end = run[-1].end() - (2 if _possessive(run[-1].group(0)) else 0)
-            precision = "city"
-            if len(words) > 1 and words[-1].lower() in SUFFIXES and words[-1] != "Province":
-                precision, run, words = SUFFIXES[words[-1].lower()], run[:-1], words[:-1]
-            after = text[run[-1].end():]
-            lower_suffix = re.match(r"\s+(city|county|village|town)\b", after)
-            if lower_suffix:
-                precision = SUFFIXES[lower_suffix.group(1)]
             while words and words[0] in _FUNCTION_WORDS and run[0].start() == _sentence_start(text):
                 run, words = run[1:], words[1:]
+            precision = "city"
+            if len(words) > 1 and words[-1].lower() in SUFFIXES and words[-1] != "Province" and (
+                    len(words) == 2 or " ".join(words) not in self.index):  # "Kuandian Manchu Autonomous County"
+                precision, run, words = SUFFIXES[words[-1].lower()], run[:-1], words[:-1]
+                if words[-1] == "Autonomous":  # "Yanbian Korean Autonomous": the peoples go with the kind
+                    run, words = run[:1], words[:1]
+            after = text[run[-1].end():] if run else ""
+            lower_suffix = re.match(r"\s+(city|county|village|town|prefecture)\b", after)
+            if lower_suffix:
+                precision = SUFFIXES[lower_suffix.group(1)]
             name = " ".join(words)
             if not words or name not in self.index:
                 continue
@@ -168,15 +181,39 @@ class Placer:
             candidates = home
         if not candidates:
             return None, ""
-        best = max(candidates, key=lambda e: (e.admin1 in self.article_provinces, math.log10(e.population + 10)))
-        entry = self._known_or(gz.with_precision(best, precision))
+        anchors = [a for a in self.anchors() if a.name != name] if len(candidates) > 1 else []
+
+        def near(e: Entry) -> bool:
+            return any(km(a, e) <= NEAR_KM for a in anchors)
+
+        best = max(candidates, key=lambda e: (e.admin1 in self.article_provinces, near(e), e.precision == precision,
+                                              math.log10(e.population + 10), e.admin1 in BORDER_PROVINCES))
+        hint = precision if best.geonames_id and precision in ("city", "county", "village") else best.precision
+        entry = self._known_or(gz.with_precision(best, hint))
         why = _how(name, entry)
         if len(home) > 1:
             why += (f"; {len(home)} places of this name in China and North Korea, chose the one in "
                     f"{best.admin1 or best.country}" + (" (a province the article names)"
                                                           if best.admin1 in self.article_provinces else
-                                                          " (the most populous)"))
+                                                          f" (within {NEAR_KM} km of a place the article names)"
+                                                          if near(best) else " (the most populous)"))
         return entry, why
+
+    def anchors(self) -> list[Entry]:
+        """Places the article names that have one meaning: the dataset's own, and names with one place of
+        that name in China and North Korea (a homonym is read as the one near them)."""
+        if self._anchors is None:
+            found: dict[str, Entry] = {}
+            for match in self.known_pattern.finditer(self.text[:ANCHOR_CHARS]):
+                found.setdefault(match.group(0), self.known_by_name[match.group(0)])
+            for match in re.finditer(r"\b[A-Z][A-Za-z'’]+\b", self.text[:ANCHOR_CHARS]):
+                word = re.sub(r"['’]s$", "", match.group(0))
+                word = word.title() if word.isupper() else word
+                home = [e for e in self.index.get(word, []) if e.country in ("CN", "KP") and e.precision != "country"]
+                if len(home) == 1 and not home[0].precision == "province" and word not in found:
+                    found[word] = home[0]
+            self._anchors = list(found.values())
+        return self._anchors
 
     def _known_or(self, entry: Entry) -> Entry:
         """The dataset's own place for a gazetteer entry (same GeoNames id, province, country or name)."""

@@ -1,0 +1,73 @@
+"""Prefectures, counties, homonyms, references back and strays in drafting (issue 23), each on a sentence
+written for its test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.drafting.test_wire_copy import drafted
+
+
+@pytest.fixture
+def data(real_copy: Path) -> Path:
+    """A copy of the real dataset with its seeds inside it."""
+    return real_copy
+
+
+def _places(text: str, data: Path) -> list[tuple[str, str]]:
+    return [(name, row["place_id"]) for name, row in drafted(text, data)]
+
+
+def test_an_autonomous_prefecture_is_drafted_as_the_prefecture_not_china(data: Path) -> None:
+    text = "Around 900 North Korean workers gut fish in the Yanbian Korean Autonomous Prefecture, a trader said.\n"
+    assert [name for name, _ in _places(text, data)] == ["Yanbian Korean Autonomous Prefecture"]
+
+
+def test_an_autonomous_county_is_drafted_as_the_county(data: Path) -> None:
+    text = "North Korean workers were seen at a wood mill in Kuandian Manchu Autonomous County last spring.\n"
+    assert [name for name, _ in _places(text, data)] == ["Kuandian Manchu Autonomous County"]
+
+
+def test_a_county_level_city_missing_from_geonames_cities_is_found_and_its_province_only_locates_it(
+        data: Path) -> None:
+    text = "About 80 North Korean women pack clams at a plant in Donggang, Liaoning, the owner said.\n"
+    found = drafted(text, data)
+    assert [name for name, _ in found] == ["Donggang"]
+    assert "Liaoning" in found[0][1]["reason"]
+
+
+def test_a_homonym_in_the_province_the_article_names_beats_a_larger_one(data: Path) -> None:
+    """Heilongjiang's Fuyuan is a city in GeoNames; Yunnan has a Fuyuan County, which the words match better."""
+    text = ("HARBIN, Heilongjiang - Some 300 North Korean laborers were taken to Fuyuan County to plant "
+            "soybeans, farmers said.\n")
+    found = drafted(text, data)
+    assert [(name, row["workers_min"]) for name, row in found] == [("Fuyuan County", "300")]
+    assert "Yunnan" not in found[0][1]["reason"]
+
+
+def test_a_homonym_near_the_dateline_beats_one_elsewhere_when_no_province_is_named(data: Path) -> None:
+    """Ji'an is a city in Jiangxi and a border city in Jilin; the dateline's Tonghua is next to the second."""
+    text = "TONGHUA - A bus carried 60 North Korean workers from the bridge to a fish plant in Ji'an on Monday.\n"
+    found = drafted(text, data)
+    assert [name for name, _ in found] == ["Ji'an"]
+    assert "Jilin" in found[0][1]["reason"] and "Jiangxi" not in found[0][1]["reason"].split("chose")[-1]
+
+
+def test_a_sentence_about_the_same_workers_goes_to_the_place_just_named_not_china(data: Path) -> None:
+    text = ("About 70 North Korean garment workers arrived in Hunchun in April, a broker said. "
+            "The women work twelve hours a day and sleep in dormitories.\n")
+    assert [name for name, _ in _places(text, data)] == ["Hunchun", "Hunchun"]
+
+
+def test_more_workers_expected_there_are_drafted_at_the_place_of_the_sentence_before(data: Path) -> None:
+    text = ("Some 50 North Korean workers started at a hotel in Yanji this month. Dozens more are due there "
+            "before the new year, the hotel said.\n")
+    assert [name for name, _ in _places(text, data)] == ["Yanji", "Yanji"]
+
+
+def test_others_working_in_another_country_are_a_statement_of_their_own(data: Path) -> None:
+    text = ("Investigators found 400 North Korean workers on Chinese fishing boats. Others were said to be "
+            "working in Russia at timber yards.\n")
+    assert "Russia" in [name for name, _ in _places(text, data)]
