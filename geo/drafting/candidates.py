@@ -27,7 +27,7 @@ from .cues import (
 )
 from .dates import DateGuess, Published, date_of
 from .gazetteer import Entry
-from .mentions import Mention
+from .mentions import Mention, government
 from .notwhere import not_where_workers_are
 from .numbers import Figure, figures_in, sector_rules, sectors_in
 from .placefind import Placer
@@ -125,6 +125,9 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             confidence = "low"
             areas = bool(anaphor and re.search("province|region", anaphor.group(0)))
             carried = context.carried(sentence.paragraph, areas)
+            if ABROAD.search(text) and NORTH_KOREAN.search(text) and not any(
+                    f.kind != "share" for f in figures_in(text)):
+                continue  # policy about sending workers abroad ("wants to send as many abroad as it can"): no place
             if ABROAD.search(text) and NORTH_KOREAN.search(text) and (korea := _country(placer, "KP")):
                 chosen = [Mention(sentence.start, sentence.start, "", korea, "workers sent 'abroad'/'overseas' "
                                   "with no place named: North Korea as the origin")]
@@ -133,7 +136,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 chosen = [carried]
                 words = anaphor.group(0) if anaphor else back.group(0)
                 carried_why = f"the sentence names no place but refers back ('{words}')"
-            elif china is not None:
+            elif china is not None and not government(text):  # "Beijing has said": China's government speaks
                 chosen = [Mention(sentence.start, sentence.start, "", china, "")]
                 carried_why = "the sentence names no place; a general statement about China"
             else:

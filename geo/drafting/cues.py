@@ -22,7 +22,7 @@ PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|A
 """A sentence that goes on about the workers of the sentence before without naming a place."""
 MORE_OF_THEM = re.compile(r"^(?:Others|Another\b|A\s+(?:smaller|larger|second|third|further|separate)\s+group|"
                           r"(?:Dozens|Hundreds|Thousands|Several\s+\w+|(?:About|Some|Around|Nearly)\s+[\d,]+|[\d,]+)"
-                          r"\s+more)\b")
+                          r"\s+more)\b|\b(?:another|a\s+further)\s+(?:[\d,]+|few\s+(?:dozen|hundred))\b")
 """A sentence about more workers than the sentence before named ("Others work in ...", "Dozens more are expected
 there"): about workers even without a worker word."""
 DATELINE = re.compile(r"^([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,2})(?:,\s*([A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,2}))?"

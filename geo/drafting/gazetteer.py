@@ -230,7 +230,8 @@ def _lazy_country(iso: str) -> Entry:
 
 
 def _usable_alias(alias: str) -> bool:
-    latin = re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?", alias)
+    latin = re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?", alias) and len(re.findall(r"[aeiou]+", alias)) > 1
+    # one syllable ("Feng" for Fengcheng) is a person's name more often than a place's
     return bool(latin or re.fullmatch(r"[\u4e00-\u9fff]{2,}", alias))
 
 

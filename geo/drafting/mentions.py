@@ -15,9 +15,20 @@ _ORGANISATION_AFTER = re.compile(
     r"market|trading|traders?|eatery|eateries)\b)"
     r"|(?:\s+[A-Z][\w&'’-]*){1,4}\s+(?:Co\.|Co\b|Company|Corp\.?|Corporation|Group|Ltd\.?|Inc\.?|Trading|Industr\w*))")
 CAPITALS = {"Beijing", "Pyongyang", "Seoul", "Moscow", "Washington", "Tokyo"}
-_GOVERNMENT_VERB = re.compile(r"^\s+(?:said|says|stepped|has|have|had|is|was|wants|announced|accused|insists|agreed|"
+_GOVERNMENT_VERB = re.compile(r"^(?:\s+and\s+(?:Beijing|Pyongyang|Seoul|Moscow|Washington|Tokyo))?"
+                              r"\s+(?:said|says|stepped|has|have|had|is|was|wants|announced|accused|insists|agreed|"
                               r"denied|refused|demanded|claims|claimed|allows|allowed|earns|earned|receives|received|collects|takes|took)\b")
-_ORGANISATION_BEFORE = re.compile(r"(?:restaurant\s+chain|company|chain|named|called)\s+$", re.I)
+_CAPITAL = re.compile(r"\b(?:Beijing|Pyongyang|Seoul|Moscow|Washington|Tokyo)\b")
+_ORGANISATION_BEFORE = re.compile(r"(?:restaurant\s+chain|company|chain|named|called|name)\s+$", re.I)
+
+
+APPOSITION = re.compile(r",\s*(?:in\s+)?|\s+in\s+|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:in|of)\s+")
+"""Between a place and a province that only locates it: "Donggang, Liaoning", "Donggang, a port town in Liaoning"."""
+
+
+def government(text: str) -> bool:
+    """A capital named as its government ("Beijing has said", "Moscow and Beijing have denied")."""
+    return any(_GOVERNMENT_VERB.match(text[m.end():]) for m in re.finditer(_CAPITAL, text))
 
 
 @dataclass(frozen=True)
@@ -55,7 +66,7 @@ def qualifier_only(text: str, mention: Mention, kept: list[Mention]) -> bool:
     """A country or province used only to locate another place: "Ningbo, China", "China's Jilin Province",
     "Donggang, Liaoning"."""
     if mention.entry.precision == "province":
-        return any(k.end <= mention.start and re.fullmatch(r",\s*(?:in\s+)?|\s+in\s+", text[k.end: mention.start])
+        return any(k.end <= mention.start and APPOSITION.fullmatch(text[k.end: mention.start])
                    and k.entry.precision not in ("province", "country") and k.entry.admin1 == mention.entry.admin1
                    for k in kept)
     if mention.entry.precision != "country":

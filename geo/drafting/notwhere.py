@@ -12,7 +12,8 @@ _MARKET_BEFORE = re.compile(
     r"\b(?:buyers?|customers?|markets?|retailers?|importers?|consumers?|clients?|brands?|shipped|"
     r"sold|sells?|selling)\b(?:\s+\w+){0,2}\s+(?:in|to)\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
     r"(?:,\s+and\s+|,\s*|\s+and\s+))*$")
-_ACROSS_FROM = re.compile(r"(?i)\b(?:across\s+(?:the\s+\w+\s+)?from|opposite|facing|partners?\s+in|ties\s+to|"
+_ACROSS_FROM = re.compile(r"(?i)\b(?:across\s+(?:the\s+\w+\s+)?from|opposite|facing|bordering|"
+                          r"on\s+the\s+border\s+with|partners?\s+in|ties\s+to|"
                           r"links\s+to|headquartered\s+in|headquarters\s+in)\s+(?:the\s+)?$")
 _MONEY = re.compile(r"(?i)\b(?:wages?|earnings|revenue|money|dollars|income|cash|profits?|percent|salar(?:y|ies))\b")
 

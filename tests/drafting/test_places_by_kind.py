@@ -71,3 +71,40 @@ def test_others_working_in_another_country_are_a_statement_of_their_own(data: Pa
     text = ("Investigators found 400 North Korean workers on Chinese fishing boats. Others were said to be "
             "working in Russia at timber yards.\n")
     assert "Russia" in [name for name, _ in _places(text, data)]
+
+
+def test_a_capital_speaking_as_its_government_is_no_statement_and_no_china_fallback(data: Path) -> None:
+    text = ("About 90 North Korean workers sew uniforms in Dandong, a manager said. Beijing has said it sends "
+            "North Korean workers home when their permits end. Moscow and Beijing have denied hiring new ones.\n")
+    assert [name for name, _ in _places(text, data)] == ["Dandong"]
+
+
+def test_countries_a_city_borders_are_not_where_its_workers_are(data: Path) -> None:
+    text = "Some 500 North Korean workers fillet cod in Hunchun, a city bordering Russia and North Korea.\n"
+    assert [name for name, _ in _places(text, data)] == ["Hunchun"]
+
+
+def test_a_province_in_apposition_only_locates_the_town(data: Path) -> None:
+    text = "Around 120 North Korean women shell crabs in Donggang, a fishing town in Liaoning, a buyer said.\n"
+    assert [name for name, _ in _places(text, data)] == ["Donggang"]
+
+
+def test_a_policy_of_sending_workers_abroad_names_no_place(data: Path) -> None:
+    text = "North Korea keeps sending workers abroad to earn the foreign currency its leaders need.\n"
+    assert _places(text, data) == []
+
+
+def test_a_head_count_of_workers_abroad_is_still_drafted_at_north_korea(data: Path) -> None:
+    text = "North Korea had about 100,000 workers abroad in 2017, officials estimated.\n"
+    assert [name for name, _ in _places(text, data)] == ["North Korea"]
+
+
+def test_a_one_syllable_chinese_name_is_a_person_not_a_town(data: Path) -> None:
+    text = "A North Korean worker who goes by the Chinese name Feng has sewed shirts in Dandong for a year.\n"
+    assert [name for name, _ in _places(text, data)] == ["Dandong"]
+
+
+def test_another_group_in_a_second_town_is_a_statement_about_workers(data: Path) -> None:
+    text = ("About 300 North Korean workers pack crab in Hunchun, a trader said. In nearby Tumen, another 80 "
+            "were cutting timber for a Chinese firm.\n")
+    assert [name for name, _ in _places(text, data)] == ["Hunchun", "Tumen"]
