@@ -108,3 +108,13 @@ def test_another_group_in_a_second_town_is_a_statement_about_workers(data: Path)
     text = ("About 300 North Korean workers pack crab in Hunchun, a trader said. In nearby Tumen, another 80 "
             "were cutting timber for a Chinese firm.\n")
     assert [name for name, _ in _places(text, data)] == ["Hunchun", "Tumen"]
+
+
+def test_where_a_source_speaks_from_is_not_where_the_workers_are(data: Path) -> None:
+    text = "About 250 North Korean workers reached a shoe plant in Shenyang, a trader in Dandong told reporters.\n"
+    assert [name for name, _ in _places(text, data)] == ["Shenyang"]
+
+
+def test_a_resident_of_a_north_korean_province_still_names_where_the_workers_come_from(data: Path) -> None:
+    text = "A resident of Ryanggang Province said groups of 30 women from the province left to work in China.\n"
+    assert "Ryanggang Province" in [name for name, _ in _places(text, data)]

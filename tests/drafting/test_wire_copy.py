@@ -117,3 +117,12 @@ def test_a_homonym_loses_to_the_town_in_the_province_the_dateline_names(data: Pa
     text = "LINJIANG, Jilin - About 100 North Korean workers arrived in Linjiang in March.\n"
     (name, row), = drafted(text, data)
     assert "Jilin" in row["reason"] and name == "Linjiang"
+
+
+@pytest.mark.parametrize(("sentence", "low", "high"), [
+    ("About 400 North Korean garment workers were moved to Shenyang.", 400, 400),
+    ("In nearby Tumen, another 80 were cutting timber for a Chinese firm.", 80, 80),
+])
+def test_a_figure_with_a_trade_word_or_an_ing_verb_is_read(sentence: str, low: int, high: int) -> None:
+    (figure,) = figures_in(sentence)
+    assert (figure.low, figure.high) == (low, high)
