@@ -25,9 +25,10 @@ MORE_OF_THEM = re.compile(r"^(?:Others|Another\b|A\s+(?:smaller|larger|second|th
                           r"\s+more)\b|\b(?:another|a\s+further)\s+(?:[\d,]+|few\s+(?:dozen|hundred))\b")
 """A sentence about more workers than the sentence before named ("Others work in ...", "Dozens more are expected
 there"): about workers even without a worker word."""
-DATELINE = re.compile(r"^([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,2})(?:,\s*([A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,2}))?"
-                      r"\s*(?:\([\w ]{1,20}\)\s*)?[-–—]+\s+")
-"""A wire dateline ("YANJI, Jilin Province - "): where the story was filed, not a statement about workers."""
+DATELINE = re.compile(r"^([A-Z][A-Z'’.]+(?:[ /-][A-Z][A-Z'’.]+){0,2})(?:,\s*([A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,2}))?"
+                      r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([\w ]{1,20}\)\s*)?[-–—]+\s+")
+"""A wire dateline ("YANJI, Jilin Province - ", "SEOUL, Dec. 3 (Yonhap) -- ", "BEIJING/SEOUL (Reuters) - "):
+where the story was filed, not a statement about workers."""
 HEDGE = re.compile(r"(?i)\b(?:(?-i:may|might)|could\s+have|reportedly|allegedly|is\s+said\s+to|are\s+said\s+to|"
                    r"were\s+said\s+to|was\s+said\s+to|rumou?r\w*|I\s+heard|unconfirmed|purportedly|supposedly)\b"
                    r"|\b(?:a|one|another)\s+(?:\w+\s+){0,2}(?:source|trader|manager|resident|official|visitor|worker|"

@@ -118,3 +118,10 @@ def test_where_a_source_speaks_from_is_not_where_the_workers_are(data: Path) -> 
 def test_a_resident_of_a_north_korean_province_still_names_where_the_workers_come_from(data: Path) -> None:
     text = "A resident of Ryanggang Province said groups of 30 women from the province left to work in China.\n"
     assert "Ryanggang Province" in [name for name, _ in _places(text, data)]
+
+
+@pytest.mark.parametrize("dateline", ["SEOUL, Dec. 3 (Yonhap) -- ", "BEIJING/SEOUL (Reuters) - ",
+                                      "SEOUL, South Korea, March 5 (AP) — "])
+def test_a_news_agency_dateline_is_where_the_story_was_filed_not_a_place_of_workers(dateline: str, data: Path) -> None:
+    text = f"Workers abroad\n\n{dateline}About 100 North Korean workers arrived in Dandong last month, traders said.\n"
+    assert [name for name, _ in _places(text, data)] == ["Dandong"]
