@@ -7,49 +7,33 @@ from dataclasses import dataclass, field, replace
 
 from . import gazetteer as gz
 from .article import Article, Sentence, split_sentences
+from .cues import (
+    ABROAD,
+    ANAPHORA,
+    CLAUSE,
+    DATELINE,
+    EVENT,
+    FEW,
+    FIGURE_CLAUSE,
+    FOREIGN_OTHER,
+    FROM_BEFORE,
+    HEDGE,
+    MORE_OF_THEM,
+    NONE,
+    NORTH_KOREAN,
+    PRONOUN_SUBJECT,
+    WEAK_WORKER,
+    WORKER,
+)
 from .dates import DateGuess, Published, date_of
 from .gazetteer import Entry
+from .mentions import Mention, government
+from .notwhere import not_where_workers_are
 from .numbers import Figure, figures_in, sector_rules, sectors_in
-from .placefind import Mention, Placer
+from .placefind import Placer
 
 REVIEW_COLUMNS = ("confidence", "reason", "accept")
 """Extra columns of drafted reports for the reviewer; ``geo merge`` drops them (and rows not accepted)."""
-
-WORKER = re.compile(
-    r"(?i)\b(?:workers?|labou?r(?:ers?|\s+force)?|workforce|staff|waitress(?:es)?|waiters?|employees?|painters?|"
-    r"artists?|trainees?|women|girls|housewives|dispatch(?:ed|es|ing)?|recruit\w*|sent|send(?:s|ing)?|"
-    r"wages?|salar(?:y|ies)|earnings|remittances?)\b|\b(?:RMB|USD|yuan)\b[^.]{0,40}\b(?:month|monthly)\b")
-WEAK_WORKER = re.compile(r"(?i)\b(?:work(?:s|ed|ing)?|employ(?:s|ed|ing)?|woman|man|people|go|went|gone|going|"
-                         r"build(?:s|ing)?|built|sew(?:s|ing)?|stitch\w*|crews?|hir(?:e|es|ed|ing))\b")
-"""Words that make a sentence about workers only with a North Korean cue or a place more precise than a country."""
-NORTH_KOREAN = re.compile(r"\b(?:North\s+Korea\w*|DPRK|N\.\s?K(?:orea)?\.?|Pyongyang\w*|Koreans?)\b")
-FOREIGN_OTHER = re.compile(r"(?i)\b(?:foreign|Chinese|local|Vietnamese|Filipino|migrant)\s+(?:workers|labou?r)")
-ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:[a-z]+\s+)?(?:establishments?|restaurants?|gallery|factory|"
-                      r"factories|plants?|city|town|area|place|county|zone|company|hotel|province|provinces|region|"
-                      r"regions)|the\s+(?:gallery|establishment|restaurant|factory|plant|city|town|county|zone|company)"
-                      r"(?:['’]s)?|there|here)\b")
-PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|All of them|The (?:workers|women|men|"
-                             r"laborers|labourers)|These (?:workers|women|men))\b")
-"""A sentence that goes on about the workers of the sentence before without naming a place."""
-DATELINE = re.compile(r"^([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,2})(?:,\s*([A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,2}))?"
-                      r"\s*(?:\([\w ]{1,20}\)\s*)?[-–—]+\s+")
-"""A wire dateline ("YANJI, Jilin Province - "): where the story was filed, not a statement about workers."""
-HEDGE = re.compile(r"(?i)\b(?:(?-i:may|might)|could\s+have|reportedly|allegedly|is\s+said\s+to|are\s+said\s+to|"
-                   r"were\s+said\s+to|was\s+said\s+to|rumou?r\w*|I\s+heard|unconfirmed|purportedly|supposedly)\b"
-                   r"|\b(?:a|one|another)\s+(?:\w+\s+){0,2}(?:source|trader|manager|resident|official|visitor|worker|"
-                   r"defector|insider|businessman|businesswoman|broker|driver)\s+(?:\w+\s+){0,3}"
-                   r"(?:said|says|told|added|claimed)\b|\b(?:the|a)\s+source\s+(?:said|says|added|told)\b")
-"""A hedge, or a statement resting on one unnamed person's account: the candidate's ``caution`` says so."""
-ABROAD = re.compile(r"(?i)\b(?:abroad|overseas)\b")
-EVENT = re.compile(r"(?i)\b(?:defect\w*|escaped|fled|arrested|detained|died|killed|riot\w*|strike|protest\w*|"
-                   r"crossed\s+into|fire)\b")
-_FROM = re.compile(r"\b[Ff]rom\s+(?:[a-z][\w'’-]*\s+){0,3}$")
-CLAUSE = re.compile(r",\s*(?:but|so|while|whereas)\b|;|\s+but\s+")
-FEW = re.compile(r"(?i)\b(?:not\s+many|aren['’]t\s+many|isn['’]t\s+much|few(?!\s+(?:years|months|days))|fewer|"
-                 r"hardly\s+any)\b")
-NONE = re.compile(r"(?i)\b(?:(?:have|has|had|were|was)\s+(?:all\s+)?(?:been\s+)?(?:sent\s+(?:back|home)|repatriated|"
-                  r"expelled|withdrawn)|no\s+(?:North\s+Korean\s+)?(?:workers|laborers)\s+(?:are|remain))\b")
-
 
 @dataclass
 class Draft:
@@ -77,7 +61,8 @@ class _Context:
         """The last place named in this paragraph or the one before (a province or region only if ``areas``),
         else the dateline's city."""
         kinds = ("province", "region") if areas else ("village", "city", "county")
-        near = [m for p, m in self.last if paragraph - 1 <= p <= paragraph and m.entry.precision in kinds]
+        near = [m for p, m in self.last if paragraph - 1 <= p <= paragraph and (m.entry.precision in kinds or (
+            not areas and m.entry.precision == "region" and m.entry.admin1))]  # a prefecture: "these plants"
         if near:
             return near[-1]
         return self.dateline if self.dateline is not None and not areas else None
@@ -116,18 +101,18 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 context.dateline = replace(filed[0], start=sentence.start, end=sentence.start,
                                            how=f"the dateline's {filed[0].entry.name}")
             mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
-        kept = [m for m in mentions if not _not_where_workers_are(sentence.text, m, sentence.start)]
+        kept = [m for m in mentions if not not_where_workers_are(sentence.text, m, sentence.start)]
         named_elsewhere, mentions = len(kept) < len(mentions), kept
         context.last += [(sentence.paragraph, m) for m in mentions]
         text = sentence.text
         precise = any(m.entry.precision not in ("country",) for m in mentions)
         about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise)) \
-            or (previous_about_workers and _goes_on_about_work(text, rules))
+            or (previous_about_workers and (_goes_on_about_work(text, rules) or MORE_OF_THEM.search(text)))
         previous_about_workers = bool(about_workers)
         if not about_workers or (FOREIGN_OTHER.search(text) and not NORTH_KOREAN.search(text)):
             continue
         chosen = [m for m in mentions if m.entry.country != "KP" or m.entry.precision != "country"
-                  or _FROM.search(text[: m.start - sentence.start])]
+                  or FROM_BEFORE.search(text[: m.start - sentence.start])]
         confidence, carried_why = "high" if NORTH_KOREAN.search(text) else "medium", ""
         anaphor = ANAPHORA.search(text)
         if chosen and anaphor and re.search("province|region", anaphor.group(0)):
@@ -140,14 +125,18 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             confidence = "low"
             areas = bool(anaphor and re.search("province|region", anaphor.group(0)))
             carried = context.carried(sentence.paragraph, areas)
+            if ABROAD.search(text) and NORTH_KOREAN.search(text) and not any(
+                    f.kind != "share" for f in figures_in(text)):
+                continue  # policy about sending workers abroad ("wants to send as many abroad as it can"): no place
             if ABROAD.search(text) and NORTH_KOREAN.search(text) and (korea := _country(placer, "KP")):
                 chosen = [Mention(sentence.start, sentence.start, "", korea, "workers sent 'abroad'/'overseas' "
                                   "with no place named: North Korea as the origin")]
-            elif (anaphor or _goes_on_about_work(text, rules)) and carried is not None:
+            elif (anaphor or (back := PRONOUN_SUBJECT.search(text) or MORE_OF_THEM.search(text))) and (
+                    carried is not None):
                 chosen = [carried]
-                words = anaphor.group(0) if anaphor else PRONOUN_SUBJECT.search(text).group(0)
+                words = anaphor.group(0) if anaphor else back.group(0)
                 carried_why = f"the sentence names no place but refers back ('{words}')"
-            elif china is not None:
+            elif china is not None and not government(text):  # "Beijing has said": China's government speaks
                 chosen = [Mention(sentence.start, sentence.start, "", china, "")]
                 carried_why = "the sentence names no place; a general statement about China"
             else:
@@ -221,9 +210,6 @@ def _figure_for(text: str, offset: int, mention: Mention, figures: list[Figure])
     return min(figures, key=lambda f: abs(f.start - local))
 
 
-FIGURE_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
-
-
 def _goes_on_about_work(text: str, rules: list) -> bool:
     """"They were sent to a clothing factory": the workers of the sentence before, their work or their move."""
     return bool(PRONOUN_SUBJECT.search(text) and (sectors_in(text, rules)[0] or ANAPHORA.search(text) or re.search(
@@ -242,31 +228,6 @@ def _starts_paragraph(text: str, start: int) -> bool:
     return start == 0 or not text[max(0, start - 200): start].split("\n")[-1].strip()
 
 
-_LANDMARK_AFTER = re.compile(r"^\s+(?:River|river|Bridge|bridge|crossing|Crossing|Mountains?|mountains?|Strait|Lake|"
-                             r"Bay|Port|port|customs|Customs|checkpoint|Estuary|Dam)\b")
-_MARKET_BEFORE = re.compile(
-    r"\b(?:buyers?|customers?|markets?|retailers?|importers?|consumers?|clients?|brands?|shipped|"
-    r"sold|sells?|selling)\b(?:\s+\w+){0,2}\s+(?:in|to)\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
-    r"(?:,\s+and\s+|,\s*|\s+and\s+))*$")
-_ACROSS_FROM = re.compile(r"(?i)\b(?:across\s+(?:the\s+\w+\s+)?from|opposite|facing|partners?\s+in|ties\s+to|"
-                          r"links\s+to|headquartered\s+in|headquarters\s+in)\s+(?:the\s+)?$")
-_MONEY = re.compile(r"(?i)\b(?:wages?|earnings|revenue|money|dollars|income|cash|profits?|percent|salar(?:y|ies))\b")
-
-
-def _not_where_workers_are(text: str, mention: Mention, offset: int) -> bool:
-    """A river, bridge or crossing named after a place; a market or buyers of the goods; a place only
-    described as across from another; North Korea as where the money goes."""
-    before, after = text[: mention.start - offset], text[mention.end - offset:]
-    if _LANDMARK_AFTER.match(after):
-        return True
-    if _MARKET_BEFORE.search(before[-120:]) and mention.entry.country not in ("KP",):
-        return True
-    if _ACROSS_FROM.search(before[-40:]):
-        return True
-    return mention.entry.country == "KP" and bool(re.search(r"\bto\s+(?:the\s+\w+\s+in\s+)?$", before)) and \
-        bool(_MONEY.search(text))
-
-
 def _role(text: str, offset: int, mention: Mention) -> tuple[str, str]:
     before = text[: max(0, mention.start - offset)]
     after = text[max(0, mention.end - offset):]
@@ -276,7 +237,7 @@ def _role(text: str, offset: int, mention: Mention) -> tuple[str, str]:
         return "transit", "they pass through it on the way elsewhere"
     if re.search(r"(?i)\b(?:returned|came back|back)\s+from\s+(?:\w+\s+){0,2}$", before):
         return "destination", "'returned from': they had worked there"
-    if _FROM.search(before):
+    if FROM_BEFORE.search(before):
         return "origin", "'from' before the place"
     if mention.entry.country == "KP":
         return "origin", "a place in North Korea: where the workers come from"

@@ -217,6 +217,10 @@ def name_index() -> dict[str, list[Entry]]:
     for (country, code), (name, others, *_rest) in PROVINCES.items():
         for alias in (name, *others):
             index.setdefault(f"{alias} Province", []).append(province_entry(country, code))
+    from .counties import unit_index  # prefectures and counties GeoNames' cities lack
+
+    for name, fields in unit_index(lambda name: [(e.lat, e.lon) for e in index.get(name, []) if e.country == "CN"]):
+        index.setdefault(name, []).append(Entry(**fields))
     return index
 
 
@@ -226,7 +230,8 @@ def _lazy_country(iso: str) -> Entry:
 
 
 def _usable_alias(alias: str) -> bool:
-    latin = re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?", alias)
+    latin = re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?", alias) and len(re.findall(r"[aeiou]+", alias)) > 1
+    # one syllable ("Feng" for Fengcheng) is a person's name more often than a place's
     return bool(latin or re.fullmatch(r"[\u4e00-\u9fff]{2,}", alias))
 
 

@@ -15,7 +15,7 @@ _NUM = (rf"(?:several\s+(?:hundred|thousand)|(?:a\s+)?dozen|"
         rf"[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?(?:\s+(?:thousand|million))?|"
         rf"(?:a|one|{_WORD})(?:[- ](?:{_WORD}))?(?:\s+(?:hundred|thousand|million))+|(?:{_WORD})(?:-(?:{_WORD}))?)")
 _PEOPLE = (r"(?:(?:North\s+Korean?|young|female|male|married|unmarried|Korean|more|other|skilled|semi-skilled)\s+)*"
-           r"(?:workers?|laborers?|labourers?|North\s+Koreans|Koreans|women|men|girls|people|persons?|staff|"
+           r"(?-i:[a-z][a-z-]+\s+)?(?:workers?|laborers?|labourers?|North\s+Koreans|Koreans|women|men|girls|people|persons?|staff|"
            r"painters|artists|employees|waitresses|waiters|trainees|nationals|housewives)")
 _LEAD_WORDS = (r"(?:more than|over|at least|nearly|almost|up to|as many as|some|about|around|approximately|"
                r"an estimated|roughly|another)")
@@ -25,6 +25,7 @@ _FIGURE = re.compile(
     rf"(?P<one>{_NUM}))\s+(?:of\s+(?:the\s+)?)?{_PEOPLE}\b"
     rf"|\b{_LEAD}(?P<verb_n>{_NUM})\s+(?:more\s+)?(?:or\s+so\s+)?(?:have\s+|had\s+|were\s+|are\s+|was\s+)?"
     rf"(?:been\s+)?(?:come|came|entered|arrived|left|departed|defected|sent|brought|employed|working|stuck|hired)\b"
+    rf"|\b{_LEAD}(?P<ing_n>{_NUM})\s+(?:more\s+)?(?:were|are)\s+(?-i:[a-z]+ing)\b"
     rf"|—\s*(?P<dash_n>{_NUM})\s+people\s*—", re.I)
 _MONEY_BEFORE = re.compile(r"(?:\$|USD|RMB|US\$|€|£|¥|KPW|won)\s*$", re.I)
 
@@ -80,7 +81,7 @@ def figures_in(sentence: str) -> list[Figure]:
         if groups["low"] or groups["a"]:
             low, high = words_to_number(groups["low"] or groups["a"]), words_to_number(groups["high"] or groups["b"])
         else:
-            low = words_to_number(groups["one"] or groups["verb_n"] or groups["dash_n"] or "")
+            low = words_to_number(groups["one"] or groups["verb_n"] or groups["ing_n"] or groups["dash_n"] or "")
             high = None if lead in ("more than", "over", "at least") else low
             if lead in ("up to", "as many as"):
                 low, high = None, low
@@ -88,7 +89,7 @@ def figures_in(sentence: str) -> list[Figure]:
             continue
         if low is not None and 1900 <= low <= 2099 and not re.search(r",", match.group(0)) and high == low:
             continue  # a year, not a number of people
-        if re.match(r"(?i)several\b", groups["one"] or groups["verb_n"] or ""):
+        if re.match(r"(?i)several\b", groups["one"] or groups["verb_n"] or groups["ing_n"] or ""):
             high = None  # "several thousand": at least three thousand, no upper bound given
         if re.search(r"\bor\s+so\b", match.group(0)):
             lead = "about"

@@ -2,32 +2,31 @@
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from . import gazetteer as gz
 from .gazetteer import Entry
+from .mentions import (
+    Mention,
+    inside_enclosing,
+    km,
+    organisation,
+    qualifier_only,
+    size,
+    without_overlaps,
+)
 
 SUFFIXES = {"province": "province", "city": "city", "county": "county", "village": "village", "town": "city",
-            "township": "city", "district": "county", "prefecture": "city", "-si": "city", "-do": "province"}
+            "township": "city", "district": "county", "prefecture": "region", "-si": "city", "-do": "province"}
 _TOKEN = re.compile(r"(?:U\.S\.(?:A\.)?|[A-Z][\w'’.-]*[\w]|[A-Z])(?:['’]s\b)?|[\u4e00-\u9fff\uac00-\ud7af]{2,}")
 _FUNCTION_WORDS = {
     "In", "The", "A", "An", "At", "Since", "From", "To", "By", "On", "And", "But", "So", "Even", "Most", "Many",
     "Some", "Until", "For", "With", "Across", "Near", "Outside", "Inside", "Like", "Then", "Now", "As", "Of",
 }
-_ORGANISATION_AFTER = re.compile(
-    r"^(?:(?i:-based|['’]s\s+(?:government|regime|leader|authorities|state)|\s+(?:restaurants?|chain|company|companies|"
-    r"hotel|gallery|institute|university|academy|government|regime|authorities|state|style|leader|officials?|"
-    r"market|trading|traders?|eatery|eateries)\b)"
-    r"|(?:\s+[A-Z][\w&'’-]*){1,4}\s+(?:Co\.|Co\b|Company|Corp\.?|Corporation|Group|Ltd\.?|Inc\.?|Trading|Industr\w*))")
 MUNICIPALITIES = {"Beijing", "Shanghai", "Tianjin", "Chongqing"}
 """Province-level cities: named bare, they mean the city, not the province-level unit around it."""
-CAPITALS = {"Beijing", "Pyongyang", "Seoul", "Moscow", "Washington", "Tokyo"}
-_GOVERNMENT_VERB = re.compile(r"^\s+(?:said|says|stepped|has|have|had|is|was|wants|announced|accused|insists|agreed|"
-                              r"denied|refused|demanded|claims|claimed|allows|allowed|earns|earned|receives|received|collects|takes|took)\b")
-_ORGANISATION_BEFORE = re.compile(r"(?:restaurant\s+chain|company|chain|named|called)\s+$", re.I)
 _UNKNOWN_AFTER_NOUN = re.compile(r"\b(?:village|town|township|county)(?:,|\s+of)?\s+([A-Z][a-z]+)\b")
 _EXPLICIT_PROVINCE = re.compile(r"^(?:\s+(?:City|city|County|county|Town|town|Village|village))?\s*(?:,|\s+of|\s+in)\s+"
                                 r"(?:[A-Z][a-z]+\s+(?:City|city)\s+(?:of|in)\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+Province")
@@ -35,21 +34,16 @@ _BORDER_PROVINCES = re.compile(r"\b(?:north-?eastern\s+)?(?:Chinese\s+)?province
                                re.I)
 
 
+NEAR_KM = 250
+"""A homonym this close to a place the article names with one meaning is the one the article means."""
+ANCHOR_CHARS = 20_000
+"""Anchors are read from the article's start (the dateline and the first places named)."""
+BORDER_PROVINCES = frozenset({"Liaoning", "Jilin", "Heilongjiang"})
+"""The last tie-breaker between homonyms nothing else tells apart: where most reports are."""
+
 MAX_MENTIONS = 12
 """Places drafted from one sentence at most (the curated seeds name at most 5 in a sentence): each
 mention is checked against the whole sentence, so a sentence of a place name repeated stays cheap."""
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A place named in a sentence: its offsets in the article, the words, the place, and why."""
-
-    start: int
-    end: int
-    words: str
-    entry: Entry
-    how: str
-    fallback: bool = False
 
 
 class Placer:
@@ -64,6 +58,8 @@ class Placer:
         self.index = gz.name_index()
         self.article_provinces = self._provinces_named(article_text)
         self.article_countries = self._countries_named(article_text)
+        self.text = article_text
+        self._anchors: list[Entry] | None = None
 
     # ------------------------------------------------------------------ finding
 
@@ -80,9 +76,9 @@ class Placer:
                 found.append(Mention(match.start(), match.end(), match.group(0), entry, _how(match.group(0), entry)))
         found += self._gazetteer_mentions(text)
         found += self._unknown_places(text, found)
-        kept = _without_overlaps(found)[:MAX_MENTIONS]
-        kept = [m for m in kept if not _qualifier_only(text, m, kept) and not _organisation(text, m)]
-        kept = [_inside_enclosing(text, m, kept) for m in kept]
+        kept = without_overlaps(found)[:MAX_MENTIONS]
+        kept = [m for m in kept if not qualifier_only(text, m, kept) and not organisation(text, m)]
+        kept = [inside_enclosing(text, m, kept) for m in kept]
         kept = self._border_provinces(text, kept)
         return [replace(m, start=m.start + offset, end=m.end + offset) for m in kept]
 
@@ -111,15 +107,18 @@ class Placer:
         for run in runs:
             words = ["Saint" if t.group(0) == "St" and len(run) > 1 else _plain(t.group(0)) for t in run]
             full_end = run[-1].end() - (2 if _possessive(run[-1].group(0)) else 0)
-            precision = "city"
-            if len(words) > 1 and words[-1].lower() in SUFFIXES and words[-1] != "Province":
-                precision, run, words = SUFFIXES[words[-1].lower()], run[:-1], words[:-1]
-            after = text[run[-1].end():]
-            lower_suffix = re.match(r"\s+(city|county|village|town)\b", after)
-            if lower_suffix:
-                precision = SUFFIXES[lower_suffix.group(1)]
             while words and words[0] in _FUNCTION_WORDS and run[0].start() == _sentence_start(text):
                 run, words = run[1:], words[1:]
+            precision = "city"
+            if len(words) > 1 and words[-1].lower() in SUFFIXES and words[-1] != "Province" and (
+                    len(words) == 2 or " ".join(words) not in self.index):  # "Kuandian Manchu Autonomous County"
+                precision, run, words = SUFFIXES[words[-1].lower()], run[:-1], words[:-1]
+                if words[-1] == "Autonomous":  # "Yanbian Korean Autonomous": the peoples go with the kind
+                    run, words = run[:1], words[:1]
+            after = text[run[-1].end():] if run else ""
+            lower_suffix = re.match(r"\s+(city|county|village|town|prefecture)\b", after)
+            if lower_suffix:
+                precision = SUFFIXES[lower_suffix.group(1)]
             name = " ".join(words)
             if not words or name not in self.index:
                 continue
@@ -141,7 +140,7 @@ class Placer:
                 continue
             enclosing = [m for m in found if m.start > match.start(1) and not m.entry.precision == "country"]
             if enclosing:
-                best = min(enclosing, key=lambda m: _size(m.entry))
+                best = min(enclosing, key=lambda m: size(m.entry))
                 out.append(Mention(match.start(1), match.end(1), name, best.entry,
                                    f"fallback: '{name}' is not in the gazetteer; recorded at {best.entry.name}, "
                                    "the smallest enclosing place the text names", fallback=True))
@@ -182,15 +181,39 @@ class Placer:
             candidates = home
         if not candidates:
             return None, ""
-        best = max(candidates, key=lambda e: (e.admin1 in self.article_provinces, math.log10(e.population + 10)))
-        entry = self._known_or(gz.with_precision(best, precision))
+        anchors = [a for a in self.anchors() if a.name != name] if len(candidates) > 1 else []
+
+        def near(e: Entry) -> bool:
+            return any(km(a, e) <= NEAR_KM for a in anchors)
+
+        best = max(candidates, key=lambda e: (e.admin1 in self.article_provinces, near(e), e.precision == precision,
+                                              math.log10(e.population + 10), e.admin1 in BORDER_PROVINCES))
+        hint = precision if best.geonames_id and precision in ("city", "county", "village") else best.precision
+        entry = self._known_or(gz.with_precision(best, hint))
         why = _how(name, entry)
         if len(home) > 1:
             why += (f"; {len(home)} places of this name in China and North Korea, chose the one in "
                     f"{best.admin1 or best.country}" + (" (a province the article names)"
                                                           if best.admin1 in self.article_provinces else
-                                                          " (the most populous)"))
+                                                          f" (within {NEAR_KM} km of a place the article names)"
+                                                          if near(best) else " (the most populous)"))
         return entry, why
+
+    def anchors(self) -> list[Entry]:
+        """Places the article names that have one meaning: the dataset's own, and names with one place of
+        that name in China and North Korea (a homonym is read as the one near them)."""
+        if self._anchors is None:
+            found: dict[str, Entry] = {}
+            for match in self.known_pattern.finditer(self.text[:ANCHOR_CHARS]):
+                found.setdefault(match.group(0), self.known_by_name[match.group(0)])
+            for match in re.finditer(r"\b[A-Z][A-Za-z'’]+\b", self.text[:ANCHOR_CHARS]):
+                word = re.sub(r"['’]s$", "", match.group(0))
+                word = word.title() if word.isupper() else word
+                home = [e for e in self.index.get(word, []) if e.country in ("CN", "KP") and e.precision != "country"]
+                if len(home) == 1 and not home[0].precision == "province" and word not in found:
+                    found[word] = home[0]
+            self._anchors = list(found.values())
+        return self._anchors
 
     def _known_or(self, entry: Entry) -> Entry:
         """The dataset's own place for a gazetteer entry (same GeoNames id, province, country or name)."""
@@ -246,74 +269,3 @@ def _sentence_start(text: str) -> int:
     return len(text) - len(text.lstrip(" \"“‘([*※◆-"))
 
 
-def _size(entry: Entry) -> int:
-    return ["village", "county", "city", "province", "region", "country"].index(entry.precision)
-
-
-def _without_overlaps(found: list[Mention]) -> list[Mention]:
-    """Longest mention first; dataset places before gazetteer entries; no two overlap."""
-    kept: list[Mention] = []
-    starts: list[int] = []  # the kept mentions' starts, in order; kept mentions never overlap
-    for mention in sorted(found, key=lambda m: (-(m.end - m.start), not m.entry.known, m.start)):
-        index = bisect.bisect_left(starts, mention.start)
-        if index < len(starts) and starts[index] < mention.end:
-            continue  # a kept mention starts inside this one
-        if index > 0 and kept[index - 1].end > mention.start:
-            continue  # the kept mention before this one reaches into it
-        starts.insert(index, mention.start)
-        kept.insert(index, mention)
-    return kept
-
-
-def _qualifier_only(text: str, mention: Mention, kept: list[Mention]) -> bool:
-    """A country used only to locate another place: "Ningbo, China", "China's Jilin Province"."""
-    if mention.entry.precision != "country":
-        return False
-    before, after = text[: mention.start], text[mention.end:]
-    follows_place = any(k.end <= mention.start and re.fullmatch(r",\s*(?:in\s+)?", text[k.end: mention.start])
-                        and not k.entry.is_area for k in kept)
-    possessive_of_place = any(k.start >= mention.end and re.fullmatch(r"['’]s\s+", text[mention.end: k.start])
-                              for k in kept)
-    return follows_place or possessive_of_place or bool(re.match(r"['’]s\s+(?:[A-Z]\w+ ){0,2}Province", after)) or (
-        before.endswith("in ") and after.startswith(" Province"))
-
-
-def _inside_enclosing(text: str, mention: Mention, kept: list[Mention]) -> Mention:
-    """A gazetteer place the text locates in a larger one ("X Village, Hunchun") must lie inside it.
-
-    When it does not, the gazetteer has another place of that name: the mention falls back to the
-    enclosing place, and says so.
-    """
-    if mention.entry.known or mention.fallback:
-        return mention
-    following = [k for k in kept if k.start >= mention.end
-                 and re.fullmatch(r"(?:,\s*|\s+(?:of|in)\s+)", text[mention.end: k.start])]
-    if not following or _size(following[0].entry) <= _size(mention.entry):
-        return mention
-    outer = following[0].entry
-    if outer.precision == "country":
-        inside = outer.country == mention.entry.country
-    elif outer.precision in ("province", "region"):
-        inside = outer.admin1 == mention.entry.admin1 or outer.precision == "region"
-    else:
-        inside = _km(outer, mention.entry) <= 60
-    if inside:
-        return mention
-    return replace(mention, entry=outer, fallback=True,
-                   how=f"fallback: the gazetteer's '{mention.words}' is not in {outer.name}, where the text places "
-                       f"it; recorded at {outer.name}, the smallest enclosing place the text names")
-
-
-def _km(a: Entry, b: Entry) -> float:
-    lat1, lon1, lat2, lon2 = (math.radians(x) for x in (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 12742 * math.asin(math.sqrt(h))
-
-
-def _organisation(text: str, mention: Mention) -> bool:
-    """A place name used in a name or as a modifier: "Pyongyang-based", "the Pyongyang restaurant"."""
-    after = text[mention.end:]
-    if mention.words in CAPITALS and (_GOVERNMENT_VERB.match(after) or re.search(
-            r"(?i)\b(?:with|and)\s+$", text[: mention.start])):
-        return True  # the government, not the city: "as Beijing stepped up", "programs with Pyongyang"
-    return bool(_ORGANISATION_AFTER.match(after) or _ORGANISATION_BEFORE.search(text[: mention.start]))

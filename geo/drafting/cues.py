@@ -1,0 +1,49 @@
+"""Word patterns the drafter reads sentences by: about workers, North Korean, a hedge, a dateline, a clause."""
+
+from __future__ import annotations
+
+import re
+
+WORKER = re.compile(
+    r"(?i)\b(?:workers?|labou?r(?:ers?|\s+force)?|workforce|staff|waitress(?:es)?|waiters?|employees?|painters?|"
+    r"artists?|trainees?|women|girls|housewives|dispatch(?:ed|es|ing)?|recruit\w*|sent|send(?:s|ing)?|"
+    r"wages?|salar(?:y|ies)|earnings|remittances?)\b|\b(?:RMB|USD|yuan)\b[^.]{0,40}\b(?:month|monthly)\b")
+WEAK_WORKER = re.compile(r"(?i)\b(?:work(?:s|ed|ing)?|employ(?:s|ed|ing)?|woman|man|people|go|went|gone|going|"
+                         r"build(?:s|ing)?|built|sew(?:s|ing)?|stitch\w*|crews?|hir(?:e|es|ed|ing))\b")
+"""Words that make a sentence about workers only with a North Korean cue or a place more precise than a country."""
+NORTH_KOREAN = re.compile(r"\b(?:North\s+Korea\w*|DPRK|N\.\s?K(?:orea)?\.?|Pyongyang\w*|Koreans?)\b")
+FOREIGN_OTHER = re.compile(r"(?i)\b(?:foreign|Chinese|local|Vietnamese|Filipino|migrant)\s+(?:workers|labou?r)")
+ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:[a-z]+\s+)?(?:establishments?|restaurants?|gallery|factory|"
+                      r"factories|plants?|city|town|area|place|county|zone|company|hotel|province|provinces|region|"
+                      r"regions)|the\s+(?:gallery|establishment|restaurant|factory|plant|city|town|county|zone|company)"
+                      r"(?:['’]s)?|there|here)\b")
+PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|All of them|The (?:workers|women|men|"
+                             r"laborers|labourers)|These (?:workers|women|men))\b")
+"""A sentence that goes on about the workers of the sentence before without naming a place."""
+MORE_OF_THEM = re.compile(r"^(?:Others|Another\b|A\s+(?:smaller|larger|second|third|further|separate)\s+group|"
+                          r"(?:Dozens|Hundreds|Thousands|Several\s+\w+|(?:About|Some|Around|Nearly)\s+[\d,]+|[\d,]+)"
+                          r"\s+more)\b|\b(?:another|a\s+further)\s+(?:[\d,]+|few\s+(?:dozen|hundred))\b")
+"""A sentence about more workers than the sentence before named ("Others work in ...", "Dozens more are expected
+there"): about workers even without a worker word."""
+DATELINE = re.compile(r"^([A-Z][A-Z'’.]+(?:[ /-][A-Z][A-Z'’.]+){0,2})(?:,\s*([A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,2}))?"
+                      r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([\w ]{1,20}\)\s*)?[-–—]+\s+")
+"""A wire dateline ("YANJI, Jilin Province - ", "SEOUL, Dec. 3 (Yonhap) -- ", "BEIJING/SEOUL (Reuters) - "):
+where the story was filed, not a statement about workers."""
+HEDGE = re.compile(r"(?i)\b(?:(?-i:may|might)|could\s+have|reportedly|allegedly|is\s+said\s+to|are\s+said\s+to|"
+                   r"were\s+said\s+to|was\s+said\s+to|rumou?r\w*|I\s+heard|unconfirmed|purportedly|supposedly)\b"
+                   r"|\b(?:a|one|another)\s+(?:\w+\s+){0,2}(?:source|trader|manager|resident|official|visitor|worker|"
+                   r"defector|insider|businessman|businesswoman|broker|driver)\s+(?:\w+\s+){0,3}"
+                   r"(?:said|says|told|added|claimed)\b|\b(?:the|a)\s+source\s+(?:said|says|added|told)\b")
+"""A hedge, or a statement resting on one unnamed person's account: the candidate's ``caution`` says so."""
+ABROAD = re.compile(r"(?i)\b(?:abroad|overseas)\b")
+EVENT = re.compile(r"(?i)\b(?:defect\w*|escaped|fled|arrested|detained|died|killed|riot\w*|strike|protest\w*|"
+                   r"crossed\s+into|fire)\b")
+FROM_BEFORE = re.compile(r"\b[Ff]rom\s+(?:[a-z][\w'’-]*\s+){0,3}$")
+CLAUSE = re.compile(r",\s*(?:but|so|while|whereas)\b|;|\s+but\s+")
+FEW = re.compile(r"(?i)\b(?:not\s+many|aren['’]t\s+many|isn['’]t\s+much|few(?!\s+(?:years|months|days))|fewer|"
+                 r"hardly\s+any)\b")
+NONE = re.compile(r"(?i)\b(?:(?:have|has|had|were|was)\s+(?:all\s+)?(?:been\s+)?(?:sent\s+(?:back|home)|repatriated|"
+                  r"expelled|withdrawn)|no\s+(?:North\s+Korean\s+)?(?:workers|laborers)\s+(?:are|remain))\b")
+
+FIGURE_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+"""Where one clause of a sentence ends and the next, with a figure of its own, begins."""

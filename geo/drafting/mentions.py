@@ -1,0 +1,121 @@
+"""A place named in a sentence, and the checks that drop or move one by the words around it."""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass, replace
+
+from .gazetteer import Entry
+
+_ORGANISATION_AFTER = re.compile(
+    r"^(?:(?i:-based|['’]s\s+(?:government|regime|leader|authorities|state)|\s+(?:restaurants?|chain|company|companies|"
+    r"hotel|gallery|institute|university|academy|government|regime|authorities|state|style|leader|officials?|"
+    r"market|trading|traders?|eatery|eateries)\b)"
+    r"|(?:\s+[A-Z][\w&'’-]*){1,4}\s+(?:Co\.|Co\b|Company|Corp\.?|Corporation|Group|Ltd\.?|Inc\.?|Trading|Industr\w*))")
+CAPITALS = {"Beijing", "Pyongyang", "Seoul", "Moscow", "Washington", "Tokyo"}
+_GOVERNMENT_VERB = re.compile(r"^(?:\s+and\s+(?:Beijing|Pyongyang|Seoul|Moscow|Washington|Tokyo))?"
+                              r"\s+(?:said|says|stepped|has|have|had|is|was|wants|announced|accused|insists|agreed|"
+                              r"denied|refused|demanded|claims|claimed|allows|allowed|earns|earned|receives|received|collects|takes|took)\b")
+_CAPITAL = re.compile(r"\b(?:Beijing|Pyongyang|Seoul|Moscow|Washington|Tokyo)\b")
+_ORGANISATION_BEFORE = re.compile(r"(?:restaurant\s+chain|company|chain|named|called|name)\s+$", re.I)
+
+
+APPOSITION = re.compile(r",\s*(?:in\s+)?|\s+in\s+|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:in|of)\s+")
+"""Between a place and a province that only locates it: "Donggang, Liaoning", "Donggang, a port town in Liaoning"."""
+
+
+def government(text: str) -> bool:
+    """A capital named as its government ("Beijing has said", "Moscow and Beijing have denied")."""
+    return any(_GOVERNMENT_VERB.match(text[m.end():]) for m in re.finditer(_CAPITAL, text))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place named in a sentence: its offsets in the article, the words, the place, and why."""
+
+    start: int
+    end: int
+    words: str
+    entry: Entry
+    how: str
+    fallback: bool = False
+
+
+def size(entry: Entry) -> int:
+    return ["village", "county", "city", "province", "region", "country"].index(entry.precision)
+
+
+def without_overlaps(found: list[Mention]) -> list[Mention]:
+    """Longest mention first; dataset places before gazetteer entries; no two overlap."""
+    kept: list[Mention] = []
+    starts: list[int] = []  # the kept mentions' starts, in order; kept mentions never overlap
+    for mention in sorted(found, key=lambda m: (-(m.end - m.start), not m.entry.known, m.start)):
+        index = bisect.bisect_left(starts, mention.start)
+        if index < len(starts) and starts[index] < mention.end:
+            continue  # a kept mention starts inside this one
+        if index > 0 and kept[index - 1].end > mention.start:
+            continue  # the kept mention before this one reaches into it
+        starts.insert(index, mention.start)
+        kept.insert(index, mention)
+    return kept
+
+
+def qualifier_only(text: str, mention: Mention, kept: list[Mention]) -> bool:
+    """A country or province used only to locate another place: "Ningbo, China", "China's Jilin Province",
+    "Donggang, Liaoning"."""
+    if mention.entry.precision == "province":
+        return any(k.end <= mention.start and APPOSITION.fullmatch(text[k.end: mention.start])
+                   and k.entry.precision not in ("province", "country") and k.entry.admin1 == mention.entry.admin1
+                   for k in kept)
+    if mention.entry.precision != "country":
+        return False
+    before, after = text[: mention.start], text[mention.end:]
+    follows_place = any(k.end <= mention.start and re.fullmatch(r",\s*(?:in\s+)?", text[k.end: mention.start])
+                        and not k.entry.is_area for k in kept)
+    possessive_of_place = any(k.start >= mention.end and re.fullmatch(r"['’]s\s+", text[mention.end: k.start])
+                              for k in kept)
+    return follows_place or possessive_of_place or bool(re.match(r"['’]s\s+(?:[A-Z]\w+ ){0,2}Province", after)) or (
+        before.endswith("in ") and after.startswith(" Province"))
+
+
+def inside_enclosing(text: str, mention: Mention, kept: list[Mention]) -> Mention:
+    """A gazetteer place the text locates in a larger one ("X Village, Hunchun") must lie inside it.
+
+    When it does not, the gazetteer has another place of that name: the mention falls back to the
+    enclosing place, and says so.
+    """
+    if mention.entry.known or mention.fallback:
+        return mention
+    following = [k for k in kept if k.start >= mention.end
+                 and re.fullmatch(r"(?:,\s*|\s+(?:of|in)\s+)", text[mention.end: k.start])]
+    if not following or size(following[0].entry) <= size(mention.entry):
+        return mention
+    outer = following[0].entry
+    if outer.precision == "country":
+        inside = outer.country == mention.entry.country
+    elif outer.precision in ("province", "region"):
+        inside = outer.admin1 == mention.entry.admin1 or outer.precision == "region"
+    else:
+        inside = km(outer, mention.entry) <= 60
+    if inside:
+        return mention
+    return replace(mention, entry=outer, fallback=True,
+                   how=f"fallback: the gazetteer's '{mention.words}' is not in {outer.name}, where the text places "
+                       f"it; recorded at {outer.name}, the smallest enclosing place the text names")
+
+
+def km(a: Entry, b: Entry) -> float:
+    lat1, lon1, lat2, lon2 = (math.radians(x) for x in (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+def organisation(text: str, mention: Mention) -> bool:
+    """A place name used in a name or as a modifier: "Pyongyang-based", "the Pyongyang restaurant"."""
+    after = text[mention.end:]
+    if mention.words in CAPITALS and (_GOVERNMENT_VERB.match(after) or re.search(
+            r"(?i)\b(?:with|and)\s+$", text[: mention.start])):
+        return True  # the government, not the city: "as Beijing stepped up", "programs with Pyongyang"
+    return bool(_ORGANISATION_AFTER.match(after) or _ORGANISATION_BEFORE.search(text[: mention.start]))
