@@ -28,6 +28,9 @@ def regular_file(path: Path) -> os.stat_result | None:
                          "the file it points to)")
     if not stat.S_ISREG(status.st_mode):
         raise MergeError(f"{path}: is not a regular file; a draft folder holds only regular files")
+    if status.st_nlink > 1:  # a hard link is another name of a file elsewhere (a key, a password file)
+        raise MergeError(f"{path}: has {status.st_nlink} names (a hard link); a draft folder holds only files "
+                         "of its own: copy the file instead of linking it")
     return status
 
 

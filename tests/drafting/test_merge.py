@@ -186,7 +186,8 @@ def rewrite(path: Path, rows: list[dict[str, str]], header: list[str] | None = N
         writer.writerows(rows)
 
 
-@pytest.mark.parametrize("kind", ["seed link", "CSV link", "seeds folder link", "seed FIFO"])
+@pytest.mark.parametrize("kind", ["seed link", "CSV link", "seeds folder link", "seed FIFO", "seed hard link",
+                                  "CSV hard link"])
 def test_a_link_or_special_file_in_a_draft_is_refused(tmp_path: Path, data: Path, kind: str, capsys) -> None:
     out = draft(tmp_path, data, TEXT)
     seed = next((out / "seeds").glob("*.txt"))
@@ -205,6 +206,15 @@ def test_a_link_or_special_file_in_a_draft_is_refused(tmp_path: Path, data: Path
         shutil.move(out / "seeds", tmp_path / "elsewhere")
         (out / "seeds").symlink_to(tmp_path / "elsewhere")
         bad = out / "seeds"
+    elif kind == "seed hard link":
+        seed.unlink()
+        os.link(private, seed)
+        bad = seed
+    elif kind == "CSV hard link":
+        (tmp_path / "reports.csv").write_bytes((out / "reports.csv").read_bytes())
+        (out / "reports.csv").unlink()
+        os.link(tmp_path / "reports.csv", out / "reports.csv")
+        bad = out / "reports.csv"
     else:
         seed.unlink()
         os.mkfifo(seed)
@@ -212,7 +222,7 @@ def test_a_link_or_special_file_in_a_draft_is_refused(tmp_path: Path, data: Path
     before = files(data)
     assert main(["merge", str(out), "--data", str(data)]) == 1
     err = capsys.readouterr().err
-    assert str(bad) in err and ("link" in err or "not a regular file" in err)
+    assert str(bad) in err and ("link" in err or "not a regular file" in err), err
     assert files(data) == before
     assert not any("SECRET" in p.read_text(encoding="utf-8") for p in (data / "seeds").glob("*.txt"))
 

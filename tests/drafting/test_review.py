@@ -37,3 +37,32 @@ def test_candidates_placed_by_a_reference_back_or_a_fallback_come_first() -> Non
         {"id": "r4", "reason": "place: 'Hunchun' is Hunchun (city, Jilin) in the gazetteer"},
     ]
     assert [r["id"] for r in review_order(reports)] == ["r2", "r3", "r1", "r4"]
+
+
+def _naive_marks(text: str, quotes: list[str]) -> list[tuple[int, int, list[int]]]:
+    """The plain reading of what marked_article marks: every stretch between passage edges, with the
+    candidates whose first occurrence covers it (a find per quote, a scan per stretch)."""
+    spans = [(text.find(q), text.find(q) + len(q)) if q and text.find(q) >= 0 else None for q in quotes]
+    cuts = sorted({0, len(text)} | {edge for span in spans if span for edge in span})
+    return [(a, b, [n + 1 for n, s in enumerate(spans) if s and s[0] <= a and b <= s[1]])
+            for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+def test_the_marks_are_those_of_the_plain_reading_with_overlaps_repeats_and_misses() -> None:
+    """The one-pass search and the sweep mark what a find per quote and a scan per stretch would."""
+    import random
+    import re
+
+    from geo.drafting.review import marked_article
+
+    rng = random.Random(7)
+    for _ in range(200):
+        text = "".join(rng.choice("ab. ") for _ in range(rng.randint(0, 60)))
+        quotes = []
+        for _ in range(rng.randint(0, 8)):
+            start = rng.randint(0, max(len(text) - 1, 0))
+            quotes.append(text[start:start + rng.randint(1, 12)] if rng.random() < 0.8 else "zz")
+        html = marked_article(text, quotes)
+        marked = re.findall(r"data-candidates='([\d ]+)'", html)
+        expected = [" ".join(map(str, covering)) for _, _, covering in _naive_marks(text, quotes) if covering]
+        assert marked == expected, (text, quotes)
