@@ -14,7 +14,7 @@ from ..settings import ROOT, SETTINGS
 from .candidates import Draft
 
 START_SECONDS = 30
-"""Wall-clock time allowed on top of the CPU limit for the worker to start (it imports geo and pandas)."""
+"""Wall-clock time allowed on top of twice the CPU limit for the worker to start (it imports geo and pandas)."""
 
 
 class DraftTimeoutError(ValueError):
@@ -35,7 +35,8 @@ def draft_in_worker(data: bytes, published: str, data_dir: Path, *, publisher: s
     """Read ``data`` as an article and draft it against ``data_dir`` in a child process.
 
     The child (``python -m geo.drafting.draftrun``) caps its own CPU time with ``RLIMIT_CPU``, and the
-    caller waits at most that long plus :data:`START_SECONDS`; a child over either limit is killed.
+    caller waits at most twice that long plus :data:`START_SECONDS` (a child shares the machine's
+    cores with the server and other readers); a child over either limit is killed.
     The caller only waits on a pipe, so a server's other threads keep answering meanwhile.
 
     Parameters
@@ -71,9 +72,9 @@ def draft_in_worker(data: bytes, published: str, data_dir: Path, *, publisher: s
     # which multiprocessing's spawn would run again in the child.
     try:
         finished = subprocess.run([sys.executable, "-m", "geo.drafting.draftrun"], input=request, capture_output=True,
-                                  cwd=ROOT, timeout=limit + START_SECONDS, check=False)
+                                  cwd=ROOT, timeout=2 * limit + START_SECONDS, check=False)
     except subprocess.TimeoutExpired:
-        raise DraftTimeoutError(f"drafting took longer than {limit + START_SECONDS} s and was stopped; "
+        raise DraftTimeoutError(f"drafting took longer than {2 * limit + START_SECONDS} s and was stopped; "
                                 "is the article very long? Save only the article's text") from None
     if finished.returncode != 0:
         raise DraftTimeoutError(f"drafting used more than its {limit} s of CPU time (or failed: exit status "
