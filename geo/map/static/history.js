@@ -15,7 +15,7 @@
   var SETTLE_MS = 1000;
   var push = window.history.pushState.bind(window.history);
   var replace = window.history.replaceState.bind(window.history);
-  var state = {settled: false, timer: null, entries: 0};
+  var state = {settled: false, timer: null, entries: 0, playSeen: -Infinity};
   window.nkHistory = state;
 
   function settleLater() {
@@ -24,8 +24,11 @@
     state.timer = window.setTimeout(function () { state.settled = true; state.timer = null; }, SETTLE_MS);
   }
 
+  /* Play is running, or ran a moment ago: the run that Pause starts takes the mark away before it
+   * writes the link, and on a busy machine a step can come after the view has held still. */
   function playing() {
-    return document.querySelector("[data-nk-playing]") !== null;
+    if (document.querySelector("[data-nk-playing]") !== null) { state.playSeen = Date.now(); }
+    return Date.now() - state.playSeen < 2 * SETTLE_MS;
   }
 
   function write(data, title, url) {
