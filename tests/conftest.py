@@ -123,6 +123,16 @@ def tiny_copy() -> dict:
     return {name: [dict(row) for row in rows] for name, rows in TINY.items()}
 
 
+def tiny_with_abroad() -> dict:
+    """The tiny dataset's rows with a fourth report, at Russia: one report beyond China and North Korea."""
+    tables = tiny_copy()
+    tables["places"].append({**tables["places"][0], "id": "russia", "name": "Russia", "aliases": "", "admin1": "",
+                             "country": "RU", "lat": "61.5", "lon": "105.0", "precision": "country",
+                             "radius_km": "2000", "geonames_id": "", "location_note": "centre"})
+    tables["reports"].append({**tables["reports"][0], "id": "r4", "place_id": "russia"})
+    return tables
+
+
 @pytest.fixture
 def real_copy(tmp_path: Path) -> Path:
     """A copy of the project's real dataset with its seeds inside it, safe to write to."""

@@ -223,13 +223,9 @@ def test_export_without_abroad_says_what_it_left_out_and_how_to_include_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
 ) -> None:
     """Issue 21: the reports beyond China are not dropped silently."""
-    from tests.conftest import tiny_copy, write_dataset
+    from tests.conftest import tiny_with_abroad, write_dataset
 
-    tables = tiny_copy()
-    tables["places"].append({**tables["places"][0], "id": "russia", "name": "Russia", "aliases": "", "admin1": "",
-                             "country": "RU", "lat": "61.5", "lon": "105.0", "precision": "country",
-                             "radius_km": "2000", "geonames_id": "", "location_note": "centre"})
-    tables["reports"].append({**tables["reports"][0], "id": "r4", "place_id": "russia"})
+    tables = tiny_with_abroad()
     data = write_dataset(tmp_path / "data", tables)
     assert main(["export", "--format", fmt, "--data", str(data), "-o", str(tmp_path / f"x.{fmt}")]) == 0
     assert "1 report beyond China and North Korea" in capsys.readouterr().out

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from geo import curation
 from geo.drafting.draft_folder import PLACEHOLDERS
 from tests.test_readonly import snapshot
-from tests.test_review_page import KEY, ROOT, decide, run_page
+from tests.test_review_page import KEY, decide, run_page
 
 
 def test_the_key_must_match_exactly() -> None:
@@ -26,11 +25,9 @@ def test_the_key_must_match_exactly() -> None:
 
 
 @pytest.fixture
-def data_copy(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    shutil.copytree(ROOT / "seeds", data / "seeds")
-    return data
+def data_copy(real_copy: Path) -> Path:
+    """A copy of the real dataset with its seeds inside it (tests/conftest.py's real_copy)."""
+    return real_copy
 
 
 def files(data: Path) -> dict[str, bytes]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import shutil
 import sys
 from pathlib import Path
 
@@ -63,12 +62,9 @@ def decide(at: AppTest, index: int, decision: str) -> AppTest:
 
 
 @pytest.fixture
-def data(tmp_path: Path) -> Path:
-    """A copy of the real dataset with its seeds inside it."""
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    shutil.copytree(ROOT / "seeds", data / "seeds")
-    return data
+def data(real_copy: Path) -> Path:
+    """A copy of the real dataset with its seeds inside it (tests/conftest.py's real_copy)."""
+    return real_copy
 
 
 def last_rows(data: Path, table: str, count: int = 1) -> list[dict[str, str]]:

@@ -42,13 +42,9 @@ def test_downloads_carry_the_filters_and_citations(tiny: Dataset, tmp_path: Path
 
 def test_the_caption_says_what_a_download_without_abroad_leaves_out(tmp_path: Path) -> None:
     """Issue 21: the page says the reports beyond China are left out, and how to include them."""
-    from tests.conftest import tiny_copy
+    from tests.conftest import tiny_with_abroad
 
-    tables = tiny_copy()
-    tables["places"].append({**tables["places"][0], "id": "russia", "name": "Russia", "aliases": "", "admin1": "",
-                             "country": "RU", "lat": "61.5", "lon": "105.0", "precision": "country",
-                             "radius_km": "2000", "geonames_id": "", "location_note": "centre"})
-    tables["reports"].append({**tables["reports"][0], "id": "r4", "place_id": "russia"})
+    tables = tiny_with_abroad()
     loaded = load_dataset(write_dataset(tmp_path / "data", tables))
     caption = downloads.left_out_caption(loaded, build_view(loaded, Filters()))
     assert caption.startswith("1 report beyond China and North Korea") and "“Beyond China”" in caption

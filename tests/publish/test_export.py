@@ -226,13 +226,9 @@ def test_exports_carry_how_the_publication_date_was_established_the_author_and_t
 
 
 def test_an_export_without_abroad_says_what_it_leaves_out(tmp_path: Path) -> None:
-    from tests.conftest import tiny_copy
+    from tests.conftest import tiny_with_abroad
 
-    tables = tiny_copy()
-    tables["places"].append({**tables["places"][0], "id": "russia", "name": "Russia", "aliases": "", "admin1": "",
-                             "country": "RU", "lat": "61.5", "lon": "105.0", "precision": "country",
-                             "radius_km": "2000", "geonames_id": "", "location_note": "centre"})
-    tables["reports"].append({**tables["reports"][0], "id": "r4", "place_id": "russia"})
+    tables = tiny_with_abroad()
     loaded = load_dataset(write_dataset(tmp_path / "data", tables))
     assert export.left_out_abroad(loaded, Filters()) == 1
     assert export.left_out_abroad(loaded, Filters(abroad=True)) == 0
