@@ -5,6 +5,7 @@ from __future__ import annotations
 import folium
 
 from ..data.load import Dataset
+from ..i18n import DEFAULT_LANGUAGE, normalise
 from ..query.aggregate import first_per_group
 from ..query.memo import memo_of
 from ..query.selection import View
@@ -26,7 +27,8 @@ def popup_reports_per_place(places: int, settings: Settings = SETTINGS) -> int:
     return int(max(0, min(settings.popup_max_reports, fits)))
 
 
-def view_layer(dataset: Dataset, view: View, *, compact_legend: bool = False) -> folium.FeatureGroup:
+def view_layer(dataset: Dataset, view: View, *, compact_legend: bool = False,
+               lang: str = DEFAULT_LANGUAGE) -> folium.FeatureGroup:
     """The map layer for ``view`` (rebuilt per call: st_folium mutates what it is given).
 
     Parameters
@@ -37,6 +39,8 @@ def view_layer(dataset: Dataset, view: View, *, compact_legend: bool = False) ->
         What :func:`geo.query.selection.build_view` made of a set of filters.
     compact_legend
         For the presenter's legend, which lists only what the map shows.
+    lang
+        The language places are named in (:data:`geo.i18n.LANGUAGES`; English for others).
 
     Returns
     -------
@@ -49,5 +53,8 @@ def view_layer(dataset: Dataset, view: View, *, compact_legend: bool = False) ->
     popups: dict[str, list[str]] = {}
     for place_id, html in zip(place_ids, report_html_at(dataset, chosen), strict=True):
         popups.setdefault(place_id, []).append(html)
-    records = layer_json(dataset, view.places, view.flows, popups, place_json=memo_of(dataset).place_json)
+    lang = normalise(lang) or DEFAULT_LANGUAGE
+    memo = memo_of(dataset)
+    place_json = memo.place_json if lang == DEFAULT_LANGUAGE else memo.place_json_in.setdefault(lang, {})
+    records = layer_json(dataset, view.places, view.flows, popups, place_json=place_json, lang=lang)
     return data_layer(records, compact_legend=compact_legend)
