@@ -33,7 +33,7 @@ import pandas as pd
 from ..data.load import NEWEST_FIRST, Dataset
 from ..escape import escape, script_json
 from ..i18n import DEFAULT_LANGUAGE, normalise, translations
-from ..reading.localise import place_label
+from ..reading.localise import place_label, sector_label
 from ..reading.reports import report_html
 from ..settings import SETTINGS, Settings
 from ..vocab import AREA_PRECISIONS, ROLES
@@ -129,7 +129,8 @@ def export_records(dataset: Dataset, reports: pd.DataFrame, *, settings: Setting
     records = {place_id: place_record(dataset.places.loc[place_id], lang) for place_id in used}
     by_name = sorted(used, key=lambda place_id: (place_label(dataset.places.loc[place_id], lang), place_id))
     sector_index = {sector: i for i, sector in enumerate(dataset.sectors.index)}
-    labels, names = dataset.sectors["label"].to_dict(), dataset.places["name"].to_dict()
+    labels = {row["id"]: sector_label(row, lang) for row in dataset.sectors.to_dict("records")}
+    names = {row["id"]: place_label(row, lang) for row in dataset.places.to_dict("records")}
     return {
         "config": map_config(dataset, more="scroll", settings=settings, lang=lang),
         "places": {escape(place_id): records[place_id] for place_id in by_name},

@@ -61,6 +61,9 @@ class DatasetMemo:
         Place id → the place's map record as JSON, in English. At most one per place.
     place_json_in
         Language → place id → the place's map record as JSON in that language (ko, zh, ja).
+    report_html_in
+        Language → report position → the report's popup HTML with its places and sectors named in
+        that language (ko, zh, ja). Bounded per language, as ``report_html``.
     labels
         "sectors", "sources" or "places" → id → what a picker shows. Three entries.
     timeline
@@ -71,6 +74,7 @@ class DatasetMemo:
     table_rows: BoundedCache[int, tuple] = field(default_factory=BoundedCache)
     place_json: dict[str, str] = field(default_factory=dict)
     place_json_in: dict[str, dict[str, str]] = field(default_factory=dict)
+    report_html_in: dict[str, BoundedCache[int, str]] = field(default_factory=dict)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     timeline: dict | None = None
 

@@ -103,3 +103,18 @@ def test_the_exports_records_are_named_and_ranked_in_the_language(dataset: Datas
     ranked = sorted(data["order"], key=data["order"].get)
     names = [data["places"][place_id]["name"] for place_id in ranked]
     assert names == sorted(names)
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_popups_name_the_reports_places_and_sectors_in_the_language(dataset: Dataset, lang: str) -> None:
+    """Inside a popup, a report's origin and sectors are named in the language (its quote stays as published)."""
+    origin = {"ko": "From 양강도 (Ryanggang Province)", "zh": "From 两江道 (Ryanggang Province)",
+              "ja": "From 両江道 (Ryanggang Province)"}[lang]
+    unspecified = dataset.sectors.loc["unspecified", f"label_{lang}"]
+    records = json.loads(layers.view_layer(dataset, build_view(dataset, Filters()), lang=lang).records_json)
+    popups = " ".join(html for mark in records["marks"] for html in mark["reports"])
+    assert origin in popups and unspecified in popups and "· Unspecified" not in popups
+    exported = " ".join(report["html"] for report in export_records(dataset, dataset.reports, lang=lang)["reports"])
+    assert origin in exported and unspecified in exported
+    english = json.loads(layers.view_layer(dataset, build_view(dataset, Filters())).records_json)
+    assert "From Ryanggang Province" in " ".join(html for mark in english["marks"] for html in mark["reports"])
