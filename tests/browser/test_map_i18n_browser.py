@@ -36,11 +36,14 @@ WRITTEN_JS = """() => {
     if (popup && typeof popup.getContent() === "string") { out.popups.push(popup.getContent()); }
   });
   document.querySelectorAll(".nk-label-text").forEach(function (e) { out.labels.push(e.textContent); });
-  document.querySelectorAll(".nk-place[aria-label]").forEach(function (e) { out.aria.push(e.getAttribute("aria-label")); });
+  document.querySelectorAll(".nk-place[aria-label]").forEach(function (e) {
+    out.aria.push(e.getAttribute("aria-label"));
+  });
   out.popups.forEach(function (html) {
     const box = document.createElement("div");
     box.innerHTML = html;
-    box.querySelectorAll(".nk-popup > h4 .nk-precision, .nk-popup > p.nk-presence, .nk-popup > p.nk-more").forEach(function (e) { out.fixed.push(e.textContent); });
+    const own = ".nk-popup > h4 .nk-precision, .nk-popup > p.nk-presence, .nk-popup > p.nk-more";
+    box.querySelectorAll(own).forEach(function (e) { out.fixed.push(e.textContent); });
   });
   return out;
 }"""
