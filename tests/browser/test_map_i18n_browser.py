@@ -20,6 +20,8 @@ from tests.browser.test_standalone_browser import PLACES, Visit, standalone_brow
 pytestmark = pytest.mark.browser
 
 DANDONG = {"ko": "단둥 (Dandong)", "zh": "丹东 (Dandong)", "ja": "丹東 (Dandong)"}
+LEGEND = {"ko": "범례", "zh": "图例", "ja": "凡例"}
+SECTOR = {"ko": "섬유·의류", "zh": "纺织服装", "ja": "繊維・衣料品"}
 COUNT = {"ko": r"보고 \d+건", "zh": r"\d+条报告", "ja": r"報告\d+件"}
 ENGLISH = re.compile(r"\b(reports?|workers?|level|city|table|scroll|presence|inferred|stated|newest)\b", re.I)
 SHOTS = Path(os.environ.get("NK_SCREENSHOTS", "")) if os.environ.get("NK_SCREENSHOTS") else None
@@ -91,6 +93,8 @@ def test_dashboard_map_reads_in_the_language(open_dashboard: Callable, lang: str
     frame = harness.map_frame(opened.page)
     check_written(frame.evaluate(WRITTEN_JS), lang)
     assert DANDONG[lang] in hover_dandong(frame, lang)
+    assert frame.locator(".nk-legend summary").inner_text().strip() == LEGEND[lang]
+    assert SECTOR[lang] in frame.locator(".nk-legend").text_content()  # folded on a small map
     if SHOTS:
         opened.page.screenshot(path=str(SHOTS / f"dashboard-map-{lang}.png"))
 
