@@ -90,8 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--no-tiles", action="store_true",
                         help="html only: no online tile layer; the map requests nothing at all")
     export.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE,
-                        help="html only: the map's language (controls, legend, place names): en (the default), "
-                             "ko, zh (simplified Chinese) or ja; quotes stay as published")
+                        help="html, package, png, svg and pdf: the language of the map (controls, legend, place "
+                             "names) or of the package's README: en (the default), ko, zh (simplified Chinese) or "
+                             "ja; quotes stay as published, and CSV and GeoJSON columns keep their English names")
     export.add_argument("--size", default=None, metavar="SIZE",
                         help="png, svg and pdf: slides (1920x1080, the default), article (1200x800); "
                              "pdf also a4 or letter (a4 by default)")
@@ -221,11 +222,12 @@ def _export(args: argparse.Namespace) -> int:
         if args.place and args.place not in dataset.places.index:
             print(f"error: --place: unknown place id {args.place!r}", file=sys.stderr)
             return 2
-        text = image_bytes(dataset, build_view(dataset, filters), info, args.format, size=args.size, place=args.place)
+        text = image_bytes(dataset, build_view(dataset, filters), info, args.format, size=args.size, place=args.place,
+                           lang=args.lang)
     elif args.format == "package":
         from .publish.datapackage import data_package
 
-        text = data_package(dataset, reports, info)
+        text = data_package(dataset, reports, info, lang=args.lang)
     elif args.format == "html":
         from .publish.standalone import standalone_html
 

@@ -11,6 +11,7 @@ from streamlit_folium import st_folium
 from geo.data import parquet_cache
 from geo.data.load import Dataset
 from geo.escape import escape
+from geo.i18n import pick_language
 from geo.map import leaflet, static_files
 from geo.map.layers import view_layer
 from geo.reading import pickers, printout
@@ -137,8 +138,10 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
         filters.empty_state(dataset, chosen)
 
     center, zoom = pickers.focus(dataset, place)
+    lang = pick_language(st.query_params.get("lang"), st.context.headers.get("Accept-Language"))
     result = st_folium(
-        leaflet.base_map(dataset), feature_group_to_add=view_layer(dataset, view, compact_legend=presenting),
+        leaflet.base_map(dataset, lang=lang),
+        feature_group_to_add=view_layer(dataset, view, compact_legend=presenting, lang=lang),
         center=center, zoom=zoom,
         height=pickers.map_height(presenting), use_container_width=True, key="map",
         returned_objects=["last_object_clicked_tooltip"],
