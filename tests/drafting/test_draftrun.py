@@ -82,7 +82,8 @@ def test_geo_draft_on_the_command_line_stops_hostile_html_naming_the_file(tmp_pa
     result = subprocess.run([sys.executable, "-m", "geo", "draft", str(page), "--published", "2023", "-o", str(out),
                              "--cpu-seconds", "6"], cwd=ROOT, capture_output=True, text=True, timeout=90, check=False)
     assert result.returncode == 1, result.stderr
-    assert f"{page}:" in result.stderr and "6 s of CPU time" in result.stderr, result.stderr
+    # Stopped by its CPU limit, or on a crowded machine by the wall-clock limit (2 × 6 + 30 s) first.
+    assert f"{page}: drafting " in result.stderr and "was stopped" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
     assert time.monotonic() - began < 60
