@@ -180,3 +180,15 @@ def test_wildcard_hosts_are_refused_only_for_curation() -> None:
         launch.main(["--curate", "--allow-host", "*"])
     assert launch.wildcard_hosts(["map.example.org *.example.org"]) == []
     assert launch.wildcard_hosts(["a.example, *"]) == ["*"]
+
+
+@pytest.mark.parametrize(("host", "allowed"), [
+    ("127.0.0.1:8501", True), ("LOCALHOST", True), ("localhost.:8501", True), ("[::1]:8501", True),
+    ("evil.example:8501", False), ("localhost.evil.example", False), ("user@localhost", False),
+    ("localhost:99999", False), ("localhost/x", False), ("", False), (None, False),
+])
+def test_the_metrics_guard_matches_hosts_as_streamlit_does(host: str | None, allowed: bool) -> None:
+    from deploy.guard import host_allowed
+
+    assert host_allowed(host, ["localhost", "127.0.0.1", "::1"]) is allowed
+    assert host_allowed("a.map.example.org", ["*.example.org"]) and host_allowed("x.example", ["*"])
