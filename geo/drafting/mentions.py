@@ -116,6 +116,7 @@ def organisation(text: str, mention: Mention) -> bool:
     """A place name used in a name or as a modifier: "Pyongyang-based", "the Pyongyang restaurant"."""
     after = text[mention.end:]
     if mention.words in CAPITALS and (_GOVERNMENT_VERB.match(after) or re.search(
-            r"(?i)\b(?:with|and)\s+$", text[: mention.start])):
+            r"(?i)\b(?:with|and|urged|urges|pressed|presses|asked|asks|called\s+on|calls\s+on|critici[sz]ed|told)\s+$",
+            text[: mention.start])):
         return True  # the government, not the city: "as Beijing stepped up", "programs with Pyongyang"
     return bool(_ORGANISATION_AFTER.match(after) or _ORGANISATION_BEFORE.search(text[: mention.start]))
