@@ -26,7 +26,8 @@ Sinuiju said"."""
 _MONEY = re.compile(r"(?i)\b(?:wages?|earnings|revenue|money|dollars|income|cash|profits?|percent|salar(?:y|ies)|yuan|"
                     r"RMB|USD)\b|\$\s?\d")
 _NEGATIVE = re.compile(r"(?i)\b(?:no\s+(?:signs?|evidence|traces?|records?)\s+of|not\s+(?:been\s+)?found|"
-                       r"none\s+(?:were\s+|was\s+)?found)\b[^.;:]{0,60}\b(?:in|at)\s+(?:[A-Z][\w'’-]*\s+(?:or|and)\s+)*$")
+                       r"none\s+(?:were\s+|was\s+)?found)\b[^.;:,]{0,60}\b(?:in|at)\s+"
+                       r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:,\s+(?:or\s+|and\s+)?|\s+(?:or|and)\s+))*$")
 """A place named only to say no workers were found there: "found no sign of such workers in Hong Kong or Macau"."""
 _COMPARISON = re.compile(r"(?i)\b(?:than|unlike|compared\s+(?:with|to))\s+(?![\d,]+\b|(?:a|an|some)\s+(?:few\s+)?"
                          r"(?:thousand|hundred|dozen)\b)(?:[\w'’-]+\s+){0,5}?(?:in\s+|at\s+)?$")
