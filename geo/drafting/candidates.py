@@ -227,9 +227,11 @@ def _figure_for(text: str, offset: int, mention: Mention, figures: list[Figure])
 
 
 def _goes_on_about_work(text: str, rules: list) -> bool:
-    """"They were sent to a clothing factory": the workers of the sentence before, their work or their move."""
+    """"They were sent to a clothing factory", "about 19,000 of them were in China": the workers of the sentence
+    before, their work, their move or their number."""
     return bool(PRONOUN_SUBJECT.search(text) and (sectors_in(text, rules)[0] or ANAPHORA.search(text) or re.search(
-        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived)\b", text)))
+        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived)\b", text))) or bool(
+        re.search(r"(?i)\b(?:[\d,]+|some|many|most|half|all)\s+of\s+them\s+(?:were|are|work|worked|had|have)\b", text))
 
 
 def _headline_end(text: str) -> int:

@@ -10,7 +10,8 @@ _LANDMARK_AFTER = re.compile(r"^\s+(?:River|river|Bridge|bridge|crossing|Crossin
                              r"Bay|Port|port|customs|Customs|checkpoint|Estuary|Dam)\b")
 _MARKET_BEFORE = re.compile(
     r"\b(?:buyers?|customers?|markets?|retailers?|importers?|consumers?|clients?|brands?|shipped|"
-    r"sold|sells?|selling)\b(?:\s+\w+){0,2}\s+(?:in|to)\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
+    r"sold|sells?|selling|export(?:ed|s|ing)?(?!\s+(?:of\s+)?(?:its\s+|their\s+)?(?:labou?r|workers|manpower|people))|"
+    r"supermarkets?|shelves)\b(?:\s+\w+){0,2}\s+(?:in|to)\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
     r"(?:,\s+and\s+|,\s*|\s+and\s+))*$")
 _ACROSS_FROM = re.compile(r"(?i)\b(?:across\s+(?:the\s+\w+\s+)?from|opposite|facing|bordering|"
                           r"on\s+the\s+border\s+with|partners?\s+in|ties\s+to|"
@@ -34,8 +35,14 @@ _COMPARISON = re.compile(r"(?i)\b(?:than|unlike|compared\s+(?:with|to))\s+(?![\d
 """A place named for comparison: "paid less than Chinese builders in Harbin", "Unlike the restaurants in Beijing"
 (not "more than 1,000 workers in Dandong")."""
 _OFFICE = re.compile(r"(?i)\b(?:authorities|government|governments|ministry|embassy|consulate|lawmakers|regulators|"
-                     r"prosecutors|office|offices)\s+(?:in|of)\s+$")
-"""Where an authority or an office is, not where the workers are: "Chinese authorities in Changchun"."""
+                     r"prosecutors|office|offices|researchers?|professors?|experts?|scholars?|activists?|diplomats?|"
+                     r"editors?|lawyers?)\s+(?:in|of|at|based\s+in)\s+$"
+                     r"|\b(?-i:Institute|University|Center|Centre|Foundation|Agency|Service|Ministry|Department|Office|"
+                     r"Council|Committee|Commission|Bureau)\b(?:\s+(?:for|of|on)?\s*[A-Z][\w'’-]*){0,4}\s+(?:in|based\s+in)\s+$"
+                     r"|\bwho\s+(?:now\s+)?(?:lives|lived|is\s+living|settled|resettled|is\s+based)\s+in\s+$")
+"""Where an authority, an office, an institute or a speaker is, not where the workers are: "Chinese authorities in
+Changchun", "a researcher at the Korea Institute for National Unification in Seoul", "a former worker who now lives
+in Seoul"."""
 _LANDMARK_CLAUSE = re.compile(r"(?i)\b(?:bridge|river|crossing|road|highway|railway|rail\s+line|ferry)\b[^,.;]{0,50}?"
                               r"\b(?:that|which|linking|links|connecting|connects|carr(?:y|ies|ying)|leads?|leading)\b"
                               r"[^,.;]{0,60}\b(?:to|from|into|with|and)\s+$")
@@ -57,7 +64,7 @@ def not_where_workers_are(text: str, mention: Mention, offset: int) -> bool:
     speaker = _SPEAKER_BEFORE.search(before[-60:])
     if speaker and (mention.entry.country != "KP" or not _FAMILY.search(speaker.group(0))):
         return True  # a resident of a North Korean province is often one of the families the workers left
-    if _NEGATIVE.search(before[-120:]) or _COMPARISON.search(before[-60:]) or _OFFICE.search(before[-40:]):
+    if _NEGATIVE.search(before[-120:]) or _COMPARISON.search(before[-60:]) or _OFFICE.search(before[-120:]):
         return True
     if _LANDMARK_CLAUSE.search(before[-140:]):
         return True

@@ -17,7 +17,7 @@ _NUM = (rf"(?:several\s+(?:hundred|thousand)|(?:a\s+)?dozen|"
 _PEOPLE = (r"(?:(?:North\s+Korean?|young|female|male|married|unmarried|Korean|more|other|skilled|semi-skilled)\s+)*"
            r"(?-i:[a-z][a-z-]+\s+)?(?:workers?|laborers?|labourers?|North\s+Koreans|Koreans|women|men|girls|people|persons?|staff|"
            r"painters|artists|employees|waitresses|waiters|trainees|nationals|housewives|builders|developers|programmers|"
-           r"engineers|technicians|miners|loggers|cooks|seamstresses|fishermen)")
+           r"engineers|technicians|miners|loggers|cooks|seamstresses|fishermen|(?<=of )them)")
 _LEAD_WORDS = (r"(?:more than|over|at least|nearly|almost|up to|as many as|some|about|around|approximately|"
                r"an estimated|roughly|another|a further)")
 _LEAD = rf"(?:{_LEAD_WORDS}\s+)?"

@@ -131,3 +131,35 @@ def test_dollars_sent_back_to_north_korea_are_not_a_statement_about_china(data: 
     text = ("North Korean developers work in Shenyang, China. Each developer must send at least $3,000 a month "
             "back to North Korea, officials said.\n")
     assert [row["quote"][:4] for _, row in drafted(text, data)] == ["Nort"]
+
+
+def test_a_country_speaking_as_its_government_is_not_a_destination(data: Path) -> None:
+    text = ("North Korean women sew shirts in Dandong, China. The United States said the workers' wages help pay "
+            "for Pyongyang's weapons programmes.\n")
+    assert [name for name, _ in drafted(text, data)] == ["Dandong"]
+
+
+def test_where_a_researcher_or_an_institute_is_is_not_a_destination(data: Path) -> None:
+    text = ("About 80 North Korean workers pack crabs in Donggang, said Park, a researcher at the Korea Institute "
+            "for National Unification in Seoul.\n")
+    assert places(text, data) == {"Donggang"}
+
+
+def test_where_a_former_worker_now_lives_is_not_a_destination(data: Path) -> None:
+    text = ("A former North Korean worker who now lives in Seoul, South Korea, said she had sewn coats in Hunchun "
+            "for two years.\n")
+    assert places(text, data) == {"Hunchun"}
+
+
+def test_countries_the_goods_are_exported_to_are_not_destinations_but_exported_labour_is(data: Path) -> None:
+    text = "Coats sewn by North Korean workers in Dandong are exported to Canada and Germany.\n"
+    assert places(text, data) == {"Dandong"}
+    text = "North Korea exports labour to China and Russia, officials said.\n"
+    assert places(text, data) == {"China", "Russia"}
+
+
+def test_n_of_them_is_a_figure_that_goes_on_about_the_workers_before(data: Path) -> None:
+    text = ("North Korean workers were sent abroad in large numbers. About 7,000 of them were in Shenyang, many at "
+            "shoe plants.\n")
+    second = [(name, row["workers_min"]) for name, row in drafted(text, data) if row["quote"].startswith("About")]
+    assert second == [("Shenyang", "7000")]
