@@ -50,12 +50,30 @@ _LANDMARK_CLAUSE = re.compile(r"(?i)\b(?:bridge|river|crossing|road|highway|rail
 the Yalu River to Sinuiju"."""
 
 
+_RIVER_BEFORE = re.compile(r"(?i)\b(?:across|along|over|cross(?:ed|es|ing)?|up|down|banks?\s+of|mouth\s+of|waters\s+of)"
+                           r"\s+the\s+$")
+"""A city's name used for its river: "crossed the Tumen into Hunchun", "along the Yalu"."""
+_NOT_WORKERS_FROM = re.compile(r"(?i)\b(?:businessm[ae]n|business(?:wo)?m[ae]n|owners?|investors?|compan(?:y|ies)|"
+                               r"firms?|traders?|buyers?|delegations?|brokers?|tourists?|visitors?|reporters?|journalists?)"
+                               r"\s+(?:\w+\s+){0,2}from\s+$|\b(?:by\s+(?:tele)?phone|speaking|reporting)\s+from\s+$")
+"""Where an owner, a buyer or a visitor comes from, or where a source phones from: "a businessman from Wenzhou owns
+the plant", "told the broadcaster by phone from Dandong"."""
+_EVENT_AFTER = re.compile(r"^\s+(?:Olympics|Olympic\s+Games|Games|[Ss]ummit|Declaration|Agreement|Treaty|Accord|"
+                          r"Protocol|talks|Talks|Expo|Marathon|Forum)\b")
+"""A place named in an event or a treaty: "since the Beijing Olympics", "the Singapore summit"."""
+
+
 def not_where_workers_are(text: str, mention: Mention, offset: int) -> bool:
     """A river, bridge or crossing named after a place, or at the far end of one; a market or buyers of the goods;
     a place only described as across from another; where a source speaks from; where no workers were found; a
     comparison; an authority's or office's seat; North Korea as where the money goes."""
     before, after = text[: mention.start - offset], text[mention.end - offset:]
-    if _LANDMARK_AFTER.match(after):
+    if _LANDMARK_AFTER.match(after) or _EVENT_AFTER.match(after):
+        return True
+    if mention.entry.precision == "city" and _RIVER_BEFORE.search(before[-40:]) and not re.match(
+            r"\s+(?:city|City|county|County)\b", after):
+        return True
+    if _NOT_WORKERS_FROM.search(before[-60:]):
         return True
     if _MARKET_BEFORE.search(before[-120:]) and mention.entry.country not in ("KP",):
         return True

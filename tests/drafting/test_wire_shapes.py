@@ -163,3 +163,19 @@ def test_n_of_them_is_a_figure_that_goes_on_about_the_workers_before(data: Path)
             "shoe plants.\n")
     second = [(name, row["workers_min"]) for name, row in drafted(text, data) if row["quote"].startswith("About")]
     assert second == [("Shenyang", "7000")]
+
+
+def test_a_city_name_used_for_its_river_is_not_the_city(data: Path) -> None:
+    text = "About 200 North Korean workers crossed the Tumen into Hunchun on Monday.\n"
+    assert places(text, data) == {"Hunchun"}
+
+
+def test_where_buyers_come_from_is_not_where_the_workers_are(data: Path) -> None:
+    text = "Buyers from Qingdao visit the plant in Hunchun where 300 North Korean women peel shrimp.\n"
+    assert places(text, data) == {"Hunchun"}
+
+
+def test_an_event_named_after_a_city_and_where_a_source_phones_from_are_not_destinations(data: Path) -> None:
+    text = ("About 40 North Korean waitresses have worked in Shenyang since the Beijing Olympics, a trader told the "
+            "broadcaster by phone from Dalian.\n")
+    assert places(text, data) == {"Shenyang"}
