@@ -96,10 +96,22 @@ _AREA_AFTER = re.compile(r"^(?:\s+(?:Korean\s+)?(?:Autonomous\s+)?(?:prefecture|
                          r"District|economic|development|area))")
 
 
+_NEAR_BETWEEN = re.compile(r",?\s+(?:(?:just|about|some|roughly)\s+)?(?:(?:[\d,]+|a\s+few|several)\s+(?:km|kilometres|"
+                           r"kilometers|miles)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|from)|"
+                           r"near|not\s+far\s+from|close\s+to|outside|across\s+from)\s+(?:the\s+(?:[\w-]+\s+){0,2}"
+                           r"(?:city|town|port)\s+of\s+)?")
+"""Between a place and another named only to say where it lies: "in Jixi, near Mudanjiang", "in Tumen, about 60
+kilometres from Yanji"."""
+
+
 def locates_only(text: str, mention: Mention, kept: list[Mention], offset: int) -> bool:
-    """A prefecture or region named after a city only to locate it: "Linjiang, a city in Jilin's Baishan prefecture",
-    "Yanji, in the Yanbian Korean Autonomous Prefecture" (the city is the place; the area is not a second one)."""
+    """A place named after another only to locate it: "Linjiang, a city in Jilin's Baishan prefecture", "Yanji, in
+    the Yanbian Korean Autonomous Prefecture", "Jixi, near Mudanjiang" (the first is the place; the other is not a
+    second one)."""
     local_start, local_end = mention.start - offset, mention.end - offset
+    if any(other.end <= mention.start and other.entry.id != mention.entry.id and not other.entry.is_area
+           and _NEAR_BETWEEN.fullmatch(text[other.end - offset: local_start]) for other in kept):
+        return True
     if not (mention.entry.precision in ("region", "province") or _AREA_AFTER.match(text[local_end:])):
         return False
     for other in kept:

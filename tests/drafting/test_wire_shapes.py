@@ -179,3 +179,10 @@ def test_an_event_named_after_a_city_and_where_a_source_phones_from_are_not_dest
     text = ("About 40 North Korean waitresses have worked in Shenyang since the Beijing Olympics, a trader told the "
             "broadcaster by phone from Dalian.\n")
     assert places(text, data) == {"Shenyang"}
+
+
+def test_a_place_named_to_say_where_another_lies_is_not_a_second_destination(data: Path) -> None:
+    assert places("About 100 North Korean miners work in Jixi, near Mudanjiang.\n", data) == {"Jixi"}
+    text = "About 90 North Korean women sew in Tumen, about 60 kilometres from Yanji.\n"
+    assert places(text, data) == {"Tumen"}
+    assert places("About 100 North Korean workers sew in Dandong and near Shenyang.\n", data) == {"Dandong", "Shenyang"}
