@@ -27,8 +27,8 @@ from .cues import (
 )
 from .dates import DateGuess, Published, date_of
 from .gazetteer import Entry
-from .mentions import Mention, government
-from .notwhere import not_where_workers_are
+from .mentions import CAPITALS, Mention, government
+from .notwhere import locates_only, not_where_workers_are
 from .numbers import Figure, figures_in, sector_rules, sectors_in
 from .placefind import Placer
 
@@ -61,10 +61,12 @@ class _Context:
         """The last place named in this paragraph or the one before (a province or region only if ``areas``),
         else the dateline's city."""
         kinds = ("province", "region") if areas else ("village", "city", "county")
-        near = [m for p, m in self.last if paragraph - 1 <= p <= paragraph and (m.entry.precision in kinds or (
-            not areas and m.entry.precision == "region" and m.entry.admin1))]  # a prefecture: "these plants"
-        if near:
-            return near[-1]
+        for p, m in reversed(self.last):  # newest first: a long article must not be scanned once per sentence
+            if p < paragraph - 1:
+                break
+            if p <= paragraph and (m.entry.precision in kinds or (
+                    not areas and m.entry.precision == "region" and m.entry.admin1)):  # a prefecture: "these plants"
+                return m
         return self.dateline if self.dateline is not None and not areas else None
 
 
@@ -97,12 +99,15 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             filed = placer.mentions(dateline.group(1).title(), 0)
             named_again = re.search(rf"\b{re.escape(filed[0].entry.name.split()[0])}\b",
                                     article.text[sentence.start + dateline.end():]) if filed else None
-            if filed and named_again and context.dateline is None and not filed[0].entry.is_area:
+            story_city = filed and filed[0].entry.country == "CN" and filed[0].entry.name not in CAPITALS
+            if filed and (named_again or story_city) and context.dateline is None and not filed[0].entry.is_area:
                 context.dateline = replace(filed[0], start=sentence.start, end=sentence.start,
                                            how=f"the dateline's {filed[0].entry.name}")
             mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
         kept = [m for m in mentions if not not_where_workers_are(sentence.text, m, sentence.start)]
+        kept = [m for m in kept if not locates_only(sentence.text, m, kept, sentence.start)]
         named_elsewhere, mentions = len(kept) < len(mentions), kept
+        before_this = context.carried(sentence.paragraph, False) if ANAPHORA.search(sentence.text) else None
         context.last += [(sentence.paragraph, m) for m in mentions]
         text = sentence.text
         precise = any(m.entry.precision not in ("country",) for m in mentions)
@@ -119,6 +124,17 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             area = context.carried(sentence.paragraph, True)
             if area is not None and area.entry.id not in {m.entry.id for m in chosen}:
                 chosen.append(replace(area, how=f"'{anaphor.group(0)}' refers back to {area.entry.name}"))
+        if chosen and anaphor and not re.search("province|region", anaphor.group(0)) and before_this is not None \
+                and before_this.entry.id not in {m.entry.id for m in chosen} \
+                and all(_role(text, sentence.start, m)[0] in ("origin", "transit") for m in chosen) \
+                and (anaphor.start() < min(m.start for m in chosen) - sentence.start
+                     or anaphor.group(0).lower() not in ("there", "here")):
+            # "came through Tumen and were taken north to the city": the city is the place named before
+            chosen.append(replace(before_this, how=f"'{anaphor.group(0)}' refers back to {before_this.entry.name}"))
+        if not chosen and dateline and context.dateline is not None:
+            chosen = [replace(context.dateline, how=f"the sentence under the dateline names no other place where "
+                                                    f"workers are: the dateline's {context.dateline.entry.name}")]
+            confidence = "medium"
         if not chosen and named_elsewhere and not anaphor:
             continue  # the places it names are a market, a river or where the money goes: no statement
         if not chosen:
@@ -211,9 +227,11 @@ def _figure_for(text: str, offset: int, mention: Mention, figures: list[Figure])
 
 
 def _goes_on_about_work(text: str, rules: list) -> bool:
-    """"They were sent to a clothing factory": the workers of the sentence before, their work or their move."""
+    """"They were sent to a clothing factory", "about 19,000 of them were in China": the workers of the sentence
+    before, their work, their move or their number."""
     return bool(PRONOUN_SUBJECT.search(text) and (sectors_in(text, rules)[0] or ANAPHORA.search(text) or re.search(
-        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived)\b", text)))
+        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived)\b", text))) or bool(
+        re.search(r"(?i)\b(?:[\d,]+|some|many|most|half|all)\s+of\s+them\s+(?:were|are|work|worked|had|have)\b", text))
 
 
 def _headline_end(text: str) -> int:

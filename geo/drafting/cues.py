@@ -9,20 +9,23 @@ WORKER = re.compile(
     r"artists?|trainees?|women|girls|housewives|dispatch(?:ed|es|ing)?|recruit\w*|sent|send(?:s|ing)?|"
     r"wages?|salar(?:y|ies)|earnings|remittances?)\b|\b(?:RMB|USD|yuan)\b[^.]{0,40}\b(?:month|monthly)\b")
 WEAK_WORKER = re.compile(r"(?i)\b(?:work(?:s|ed|ing)?|employ(?:s|ed|ing)?|woman|man|people|go|went|gone|going|"
-                         r"build(?:s|ing)?|built|sew(?:s|ing)?|stitch\w*|crews?|hir(?:e|es|ed|ing))\b")
+                         r"build(?:s|ing)?|built|sew(?:s|ing)?|stitch\w*|crews?|teams?|hir(?:e|es|ed|ing)|builders?|developers?|"
+                         r"programmers?|engineers?|technicians?|miners?|loggers?|cooks?|seamstress(?:es)?|fishermen)\b")
 """Words that make a sentence about workers only with a North Korean cue or a place more precise than a country."""
 NORTH_KOREAN = re.compile(r"\b(?:North\s+Korea\w*|DPRK|N\.\s?K(?:orea)?\.?|Pyongyang\w*|Koreans?)\b")
 FOREIGN_OTHER = re.compile(r"(?i)\b(?:foreign|Chinese|local|Vietnamese|Filipino|migrant)\s+(?:workers|labou?r)")
 ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:[a-z]+\s+)?(?:establishments?|restaurants?|gallery|factory|"
                       r"factories|plants?|city|town|area|place|county|zone|company|hotel|province|provinces|region|"
-                      r"regions)|the\s+(?:gallery|establishment|restaurant|factory|plant|city|town|county|zone|company)"
+                      r"regions)|the\s+(?:gallery|establishment|restaurant|factory|plant|city|town|county|zone|company|plants|factories|"
+                      r"restaurants|mines?|site|sites)|one\s+(?:such\s+)?(?:plant|factory|restaurant|company|team)"
                       r"(?:['’]s)?|there|here)\b")
 PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|All of them|The (?:workers|women|men|"
-                             r"laborers|labourers)|These (?:workers|women|men))\b")
+                             r"laborers|labourers)|These (?:workers|women|men)|"
+                             r"(?:Some|Most|Many)\s+(?:were|are|had|have|work|worked)|One\s+such\s+(?:team|group|crew))\b")
 """A sentence that goes on about the workers of the sentence before without naming a place."""
 MORE_OF_THEM = re.compile(r"^(?:Others|Another\b|A\s+(?:smaller|larger|second|third|further|separate)\s+group|"
                           r"(?:Dozens|Hundreds|Thousands|Several\s+\w+|(?:About|Some|Around|Nearly)\s+[\d,]+|[\d,]+)"
-                          r"\s+more)\b|\b(?:another|a\s+further)\s+(?:[\d,]+|few\s+(?:dozen|hundred))\b")
+                          r"\s+more)\b|\b(?i:another|a\s+further)\s+(?:[\d,]+|few\s+(?:dozen|hundred))\b")
 """A sentence about more workers than the sentence before named ("Others work in ...", "Dozens more are expected
 there"): about workers even without a worker word."""
 DATELINE = re.compile(r"^([A-Z][A-Z'’.]+(?:[ /-][A-Z][A-Z'’.]+){0,2})(?:,\s*([A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,2}))?"
@@ -47,3 +50,4 @@ NONE = re.compile(r"(?i)\b(?:(?:have|has|had|were|was)\s+(?:all\s+)?(?:been\s+)?
 
 FIGURE_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 """Where one clause of a sentence ends and the next, with a figure of its own, begins."""
+

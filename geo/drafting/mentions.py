@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from .gazetteer import Entry
 
 _ORGANISATION_AFTER = re.compile(
-    r"^(?:(?i:-based|['’]s\s+(?:government|regime|leader|authorities|state)|\s+(?:restaurants?|chain|company|companies|"
+    r"^(?:(?i:-based|['’]s\s+(?:government|regime|leader|leadership|authorities|state|weapons|nuclear|missile|military|"
+    r"ministry|foreign\s+ministry|spy\s+agency|intelligence|embassy|coffers|treasury|ruling\s+party|officials|economy)|\s+(?:restaurants?|chain|company|companies|"
     r"hotel|gallery|institute|university|academy|government|regime|authorities|state|style|leader|officials?|"
     r"market|trading|traders?|eatery|eateries)\b)"
     r"|(?:\s+[A-Z][\w&'’-]*){1,4}\s+(?:Co\.|Co\b|Company|Corp\.?|Corporation|Group|Ltd\.?|Inc\.?|Trading|Industr\w*))")
@@ -26,9 +27,15 @@ APPOSITION = re.compile(r",\s*(?:in\s+)?|\s+in\s+|,\s+(?:a|an|the)\s+(?:[\w-]+\s
 """Between a place and a province that only locates it: "Donggang, Liaoning", "Donggang, a port town in Liaoning"."""
 
 
+_COUNTRY = re.compile(r"\b(?:United\s+States|U\.S\.|South\s+Korea|North\s+Korea|Japan|Russia|China|Britain|"
+                      r"European\s+Union)\b")
+
+
 def government(text: str) -> bool:
-    """A capital named as its government ("Beijing has said", "Moscow and Beijing have denied")."""
-    return any(_GOVERNMENT_VERB.match(text[m.end():]) for m in re.finditer(_CAPITAL, text))
+    """A capital named as its government ("Beijing has said", "Moscow and Beijing have denied"), or a country
+    ("The United States said")."""
+    return any(_GOVERNMENT_VERB.match(text[m.end():]) for m in re.finditer(_CAPITAL, text)) or any(
+        _COUNTRY_SPEAKS.match(text[m.end():]) for m in re.finditer(_COUNTRY, text))
 
 
 @dataclass(frozen=True)
@@ -112,10 +119,20 @@ def km(a: Entry, b: Entry) -> float:
     return 12742 * math.asin(math.sqrt(h))
 
 
+_COUNTRY_SPEAKS = re.compile(r"^(?:\s+and\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+(?:has\s+|have\s+|had\s+)?"
+                             r"(?:said|says|denied|denies|insist\w*|claim\w*|announc\w*|accus\w*|demand\w*|refus\w*|"
+                             r"agreed|impos\w*|sanction\w*|urg\w*|estimat\w*|believes|believed|warn\w*)\b")
+"""A country that speaks or acts as its government: "The United States said", "Japan and South Korea accused"."""
+
+
 def organisation(text: str, mention: Mention) -> bool:
-    """A place name used in a name or as a modifier: "Pyongyang-based", "the Pyongyang restaurant"."""
+    """A place name used in a name or as a modifier: "Pyongyang-based", "the Pyongyang restaurant"; a country
+    speaking as its government ("The United States said ...")."""
     after = text[mention.end:]
+    if mention.entry.precision == "country" and _COUNTRY_SPEAKS.match(after):
+        return True
     if mention.words in CAPITALS and (_GOVERNMENT_VERB.match(after) or re.search(
-            r"(?i)\b(?:with|and)\s+$", text[: mention.start])):
+            r"(?i)\b(?:with|and|urged|urges|pressed|presses|asked|asks|called\s+on|calls\s+on|critici[sz]ed|told)\s+$",
+            text[: mention.start])):
         return True  # the government, not the city: "as Beijing stepped up", "programs with Pyongyang"
     return bool(_ORGANISATION_AFTER.match(after) or _ORGANISATION_BEFORE.search(text[: mention.start]))

@@ -10,7 +10,8 @@ _LANDMARK_AFTER = re.compile(r"^\s+(?:River|river|Bridge|bridge|crossing|Crossin
                              r"Bay|Port|port|customs|Customs|checkpoint|Estuary|Dam)\b")
 _MARKET_BEFORE = re.compile(
     r"\b(?:buyers?|customers?|markets?|retailers?|importers?|consumers?|clients?|brands?|shipped|"
-    r"sold|sells?|selling)\b(?:\s+\w+){0,2}\s+(?:in|to)\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
+    r"sold|sells?|selling|export(?:ed|s|ing)?(?!\s+(?:of\s+)?(?:its\s+|their\s+)?(?:labou?r|workers|manpower|people))|"
+    r"supermarkets?|shelves)\b(?:\s+\w+){0,2}\s+(?:in|to)\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
     r"(?:,\s+and\s+|,\s*|\s+and\s+))*$")
 _ACROSS_FROM = re.compile(r"(?i)\b(?:across\s+(?:the\s+\w+\s+)?from|opposite|facing|bordering|"
                           r"on\s+the\s+border\s+with|partners?\s+in|ties\s+to|"
@@ -19,22 +20,112 @@ _SPEAKER_BEFORE = re.compile(
     r"(?i)\b(?:a|an|one|two|three|several|the|our)\s+(?:[a-z-]+\s+){0,2}(?:sources?|residents?|traders?|officials?|"
     r"businessm[ae]n|merchants?|insiders?|analysts?|reporters?|correspondents?|journalists?)\s+(?:based\s+)?"
     r"(?:in|of|from)\s+$|\b(?-i:Officials|Sources|Residents|Traders)\s+(?:in|of)\s+$")
+_FAMILY = re.compile(r"(?i)\bresidents?\b")
+"""A resident of a North Korean place is often one of the families the workers left: that place stays (an origin)."""
 """Where the person speaking is, not where the workers are: "a source in Dandong told ...", "A resident of
 Sinuiju said"."""
-_MONEY = re.compile(r"(?i)\b(?:wages?|earnings|revenue|money|dollars|income|cash|profits?|percent|salar(?:y|ies))\b")
+_MONEY = re.compile(r"(?i)\b(?:wages?|earnings|revenue|money|dollars|income|cash|profits?|percent|salar(?:y|ies)|yuan|"
+                    r"RMB|USD)\b|\$\s?\d")
+_NEGATIVE = re.compile(r"(?i)\b(?:no\s+(?:signs?|evidence|traces?|records?)\s+of|not\s+(?:been\s+)?found|"
+                       r"none\s+(?:were\s+|was\s+)?found)\b[^.;:,]{0,60}\b(?:in|at)\s+"
+                       r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:,\s+(?:or\s+|and\s+)?|\s+(?:or|and)\s+))*$")
+"""A place named only to say no workers were found there: "found no sign of such workers in Hong Kong or Macau"."""
+_COMPARISON = re.compile(r"(?i)\b(?:than|unlike|compared\s+(?:with|to))\s+(?![\d,]+\b|(?:a|an|some)\s+(?:few\s+)?"
+                         r"(?:thousand|hundred|dozen)\b)(?:[\w'’-]+\s+){0,5}?(?:in\s+|at\s+)?$")
+"""A place named for comparison: "paid less than Chinese builders in Harbin", "Unlike the restaurants in Beijing"
+(not "more than 1,000 workers in Dandong")."""
+_OFFICE = re.compile(r"(?i)\b(?:authorities|government|governments|ministry|embassy|consulate|lawmakers|regulators|"
+                     r"prosecutors|office|offices|researchers?|professors?|experts?|scholars?|activists?|diplomats?|"
+                     r"editors?|lawyers?)\s+(?:in|of|at|based\s+in)\s+$"
+                     r"|\b(?-i:Institute|University|Center|Centre|Foundation|Agency|Service|Ministry|Department|Office|"
+                     r"Council|Committee|Commission|Bureau)\b(?:\s+(?:for|of|on)?\s*[A-Z][\w'’-]*){0,4}\s+(?:in|based\s+in)\s+$"
+                     r"|\bwho\s+(?:now\s+)?(?:lives|lived|is\s+living|settled|resettled|is\s+based)\s+in\s+$")
+"""Where an authority, an office, an institute or a speaker is, not where the workers are: "Chinese authorities in
+Changchun", "a researcher at the Korea Institute for National Unification in Seoul", "a former worker who now lives
+in Seoul"."""
+_LANDMARK_CLAUSE = re.compile(r"(?i)\b(?:bridge|river|crossing|road|highway|railway|rail\s+line|ferry)\b[^,.;]{0,50}?"
+                              r"\b(?:that|which|linking|links|connecting|connects|carr(?:y|ies|ying)|leads?|leading)\b"
+                              r"[^,.;]{0,60}\b(?:to|from|into|with|and)\s+$")
+"""A place at the far end of a bridge or road the sentence describes: "the Friendship Bridge that carries trucks across
+the Yalu River to Sinuiju"."""
+
+
+_RIVER_BEFORE = re.compile(r"(?i)\b(?:across|along|over|cross(?:ed|es|ing)?|up|down|banks?\s+of|mouth\s+of|waters\s+of)"
+                           r"\s+the\s+$")
+"""A city's name used for its river: "crossed the Tumen into Hunchun", "along the Yalu"."""
+_NOT_WORKERS_FROM = re.compile(r"(?i)\b(?:businessm[ae]n|business(?:wo)?m[ae]n|owners?|investors?|compan(?:y|ies)|"
+                               r"firms?|traders?|buyers?|delegations?|brokers?|tourists?|visitors?|reporters?|journalists?)"
+                               r"\s+(?:\w+\s+){0,2}from\s+$|\b(?:by\s+(?:tele)?phone|speaking|reporting)\s+from\s+$")
+"""Where an owner, a buyer or a visitor comes from, or where a source phones from: "a businessman from Wenzhou owns
+the plant", "told the broadcaster by phone from Dandong"."""
+_EVENT_AFTER = re.compile(r"^\s+(?:Olympics|Olympic\s+Games|Games|[Ss]ummit|Declaration|Agreement|Treaty|Accord|"
+                          r"Protocol|talks|Talks|Expo|Marathon|Forum)\b")
+"""A place named in an event or a treaty: "since the Beijing Olympics", "the Singapore summit"."""
 
 
 def not_where_workers_are(text: str, mention: Mention, offset: int) -> bool:
-    """A river, bridge or crossing named after a place; a market or buyers of the goods; a place only
-    described as across from another; where a source speaks from; North Korea as where the money goes."""
+    """A river, bridge or crossing named after a place, or at the far end of one; a market or buyers of the goods;
+    a place only described as across from another; where a source speaks from; where no workers were found; a
+    comparison; an authority's or office's seat; North Korea as where the money goes."""
     before, after = text[: mention.start - offset], text[mention.end - offset:]
-    if _LANDMARK_AFTER.match(after):
+    if _LANDMARK_AFTER.match(after) or _EVENT_AFTER.match(after):
+        return True
+    if mention.entry.precision == "city" and _RIVER_BEFORE.search(before[-40:]) and not re.match(
+            r"\s+(?:city|City|county|County)\b", after):
+        return True
+    if _NOT_WORKERS_FROM.search(before[-60:]):
         return True
     if _MARKET_BEFORE.search(before[-120:]) and mention.entry.country not in ("KP",):
         return True
     if _ACROSS_FROM.search(before[-40:]):
         return True
-    if _SPEAKER_BEFORE.search(before[-60:]) and mention.entry.country != "KP":
+    speaker = _SPEAKER_BEFORE.search(before[-60:])
+    if speaker and (mention.entry.country != "KP" or not _FAMILY.search(speaker.group(0))):
         return True  # a resident of a North Korean province is often one of the families the workers left
+    if _NEGATIVE.search(before[-120:]) or _COMPARISON.search(before[-60:]) or _OFFICE.search(before[-120:]):
+        return True
+    if _LANDMARK_CLAUSE.search(before[-140:]):
+        return True
     return mention.entry.country == "KP" and bool(re.search(r"\bto\s+(?:the\s+\w+\s+in\s+)?$", before)) and \
         bool(_MONEY.search(text))
+
+
+_ENCLOSING_BETWEEN = re.compile(r",\s+(?:in\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(?:in|of)\s+)?"
+                                r"(?:[A-Z][\w'’-]*\s+){0,2}|,\s+in\s+(?:the\s+)?")
+_AREA_AFTER = re.compile(r"^(?:\s+(?:Korean\s+)?(?:Autonomous\s+)?(?:prefecture|Prefecture|region|Region|district|"
+                         r"District|economic|development|area))")
+
+
+_NEAR_BETWEEN = re.compile(r",?\s+(?:(?:just|about|some|roughly)\s+)?(?:(?:[\d,]+|a\s+few|several)\s+(?:km|kilometres|"
+                           r"kilometers|miles)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|from)|"
+                           r"near|not\s+far\s+from|close\s+to|outside|across\s+from)\s+(?:the\s+(?:[\w-]+\s+){0,2}"
+                           r"(?:city|town|port)\s+of\s+)?")
+"""Between a place and another named only to say where it lies: "in Jixi, near Mudanjiang", "in Tumen, about 60
+kilometres from Yanji"."""
+
+
+def locates_only(text: str, mention: Mention, kept: list[Mention], offset: int) -> bool:
+    """A place named after another only to locate it: "Linjiang, a city in Jilin's Baishan prefecture", "Yanji, in
+    the Yanbian Korean Autonomous Prefecture", "Jixi, near Mudanjiang" (the first is the place; the other is not a
+    second one)."""
+    local_start, local_end = mention.start - offset, mention.end - offset
+    if any(other.end <= mention.start and other.entry.id != mention.entry.id and not other.entry.is_area
+           and _NEAR_BETWEEN.fullmatch(text[other.end - offset: local_start]) for other in kept):
+        return True
+    if not (mention.entry.precision in ("region", "province") or _AREA_AFTER.match(text[local_end:])):
+        return False
+    for other in kept:
+        if other is mention or other.end > mention.start or other.entry.precision not in ("city", "county", "village"):
+            continue
+        between = text[other.end - offset: local_start]
+        if other.entry.id != mention.entry.id and _ENCLOSING_BETWEEN.fullmatch(between) and \
+                other.entry.country == mention.entry.country and _km(other, mention) <= 150:
+            return True
+    return False
+
+
+def _km(a: Mention, b: Mention) -> float:
+    import math
+    lat1, lon1, lat2, lon2 = (math.radians(x) for x in (a.entry.lat, a.entry.lon, b.entry.lat, b.entry.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))

@@ -16,15 +16,17 @@ _NUM = (rf"(?:several\s+(?:hundred|thousand)|(?:a\s+)?dozen|"
         rf"(?:a|one|{_WORD})(?:[- ](?:{_WORD}))?(?:\s+(?:hundred|thousand|million))+|(?:{_WORD})(?:-(?:{_WORD}))?)")
 _PEOPLE = (r"(?:(?:North\s+Korean?|young|female|male|married|unmarried|Korean|more|other|skilled|semi-skilled)\s+)*"
            r"(?-i:[a-z][a-z-]+\s+)?(?:workers?|laborers?|labourers?|North\s+Koreans|Koreans|women|men|girls|people|persons?|staff|"
-           r"painters|artists|employees|waitresses|waiters|trainees|nationals|housewives)")
+           r"painters|artists|employees|waitresses|waiters|trainees|nationals|housewives|builders|developers|programmers|"
+           r"engineers|technicians|miners|loggers|cooks|seamstresses|fishermen|(?<=of )them)")
 _LEAD_WORDS = (r"(?:more than|over|at least|nearly|almost|up to|as many as|some|about|around|approximately|"
-               r"an estimated|roughly|another)")
+               r"an estimated|roughly|another|a further)")
 _LEAD = rf"(?:{_LEAD_WORDS}\s+)?"
 _FIGURE = re.compile(
     rf"\b{_LEAD}(?:between\s+(?P<low>{_NUM})\s+and\s+(?P<high>{_NUM})|(?P<a>{_NUM})\s*(?:-|–|to)\s*(?P<b>{_NUM})|"
     rf"(?P<one>{_NUM}))\s+(?:of\s+(?:the\s+)?)?{_PEOPLE}\b"
     rf"|\b{_LEAD}(?P<verb_n>{_NUM})\s+(?:more\s+)?(?:or\s+so\s+)?(?:have\s+|had\s+|were\s+|are\s+|was\s+)?"
-    rf"(?:been\s+)?(?:come|came|entered|arrived|left|departed|defected|sent|brought|employed|working|stuck|hired)\b"
+    rf"(?:been\s+)?(?:come|came|entered|arrived|left|departed|defected|sent|brought|employed|working|work|worked|stuck|hired|"
+    rf"expected|stranded|moved|transferred)\b"
     rf"|\b{_LEAD}(?P<ing_n>{_NUM})\s+(?:more\s+)?(?:were|are)\s+(?-i:[a-z]+ing)\b"
     rf"|—\s*(?P<dash_n>{_NUM})\s+people\s*—", re.I)
 _MONEY_BEFORE = re.compile(r"(?:\$|USD|RMB|US\$|€|£|¥|KPW|won)\s*$", re.I)

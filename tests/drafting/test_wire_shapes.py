@@ -1,0 +1,188 @@
+"""More wire-copy shapes (issue 23, second round): places that are not destinations, references back, worker words.
+
+Each test is built on a sentence written for it (not taken from the benchmark's articles).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from geo.drafting.article import article_from_bytes
+from geo.drafting.dates import parse_published
+from geo.drafting.draft_folder import make_draft
+
+
+@pytest.fixture
+def data(real_copy: Path) -> Path:
+    """A copy of the real dataset with its seeds inside it."""
+    return real_copy
+
+
+def drafted(text: str, data: Path, published: str = "2022-05-10") -> list[tuple[str, dict[str, str]]]:
+    """Each candidate as (place name, report cells)."""
+    draft = make_draft(article_from_bytes(text.encode("utf-8")), parse_published(published), data, publisher="Test")
+    with (data / "places.csv").open(encoding="utf-8") as stream:
+        names = {row["id"]: row["name"] for row in csv.DictReader(stream)}
+    names |= {row["id"]: row["name"] for row in draft.places}
+    return [(names[row["place_id"]], row) for row in draft.reports]
+
+
+def places(text: str, data: Path) -> set[str]:
+    return {name for name, _ in drafted(text, data)}
+
+
+def test_a_place_named_only_to_say_no_workers_were_found_there_is_not_a_destination(data: Path) -> None:
+    text = ("Investigators found no sign of North Korean workers in Tianjin or Qingdao, but about 200 sewed shirts "
+            "in Dandong.\n")
+    assert places(text, data) == {"Dandong"}
+
+
+def test_a_place_named_for_comparison_is_not_a_destination(data: Path) -> None:
+    text = "North Korean builders in Jixi are paid less than Chinese builders in Harbin, managers said.\n"
+    assert places(text, data) == {"Jixi"}
+
+
+def test_more_than_a_figure_is_not_a_comparison(data: Path) -> None:
+    text = "More than 1,000 North Korean workers in Dandong sew uniforms.\n"
+    assert places(text, data) == {"Dandong"}
+
+
+def test_the_seat_of_an_authority_is_not_a_destination(data: Path) -> None:
+    text = ("About 150 North Korean workers remained in Tumen, traders said, and the authorities in Changchun "
+            "declined to comment.\n")
+    assert places(text, data) == {"Tumen"}
+
+
+def test_the_far_end_of_a_bridge_the_sentence_describes_is_not_where_the_workers_are(data: Path) -> None:
+    text = ("Women at work\n\nDANDONG, China - About 60 North Korean women sew shirts at a workshop in this city, near "
+            "the bridge that carries trains across the river to Sinuiju.\n")
+    found = drafted(text, data)
+    assert [name for name, _ in found] == ["Dandong"]
+    assert found[0][1]["workers_min"] == "60"
+
+
+def test_the_dateline_city_stands_for_a_first_sentence_that_names_no_other_place(data: Path) -> None:
+    text = ("Workers return\n\nHUNCHUN, China - Buses carrying about 120 North Korean workers crossed the bridge over "
+            "the Tumen River on Monday, officials said.\n")
+    found = drafted(text, data)
+    assert [(name, row["workers_min"]) for name, row in found] == [("Hunchun", "120")]
+    assert "dateline" in found[0][1]["reason"]
+
+
+def test_a_capital_dateline_does_not_stand_for_the_story(data: Path) -> None:
+    text = "Workers leave\n\nSEOUL - About 120 North Korean workers crossed into China on Monday, officials said.\n"
+    assert "Seoul" not in places(text, data)
+
+
+def test_the_city_after_a_transit_town_is_the_city_named_before(data: Path) -> None:
+    text = ("A builder in Mudanjiang hired 90 North Korean workers in March. The workers travelled by train "
+            "through Tumen and were then driven on to the city.\n")
+    second = {(name, row["role"]) for name, row in drafted(text, data) if row["quote"].startswith("The workers")}
+    assert second == {("Tumen", "transit"), ("Mudanjiang", "destination")}
+
+
+def test_a_prefecture_in_apposition_only_locates_its_city(data: Path) -> None:
+    text = "About 70 North Korean workers cut timber at a mill in Helong, a city in Jilin's Yanbian prefecture.\n"
+    assert places(text, data) == {"Helong"}
+    text = "A team of 15 North Korean workers in Yanji, in the Yanbian Korean Autonomous Prefecture, sews gloves.\n"
+    assert places(text, data) == {"Yanji"}
+
+
+def test_programmers_and_a_team_are_workers(data: Path) -> None:
+    text = "A team of 12 North Korean programmers in Shenyang wrote gambling software.\n"
+    found = drafted(text, data)
+    assert [(name, row["workers_min"]) for name, row in found] == [("Shenyang", "12")]
+
+
+def test_a_capital_urged_to_act_is_its_government(data: Path) -> None:
+    text = "The report urged Beijing to stop hiring North Korean workers, who were also found in Tianjin.\n"
+    assert places(text, data) == {"Tianjin"}
+
+
+def test_a_further_n_at_the_start_of_a_sentence_is_more_of_the_workers(data: Path) -> None:
+    text = ("About 300 North Korean workers arrived in Hunchun in May. A further 100 are expected in the city "
+            "next month.\n")
+    second = [(name, row["workers_min"]) for name, row in drafted(text, data) if row["quote"].startswith("A further")]
+    assert second == [("Hunchun", "100")]
+
+
+def test_traders_speaking_from_a_north_korean_town_do_not_make_it_an_origin(data: Path) -> None:
+    text = "Traders in Sinuiju said 200 North Korean workers had gone to Dandong.\n"
+    assert places(text, data) == {"Dandong"}
+
+
+def test_some_were_moved_goes_on_about_the_workers_of_the_sentence_before(data: Path) -> None:
+    text = "About 500 North Korean workers built flats in Dandong. Some were moved to Shenyang in 2019.\n"
+    second = [name for name, row in drafted(text, data) if row["quote"].startswith("Some were")]
+    assert second == ["Shenyang"]
+
+
+def test_the_plants_refers_back_to_the_city_of_the_plants(data: Path) -> None:
+    text = ("About 900 North Korean women process squid at plants in Donggang. Workers at the plants earn about "
+            "2,000 yuan a month.\n")
+    second = [name for name, row in drafted(text, data) if row["quote"].startswith("Workers at")]
+    assert second == ["Donggang"]
+
+
+def test_dollars_sent_back_to_north_korea_are_not_a_statement_about_china(data: Path) -> None:
+    text = ("North Korean developers work in Shenyang, China. Each developer must send at least $3,000 a month "
+            "back to North Korea, officials said.\n")
+    assert [row["quote"][:4] for _, row in drafted(text, data)] == ["Nort"]
+
+
+def test_a_country_speaking_as_its_government_is_not_a_destination(data: Path) -> None:
+    text = ("North Korean women sew shirts in Dandong, China. The United States said the workers' wages help pay "
+            "for Pyongyang's weapons programmes.\n")
+    assert [name for name, _ in drafted(text, data)] == ["Dandong"]
+
+
+def test_where_a_researcher_or_an_institute_is_is_not_a_destination(data: Path) -> None:
+    text = ("About 80 North Korean workers pack crabs in Donggang, said Park, a researcher at the Korea Institute "
+            "for National Unification in Seoul.\n")
+    assert places(text, data) == {"Donggang"}
+
+
+def test_where_a_former_worker_now_lives_is_not_a_destination(data: Path) -> None:
+    text = ("A former North Korean worker who now lives in Seoul, South Korea, said she had sewn coats in Hunchun "
+            "for two years.\n")
+    assert places(text, data) == {"Hunchun"}
+
+
+def test_countries_the_goods_are_exported_to_are_not_destinations_but_exported_labour_is(data: Path) -> None:
+    text = "Coats sewn by North Korean workers in Dandong are exported to Canada and Germany.\n"
+    assert places(text, data) == {"Dandong"}
+    text = "North Korea exports labour to China and Russia, officials said.\n"
+    assert places(text, data) == {"China", "Russia"}
+
+
+def test_n_of_them_is_a_figure_that_goes_on_about_the_workers_before(data: Path) -> None:
+    text = ("North Korean workers were sent abroad in large numbers. About 7,000 of them were in Shenyang, many at "
+            "shoe plants.\n")
+    second = [(name, row["workers_min"]) for name, row in drafted(text, data) if row["quote"].startswith("About")]
+    assert second == [("Shenyang", "7000")]
+
+
+def test_a_city_name_used_for_its_river_is_not_the_city(data: Path) -> None:
+    text = "About 200 North Korean workers crossed the Tumen into Hunchun on Monday.\n"
+    assert places(text, data) == {"Hunchun"}
+
+
+def test_where_buyers_come_from_is_not_where_the_workers_are(data: Path) -> None:
+    text = "Buyers from Qingdao visit the plant in Hunchun where 300 North Korean women peel shrimp.\n"
+    assert places(text, data) == {"Hunchun"}
+
+
+def test_an_event_named_after_a_city_and_where_a_source_phones_from_are_not_destinations(data: Path) -> None:
+    text = ("About 40 North Korean waitresses have worked in Shenyang since the Beijing Olympics, a trader told the "
+            "broadcaster by phone from Dalian.\n")
+    assert places(text, data) == {"Shenyang"}
+
+
+def test_a_place_named_to_say_where_another_lies_is_not_a_second_destination(data: Path) -> None:
+    assert places("About 100 North Korean miners work in Jixi, near Mudanjiang.\n", data) == {"Jixi"}
+    text = "About 90 North Korean women sew in Tumen, about 60 kilometres from Yanji.\n"
+    assert places(text, data) == {"Tumen"}
+    assert places("About 100 North Korean workers sew in Dandong and near Shenyang.\n", data) == {"Dandong", "Shenyang"}
