@@ -13,13 +13,16 @@ import streamlit as st
 from geo.data import parquet_cache
 from geo.data.load import Dataset
 from geo.errors import DataError
+from geo.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, N_, normalise, pick_language, translations
 from geo.map import static_files
 from geo.query.filters import Filters
 from geo.query.selection import View, build_view
 from geo.reading import timeline
 from geo.settings import ROOT, SETTINGS
 
-TITLE = "North Korean workers reported in China"
+TITLE = N_("North Korean workers reported in China")
+LANG = "lang"
+"""The language picker's key and its parameter in the link (``?lang=ko``)."""
 STYLES = {"page": ROOT / "dashboard.css", "presenter": ROOT / "presenter.css"}
 
 
@@ -77,6 +80,44 @@ def heap_frozen() -> bool:
 @st.cache_resource
 def static_ready() -> Path:
     return static_files.install_static(SETTINGS.static_dir)
+
+
+def page_language() -> str:
+    """The reader's language: the picker's, else ``lang=`` in the link, else the browser's
+    ``Accept-Language``, else English (an unknown ``lang=`` is passed over without an error).
+
+    The first run puts it in the picker's state, so the picker shows it and writes it to the link.
+    """
+    chosen = normalise(st.session_state.get(LANG))
+    if chosen:
+        return chosen
+    lang = pick_language(st.query_params.get_all(LANG), st.context.headers.get("Accept-Language"))
+    st.session_state[LANG] = lang
+    return lang
+
+
+def gettext() -> tuple:
+    """``(_, ngettext)`` of the reader's language (:func:`page_language`)."""
+    words = translations(page_language())
+    return words.gettext, words.ngettext
+
+
+def language_picker(where: object = st) -> str:
+    """The language picker (in the title row, in every mode), bound to ``lang=`` in the link.
+
+    A change reruns the page in the new language and keeps the view: the other widgets keep their
+    values (their keys do not change), and the link keeps its other parameters. Returns the language.
+    """
+    lang = page_language()
+    where.selectbox(translations(lang).gettext("Language"), LANGUAGES, format_func=LANGUAGE_NAMES.__getitem__,
+                    key=LANG, bind="query-params", label_visibility="collapsed")
+    return normalise(st.session_state.get(LANG)) or DEFAULT_LANGUAGE
+
+
+def html_language(lang: str) -> None:
+    """Set the page's ``<html lang>`` to ``lang`` (screen readers and the browser's fonts follow it)."""
+    tag = normalise(lang) or DEFAULT_LANGUAGE
+    st.html(f'<script class="nk-lang">document.documentElement.lang = "{tag}";</script>', unsafe_allow_javascript=True)
 
 
 def stylesheet(name: str) -> str:
