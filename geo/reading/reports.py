@@ -85,10 +85,9 @@ def report_html_in(report: dict | pd.Series, dataset: Dataset, lang: str) -> str
     movement = ""
     if origin:
         where = place_label(dataset.places.loc[origin], lang) if origin in dataset.places.index else origin
-        movement = fill(_("From {place}"), place=where)
         basis = str(report.get("from_basis") or "")
-        if basis in MOVEMENT_WORDS:
-            movement += _(": ") + _(MOVEMENT_WORDS[basis])
+        movement = fill(_("From {place}: {how}"), place=where, how=_(MOVEMENT_WORDS[basis])) \
+            if basis in MOVEMENT_WORDS else fill(_("From {place}"), place=where)
     sectors = dataset.sectors
     published = format_date_in(str(report.get("published") or ""), lang)
     return render(
