@@ -41,6 +41,7 @@ def main() -> None:
     dataset, data_dir, stamp = loaded()
     state = PageState()
     state.apply_requests(dataset)
+    filters.adopt_link(dataset)  # a link made in any language opens the same view
     lang = page_language()
     _ = gettext()[0]
 

@@ -37,6 +37,28 @@ def filter_fields(dataset: Dataset) -> None:
             column.checkbox(_(spec.label), key=spec.key, bind="query-params", help=_(spec.help))
 
 
+def adopt_link(dataset: Dataset) -> None:
+    """Before the widgets are drawn on a page's first run: the link's places and list filters, named
+    in any language, for the widgets that will show them in the reader's.
+
+    A widget bound to the link reads its options by the labels it shows, so a link made in Korean
+    would open an English page with those filters dropped (and the other way round). Each value the
+    link names in any language is handed to its widget by id instead; the widget then writes the
+    link again in the reader's language.
+    """
+    for key, table in [(spec.key, spec.name) for spec in FILTERS if spec.kind == "list"] + [("place", "places")]:
+        given = [value for value in st.query_params.get_all(key) if value != ""]
+        if key in st.session_state or not given:
+            continue
+        by_label = pickers.all_labels(dataset, table)
+        found = [by_label[value] for value in dict.fromkeys(given) if value in by_label]
+        if key == "place":
+            if found:
+                st.session_state[key] = found[-1]
+        else:
+            st.session_state[key] = found
+
+
 def link_filters(dataset: Dataset, years: tuple[int, int]) -> Filters:
     """The filters the page's link asks for (the widgets that will read it are not drawn yet)."""
     params = {key: st.query_params.get_all(key) for key in st.query_params}
