@@ -83,16 +83,26 @@ def static_ready() -> Path:
 
 
 def page_language() -> str:
-    """The reader's language: the picker's, else ``lang=`` in the link, else the browser's
+    """The reader's language: ``lang=`` in the link, else the picker's, else the browser's
     ``Accept-Language``, else English (an unknown ``lang=`` is passed over without an error).
 
-    The first run puts it in the picker's state, so the picker shows it and writes it to the link.
+    The link wins over the picker's state only when they differ: on a page's first run, and after
+    Back or Forward (Streamlit reruns the page with the link's values). The language is kept in the
+    picker's state, and written to the link whenever the link lacks it (the browser's language, an
+    unknown ``lang=``, another page of the dashboard).
     """
-    chosen = normalise(st.session_state.get(LANG))
-    if chosen:
-        return chosen
-    lang = pick_language(st.query_params.get_all(LANG), st.context.headers.get("Accept-Language"))
-    st.session_state[LANG] = lang
+    linked = normalise(st.query_params.get(LANG))
+    kept = normalise(st.session_state.get(LANG))
+    if linked and linked != kept:
+        lang = linked
+    elif kept:
+        lang = kept
+    else:
+        lang = pick_language(None, st.context.headers.get("Accept-Language"))
+    if kept != lang:
+        st.session_state[LANG] = lang  # before the picker is drawn: this is the first call of a run
+    if st.query_params.get(LANG) != lang:
+        st.query_params[LANG] = lang
     return lang
 
 
@@ -102,16 +112,23 @@ def gettext() -> tuple:
     return words.gettext, words.ngettext
 
 
-def language_picker(where: object = st) -> str:
-    """The language picker (in the title row, in every mode), bound to ``lang=`` in the link.
+def _language_chosen() -> None:
+    st.query_params[LANG] = st.session_state[LANG]  # a step of the link's history, as other changes are
 
-    A change reruns the page in the new language and keeps the view: the other widgets keep their
-    values (their keys do not change), and the link keeps its other parameters. Returns the language.
+
+def language_picker(where: object = st) -> str:
+    """The language picker (in the title row, in every mode); a choice goes into the link as ``lang=``.
+
+    Not bound to the link by Streamlit, which would write the name it shows (``lang=한국어``): the
+    link holds the language's code. A change reruns the page in the new language and keeps the
+    view: the other widgets keep their values (their keys do not change), and the link keeps its
+    other parameters. Returns the language.
     """
     lang = page_language()
-    where.selectbox(translations(lang).gettext("Language"), LANGUAGES, format_func=LANGUAGE_NAMES.__getitem__,
-                    key=LANG, bind="query-params", label_visibility="collapsed")
-    return normalise(st.session_state.get(LANG)) or DEFAULT_LANGUAGE
+    label = translations(lang).gettext("Language")
+    where.selectbox(label, LANGUAGES, format_func=LANGUAGE_NAMES.__getitem__, key=LANG, on_change=_language_chosen,
+                    placeholder=label, label_visibility="collapsed")
+    return lang
 
 
 def html_language(lang: str) -> None:
