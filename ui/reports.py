@@ -14,8 +14,8 @@ from geo.i18n import fill, translations
 from geo.publish import downloads
 from geo.query.selection import View
 from geo.reading import fragments
-from geo.reading.localise import ROLE_WORDS, place_label, sector_label, vocabulary_word
-from geo.reading.reports import period_in
+from geo.reading.localise import ROLE_WORDS, format_date_in, place_label, sector_label, vocabulary_word
+from geo.reading.reports import figures_in, period_in
 from geo.reading.table import table_frame
 from ui.shared import gettext
 from ui.state import PageState
@@ -92,6 +92,9 @@ def localised_table(dataset: Dataset, table: pd.DataFrame, lang: str) -> pd.Data
     local["Role"] = [vocabulary_word(ROLE_WORDS, str(r), lang) for r in reports["role"]]
     local["Sectors"] = [_(", ").join(sector_label(sectors.loc[s], lang) if s in sectors.index else s for s in ids)
                         for ids in reports["sector_ids"]]
+    local["Figures"] = ["; ".join(f"{k}: {v}" for k, v in figures_in(r, lang)) for r in reports.to_dict("records")]
+    local["Source"] = [f"{publisher} ({format_date_in(str(published), lang)})"
+                       for publisher, published in zip(reports["publisher"], reports["published"], strict=True)]
     return local.rename(columns={heading: _(heading) for heading in local.columns})
 
 

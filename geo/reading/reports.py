@@ -65,6 +65,19 @@ def period_in(report: dict | pd.Series, lang: str) -> str:
     return f"{text} ({_(', ').join(marks)})" if marks else text
 
 
+def figures_in(report: dict | pd.Series, lang: str) -> list[tuple[str, str]]:
+    """:func:`geo.reading.wording.format_figures` with its labels in ``lang`` (the figures as the source words them)."""
+    _ = translations(lang).gettext
+    figures = []
+    for label, text in format_figures(report):
+        head, _paren, kind = label.partition(" (")
+        shown = _(FIGURE_WORDS.get(head, head))
+        if kind:
+            shown = f"{shown} ({vocabulary_word(KIND_WORDS, kind.rstrip(')').replace(' ', '_'), lang)})"
+        figures.append((shown, text))
+    return figures
+
+
 def report_html_in(report: dict | pd.Series, dataset: Dataset, lang: str) -> str:
     """:func:`report_html` in ``lang``: the period, role, sectors, places and the figures' labels
     translated; the quote, the source's own words for figures and the citation's title as published,
@@ -73,14 +86,7 @@ def report_html_in(report: dict | pd.Series, dataset: Dataset, lang: str) -> str
         return report_html(report, dataset.sectors["label"].to_dict(), dataset.places["name"].to_dict())
     words = translations(lang)
     _ = words.gettext
-    figures = []
-    for label, text in format_figures(report):
-        head, _paren, kind = label.partition(" (")
-        shown = _(FIGURE_WORDS.get(head, head))
-        if kind:
-            kind = kind.rstrip(")").replace(" ", "_")
-            shown = f"{shown} ({vocabulary_word(KIND_WORDS, kind, lang)})"
-        figures.append((shown, text))
+    figures = figures_in(report, lang)
     origin = str(report.get("from_place_id") or "")
     movement = ""
     if origin:
