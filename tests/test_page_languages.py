@@ -96,3 +96,15 @@ def test_a_link_from_any_language_opens_the_same_view(app: AppTest, dataset: Dat
     assert not app.exception
     assert app.multiselect(key="sector").value == [sector]
     assert app.selectbox(key="place").value == place
+
+
+def test_the_review_page_reads_in_the_language_of_the_link(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "argv", ["review_page.py"])
+    at = AppTest.from_file(str(ROOT / "review_page.py"), default_timeout=TIMEOUT)
+    at.query_params["lang"] = "zh"
+    at.run()
+    assert not at.exception
+    _ = translations("zh").gettext
+    assert [title.value for title in at.title] == [_("Add an article")] == ["添加文章"]
+    assert [button.label for button in at.button] == [_("Draft candidates")]
+    assert _("Publisher") in [field.label for field in at.text_input]
