@@ -33,7 +33,7 @@ from ui.state import PageState
 
 # Pixels each part held back from a new reader's first view takes (measured at 390, 1280 and 1920
 # px wide): its room stays empty until it comes, so nothing moves. Phones hide the timeline's.
-HELD_HEIGHTS = {"toggle": 24, "filters": 40, "place": 40, "years": 68, "timeline": 80, "clear": 40}
+HELD_HEIGHTS = {"toggle": 24, "language": 40, "filters": 40, "place": 40, "years": 68, "timeline": 80, "clear": 40}
 
 
 def main() -> None:
@@ -61,7 +61,11 @@ def main() -> None:
     # explorer below.
     heading, place_col, switch, language = st.columns([4.6, 2.2, 1.7, 1.1], vertical_alignment="center")
     heading.html(f'<h1 class="nk-title">{escape(_(TITLE))}</h1>')
-    language_picker(language)  # in every mode, and in a new reader's first view: it costs little
+    with language:  # in every mode; held back from the first view like the place box (a select box's code)
+        if holding:
+            held("language")
+        else:
+            language_picker()
     with switch:
         if holding:
             held("toggle")
