@@ -83,3 +83,8 @@ def test_the_picker_switches_the_language_and_keeps_the_link(open_dashboard) -> 
     assert page.locator("h1.nk-title").inner_text() == "中国で報告された北朝鮮労働者"
     query = page.evaluate("() => location.search")
     assert "lang=ja" in query and "years=2015" in query and "years=2019" in query
+    page.go_back()  # Back undoes the change of language, as it does any other change of view
+    page.wait_for_function("() => document.documentElement.lang === 'en'")
+    harness.wait_for_app(page)
+    assert page.locator("h1.nk-title").inner_text() == "North Korean workers reported in China"
+    assert "lang=en" in page.evaluate("() => location.search")
