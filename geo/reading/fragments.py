@@ -8,7 +8,7 @@ from ..data.load import Dataset
 from ..escape import escape
 from ..i18n import N_, fill, translations
 from ..vocab import AREA_PRECISIONS
-from .localise import place_label
+from .localise import format_date_in, place_label
 from .reports import report_html, report_html_in
 from .templates import render, safe
 from .wording import format_date
@@ -102,7 +102,7 @@ def method_html(dataset: Dataset, lang: str = "en") -> str:
     counts = dataset.reports["source_id"].astype(str).value_counts()
     sources = [
         {"publisher": row["publisher"], "title": row["title"], "author": str(row.get("author") or ""),
-         "published": format_date(str(row["published"])), "basis": row["published_basis"],
+         "published": format_date_in(str(row["published"]), lang), "basis": row["published_basis"],
          "note": row.get("published_note") or "", "url": row.get("url") or "", "reports": int(counts.get(source_id, 0))}
         for source_id, row in dataset.sources.iterrows()
     ]
