@@ -108,3 +108,19 @@ def test_the_review_page_reads_in_the_language_of_the_link(monkeypatch: pytest.M
     assert [title.value for title in at.title] == [_("Add an article")] == ["添加文章"]
     assert [button.label for button in at.button] == [_("Draft candidates")]
     assert _("Publisher") in [field.label for field in at.text_input]
+
+
+@pytest.mark.parametrize("lang", ["ko", "zh", "ja"])
+def test_the_timeline_names_its_sectors_in_the_readers_language(dataset: Dataset, lang: str) -> None:
+    from geo.reading import timeline
+    from geo.reading.localise import sector_label
+
+    english = timeline.timeline_spec(dataset, None, dataset.years)
+    before = [dict(bar) for bar in english["datasets"]["bars"]]
+    local = timeline.in_language(english, dataset, lang)
+    labels = {row["label"]: sector_label(row, lang) for _, row in dataset.sectors.iterrows()}
+    assert [bar["sector"] for bar in local["datasets"]["bars"]] == [labels.get(b["sector"], translations(lang).gettext(
+        b["sector"])) for b in before]
+    assert not set(labels) & {bar["sector"] for bar in local["datasets"]["bars"]}
+    assert english["datasets"]["bars"] == before  # the cached English spec is left as it was
+    assert timeline.in_language(english, dataset, "en") is english

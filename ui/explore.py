@@ -151,7 +151,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
                 held("timeline")
             else:
                 st.vega_lite_chart(spec=cached_timeline(data_dir, stamp, dataclasses.replace(chosen, years=None),
-                                                        years), width="stretch")
+                                                        years, lang), width="stretch")
     # One row for the count and the filters in force, so that the map starts high on the screen: at
     # 1280×720 most of it shows without scrolling.
     summary_col, chips_col, clear_col = st.columns([4, 3, 1], vertical_alignment="center")

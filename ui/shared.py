@@ -62,9 +62,11 @@ def cached_bars(data_dir: str, stamp: tuple, filters: Filters) -> dict:
     return timeline.timeline_spec(dataset, cached_view(data_dir, stamp, filters).rows, dataset.years)
 
 
-def cached_timeline(data_dir: str, stamp: tuple, filters: Filters, years: tuple[int, int]) -> dict:
-    """The timeline's spec: the cached bars, and the chosen years shaded."""
-    return timeline.shaded(cached_bars(data_dir, stamp, filters), years)
+def cached_timeline(data_dir: str, stamp: tuple, filters: Filters, years: tuple[int, int],
+                    lang: str = DEFAULT_LANGUAGE) -> dict:
+    """The timeline's spec: the cached bars, and the chosen years shaded; its sectors and tooltip in ``lang``."""
+    spec = timeline.shaded(cached_bars(data_dir, stamp, filters), years)
+    return timeline.in_language(spec, cached_dataset(data_dir, stamp), lang)
 
 
 @st.cache_resource
