@@ -121,6 +121,7 @@ def test_the_timeline_names_its_sectors_in_the_readers_language(dataset: Dataset
     labels = {row["label"]: sector_label(row, lang) for _, row in dataset.sectors.iterrows()}
     assert [bar["sector"] for bar in local["datasets"]["bars"]] == [labels.get(b["sector"], translations(lang).gettext(
         b["sector"])) for b in before]
-    assert not set(labels) & {bar["sector"] for bar in local["datasets"]["bars"]}
+    english_only = {label for label, local_label in labels.items() if label != local_label}
+    assert not english_only & {bar["sector"] for bar in local["datasets"]["bars"]}
     assert english["datasets"]["bars"] == before  # the cached English spec is left as it was
     assert timeline.in_language(english, dataset, "en") is english
