@@ -49,15 +49,23 @@ def labels(dataset: Dataset, table: str, lang: str = DEFAULT_LANGUAGE) -> dict[s
 
 
 def from_any_label(options: dict[str, dict[str, str]]) -> dict[str, str]:
-    """Option ids by their label in any language: a link made in Korean opens in English too."""
+    """Option ids by their label in any language: a link made in Korean opens in English too (where two
+    languages give one label to different options, the last of ``options`` wins: English, passed last)."""
     return {label: option for by_lang in options.values() for option, label in by_lang.items()}
 
 
 def all_labels(dataset: Dataset, table: str) -> dict[str, str]:
-    """The ids of ``table`` ("sectors", "sources", "places" or "roles") by their label in every language."""
-    if table == "roles":
-        return from_any_label({lang: {r: role_label(r, lang) for r in ROLES} for lang in LANGUAGES})
-    return from_any_label({lang: labels(dataset, table, lang) for lang in LANGUAGES})
+    """The ids of ``table`` ("sectors", "sources", "places" or "roles") by their label in every language
+    (built once per dataset)."""
+    cached = memo_of(dataset).labels
+    name = f"{table}:any"
+    if name not in cached:
+        if table == "roles":
+            cached[name] = from_any_label({lang: {r: role_label(r, lang) for r in ROLES}
+                                           for lang in reversed(LANGUAGES)})
+        else:
+            cached[name] = from_any_label({lang: labels(dataset, table, lang) for lang in reversed(LANGUAGES)})
+    return cached[name]
 
 
 def _unique_labels(found: dict[str, str]) -> dict[str, str]:
