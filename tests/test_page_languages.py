@@ -4,6 +4,7 @@ view in every language."""
 
 from __future__ import annotations
 
+import html
 import sys
 
 import pytest
@@ -96,6 +97,20 @@ def test_a_link_from_any_language_opens_the_same_view(app: AppTest, dataset: Dat
     assert not app.exception
     assert app.multiselect(key="sector").value == [sector]
     assert app.selectbox(key="place").value == place
+    # The chip of the filter in force speaks the page's language.
+    _ = translations(lang).gettext
+    chip = f"{_('Sectors')}: {pickers.labels(dataset, 'sectors', lang)[sector]}"
+    assert f">{html.escape(chip)}<a" in html_of(app)
+
+
+def test_no_report_says_so_in_the_readers_language(app: AppTest) -> None:
+    app.query_params["q"] = "no quote says this zzzz"
+    app.query_params["lang"] = "ja"
+    app.run()
+    assert not app.exception
+    _ = translations("ja").gettext
+    assert [info.value for info in app.info][0].startswith("この条件に合う報告はありません。")
+    assert _("No reports match these filters") in html_of(app)  # the summary line
 
 
 def test_the_review_page_reads_in_the_language_of_the_link(monkeypatch: pytest.MonkeyPatch) -> None:
