@@ -152,9 +152,10 @@ def loaded() -> tuple[Dataset, Path, tuple]:
     dataset = cached_dataset(str(data_dir), stamp)
     if isinstance(dataset, DataError):
         error = dataset
-        st.title("The dataset has problems")
+        _ = gettext()[0]
+        st.title(_("The dataset has problems"))
         # Plain text elements only: a folder or a value from the data never passes through Markdown.
-        st.error("The dataset could not be loaded. Fix these problems and reload the page.")
+        st.error(_("The dataset could not be loaded. Fix these problems and reload the page."))
         st.code(f"{data_dir}\n\n{error.report(limit=SETTINGS.problems_shown)}", language=None)
         st.stop()
     heap_frozen()
