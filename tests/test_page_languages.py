@@ -140,3 +140,15 @@ def test_the_timeline_names_its_sectors_in_the_readers_language(dataset: Dataset
     assert not english_only & {bar["sector"] for bar in local["datasets"]["bars"]}
     assert english["datasets"]["bars"] == before  # the cached English spec is left as it was
     assert timeline.in_language(english, dataset, "en") is english
+
+
+@pytest.mark.parametrize("lang", ["ko", "ja"])
+def test_the_interactive_map_download_is_in_the_readers_language(dataset: Dataset, lang: str) -> None:
+    from geo.query.filters import Filters
+    from geo.query.selection import build_view
+    from ui.reports import map_download
+
+    view = build_view(dataset, Filters.from_values({"years": dataset.years}))
+    page = map_download(dataset, view, lang)
+    assert f'<html lang="{lang}"' in page
+    assert '<html lang="en"' in map_download(dataset, view, "en")

@@ -69,7 +69,7 @@ def reports_table(dataset: Dataset, view: View, place: str | None, lang: str = "
     if ids:
         # Previous and Next reach every report by keyboard.
         report_card(dataset, state, table, ids, at, lang)
-    downloads_row(dataset, view)
+    downloads_row(dataset, view, lang)
 
 
 def table_columns(lang: str) -> dict:
@@ -122,8 +122,15 @@ def report_card(dataset: Dataset, state: PageState, table: pd.DataFrame, ids: li
         st.html(fragments.source_passage(dataset, report))
 
 
-def downloads_row(dataset: Dataset, view: View) -> None:
-    """The downloads of the reports shown, each saying what it holds."""
+def map_download(dataset: Dataset, view: View, lang: str) -> str:
+    """The standalone interactive map of this view, in the reader's language (``geo export --lang``)."""
+    if lang == "en":
+        return downloads.html_download(dataset, view)
+    return downloads.standalone_html(dataset, view.filters, downloads.export_info(dataset, view), lang=lang)
+
+
+def downloads_row(dataset: Dataset, view: View, lang: str = "en") -> None:
+    """The downloads of the reports shown, each saying what it holds (the interactive map in ``lang``)."""
     _, ngettext = gettext()
     count = fill(ngettext("the {n} report that passes the filters (every place, not only a focused one)",
                           "the {n} reports that pass the filters (every place, not only a focused one)",
@@ -143,7 +150,7 @@ def downloads_row(dataset: Dataset, view: View) -> None:
                                 on_click="ignore", help=fill(_("{count} as map points, for GIS software."),
                                                              count=count[:1].upper() + count[1:]))
     html_col.download_button(_("Download interactive map (HTML)"),
-                             data=lambda: downloads.html_download(dataset, view),
+                             data=lambda: map_download(dataset, view, lang),
                              file_name="nk-workers-map.html", mime="text/html", on_click="ignore",
                              help=_("One self-contained file to embed in an article. It holds every report of "
                                     "these sectors, roles, sources and words, in all years; its controls start "
