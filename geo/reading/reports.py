@@ -62,7 +62,7 @@ def period_in(report: dict | pd.Series, lang: str) -> str:
             text = fill(_("some time in {period}"), period=text)
         else:
             marks.append(_("uncertain"))
-    return f"{text} ({_(', ').join(marks)})" if marks else text
+    return fill(_("{period} ({marks})"), period=text, marks=_(", ").join(marks)) if marks else text
 
 
 def figures_in(report: dict | pd.Series, lang: str) -> list[tuple[str, str]]:
@@ -73,7 +73,8 @@ def figures_in(report: dict | pd.Series, lang: str) -> list[tuple[str, str]]:
         head, _paren, kind = label.partition(" (")
         shown = _(FIGURE_WORDS.get(head, head))
         if kind:
-            shown = f"{shown} ({vocabulary_word(KIND_WORDS, kind.rstrip(')').replace(' ', '_'), lang)})"
+            shown = fill(_("{figure} ({kind})"), figure=shown,
+                         kind=vocabulary_word(KIND_WORDS, kind.rstrip(")").replace(" ", "_"), lang))
         figures.append((shown, text))
     return figures
 
