@@ -23,8 +23,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-# Both listen on 127.0.0.1 only; ADDRESS=0.0.0.0 opens them to the network (HOSTS="name …" adds host names).
-LAUNCH = $(UV) run python -m deploy.launch --port $(PORT) $(if $(ADDRESS),--address $(ADDRESS)) $(if $(HOSTS),--allow-host "$(HOSTS)")
+# Both listen on 127.0.0.1 only; ADDRESS=0.0.0.0 opens them to the network (HOSTS="name …" adds host names;
+# curate refuses HOSTS='*'). Run by make itself (not through uv run), so that the server dies with make.
+LAUNCH = .venv/bin/python -m deploy.launch --port $(PORT) $(if $(ADDRESS),--address $(ADDRESS)) $(if $(HOSTS),--allow-host "$(HOSTS)")
 
 run: setup
 	$(LAUNCH)

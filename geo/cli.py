@@ -90,8 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--no-tiles", action="store_true",
                         help="html only: no online tile layer; the map requests nothing at all")
     export.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE,
-                        help="html only: the map's language (controls, legend, place names): en (the default), "
-                             "ko, zh (simplified Chinese) or ja; quotes stay as published")
+                        help="html, package, png, svg and pdf: the language of the map (controls, legend, place "
+                             "names) or of the package's README: en (the default), ko, zh (simplified Chinese) or "
+                             "ja; quotes stay as published, and CSV and GeoJSON columns keep their English names")
     export.add_argument("--size", default=None, metavar="SIZE",
                         help="png, svg and pdf: slides (1920x1080, the default), article (1200x800); "
                              "pdf also a4 or letter (a4 by default)")
@@ -114,6 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--url", default="", help="address of the original")
     draft.add_argument("--data", type=Path, default=SETTINGS.data_dir, help="dataset folder (default: data/)")
     draft.add_argument("-o", "--output", type=Path, required=True, help="draft folder to write")
+    draft.add_argument("--cpu-seconds", type=int, default=SETTINGS.draft_cpu_seconds,
+                       help="CPU time drafting may use before it is stopped (default: %(default)s)")
 
     merge = commands.add_parser("merge", help="add a reviewed draft folder to the dataset (validated first)")
     merge.add_argument("draft", type=Path, help="the draft folder (from python -m geo draft)")
@@ -221,11 +224,12 @@ def _export(args: argparse.Namespace) -> int:
         if args.place and args.place not in dataset.places.index:
             print(f"error: --place: unknown place id {args.place!r}", file=sys.stderr)
             return 2
-        text = image_bytes(dataset, build_view(dataset, filters), info, args.format, size=args.size, place=args.place)
+        text = image_bytes(dataset, build_view(dataset, filters), info, args.format, size=args.size, place=args.place,
+                           lang=args.lang)
     elif args.format == "package":
         from .publish.datapackage import data_package
 
-        text = data_package(dataset, reports, info)
+        text = data_package(dataset, reports, info, lang=args.lang)
     elif args.format == "html":
         from .publish.standalone import standalone_html
 
@@ -246,22 +250,25 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _draft(args: argparse.Namespace) -> int:
-    from .drafting.article import read_article
     from .drafting.dates import DateError, parse_published
-    from .drafting.draft_folder import make_draft, write_draft
+    from .drafting.draft_folder import write_draft
+    from .drafting.draftrun import draft_file_in_worker
 
     try:
-        published = parse_published(args.published)
+        parse_published(args.published)  # checked here to name the option; the worker parses it again
     except DateError as error:
         print(f"error: --published: {error}", file=sys.stderr)
         return 2
     if args.url and not args.url.startswith(("http://", "https://")):
         print(f"error: --url: {args.url!r} is not a web address starting with http:// or https://", file=sys.stderr)
         return 2
-    article = read_article(args.article)
-    original = None if article.from_html else args.article.read_bytes()
-    draft = make_draft(article, published, args.data, publisher=args.publisher, title=args.title, url=args.url,
-                       original=original)
+    if args.cpu_seconds < 1:
+        print(f"error: --cpu-seconds: {args.cpu_seconds} is not a positive number of seconds", file=sys.stderr)
+        return 2
+    # A hostile page can make parsing quadratic (a long run of "</" in HTML): draft in a worker process
+    # whose CPU time is capped, as the review page does, so the command ends with an error naming the file.
+    draft = draft_file_in_worker(args.article, args.published, args.data, publisher=args.publisher,
+                                 title=args.title, url=args.url, cpu_seconds=args.cpu_seconds)
     if not draft.reports:
         print(f"{args.article}: {draft.messages[0]}; nothing written")
         return 0

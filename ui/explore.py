@@ -4,7 +4,6 @@ the publishing row and the reports table)."""
 from __future__ import annotations
 
 import dataclasses
-import inspect
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -94,12 +93,6 @@ def main() -> None:
     st.fragment(explorer, run_every=every)(dataset, str(data_dir), stamp, place, holding)
 
 
-def map_language(lang: str) -> dict[str, str]:
-    """``lang=`` for the map's layer, once ``geo.map.layers.view_layer`` takes it (the map's words
-    are another change's); until then the map stays English and nothing breaks."""
-    return {"lang": lang} if "lang" in inspect.signature(view_layer).parameters else {}
-
-
 def held(part: str) -> None:
     """The room of a part of the page held back from a new reader's first view, empty."""
     st.html(f'<div class="nk-held nk-held-{part}" style="height: {HELD_HEIGHTS[part]}px" aria-hidden="true"></div>')
@@ -171,8 +164,8 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
 
     center, zoom = pickers.focus(dataset, place)
     result = st_folium(
-        leaflet.base_map(dataset),
-        feature_group_to_add=view_layer(dataset, view, compact_legend=presenting, **map_language(lang)),
+        leaflet.base_map(dataset, lang=lang),
+        feature_group_to_add=view_layer(dataset, view, compact_legend=presenting, lang=lang),
         center=center, zoom=zoom,
         height=pickers.map_height(presenting), use_container_width=True, key="map",
         returned_objects=["last_object_clicked_tooltip"],

@@ -15,22 +15,22 @@ from ui.shared import gettext
 
 def publish_row(dataset: Dataset, view: View, place: str | None, presenting: bool, lang: str = "en") -> None:
     """Downloads of the current view for print, slides and GIS, and how to cite it. A presenter
-    gets the image alone, in one click. Its words are in ``lang`` (the files are the map's own)."""
+    gets the image alone, in one click. Its words and the images are in ``lang``."""
     _ = gettext()[0]
     if presenting:
         st.download_button(_("Download this view as an image (PNG)"), key="image_png_presenting",
-                           data=lambda: downloads.image_download(dataset, view, "png", place=place),
+                           data=lambda: downloads.image_download(dataset, view, "png", place=place, lang=lang),
                            file_name="nk-workers-view.png", mime="image/png", on_click="ignore",
                            help=_("The map of these years and filters, 1920×1080 for slides, with legend and sources."))
         return
     png, svg, gpkg, kml = st.columns(4)
     png.download_button(_("Image of this view (PNG)"), key="image_png",
-                        data=lambda: downloads.image_download(dataset, view, "png", place=place),
+                        data=lambda: downloads.image_download(dataset, view, "png", place=place, lang=lang),
                         file_name="nk-workers-view.png", mime="image/png", on_click="ignore",
                         help=_("The map as shown (these filters and place), 1920×1080 for slides, with title, "
                                "filters, legend, scale, sources and the dataset version."))
     svg.download_button(_("Image of this view (SVG)"), key="image_svg",
-                        data=lambda: downloads.image_download(dataset, view, "svg", place=place),
+                        data=lambda: downloads.image_download(dataset, view, "svg", place=place, lang=lang),
                         file_name="nk-workers-view.svg", mime="image/svg+xml", on_click="ignore",
                         help=_("The same image with its words as editable text (Illustrator, Inkscape)."))
     gpkg.download_button(_("GeoPackage (QGIS)"), key="gpkg",

@@ -124,9 +124,7 @@ def report_card(dataset: Dataset, state: PageState, table: pd.DataFrame, ids: li
 
 def map_download(dataset: Dataset, view: View, lang: str) -> str:
     """The standalone interactive map of this view, in the reader's language (``geo export --lang``)."""
-    if lang == "en":
-        return downloads.html_download(dataset, view)
-    return downloads.standalone_html(dataset, view.filters, downloads.export_info(dataset, view), lang=lang)
+    return downloads.html_download(dataset, view, lang=lang)
 
 
 def downloads_row(dataset: Dataset, view: View, lang: str = "en") -> None:
@@ -141,7 +139,7 @@ def downloads_row(dataset: Dataset, view: View, lang: str = "en") -> None:
                             help=fill(_("A table of {count}, with their quotes and sources; the header is the first "
                                         "line."), count=count))
     package_col.download_button(
-        _("Download data package (ZIP)"), data=lambda: downloads.package_download(dataset, view),
+        _("Download data package (ZIP)"), data=lambda: downloads.package_download(dataset, view, lang=lang),
         file_name="nk-workers-reports.zip", mime="application/zip", on_click="ignore",
         help=fill(_("{count} as CSV and GeoJSON, a datapackage.json describing every column, and a README with the "
                     "dataset version, the filters and how to cite."), count=count[:1].upper() + count[1:]))

@@ -31,7 +31,7 @@ class _Failure:
 
 
 def draft_in_worker(data: bytes, published: str, data_dir: Path, *, publisher: str = "", title: str = "",
-                    url: str = "", cpu_seconds: int | None = None) -> Draft:
+                    url: str = "", cpu_seconds: int | None = None, name: str = "the article") -> Draft:
     """Read ``data`` as an article and draft it against ``data_dir`` in a child process.
 
     The child (``python -m geo.drafting.draftrun``) caps its own CPU time with ``RLIMIT_CPU``, and the
@@ -51,6 +51,8 @@ def draft_in_worker(data: bytes, published: str, data_dir: Path, *, publisher: s
         The source's fields.
     cpu_seconds
         CPU time the child may use (default: ``SETTINGS.draft_cpu_seconds``).
+    name
+        What errors call the article: its file name on the command line.
 
     Returns
     -------
@@ -67,18 +69,18 @@ def draft_in_worker(data: bytes, published: str, data_dir: Path, *, publisher: s
     from .dates import DateError
 
     limit = SETTINGS.draft_cpu_seconds if cpu_seconds is None else cpu_seconds
-    request = pickle.dumps((limit, data, published, str(Path(data_dir).resolve()), publisher, title, url))
+    request = pickle.dumps((limit, data, published, str(Path(data_dir).resolve()), publisher, title, url, name))
     # A fresh interpreter, not multiprocessing: under Streamlit, ``__main__`` is the page script,
     # which multiprocessing's spawn would run again in the child.
     try:
         finished = subprocess.run([sys.executable, "-m", "geo.drafting.draftrun"], input=request, capture_output=True,
                                   cwd=ROOT, timeout=2 * limit + START_SECONDS, check=False)
     except subprocess.TimeoutExpired:
-        raise DraftTimeoutError(f"drafting took longer than {2 * limit + START_SECONDS} s and was stopped; "
+        raise DraftTimeoutError(f"{name}: drafting took longer than {2 * limit + START_SECONDS} s and was stopped; "
                                 "is the article very long? Save only the article's text") from None
     if finished.returncode != 0:
-        raise DraftTimeoutError(f"drafting used more than its {limit} s of CPU time (or failed: exit status "
-                                f"{finished.returncode}) and was stopped; save only the article's text")
+        raise DraftTimeoutError(f"{name}: drafting used more than its {limit} s of CPU time (or failed: exit "
+                                f"status {finished.returncode}) and was stopped; save only the article's text")
     result = pickle.loads(finished.stdout)  # noqa: S301 - written by our own child process
     if isinstance(result, _Failure):
         errors = {"article": ArticleError, "date": DateError}
@@ -88,9 +90,35 @@ def draft_in_worker(data: bytes, published: str, data_dir: Path, *, publisher: s
     return result
 
 
+def draft_file_in_worker(path: Path, published: str, data_dir: Path, *, publisher: str = "", title: str = "",
+                         url: str = "", cpu_seconds: int | None = None) -> Draft:
+    """:func:`draft_in_worker` for an article file, read without ever holding more than its size limit.
+
+    Errors name the file; the other parameters are :func:`draft_in_worker`'s.
+
+    Raises
+    ------
+    ArticleError
+        The file is missing or over the size limit (and as :func:`draft_in_worker` raises it).
+    """
+    from .article import MAX_BYTES, ArticleError
+
+    path = Path(path)
+    if not path.is_file():
+        raise ArticleError(f"{path}: no such file")
+    with path.open("rb") as stream:
+        data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        size = path.stat().st_size / 1_000_000
+        raise ArticleError(f"{path}: too large for an article ({size:.1f} MB; the limit is "
+                           f"{MAX_BYTES / 1_000_000:.0f} MB); save only the article's text")
+    return draft_in_worker(data, published, data_dir, publisher=publisher, title=title, url=url,
+                           cpu_seconds=cpu_seconds, name=str(path))
+
+
 def _work() -> None:
     """The child: read the request from stdin, limit its own CPU time, draft, write the Draft or the error."""
-    limit, data, published, data_dir, publisher, title, url = pickle.loads(sys.stdin.buffer.read())  # noqa: S301
+    limit, data, published, data_dir, publisher, title, url, name = pickle.loads(sys.stdin.buffer.read())  # noqa: S301
     resource.setrlimit(resource.RLIMIT_CPU, (limit, limit + 1))
     from .article import ArticleError, article_from_bytes
     from .dates import DateError, parse_published
@@ -98,7 +126,7 @@ def _work() -> None:
 
     try:
         date = parse_published(published)
-        article = article_from_bytes(data, "the article")
+        article = article_from_bytes(data, name)
         result: object = make_draft(article, date, Path(data_dir), publisher=publisher, title=title, url=url,
                                     original=None if article.from_html else data)
     except ArticleError as error:

@@ -18,6 +18,7 @@ from jinja2 import Template
 from ..data.load import Dataset
 from ..data.outlines import COUNTRIES_PATH
 from ..escape import escape, script_json
+from ..i18n import DEFAULT_LANGUAGE, normalise
 from ..settings import SETTINGS, Settings
 from . import static_files
 from .records import map_config
@@ -101,7 +102,8 @@ class PlacesGroup(folium.FeatureGroup):
             element.render(**kwargs)
 
 
-def base_map(dataset: Dataset, *, settings: Settings = SETTINGS, tiles: bool = True) -> folium.Map:
+def base_map(dataset: Dataset, *, settings: Settings = SETTINGS, tiles: bool = True,
+             lang: str = DEFAULT_LANGUAGE) -> folium.Map:
     """The map that stays mounted: the map's script, outlines, tiles, legend and map settings.
 
     Parameters
@@ -112,6 +114,10 @@ def base_map(dataset: Dataset, *, settings: Settings = SETTINGS, tiles: bool = T
         Centre, zoom and tile source.
     tiles
         Include the online tile layer (the only request that leaves the machine).
+    lang
+        The language of the legend and of every word the map's script writes (tooltips, popups,
+        screen readers' names): :data:`geo.i18n.LANGUAGES`, English for others. The places layer
+        names places in its own ``lang`` (:func:`geo.map.layers.view_layer`).
 
     Returns
     -------
@@ -130,7 +136,9 @@ def base_map(dataset: Dataset, *, settings: Settings = SETTINGS, tiles: bool = T
             max_zoom=settings.max_zoom, subdomains="abcd",
         ).add_to(fmap)
     outlines = f"{settings.static_url}/outlines/{COUNTRIES_PATH.name}"
-    MapSetup(map_config(dataset, more="table", settings=settings), legend_html(dataset.sectors), outlines).add_to(fmap)
+    lang = normalise(lang) or DEFAULT_LANGUAGE
+    MapSetup(map_config(dataset, more="table", settings=settings, lang=lang), legend_html(dataset.sectors, lang=lang),
+             outlines).add_to(fmap)
     fmap.get_root().header.add_child(_Rendered(f"<style>{static_files.map_css()}</style>"), name="nkmap_css")
     return fmap
 

@@ -11,8 +11,10 @@ Format (all keys always present):
   are reported), ``inferredStyle`` (over ``flowStyle`` for an inferred movement), ``more``
   (``"table"`` or ``"scroll"``: what a popup says of the reports it leaves out), ``home``
   (``center``, ``zoom``: the map's own first view, which a phone's and a presenter's map fit to
-  their marks instead), ``title`` (the map's name, which the dashboard's map frame takes).
-- ``places``: by place id, ``id``, ``name``, ``level`` (``""`` for a point, else its precision),
+  their marks instead), ``title`` (the map's name, which the dashboard's map frame takes),
+  ``words`` (every word the script writes, in the map's language: :func:`geo.map.words.map_words`).
+- ``places``: by place id, ``id``, ``name`` (in the map's language, with the English beside a local
+  name: :func:`geo.reading.localise.place_label`), ``level`` (``""`` for a point, else its precision),
   ``ll`` (lat, lon) and ``area_m`` (the radius of an area in metres, 0 for a point).
 - ``marks``: ``place`` (id), ``count``, ``role`` and ``sector`` (positions in the style table),
   ``presence`` (``reported``, or ``few``/``none`` when every report there says so), ``reports``
@@ -30,17 +32,19 @@ import pandas as pd
 
 from ..data.load import NEWEST_FIRST, Dataset
 from ..escape import escape, script_json
+from ..i18n import DEFAULT_LANGUAGE, normalise, translations
+from ..reading.localise import place_label, sector_label
 from ..reading.reports import report_html
 from ..settings import SETTINGS, Settings
 from ..vocab import AREA_PRECISIONS, ROLES
 from .style import AREA_STYLE, FEW_STYLE, FLOW_STYLE, INFERRED_STYLE, style_table
+from .words import MAP_TITLE, map_words
 
 ROLE_INDEX = {role: i for i, role in enumerate(ROLES)}
-MAP_TITLE = "Map of the places where reports put North Korean workers; Tab reaches each place"
-"""The map's name for a screen reader (the dashboard's map frame takes it as its title)."""
 
 
-def map_config(dataset: Dataset, *, more: str, settings: Settings = SETTINGS) -> dict[str, object]:
+def map_config(dataset: Dataset, *, more: str, settings: Settings = SETTINGS, lang: str = DEFAULT_LANGUAGE,
+               ) -> dict[str, object]:
     """The settings every layer of this dataset is drawn with (``config`` above).
 
     Parameters
@@ -50,6 +54,8 @@ def map_config(dataset: Dataset, *, more: str, settings: Settings = SETTINGS) ->
         sizes, so marks don't change size between filters.
     more
         ``"table"`` (the dashboard) or ``"scroll"`` (the standalone export).
+    lang
+        The language of the map's words and title (:data:`geo.i18n.LANGUAGES`; English for others).
     """
     return {
         "radius": {"min": settings.marker_min_radius, "max": settings.marker_max_radius,
@@ -58,16 +64,16 @@ def map_config(dataset: Dataset, *, more: str, settings: Settings = SETTINGS) ->
         "areaStyle": AREA_STYLE, "flowStyle": FLOW_STYLE, "fewStyle": FEW_STYLE, "inferredStyle": INFERRED_STYLE,
         "more": more, "printSize": list(settings.print_map_size),
         "home": {"center": list(settings.map_center), "zoom": settings.map_zoom},
-        "title": MAP_TITLE,
+        "title": translations(lang).gettext(MAP_TITLE), "words": map_words(lang),
     }
 
 
-def place_record(place: dict | pd.Series) -> dict[str, object]:
-    """One place as the map needs it (``places`` above), its text escaped."""
+def place_record(place: dict | pd.Series, lang: str = DEFAULT_LANGUAGE) -> dict[str, object]:
+    """One place as the map needs it (``places`` above), named in ``lang``, its text escaped."""
     area = place["precision"] in AREA_PRECISIONS
     radius_km = place["radius_km"]
     return {
-        "id": escape(place["id"]), "name": escape(place["name"]),
+        "id": escape(place["id"]), "name": escape(place_label(place, lang)),
         "level": escape(place["precision"]) if area else "",
         "ll": [round(float(place["lat"]), 5), round(float(place["lon"]), 5)],
         "area_m": float(radius_km) * 1000 if area and pd.notna(radius_km) else 0,
@@ -75,7 +81,7 @@ def place_record(place: dict | pd.Series) -> dict[str, object]:
 
 
 def layer_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popups: dict[str, list[str]],
-               *, place_json: dict[str, str], settings: Settings = SETTINGS) -> str:
+               *, place_json: dict[str, str], settings: Settings = SETTINGS, lang: str = DEFAULT_LANGUAGE) -> str:
     """The dashboard's records for one filter state, as script-safe JSON (``places``, ``marks``,
     ``flows``; the ``config`` is the base map's).
 
@@ -86,7 +92,10 @@ def layer_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popu
     popups
         Per place id, the report HTML its popup shows, newest first.
     place_json
-        Where each place's record is kept as JSON once made (it does not change with the filters).
+        Where each place's record is kept as JSON once made (it does not change with the filters),
+        one per language.
+    lang
+        The language places are named in.
     """
     sector_index = {sector: i for i, sector in enumerate(dataset.sectors.index)}
     top = flows.sort_values(["reports", "from_place_id", "to_place_id"], ascending=[False, True, True])
@@ -94,7 +103,7 @@ def layer_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popu
     shown = list(places["place_id"]) + list(top["from_place_id"]) + list(top["to_place_id"])
     missing = [place_id for place_id in dict.fromkeys(shown) if place_id not in place_json]
     for place in dataset.places.loc[missing].to_dict("records"):
-        place_json[place["id"]] = script_json(place_record(place))
+        place_json[place["id"]] = script_json(place_record(place, lang))
     marks = [
         f'{{"place":{script_json(place_id)},"count":{int(count)},"role":{ROLE_INDEX[role]},'
         f'"sector":{sector_index.get(sector, 0)},"presence":{script_json(presence)},'
@@ -109,18 +118,22 @@ def layer_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popu
     return f'{{"places":{{{records}}},"marks":[{",".join(marks)}],"flows":{script_json(lines)}}}'
 
 
-def export_records(dataset: Dataset, reports: pd.DataFrame, *, settings: Settings = SETTINGS) -> dict[str, object]:
+def export_records(dataset: Dataset, reports: pd.DataFrame, *, settings: Settings = SETTINGS,
+                   lang: str = DEFAULT_LANGUAGE) -> dict[str, object]:
     """The standalone export's records: ``config``, ``places`` used by ``reports``, ``order``
-    and every report (newest first, as in popups), for the page to aggregate."""
+    and every report (newest first, as in popups), for the page to aggregate; places named and
+    ranked by their name in ``lang``, words in ``lang``."""
+    lang = normalise(lang) or DEFAULT_LANGUAGE
     ordered = reports.sort_values(list(NEWEST_FIRST), ascending=list(NEWEST_FIRST.values()), kind="stable")
     used = set(ordered["place_id"].astype(str)) | {p for p in ordered["from_place_id"].astype(str) if p}
-    names = dataset.places["name"]
-    by_name = sorted(used, key=lambda place_id: (names[place_id], place_id))
+    records = {place_id: place_record(dataset.places.loc[place_id], lang) for place_id in used}
+    by_name = sorted(used, key=lambda place_id: (place_label(dataset.places.loc[place_id], lang), place_id))
     sector_index = {sector: i for i, sector in enumerate(dataset.sectors.index)}
-    labels, names = dataset.sectors["label"].to_dict(), dataset.places["name"].to_dict()
+    labels = {row["id"]: sector_label(row, lang) for row in dataset.sectors.to_dict("records")}
+    names = {row["id"]: place_label(row, lang) for row in dataset.places.to_dict("records")}
     return {
-        "config": map_config(dataset, more="scroll", settings=settings),
-        "places": {escape(place_id): place_record(dataset.places.loc[place_id]) for place_id in by_name},
+        "config": map_config(dataset, more="scroll", settings=settings, lang=lang),
+        "places": {escape(place_id): records[place_id] for place_id in by_name},
         "order": {escape(place_id): rank for rank, place_id in enumerate(by_name)},
         "reports": [
             {"place": escape(report["place_id"]), "from": escape(report["from_place_id"] or ""),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..data.load import Dataset
+from ..i18n import DEFAULT_LANGUAGE
 from ..query.selection import View
 from .datapackage import data_package
 from .export import ExportInfo, geojson_text, left_out_abroad, left_out_text, to_csv_text
@@ -27,9 +28,9 @@ def csv_download(dataset: Dataset, view: View) -> str:
     return to_csv_text(dataset, view.reports(dataset))
 
 
-def package_download(dataset: Dataset, view: View) -> bytes:
-    """The filtered reports as a data package (ZIP): CSV, GeoJSON, datapackage.json, README."""
-    return data_package(dataset, view.reports(dataset), export_info(dataset, view))
+def package_download(dataset: Dataset, view: View, *, lang: str = DEFAULT_LANGUAGE) -> bytes:
+    """The filtered reports as a data package (ZIP): CSV, GeoJSON, datapackage.json, README (in ``lang``)."""
+    return data_package(dataset, view.reports(dataset), export_info(dataset, view), lang=lang)
 
 
 def geojson_download(dataset: Dataset, view: View) -> str:
@@ -37,9 +38,9 @@ def geojson_download(dataset: Dataset, view: View) -> str:
     return geojson_text(dataset, view.reports(dataset), export_info(dataset, view))
 
 
-def html_download(dataset: Dataset, view: View) -> str:
-    """The standalone interactive map, starting at this view's filters."""
-    return standalone_html(dataset, view.filters, export_info(dataset, view))
+def html_download(dataset: Dataset, view: View, *, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The standalone interactive map, starting at this view's filters, in ``lang``."""
+    return standalone_html(dataset, view.filters, export_info(dataset, view), lang=lang)
 
 
 def gis_download(dataset: Dataset, view: View, format_name: str) -> bytes:
@@ -49,11 +50,12 @@ def gis_download(dataset: Dataset, view: View, format_name: str) -> bytes:
     return gis_bytes(dataset, view.reports(dataset), export_info(dataset, view), format_name)
 
 
-def image_download(dataset: Dataset, view: View, format_name: str = "png", *, place: str | None = None) -> bytes:
-    """An image of the view (``geo.publish.image``): PNG for slides by default."""
+def image_download(dataset: Dataset, view: View, format_name: str = "png", *, place: str | None = None,
+                   lang: str = DEFAULT_LANGUAGE) -> bytes:
+    """An image of the view (``geo.publish.image``): PNG for slides by default, place names in ``lang``."""
     from .image import image_bytes
 
-    return image_bytes(dataset, view, export_info(dataset, view), format_name, place=place)
+    return image_bytes(dataset, view, export_info(dataset, view), format_name, place=place, lang=lang)
 
 
 def view_citation(dataset: Dataset, view: View, base_url: str, accessed: date, *,

@@ -19,7 +19,8 @@ from ..i18n import N_, fill, translations
 from ..query.filters import Filters, filter_mask
 
 EXPORT_COLUMNS = [
-    "id", "place", "place_id", "country", "lat", "lon", "place_precision", "role", "presence",
+    "id", "place", "name_ko", "name_zh", "name_ja", "place_id", "country", "lat", "lon", "place_precision", "role",
+    "presence",
     "from_place_id", "from_basis", "date_start", "date_end", "date_precision", "date_qualifier", "date_basis",
     "date_note", "sector_labels", "sectors", "workers_min", "workers_max", "workers_kind", "workers_as_stated",
     "wage_min", "wage_max", "wage_currency", "wage_period", "wage_as_stated",
@@ -31,7 +32,11 @@ EXPORT_COLUMNS = [
 """Columns of an export: the names of ``reports.csv``, plus the place and the source joined in
 (``source_url`` is the source's ``url`` in ``sources.csv``; ``author``, ``published_basis``,
 ``published_note`` and ``licence`` are its columns of those names, so a reader can judge a date and
-cite the source) and ``sector_labels``, the sectors by name (``sectors`` keeps their ids)."""
+cite the source), ``sector_labels``, the sectors by name (``sectors`` keeps their ids), and the place's
+name in Korean, Chinese and Japanese (``name_ko``, ``name_zh``, ``name_ja``, as ``places.csv`` names
+them; ``place`` is the English name). Column names stay English in every language: they are data."""
+PLACE_NAME_COLUMNS = ("name_ko", "name_zh", "name_ja")
+"""Columns of ``places.csv`` an export carries beside each report's place, as they are named there."""
 SOURCE_COLUMNS = ("author", "published_basis", "published_note", "licence")
 """Columns of ``sources.csv`` an export carries beside each report, as they are named there."""
 MONEY_COLUMNS = ("wage_min", "wage_max", "fee_min", "fee_max", "state_share_min", "state_share_max")
@@ -75,6 +80,8 @@ def export_rows(dataset: Dataset, reports: pd.DataFrame) -> pd.DataFrame:
     for column in MONEY_COLUMNS:
         rows[column] = pd.Series([_whole(value) for value in rows[column].astype(object)], index=rows.index,
                                  dtype=object)
+    names = dataset.places.reindex(columns=list(PLACE_NAME_COLUMNS))
+    rows = rows.drop(columns=[c for c in PLACE_NAME_COLUMNS if c in rows]).join(names, on="place_id")
     labels = dataset.sectors["label"].to_dict()
     rows["sector_labels"] = ["; ".join(labels.get(s, s) for s in ids) for ids in rows["sector_ids"]]
     for column in EXPORT_COLUMNS:

@@ -27,7 +27,7 @@ from ..data.load import Dataset
 from ..escape import css_colour, escape
 from ..query.aggregate import places_of
 from ..reading.wording import format_citation, format_presence, format_report_period
-from .export import EXPORT_COLUMNS, ExportInfo, export_rows
+from .export import EXPORT_COLUMNS, PLACE_NAME_COLUMNS, ExportInfo, export_rows
 
 GIS_FORMATS = {
     "gpkg": {"mime": "application/geopackage+sqlite3", "suffix": ".gpkg"},
@@ -54,9 +54,14 @@ def report_layer(dataset: Dataset, reports: pd.DataFrame) -> gpd.GeoDataFrame:
 
 def place_layer(dataset: Dataset, reports: pd.DataFrame) -> gpd.GeoDataFrame:
     """One point per place with reports in ``reports``: its count, main role and sector, every
-    role and sector, the years covered and whether workers are reported there (``presence``)."""
+    role and sector, the years covered, whether workers are reported there (``presence``), and its
+    name in Korean, Chinese and Japanese (``name_ko``, ``name_zh``, ``name_ja``) beside the English ``name``."""
     positions = dataset.reports.index.get_indexer(reports.index).astype(np.int32)
     places = places_of(dataset.codes, np.sort(positions), dataset.places).reset_index(drop=True)
+    names = dataset.places.reindex(columns=list(PLACE_NAME_COLUMNS)).reindex(places["place_id"])
+    at = list(places.columns).index("name") + 1 if "name" in places else len(places.columns)
+    for offset, column in enumerate(PLACE_NAME_COLUMNS):  # beside the English name, as in the reports layer
+        places.insert(at + offset, column, names[column].fillna("").astype(str).to_numpy())
     for column in ("roles", "sectors"):
         places[column] = ["; ".join(values) for values in places[column]]
     for column in ("place_id", "name", "country", "admin1", "precision", "role", "sector", "presence"):

@@ -23,9 +23,12 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ..data.load import Dataset
+from ..i18n import DEFAULT_LANGUAGE, N_, fill, normalise, translations
 from ..map.records import layer_json as map_layer_json
 from ..map.records import map_config
 from ..map.style import ROLE_LEGEND
+from ..reading.localise import sector_label
+from ..reading.page_words import summary_line_in
 from ..reading.pickers import chips, focus, source_label
 from ..vocab import ROLES
 from . import imagemarks
@@ -52,9 +55,9 @@ SIZES = {
 IMAGE_FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 FONTS = ["DejaVu Sans", "Noto Sans CJK JP"]
 """Latin first, then a font with Chinese, Japanese and Korean for place names in their scripts."""
-NOTE = ("Each mark is a place named in reports, sized by the number of reports: "
-        "marks are reports, not counts of people.")
-EMPTY = "No report matches these filters"
+NOTE = N_("Each mark is a place named in reports, sized by the number of reports: "
+         "marks are reports, not counts of people.")
+EMPTY = N_("No report matches these filters")
 
 
 def size_of(format_name: str, size: str | None) -> Size:
@@ -73,6 +76,18 @@ def filter_words(dataset: Dataset, view: View, place: str | None) -> str:
     return "Filters: " + ("; ".join(words) if words else "none (every report)")
 
 
+def summary_in(view: View, lang: str) -> str:
+    """The view's count line (``view.summary``) in ``lang``, as the standalone export words it."""
+    if normalise(lang) in (None, DEFAULT_LANGUAGE):
+        return view.summary
+    places = view.places
+    if not len(view.rows):
+        return summary_line_in(lang, 0, 0, None)
+    span = view.filters.years or (int(places["year_min"].min()), int(places["year_max"].max()))
+    return summary_line_in(lang, len(view.rows), len(places), span,
+                           few_or_none=int((places["presence"] != "reported").sum()))
+
+
 def credit_line(dataset: Dataset, view: View) -> str:
     """The sources of the reports shown, as the source picker names them, and the base map's."""
     sources = dict.fromkeys(dataset.reports["source_id"].iloc[view.rows].astype(str))
@@ -80,13 +95,13 @@ def credit_line(dataset: Dataset, view: View) -> str:
     return (f"Sources: {listed}. " if listed else "") + "Base map: Natural Earth."
 
 
-def view_records(dataset: Dataset, view: View) -> dict:
-    """The map's records of ``view`` (``places``, ``marks``, ``flows``), as the dashboard sends them."""
-    return json.loads(map_layer_json(dataset, view.places, view.flows, {}, place_json={}))
+def view_records(dataset: Dataset, view: View, lang: str = DEFAULT_LANGUAGE) -> dict:
+    """The map's records of ``view`` (``places``, ``marks``, ``flows``), as the dashboard sends them in ``lang``."""
+    return json.loads(map_layer_json(dataset, view.places, view.flows, {}, place_json={}, lang=lang))
 
 
 def image_bytes(dataset: Dataset, view: View, info: ExportInfo, format_name: str, *, size: str | None = None,
-                place: str | None = None) -> bytes:
+                place: str | None = None, lang: str = DEFAULT_LANGUAGE) -> bytes:
     """The view as a PNG, SVG or PDF.
 
     Parameters
@@ -101,13 +116,18 @@ def image_bytes(dataset: Dataset, view: View, info: ExportInfo, format_name: str
         A key of ``SIZES``; slides by default, A4 for a PDF.
     place
         A place id to centre on as the page's place box does.
+    lang
+        The language of the title, the legend, the note and the place names (the English name
+        beside a local one), drawn with a CJK font (``FONTS``); the filters and the sources' credit
+        stay as the page words them.
     """
     if format_name not in IMAGE_FORMATS:
         raise ValueError(f"unknown image format {format_name!r}; known: {', '.join(IMAGE_FORMATS)}")
-    figure = draw(dataset, view, info, size_of(format_name, size), place)
+    lang = normalise(lang) or DEFAULT_LANGUAGE
+    figure = draw(dataset, view, info, size_of(format_name, size), place, lang)
     buffer = io.BytesIO()
     with matplotlib.rc_context(RC):
-        metadata = {"Title": info.title}
+        metadata = {"Title": translations(lang).gettext(info.title)}
         figure.savefig(buffer, format=format_name, dpi=200 if format_name == "png" else 100, metadata=metadata)
     return buffer.getvalue()
 
@@ -116,17 +136,19 @@ RC = {"svg.fonttype": "none", "font.family": FONTS, "lines.scale_dashes": False,
       "svg.hashsalt": "nk-workers", "font.size": 11}
 
 
-def draw(dataset: Dataset, view: View, info: ExportInfo, size: Size, place: str | None) -> Figure:
-    """The image's figure: heading, map, legend panel and footer."""
+def draw(dataset: Dataset, view: View, info: ExportInfo, size: Size, place: str | None,
+         lang: str = DEFAULT_LANGUAGE) -> Figure:
+    """The image's figure: heading, map, legend panel and footer, in ``lang``."""
+    _ = translations(lang).gettext
     with matplotlib.rc_context(RC):
         figure = Figure(figsize=(size.width, size.height), dpi=100, facecolor="white")
         FigureCanvasAgg(figure)
         scale = min(max(size.width / 14, 0.85), 1.4)
         top, bottom = 1 - 1.25 / size.height, 0.9 / size.height
         generated = (info.generated or datetime.now(UTC).isoformat())[:10]
-        figure.text(0.015, 1 - 0.3 / size.height, info.title, fontsize=22 * scale, weight="bold", va="top",
+        figure.text(0.015, 1 - 0.3 / size.height, _(info.title), fontsize=22 * scale, weight="bold", va="top",
                     parse_math=False, gid="title")
-        figure.text(0.015, 1 - 0.75 / size.height, f"{view.summary}. {filter_words(dataset, view, place)}",
+        figure.text(0.015, 1 - 0.75 / size.height, f"{summary_in(view, lang)}. {filter_words(dataset, view, place)}",
                     fontsize=12 * scale, va="top", parse_math=False, gid="filters", wrap=True)
         ax = figure.add_axes((0.01, bottom, 0.75, top - bottom))
         ax.set_xticks([])
@@ -134,8 +156,8 @@ def draw(dataset: Dataset, view: View, info: ExportInfo, size: Size, place: str 
         ax.set_facecolor("#dfe8ee")  # the sea
         for spine in ax.spines.values():
             spine.set_color("#bbbbbb")
-        records = view_records(dataset, view)
-        config = map_config(dataset, more="table")
+        records = view_records(dataset, view, lang)
+        config = map_config(dataset, more="table", lang=lang)
         frame(ax, records, dataset, place)
         imagemarks.draw_outlines(ax)
         frame(ax, records, dataset, place)  # outlines reset the limits
@@ -145,14 +167,15 @@ def draw(dataset: Dataset, view: View, info: ExportInfo, size: Size, place: str 
         imagemarks.place_labels(ax, marks, font={"fontsize": 9 * scale})
         scale_bar(ax, scale)
         if not records["marks"]:
-            ax.text(0.5, 0.5, EMPTY, transform=ax.transAxes, ha="center", va="center", fontsize=22 * scale,
+            ax.text(0.5, 0.5, _(EMPTY), transform=ax.transAxes, ha="center", va="center", fontsize=22 * scale,
                     bbox={"facecolor": "white", "edgecolor": "#999", "boxstyle": "round,pad=0.6"}, gid="empty")
         legend(figure.add_axes((0.775, bottom, 0.215, top - bottom)), dataset, records, config, scale,
-               inches=(top - bottom) * size.height)
+               inches=(top - bottom) * size.height, lang=lang)
         chars = int(size.width * 100 / (6.5 * scale))
         footer = "\n".join([
             *textwrap.wrap(credit_line(dataset, view), chars),
-            f"{NOTE} Dataset version {info.dataset_version}, made {generated}.",
+            _(NOTE) + " " + fill(_("Dataset version {version}, made {date}."), version=info.dataset_version,
+                                 date=generated),
         ])
         figure.text(0.015, 0.12 / size.height, footer, fontsize=9 * scale, va="bottom", color="#333",
                     parse_math=False, gid="credit", linespacing=1.4)
@@ -193,33 +216,38 @@ def scale_bar(ax: object, scale: float) -> None:
             fontsize=9 * scale, zorder=7)
 
 
-def legend(ax: object, dataset: Dataset, records: dict, config: dict, scale: float, *, inches: float) -> None:
+def legend(ax: object, dataset: Dataset, records: dict, config: dict, scale: float, *, inches: float,
+           lang: str = DEFAULT_LANGUAGE) -> None:
     """What the marks shown mean: sectors and roles present, few or none, areas, movements
-    (``inches``: the panel's height, so that lines keep their spacing at every size)."""
+    (``inches``: the panel's height, so that lines keep their spacing at every size), in ``lang``."""
+    words = translations(lang)
+    _, ngettext = words.gettext, words.ngettext
+    wide = normalise(lang) != DEFAULT_LANGUAGE  # CJK characters are about twice as wide as Latin letters
     ax.set_axis_off()
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     line = 0.32 * scale / inches
     y = 0.98
     shown = records["marks"]
-    entries: list[tuple[str, object]] = [("Legend", "heading")]
+    entries: list[tuple[str, object]] = [(_("Legend"), "heading")]
     sectors = sorted({mark["sector"] for mark in shown})
-    labels = list(dataset.sectors["label"])
-    entries += [("Colour: main sector", "sub")] + [(labels[i], ("sector", i)) for i in sectors]
+    labels = [sector_label(row, lang) for row in dataset.sectors.to_dict("records")]
+    entries += [(_("Colour: main sector"), "sub")] + [(labels[i], ("sector", i)) for i in sectors]
     roles = sorted({mark["role"] for mark in shown})
-    entries += [("Outline: main role", "sub")] + [(ROLE_LEGEND[list(ROLES)[i]], ("role", i)) for i in roles]
-    entries += [("Size: number of reports", "sub")]
+    entries += [(_("Outline: main role"), "sub")] + [(_(ROLE_LEGEND[list(ROLES)[i]]), ("role", i)) for i in roles]
+    entries += [(_("Size: number of reports"), "sub")]
     counts = sorted({mark["count"] for mark in shown
                      if not records["places"][mark["place"]]["area_m"] and mark["presence"] == "reported"})
-    entries += [(f"{count:,} report{'s' if count != 1 else ''}", ("size", count))
+    entries += [(fill(ngettext("{n} report", "{n} reports", count), n=f"{count:,}"), ("size", count))
                 for count in dict.fromkeys([counts[0], counts[-1]] if counts else [])]
     if any(mark["presence"] != "reported" for mark in shown):
-        entries.append(("Dotted ring: few or no workers", ("few", 0)))
+        entries.append((_("Dotted ring: few or no workers"), ("few", 0)))
     if any(records["places"][mark["place"]]["area_m"] for mark in shown):
-        entries.append(("Pale circle: a province, region or country", ("area", 0)))
+        entries.append((_("Pale circle: a province, region or country"), ("area", 0)))
     for basis in ("stated", "inferred"):
         if any(flow["basis"] == basis for flow in records["flows"]):
-            entries.append((f"Movement {'the source states' if basis == 'stated' else 'inferred'}", ("flow", basis)))
+            entries.append((_("Movement the source states") if basis == "stated" else _("Movement inferred"),
+                            ("flow", basis)))
     for text, kind in entries:
         if kind == "heading":
             ax.text(0, y, text, fontsize=13 * scale, weight="bold", va="top", gid="legend")
@@ -228,7 +256,7 @@ def legend(ax: object, dataset: Dataset, records: dict, config: dict, scale: flo
             ax.text(0, y, text, fontsize=10 * scale, weight="bold", va="top", color="#444")
         else:
             swatch(ax, kind, config, y - line * 0.35, scale)
-            wrapped = textwrap.fill(text, 30)
+            wrapped = textwrap.fill(text, 15 if wide else 30)
             ax.text(0.14, y, wrapped, fontsize=10 * scale, va="top", parse_math=False, linespacing=1.3)
             y -= line * 0.8 * wrapped.count("\n")
         y -= line

@@ -10,13 +10,13 @@ import pandas as pd
 
 from ..data.load import Dataset
 from ..data.outlines import countries_geojson
-from ..escape import css_colour, escape, script_json
+from ..escape import css_colour, script_json
 from ..i18n import DEFAULT_LANGUAGE, normalise, translations
 from ..map import static_files
 from ..map.records import export_records
 from ..map.style import OUTLINE_STYLE, legend_html
 from ..query.filters import Filters, filter_mask
-from ..reading.localise import format_date_in, place_label, sector_label
+from ..reading.localise import format_date_in, sector_label
 from ..reading.page_words import page_words
 from ..reading.templates import render, safe
 from ..settings import SETTINGS, Settings
@@ -86,8 +86,7 @@ def standalone_html(
     for name, text in blocks.items():
         if "</script" in text.lower() or "</style" in text.lower():
             raise RuntimeError(f"{name} would close its own <script>/<style> element; cannot inline it")
-    page = export_records(dataset, shipped, settings=settings)
-    localise_places(page, dataset, lang)
+    page = export_records(dataset, shipped, settings=settings, lang=lang)
     page.update(
         years=[first, last], legend=legend_html(dataset.sectors, lang=lang), words=page_words(lang),
         map={"center": list(settings.map_center), "zoom": settings.map_zoom,
@@ -143,17 +142,6 @@ def control_years(dataset: Dataset, filters: Filters) -> tuple[int, int]:
     if filters.years:
         first, last = min(first, filters.years[0]), max(last, filters.years[1])
     return first, last
-
-
-def localise_places(page: dict[str, object], dataset: Dataset, lang: str) -> None:
-    """Name the export's places in ``lang`` (:func:`geo.reading.localise.place_label`, escaped) and rank them so."""
-    if lang == DEFAULT_LANGUAGE:
-        return
-    places = page["places"]
-    for place_id, record in places.items():
-        record["name"] = escape(place_label(dataset.places.loc[place_id], lang))
-    by_name = sorted(places, key=lambda place_id: (places[place_id]["name"], place_id))
-    page["order"] = {place_id: rank for rank, place_id in enumerate(by_name)}
 
 
 def source_list(dataset: Dataset, reports: pd.DataFrame, *, lang: str = "en") -> list[dict[str, str]]:

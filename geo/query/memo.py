@@ -58,7 +58,12 @@ class DatasetMemo:
     table_rows
         Report position → the report's row in the table. Bounded (``PER_REPORT_LIMIT``).
     place_json
-        Place id → the place's map record as JSON. At most one per place.
+        Place id → the place's map record as JSON, in English. At most one per place.
+    place_json_in
+        Language → place id → the place's map record as JSON in that language (ko, zh, ja).
+    report_html_in
+        Language → report position → the report's popup HTML with its places and sectors named in
+        that language (ko, zh, ja). Bounded per language, as ``report_html``.
     labels
         "sectors", "sources" or "places" → id → what a picker shows. Three entries.
     timeline
@@ -68,6 +73,8 @@ class DatasetMemo:
     report_html: BoundedCache[int, str] = field(default_factory=BoundedCache)
     table_rows: BoundedCache[int, tuple] = field(default_factory=BoundedCache)
     place_json: dict[str, str] = field(default_factory=dict)
+    place_json_in: dict[str, dict[str, str]] = field(default_factory=dict)
+    report_html_in: dict[str, BoundedCache[int, str]] = field(default_factory=dict)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     timeline: dict | None = None
 

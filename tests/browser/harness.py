@@ -43,9 +43,20 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"], iframe[title^="Map of the places"]'
+
+
+def _map_titles() -> list[str]:
+    """The map's own name in every language (``geo.map.words.MAP_TITLE``, translated)."""
+    from geo.i18n import LANGUAGES, translations
+    from geo.map.words import MAP_TITLE
+
+    return sorted({translations(lang).gettext(MAP_TITLE) for lang in LANGUAGES})
+
+
+MAP_IFRAME = ", ".join(['iframe[title="streamlit_folium.st_folium"]',
+                        *(f'iframe[title="{title}"]' for title in _map_titles())])
 """The streamlit-folium component's iframe in the page: the component's title until the map has
-set up, then the map's own name (``geo.map.records.MAP_TITLE``)."""
+set up, then the map's own name in the page's language (``geo.map.words.MAP_TITLE``)."""
 
 MARKERS = "path.leaflet-interactive"
 """Everything clickable drawn as SVG in the map: place circles, area circles and movement lines."""

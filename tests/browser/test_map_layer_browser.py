@@ -9,6 +9,7 @@ import pytest
 
 from geo.escape import script_json
 from geo.map import static_files
+from geo.map.words import map_words
 
 pytestmark = pytest.mark.browser
 
@@ -23,10 +24,10 @@ LEGEND = ('<details open><summary>Legend</summary><p data-key="sector:0">Mining<
           '<p data-key="sector:1">Fishing</p></details>')
 
 
-def config(radius_max: float, more: str) -> dict:
+def config(radius_max: float, more: str, lang: str = "en") -> dict:
     return {"radius": {"min": 4, "max": radius_max, "maxCount": 3}, "styles": [[STYLE, STYLE]], "areaStyle": {},
             "flowStyle": {}, "fewStyle": {}, "inferredStyle": {}, "more": more,
-            "home": {"center": [40, 124], "zoom": 5}, "title": "A map"}
+            "home": {"center": [40, 124], "zoom": 5}, "title": "A map", "words": map_words(lang)}
 
 
 def page_html() -> str:
@@ -38,7 +39,7 @@ def page_html() -> str:
 var outlines = {{"type": "FeatureCollection", "features": []}};
 var mapA = L.map("a", {{center: [40, 124], zoom: 5}}), mapB = L.map("b", {{center: [40, 124], zoom: 5}});
 nkmap.setup(mapA, {script_json(config(20, "table"))}, {script_json(LEGEND)}, outlines, {{}});
-nkmap.setup(mapB, {script_json(config(8, "scroll"))}, "", outlines, {{}});
+nkmap.setup(mapB, {script_json(config(8, "scroll", "ko"))}, "", outlines, {{}});
 var placesA = nkmap.places({script_json(RECORDS)}).addTo(mapA);
 var placesB = nkmap.places({script_json(RECORDS)}).addTo(mapB);
 </script></body></html>"""
@@ -64,7 +65,8 @@ def test_two_maps_in_one_document_keep_their_own_settings(browser: object, tmp_p
         }""")
         assert seen["radius"] == [20, 8], "each map's marks are sized by its own settings"
         assert "see the table below the map" in seen["popups"][0]
-        assert "scroll for more" in seen["popups"][1]
+        assert "scroll for more" not in seen["popups"][1], "each map writes in its own language"
+        assert map_words("ko")["scroll"][1].replace("{n}", "3") in seen["popups"][1]
         assert seen["legend"] == [["sector:0", False], ["sector:1", True]], "map A's legend lists what map A shows"
         assert seen["legendsInB"] == 0
         after = page.evaluate("""() => {

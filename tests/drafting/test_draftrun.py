@@ -67,3 +67,23 @@ def test_errors_in_the_worker_reach_the_caller_as_themselves() -> None:
         draft_in_worker(b"Workers in Dandong.", "June", ROOT / "data")
     with pytest.raises(ArticleError, match="not UTF-8"):
         draft_in_worker(b"Workers in \xff Dandong.", "2023", ROOT / "data")
+
+
+def test_geo_draft_on_the_command_line_stops_hostile_html_naming_the_file(tmp_path: Path) -> None:
+    # Python's HTML parser is quadratic in a run of "</": 80 KB took 0.5 s of CPU, so these 2 MB would
+    # take several minutes. The command line drafts in the same bounded worker as the review page.
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.html"
+    page.write_bytes(b"<html><body><p>North Korean workers in Dandong.</p>" + b"</" * (MAX_BYTES // 2 - 40))
+    out = tmp_path / "draft"
+    began = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "geo", "draft", str(page), "--published", "2023", "-o", str(out),
+                             "--cpu-seconds", "6"], cwd=ROOT, capture_output=True, text=True, timeout=90, check=False)
+    assert result.returncode == 1, result.stderr
+    # Stopped by its CPU limit, or on a crowded machine by the wall-clock limit (2 × 6 + 30 s) first.
+    assert f"{page}: drafting " in result.stderr and "was stopped" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+    assert time.monotonic() - began < 60

@@ -1,60 +1,121 @@
-// words.js: plurals, tooltips, popups and the export's summary line.
+// words.js: plurals, tooltips, popups, screen readers' names and the export's summary line, in
+// every language. The words are Python's (geo.map.words.map_words), as words.json holds them
+// (tests/map/test_words.py checks that file against the catalogs).
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const {load} = require("./load.js");
 
 const nkmap = load(["words.js"]);
+const ALL = require("./words.json");
+const EN = ALL.en;
 const dandong = {id: "dandong", name: "Dandong", level: "", ll: [40.1, 124.4], area_m: 0};
 const liaoning = {id: "liaoning", name: "Liaoning", level: "province", ll: [41.3, 122.6], area_m: 250000};
 
 test("plural says one report, two reports, no reports", () => {
-  assert.equal(nkmap.plural(1, "report"), "1 report");
-  assert.equal(nkmap.plural(2, "report"), "2 reports");
-  assert.equal(nkmap.plural(0, "report"), "0 reports");
-  assert.equal(nkmap.plural(1, "more report"), "1 more report");
+  assert.equal(nkmap.plural(EN, 1), "1 report");
+  assert.equal(nkmap.plural(EN, 2), "2 reports");
+  assert.equal(nkmap.plural(EN, 0), "0 reports");
 });
 
 test("a tooltip names the place, its level, its count and hides its id for the page", () => {
-  assert.equal(nkmap.tooltipHtml(dandong, 3, "reported"),
+  assert.equal(nkmap.tooltipHtml(EN, dandong, 3, "reported"),
     '<span data-place="dandong"><b>Dandong</b> · 3 reports<span class="nk-key" hidden> place=dandong</span></span>');
-  assert.equal(nkmap.tooltipHtml(liaoning, 1, "few"),
+  assert.equal(nkmap.tooltipHtml(EN, liaoning, 1, "few"),
     '<span data-place="liaoning"><b>Liaoning</b> (province-level) · 1 report · few workers reported' +
     '<span class="nk-key" hidden> place=liaoning</span></span>');
-  assert.match(nkmap.tooltipHtml(dandong, 2, "sought"), / · workers sought, none reported</);
+  assert.match(nkmap.tooltipHtml(EN, dandong, 2, "sought"), / · workers sought, none reported</);
 });
 
 test("a dashboard popup sends the reports it leaves out to the table", () => {
   const mark = {count: 3, presence: "reported", reports: ["<p>a</p>"]};
-  assert.equal(nkmap.popupHtml(dandong, mark, "table"),
+  assert.equal(nkmap.popupHtml(EN, dandong, mark, "table"),
     '<div class="nk-popup"><h4>Dandong</h4><p>a</p><p class="nk-more">+2 more reports here: see the table below the map.</p></div>');
   const countOnly = {count: 1, presence: "reported", reports: []};
-  assert.equal(nkmap.popupHtml(dandong, countOnly, "table"),
+  assert.equal(nkmap.popupHtml(EN, dandong, countOnly, "table"),
     '<div class="nk-popup"><h4>Dandong</h4><p class="nk-more">1 report here: see the table below the map.</p></div>');
+  const oneMore = {count: 2, presence: "reported", reports: ["<p>a</p>"]};
+  assert.match(nkmap.popupHtml(EN, dandong, oneMore, "table"), /\+1 more report here: see the table/);
   const all = {count: 1, presence: "reported", reports: ["<p>a</p>"]};
-  assert.equal(nkmap.popupHtml(dandong, all, "table"), '<div class="nk-popup"><h4>Dandong</h4><p>a</p></div>');
+  assert.equal(nkmap.popupHtml(EN, dandong, all, "table"), '<div class="nk-popup"><h4>Dandong</h4><p>a</p></div>');
 });
 
 test("an export popup holds every report and says to scroll when there are several", () => {
   const mark = {count: 2, presence: "reported", reports: ["<p>a</p>", "<p>b</p>"]};
-  assert.equal(nkmap.popupHtml(dandong, mark, "scroll"),
+  assert.equal(nkmap.popupHtml(EN, dandong, mark, "scroll"),
     '<div class="nk-popup"><h4>Dandong</h4><p class="nk-more">2 reports here, newest first: scroll for more.</p>' +
     "<p>a</p><p>b</p></div>");
-  assert.doesNotMatch(nkmap.popupHtml(dandong, {count: 1, presence: "reported", reports: ["x"]}, "scroll"), /scroll/);
+  assert.doesNotMatch(nkmap.popupHtml(EN, dandong, {count: 1, presence: "reported", reports: ["x"]}, "scroll"), /scroll/);
 });
 
 test("a popup says where a place is only a province and where no report says workers are there", () => {
-  const html = nkmap.popupHtml(liaoning, {count: 1, presence: "none", reports: ["<p>a</p>"]}, "scroll");
+  const html = nkmap.popupHtml(EN, liaoning, {count: 1, presence: "none", reports: ["<p>a</p>"]}, "scroll");
   assert.match(html, /<h4>Liaoning <span class="nk-precision">\(reported at province level, not a city\)<\/span><\/h4>/);
   assert.match(html, /<p class="nk-presence">Every report here says no workers: not a presence\.<\/p>/);
-  assert.match(nkmap.popupHtml(dandong, {count: 1, presence: "sought", reports: []}, "scroll"),
+  assert.match(nkmap.popupHtml(EN, dandong, {count: 1, presence: "sought", reports: []}, "scroll"),
     /says workers were sought, not that they were there: not a presence/);
 });
 
 test("a mark's name for a screen reader", () => {
-  assert.equal(nkmap.markLabel("Dandong", "", 1, "reported"), "Dandong, 1 report");
-  assert.equal(nkmap.markLabel("Liaoning", "province", 4, "few"), "Liaoning, province-level, 4 reports, few workers reported");
+  assert.equal(nkmap.markLabel(EN, "Dandong", "", 1, "reported"), "Dandong, 1 report");
+  assert.equal(nkmap.markLabel(EN, "Liaoning", "province", 4, "few"), "Liaoning, province-level, 4 reports, few workers reported");
 });
+
+test("a movement's tooltip names both places, counts and says when it is only inferred", () => {
+  const sinuiju = {name: "Sinuiju"};
+  assert.equal(nkmap.flowTooltip(EN, sinuiju, dandong, 1, false), "Sinuiju → Dandong · 1 report");
+  assert.equal(nkmap.flowTooltip(EN, sinuiju, dandong, 3, true), "Sinuiju → Dandong · 3 reports · inferred, not stated");
+});
+
+/* Dandong and Liaoning as the records name them in each language (geo.reading.localise.place_label). */
+const LOCAL = {
+  ko: {dandong: "단둥 (Dandong)", liaoning: "랴오닝성 (Liaoning)"},
+  zh: {dandong: "丹东 (Dandong)", liaoning: "辽宁省 (Liaoning)"},
+  ja: {dandong: "丹東 (Dandong)", liaoning: "遼寧省 (Liaoning)"}
+};
+/* What each language's words must say: fixed phrases from the catalogs, checked word by word. */
+const EXPECTED = {
+  ko: {tooltip: "<b>단둥 (Dandong)</b> · 보고 3건", level: "(성 단위) · 보고 1건 · 노동자가 적다고 보고됨",
+       more: "보고 2건 더 있음: 지도 아래 표를 보십시오.", all: "이곳의 보고 1건: 지도 아래 표를 보십시오.",
+       note: "(도시가 아닌 성 단위로 보고됨)", none: "이곳의 모든 보고가 노동자가 없다고 전합니다. 노동자 있음으로 치지 않습니다.",
+       scroll: "이곳의 보고 2건, 최신순: 스크롤하면 더 보입니다.", label: "랴오닝성 (Liaoning), 성 단위, 보고 4건, 노동자가 적다고 보고됨",
+       flow: "신의주 (Sinuiju) → 단둥 (Dandong) · 보고 3건 · 추정, 명시되지 않음"},
+  zh: {tooltip: "<b>丹东 (Dandong)</b> · 3条报告", level: "(省级) · 1条报告 · 报告称劳工很少",
+       more: "此处另有2条报告：见地图下方的表格。", all: "此处有1条报告：见地图下方的表格。",
+       note: "(按省级报告，并非具体城市)", none: "此处所有报告都称没有劳工：不计为有劳工。",
+       scroll: "此处有2条报告，最新的在前：滚动查看更多。", label: "辽宁省 (Liaoning)、省级、4条报告、报告称劳工很少",
+       flow: "新义州 (Sinuiju) → 丹东 (Dandong) · 3条报告 · 推断，未明示"},
+  ja: {tooltip: "<b>丹東 (Dandong)</b> · 報告3件", level: "(省単位) · 報告1件 · 労働者は少ないとの報告",
+       more: "ほかに報告2件：地図の下の表をご覧ください。", all: "ここに報告1件：地図の下の表をご覧ください。",
+       note: "(都市ではなく省単位の報告)", none: "ここのすべての報告が、労働者はいないとしています。労働者ありには数えません。",
+       scroll: "ここに報告2件（新しい順）：スクロールすると続きが見られます。", label: "遼寧省 (Liaoning)、省単位、報告4件、労働者は少ないとの報告",
+       flow: "新義州 (Sinuiju) → 丹東 (Dandong) · 報告3件 · 推定、明示なし"}
+};
+const SINUIJU = {ko: "신의주 (Sinuiju)", zh: "新义州 (Sinuiju)", ja: "新義州 (Sinuiju)"};
+
+for (const lang of ["ko", "zh", "ja"]) {
+  test(`the map's words in ${lang}: tooltips, popups, screen readers' names and movements`, () => {
+    const words = ALL[lang], want = EXPECTED[lang];
+    const dd = Object.assign({}, dandong, {name: LOCAL[lang].dandong});
+    const ln = Object.assign({}, liaoning, {name: LOCAL[lang].liaoning});
+    assert.ok(nkmap.tooltipHtml(words, dd, 3, "reported").includes(want.tooltip));
+    assert.ok(nkmap.tooltipHtml(words, ln, 1, "few").includes(want.level));
+    const table = nkmap.popupHtml(words, dd, {count: 3, presence: "reported", reports: ["<p>a</p>"]}, "table");
+    assert.ok(table.includes(`<p class="nk-more">${want.more}</p>`), table);
+    assert.ok(nkmap.popupHtml(words, dd, {count: 1, presence: "reported", reports: []}, "table").includes(want.all));
+    const area = nkmap.popupHtml(words, ln, {count: 2, presence: "none", reports: ["<p>a</p>", "<p>b</p>"]}, "scroll");
+    assert.ok(area.includes(`<h4>${LOCAL[lang].liaoning} <span class="nk-precision">${want.note}</span></h4>`), area);
+    assert.ok(area.includes(`<p class="nk-presence">${want.none}</p>`), area);
+    assert.ok(area.includes(`<p class="nk-more">${want.scroll}</p>`), area);
+    assert.equal(nkmap.markLabel(words, ln.name, "province", 4, "few"), want.label);
+    assert.equal(nkmap.flowTooltip(words, {name: SINUIJU[lang]}, dd, 3, true), want.flow);
+    // No English word is left in what the map writes (the English names in brackets aside).
+    const written = [nkmap.tooltipHtml(words, ln, 1, "sought"), table, area,
+      nkmap.popupHtml(words, dd, {count: 1, presence: "sought", reports: []}, "table"),
+      nkmap.markLabel(words, dd.name, "", 2, "none")].join(" ").replace(/<[^>]*>|\([A-Z][a-z]+\)|place=\w+/g, "");
+    assert.doesNotMatch(written, /\b(report|reports|workers?|level|table|scroll|presence|inferred)\b/i);
+  });
+}
 
 test("fill leaves unknown placeholders alone", () => {
   assert.equal(nkmap.fill("{n} of {total} {other}", {n: 2, total: 5}), "2 of 5 {other}");

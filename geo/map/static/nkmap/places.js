@@ -29,14 +29,14 @@
 
   /* A mark as a keyboard and screen-reader user meets it: a named button that Enter or Space
    * opens, as a click does. */
-  function name(shape, place, mark) {
+  function name(shape, place, mark, words) {
     var element = shape.getElement();
     if (!element) { return; }
     var label = document.createElement("span");
-    label.innerHTML = place.name;
+    label.innerHTML = nkmap.markLabel(words, place.name, place.level, mark.count, mark.presence);
     element.setAttribute("tabindex", "0");
     element.setAttribute("role", "button");
-    element.setAttribute("aria-label", nkmap.markLabel(label.textContent, place.level, mark.count, mark.presence));
+    element.setAttribute("aria-label", label.textContent);
     // A click must not focus the mark: focusing scrolls the map's container to show it, which moves
     // the mark from under the pointer before the button is released, and the click is lost.
     element.addEventListener("mousedown", function (event) { event.preventDefault(); });
@@ -145,8 +145,7 @@
                                                                     nkFrom: flow.from, nkTo: flow.to}));
       // A wide, invisible twin takes the pointer: a thin dotted line is hard to hover.
       var reach = L.polyline([from.ll, to.ll], {weight: 14, opacity: 0, className: "nk-flow" + kind});
-      reach.bindTooltip(from.name + " → " + to.name + " · " + nkmap.plural(flow.count, "report") +
-                        (inferred ? " · inferred, not stated" : ""), {sticky: true});
+      reach.bindTooltip(nkmap.flowTooltip(config.words, from, to, flow.count, inferred), {sticky: true});
       // A line is not a keyboard stop: what it says is in its places' popups and in the table.
       reach.on("add", function () { var el = reach.getElement(); if (el) { el.setAttribute("tabindex", "-1"); } });
       this.addLayer(line);
@@ -175,18 +174,18 @@
         radius: place.area_m ? 7 : nkmap.markerRadius(mark.count, config.radius),
         className: place.area_m ? "nk-place nk-area-handle" : "nk-place"}));
       if (place.area_m) { shape.setStyle({dashArray: "3 2", fillOpacity: 0.5}); }
-      shape.bindTooltip(nkmap.tooltipHtml(place, mark.count, mark.presence));
+      shape.bindTooltip(nkmap.tooltipHtml(config.words, place, mark.count, mark.presence));
       // Clear of the zoom buttons at the top left when the map pans to show a popup; kept inside
       // the map when the map moves under it (the page focusing the place just tapped centres the
       // map on it, which would push a tall popup past the map's top).
-      shape.bindPopup(nkmap.popupHtml(place, mark, config.more), {
+      shape.bindPopup(nkmap.popupHtml(config.words, place, mark, config.more), {
         maxWidth: 380, maxHeight: 360, autoPanPadding: [12, 12], autoPanPaddingTopLeft: [52, 12], keepInView: true});
       shape.on("popupopen", function (event) {
         // update() lays the popup out again and pans the map to show all of it.
         if (sizePopup(self._map, shape)) { event.popup.update(); }
       });
       shape.on("popupopen", function () { shape.closeTooltip(); });
-      shape.on("add", function () { sizePopup(self._map, shape); name(shape, place, mark); });
+      shape.on("add", function () { sizePopup(self._map, shape); name(shape, place, mark, config.words); });
       shape.options.placeId = place.id;
       var entry = {shape: shape, home: L.latLng(place.ll), area: Boolean(place.area_m), label: null, offset: 0};
       this.addLayer(shape);
