@@ -151,7 +151,11 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
     summary = view.summary if lang == "en" else summary_line_in(
         lang, len(view.rows), len(view.places), chosen.years if len(view.rows) else None,
         few_or_none=int((view.places["presence"] != "reported").sum()) if len(view.rows) else 0)
-    summary_col.html(f'<p class="nk-summary" role="status" aria-live="polite">{escape(summary)}</p>')
+    line, dot, span = summary.rpartition(" · ")
+    # Korean, Chinese and Japanese may break a line inside "2010年～2025年": the years stay together.
+    words = escape(summary) if lang == "en" or not dot else (
+        f'{escape(line)}{escape(dot)}<span style="white-space: nowrap">{escape(span)}</span>')
+    summary_col.html(f'<p class="nk-summary" role="status" aria-live="polite">{words}</p>')
     if filters.filter_chips(dataset, chosen, chips_col, lang):
         if holding:
             with clear_col:
