@@ -8,9 +8,10 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import explore, method, sources
-from ui.shared import TITLE, page_args
+from ui.shared import TITLE, gettext, page_args
 
-st.set_page_config(page_title=TITLE, page_icon="🗺️", layout="wide")
+_, _ngettext = gettext()  # the reader's language (ui.shared.page_language)
+st.set_page_config(page_title=_(TITLE), page_icon="🗺️", layout="wide")
 
 
 def review() -> None:
@@ -20,9 +21,9 @@ def review() -> None:
     review_page.review_page(curate=True, data_dir=page_args().data)
 
 
-PAGES = [st.Page(explore.main, title="Map", default=True),
-         st.Page(sources.main, title="Source documents", url_path="sources"),
-         st.Page(method.main, title="Sources and method", url_path="method")]
+PAGES = [st.Page(explore.main, title=_("Map"), default=True),
+         st.Page(sources.main, title=_("Source documents"), url_path="sources"),
+         st.Page(method.main, title=_("Sources and method"), url_path="method")]
 # The page that writes to the dataset exists only in curation mode: nothing a reader does reaches it.
-CURATION = [st.Page(review, title="Add an article", url_path="review")] if page_args().curate else []
+CURATION = [st.Page(review, title=_("Add an article"), url_path="review")] if page_args().curate else []
 st.navigation(PAGES + CURATION, position="top").run()

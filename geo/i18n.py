@@ -34,7 +34,7 @@ simplified characters, Japanese."""
 DEFAULT_LANGUAGE = "en"
 TRANSLATED: tuple[str, ...] = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
 """The languages with a catalog; English is the text of the code itself."""
-LANGUAGE_NAMES: dict[str, str] = {"en": "English", "ko": "한국어", "zh": "中文（简体）", "ja": "日本語"}
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "ko": "한국어", "zh": "简体中文", "ja": "日本語"}
 """Each language in its own words, for a language picker."""
 BABEL_LOCALES: dict[str, str] = {"en": "en", "ko": "ko", "zh": "zh_Hans_CN", "ja": "ja"}
 """The Babel (CLDR) locale that formats dates and numbers for each language."""

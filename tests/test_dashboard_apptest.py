@@ -362,7 +362,7 @@ def test_a_new_readers_first_view_is_the_map_of_the_link_then_the_whole_page(mak
     # each with its room kept.
     assert summary_of(at) == expected_summary(dataset, years=(2017, 2019), sectors=("hospitality",))
     assert "Sectors: Restaurants &amp; hotels" in "".join(e.proto.body for e in at.get("html"))
-    assert held_parts(at) == ["place", "toggle", "filters", "years", "timeline", "clear"]
+    assert held_parts(at) == ["place", "toggle", "language", "filters", "years", "timeline", "clear"]
     assert not (at.slider or at.multiselect or at.toggle or at.dataframe or at.get("arrow_vega_lite_chart"))
     first_map = map_args(at)
 

@@ -8,32 +8,36 @@ import streamlit as st
 
 from geo.drafting.review import DECISIONS, marked_article
 from geo.escape import escape
+from geo.i18n import N_, fill
 from geo.vocab import DATE_BASES, DATE_QUALIFIERS, MOVEMENT_BASES, PRESENCES, ROLES, WORKERS_KINDS
+from ui.shared import gettext
 
 CHOICES = {  # a candidate's columns chosen from the data model's vocabularies ("" is an empty cell)
     "role": list(ROLES), "presence": ["", *PRESENCES], "from_basis": ["", *MOVEMENT_BASES],
     "date_basis": list(DATE_BASES), "date_qualifier": ["", *DATE_QUALIFIERS], "workers_kind": ["", *WORKERS_KINDS],
 }
 CANDIDATE_FIELDS = [  # rows of the candidate editor: (column, label)
-    [("place_id", "Place"), ("role", "Role"), ("presence", "Presence (empty: reported)")],
-    [("from_place_id", "Came from (place)"), ("from_basis", "Movement is"), ("sectors", "Sectors")],
-    [("date_start", "Date from"), ("date_end", "Date to"), ("date_qualifier", "Date qualifier")],
-    [("date_basis", "Date basis"), ("date_note", "Date note")],
-    [("workers_min", "Workers (least)"), ("workers_max", "Workers (most)"), ("workers_kind", "Kind of figure")],
-    [("workers_as_stated", "Figure as stated")],
-    [("caution", "Caution for readers"), ("notes", "Notes")],
+    [("place_id", N_("Place")), ("role", N_("Role")), ("presence", N_("Presence (empty: reported)"))],
+    [("from_place_id", N_("Came from (place)")), ("from_basis", N_("Movement is")), ("sectors", N_("Sectors"))],
+    [("date_start", N_("Date from")), ("date_end", N_("Date to")), ("date_qualifier", N_("Date qualifier"))],
+    [("date_basis", N_("Date basis")), ("date_note", N_("Date note"))],
+    [("workers_min", N_("Workers (least)")), ("workers_max", N_("Workers (most)")),
+     ("workers_kind", N_("Kind of figure"))],
+    [("workers_as_stated", N_("Figure as stated"))],
+    [("caution", N_("Caution for readers")), ("notes", N_("Notes"))],
 ]
 
 
 def candidate_review(draft: object) -> None:
     """The candidates as a list to select from, the article with passages marked, and the selected one's fields."""
+    _, ngettext = gettext()
     text = draft.seed_bytes.decode("utf-8")
-    st.subheader(f"{len(draft.reports)} candidate{'s' if len(draft.reports) != 1 else ''}")
+    st.subheader(fill(ngettext("{n} candidate", "{n} candidates", len(draft.reports)), n=len(draft.reports)))
     if draft.warnings:  # cells a spreadsheet would run as formulas; plain text, never Markdown
-        st.warning("Some cells start like spreadsheet formulas:")
+        st.warning(_("Some cells start like spreadsheet formulas:"))
         st.code("\n".join(draft.warnings), language=None)
-    st.caption("None is accepted until you accept it. "
-               "Tick a row’s box to see its passage in the article and check its fields.")
+    st.caption(_("None is accepted until you accept it. "
+                 "Tick a row’s box to see its passage in the article and check its fields."))
     article_column, list_column = st.columns(2)
     places = st.session_state.get("place_names", {})
     rows = pd.DataFrame({
@@ -54,7 +58,7 @@ def candidate_review(draft: object) -> None:
                                decisions=[r["accept"] for r in draft.reports]))
     with list_column:
         if shown is None:
-            st.info("Select a candidate in the list to see its passage and edit it.")
+            st.info(_("Select a candidate in the list to see its passage and edit it."))
         else:
             _candidate_editor(draft, shown)
 
@@ -66,12 +70,14 @@ def _select() -> None:
 
 def _candidate_editor(draft: object, index: int) -> None:
     """Every field of one candidate, each stored in the draft as soon as it changes."""
+    _ = gettext()[0]
     row = draft.reports[index]
-    st.markdown(f"**Candidate {index + 1}**")
+    st.markdown("**" + fill(_("Candidate {n}"), n=index + 1) + "**")
     st.html(f"<blockquote data-testid='quote'>{escape(row['quote'])}</blockquote>")
     # st.text: plain text, never Markdown
-    st.text(f"Confidence: {row.get('confidence', '') or 'not given'}. Why drafted so: {row.get('reason', '')}")
-    st.radio("Decision", list(DECISIONS), format_func=DECISIONS.get, horizontal=True,
+    st.text(fill(_("Confidence: {confidence}. Why drafted so: {reason}"),
+                 confidence=row.get("confidence", "") or _("not given"), reason=row.get("reason", "")))
+    st.radio(_("Decision"), list(DECISIONS), format_func=lambda d: _(DECISIONS[d]), horizontal=True,
              **_bound(draft, index, "accept"))
     places = st.session_state.get("place_names", {})
     sectors = st.session_state.get("sector_names", {})
@@ -81,17 +87,17 @@ def _candidate_editor(draft: object, index: int) -> None:
             if column in ("place_id", "from_place_id"):
                 options = ([] if column == "place_id" else [""]) + list(places)
                 options += [value] if value not in options else []
-                where.selectbox(label, options, format_func=lambda p: f"{places.get(p, p)} ({p})" if p else "—",
+                where.selectbox(_(label), options, format_func=lambda p: f"{places.get(p, p)} ({p})" if p else "—",
                                 **_bound(draft, index, column))
             elif column in CHOICES:
                 options = CHOICES[column] + ([value] if value not in CHOICES[column] else [])
-                where.selectbox(label, options, format_func=lambda v: v or "—", **_bound(draft, index, column))
+                where.selectbox(_(label), options, format_func=lambda v: v or "—", **_bound(draft, index, column))
             elif column == "sectors":
                 options = list(sectors) + [s for s in value.split(";") if s and s not in sectors]
-                where.multiselect(label, options, format_func=lambda s: sectors.get(s, s),
+                where.multiselect(_(label), options, format_func=lambda s: sectors.get(s, s),
                                   **_bound(draft, index, column))
             else:
-                where.text_input(label, **_bound(draft, index, column))
+                where.text_input(_(label), **_bound(draft, index, column))
 
 
 def _bound(draft: object, index: int, column: str) -> dict:

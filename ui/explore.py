@@ -11,18 +11,28 @@ from streamlit_folium import st_folium
 from geo.data import parquet_cache
 from geo.data.load import Dataset
 from geo.escape import escape
-from geo.i18n import pick_language
 from geo.map import leaflet, static_files
 from geo.map.layers import view_layer
 from geo.reading import pickers, printout
+from geo.reading.page_words import summary_line_in
 from geo.settings import SETTINGS
 from ui import filters, presenter, publish, reports
-from ui.shared import TITLE, cached_timeline, cached_view, loaded, styled
+from ui.shared import (
+    TITLE,
+    cached_timeline,
+    cached_view,
+    gettext,
+    html_language,
+    language_picker,
+    loaded,
+    page_language,
+    styled,
+)
 from ui.state import PageState
 
 # Pixels each part held back from a new reader's first view takes (measured at 390, 1280 and 1920
 # px wide): its room stays empty until it comes, so nothing moves. Phones hide the timeline's.
-HELD_HEIGHTS = {"toggle": 24, "filters": 40, "place": 40, "years": 68, "timeline": 80, "clear": 40}
+HELD_HEIGHTS = {"toggle": 24, "language": 40, "filters": 40, "place": 40, "years": 68, "timeline": 80, "clear": 40}
 
 
 def main() -> None:
@@ -30,10 +40,14 @@ def main() -> None:
     dataset, data_dir, stamp = loaded()
     state = PageState()
     state.apply_requests(dataset)
+    filters.adopt_link(dataset)  # a link made in any language opens the same view
+    lang = page_language()
+    _ = gettext()[0]
 
     presenting = state.presenting(st.query_params.get("present", ""))
     styled(presenting=presenting)
     st.html(f'<script class="nk-page-scripts">{static_files.page_scripts()}</script>', unsafe_allow_javascript=True)
+    html_language(lang)
     # A new reader's first view is the map and what it shows (the summary, the filters in force):
     # the widgets, the timeline and the table, whose code costs the browser most, follow as soon
     # as the map says its marks are on the screen (nkmap.announceDrawn), or after
@@ -44,21 +58,27 @@ def main() -> None:
     # modes: switching modes keeps every widget (and the link) as it was (a select box or a toggle
     # drawn elsewhere after a switch stopped writing to the link), and a year step reruns only the
     # explorer below.
-    heading, place_col, switch = st.columns([4.6, 2.2, 1.7], vertical_alignment="center")
-    heading.html(f'<h1 class="nk-title">{TITLE}</h1>')
+    heading, place_col, switch, language = st.columns([4.6, 2.2, 1.7, 1.1], vertical_alignment="center")
+    heading.html(f'<h1 class="nk-title">{escape(_(TITLE))}</h1>')
+    with language:  # in every mode; held back from the first view like the place box (a select box's code)
+        if holding:
+            held("language")
+        else:
+            language_picker()
     with switch:
         if holding:
             held("toggle")
         else:
-            st.toggle("Presenter mode", key="present", bind="query-params",
-                      help="Large type and a big map for screen-sharing; step through the years.")
+            st.toggle(_("Presenter mode"), key="present", bind="query-params",
+                      help=_("Large type and a big map for screen-sharing; step through the years."))
     # In both modes (presenter mode hides it), so that the page keeps its shape across a switch.
-    st.html('<p class="nk-lede">Every mark on the map is a statement in a source document, quoted word for word. '
-            "Pick the years, filter by sector or source, and click a place for its reports and sources.</p>")
+    st.html('<p class="nk-lede">' + escape(_("Every mark on the map is a statement in a source document, quoted "
+                                             "word for word. Pick the years, filter by sector or source, and click a "
+                                             "place for its reports and sources.")) + "</p>")
     if holding:
         held("filters")
     else:
-        with st.expander("Filter by sector, role, source or words in the quotes"):
+        with st.expander(_("Filter by sector, role, source or words in the quotes")):
             filters.filter_fields(dataset)
     # The place box lives here, not in the explorer: rerunning the explorer (a year step) made a
     # select box in it stop writing to the link, and a link shared then lost its place.
@@ -88,6 +108,8 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
     the next run of this part (the map has drawn, or the timer) draws the whole page.
     """
     state = PageState()
+    lang = page_language()
+    _ = gettext()[0]
     if parquet_cache.is_stale(data_dir, stamp):  # the files changed since the page's last full run
         st.rerun(scope="app")
     if holding and state.first_view_drawn():
@@ -106,8 +128,8 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
                 held("years")
                 years = state.years
             else:
-                years = st.slider("Years", min_value=bounds[0], max_value=bounds[1], key="years",
-                                  bind="query-params", help="A report shows when its period overlaps these years.")
+                years = st.slider(_("Years"), min_value=bounds[0], max_value=bounds[1], key="years",
+                                  bind="query-params", help=_("A report shows when its period overlaps these years."))
     years = (int(years[0]), int(years[1]))
     if years != pickers.years_in_order(years, bounds):
         # A link with its years reversed: the slider took them from the URL as they were.
@@ -122,23 +144,29 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
                 held("timeline")
             else:
                 st.vega_lite_chart(spec=cached_timeline(data_dir, stamp, dataclasses.replace(chosen, years=None),
-                                                        years), width="stretch")
+                                                        years, lang), width="stretch")
     # One row for the count and the filters in force, so that the map starts high on the screen: at
     # 1280×720 most of it shows without scrolling.
     summary_col, chips_col, clear_col = st.columns([4, 3, 1], vertical_alignment="center")
-    summary_col.html(f'<p class="nk-summary" role="status" aria-live="polite">{escape(view.summary)}</p>')
-    if filters.filter_chips(dataset, chosen, chips_col):
+    summary = view.summary if lang == "en" else summary_line_in(
+        lang, len(view.rows), len(view.places), chosen.years if len(view.rows) else None,
+        few_or_none=int((view.places["presence"] != "reported").sum()) if len(view.rows) else 0)
+    line, dot, span = summary.rpartition(" · ")
+    # Korean, Chinese and Japanese may break a line inside "2010年～2025年": the years stay together.
+    words = escape(summary) if lang == "en" or not dot else (
+        f'{escape(line)}{escape(dot)}<span style="white-space: nowrap">{escape(span)}</span>')
+    summary_col.html(f'<p class="nk-summary" role="status" aria-live="polite">{words}</p>')
+    if filters.filter_chips(dataset, chosen, chips_col, lang):
         if holding:
             with clear_col:
                 held("clear")
-        elif clear_col.button("Clear all", key="clear_filters", help="Show every report of every year again."):
+        elif clear_col.button(_("Clear all"), key="clear_filters", help=_("Show every report of every year again.")):
             state.request_clear()
             state.rerun("app")
     if not len(view.rows) and not presenting:  # a presenter's summary says so, and the map stays put
-        filters.empty_state(dataset, chosen)
+        filters.empty_state(dataset, chosen, lang)
 
     center, zoom = pickers.focus(dataset, place)
-    lang = pick_language(st.query_params.get("lang"), st.context.headers.get("Accept-Language"))
     result = st_folium(
         leaflet.base_map(dataset, lang=lang),
         feature_group_to_add=view_layer(dataset, view, compact_legend=presenting, lang=lang),
@@ -151,7 +179,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
         state.rerun("app")  # the place box lives above the explorer
 
     if not holding:
-        publish.publish_row(dataset, view, place, presenting)  # image, GIS files, citation
+        publish.publish_row(dataset, view, place, presenting, lang)  # image, GIS files, citation
     if not presenting and not holding:
         st.html(printout.printed_reports(dataset, view, place))  # on paper only: the table prints no rows
-        reports.reports_table(dataset, view, place)
+        reports.reports_table(dataset, view, place, lang)

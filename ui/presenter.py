@@ -6,6 +6,7 @@ import streamlit as st
 
 from geo.reading import pickers
 from geo.settings import SETTINGS
+from ui.shared import gettext, page_language
 from ui.state import PageState, Years
 
 
@@ -15,11 +16,11 @@ def years_row(state: PageState, bounds: Years) -> Years:
     top = st.columns([3, 2, 2, 2], vertical_alignment="center")
     big_years = top[0].empty()
     controls(state, top[1:], state.years, bounds)
-    years = st.slider("Years", min_value=bounds[0], max_value=bounds[1], key="years",
+    years = st.slider(gettext()[0]("Years"), min_value=bounds[0], max_value=bounds[1], key="years",
                       bind="query-params", label_visibility="collapsed")
     # While Play runs the page says so (history.js then keeps one entry for the whole run).
     big_years.html(f'<p class="nk-bigyears" aria-live="polite"{" data-nk-playing" if state.playing else ""}>'
-                   f'{pickers.year_label(tuple(years))}</p>')
+                   f'{pickers.year_label(tuple(years), page_language())}</p>')
     state.shown_years = tuple(years)
     return tuple(years)
 
@@ -27,12 +28,13 @@ def years_row(state: PageState, bounds: Years) -> Years:
 def controls(state: PageState, slots: list, current: Years, bounds: Years) -> None:
     """Year stepping for a presenter: previous, play or pause, and next, one year at a time."""
     back, play, forward = slots
+    _ = gettext()[0]
     single = current[0] == current[1]
-    if back.button("◀ Previous year", width="stretch", disabled=single and current[0] <= bounds[0]):
+    if back.button(_("◀ Previous year"), width="stretch", disabled=single and current[0] <= bounds[0]):
         state.request_years(pickers.step_years(current, bounds, -1))
         state.rerun("explorer")
     playing = state.playing
-    if play.button("❚❚ Pause" if playing else "▶ Play the years", width="stretch", key="play_button"):
+    if play.button(_("❚❚ Pause") if playing else _("▶ Play the years"), width="stretch", key="play_button"):
         state.playing = not playing
         if playing:
             # Stop on the year the presenter saw: the last one a run finished drawing, not one a
@@ -45,7 +47,7 @@ def controls(state: PageState, slots: list, current: Years, bounds: Years) -> No
             state.request_years((start, start))
             state.stepped()
         state.rerun("app")  # the page starts or stops the explorer's timer
-    if forward.button("Next year ▶", width="stretch", disabled=single and current[1] >= bounds[1]):
+    if forward.button(_("Next year ▶"), width="stretch", disabled=single and current[1] >= bounds[1]):
         state.request_years(pickers.step_years(current, bounds, +1))
         state.rerun("explorer")
 

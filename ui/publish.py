@@ -10,36 +10,38 @@ import streamlit as st
 from geo.data.load import Dataset
 from geo.publish import downloads
 from geo.query.selection import View
+from ui.shared import gettext
 
 
-def publish_row(dataset: Dataset, view: View, place: str | None, presenting: bool) -> None:
+def publish_row(dataset: Dataset, view: View, place: str | None, presenting: bool, lang: str = "en") -> None:
     """Downloads of the current view for print, slides and GIS, and how to cite it. A presenter
-    gets the image alone, in one click."""
+    gets the image alone, in one click. Its words and the images are in ``lang``."""
+    _ = gettext()[0]
     if presenting:
-        st.download_button("Download this view as an image (PNG)", key="image_png_presenting",
-                           data=lambda: downloads.image_download(dataset, view, "png", place=place),
+        st.download_button(_("Download this view as an image (PNG)"), key="image_png_presenting",
+                           data=lambda: downloads.image_download(dataset, view, "png", place=place, lang=lang),
                            file_name="nk-workers-view.png", mime="image/png", on_click="ignore",
-                           help="The map of these years and filters, 1920×1080 for slides, with legend and sources.")
+                           help=_("The map of these years and filters, 1920×1080 for slides, with legend and sources."))
         return
     png, svg, gpkg, kml = st.columns(4)
-    png.download_button("Image of this view (PNG)", key="image_png",
-                        data=lambda: downloads.image_download(dataset, view, "png", place=place),
+    png.download_button(_("Image of this view (PNG)"), key="image_png",
+                        data=lambda: downloads.image_download(dataset, view, "png", place=place, lang=lang),
                         file_name="nk-workers-view.png", mime="image/png", on_click="ignore",
-                        help="The map as shown (these filters and place), 1920×1080 for slides, with title, "
-                             "filters, legend, scale, sources and the dataset version.")
-    svg.download_button("Image of this view (SVG)", key="image_svg",
-                        data=lambda: downloads.image_download(dataset, view, "svg", place=place),
+                        help=_("The map as shown (these filters and place), 1920×1080 for slides, with title, "
+                               "filters, legend, scale, sources and the dataset version."))
+    svg.download_button(_("Image of this view (SVG)"), key="image_svg",
+                        data=lambda: downloads.image_download(dataset, view, "svg", place=place, lang=lang),
                         file_name="nk-workers-view.svg", mime="image/svg+xml", on_click="ignore",
-                        help="The same image with its words as editable text (Illustrator, Inkscape).")
-    gpkg.download_button("GeoPackage (QGIS)", key="gpkg",
+                        help=_("The same image with its words as editable text (Illustrator, Inkscape)."))
+    gpkg.download_button(_("GeoPackage (QGIS)"), key="gpkg",
                          data=lambda: downloads.gis_download(dataset, view, "gpkg"),
                          file_name="nk-workers-reports.gpkg", mime="application/geopackage+sqlite3",
-                         on_click="ignore", help="Layers reports (every column of the CSV), places and movements.")
-    kml.download_button("KML (Google Earth)", key="kml", data=lambda: downloads.gis_download(dataset, view, "kml"),
+                         on_click="ignore", help=_("Layers reports (every column of the CSV), places and movements."))
+    kml.download_button(_("KML (Google Earth)"), key="kml", data=lambda: downloads.gis_download(dataset, view, "kml"),
                         file_name="nk-workers-reports.kml", mime="application/vnd.google-earth.kml+xml",
-                        on_click="ignore", help="Each report a placemark with its quote, period and source link.")
+                        on_click="ignore", help=_("Each report a placemark with its quote, period and source link."))
     cited = downloads.view_citation(dataset, view, st.context.url or "", date.today(), place=place)
-    with st.expander("Cite this view"):
-        st.caption("Copy with the button at the top right of each block.")
+    with st.expander(_("Cite this view")):
+        st.caption(_("Copy with the button at the top right of each block."))
         st.code(cited["text"], language=None, wrap_lines=True)
         st.code(cited["csl"], language="json")

@@ -10,10 +10,14 @@ import streamlit as st
 
 from geo.data.load import Dataset
 from geo.escape import escape
+from geo.i18n import fill, translations
 from geo.publish import downloads
 from geo.query.selection import View
 from geo.reading import fragments
+from geo.reading.localise import ROLE_WORDS, format_date_in, place_label, sector_label, vocabulary_word
+from geo.reading.reports import figures_in, period_in
 from geo.reading.table import table_frame
+from ui.shared import gettext
 from ui.state import PageState
 
 TABLE_COLUMNS = {
@@ -23,20 +27,26 @@ TABLE_COLUMNS = {
 }
 
 
-def reports_table(dataset: Dataset, view: View, place: str | None) -> None:
+def reports_table(dataset: Dataset, view: View, place: str | None, lang: str = "en") -> None:
     """The text alternative to the map: the filtered reports (at the focused place, if any); choose
     a row, or step with Previous and Next, to read a report in full with its passage in the source."""
     state = PageState()
-    where = f" at {escape(dataset.places.at[place, 'name'])}" if place else ""
+    _, ngettext = gettext()
+    name = place_label(dataset.places.loc[place], lang) if place else ""
+    heading = fill(_("Reports at {place}"), place=escape(name)) if place else escape(_("Reports"))
     # HTML, not Markdown: Markdown would link a URL in a place name even with every character escaped.
-    st.html(f'<h3 class="nk-table-heading">Reports{where}</h3>')
+    st.html(f'<h3 class="nk-table-heading">{heading}</h3>')
     table, total = table_frame(dataset, view.rows, place)
     if place and not total and len(view.rows):
         # HTML, not st.info: Markdown would read links and formatting in a place's name.
-        st.html(f'<p class="nk-note" role="status">No report at {escape(dataset.places.at[place, "name"])} passes '
-                f"these filters; {len(view.rows):,} elsewhere do. Choose All places in the place box to list them.</p>")
-    st.caption("Choose a row to read the report in full; Previous and Next go through the list claim by claim."
-               + (f" Showing the newest {len(table):,} of {total:,}; the downloads have them all."
+        st.html('<p class="nk-note" role="status">' + escape(fill(
+            ngettext("No report at {place} passes these filters; {n} elsewhere does. Choose All places in the "
+                     "place box to list it.", "No report at {place} passes these filters; {n} elsewhere do. Choose "
+                     "All places in the place box to list them.", len(view.rows)),
+            place=name, n=f"{len(view.rows):,}")) + "</p>")
+    st.caption(_("Choose a row to read the report in full; Previous and Next go through the list claim by claim.")
+               + (" " + fill(_("Showing the newest {shown} of {total}; the downloads have them all."),
+                             shown=f"{len(table):,}", total=f"{total:,}")
                   if total > len(table) else ""))
     ids = list(table["Report"])
     chosen = state.report
@@ -52,56 +62,97 @@ def reports_table(dataset: Dataset, view: View, place: str | None) -> None:
         if rows and rows[0] < len(table):
             state.report = table.iloc[rows[0]]["Report"]
 
-    st.dataframe(table, hide_index=True, width="stretch", on_select=chosen_row, selection_mode="single-row",
-                 key=key, column_config=TABLE_COLUMNS,
+    st.dataframe(localised_table(dataset, table, lang), hide_index=True, width="stretch", on_select=chosen_row,
+                 selection_mode="single-row",
+                 key=key, column_config=table_columns(lang),
                  selection_default={"selection": {"rows": [at]}} if chosen in ids else None)
     if ids:
         # Previous and Next reach every report by keyboard.
-        report_card(dataset, state, table, ids, at)
-    downloads_row(dataset, view)
+        report_card(dataset, state, table, ids, at, lang)
+    downloads_row(dataset, view, lang)
 
 
-def report_card(dataset: Dataset, state: PageState, table: pd.DataFrame, ids: list[str], at: int) -> None:
+def table_columns(lang: str) -> dict:
+    """The table's column settings, by its headings in ``lang``."""
+    _ = translations(lang).gettext
+    return {_(heading): setting for heading, setting in TABLE_COLUMNS.items()}
+
+
+def localised_table(dataset: Dataset, table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table in ``lang``: its headings, periods, places (local name, English beside it), roles and
+    sectors; the figures and the sources' names as written. The rows are the table's (same index)."""
+    if lang == "en" or table.empty:
+        return table
+    _ = translations(lang).gettext
+    reports, places, sectors = dataset.reports.iloc[table.index], dataset.places, dataset.sectors
+    local = table.copy()
+    local["When"] = [period_in(r, lang) for r in reports.to_dict("records")]
+    local["Place"] = [place_label(places.loc[p], lang) if p in places.index else n
+                      for p, n in zip(reports["place_id"], reports["place_name"], strict=True)]
+    local["Role"] = [vocabulary_word(ROLE_WORDS, str(r), lang) for r in reports["role"]]
+    local["Sectors"] = [_(", ").join(sector_label(sectors.loc[s], lang) if s in sectors.index else s for s in ids)
+                        for ids in reports["sector_ids"]]
+    local["Figures"] = ["; ".join(f"{k}: {v}" for k, v in figures_in(r, lang)) for r in reports.to_dict("records")]
+    local["Source"] = [f"{publisher} ({format_date_in(str(published), lang)})"
+                       for publisher, published in zip(reports["publisher"], reports["published"], strict=True)]
+    return local.rename(columns={heading: _(heading) for heading in local.columns})
+
+
+def report_card(dataset: Dataset, state: PageState, table: pd.DataFrame, ids: list[str], at: int,
+                lang: str = "en") -> None:
     """One report in full, a way to its passage in the source, and Previous and Next."""
+    _ = gettext()[0]
     back, position, forward = st.columns([1, 3, 1], vertical_alignment="bottom")
-    if back.button("◀ Previous", disabled=at == 0, key="report_back", width="stretch"):
+    if back.button(_("◀ Previous"), disabled=at == 0, key="report_back", width="stretch"):
         state.move_card(ids[at - 1])
         state.rerun("explorer")
     # A number as well as the table: a table row can't be chosen with Space or Enter, this can
     # (and it costs a few bytes, where a picker of every report would resend them all each step).
     key = f"pick-{len(ids)}-{ids[at]}"
-    position.number_input(f"Report {at + 1} of {len(ids)} in this list ({ids[at]})", min_value=1,
+    position.number_input(fill(_("Report {n} of {total} in this list ({id})"), n=at + 1, total=len(ids), id=ids[at]),
+                          min_value=1,
                           max_value=len(ids), value=at + 1, step=1, key=key,
                           on_change=lambda: state.move_card(ids[int(st.session_state[key]) - 1]))
-    if forward.button("Next ▶", disabled=at == len(ids) - 1, key="report_next", width="stretch"):
+    if forward.button(_("Next ▶"), disabled=at == len(ids) - 1, key="report_next", width="stretch"):
         state.move_card(ids[at + 1])
         state.rerun("explorer")
     report = dataset.reports.iloc[table.index[at]]
-    st.html(fragments.report_card(report, dataset))
-    with st.expander("Show in source: the passage this report quotes"):
+    st.html(fragments.report_card(report, dataset, lang))
+    with st.expander(_("Show in source: the passage this report quotes")):
         st.html(fragments.source_passage(dataset, report))
 
 
-def downloads_row(dataset: Dataset, view: View) -> None:
-    """The downloads of the reports shown, each saying what it holds."""
-    count = f"the {len(view.rows):,} reports that pass the filters (every place, not only a focused one)"
+def map_download(dataset: Dataset, view: View, lang: str) -> str:
+    """The standalone interactive map of this view, in the reader's language (``geo export --lang``)."""
+    return downloads.html_download(dataset, view, lang=lang)
+
+
+def downloads_row(dataset: Dataset, view: View, lang: str = "en") -> None:
+    """The downloads of the reports shown, each saying what it holds (the interactive map in ``lang``)."""
+    _, ngettext = gettext()
+    count = fill(ngettext("the {n} report that passes the filters (every place, not only a focused one)",
+                          "the {n} reports that pass the filters (every place, not only a focused one)",
+                          len(view.rows)), n=f"{len(view.rows):,}")
     csv_col, package_col, geojson_col, html_col = st.columns(4)
-    csv_col.download_button("Download CSV", data=lambda: downloads.csv_download(dataset, view),
+    csv_col.download_button(_("Download CSV"), data=lambda: downloads.csv_download(dataset, view),
                             file_name="nk-workers-reports.csv", mime="text/csv", on_click="ignore",
-                            help=f"A table of {count}, with their quotes and sources; the header is the first line.")
+                            help=fill(_("A table of {count}, with their quotes and sources; the header is the first "
+                                        "line."), count=count))
     package_col.download_button(
-        "Download data package (ZIP)", data=lambda: downloads.package_download(dataset, view),
+        _("Download data package (ZIP)"), data=lambda: downloads.package_download(dataset, view, lang=lang),
         file_name="nk-workers-reports.zip", mime="application/zip", on_click="ignore",
-        help=f"{count.capitalize()} as CSV and GeoJSON, a datapackage.json describing every column, "
-             "and a README with the dataset version, the filters and how to cite.")
-    geojson_col.download_button("Download GeoJSON", data=lambda: downloads.geojson_download(dataset, view),
+        help=fill(_("{count} as CSV and GeoJSON, a datapackage.json describing every column, and a README with the "
+                    "dataset version, the filters and how to cite."), count=count[:1].upper() + count[1:]))
+    geojson_col.download_button(_("Download GeoJSON"), data=lambda: downloads.geojson_download(dataset, view),
                                 file_name="nk-workers-reports.geojson", mime="application/geo+json",
-                                on_click="ignore", help=f"{count.capitalize()} as map points, for GIS software.")
-    html_col.download_button("Download interactive map (HTML)", data=lambda: downloads.html_download(dataset, view),
+                                on_click="ignore", help=fill(_("{count} as map points, for GIS software."),
+                                                             count=count[:1].upper() + count[1:]))
+    html_col.download_button(_("Download interactive map (HTML)"),
+                             data=lambda: map_download(dataset, view, lang),
                              file_name="nk-workers-map.html", mime="text/html", on_click="ignore",
-                             help="One self-contained file to embed in an article. It holds every report of "
-                                  "these sectors, roles, sources and words, in all years; its controls start "
-                                  "at these years and sectors (docs/EMBED.md).")
+                             help=_("One self-contained file to embed in an article. It holds every report of "
+                                    "these sectors, roles, sources and words, in all years; its controls start "
+                                    "at these years and sectors (docs/EMBED.md)."))
     left_out = downloads.left_out_caption(dataset, view)
-    st.caption(f"CSV, data package and GeoJSON: {count}. Interactive map: all years, starting at these."
-               + (f" {left_out}" if left_out else ""))
+    st.caption(fill(_("CSV, data package and GeoJSON: {count}. Interactive map: all years, starting at these."),
+                    count=count) + (f" {left_out}" if left_out else ""))

@@ -19,36 +19,40 @@ from geo.drafting.draft_folder import PLACEHOLDERS, placeholders_left, read_rows
 from geo.drafting.draftrun import DraftTimeoutError, draft_in_worker
 from geo.drafting.review import review_order
 from geo.errors import DataError
+from geo.i18n import N_, fill
 from geo.map import leaflet
 from geo.settings import SETTINGS
 from geo.vocab import DATE_BASES
 from ui import candidates
+from ui.shared import gettext
 
 SOURCE_FIELDS = {  # column: (label, help); every one stays editable until the merge
-    "published": ("Published (YYYY, YYYY-MM or YYYY-MM-DD)", "Relative dates in the article are read from it."),
-    "published_basis": ("Is the date printed?", "stated: the document or its address gives it; inferred: worked out."),
-    "published_note": ("How the date was established", "Needed when the date is inferred; readers see it."),
-    "publisher": ("Publisher", "As the document names it; empty: [publisher not given]."),
-    "title": ("Title", "As printed; empty: a description in [brackets] from the first line."),
-    "author": ("Author", "As printed; empty when none is named."),
-    "licence": ("Licence", "The document's licence or terms, if known."),
-    "url": ("Address (URL)", "The original's address, starting with http:// or https://."),
-    "notes": ("Notes on the source", "Anything a reader should know about the document."),
+    "published": (N_("Published (YYYY, YYYY-MM or YYYY-MM-DD)"), N_("Relative dates in the article are read from it.")),
+    "published_basis": (N_("Is the date printed?"),
+                        N_("stated: the document or its address gives it; inferred: worked out.")),
+    "published_note": (N_("How the date was established"), N_("Needed when the date is inferred; readers see it.")),
+    "publisher": (N_("Publisher"), N_("As the document names it; empty: [publisher not given].")),
+    "title": (N_("Title"), N_("As printed; empty: a description in [brackets] from the first line.")),
+    "author": (N_("Author"), N_("As printed; empty when none is named.")),
+    "licence": (N_("Licence"), N_("The document's licence or terms, if known.")),
+    "url": (N_("Address (URL)"), N_("The original's address, starting with http:// or https://.")),
+    "notes": (N_("Notes on the source"), N_("Anything a reader should know about the document.")),
 }
 
 
 def review_page(curate: bool, data_dir: Path) -> None:
     """The page: the source's fields, the article, then candidates beside the text, new places, and merge."""
-    st.title("Add an article")
+    _, ngettext = gettext()
+    st.title(_("Add an article"))
     if not curate:
-        st.info("Read-only: drafting is shown, but nothing can be merged. Start with `make curate` to merge.")
+        st.info(_("Read-only: drafting is shown, but nothing can be merged. Start with `make curate` to merge."))
     draft = st.session_state.get("draft")
     _source_fields(draft)
-    st.subheader("The article")
-    pasted = st.text_area("Article text (or upload a file below)", height=200, key="pasted")
-    uploaded = st.file_uploader(f"Article file (.txt or .html, up to {MAX_BYTES // 1_000_000} MB)",
+    st.subheader(_("The article"))
+    pasted = st.text_area(_("Article text (or upload a file below)"), height=200, key="pasted")
+    uploaded = st.file_uploader(fill(_("Article file (.txt or .html, up to {mb} MB)"), mb=MAX_BYTES // 1_000_000),
                                 type=["txt", "html", "htm"])
-    if st.button("Draft candidates", key="draft_button"):  # not a form: a field typed just before must count
+    if st.button(_("Draft candidates"), key="draft_button"):  # not a form: a field typed just before must count
         state = st.session_state
         _draft(uploaded.getvalue() if uploaded else pasted.encode("utf-8"), state.get("src.published", ""),
                state.get("src.publisher", ""), state.get("src.title", ""), state.get("src.url", ""), data_dir)
@@ -58,12 +62,12 @@ def review_page(curate: bool, data_dir: Path) -> None:
     if draft is None:
         return
     if not draft.reports:
-        st.warning("The drafter has a remark on this article:")
+        st.warning(_("The drafter has a remark on this article:"))
         st.code(draft.messages[0], language=None)  # plain text: the article's words never pass through Markdown
         return
     candidates.candidate_review(draft)
     if draft.places:
-        st.subheader(f"{len(draft.places)} new places")
+        st.subheader(fill(ngettext("{n} new place", "{n} new places", len(draft.places)), n=len(draft.places)))
         places = pd.DataFrame(draft.places)
         st.dataframe(places[["id", "name", "admin1", "country", "precision", "location_note"]], hide_index=True)
         st_folium(leaflet.places_map(draft.places), height=SETTINGS.new_places_map_height, key="new_places",
@@ -73,18 +77,19 @@ def review_page(curate: bool, data_dir: Path) -> None:
 
 def _source_fields(draft: object) -> None:
     """The source row's fields, editable before drafting and after (drafted values show as hints)."""
-    st.subheader("The source")
+    _ = gettext()[0]
+    st.subheader(_("The source"))
     drafted = draft.source if draft is not None else {}
     left, right = st.columns(2)
     for n, (column, (label, hint)) in enumerate(SOURCE_FIELDS.items()):
         where = (left, right)[n % 2]
         if column == "published_basis":
-            where.selectbox(label, DATE_BASES, key="src.published_basis", help=hint)
+            where.selectbox(_(label), DATE_BASES, key="src.published_basis", help=_(hint), format_func=_)
         elif column == "notes":
-            where.text_area(label, key="src.notes", help=hint, height=68)
+            where.text_area(_(label), key="src.notes", help=_(hint), height=68)
         else:
             hint_text = drafted.get(column, "") if column in ("title", "publisher") else ""
-            where.text_input(label, key=f"src.{column}", help=hint, placeholder=hint_text)
+            where.text_input(_(label), key=f"src.{column}", help=_(hint), placeholder=hint_text)
 
 
 def _source_row(draft: object) -> dict[str, str]:
@@ -102,19 +107,21 @@ def _source_row(draft: object) -> dict[str, str]:
 
 def _missing(draft: object, source: dict[str, str]) -> list[str]:
     """What the reviewer must still do before a merge (plain sentences, no data in them)."""
+    _ = gettext()[0]
     missing = []
     if not any(r["accept"] == "yes" for r in draft.reports):
-        missing.append("Accept at least one candidate.")
+        missing.append(_("Accept at least one candidate."))
     try:
         published = parse_published(source["published"]).text
     except DateError:
         published = source["published"]
     if published != draft.source["published"]:
-        missing.append("The publication date changed since drafting: draft again so the candidates' dates follow.")
+        missing.append(_("The publication date changed since drafting: draft again so the candidates' dates "
+                         "follow."))
     if source["published_basis"] == "inferred" and not source["published_note"]:
-        missing.append("Say how the publication date was established (it is inferred).")
-    missing += [f"Replace the drafting placeholder in the source's {SOURCE_FIELDS[c][0].lower()}."
-                for c in placeholders_left(source)]
+        missing.append(_("Say how the publication date was established (it is inferred)."))
+    missing += [fill(_("Replace the drafting placeholder in the source's {field}."),
+                     field=_(SOURCE_FIELDS[c][0]).lower()) for c in placeholders_left(source)]
     return missing
 
 
@@ -123,12 +130,15 @@ def _merge_button(draft: object, data_dir: Path, curate: bool) -> None:
     decisions = [r["accept"] for r in draft.reports]
     accepted, rejected = decisions.count("yes"), decisions.count("no")
     missing = _missing(draft, source)
+    _, ngettext = gettext()
     for sentence in missing:
         st.warning(sentence)
-    st.caption(f"{accepted} accepted, {rejected} rejected, {len(decisions) - accepted - rejected} undecided: "
-               "only accepted candidates are published.")
+    st.caption(fill(_("{accepted} accepted, {rejected} rejected, {undecided} undecided: only accepted candidates are "
+                      "published."), accepted=accepted, rejected=rejected,
+                    undecided=len(decisions) - accepted - rejected))
     curator = curate and _curator()
-    label = f"Merge {accepted} accepted report{'s' if accepted != 1 else ''} into the dataset"
+    label = fill(ngettext("Merge {n} accepted report into the dataset", "Merge {n} accepted reports into the dataset",
+                          accepted), n=accepted)
     if st.button(label, disabled=not curator or bool(missing), key="merge"):
         _merge(draft, source, data_dir, curate)
 
@@ -137,27 +147,29 @@ def _curator() -> bool:
     """Whether this session has given the key ``make curate`` printed (asked once per session)."""
     if curation.is_curator(st.session_state.get("_curator_key")):
         return True
+    _ = gettext()[0]
     if curation.expected_key() is None:
-        st.warning("This server has no curator's key, so nothing can be merged: start it with `make curate`.")
+        st.warning(_("This server has no curator's key, so nothing can be merged: start it with `make curate`."))
         return False
-    entered = st.text_input("Curator's key (printed in the terminal by `make curate`)", type="password",
+    entered = st.text_input(_("Curator's key (printed in the terminal by `make curate`)"), type="password",
                             key="curator_key")
     if curation.is_curator(entered):
         st.session_state["_curator_key"] = entered
         return True
     if entered:
-        st.error("That is not this server's key.")
+        st.error(_("That is not this server's key."))
     return False
 
 
 def _draft(data: bytes, published: str, publisher: str, title: str, url: str, data_dir: Path) -> None:
+    _ = gettext()[0]
     for key in [k for k in st.session_state if str(k).startswith("cand.")] + ["draft", "shown"]:
         st.session_state.pop(key, None)
     try:
         # In a child process with a CPU limit: a hostile article cannot freeze the server.
         draft = draft_in_worker(data, published, data_dir, publisher=publisher, title=title, url=url)
     except (ArticleError, DateError, DataError, DraftTimeoutError) as error:
-        st.error("This can't be drafted or merged yet:")
+        st.error(_("This can't be drafted or merged yet:"))
         st.code(str(error), language=None)
         return
     draft.reports[:] = review_order(draft.reports)  # places from a reference back or a fallback first
@@ -174,8 +186,9 @@ def _merge(draft: object, source: dict[str, str] | None, data_dir: Path, curate:
     """Write the accepted candidates to a temporary draft folder and merge it; only ever in curation mode."""
     if not curate:
         return
+    _ = gettext()[0]
     if not curation.is_curator(st.session_state.get("_curator_key")):
-        st.error("Merging needs the curator's key that `make curate` printed when it started.")
+        st.error(_("Merging needs the curator's key that `make curate` printed when it started."))
         return
     from geo.drafting.merge import MergeError, merge
 
@@ -185,7 +198,7 @@ def _merge(draft: object, source: dict[str, str] | None, data_dir: Path, curate:
         try:
             result = merge(Path(tmp) / "draft", data_dir)
         except (MergeError, DataError) as error:
-            st.error("This can't be drafted or merged yet:")
+            st.error(_("This can't be drafted or merged yet:"))
             st.code(str(error).replace(tmp, "(the reviewed draft)"), language=None)
             return
     st.session_state.pop("draft", None)
@@ -194,8 +207,9 @@ def _merge(draft: object, source: dict[str, str] | None, data_dir: Path, curate:
 
 
 def _merged(summary: str) -> None:
-    st.success("Merged. The map shows the new reports at once.")
+    _ = gettext()[0]
+    st.success(_("Merged. The map shows the new reports at once."))
     st.code(summary, language=None, wrap_lines=True)  # plain text: place names never pass through Markdown
-    st.info("Now add the new document to seeds/README.md: its file, source id, publisher, author, title, and how "
-            "its date was established (see the seed and source named above).")
+    st.info(_("Now add the new document to seeds/README.md: its file, source id, publisher, author, title, and how "
+              "its date was established (see the seed and source named above)."))
 

@@ -13,13 +13,16 @@ import streamlit as st
 from geo.data import parquet_cache
 from geo.data.load import Dataset
 from geo.errors import DataError
+from geo.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, N_, normalise, pick_language, translations
 from geo.map import static_files
 from geo.query.filters import Filters
 from geo.query.selection import View, build_view
 from geo.reading import timeline
 from geo.settings import ROOT, SETTINGS
 
-TITLE = "North Korean workers reported in China"
+TITLE = N_("North Korean workers reported in China")
+LANG = "lang"
+"""The language picker's key and its parameter in the link (``?lang=ko``)."""
 STYLES = {"page": ROOT / "dashboard.css", "presenter": ROOT / "presenter.css"}
 
 
@@ -59,9 +62,11 @@ def cached_bars(data_dir: str, stamp: tuple, filters: Filters) -> dict:
     return timeline.timeline_spec(dataset, cached_view(data_dir, stamp, filters).rows, dataset.years)
 
 
-def cached_timeline(data_dir: str, stamp: tuple, filters: Filters, years: tuple[int, int]) -> dict:
-    """The timeline's spec: the cached bars, and the chosen years shaded."""
-    return timeline.shaded(cached_bars(data_dir, stamp, filters), years)
+def cached_timeline(data_dir: str, stamp: tuple, filters: Filters, years: tuple[int, int],
+                    lang: str = DEFAULT_LANGUAGE) -> dict:
+    """The timeline's spec: the cached bars, and the chosen years shaded; its sectors and tooltip in ``lang``."""
+    spec = timeline.shaded(cached_bars(data_dir, stamp, filters), years)
+    return timeline.in_language(spec, cached_dataset(data_dir, stamp), lang)
 
 
 @st.cache_resource
@@ -79,6 +84,61 @@ def static_ready() -> Path:
     return static_files.install_static(SETTINGS.static_dir)
 
 
+def page_language() -> str:
+    """The reader's language: ``lang=`` in the link, else the picker's, else the browser's
+    ``Accept-Language``, else English (an unknown ``lang=`` is passed over without an error).
+
+    The link wins over the picker's state only when they differ: on a page's first run, and after
+    Back or Forward (Streamlit reruns the page with the link's values). The language is kept in the
+    picker's state, and written to the link whenever the link lacks it (the browser's language, an
+    unknown ``lang=``, another page of the dashboard).
+    """
+    linked = normalise(st.query_params.get(LANG))
+    kept = normalise(st.session_state.get(LANG))
+    if linked and linked != kept:
+        lang = linked
+    elif kept:
+        lang = kept
+    else:
+        lang = pick_language(None, st.context.headers.get("Accept-Language"))
+    if kept != lang:
+        st.session_state[LANG] = lang  # before the picker is drawn: this is the first call of a run
+    if st.query_params.get(LANG) != lang:
+        st.query_params[LANG] = lang
+    return lang
+
+
+def gettext() -> tuple:
+    """``(_, ngettext)`` of the reader's language (:func:`page_language`)."""
+    words = translations(page_language())
+    return words.gettext, words.ngettext
+
+
+def _language_chosen() -> None:
+    st.query_params[LANG] = st.session_state[LANG]  # a step of the link's history, as other changes are
+
+
+def language_picker(where: object = st) -> str:
+    """The language picker (in the title row, in every mode); a choice goes into the link as ``lang=``.
+
+    Not bound to the link by Streamlit, which would write the name it shows (``lang=한국어``): the
+    link holds the language's code. A change reruns the page in the new language and keeps the
+    view: the other widgets keep their values (their keys do not change), and the link keeps its
+    other parameters. Returns the language.
+    """
+    lang = page_language()
+    label = translations(lang).gettext("Language")
+    where.selectbox(label, LANGUAGES, format_func=LANGUAGE_NAMES.__getitem__, key=LANG, on_change=_language_chosen,
+                    placeholder=label, label_visibility="collapsed")
+    return lang
+
+
+def html_language(lang: str) -> None:
+    """Set the page's ``<html lang>`` to ``lang`` (screen readers and the browser's fonts follow it)."""
+    tag = normalise(lang) or DEFAULT_LANGUAGE
+    st.html(f'<script class="nk-lang">document.documentElement.lang = "{tag}";</script>', unsafe_allow_javascript=True)
+
+
 def stylesheet(name: str) -> str:
     """One of the pages' stylesheets (``STYLES``), read at each run as the page is drawn."""
     return STYLES[name].read_text(encoding="utf-8")
@@ -92,9 +152,10 @@ def loaded() -> tuple[Dataset, Path, tuple]:
     dataset = cached_dataset(str(data_dir), stamp)
     if isinstance(dataset, DataError):
         error = dataset
-        st.title("The dataset has problems")
+        _ = gettext()[0]
+        st.title(_("The dataset has problems"))
         # Plain text elements only: a folder or a value from the data never passes through Markdown.
-        st.error("The dataset could not be loaded. Fix these problems and reload the page.")
+        st.error(_("The dataset could not be loaded. Fix these problems and reload the page."))
         st.code(f"{data_dir}\n\n{error.report(limit=SETTINGS.problems_shown)}", language=None)
         st.stop()
     heap_frozen()

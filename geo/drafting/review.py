@@ -5,6 +5,7 @@ from __future__ import annotations
 import ahocorasick
 
 from ..escape import escape
+from ..i18n import N_
 
 STYLES = {
     "passage": "background:#fff3b0;border-radius:2px",
@@ -13,7 +14,7 @@ STYLES = {
 }
 """How a passage looks: any candidate's, the selected candidate's, and one whose candidates are all rejected."""
 
-DECISIONS = {"": "undecided", "yes": "accept", "no": "reject"}
+DECISIONS = {"": N_("undecided"), "yes": N_("accept"), "no": N_("reject")}
 """A candidate's ``accept`` cell on the page, and what the reviewer reads for it."""
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..i18n import N_
 from ..vocab import HOME_COUNTRIES
 
 if TYPE_CHECKING:  # numpy and pandas load when a filter runs: the CLI's flags and --help need neither
@@ -63,9 +64,9 @@ class Filter:
     key: str
     """The URL parameter and the widget's key (``?sector=...``)."""
     label: str
-    """The widget's label."""
+    """The widget's label (marked for translation: the page shows it in the reader's language)."""
     help: str
-    """One line of help for the widget and the CLI flag."""
+    """One line of help for the widget and the CLI flag (marked for translation too)."""
     cli: str
     """The command line's flag."""
     kind: str
@@ -134,18 +135,19 @@ def _listed(name: str) -> Callable[[object], str]:
 
 
 FILTERS: tuple[Filter, ...] = (
-    Filter("years", "years", "Years", "A report shows when its period overlaps these years.", "--years",
+    Filter("years", "years", N_("Years"), N_("A report shows when its period overlaps these years."), "--years",
            "range", describe=lambda years: f"years {years[0]}–{years[1]}", mask=_years_mask),
-    Filter("sectors", "sector", "Sectors", "Reports naming any of these sectors.", "--sectors",
+    Filter("sectors", "sector", N_("Sectors"), N_("Reports naming any of these sectors."), "--sectors",
            "list", describe=_listed("sectors"), mask=_sectors_mask),
-    Filter("roles", "role", "Roles", "Reports in any of these roles: destination, origin, transit, event.", "--roles",
+    Filter("roles", "role", N_("Roles"), N_("Reports in any of these roles: destination, origin, transit, event."),
+           "--roles",
            "list", describe=_listed("roles"), mask=_column_in("role")),
-    Filter("sources", "source", "Sources", "Reports from any of these source documents.", "--sources",
+    Filter("sources", "source", N_("Sources"), N_("Reports from any of these source documents."), "--sources",
            "list", describe=_listed("sources"), mask=_column_in("source_id")),
-    Filter("text", "q", "Search the quotes", "Words that must appear in the quote (any case).", "--text",
+    Filter("text", "q", N_("Search the quotes"), N_("Words that must appear in the quote (any case)."), "--text",
            "text", describe=lambda text: f"quote contains {text!r}", mask=_text_mask, narrows=bool),
-    Filter("abroad", "abroad", "Beyond China",
-           "Also show reports about Russia, Mongolia and other places beyond China and North Korea.", "--abroad",
+    Filter("abroad", "abroad", N_("Beyond China"),
+           N_("Also show reports about Russia, Mongolia and other places beyond China and North Korea."), "--abroad",
            "flag", describe=lambda _: "places in China and North Korea only", mask=_home_mask,
            narrows=lambda abroad: not abroad),
 )

@@ -5,20 +5,36 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data.load import Dataset
+from ..escape import escape
+from ..i18n import N_, fill, translations
 from ..vocab import AREA_PRECISIONS
-from .reports import report_html
+from .localise import format_date_in, place_label
+from .reports import report_html, report_html_in
 from .templates import render, safe
 from .wording import format_date
 
+LEVEL_WORDS = {"country": N_("country"), "region": N_("region"), "province": N_("province")}
+"""The area precisions (``vocab.AREA_PRECISIONS``) as the card names them, marked for translation."""
 
-def report_card(report: pd.Series, dataset: Dataset) -> str:
+
+def report_card(report: pd.Series, dataset: Dataset, lang: str = "en") -> str:
     """A chosen report in full: quote, figures, citation with a link to the original, the date's
-    reasoning, notes."""
-    labels, names = dataset.sectors["label"].to_dict(), dataset.places["name"].to_dict()
+    reasoning, notes; in ``lang`` (the quote and the notes as written, the place by its local name
+    with the English one beside it)."""
     level = report.get("place_precision") if report.get("place_precision") in AREA_PRECISIONS else ""
     source = dataset.sources.loc[str(report["source_id"])]
-    return render("card.html", place=report["place_name"], report=safe(report_html(report, labels, names)),
-                  level=level, date_note=report.get("date_note") or "", notes=report.get("notes") or "",
+    words = translations(lang)
+    if lang == "en":
+        labels, names = dataset.sectors["label"].to_dict(), dataset.places["name"].to_dict()
+        place, body = report["place_name"], report_html(report, labels, names)
+    else:
+        place_id = str(report.get("place_id") or "")
+        place = place_label(dataset.places.loc[place_id], lang) if place_id in dataset.places.index \
+            else report["place_name"]
+        body = report_html_in(report, dataset, lang)
+    return render("card.html", _=words.gettext, place=place, report=safe(body),
+                  level=level, level_word=words.gettext(LEVEL_WORDS[level]) if level in LEVEL_WORDS else "",
+                  date_note=report.get("date_note") or "", notes=report.get("notes") or "",
                   published_note=source.get("published_note") or "")
 
 
@@ -80,15 +96,27 @@ def highlighted_seed(dataset: Dataset, source_id: str) -> str:
     return render("seed.html", parts=parts)
 
 
-def method_html(dataset: Dataset) -> str:
+def method_html(dataset: Dataset, lang: str = "en") -> str:
     """Sources and method, for readers: how the data is made, and every source with its date's basis
     and a link to the original where one is known."""
     counts = dataset.reports["source_id"].astype(str).value_counts()
     sources = [
         {"publisher": row["publisher"], "title": row["title"], "author": str(row.get("author") or ""),
-         "published": format_date(str(row["published"])), "basis": row["published_basis"],
+         "published": format_date_in(str(row["published"]), lang), "basis": row["published_basis"],
          "note": row.get("published_note") or "", "url": row.get("url") or "", "reports": int(counts.get(source_id, 0))}
         for source_id, row in dataset.sources.iterrows()
     ]
-    return render("method.html", reports=len(dataset.reports), places=len(dataset.places),
-                  documents=len(dataset.sources), version=dataset.version, sources=sources)
+    words = translations(lang)
+    _, ngettext = words.gettext, words.ngettext
+
+    def bold(template: str, count: int) -> str:
+        return f"<b>{escape(template % {'num': count})}</b>"
+
+    counts = fill(escape(_("{reports} at {places} from {documents} (dataset version {version}).")),
+                  reports=bold(ngettext("%(num)d report", "%(num)d reports", len(dataset.reports)),
+                               len(dataset.reports)),
+                  places=bold(ngettext("%(num)d place", "%(num)d places", len(dataset.places)), len(dataset.places)),
+                  documents=bold(ngettext("%(num)d document", "%(num)d documents", len(dataset.sources)),
+                                 len(dataset.sources)),
+                  version=f"<code>{escape(dataset.version)}</code>")
+    return render("method.html", _=_, ngettext=ngettext, counts=safe(counts), sources=sources)

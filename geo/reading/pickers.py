@@ -7,11 +7,12 @@ from collections import Counter
 from urllib.parse import urlencode
 
 from ..data.load import Dataset
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, fill, normalise, translations
 from ..query.filters import FILTERS, Filters
 from ..query.memo import memo_of
 from ..settings import SETTINGS
 from ..vocab import ROLES
-from .wording import format_date
+from .localise import ROLE_WORDS, format_date_in, format_year_span, place_label, sector_label, vocabulary_word
 
 
 def places_by_name(dataset: Dataset) -> list[str]:
@@ -19,26 +20,52 @@ def places_by_name(dataset: Dataset) -> list[str]:
     return list(dataset.places.sort_values("name", key=lambda names: names.str.lower()).index)
 
 
-def labels(dataset: Dataset, table: str) -> dict[str, str]:
+def labels(dataset: Dataset, table: str, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     """What a picker shows for each id of ``table`` ("sectors", "sources" or "places"), in the
-    order the picker lists them. Built once per dataset: a large dataset has thousands of places.
+    order the picker lists them, in ``lang`` (places by their local name with the English one
+    beside it, :func:`geo.reading.localise.place_label`). Built once per dataset and language: a
+    large dataset has thousands of places.
 
     Pickers and links identify an option by its label, so labels are made unique: two sources of
-    one publisher and month, or two places of one name, get their id in brackets.
+    one publisher and month, or two places of one name, get their id in brackets. Links read
+    the labels of every language (:func:`from_any_label`).
     """
+    lang = normalise(lang) or DEFAULT_LANGUAGE
     cached = memo_of(dataset).labels
-    if table not in cached:
+    name = table if lang == DEFAULT_LANGUAGE else f"{table}:{lang}"
+    if name not in cached:
         if table == "sectors":
-            found = dataset.sectors["label"].to_dict()
+            found = {s: sector_label(row, lang) for s, row in dataset.sectors.iterrows()}
         elif table == "sources":
-            found = {s: source_label(dataset, s) for s in dataset.sources.index}
+            found = {s: source_label(dataset, s, lang) for s in dataset.sources.index}
         elif table == "places":
-            names = dataset.places["name"].to_dict()
-            found = {p: names[p] for p in places_by_name(dataset)}
+            places = dataset.places
+            found = {p: place_label(places.loc[p], lang) for p in places_by_name(dataset)} \
+                if lang != DEFAULT_LANGUAGE else {p: places.at[p, "name"] for p in places_by_name(dataset)}
         else:
             raise ValueError(f"no labels for {table!r}")
-        cached[table] = _unique_labels(found)
-    return cached[table]
+        cached[name] = _unique_labels(found)
+    return cached[name]
+
+
+def from_any_label(options: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Option ids by their label in any language: a link made in Korean opens in English too (where two
+    languages give one label to different options, the last of ``options`` wins: English, passed last)."""
+    return {label: option for by_lang in options.values() for option, label in by_lang.items()}
+
+
+def all_labels(dataset: Dataset, table: str) -> dict[str, str]:
+    """The ids of ``table`` ("sectors", "sources", "places" or "roles") by their label in every language
+    (built once per dataset)."""
+    cached = memo_of(dataset).labels
+    name = f"{table}:any"
+    if name not in cached:
+        if table == "roles":
+            cached[name] = from_any_label({lang: {r: role_label(r, lang) for r in ROLES}
+                                           for lang in reversed(LANGUAGES)})
+        else:
+            cached[name] = from_any_label({lang: labels(dataset, table, lang) for lang in reversed(LANGUAGES)})
+    return cached[name]
 
 
 def _unique_labels(found: dict[str, str]) -> dict[str, str]:
@@ -111,11 +138,11 @@ def years_in_order(years: tuple[int, int] | list[int], bounds: tuple[int, int]) 
     return max(start, first), min(end, last)
 
 
-def filter_options(dataset: Dataset) -> dict[str, dict[str, str]]:
+def filter_options(dataset: Dataset, lang: str = DEFAULT_LANGUAGE) -> dict[str, dict[str, str]]:
     """The label of each option of each list filter (``sectors``, ``roles``, ``sources``) by id,
-    as the filter widgets list them and links name them."""
-    return {"sectors": labels(dataset, "sectors"), "roles": {role: role_label(role) for role in ROLES},
-            "sources": labels(dataset, "sources")}
+    as the filter widgets list them and links name them, in ``lang``."""
+    return {"sectors": labels(dataset, "sectors", lang), "roles": {role: role_label(role, lang) for role in ROLES},
+            "sources": labels(dataset, "sources", lang)}
 
 
 def filters_from_link(dataset: Dataset, params: dict[str, list[str]], years: tuple[int, int]) -> Filters:
@@ -126,12 +153,11 @@ def filters_from_link(dataset: Dataset, params: dict[str, list[str]], years: tup
     The page's first view draws the map from this before the widgets exist (they cost the
     browser most); the widgets then read the same link themselves.
     """
-    options = filter_options(dataset)
     values: dict[str, object] = {"years": years}
     for spec in FILTERS:
         given = [value for value in params.get(spec.key, []) if value != ""]
         if spec.kind == "list":
-            by_label = {label: option for option, label in options[spec.name].items()}
+            by_label = all_labels(dataset, spec.name)  # a link made in any language
             values[spec.key] = [by_label[label] for label in dict.fromkeys(given) if label in by_label]
         elif spec.kind == "text":
             values[spec.key] = given[-1] if given else ""
@@ -141,8 +167,8 @@ def filters_from_link(dataset: Dataset, params: dict[str, list[str]], years: tup
 
 
 def place_from_link(dataset: Dataset, values: list[str]) -> str | None:
-    """The place a link's ``place`` parameter names (by its label, as the place box shows it)."""
-    by_label = {label: place for place, label in labels(dataset, "places").items()}
+    """The place a link's ``place`` parameter names (by its label, as the place box shows it, in any language)."""
+    by_label = all_labels(dataset, "places")
     return by_label.get(values[-1]) if values else None
 
 
@@ -161,19 +187,26 @@ def step_years(current: tuple[int, int], bounds: tuple[int, int], direction: int
     return year, year
 
 
-def role_label(role: str) -> str:
-    return role.capitalize()
+def role_label(role: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A role as pickers and chips show it: "Destination", "파견지"."""
+    if (normalise(lang) or DEFAULT_LANGUAGE) == DEFAULT_LANGUAGE:
+        return role.capitalize()
+    return vocabulary_word(ROLE_WORDS, role, lang)
 
 
-def source_label(dataset: Dataset, source_id: str) -> str:
+def source_label(dataset: Dataset, source_id: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A source as pickers show it: its publisher and date ("Daily NK (November 2019)", "Daily NK (2019년 11월)")."""
     row = dataset.sources.loc[source_id]
-    return f"{row['publisher']} ({format_date(row['published'])})"
+    return f"{row['publisher']} ({format_date_in(str(row['published']), lang)})"
 
 
-def year_label(years: tuple[int, int] | None) -> str:
+def year_label(years: tuple[int, int] | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The years shown, as the presenter's big line and the chips say them: "2013–2019", "2013년 ~ 2019년"."""
     if not years:
         return ""
-    return str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
+    if (normalise(lang) or DEFAULT_LANGUAGE) == DEFAULT_LANGUAGE:
+        return str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
+    return format_year_span(int(years[0]), int(years[1]), lang)
 
 
 def link_without(params: dict[str, list[str]], key: str) -> str:
@@ -182,20 +215,21 @@ def link_without(params: dict[str, list[str]], key: str) -> str:
     return "?" + urlencode([(name, value) for name, values in params.items() if name != key for value in values])
 
 
-def chips(dataset: Dataset, filters: Filters) -> list[tuple[str, str]]:
+def chips(dataset: Dataset, filters: Filters, lang: str = DEFAULT_LANGUAGE) -> list[tuple[str, str]]:
     """The filters a view applies beyond the defaults, as (URL key, words a reader sees), in the
     order of ``FILTERS``: what the chips above the map say, e.g. ``("sector", "Sector: Restaurants
-    & hotels")``. Years count only when narrower than the data's."""
-    names = {"sectors": labels(dataset, "sectors"), "sources": labels(dataset, "sources"),
-             "roles": {role: role_label(role) for role in ROLES}}
+    & hotels")``, in ``lang``. Years count only when narrower than the data's."""
+    _ = translations(lang).gettext
+    names = filter_options(dataset, lang)
     found = []
     for spec, value in filters.active():
         if spec.kind == "range":
             if tuple(value) != dataset.years:
-                found.append((spec.key, f"Years: {year_label(tuple(value))}"))
+                found.append((spec.key, fill(_("Years: {years}"), years=year_label(tuple(value), lang))))
         elif spec.kind == "list":
             shown = [names[spec.name].get(item, item) for item in value]
-            found.append((spec.key, f"{spec.label}: {', '.join(shown) if shown else 'none'}"))
+            found.append((spec.key, fill(_("{filter}: {values}"), filter=_(spec.label),
+                                         values=_(", ").join(shown) if shown else _("none"))))
         elif spec.kind == "text":
-            found.append((spec.key, f"Quotes containing “{value}”"))
+            found.append((spec.key, fill(_("Quotes containing “{words}”"), words=value)))
     return found

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..data.load import Dataset
+from ..i18n import N_
 from ..query.memo import memo_of
 from ..settings import SETTINGS
 from .wording import format_date, format_figures, format_period
@@ -18,7 +19,8 @@ TABLE_SOURCE_COLUMNS = [
 ]
 
 
-TABLE_HEADINGS = ["Report", "When", "Place", "Role", "Sectors", "Figures", "Source"]
+TABLE_HEADINGS = [N_("Report"), N_("When"), N_("Place"), N_("Role"), N_("Sectors"), N_("Figures"), N_("Source")]
+"""The table's headings (in English here; the page shows them in the reader's language)."""
 
 
 def table_frame(dataset: Dataset, rows: np.ndarray | None = None, place: str | None = None,

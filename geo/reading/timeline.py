@@ -9,9 +9,11 @@ import pandas as pd
 
 from ..data.load import Dataset
 from ..escape import css_colour
+from ..i18n import DEFAULT_LANGUAGE, N_, normalise, translations
 from ..query.memo import memo_of
+from .localise import sector_label
 
-FEW_LABEL = "Few or no workers reported"
+FEW_LABEL = N_("Few or no workers reported")
 """The timeline's series for reports that say few or no workers: apart, never as a presence."""
 FEW_COLOUR = "#d9d9d9"
 
@@ -126,3 +128,25 @@ def shaded(spec: dict, years: tuple[int, int]) -> dict:
     """``spec`` with ``years`` shaded: a new spec sharing the bars, so that a year step can reuse
     the bars of the step before."""
     return {**spec, "datasets": {**spec["datasets"], "band": [{"start": years[0] - 0.5, "end": years[1] + 0.5}]}}
+
+
+def in_language(spec: dict, dataset: Dataset, lang: str) -> dict:
+    """``spec`` with its sectors and tooltip in ``lang`` (a new spec; the bars' numbers are shared).
+
+    The English spec is cached and shaded per step; this renames its few dozen bars after that.
+    """
+    if (normalise(lang) or DEFAULT_LANGUAGE) == DEFAULT_LANGUAGE:
+        return spec
+    _ = translations(lang).gettext
+    names = {str(row["label"]): sector_label(row, lang) for _id, row in dataset.sectors.iterrows()}
+    names[FEW_LABEL] = _(FEW_LABEL)
+    band, bars = spec["layer"]
+    encoding = bars["encoding"]
+    color = {**encoding["color"], "scale": {**encoding["color"]["scale"],
+                                            "domain": [names.get(d, d) for d in encoding["color"]["scale"]["domain"]]}}
+    titles = [_("Year"), _("Sector"), _("Reports")]
+    tooltip = [{**field, "title": title} for field, title in zip(encoding["tooltip"], titles, strict=True)]
+    layer = [band, {**bars, "encoding": {**encoding, "color": color, "tooltip": tooltip}}]
+    datasets = {**spec["datasets"], "bars": [{**bar, "sector": names.get(bar["sector"], bar["sector"])}
+                                             for bar in spec["datasets"]["bars"]]}
+    return {**spec, "layer": layer, "datasets": datasets}

@@ -42,7 +42,7 @@ def test_the_source_header_names_the_document_and_its_date_basis(tiny: Dataset) 
 
 def test_the_method_counts_the_dataset(tiny: Dataset) -> None:
     html = fragments.method_html(tiny)
-    assert "<b>3 reports</b> at <b>4 places</b> from <b>1 documents</b>" in html
+    assert "<b>3 reports</b> at <b>4 places</b> from <b>1 document</b>" in html
     assert tiny.version in html
 
 

@@ -1,0 +1,154 @@
+"""The map page in Korean, Chinese and Japanese under AppTest: the language chosen from the link,
+an unknown one read as English, the page's words from the catalogs, and links that open the same
+view in every language."""
+
+from __future__ import annotations
+
+import html
+import sys
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.data.load import Dataset, load_dataset
+from geo.i18n import translations
+from geo.reading import pickers
+from geo.settings import ROOT, SETTINGS
+from tests.conftest import page_titles, whole_page
+
+DASHBOARD = ROOT / "dashboard.py"
+TIMEOUT = 60
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return load_dataset(SETTINGS.data_dir)
+
+
+@pytest.fixture
+def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setattr(sys, "argv", ["dashboard.py"])
+    return whole_page(AppTest.from_file(str(DASHBOARD), default_timeout=TIMEOUT))
+
+
+def widget_labels(at: AppTest) -> set[str]:
+    """The labels of the page's widgets and buttons, as a reader sees them."""
+    found = set()
+    for kind in ("button", "toggle", "slider", "selectbox", "multiselect", "text_input", "checkbox", "expander",
+                 "number_input", "download_button"):
+        for element in at.get(kind):
+            label = getattr(element, "label", None) or getattr(getattr(element, "proto", None), "label", "")
+            if label:
+                found.add(label)
+    return found
+
+
+def html_of(at: AppTest) -> str:
+    return "\n".join(element.proto.body for element in at.get("html"))
+
+
+@pytest.mark.parametrize("lang", ["ko", "zh", "ja"])
+def test_the_page_reads_in_the_language_of_the_link(app: AppTest, lang: str) -> None:
+    app.query_params["lang"] = lang
+    app.run()
+    assert not app.exception
+    _ = translations(lang).gettext
+    assert page_titles(app) == [_("North Korean workers reported in China")]
+    labels = widget_labels(app)
+    for english in ("Presenter mode", "Years", "Clear all", "Sectors", "Roles", "Sources", "Search the quotes",
+                    "Beyond China", "Download CSV", "Next ▶", "◀ Previous"):
+        assert english not in labels, english
+    for word in ("Presenter mode", "Years", "Sectors", "Download CSV"):
+        assert _(word) in labels, word
+    page = html_of(app)
+    assert f'document.documentElement.lang = "{lang}"' in page
+    assert _("Reports") in page  # the table's heading
+    assert "nk-quoted" in page  # the card says the quote is as published
+
+
+def test_an_unknown_language_reads_english_without_an_error(app: AppTest) -> None:
+    app.query_params["lang"] = "xx"
+    app.run()
+    assert not app.exception
+    assert page_titles(app) == ["North Korean workers reported in China"]
+    assert "Presenter mode" in widget_labels(app)
+    assert 'document.documentElement.lang = "en"' in html_of(app)
+
+
+def test_the_picker_changes_the_language_and_keeps_the_view(app: AppTest, dataset: Dataset) -> None:
+    app.query_params["years"] = ["2015", "2019"]
+    app.run()
+    app.selectbox(key="lang").set_value("ja").run()
+    assert not app.exception
+    assert page_titles(app) == ["中国で報告された北朝鮮労働者"]
+    assert app.slider(key="years").value == (2015, 2019)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_link_from_any_language_opens_the_same_view(app: AppTest, dataset: Dataset, lang: str) -> None:
+    """The link's labels may be English or the reader's: the view is the same either way."""
+    sector = dataset.sectors.index[0]
+    labelled = pickers.labels(dataset, "sectors", "ko")[sector]
+    place = "dandong"
+    app.query_params["sector"] = [labelled]
+    app.query_params["place"] = pickers.labels(dataset, "places", "ko")[place]
+    app.query_params["lang"] = lang
+    app.run()
+    assert not app.exception
+    assert app.multiselect(key="sector").value == [sector]
+    assert app.selectbox(key="place").value == place
+    # The chip of the filter in force speaks the page's language.
+    _ = translations(lang).gettext
+    chip = f"{_('Sectors')}: {pickers.labels(dataset, 'sectors', lang)[sector]}"
+    assert f">{html.escape(chip)}<a" in html_of(app)
+
+
+def test_no_report_says_so_in_the_readers_language(app: AppTest) -> None:
+    app.query_params["q"] = "no quote says this zzzz"
+    app.query_params["lang"] = "ja"
+    app.run()
+    assert not app.exception
+    _ = translations("ja").gettext
+    assert [info.value for info in app.info][0].startswith("この条件に合う報告はありません。")
+    assert _("No reports match these filters") in html_of(app)  # the summary line
+
+
+def test_the_review_page_reads_in_the_language_of_the_link(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "argv", ["review_page.py"])
+    at = AppTest.from_file(str(ROOT / "review_page.py"), default_timeout=TIMEOUT)
+    at.query_params["lang"] = "zh"
+    at.run()
+    assert not at.exception
+    _ = translations("zh").gettext
+    assert [title.value for title in at.title] == [_("Add an article")] == ["添加文章"]
+    assert [button.label for button in at.button] == [_("Draft candidates")]
+    assert _("Publisher") in [field.label for field in at.text_input]
+
+
+@pytest.mark.parametrize("lang", ["ko", "zh", "ja"])
+def test_the_timeline_names_its_sectors_in_the_readers_language(dataset: Dataset, lang: str) -> None:
+    from geo.reading import timeline
+    from geo.reading.localise import sector_label
+
+    english = timeline.timeline_spec(dataset, None, dataset.years)
+    before = [dict(bar) for bar in english["datasets"]["bars"]]
+    local = timeline.in_language(english, dataset, lang)
+    labels = {row["label"]: sector_label(row, lang) for _, row in dataset.sectors.iterrows()}
+    assert [bar["sector"] for bar in local["datasets"]["bars"]] == [labels.get(b["sector"], translations(lang).gettext(
+        b["sector"])) for b in before]
+    english_only = {label for label, local_label in labels.items() if label != local_label}
+    assert not english_only & {bar["sector"] for bar in local["datasets"]["bars"]}
+    assert english["datasets"]["bars"] == before  # the cached English spec is left as it was
+    assert timeline.in_language(english, dataset, "en") is english
+
+
+@pytest.mark.parametrize("lang", ["ko", "ja"])
+def test_the_interactive_map_download_is_in_the_readers_language(dataset: Dataset, lang: str) -> None:
+    from geo.query.filters import Filters
+    from geo.query.selection import build_view
+    from ui.reports import map_download
+
+    view = build_view(dataset, Filters.from_values({"years": dataset.years}))
+    page = map_download(dataset, view, lang)
+    assert f'<html lang="{lang}"' in page
+    assert '<html lang="en"' in map_download(dataset, view, "en")
