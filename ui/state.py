@@ -22,7 +22,7 @@ YEARS, PLACE, PRESENT, PLAYING, PLAY_BUTTON = "years", "place", "present", "play
 # The page's own keys: asked-for values, waiting for the next run to reach their widgets, and what
 # the page remembers between runs.
 PENDING_YEARS, PENDING_PLACE, CLEAR_FILTERS = "_pending_years", "_pending_place", "_clear_filters"
-SEEN, HOLDING, STEPPED_AT, SHOWN_YEARS = "_map_page_seen", "_holding", "_stepped_at", "_shown_years"
+SEEN, HOLDING, STEPPED_AT = "_map_page_seen", "_holding", "_stepped_at"
 LAST_CLICK, REPORT, CARD_MOVES = "_last_click", "_report", "_card_moves"
 
 
@@ -137,15 +137,6 @@ class PageState:
     def since_step(self) -> float:
         """Seconds since Play last moved a year."""
         return time.monotonic() - self.store.get(STEPPED_AT, 0.0)
-
-    @property
-    def shown_years(self) -> Years | None:
-        """The years the last run finished drawing (where Pause stops)."""
-        return self.store.get(SHOWN_YEARS)
-
-    @shown_years.setter
-    def shown_years(self, years: Years) -> None:
-        self.store[SHOWN_YEARS] = (int(years[0]), int(years[1]))
 
     def clicked(self, place: str | None, focused: str | None) -> bool:
         """A click on the mark of ``place``: ask for it in the place box if it is a new click on
