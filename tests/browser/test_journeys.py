@@ -65,6 +65,24 @@ def test_places_that_sit_close_together_can_each_be_hovered(open_dashboard, pair
         page.mouse.move(0, 0)
 
 
+@pytest.mark.parametrize("link", ["", "?years=2019&years=2019"], ids=["every-year", "2019"])
+def test_near_places_keep_their_east_west_order_when_moved_apart(open_dashboard, link: str) -> None:
+    """Tumen lies west of Hunchun: where their marks are moved apart, Tumen's mark and name stay on
+    the west (Hunchun was drawn west of Tumen)."""
+    page = open_dashboard(link, viewport=JOURNALIST).page
+    frame = harness.map_frame(page)
+    frame.locator(".nk-leader").first.wait_for(state="attached", timeout=20_000)
+    page.wait_for_timeout(300)
+    centre = {name: (lambda box: box["x"] + box["width"] / 2)(mark(page, name).bounding_box())
+              for name in ("Tumen", "Hunchun")}
+    page.screenshot(path=f"/tmp/nk-east-west{link and '-2019'}.png")
+    assert centre["Tumen"] < centre["Hunchun"], centre
+    labels = frame.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.nk-label')]
+        .map(l => [l.innerText.trim(), l.getBoundingClientRect().left]))""")
+    if "Tumen" in labels and "Hunchun" in labels:
+        assert labels["Tumen"] < labels["Hunchun"], labels
+
+
 def test_an_area_does_not_catch_a_click_on_open_ground(open_dashboard) -> None:
     """A click inside Northern China's pale circle, away from its handle, opens nothing."""
     page = open_dashboard(viewport=JOURNALIST).page
