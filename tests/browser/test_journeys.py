@@ -477,6 +477,34 @@ def test_a_phones_legend_lists_only_what_the_map_shows(open_dashboard) -> None:
     assert listed == ["Restaurants & hotels"], listed
 
 
+def test_a_phones_map_keeps_names_and_legend_in_room_and_says_what_is_out_of_view(open_dashboard) -> None:
+    """On `/` at 390×844: no place's name runs past the map's edge (Hunchun and Changbai County
+    did), the open legend covers at most a quarter of the map, and the wide areas whose marks lie
+    outside the first view are named on the map."""
+    page = open_dashboard(**PHONE).page
+    frame = harness.map_frame(page)
+    frame.wait_for_selector(".nk-no-tiles .nk-label", timeout=20_000)
+    page.wait_for_timeout(800)
+    labels = frame.evaluate("""() => [...document.querySelectorAll('.nk-label-text')].map(l => {
+        const r = l.getBoundingClientRect();
+        return {name: l.innerText.trim(), left: r.left, right: r.right, inside: r.left >= 0 && r.right <= innerWidth};
+    })""")
+    assert len(labels) >= 8
+    assert [label for label in labels if not label["inside"]] == []
+    out = [p["name"] for p in frame.evaluate(INSIDE, "path.nk-place") if not p["inside"]]
+    assert "China" in out, out
+    note = frame.locator(".nk-offscreen")
+    assert note.is_visible()
+    assert all(name in note.inner_text() for name in out), (out, note.inner_text())
+    legend = frame.locator(".nk-legend")
+    legend.locator("summary").tap()
+    page.wait_for_timeout(300)
+    page.screenshot(path="/tmp/nk-phone-legend-open.png")
+    share = frame.evaluate("""() => { const r = document.querySelector('.nk-legend').getBoundingClientRect();
+        return r.width * r.height / (innerWidth * innerHeight); }""")
+    assert share <= 0.25, f"the open legend covers {share:.0%} of the map"
+
+
 # ---------------------------------------------------------------- the presenter (item 8)
 
 PAUSE_AS_SEEN = """() => {

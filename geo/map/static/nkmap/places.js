@@ -97,6 +97,8 @@
         this._zoom = map.getZoom();
         nkmap.declutter(map, this._marks, this._flows, this._leaders);
       }
+      nkmap.labelsInside(map, this._marks);
+      nkmap.offScreen(map, this._marks, this._records.places);
       this._tabOrder(map);
     },
 
