@@ -54,6 +54,7 @@ def main() -> None:
     # In both modes (presenter mode hides it), so that the page keeps its shape across a switch.
     st.html('<p class="nk-lede">Every mark on the map is a statement in a source document, quoted word for word. '
             "Pick the years, filter by sector or source, and click a place for its reports and sources.</p>")
+    filters.unread_link_note(dataset, state)
     if holding:
         held("filters")
     else:

@@ -4,7 +4,7 @@ asked for once the widget is drawn (the pending value and the rerun that applies
 from __future__ import annotations
 
 import time
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -24,6 +24,7 @@ YEARS, PLACE, PRESENT, PLAYING, PLAY_BUTTON = "years", "place", "present", "play
 PENDING_YEARS, PENDING_PLACE, CLEAR_FILTERS = "_pending_years", "_pending_place", "_clear_filters"
 SEEN, HOLDING, STEPPED_AT = "_map_page_seen", "_holding", "_stepped_at"
 LAST_CLICK, REPORT, CARD_MOVES = "_last_click", "_report", "_card_moves"
+UNREAD_LINK = "_unread_link"
 
 
 def _session() -> MutableMapping[str, Any]:
@@ -129,6 +130,13 @@ class PageState:
             return True
         self.store[HOLDING] = True
         return False
+
+    def unread_link(self, read: Callable[[], list[tuple[str, str]]]) -> list[tuple[str, str]]:
+        """The link's values the page could not read: ``read()`` on the session's first run (the
+        link as it came), remembered from then on."""
+        if UNREAD_LINK not in self.store:
+            self.store[UNREAD_LINK] = read()
+        return self.store[UNREAD_LINK]
 
     def stepped(self) -> None:
         """Play moved to a year just now."""

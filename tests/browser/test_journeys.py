@@ -573,6 +573,21 @@ def test_the_presenters_type_reads_across_a_room_and_the_map_fits_its_marks(open
     assert spread["inside"] and spread["tall"] >= 0.7, spread
 
 
+def test_a_links_unreadable_values_are_named_and_the_rest_kept(open_dashboard) -> None:
+    """`?sector=nonsense&years=abc` with a good sector: the page says which values it could not
+    read (as text, escaped) and keeps the good sector."""
+    page = open_dashboard("?sector=nonsense&years=abc&sector=Restaurants+%26+hotels&sector=%3Cb%3Ebold%3C%2Fb%3E",
+                          viewport=JOURNALIST).page
+    note = page.locator(".nk-unread")
+    note.wait_for(timeout=20_000)
+    page.screenshot(path="/tmp/nk-unread-link.png")
+    text = note.inner_text()
+    assert "sector “nonsense”" in text and "years “abc”" in text and "sector “<b>bold</b>”" in text, text
+    assert note.locator("b").count() == 0
+    assert "Restaurants" not in text
+    assert chips_shown(page) == ["sector"]
+
+
 # ---------------------------------------------------------------- a chip's own ✕ (item 11)
 
 
