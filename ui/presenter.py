@@ -13,15 +13,15 @@ def years_row(state: PageState, bounds: Years) -> Years:
     """The presenter's controls above the map, and the slider under them. Returns the years shown."""
     play_step(state, bounds)
     top = st.columns([3, 2, 2, 2], vertical_alignment="center")
-    # The big years come before the slider, in its place (no placeholder emptied as a run starts):
-    # the browser then never holds a slider year newer than the years it shows, and the slider's
-    # year is what it sends with a click on Pause (see controls).
-    # While Play runs the page says so (history.js then keeps one entry for the whole run).
-    top[0].html(f'<p class="nk-bigyears" aria-live="polite"{" data-nk-playing" if state.playing else ""}>'
-                f'{pickers.year_label(state.years)}</p>')
     controls(state, top[1:], state.years, bounds)
     years = st.slider("Years", min_value=bounds[0], max_value=bounds[1], key="years",
                       bind="query-params", label_visibility="collapsed")
+    # The big years go into their column after the slider (Back sets the slider from the link), and
+    # straight in: a placeholder would be emptied as each run starts, leaving the presenter no year
+    # on the screen while a step runs. The slider's year is what a click on Pause sends (controls).
+    # While Play runs the page says so (history.js then keeps one entry for the whole run).
+    top[0].html(f'<p class="nk-bigyears" aria-live="polite"{" data-nk-playing" if state.playing else ""}>'
+                f'{pickers.year_label(tuple(years))}</p>')
     return tuple(years)
 
 
@@ -38,7 +38,7 @@ def controls(state: PageState, slots: list, current: Years, bounds: Years) -> No
         if playing:
             # Stop on the year the presenter saw. ``current`` is the slider's year as the browser
             # held it when Pause was clicked (the click's run reads the browser's widget values,
-            # not the year a step begun as the click came chose), drawn after the big years.
+            # not the year a step begun as the click came chose).
             state.request_years(current)
         else:
             # Carry on from a single year (after a Pause, or a link's year); start over from a range
