@@ -588,6 +588,28 @@ def test_a_links_unreadable_values_are_named_and_the_rest_kept(open_dashboard) -
     assert chips_shown(page) == ["sector"]
 
 
+@pytest.mark.parametrize("link", ["?present=true",
+                                  "?present=true&years=2017&years=2019&sector=Restaurants+%26+hotels&role=Destination"],
+                         ids=["no-filter", "three-chips"])
+def test_a_presenters_legend_and_map_fit_a_small_screen(open_dashboard, link: str) -> None:
+    """At 1280×720 the presenter's legend shows whole without scrolling, and three filter chips
+    leave the whole map on the screen."""
+    page = open_dashboard(link, viewport=PRESENTER).page
+    frame = harness.map_frame(page)
+    frame.locator(".nk-presenting .nk-legend details[open]").wait_for(timeout=20_000)
+    page.wait_for_timeout(800)
+    page.screenshot(path=f"/tmp/nk-presenter-small-{len(link)}.png")
+    box = page.locator(harness.MAP_IFRAME).bounding_box()
+    assert box["y"] + box["height"] <= PRESENTER["height"], box
+    assert box["height"] >= 300, box
+    legend = frame.evaluate("""() => {
+        const l = document.querySelector('.nk-legend'), r = l.getBoundingClientRect();
+        return {scroll: l.scrollHeight, client: l.clientHeight, top: r.top, bottom: r.bottom, height: innerHeight};
+    }""")
+    assert legend["scroll"] <= legend["client"] + 1, f"the legend scrolls: {legend}"
+    assert legend["top"] >= 0 and legend["bottom"] <= legend["height"], legend
+
+
 # ---------------------------------------------------------------- a chip's own ✕ (item 11)
 
 
