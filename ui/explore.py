@@ -125,9 +125,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
                                                         years), width="stretch")
     # One row for the count and the filters in force, so that the map starts high on the screen: at
     # 1280×720 most of it shows without scrolling.
-    # A presenter's count is short: the chips get the room, so that three of them don't stack.
-    widths = [2.6, 5, 1] if presenting else [4, 3, 1]
-    summary_col, chips_col, clear_col = st.columns(widths, vertical_alignment="center")
+    summary_col, chips_col, clear_col = st.columns([4, 3, 1], vertical_alignment="center")
     summary_col.html(f'<p class="nk-summary" role="status" aria-live="polite">{escape(view.summary)}</p>')
     if filters.filter_chips(dataset, chosen, chips_col):
         if holding:
