@@ -657,16 +657,36 @@ def tab_stops(page: object, until: str, limit: int = 80) -> list[dict]:
         page.keyboard.press("Tab")
         stop = page.evaluate(FOCUSED)
         stops.append(stop)
-        if (until == "mark" and stop["mark"]) or (until != "mark" and stop["name"].startswith(until)):
+        city = stop["mark"] and "-level" not in stop["name"]
+        if (until == "mark" and stop["mark"]) or (until == "city" and city) or \
+                (until not in ("mark", "city") and stop["name"].startswith(until)):
             return stops
     raise AssertionError(f"{until} never took the focus: {stops}")
 
 
 def test_the_first_mark_is_a_few_tab_stops_in(open_dashboard) -> None:
+    """The first mark Tab reaches is a city's, a few stops in: the handles of wide areas are not
+    stops (China, provinces: 6 more stops before the first city, 18 in all, before)."""
     page = open_dashboard(viewport=JOURNALIST).page
-    stops = tab_stops(page, "mark")
+    stops = tab_stops(page, "city")
     assert not [s for s in stops if s["testid"] == "stBaseButton-elementToolbar"], "the chart's toolbar"
-    assert len(stops) <= 13, [s["name"] or s["testid"] for s in stops]  # 18 before
+    assert not [s for s in stops if s["mark"] and "-level" in s["name"]], "an area's handle"
+    assert len(stops) <= 12, [s["name"] or s["testid"] for s in stops]
+
+
+def test_escape_closes_a_popup_and_gives_the_focus_back_to_its_mark(open_dashboard) -> None:
+    page = open_dashboard("?place=Dandong", viewport=JOURNALIST).page
+    frame = harness.map_frame(page)
+    dandong = mark(page, "Dandong")
+    dandong.focus()
+    page.keyboard.press("Enter")
+    popup = frame.locator(".leaflet-popup", has_text="Dandong")
+    popup.wait_for(timeout=10_000)
+    page.keyboard.press("Tab")  # into the popup (its close button or a link)
+    page.keyboard.press("Escape")
+    popup.wait_for(state="detached", timeout=5_000)
+    focused = page.evaluate(FOCUSED)
+    assert focused["mark"] and focused["name"].startswith("Dandong"), focused
 
 
 def test_the_table_is_one_stop_with_no_hidden_cells(open_dashboard) -> None:
@@ -694,6 +714,27 @@ def test_focus_stays_on_the_card_when_next_becomes_disabled(open_dashboard) -> N
     page.keyboard.press("Enter")  # and the keyboard goes on from there
     harness.wait_for_app(page)
     assert not page.get_by_role("button", name="Next ▶").is_disabled()
+
+
+def test_space_or_enter_chooses_a_table_row(open_dashboard) -> None:
+    """A keyboard user moves down the reports table and presses Space, then Enter: the card shows
+    each chosen report (the grid's own key was Shift+Space)."""
+    page = open_dashboard("?place=Dandong", viewport=JOURNALIST).page
+    page.wait_for_timeout(1500)
+    harness.wait_for_app(page)
+    card = page.locator("[data-testid='stNumberInput'] label").first
+    assert card.inner_text().startswith("Report 1 of"), card.inner_text()
+    page.locator("[data-testid='stDataFrame'] [data-testid='data-grid-canvas']").focus()
+    for key in ("ArrowDown", "ArrowDown", "ArrowRight", "ArrowDown"):  # to the third report's row
+        page.keyboard.press(key)
+    page.keyboard.press("Space")
+    page.wait_for_function("() => document.querySelector(\"[data-testid='stNumberInput'] label\")"
+                           ".innerText.startsWith('Report 4 of')", timeout=20_000)
+    harness.wait_for_app(page)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector(\"[data-testid='stNumberInput'] label\")"
+                           ".innerText.startsWith('Report 5 of')", timeout=20_000)
 
 
 def test_the_map_and_the_expanders_have_names(open_dashboard) -> None:
