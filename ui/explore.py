@@ -75,6 +75,7 @@ def main() -> None:
     st.html('<p class="nk-lede">' + escape(_("Every mark on the map is a statement in a source document, quoted "
                                              "word for word. Pick the years, filter by sector or source, and click a "
                                              "place for its reports and sources.")) + "</p>")
+    filters.unread_link_note(dataset, state)
     if holding:
         held("filters")
     else:

@@ -58,3 +58,21 @@ def test_citation_has_title_version_link_date_and_sources(dataset: Dataset) -> N
 
 def test_no_filter_gives_the_bare_link(dataset: Dataset, tmp_path: Path) -> None:
     assert view_link(dataset, Filters(years=dataset.years), "https://example.org/") == "https://example.org/"
+
+
+def test_a_cited_view_and_its_data_package_name_sectors_by_label(dataset: Dataset) -> None:
+    """"Cite this view" and the data package say the sector a reader picked ("Restaurants"), not
+    its id ("hospitality"); roles and sources by their labels too."""
+    import io
+    import zipfile
+
+    from geo.publish import downloads
+    from geo.query.selection import build_view
+
+    view = build_view(dataset, Filters(sectors=("hospitality",), roles=("event",), sources=("src-a",)))
+    cited = downloads.view_citation(dataset, view, "https://example.org/", date(2026, 3, 4))
+    assert "View: sectors Restaurants; roles Event; sources A Publisher (November 2019);" in cited["text"]
+    assert "hospitality" not in cited["text"] and "hospitality" not in cited["csl"]
+    package = zipfile.ZipFile(io.BytesIO(downloads.package_download(dataset, view)))
+    described = json.loads(package.read("datapackage.json"))["description"]
+    assert "sectors Restaurants" in described and "hospitality" not in described

@@ -86,6 +86,15 @@
     }) + " · " + (first === last ? fill(words.year, {y: first}) : fill(words.yearSpan, {first: first, last: last}));
   }
 
+  /* On a phone's map, the places whose marks are out of view (`names`: escaped HTML, as the records
+   * hold them). */
+  function offScreenNote(names) {
+    var shown = names.slice(0, 4).join(", ");
+    var more = names.length > 4 ? " and " + (names.length - 4) + " more" : "";
+    return "Out of view: " + shown + more;
+  }
+
+  nkmap.offScreenNote = offScreenNote;
   nkmap.PRESENCE = PRESENCE;
   nkmap.plural = plural;
   nkmap.flowTooltip = flowTooltip;
