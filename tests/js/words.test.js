@@ -132,3 +132,11 @@ test("the summary line counts reports, places and the places with few or no work
   assert.equal(nkmap.summaryLine(WORDS, 1, 1, 0, 2019, 2019), "1 report at 1 place · 2019");
   assert.equal(nkmap.summaryLine(WORDS, 0, 0, 0, 2019, 2019), "No reports match these filters");
 });
+
+test("a phone's note on places out of view names four and counts the rest, in each language", () => {
+  const names = ["China", "Liaoning", "Jilin", "Dandong", "Tumen", "Hunchun"];
+  assert.equal(nkmap.offScreenNote(EN, names.slice(0, 2)), "Out of view: China, Liaoning");
+  assert.equal(nkmap.offScreenNote(EN, names), "Out of view: China, Liaoning, Jilin, Dandong and 2 more");
+  assert.equal(nkmap.offScreenNote(ALL.ko, names.slice(0, 5)), "화면 밖: China, Liaoning, Jilin, Dandong 외 1곳");
+  assert.doesNotMatch(nkmap.offScreenNote(ALL.ja, names), /Out of view|more/);
+});

@@ -108,8 +108,9 @@
 
   /* On a small map (a phone's), a line at its top naming the places whose marks are out of view
    * (wide areas, whose marks sit far away, above all), so that a reader knows to zoom out.
-   * `places`: the records' places by id (escaped names). Runs after every pan and zoom. */
-  function offScreen(map, marks, places) {
+   * `places`: the records' places by id (escaped names); `words`: the map's words. Runs after every
+   * pan and zoom. */
+  function offScreen(map, marks, places, words) {
     var bounds = map.getBounds(), note = map.nkOffScreen;
     var names = map.getSize().x >= nkmap.SMALL_MAP ? [] : Object.keys(marks).filter(function (id) {
       return !bounds.contains(marks[id].home);
@@ -124,7 +125,7 @@
       note.addTo(map);
     }
     var element = note.getContainer();
-    element.innerHTML = names.length ? nkmap.offScreenNote(names) : "";
+    element.innerHTML = names.length ? nkmap.offScreenNote(words, names) : "";
     element.style.display = names.length ? "" : "none";
   }
 

@@ -98,7 +98,7 @@
         nkmap.declutter(map, this._marks, this._flows, this._leaders);
       }
       nkmap.labelsInside(map, this._marks);
-      nkmap.offScreen(map, this._marks, this._records.places);
+      nkmap.offScreen(map, this._marks, this._records.places, nkmap.setupOf(map).config.words);
       this._tabOrder(map);
     },
 

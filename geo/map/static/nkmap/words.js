@@ -87,11 +87,11 @@
   }
 
   /* On a phone's map, the places whose marks are out of view (`names`: escaped HTML, as the records
-   * hold them). */
-  function offScreenNote(names) {
-    var shown = names.slice(0, 4).join(", ");
-    var more = names.length > 4 ? " and " + (names.length - 4) + " more" : "";
-    return "Out of view: " + shown + more;
+   * hold them): the first four, and how many more. */
+  function offScreenNote(words, names) {
+    var shown = names.slice(0, 4).join(words.listSeparator);
+    if (names.length > 4) { shown = fill(counted(words.offScreenMore, names.length - 4), {names: shown}); }
+    return fill(words.offScreen, {names: shown});
   }
 
   nkmap.offScreenNote = offScreenNote;
