@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import folium
 
 from ..data.load import Dataset
@@ -10,8 +12,8 @@ from ..query.memo import memo_of
 from ..query.selection import View
 from ..reading.reports import report_html_at
 from ..settings import SETTINGS, Settings
-from .leaflet import data_layer
-from .records import layer_json
+from .leaflet import data_layer, step_layer
+from .records import layer_json, step_json
 
 REPORT_HTML_BYTES = 500
 """Rough size of one report in a popup, to share the popup budget between places."""
@@ -51,3 +53,49 @@ def view_layer(dataset: Dataset, view: View, *, compact_legend: bool = False) ->
         popups.setdefault(place_id, []).append(html)
     records = layer_json(dataset, view.places, view.flows, popups, place_json=memo_of(dataset).place_json)
     return data_layer(records, compact_legend=compact_legend)
+
+
+@dataclass
+class Sent:
+    """What one browser's map was sent of a dataset (its places' records and reports' HTML), so that a
+    step sends only numbers and what is new (a page keeps one per reader, in its session).
+
+    ``version`` is the dataset's; ``answered`` the browser's last request to be sent everything
+    again (it lost its copy: a new frame, a reload, a step it never saw).
+    """
+
+    version: str = ""
+    places: set[int] = field(default_factory=set)
+    reports: set[int] = field(default_factory=set)
+    answered: object = None
+    last: tuple = ()
+    """The filters (and presenting) of the last step, and the step: the same view is sent as the same
+    text, so the map is not drawn again (streamlit-folium redraws when the text changes)."""
+
+    def start(self, version: str, asked: object = None) -> bool:
+        """Before a step: forget what was sent if the dataset changed or the browser asks for
+        everything again (``asked``: its request, answered once). Returns whether the step starts afresh."""
+        if version != self.version or (asked is not None and asked != self.answered):
+            self.version, self.answered = version, asked if asked is not None else self.answered
+            self.places, self.reports, self.last = set(), set(), ()
+        return not self.places and not self.reports
+
+
+def view_step(dataset: Dataset, view: View, sent: Sent, *, asked: object = None,
+              compact_legend: bool = False) -> folium.FeatureGroup:
+    """The map layer for ``view`` as a step (:func:`geo.map.records.step_json`): the browser draws it
+    from what it holds and what the step adds (``nkmap.step``). Same arguments as :func:`view_layer`,
+    with ``sent`` (what this reader's map was sent, updated here) and ``asked`` (the map's request
+    to be sent everything again, from its value)."""
+    base = sent.start(dataset.version, asked)
+    if sent.last and sent.last[0] == (view.filters, compact_legend):
+        return step_layer(sent.last[1], compact_legend=compact_legend)
+    per_place = popup_reports_per_place(len(view.places))
+    chosen = view.rows[first_per_group(dataset.codes.place[view.rows], per_place)]
+    place_ids = dataset.places.index.to_numpy(dtype=object)[dataset.codes.place[chosen]]
+    popups: dict[str, list[int]] = {}
+    for place_id, row in zip(place_ids, chosen.tolist(), strict=True):
+        popups.setdefault(place_id, []).append(row)
+    step = step_json(dataset, view.places, view.flows, popups, known=(sent.places, sent.reports), base=base)
+    sent.last = ((view.filters, compact_legend), step)
+    return step_layer(step, compact_legend=compact_legend)
