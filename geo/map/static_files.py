@@ -20,7 +20,8 @@ ASSETS_DIR: Path = Path(__file__).resolve().parent / "static"
 SCRIPT_DIR: Path = ASSETS_DIR / "nkmap"
 """The parts of the map's one drawing script, each a file of its own (tests/js/ tests them one by one)."""
 
-SCRIPT_PARTS: tuple[str, ...] = ("words.js", "geometry.js", "aggregate.js", "declutter.js", "setup.js", "places.js")
+SCRIPT_PARTS: tuple[str, ...] = ("words.js", "geometry.js", "aggregate.js", "declutter.js", "setup.js", "places.js",
+                                  "step.js")
 """The parts in the order :func:`map_script` joins them: each adds to the ``nkmap`` object what the
 parts after it may use (only ``setup.js`` and ``places.js`` need Leaflet when they load)."""
 
