@@ -34,8 +34,8 @@ from ..data.codes import PRESENCE_ORDER
 from ..data.load import NEWEST_FIRST, Dataset
 from ..escape import escape, script_json
 from ..i18n import DEFAULT_LANGUAGE, normalise, translations
-from ..reading.localise import place_label, sector_label
-from ..reading.reports import report_html, report_html_at
+from ..reading.localise import place_label
+from ..reading.reports import report_html_at, report_html_in
 from ..settings import SETTINGS, Settings
 from ..vocab import AREA_PRECISIONS, ROLES
 from .style import AREA_STYLE, FEW_STYLE, FLOW_STYLE, INFERRED_STYLE, style_table
@@ -130,8 +130,6 @@ def export_records(dataset: Dataset, reports: pd.DataFrame, *, settings: Setting
     records = {place_id: place_record(dataset.places.loc[place_id], lang) for place_id in used}
     by_name = sorted(used, key=lambda place_id: (place_label(dataset.places.loc[place_id], lang), place_id))
     sector_index = {sector: i for i, sector in enumerate(dataset.sectors.index)}
-    labels = {row["id"]: sector_label(row, lang) for row in dataset.sectors.to_dict("records")}
-    names = {row["id"]: place_label(row, lang) for row in dataset.places.to_dict("records")}
     return {
         "config": map_config(dataset, more="scroll", settings=settings, lang=lang),
         "places": {escape(place_id): records[place_id] for place_id in by_name},
@@ -140,7 +138,7 @@ def export_records(dataset: Dataset, reports: pd.DataFrame, *, settings: Setting
             {"place": escape(report["place_id"]), "from": escape(report["from_place_id"] or ""),
              "basis": escape(report.get("from_basis") or ""), "presence": escape(report.get("presence") or "reported"),
              "y0": int(report["year_start"]), "y1": int(report["year_end"]), "role": ROLE_INDEX[str(report["role"])],
-             "sectors": [sector_index[s] for s in report["sector_ids"]], "html": report_html(report, labels, names)}
+             "sectors": [sector_index[s] for s in report["sector_ids"]], "html": report_html_in(report, dataset, lang)}
             for report in ordered.to_dict("records")
         ],
     }
