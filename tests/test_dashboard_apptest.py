@@ -145,9 +145,11 @@ def test_garbage_in_the_url_falls_back_to_the_defaults(make_app, dataset) -> Non
     assert len(at.dataframe) == 1
 
 
-def test_presenter_mode_from_the_url(make_app) -> None:
+@pytest.mark.parametrize("value", ["true", "1", "True", "yes"])
+def test_presenter_mode_from_the_url(make_app, value: str) -> None:
+    """A hand-written link (present=1) opens presenter mode as the page's own (present=true) does."""
     at = make_app()
-    at.query_params["present"] = "true"
+    at.query_params["present"] = value
     at.run()
 
     assert not at.exception

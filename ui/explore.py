@@ -28,7 +28,7 @@ from ui.shared import (
     page_language,
     styled,
 )
-from ui.state import PageState
+from ui.state import PRESENT_WORDS, PageState
 
 # Pixels each part held back from a new reader's first view takes (measured at 390, 1280 and 1920
 # px wide): its room stays empty until it comes, so nothing moves. Phones hide the timeline's.
@@ -44,6 +44,10 @@ def main() -> None:
     lang = page_language()
     _ = gettext()[0]
 
+    if st.query_params.get("present", "").lower() in PRESENT_WORDS:
+        # The toggle bound to the link reads only true/false: a hand-written present=1 becomes true.
+        st.query_params["present"] = "true"
+        state.open_presenting()
     presenting = state.presenting(st.query_params.get("present", ""))
     styled(presenting=presenting)
     st.html(f'<script class="nk-page-scripts">{static_files.page_scripts()}</script>', unsafe_allow_javascript=True)

@@ -19,6 +19,8 @@ Years = tuple[int, int]
 
 # Widget keys (each bound to the link by its widget).
 YEARS, PLACE, PRESENT, PLAYING, PLAY_BUTTON = "years", "place", "present", "playing", "play_button"
+PRESENT_WORDS = ("1", "yes", "on")
+"""What a hand-written link may say for presenter mode besides the page's own ``present=true``."""
 # The page's own keys: asked-for values, waiting for the next run to reach their widgets, and what
 # the page remembers between runs.
 PENDING_YEARS, PENDING_PLACE, CLEAR_FILTERS = "_pending_years", "_pending_place", "_clear_filters"
@@ -102,7 +104,11 @@ class PageState:
         """Presenter mode: the toggle's state, or the link's ``present`` on first load."""
         if PRESENT in self.store:
             return bool(self.store[PRESENT])
-        return link.lower() in ("true", "1")
+        return link.lower() in ("true", *PRESENT_WORDS)
+
+    def open_presenting(self) -> None:
+        """Presenter mode from a hand-written link (``present=1``) on first load: the toggle starts on."""
+        self.store.setdefault(PRESENT, True)
 
     @property
     def playing(self) -> bool:
