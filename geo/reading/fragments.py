@@ -38,13 +38,15 @@ def report_card(report: pd.Series, dataset: Dataset, lang: str = "en") -> str:
                   published_note=source.get("published_note") or "")
 
 
-def source_passage(dataset: Dataset, report: pd.Series, context: int = 400) -> str:
-    """The passage of the seed a report quotes, marked, with up to ``context`` characters around it."""
+def source_passage(dataset: Dataset, report: pd.Series, context: int = 400, lang: str = "en") -> str:
+    """The passage of the seed a report quotes, marked, with up to ``context`` characters around it
+    (the source's own words; when the passage is missing, a line that says so in ``lang``)."""
     seed_file = str(report["seed_file"])
     text = dataset.seeds.raw.get(seed_file, "")
     span = dataset.seeds.span(seed_file, str(report["quote"]))
     if span is None:
-        return render("seed.html", parts=[("The passage could not be found in the source text.", "")])
+        missing = translations(lang).gettext("The passage could not be found in the source text.")
+        return render("seed.html", parts=[(missing, "")])
     start, end = max(0, span[0] - context), min(len(text), span[1] + context)
     # The context starts and ends at whole words.
     if start:

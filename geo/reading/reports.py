@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..data.load import Dataset
 from ..i18n import N_, fill, translations
-from ..query.memo import memo_of
+from ..query.memo import BoundedCache, memo_of
 from .localise import BASIS_WORDS, KIND_WORDS, ROLE_WORDS, format_date_in, place_label, sector_label, vocabulary_word
 from .templates import render
 from .wording import format_citation, format_figures, format_movement, format_presence, format_report_period
@@ -121,3 +121,14 @@ def report_html_at(dataset: Dataset, positions: np.ndarray) -> list[str]:
         return [report_html(report, labels, names) for report in dataset.reports.iloc[missing].to_dict("records")]
 
     return memo_of(dataset).report_html.get_many((int(p) for p in positions), make)
+
+
+def report_html_in_at(dataset: Dataset, positions: np.ndarray, lang: str) -> list[str]:
+    """:func:`report_html_in` of the reports at ``positions`` (the card's words in ``lang``, as the
+    printed page lists them), each computed once per dataset and language."""
+
+    def make(missing: list[int]) -> list[str]:
+        return [report_html_in(report, dataset, lang) for report in dataset.reports.iloc[missing].to_dict("records")]
+
+    cache = memo_of(dataset).card_html_in.setdefault(lang, BoundedCache())
+    return cache.get_many((int(p) for p in positions), make)

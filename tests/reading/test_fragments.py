@@ -75,3 +75,11 @@ def test_show_in_source_cuts_its_context_at_whole_words(tiny: Dataset) -> None:
     before, after = text.split("In 2016", 1)[0], text.split("together.", 1)[1]
     # Twenty characters would start inside "factories" and end inside "Pyongyang": whole words instead.
     assert before.strip() == "… in Dandong." and after.strip() == "Workers  from …", (before, after)
+
+
+def test_a_passage_not_found_says_so_in_the_readers_language(tiny: Dataset) -> None:
+    report = tiny.reports.set_index("id").loc["r2"].copy()
+    report["quote"] = "words this seed does not hold"
+    assert "could not be found" in fragments.source_passage(tiny, report)
+    korean = fragments.source_passage(tiny, report, lang="ko")
+    assert "출처 원문에서 이 대목을 찾을 수 없습니다." in korean and "could not be found" not in korean
