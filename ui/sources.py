@@ -20,5 +20,5 @@ def main() -> None:
     source_labels = pickers.labels(dataset, "sources", lang)
     source = st.selectbox(_("Document"), options=list(source_labels), format_func=source_labels.__getitem__,
                           key="reader")
-    st.html(fragments.source_header(dataset, source))
+    st.html(fragments.source_header(dataset, source, lang))
     st.html(fragments.highlighted_seed(dataset, source))

@@ -8,10 +8,9 @@ from ..data.load import Dataset
 from ..escape import escape
 from ..i18n import N_, fill, translations
 from ..vocab import AREA_PRECISIONS
-from .localise import format_date_in, place_label
+from .localise import BASIS_WORDS, format_date_in, place_label, vocabulary_word
 from .reports import report_html, report_html_in
 from .templates import render, safe
-from .wording import format_date
 
 LEVEL_WORDS = {"country": N_("country"), "region": N_("region"), "province": N_("province")}
 """The area precisions (``vocab.AREA_PRECISIONS``) as the card names them, marked for translation."""
@@ -65,11 +64,19 @@ def _next_space(text: str, start: int, limit: int) -> int:
     return limit if space < 0 else space + 1
 
 
-def source_header(dataset: Dataset, source_id: str) -> str:
-    """Who published a seed document and when (and how that date is known), and how many reports quote it."""
+def source_header(dataset: Dataset, source_id: str, lang: str = "en") -> str:
+    """Who published a seed document and when (and how that date is known), and how many reports
+    quote it, in ``lang`` (the title, author, publisher and date note as the source gives them)."""
     row = dataset.sources.loc[source_id]
     count = int((dataset.reports["source_id"].astype(str) == source_id).sum())
-    return render("source_header.html", source=row.to_dict(), published=format_date(row["published"]), count=count)
+    words = translations(lang)
+    _ = words.gettext
+    return render(
+        "source_header.html", _=_, source=row.to_dict(), published=format_date_in(str(row["published"]), lang),
+        by_author=fill(_("by {author}"), author=row["author"]),
+        date_basis=fill(_("date {basis}:"), basis=vocabulary_word(BASIS_WORDS, str(row["published_basis"]), lang)),
+        quoted=fill(words.ngettext("{n} report quotes this document (highlighted).",
+                                   "{n} reports quote this document (highlighted).", count), n=count))
 
 
 def highlighted_seed(dataset: Dataset, source_id: str) -> str:
