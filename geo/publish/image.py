@@ -72,10 +72,8 @@ def filter_words(dataset: Dataset, view: View, place: str | None, lang: str = DE
     """The filters in force as the page's chips say them, and the focused place, in ``lang``."""
     _ = translations(lang).gettext
     words = [text for _key, text in chips(dataset, view.filters, lang)]
-    if place and place in dataset.places.index:
-        name = dataset.places.at[place, "name"] if normalise(lang) in (None, DEFAULT_LANGUAGE) \
-            else place_label(dataset.places.loc[place], lang)
-        words.append(fill(_("Place: {place}"), place=name))
+    if place and place in dataset.places.index:  # English: the English name alone
+        words.append(fill(_("Place: {place}"), place=place_label(dataset.places.loc[place], lang)))
     return fill(_("Filters: {filters}"), filters=_("; ").join(words) if words else _("none (every report)"))
 
 
@@ -97,8 +95,8 @@ def credit_line(dataset: Dataset, view: View, lang: str = DEFAULT_LANGUAGE) -> s
     _ = translations(lang).gettext
     sources = dict.fromkeys(dataset.reports["source_id"].iloc[view.rows].astype(str))
     listed = "; ".join(source_label(dataset, source, lang) for source in sources)
-    base = fill(_("Base map: {name}."), name="Natural Earth")
-    return (fill(_("Sources: {sources}."), sources=listed) + " " if listed else "") + base
+    return (fill(_("Sources: {sources}."), sources=listed) + " " if listed else "") + fill(
+        _("Base map: {name}."), name="Natural Earth")
 
 
 def view_records(dataset: Dataset, view: View, lang: str = DEFAULT_LANGUAGE) -> dict:
