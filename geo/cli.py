@@ -208,7 +208,9 @@ def _export(args: argparse.Namespace) -> int:
               f"{', '.join(dataset.sectors.index)}", file=sys.stderr)
         return 2
     reports = dataset.reports[filter_mask(dataset.reports, filters, sector_matrix=dataset.sector_matrix)]
-    info = exporting.ExportInfo(dataset_version=dataset.version, filters=filters.describe())
+    from .publish.citation import view_in_words
+
+    info = exporting.ExportInfo(dataset_version=dataset.version, filters=view_in_words(dataset, filters))
     if args.format == "csv":
         text = exporting.to_csv_text(dataset, reports)
     elif args.format == "geojson":

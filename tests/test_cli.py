@@ -101,7 +101,7 @@ def test_export_geojson_records_the_filters(tiny_dir: Path, tmp_path: Path) -> N
     collection = json.loads(out.read_text(encoding="utf-8"))
     assert [feature["id"] for feature in collection["features"]] == ["r1", "r3"]
     assert collection["metadata"]["filters"] == (
-        "years 2016–2019; sectors garments; places in China and North Korea only")
+        "years 2016–2019; sectors Garments; places in China and North Korea only")
 
 
 @pytest.mark.parametrize("years", ["2019-2017", "twenty", "2017-", "2017-2018-2019", ""])

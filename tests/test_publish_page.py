@@ -33,7 +33,7 @@ def test_the_page_offers_the_image_the_gis_files_and_a_citation_of_the_view(app:
     assert not at.exception
     blocks = [block.value for block in at.code]
     (text,) = [block for block in blocks if block.startswith("North Korean workers reported in China")]
-    assert "; sectors hospitality;" in text and "sector=Restaurants+%26+hotels" in text
+    assert "; sectors Restaurants & hotels;" in text and "sector=Restaurants+%26+hotels" in text
     assert any('"type": "dataset"' in block for block in blocks)
 
 

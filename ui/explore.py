@@ -12,7 +12,7 @@ from geo.data import parquet_cache
 from geo.data.load import Dataset
 from geo.escape import escape
 from geo.map import leaflet, static_files
-from geo.map.layers import view_layer
+from geo.map.layers import Sent, view_step
 from geo.reading import pickers, printout
 from geo.reading.page_words import summary_line_in
 from geo.settings import SETTINGS
@@ -75,6 +75,7 @@ def main() -> None:
     st.html('<p class="nk-lede">' + escape(_("Every mark on the map is a statement in a source document, quoted "
                                              "word for word. Pick the years, filter by sector or source, and click a "
                                              "place for its reports and sources.")) + "</p>")
+    filters.unread_link_note(dataset, state)
     if holding:
         held("filters")
     else:
@@ -167,9 +168,13 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
         filters.empty_state(dataset, chosen, lang)
 
     center, zoom = pickers.focus(dataset, place)
+    # The map holds the places and reports it was sent (this session's Sent): a step sends numbers
+    # and what is new; the map asks for everything again when it lost its copy (its value's nk_resend).
+    sent = st.session_state.setdefault("map_sent", Sent())
+    asked = (st.session_state.get("map") or {}).get("nk_resend")
     result = st_folium(
         leaflet.base_map(dataset, lang=lang),
-        feature_group_to_add=view_layer(dataset, view, compact_legend=presenting, lang=lang),
+        feature_group_to_add=view_step(dataset, view, sent, asked=asked, compact_legend=presenting, lang=lang),
         center=center, zoom=zoom,
         height=pickers.map_height(presenting), use_container_width=True, key="map",
         returned_objects=["last_object_clicked_tooltip"],

@@ -95,6 +95,20 @@ def filter_chips(dataset: Dataset, filters: Filters, where: object, lang: str = 
     return True
 
 
+def unread_link_note(dataset: Dataset, state: PageState) -> None:
+    """Say which values of the link the page opened with it could not read (and left out), e.g.
+    ``?sector=nonsense&years=abc``; the rest of the link is in force. Read once, from the link as
+    it came, before the widgets correct it; said for as long as the reader stays."""
+    unread = state.unread_link(lambda: pickers.unread_link_values(
+        dataset, {key: st.query_params.get_all(key) for key in st.query_params}))
+    if unread:
+        _ = gettext()[0]
+        values = _(", ").join(f"{escape(key)} “{escape(value)}”" for key, value in unread)
+        st.html('<p class="nk-unread" role="status">'
+                + fill(escape(_("Parts of this link were not understood and are left out: {values}. "
+                                "The rest of the link is in force.")), values=values) + "</p>")
+
+
 def empty_state(dataset: Dataset, filters: Filters, lang: str = "en") -> None:
     """No report matches: say which filter emptied the view, and offer to clear them."""
     _ = gettext()[0]

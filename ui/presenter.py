@@ -14,14 +14,15 @@ def years_row(state: PageState, bounds: Years) -> Years:
     """The presenter's controls above the map, and the slider under them. Returns the years shown."""
     play_step(state, bounds)
     top = st.columns([3, 2, 2, 2], vertical_alignment="center")
-    big_years = top[0].empty()
     controls(state, top[1:], state.years, bounds)
     years = st.slider(gettext()[0]("Years"), min_value=bounds[0], max_value=bounds[1], key="years",
                       bind="query-params", label_visibility="collapsed")
+    # The big years go into their column after the slider (Back sets the slider from the link), and
+    # straight in: a placeholder would be emptied as each run starts, leaving the presenter no year
+    # on the screen while a step runs. The slider's year is what a click on Pause sends (controls).
     # While Play runs the page says so (history.js then keeps one entry for the whole run).
-    big_years.html(f'<p class="nk-bigyears" aria-live="polite"{" data-nk-playing" if state.playing else ""}>'
-                   f'{pickers.year_label(tuple(years), page_language())}</p>')
-    state.shown_years = tuple(years)
+    top[0].html(f'<p class="nk-bigyears" aria-live="polite"{" data-nk-playing" if state.playing else ""}>'
+                f'{pickers.year_label(tuple(years), page_language())}</p>')
     return tuple(years)
 
 
@@ -37,9 +38,10 @@ def controls(state: PageState, slots: list, current: Years, bounds: Years) -> No
     if play.button(_("❚❚ Pause") if playing else _("▶ Play the years"), width="stretch", key="play_button"):
         state.playing = not playing
         if playing:
-            # Stop on the year the presenter saw: the last one a run finished drawing, not one a
-            # step begun as the click came (play_step, or a timer run the click cut short) chose.
-            state.request_years(state.shown_years or current)
+            # Stop on the year the presenter saw. ``current`` is the slider's year as the browser
+            # held it when Pause was clicked (the click's run reads the browser's widget values,
+            # not the year a step begun as the click came chose).
+            state.request_years(current)
         else:
             # Carry on from a single year (after a Pause, or a link's year); start over from a range
             # or from the last year.

@@ -4,7 +4,7 @@ asked for once the widget is drawn (the pending value and the rerun that applies
 from __future__ import annotations
 
 import time
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -22,8 +22,9 @@ YEARS, PLACE, PRESENT, PLAYING, PLAY_BUTTON = "years", "place", "present", "play
 # The page's own keys: asked-for values, waiting for the next run to reach their widgets, and what
 # the page remembers between runs.
 PENDING_YEARS, PENDING_PLACE, CLEAR_FILTERS = "_pending_years", "_pending_place", "_clear_filters"
-SEEN, HOLDING, STEPPED_AT, SHOWN_YEARS = "_map_page_seen", "_holding", "_stepped_at", "_shown_years"
+SEEN, HOLDING, STEPPED_AT = "_map_page_seen", "_holding", "_stepped_at"
 LAST_CLICK, REPORT, CARD_MOVES = "_last_click", "_report", "_card_moves"
+UNREAD_LINK = "_unread_link"
 
 
 def _session() -> MutableMapping[str, Any]:
@@ -130,6 +131,13 @@ class PageState:
         self.store[HOLDING] = True
         return False
 
+    def unread_link(self, read: Callable[[], list[tuple[str, str]]]) -> list[tuple[str, str]]:
+        """The link's values the page could not read: ``read()`` on the session's first run (the
+        link as it came), remembered from then on."""
+        if UNREAD_LINK not in self.store:
+            self.store[UNREAD_LINK] = read()
+        return self.store[UNREAD_LINK]
+
     def stepped(self) -> None:
         """Play moved to a year just now."""
         self.store[STEPPED_AT] = time.monotonic()
@@ -137,15 +145,6 @@ class PageState:
     def since_step(self) -> float:
         """Seconds since Play last moved a year."""
         return time.monotonic() - self.store.get(STEPPED_AT, 0.0)
-
-    @property
-    def shown_years(self) -> Years | None:
-        """The years the last run finished drawing (where Pause stops)."""
-        return self.store.get(SHOWN_YEARS)
-
-    @shown_years.setter
-    def shown_years(self, years: Years) -> None:
-        self.store[SHOWN_YEARS] = (int(years[0]), int(years[1]))
 
     def clicked(self, place: str | None, focused: str | None) -> bool:
         """A click on the mark of ``place``: ask for it in the place box if it is a new click on

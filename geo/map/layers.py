@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import folium
-import numpy as np
 
 from ..data.load import Dataset
 from ..i18n import DEFAULT_LANGUAGE, normalise
 from ..query.aggregate import first_per_group
-from ..query.memo import BoundedCache, memo_of
+from ..query.memo import memo_of
 from ..query.selection import View
-from ..reading.localise import place_label, sector_label
-from ..reading.reports import report_html, report_html_at
+from ..reading.reports import report_html_at
 from ..settings import SETTINGS, Settings
-from .leaflet import data_layer
-from .records import layer_json
+from .leaflet import data_layer, step_layer
+from .records import layer_json, step_json
 
 REPORT_HTML_BYTES = 500
 """Rough size of one report in a popup, to share the popup budget between places."""
@@ -54,7 +54,7 @@ def view_layer(dataset: Dataset, view: View, *, compact_legend: bool = False,
     place_ids = dataset.places.index.to_numpy(dtype=object)[dataset.codes.place[chosen]]
     lang = normalise(lang) or DEFAULT_LANGUAGE
     popups: dict[str, list[str]] = {}
-    htmls = report_html_at(dataset, chosen) if lang == DEFAULT_LANGUAGE else report_html_in(dataset, chosen, lang)
+    htmls = report_html_at(dataset, chosen, lang)
     for place_id, html in zip(place_ids, htmls, strict=True):
         popups.setdefault(place_id, []).append(html)
     memo = memo_of(dataset)
@@ -63,14 +63,51 @@ def view_layer(dataset: Dataset, view: View, *, compact_legend: bool = False,
     return data_layer(records, compact_legend=compact_legend)
 
 
-def report_html_in(dataset: Dataset, positions: np.ndarray, lang: str) -> list[str]:
-    """:func:`geo.reading.reports.report_html_at` with the reports' places and sectors named in ``lang``
-    (a place's local name with the English beside it), each computed once per dataset and language."""
-    labels = {row["id"]: sector_label(row, lang) for row in dataset.sectors.to_dict("records")}
+@dataclass
+class Sent:
+    """What one browser's map was sent of a dataset (its places' records and reports' HTML), so that a
+    step sends only numbers and what is new (a page keeps one per reader, in its session).
 
-    def make(missing: list[int]) -> list[str]:
-        names = {row["id"]: place_label(row, lang) for row in dataset.places.to_dict("records")}
-        return [report_html(report, labels, names) for report in dataset.reports.iloc[missing].to_dict("records")]
+    ``version`` is the dataset's; ``answered`` the browser's last request to be sent everything
+    again (it lost its copy: a new frame, a reload, a step it never saw).
+    """
 
-    cache = memo_of(dataset).report_html_in.setdefault(lang, BoundedCache())
-    return cache.get_many((int(p) for p in positions), make)
+    version: str = ""
+    places: set[int] = field(default_factory=set)
+    reports: set[int] = field(default_factory=set)
+    answered: object = None
+    last: tuple = ()
+    """The filters (and presenting) of the last step, and the step: the same view is sent as the same
+    text, so the map is not drawn again (streamlit-folium redraws when the text changes)."""
+
+    def start(self, version: str, asked: object = None) -> bool:
+        """Before a step: forget what was sent if the dataset changed or the browser asks for
+        everything again (``asked``: its request, answered once). Returns whether the step starts afresh."""
+        if version != self.version or (asked is not None and asked != self.answered):
+            self.version, self.answered = version, asked if asked is not None else self.answered
+            self.places, self.reports, self.last = set(), set(), ()
+        return not self.places and not self.reports
+
+
+def view_step(dataset: Dataset, view: View, sent: Sent, *, asked: object = None,
+              compact_legend: bool = False, lang: str = DEFAULT_LANGUAGE) -> folium.FeatureGroup:
+    """The map layer for ``view`` as a step (:func:`geo.map.records.step_json`): the browser draws it
+    from what it holds and what the step adds (``nkmap.step``). Same arguments as :func:`view_layer`,
+    with ``sent`` (what this reader's map was sent, updated here) and ``asked`` (the map's request
+    to be sent everything again, from its value) and ``lang`` (the browser's copy holds words in one
+    language: another starts it afresh)."""
+    lang = normalise(lang) or DEFAULT_LANGUAGE
+    version = f"{dataset.version}/{lang}"
+    base = sent.start(version, asked)
+    if sent.last and sent.last[0] == (view.filters, compact_legend):
+        return step_layer(sent.last[1], compact_legend=compact_legend)
+    per_place = popup_reports_per_place(len(view.places))
+    chosen = view.rows[first_per_group(dataset.codes.place[view.rows], per_place)]
+    place_ids = dataset.places.index.to_numpy(dtype=object)[dataset.codes.place[chosen]]
+    popups: dict[str, list[int]] = {}
+    for place_id, row in zip(place_ids, chosen.tolist(), strict=True):
+        popups.setdefault(place_id, []).append(row)
+    step = step_json(dataset, view.places, view.flows, popups, known=(sent.places, sent.reports), base=base,
+                     version=version, lang=lang)
+    sent.last = ((view.filters, compact_legend), step)
+    return step_layer(step, compact_legend=compact_legend)

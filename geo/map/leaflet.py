@@ -161,6 +161,20 @@ def data_layer(records_json: str, *, compact_legend: bool = False) -> folium.Fea
     return PlacesGroup(records_json, presenting=compact_legend)
 
 
+class PlacesStep(PlacesGroup):
+    """A :class:`PlacesGroup` made in the browser from a step (``nkmap.step``, ``step.js``): the
+    places and reports' words the map already holds, and the numbers of this filter state."""
+
+    def call(self) -> str:
+        """The script: the layer, made from the step (from :func:`geo.map.records.step_json`)."""
+        return f"var {self.get_name()} = nkmap.step({self.records_json}, {self.layer_options});"
+
+
+def step_layer(step_json: str, *, compact_legend: bool = False) -> folium.FeatureGroup:
+    """As :func:`data_layer`, from a step (:func:`geo.map.records.step_json`) rather than whole records."""
+    return PlacesStep(step_json, presenting=compact_legend)
+
+
 def places_map(places: list[dict], *, settings: Settings = SETTINGS) -> folium.Map:
     """A small map of new places (the review page's), drawn with the app's own Leaflet.
 

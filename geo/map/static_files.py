@@ -20,7 +20,8 @@ ASSETS_DIR: Path = Path(__file__).resolve().parent / "static"
 SCRIPT_DIR: Path = ASSETS_DIR / "nkmap"
 """The parts of the map's one drawing script, each a file of its own (tests/js/ tests them one by one)."""
 
-SCRIPT_PARTS: tuple[str, ...] = ("words.js", "geometry.js", "aggregate.js", "declutter.js", "setup.js", "places.js")
+SCRIPT_PARTS: tuple[str, ...] = ("words.js", "geometry.js", "aggregate.js", "declutter.js", "setup.js", "places.js",
+                                  "step.js")
 """The parts in the order :func:`map_script` joins them: each adds to the ``nkmap`` object what the
 parts after it may use (only ``setup.js`` and ``places.js`` need Leaflet when they load)."""
 
@@ -159,8 +160,10 @@ def map_script() -> str:
 @functools.lru_cache(maxsize=1)
 def page_scripts() -> str:
     """The dashboard page's own scripts: ``history.js`` (settled changes of view as entries of the
-    browser's history) and ``keyboard.js`` (fewer and named keyboard stops)."""
-    return "\n".join((ASSETS_DIR / name).read_text(encoding="utf-8") for name in ("history.js", "keyboard.js"))
+    browser's history), ``keyboard.js`` (fewer and named keyboard stops) and ``screen.js`` (the
+    presenter's map fills the screen below the controls)."""
+    return "\n".join((ASSETS_DIR / name).read_text(encoding="utf-8")
+                     for name in ("history.js", "keyboard.js", "screen.js"))
 
 
 def _data_uri(path: Path) -> str:

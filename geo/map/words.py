@@ -76,6 +76,8 @@ def map_words(lang: str) -> dict[str, object]:
         "presenceNote": {key: escape(_(text)) for key, text in PRESENCE_NOTES.items()},
         "inferred": escape(_("inferred, not stated")),
         "listSeparator": escape(_(", ")),
+        "offScreen": escape(_("Out of view: {names}")),
+        "offScreenMore": pair(plural_forms(lambda n: ngettext("{names} and {n} more", "{names} and {n} more", n))),
     }
 
 

@@ -12,7 +12,7 @@ from ..data.load import Dataset
 from ..i18n import DEFAULT_LANGUAGE, N_, fill, normalise, translations
 from ..query.filters import FILTERS, Filters
 from ..reading.localise import format_date_in
-from ..reading.pickers import chips, filter_options, labels, source_label
+from ..reading.pickers import chips, filter_options, labels, role_label, source_label
 from .export import ExportInfo
 
 HOME_ONLY = N_("places in China and North Korea only")
@@ -38,6 +38,28 @@ def view_query(dataset: Dataset, filters: Filters, place: str | None = None) -> 
     if place and place in dataset.places.index:
         params.append(("place", labels(dataset, "places")[place]))
     return urlencode(params)
+
+
+def view_in_words(dataset: Dataset, filters: Filters) -> str:
+    """The filters of a view in one line, options by what a reader sees (a sector's label, not its
+    id), e.g. ``years 2017–2019; sectors Restaurants & hotels``: the "filters" of every export, its
+    citation and the data package.
+
+    Parameters
+    ----------
+    dataset
+        Where the labels come from.
+    filters
+        The view's filters.
+    """
+    names = {"sectors": labels(dataset, "sectors"), "sources": labels(dataset, "sources"),
+             "roles": {role: role_label(role) for role in filters.roles or ()}}
+    parts = []
+    for spec, value in filters.active():
+        if spec.kind == "list":
+            value = [names[spec.name].get(item, item) for item in value]
+        parts.append(spec.describe(value))
+    return "; ".join(parts) or "none (all reports)"
 
 
 def view_link(dataset: Dataset, filters: Filters, base_url: str, place: str | None = None) -> str:

@@ -15,7 +15,9 @@ from .standalone import standalone_html
 
 def export_info(dataset: Dataset, view: View) -> ExportInfo:
     """What a download from this view says about itself."""
-    return ExportInfo(dataset_version=dataset.version, filters=view.filters.describe())
+    from .citation import view_in_words
+
+    return ExportInfo(dataset_version=dataset.version, filters=view_in_words(dataset, view.filters))
 
 
 def left_out_caption(dataset: Dataset, view: View, lang: str = DEFAULT_LANGUAGE) -> str:

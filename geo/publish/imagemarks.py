@@ -79,6 +79,28 @@ def mark_style(config: dict, record: dict, place: dict) -> tuple[dict, float]:
     return style, marker_radius(record["count"], config["radius"])
 
 
+def on_ring(members: list[int], points: np.ndarray) -> list[int]:
+    """A cluster's ``members`` in the order of the ring's places (``onRing`` in ``nkmap/geometry.js``):
+    the places from west to east take the members from west to east, places one above the other
+    take theirs from north to south, so no mark crosses to the other side of another."""
+    count = len(members)
+    angles = [math.pi + 2 * math.pi * k / count for k in range(count)]
+    # As the screen has them (y downwards), rounded so that places one above the other tie.
+    across = [round(math.cos(angle) * 1e9) for angle in angles]
+    places = sorted(range(count), key=lambda k: (across[k], round(math.sin(angles[k]) * 1e9)))
+    ordered = sorted(members, key=lambda m: (points[m][0], -points[m][1]))
+    slots = [0] * count
+    start = 0
+    while start < count:
+        end = start
+        while end < count and across[places[end]] == across[places[start]]:
+            end += 1
+        for i, m in enumerate(sorted(ordered[start:end], key=lambda m: (-points[m][1], m))):
+            slots[places[start + i]] = m
+        start = end
+    return slots
+
+
 def declutter(marks: list[Mark]) -> list[tuple[np.ndarray, np.ndarray]]:
     """Move marks that overlap around their common centre (``spread`` in ``nkmap/geometry.js``);
     returns the leader lines from each moved mark's true spot to where it is drawn."""
@@ -106,7 +128,7 @@ def declutter(marks: list[Mark]) -> list[tuple[np.ndarray, np.ndarray]]:
             continue
         centre = points[members].mean(axis=0)
         ring = max(radii[members]) / math.sin(math.pi / len(members)) + TOUCHING
-        for n, k in enumerate(members):
+        for n, k in enumerate(on_ring(members, points)):
             angle = math.pi + 2 * math.pi * n / len(members)
             # Screen y grows downwards in Leaflet and upwards here: the same ring, mirrored.
             marks[k].spot = centre + ring * np.array([math.cos(angle), -math.sin(angle)])

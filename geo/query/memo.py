@@ -64,9 +64,6 @@ class DatasetMemo:
     report_html_in
         Language → report position → the report's popup HTML with its places and sectors named in
         that language (ko, zh, ja). Bounded per language, as ``report_html``.
-    card_html_in
-        Language → report position → the report in the card's words of that language (ko, zh, ja),
-        as the printed page lists it. Bounded per language, as ``report_html``.
     labels
         "sectors", "sources" or "places" → id → what a picker shows. Three entries.
     timeline
@@ -78,7 +75,6 @@ class DatasetMemo:
     place_json: dict[str, str] = field(default_factory=dict)
     place_json_in: dict[str, dict[str, str]] = field(default_factory=dict)
     report_html_in: dict[str, BoundedCache[int, str]] = field(default_factory=dict)
-    card_html_in: dict[str, BoundedCache[int, str]] = field(default_factory=dict)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     timeline: dict | None = None
 

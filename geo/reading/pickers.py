@@ -166,6 +166,38 @@ def filters_from_link(dataset: Dataset, params: dict[str, list[str]], years: tup
     return Filters.from_values(values)
 
 
+def unread_link_values(dataset: Dataset, params: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """The values of a link's own parameters that the page cannot read and so leaves out, as
+    (parameter, value) pairs: an option no list filter has (``sector=nonsense``), years that are not
+    a pair of whole numbers (``years=abc``), a place no place box lists, a flag neither true nor
+    false. Parameters the page does not use are not its to judge (another part may read them).
+
+    Parameters
+    ----------
+    dataset
+        Where the options come from.
+    params
+        The link's parameters, each with all its values (``st.query_params.get_all``).
+    """
+    options = filter_options(dataset)
+    unread: list[tuple[str, str]] = []
+    for spec in FILTERS:
+        given = [value for value in params.get(spec.key, []) if value != ""]
+        if spec.kind == "list":
+            known = set(options[spec.name].values())
+            unread += [(spec.key, value) for value in given if value not in known]
+        elif spec.kind == "range" and given:
+            if len(given) != 2 or not all(re.fullmatch(r"\s*-?\d+\s*", value) for value in given):
+                unread += [(spec.key, value) for value in given]
+        elif spec.kind == "flag":
+            unread += [(spec.key, value) for value in given if value.lower() not in ("true", "false")]
+    places = set(labels(dataset, "places").values())
+    unread += [("place", value) for value in params.get("place", []) if value and value not in places]
+    unread += [("present", value) for value in params.get("present", [])
+               if value.lower() not in ("true", "false", "1", "0", "")]
+    return unread
+
+
 def place_from_link(dataset: Dataset, values: list[str]) -> str | None:
     """The place a link's ``place`` parameter names (by its label, as the place box shows it, in any language)."""
     by_label = all_labels(dataset, "places")

@@ -9,7 +9,7 @@ from ..i18n import DEFAULT_LANGUAGE, fill, normalise, translations
 from ..query.selection import View
 from ..settings import SETTINGS
 from .localise import place_label
-from .reports import report_html_at, report_html_in_at
+from .reports import report_html_at
 from .templates import render, safe
 
 
@@ -46,7 +46,7 @@ def printed_reports(dataset: Dataset, view: View, place: str | None = None, *,
         rows = rows[dataset.codes.place[rows] == code]
     shown = np.asarray(rows[:limit])
     reports = dataset.reports.iloc[shown][["id", "place_id", "place_name", "source_url"]].to_dict("records")
-    htmls = report_html_at(dataset, shown) if lang == DEFAULT_LANGUAGE else report_html_in_at(dataset, shown, lang)
+    htmls = report_html_at(dataset, shown, lang)
     names = _place_names(dataset, lang)
     items = [{"id": report["id"], "place": names.get(str(report["place_id"]), report["place_name"]),
               "url": report["source_url"] or "", "report": safe(html)}

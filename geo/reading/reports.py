@@ -112,23 +112,20 @@ def report_html_in(report: dict | pd.Series, dataset: Dataset, lang: str) -> str
     )
 
 
-def report_html_at(dataset: Dataset, positions: np.ndarray) -> list[str]:
-    """:func:`report_html` of the reports at ``positions``, each computed once per dataset."""
-    labels = dataset.sectors["label"].to_dict()
+def report_html_at(dataset: Dataset, positions: np.ndarray | list[int], lang: str = "en") -> list[str]:
+    """The HTML of the reports at ``positions`` in popups and cards, in ``lang`` (:func:`report_html`
+    in English, :func:`report_html_in` in another), each computed once per dataset and language."""
+    memo = memo_of(dataset)
+    if lang == "en":
+        labels = dataset.sectors["label"].to_dict()
 
-    def make(missing: list[int]) -> list[str]:
-        names = dataset.places["name"].to_dict()
-        return [report_html(report, labels, names) for report in dataset.reports.iloc[missing].to_dict("records")]
+        def make(missing: list[int]) -> list[str]:
+            names = dataset.places["name"].to_dict()
+            return [report_html(report, labels, names) for report in dataset.reports.iloc[missing].to_dict("records")]
 
-    return memo_of(dataset).report_html.get_many((int(p) for p in positions), make)
+        return memo.report_html.get_many((int(p) for p in positions), make)
 
-
-def report_html_in_at(dataset: Dataset, positions: np.ndarray, lang: str) -> list[str]:
-    """:func:`report_html_in` of the reports at ``positions`` (the card's words in ``lang``, as the
-    printed page lists them), each computed once per dataset and language."""
-
-    def make(missing: list[int]) -> list[str]:
+    def make_in(missing: list[int]) -> list[str]:
         return [report_html_in(report, dataset, lang) for report in dataset.reports.iloc[missing].to_dict("records")]
 
-    cache = memo_of(dataset).card_html_in.setdefault(lang, BoundedCache())
-    return cache.get_many((int(p) for p in positions), make)
+    return memo.report_html_in.setdefault(lang, BoundedCache()).get_many((int(p) for p in positions), make_in)

@@ -65,6 +65,24 @@ def test_places_that_sit_close_together_can_each_be_hovered(open_dashboard, pair
         page.mouse.move(0, 0)
 
 
+@pytest.mark.parametrize("link", ["", "?years=2019&years=2019"], ids=["every-year", "2019"])
+def test_near_places_keep_their_east_west_order_when_moved_apart(open_dashboard, link: str) -> None:
+    """Tumen lies west of Hunchun: where their marks are moved apart, Tumen's mark and name stay on
+    the west (Hunchun was drawn west of Tumen)."""
+    page = open_dashboard(link, viewport=JOURNALIST).page
+    frame = harness.map_frame(page)
+    frame.locator(".nk-leader").first.wait_for(state="attached", timeout=20_000)
+    page.wait_for_timeout(300)
+    centre = {name: (lambda box: box["x"] + box["width"] / 2)(mark(page, name).bounding_box())
+              for name in ("Tumen", "Hunchun")}
+    page.screenshot(path=f"/tmp/nk-east-west{link and '-2019'}.png")
+    assert centre["Tumen"] < centre["Hunchun"], centre
+    labels = frame.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.nk-label')]
+        .map(l => [l.innerText.trim(), l.getBoundingClientRect().left]))""")
+    if "Tumen" in labels and "Hunchun" in labels:
+        assert labels["Tumen"] < labels["Hunchun"], labels
+
+
 def test_an_area_does_not_catch_a_click_on_open_ground(open_dashboard) -> None:
     """A click inside Northern China's pale circle, away from its handle, opens nothing."""
     page = open_dashboard(viewport=JOURNALIST).page
@@ -459,6 +477,34 @@ def test_a_phones_legend_lists_only_what_the_map_shows(open_dashboard) -> None:
     assert listed == ["Restaurants & hotels"], listed
 
 
+def test_a_phones_map_keeps_names_and_legend_in_room_and_says_what_is_out_of_view(open_dashboard) -> None:
+    """On `/` at 390×844: no place's name runs past the map's edge (Hunchun and Changbai County
+    did), the open legend covers at most a quarter of the map, and the wide areas whose marks lie
+    outside the first view are named on the map."""
+    page = open_dashboard(**PHONE).page
+    frame = harness.map_frame(page)
+    frame.wait_for_selector(".nk-no-tiles .nk-label", timeout=20_000)
+    page.wait_for_timeout(800)
+    labels = frame.evaluate("""() => [...document.querySelectorAll('.nk-label-text')].map(l => {
+        const r = l.getBoundingClientRect();
+        return {name: l.innerText.trim(), left: r.left, right: r.right, inside: r.left >= 0 && r.right <= innerWidth};
+    })""")
+    assert len(labels) >= 8
+    assert [label for label in labels if not label["inside"]] == []
+    out = [p["name"] for p in frame.evaluate(INSIDE, "path.nk-place") if not p["inside"]]
+    assert "China" in out, out
+    note = frame.locator(".nk-offscreen")
+    assert note.is_visible()
+    assert all(name in note.inner_text() for name in out), (out, note.inner_text())
+    legend = frame.locator(".nk-legend")
+    legend.locator("summary").tap()
+    page.wait_for_timeout(300)
+    page.screenshot(path="/tmp/nk-phone-legend-open.png")
+    share = frame.evaluate("""() => { const r = document.querySelector('.nk-legend').getBoundingClientRect();
+        return r.width * r.height / (innerWidth * innerHeight); }""")
+    assert share <= 0.25, f"the open legend covers {share:.0%} of the map"
+
+
 # ---------------------------------------------------------------- the presenter (item 8)
 
 PAUSE_AS_SEEN = """() => {
@@ -527,6 +573,43 @@ def test_the_presenters_type_reads_across_a_room_and_the_map_fits_its_marks(open
     assert spread["inside"] and spread["tall"] >= 0.7, spread
 
 
+def test_a_links_unreadable_values_are_named_and_the_rest_kept(open_dashboard) -> None:
+    """`?sector=nonsense&years=abc` with a good sector: the page says which values it could not
+    read (as text, escaped) and keeps the good sector."""
+    page = open_dashboard("?sector=nonsense&years=abc&sector=Restaurants+%26+hotels&sector=%3Cb%3Ebold%3C%2Fb%3E",
+                          viewport=JOURNALIST).page
+    note = page.locator(".nk-unread")
+    note.wait_for(timeout=20_000)
+    page.screenshot(path="/tmp/nk-unread-link.png")
+    text = note.inner_text()
+    assert "sector “nonsense”" in text and "years “abc”" in text and "sector “<b>bold</b>”" in text, text
+    assert note.locator("b").count() == 0
+    assert "Restaurants" not in text
+    assert chips_shown(page) == ["sector"]
+
+
+@pytest.mark.parametrize("link", ["?present=true",
+                                  "?present=true&years=2017&years=2019&sector=Restaurants+%26+hotels&role=Destination"],
+                         ids=["no-filter", "three-chips"])
+def test_a_presenters_legend_and_map_fit_a_small_screen(open_dashboard, link: str) -> None:
+    """At 1280×720 the presenter's legend shows whole without scrolling, and three filter chips
+    leave the whole map on the screen."""
+    page = open_dashboard(link, viewport=PRESENTER).page
+    frame = harness.map_frame(page)
+    frame.locator(".nk-presenting .nk-legend details[open]").wait_for(timeout=20_000)
+    page.wait_for_timeout(800)
+    page.screenshot(path=f"/tmp/nk-presenter-small-{len(link)}.png")
+    box = page.locator(harness.MAP_IFRAME).bounding_box()
+    assert box["y"] + box["height"] <= PRESENTER["height"], box
+    assert box["height"] >= 300, box
+    legend = frame.evaluate("""() => {
+        const l = document.querySelector('.nk-legend'), r = l.getBoundingClientRect();
+        return {scroll: l.scrollHeight, client: l.clientHeight, top: r.top, bottom: r.bottom, height: innerHeight};
+    }""")
+    assert legend["scroll"] <= legend["client"] + 1, f"the legend scrolls: {legend}"
+    assert legend["top"] >= 0 and legend["bottom"] <= legend["height"], legend
+
+
 # ---------------------------------------------------------------- a chip's own ✕ (item 11)
 
 
@@ -574,16 +657,36 @@ def tab_stops(page: object, until: str, limit: int = 80) -> list[dict]:
         page.keyboard.press("Tab")
         stop = page.evaluate(FOCUSED)
         stops.append(stop)
-        if (until == "mark" and stop["mark"]) or (until != "mark" and stop["name"].startswith(until)):
+        city = stop["mark"] and "-level" not in stop["name"]
+        if (until == "mark" and stop["mark"]) or (until == "city" and city) or \
+                (until not in ("mark", "city") and stop["name"].startswith(until)):
             return stops
     raise AssertionError(f"{until} never took the focus: {stops}")
 
 
 def test_the_first_mark_is_a_few_tab_stops_in(open_dashboard) -> None:
+    """The first mark Tab reaches is a city's, a few stops in: the handles of wide areas are not
+    stops (China and the provinces in view were 6 more stops before the first city: 19)."""
     page = open_dashboard(viewport=JOURNALIST).page
-    stops = tab_stops(page, "mark")
+    stops = tab_stops(page, "city")
     assert not [s for s in stops if s["testid"] == "stBaseButton-elementToolbar"], "the chart's toolbar"
-    assert len(stops) <= 13, [s["name"] or s["testid"] for s in stops]  # 18 before
+    assert not [s for s in stops if s["mark"] and "-level" in s["name"]], "an area's handle"
+    assert len(stops) <= 13, [s["name"] or s["testid"] for s in stops]
+
+
+def test_escape_closes_a_popup_and_gives_the_focus_back_to_its_mark(open_dashboard) -> None:
+    page = open_dashboard("?place=Dandong", viewport=JOURNALIST).page
+    frame = harness.map_frame(page)
+    dandong = mark(page, "Dandong")
+    dandong.focus()
+    page.keyboard.press("Enter")
+    popup = frame.locator(".leaflet-popup", has_text="Dandong")
+    popup.wait_for(timeout=10_000)
+    page.keyboard.press("Tab")  # into the popup (its close button or a link)
+    page.keyboard.press("Escape")
+    popup.wait_for(state="detached", timeout=5_000)
+    focused = page.evaluate(FOCUSED)
+    assert focused["mark"] and focused["name"].startswith("Dandong"), focused
 
 
 def test_the_table_is_one_stop_with_no_hidden_cells(open_dashboard) -> None:
@@ -611,6 +714,27 @@ def test_focus_stays_on_the_card_when_next_becomes_disabled(open_dashboard) -> N
     page.keyboard.press("Enter")  # and the keyboard goes on from there
     harness.wait_for_app(page)
     assert not page.get_by_role("button", name="Next ▶").is_disabled()
+
+
+def test_space_or_enter_chooses_a_table_row(open_dashboard) -> None:
+    """A keyboard user moves down the reports table and presses Space, then Enter: the card shows
+    each chosen report (the grid's own key was Shift+Space)."""
+    page = open_dashboard("?place=Dandong", viewport=JOURNALIST).page
+    page.wait_for_timeout(1500)
+    harness.wait_for_app(page)
+    card = page.locator("[data-testid='stNumberInput'] label").first
+    assert card.inner_text().startswith("Report 1 of"), card.inner_text()
+    page.locator("[data-testid='stDataFrame'] [data-testid='data-grid-canvas']").focus()
+    for key in ("ArrowDown", "ArrowDown", "ArrowRight", "ArrowDown"):  # to the third report's row
+        page.keyboard.press(key)
+    page.keyboard.press("Space")
+    page.wait_for_function("() => document.querySelector(\"[data-testid='stNumberInput'] label\")"
+                           ".innerText.startsWith('Report 4 of')", timeout=20_000)
+    harness.wait_for_app(page)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector(\"[data-testid='stNumberInput'] label\")"
+                           ".innerText.startsWith('Report 5 of')", timeout=20_000)
 
 
 def test_the_map_and_the_expanders_have_names(open_dashboard) -> None:

@@ -51,6 +51,34 @@ test("a chain of touching marks is one cluster on a ring wide enough that none o
   close(moved[0].x, centre.x - ring);  // from the left, clockwise on the screen
 });
 
+test("two near places keep their east-west order whichever comes first (Tumen and Hunchun)", () => {
+  // Hunchun, east of Tumen, listed first (as the places' order had it in some years' views).
+  const hunchun = {x: 410, y: 200}, tumen = {x: 402, y: 203};
+  const [east, west] = nkmap.spread([hunchun, tumen], [7, 9]).spots;
+  assert.ok(east.moved && west.moved);
+  assert.ok(west.x < east.x, `Tumen drawn at ${west.x}, east of Hunchun at ${east.x}`);
+  assert.equal(west.left, true);
+  assert.equal(east.left, false);
+});
+
+test("marks spread on a ring never put a place east of one that lies east of it", () => {
+  let seed = 7;
+  const random = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
+  for (let trial = 0; trial < 300; trial++) {
+    const n = 2 + (trial % 2);  // the near pairs and threes of the bundled data
+    const points = Array.from({length: n}, () => ({x: 100 + random() * 16, y: 100 + random() * 16}));
+    const layout = nkmap.spread(points, points.map(() => 6));
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        if (points[j].x > points[i].x) {  // i west of j: never east of it (above or below it at most)
+          assert.ok(layout.spots[i].x <= layout.spots[j].x + 1e-9,
+                    `trial ${trial}: ${JSON.stringify(points)} became ${JSON.stringify(plain(layout.spots))}`);
+        }
+      }
+    }
+  }
+});
+
 test("an arrowhead sits at the edge of its destination's mark, or not at all on a short line", () => {
   const head = nkmap.arrowHead({x: 0, y: 0}, {x: 100, y: 0}, 10);
   close(head.x, 81); close(head.y, 0);  // 10 px of mark and 9 of arrow before the end

@@ -75,20 +75,20 @@ const LOCAL = {
 };
 /* What each language's words must say: fixed phrases from the catalogs, checked word by word. */
 const EXPECTED = {
-  ko: {tooltip: "<b>단둥 (Dandong)</b> · 보고 3건", level: "(성 단위) · 보고 1건 · 노동자가 적다고 보고됨",
-       more: "보고 2건 더 있음: 지도 아래 표를 보십시오.", all: "이곳의 보고 1건: 지도 아래 표를 보십시오.",
-       note: "(도시가 아닌 성 단위로 보고됨)", none: "이곳의 모든 보고가 노동자가 없다고 전합니다. 노동자 있음으로 치지 않습니다.",
-       scroll: "이곳의 보고 2건, 최신순: 스크롤하면 더 보입니다.", label: "랴오닝성 (Liaoning), 성 단위, 보고 4건, 노동자가 적다고 보고됨",
+  ko: {tooltip: "<b>단둥 (Dandong)</b> · 보고 3건", level: "(성·도 단위) · 보고 1건 · 노동자가 적다고 보고됨",
+       more: "이곳에 보고 2건이 더 있습니다. 지도 아래 표를 보세요.", all: "이곳의 보고 1건: 지도 아래 표를 보세요.",
+       note: "(도시가 아닌 성·도 단위로 보고됨)", none: "이곳의 모든 보고가 노동자가 없다고 전합니다. ‘노동자 있음’으로 세지 않습니다.",
+       scroll: "이곳의 보고 2건, 최신순: 스크롤하면 더 보입니다.", label: "랴오닝성 (Liaoning), 성·도 단위, 보고 4건, 노동자가 적다고 보고됨",
        flow: "신의주 (Sinuiju) → 단둥 (Dandong) · 보고 3건 · 추정, 명시되지 않음"},
   zh: {tooltip: "<b>丹东 (Dandong)</b> · 3条报告", level: "(省级) · 1条报告 · 报告称劳工很少",
        more: "此处另有2条报告：见地图下方的表格。", all: "此处有1条报告：见地图下方的表格。",
-       note: "(按省级报告，并非具体城市)", none: "此处所有报告都称没有劳工：不计为有劳工。",
+       note: "(仅精确到省级，未具体到城市)", none: "此处所有报告都称没有劳工：不计为有劳工。",
        scroll: "此处有2条报告，最新的在前：滚动查看更多。", label: "辽宁省 (Liaoning)、省级、4条报告、报告称劳工很少",
        flow: "新义州 (Sinuiju) → 丹东 (Dandong) · 3条报告 · 推断，未明示"},
-  ja: {tooltip: "<b>丹東 (Dandong)</b> · 報告3件", level: "(省単位) · 報告1件 · 労働者は少ないとの報告",
+  ja: {tooltip: "<b>丹東 (Dandong)</b> · 報告3件", level: "(省・道単位) · 報告1件 · 労働者は少ないとの報告",
        more: "ほかに報告2件：地図の下の表をご覧ください。", all: "ここに報告1件：地図の下の表をご覧ください。",
-       note: "(都市ではなく省単位の報告)", none: "ここのすべての報告が、労働者はいないとしています。労働者ありには数えません。",
-       scroll: "ここに報告2件（新しい順）：スクロールすると続きが見られます。", label: "遼寧省 (Liaoning)、省単位、報告4件、労働者は少ないとの報告",
+       note: "(都市ではなく省・道単位の報告)", none: "この場所の報告はすべて、労働者はいないとしています。「労働者あり」には数えません。",
+       scroll: "ここに報告2件（新しい順）：スクロールすると続きが見られます。", label: "遼寧省 (Liaoning)、省・道単位、報告4件、労働者は少ないとの報告",
        flow: "新義州 (Sinuiju) → 丹東 (Dandong) · 報告3件 · 推定、明示なし"}
 };
 const SINUIJU = {ko: "신의주 (Sinuiju)", zh: "新义州 (Sinuiju)", ja: "新義州 (Sinuiju)"};
@@ -131,4 +131,12 @@ test("the summary line counts reports, places and the places with few or no work
   assert.equal(nkmap.summaryLine(WORDS, 12, 5, 1, 2012, 2019), "12 reports at 5 places (1 with few or no workers) · 2012–2019");
   assert.equal(nkmap.summaryLine(WORDS, 1, 1, 0, 2019, 2019), "1 report at 1 place · 2019");
   assert.equal(nkmap.summaryLine(WORDS, 0, 0, 0, 2019, 2019), "No reports match these filters");
+});
+
+test("a phone's note on places out of view names four and counts the rest, in each language", () => {
+  const names = ["China", "Liaoning", "Jilin", "Dandong", "Tumen", "Hunchun"];
+  assert.equal(nkmap.offScreenNote(EN, names.slice(0, 2)), "Out of view: China, Liaoning");
+  assert.equal(nkmap.offScreenNote(EN, names), "Out of view: China, Liaoning, Jilin, Dandong and 2 more");
+  assert.equal(nkmap.offScreenNote(ALL.ko, names.slice(0, 5)), "화면 밖: China, Liaoning, Jilin, Dandong 외 1곳");
+  assert.doesNotMatch(nkmap.offScreenNote(ALL.ja, names), /Out of view|more/);
 });

@@ -36,3 +36,34 @@ def test_popups_shrink_with_many_places_and_then_point_to_the_table() -> None:
     assert layers.popup_reports_per_place(1, small) == 6
     assert layers.popup_reports_per_place(5, small) == 2
     assert layers.popup_reports_per_place(11, small) == 0  # not one report each: counts only
+
+
+def test_a_step_sends_the_words_once_then_numbers(tiny: Dataset) -> None:
+    """The first step carries the places' records and the popups' reports; the same view again
+    carries only numbers, a few bytes per place, and the same marks."""
+    view = build_view(tiny, Filters())
+    sent = layers.Sent()
+    text = layers.view_step(tiny, view, sent).records_json
+    first = json.loads(text)
+    assert layers.view_step(tiny, view, sent).records_json == text  # the same view: the same text, not drawn again
+    sent.last = ()
+    second = json.loads(layers.view_step(tiny, view, sent).records_json)
+    assert first["base"] and not second["base"]
+    assert {record["id"] for _, record in first["places"]} >= set(view.places["place_id"])
+    assert any("Dozens of North Korean women" in html for html in first["html"].values())
+    assert second["places"] == [] and second["html"] == {}
+    assert second["marks"] == first["marks"] and second["popups"] == first["popups"]
+    assert len(second["marks"]) == 3 * len(view.places)
+    numbers = len(json.dumps(second["marks"])) + len(json.dumps(second["popups"]))
+    assert numbers <= 16 * len(view.places)
+
+
+def test_a_step_starts_afresh_for_another_dataset_or_when_the_map_asks(tiny: Dataset) -> None:
+    view = build_view(tiny, Filters())
+    sent = layers.Sent()
+    layers.view_step(tiny, view, sent)
+    assert json.loads(layers.view_step(tiny, view, sent, asked="lost-1").records_json)["base"]
+    other = build_view(tiny, Filters(years=(tiny.years[1], tiny.years[1])))
+    assert not json.loads(layers.view_step(tiny, other, sent, asked="lost-1").records_json)["base"]  # answered once
+    sent.version = "another"
+    assert json.loads(layers.view_step(tiny, view, sent, asked="lost-1").records_json)["base"]

@@ -107,14 +107,16 @@ def test_the_exports_records_are_named_and_ranked_in_the_language(dataset: Datas
 
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_popups_name_the_reports_places_and_sectors_in_the_language(dataset: Dataset, lang: str) -> None:
-    """Inside a popup, a report's origin and sectors are named in the language (its quote stays as published)."""
-    origin = {"ko": "From 양강도 (Ryanggang Province)", "zh": "From 两江道 (Ryanggang Province)",
-              "ja": "From 両江道 (Ryanggang Province)"}[lang]
+    """Inside a popup, a report's words, origin and sectors are in the language (its quote stays as published)."""
+    origin = {"ko": "양강도 (Ryanggang Province)", "zh": "两江道 (Ryanggang Province)",
+              "ja": "両江道 (Ryanggang Province)"}[lang]
     unspecified = dataset.sectors.loc["unspecified", f"label_{lang}"]
     records = json.loads(layers.view_layer(dataset, build_view(dataset, Filters()), lang=lang).records_json)
     popups = " ".join(html for mark in records["marks"] for html in mark["reports"])
     assert origin in popups and unspecified in popups and "· Unspecified" not in popups
+    english_words = (f"From {origin}", "· destination", "Original article", "some time in")
+    assert [word for word in english_words if word in popups] == []
     exported = " ".join(report["html"] for report in export_records(dataset, dataset.reports, lang=lang)["reports"])
-    assert origin in exported and unspecified in exported
+    assert origin in exported and unspecified in exported and f"From {origin}" not in exported
     english = json.loads(layers.view_layer(dataset, build_view(dataset, Filters())).records_json)
     assert "From Ryanggang Province" in " ".join(html for mark in english["marks"] for html in mark["reports"])

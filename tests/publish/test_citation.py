@@ -77,3 +77,21 @@ def test_a_citation_in_korean_translates_only_the_words_around_its_fields(datase
     assert item["URL"] == link and item["version"] == dataset.version and item["language"] == "ko"
     assert item["accessed"] == {"date-parts": [[2026, 3, 4]]}
     assert "Sources of the reports shown" not in item["note"] and "A Publisher" in item["note"]
+
+
+def test_a_cited_view_and_its_data_package_name_sectors_by_label(dataset: Dataset) -> None:
+    """"Cite this view" and the data package say the sector a reader picked ("Restaurants"), not
+    its id ("hospitality"); roles and sources by their labels too."""
+    import io
+    import zipfile
+
+    from geo.publish import downloads
+    from geo.query.selection import build_view
+
+    view = build_view(dataset, Filters(sectors=("hospitality",), roles=("event",), sources=("src-a",)))
+    cited = downloads.view_citation(dataset, view, "https://example.org/", date(2026, 3, 4))
+    assert "View: sectors Restaurants; roles Event; sources A Publisher (November 2019);" in cited["text"]
+    assert "hospitality" not in cited["text"] and "hospitality" not in cited["csl"]
+    package = zipfile.ZipFile(io.BytesIO(downloads.package_download(dataset, view)))
+    described = json.loads(package.read("datapackage.json"))["description"]
+    assert "sectors Restaurants" in described and "hospitality" not in described

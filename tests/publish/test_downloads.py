@@ -28,14 +28,14 @@ def test_downloads_carry_the_filters_and_citations(tiny: Dataset, tmp_path: Path
     import zipfile
 
     package = zipfile.ZipFile(io.BytesIO(downloads.package_download(tiny, view)))
-    assert "years 2019–2019; sectors garments" in package.read("README.md").decode("utf-8")
+    assert "years 2019–2019; sectors Garments" in package.read("README.md").decode("utf-8")
     collection = json.loads(downloads.geojson_download(tiny, view))
     assert collection["metadata"]["filters"] == (
-        "years 2019–2019; sectors garments; places in China and North Korea only")
+        "years 2019–2019; sectors Garments; places in China and North Korea only")
     assert sorted(f["id"] for f in collection["features"]) == ["r1", "r3"]
     html = downloads.html_download(tiny, view)
     assert html.startswith("<!DOCTYPE html>") or html.lstrip().lower().startswith("<!doctype html>")
-    assert "years 2019–2019; sectors garments" in html
+    assert "years 2019–2019; sectors Garments" in html
 
 
 

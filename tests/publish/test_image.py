@@ -8,6 +8,7 @@ import struct
 import xml.etree.ElementTree as ET  # noqa: N817
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from geo.cli import main
@@ -15,7 +16,7 @@ from geo.data.load import Dataset, load_dataset
 from geo.map.records import map_config
 from geo.publish.export import ExportInfo
 from geo.publish.image import EMPTY, NOTE, image_bytes, view_records
-from geo.publish.imagemarks import TOUCHING
+from geo.publish.imagemarks import TOUCHING, Mark, declutter
 from geo.query.filters import Filters
 from geo.query.selection import build_view
 from geo.reading.pickers import chips
@@ -127,3 +128,16 @@ def test_cli_writes_each_image_format_and_refuses_a_bad_size(tiny_dir: Path, tmp
 def test_marks_are_moved_apart_as_the_map_moves_them() -> None:
     script = (ROOT / "geo" / "map" / "static" / "nkmap" / "geometry.js").read_text(encoding="utf-8")
     assert re.search(r"var TOUCHING = (\d+);", script).group(1) == str(TOUCHING)
+
+
+def test_moved_apart_marks_keep_their_east_west_order() -> None:
+    """Hunchun, east of Tumen, listed first: the image, as the map, keeps Tumen on the west."""
+    def mark(x: float, y: float) -> Mark:
+        return Mark(place={}, record={}, style={}, radius=8.0, home=np.array([x, y]))
+
+    hunchun, tumen, south = mark(410, 200), mark(402, 197), mark(405, 190)
+    declutter([hunchun, tumen])
+    assert tumen.spot[0] < hunchun.spot[0], (tumen.spot, hunchun.spot)
+    declutter([south, hunchun, tumen])  # three: none crosses to the far side of one east of it
+    west, middle, east = (m.spot[0] for m in (tumen, south, hunchun))
+    assert west <= middle + 1e-6 and middle <= east + 1e-6, (tumen.spot, south.spot, hunchun.spot)

@@ -105,3 +105,14 @@ def test_a_chips_link_leaves_out_only_its_own_parameter() -> None:
     assert link_without(params, "sector") == "?years=2017&years=2019&q=%3Cb%3E%26"
     assert link_without(params, "years") == "?sector=Restaurants+%26+hotels&q=%3Cb%3E%26"
     assert link_without({"years": ["2017", "2019"]}, "years") == "?"
+
+
+def test_a_links_unreadable_values_are_named_and_the_rest_is_read(tiny) -> None:
+    params = {"sector": ["nonsense", "Garments"], "years": ["abc"], "role": ["Event"], "abroad": ["maybe"],
+              "place": ["Atlantis"], "present": ["true"], "q": ["waitress"], "lang": ["xx"]}
+    assert pickers.unread_link_values(tiny, params) == [
+        ("years", "abc"), ("sector", "nonsense"), ("abroad", "maybe"), ("place", "Atlantis")]
+    read = pickers.filters_from_link(tiny, params, pickers.years_from_link(params["years"], tiny.years))
+    assert read.sectors == ("garments",) and read.roles == ("event",) and read.text == "waitress"
+    assert pickers.unread_link_values(tiny, {"years": ["2016", "2019"], "sector": ["Garments"]}) == []
+    assert pickers.unread_link_values(tiny, {"years": ["2016"]}) == [("years", "2016")]

@@ -7,6 +7,7 @@
  * - The page's main region is not a stop (the "Skip to main content" link still reaches it).
  * - The reports table's scroller is not a stop of its own (it has no name; the grid inside it
  *   is the stop), and Tab leaves the grid instead of stepping through its hidden cells.
+ * - Space or Enter on a row of the reports table chooses it (the grid's own key is Shift+Space).
  * - When Next or Previous becomes disabled under the keyboard's focus (the end of the list),
  *   focus moves to the other one, so it stays on the card instead of dropping to the page's top.
  */
@@ -44,11 +45,18 @@
   document.addEventListener("focusin", function (event) {
     last = event.target.matches && event.target.matches(CARD) ? event.target : null;
   });
-  // Tab in the grid goes to the next stop of the page, not to the next hidden cell; the grid's
-  // own keys (arrows, Space, Enter) still choose a row.
+  // Tab in the grid goes to the next stop of the page, not to the next hidden cell. Space or Enter
+  // on a row chooses it: the grid itself chooses a row only with Shift+Space, which nobody guesses.
   window.addEventListener("keydown", function (event) {
-    if (event.key === "Tab" && event.target.closest && event.target.closest("[data-testid='stDataFrame']")) {
+    var grid = event.target.closest && event.target.closest("[data-testid='stDataFrame']");
+    if (!grid) { return; }
+    if (event.key === "Tab") { event.stopPropagation(); return; }
+    if ((event.key === " " || event.key === "Enter") && !event.shiftKey && !event.ctrlKey && !event.metaKey &&
+        !event.altKey && event.isTrusted) {
+      event.preventDefault();
       event.stopPropagation();
+      event.target.dispatchEvent(new window.KeyboardEvent("keydown", {key: " ", code: "Space", keyCode: 32, which: 32,
+                                                               shiftKey: true, bubbles: true, cancelable: true}));
     }
   }, true);
   tidy();

@@ -7,10 +7,70 @@
 
   /* A label to the left of its mark (a mark moved left of its cluster) or to the right. */
   function sideOf(mark, left) {
+    mark.labelLeft = left;  // the side declutter chose; labelsInside may move it at the map's edge
     var element = mark.label.getElement();
     if (element && element.firstChild) {
       element.firstChild.style.transform = left ? "translateX(calc(-100% - " + 2 * mark.offset + "px))" : "";
     }
+  }
+
+  var measure = null;
+
+  /* How wide a label's text is, in pixels, also while labels are hidden (the map has tiles). */
+  function labelWidth(element) {
+    var text = element.firstChild;
+    if (text.offsetWidth) { return text.offsetWidth; }
+    var style = window.getComputedStyle(text);
+    measure = measure || document.createElement("canvas").getContext("2d");
+    measure.font = style.fontWeight + " " + style.fontSize + " " + style.fontFamily;
+    return measure.measureText(text.textContent).width;
+  }
+
+  /* Each label inside the map: a name that would run past an edge goes to its mark's other side
+   * or under its mark, whichever of them covers least of the other marks and the names already
+   * placed; the others keep the side declutter chose. Runs after every pan and zoom (what is near an
+   * edge changes with both). */
+  function labelsInside(map, marks) {
+    var width = map.getSize().x, taken = [];
+    var ids = Object.keys(marks);
+    var circles = ids.map(function (id) {
+      var at = map.latLngToContainerPoint(marks[id].shape.getLatLng()), r = marks[id].shape.getRadius();
+      return {id: id, left: at.x - r, right: at.x + r, top: at.y - r, bottom: at.y + r};
+    });
+    var covered = function (box, id) {  // how much of other marks and placed names the box covers
+      return circles.concat(taken).reduce(function (sum, other) {
+        if (other.id === id) { return sum; }
+        var across = Math.min(box.right, other.right) - Math.max(box.left, other.left);
+        var down = Math.min(box.bottom, other.bottom) - Math.max(box.top, other.top);
+        return sum + (across > 0 && down > 0 ? across * down : 0);
+      }, 0);
+    };
+    ids.forEach(function (id) {
+      var mark = marks[id], element = mark.label && mark.label.getElement();
+      if (!element || !element.firstChild) { return; }
+      var at = map.latLngToContainerPoint(mark.label.getLatLng()), w = labelWidth(element);
+      var r = mark.offset - 3, preferred = Boolean(mark.labelLeft);
+      var sides = {
+        right: {left: at.x + mark.offset, top: at.y - 8, transform: ""},
+        left: {left: at.x - mark.offset - w, top: at.y - 8,
+               transform: "translateX(calc(-100% - " + 2 * mark.offset + "px))"},
+        under: {left: Math.max(2, Math.min(at.x - w / 2, width - w - 2)), top: at.y + r + 2}
+      };
+      sides.under.transform = "translate(" + Math.round(sides.under.left - at.x - mark.offset) + "px, " +
+        Math.round(r + 10) + "px)";
+      var order = preferred ? ["left", "right", "under"] : ["right", "left", "under"];
+      var boxes = order.map(function (name) {
+        var side = sides[name];
+        return {id: id, name: name, left: side.left, right: side.left + w, top: side.top, bottom: side.top + 16};
+      });
+      var inside = function (box) { return box.left >= 0 && box.right <= width; };
+      var chosen = boxes[0], fits = boxes.filter(inside);
+      if (!inside(chosen) && fits.length) {  // of the places inside the map, the one that covers least
+        chosen = fits.reduce(function (best, box) { return covered(box, id) < covered(best, id) ? box : best; });
+      }
+      element.firstChild.style.transform = sides[chosen.name].transform;
+      taken.push(chosen);
+    });
   }
 
   /* `marks`: by place id, {shape, home, label, offset} (label null for an area's handle);
@@ -46,5 +106,30 @@
     });
   }
 
+  /* On a small map (a phone's), a line at its top naming the places whose marks are out of view
+   * (wide areas, whose marks sit far away, above all), so that a reader knows to zoom out.
+   * `places`: the records' places by id (escaped names); `words`: the map's words. Runs after every
+   * pan and zoom. */
+  function offScreen(map, marks, places, words) {
+    var bounds = map.getBounds(), note = map.nkOffScreen;
+    var names = map.getSize().x >= nkmap.SMALL_MAP ? [] : Object.keys(marks).filter(function (id) {
+      return !bounds.contains(marks[id].home);
+    }).map(function (id) { return places[id].name; });
+    if (!note) {
+      note = map.nkOffScreen = L.control({position: "topleft"});
+      note.onAdd = function () {
+        var div = L.DomUtil.create("div", "nk-offscreen");
+        div.setAttribute("role", "status");
+        return div;
+      };
+      note.addTo(map);
+    }
+    var element = note.getContainer();
+    element.innerHTML = names.length ? nkmap.offScreenNote(words, names) : "";
+    element.style.display = names.length ? "" : "none";
+  }
+
   nkmap.declutter = declutter;
+  nkmap.offScreen = offScreen;
+  nkmap.labelsInside = labelsInside;
 })(nkmap);

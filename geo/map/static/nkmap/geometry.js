@@ -21,6 +21,31 @@
     return Math.sqrt(x * x + y * y);
   }
 
+  /* A cluster's members in the order of the ring's places (place k at the angle PI + 2 PI k / n,
+   * from the left and clockwise on the screen), so that no mark crosses to the other side of
+   * another: the places from west to east take the members from west to east, and places one
+   * above the other take theirs from north to south (the western of two near places stays on
+   * the left). */
+  function onRing(group, points) {
+    var n = group.length;
+    var places = group.map(function (_, k) {
+      var angle = Math.PI + 2 * Math.PI * k / n;
+      return {k: k, x: Math.round(Math.cos(angle) * 1e9), y: Math.round(Math.sin(angle) * 1e9)};
+    });
+    var byXY = function (a, b) { return a.x - b.x || a.y - b.y; };
+    places.sort(byXY);
+    var members = group.map(function (m) { return {m: m, x: points[m].x, y: points[m].y}; }).sort(byXY);
+    var slots = new Array(n);
+    for (var start = 0; start < n;) {
+      var end = start;
+      while (end < n && places[end].x === places[start].x) { end++; }  // places one above the other
+      members.slice(start, end).sort(function (a, b) { return a.y - b.y || a.m - b.m; })
+        .forEach(function (member, i) { slots[places[start + i].k] = member.m; });
+      start = end;
+    }
+    return slots;
+  }
+
   /* Where each mark goes so that none overlaps another. Marks whose circles come closer than
    * TOUCHING (directly or through a chain of others) form a cluster; a cluster's marks go round
    * a ring about their common centre, starting from the left (so two sit side by side, names
@@ -52,7 +77,7 @@
       centre = {x: centre.x / group.length, y: centre.y / group.length};
       var widest = Math.max.apply(null, group.map(function (m) { return radii[m]; }));
       var ring = widest / Math.sin(Math.PI / group.length) + TOUCHING;
-      group.forEach(function (m, place) {
+      onRing(group, points).forEach(function (m, place) {
         var angle = Math.PI + 2 * Math.PI * place / group.length;
         spots[m] = {x: centre.x + Math.cos(angle) * ring, y: centre.y + Math.sin(angle) * ring, moved: true,
                     left: Math.cos(angle) < -0.1};

@@ -97,15 +97,20 @@
         this._zoom = map.getZoom();
         nkmap.declutter(map, this._marks, this._flows, this._leaders);
       }
+      nkmap.labelsInside(map, this._marks);
+      nkmap.offScreen(map, this._marks, this._records.places, nkmap.setupOf(map).config.words);
       this._tabOrder(map);
     },
 
-    /* Marks off the screen leave the keyboard's order; those on it are in. */
+    /* Marks off the screen leave the keyboard's order; those on it are in, but for the handles of
+     * wide areas (a whole province or country: the table and the place box reach them), so that
+     * the first city is a few stops in. */
     _tabOrder: function (map) {
       var bounds = map.getBounds(), marks = this._marks;
       Object.keys(marks).forEach(function (id) {
         var element = marks[id].shape.getElement();
-        if (element) { element.setAttribute("tabindex", bounds.contains(marks[id].home) ? "0" : "-1"); }
+        var stop = bounds.contains(marks[id].home) && !marks[id].area;
+        if (element) { element.setAttribute("tabindex", stop ? "0" : "-1"); }
       });
     },
 

@@ -51,6 +51,19 @@
       if (this.config.title && window.__GLOBAL_DATA__ && window.frameElement) {
         window.frameElement.setAttribute("title", this.config.title);
       }
+      // Escape closes an open popup and gives the focus back to its mark, wherever in the map the
+      // focus is (Leaflet's own Escape works only while the map itself has the focus).
+      this._onEscape = function (event) {
+        if (event.key !== "Escape") { return; }
+        var source = null;
+        map.eachLayer(function (layer) { if (layer.isPopupOpen && layer.isPopupOpen()) { source = layer; } });
+        if (!source) { return; }
+        map.closePopup();
+        var element = source.getElement && source.getElement();
+        if (element && element.focus) { element.focus({preventScroll: true}); }
+        event.stopPropagation();
+      };
+      L.DomEvent.on(map.getContainer(), "keydown", this._onEscape);
       this._addOutlines(map);
       if (this._legendHtml) { this._addLegend(map); }
       if (this.config.printSize) { this._printable(map, this.config.printSize[0], this.config.printSize[1]); }
@@ -67,6 +80,7 @@
         delete map.keyboard._onMouseDown;  // Leaflet's own again
         map.keyboard.enable();
       }
+      L.DomEvent.off(map.getContainer(), "keydown", this._onEscape);
       if (this._outlines) { map.removeLayer(this._outlines); this._outlines = null; }
       if (this._legend) {
         map.off("popupopen", this._foldLegend, this);

@@ -86,6 +86,15 @@
     }) + " · " + (first === last ? fill(words.year, {y: first}) : fill(words.yearSpan, {first: first, last: last}));
   }
 
+  /* On a phone's map, the places whose marks are out of view (`names`: escaped HTML, as the records
+   * hold them): the first four, and how many more. */
+  function offScreenNote(words, names) {
+    var shown = names.slice(0, 4).join(words.listSeparator);
+    if (names.length > 4) { shown = fill(counted(words.offScreenMore, names.length - 4), {names: shown}); }
+    return fill(words.offScreen, {names: shown});
+  }
+
+  nkmap.offScreenNote = offScreenNote;
   nkmap.PRESENCE = PRESENCE;
   nkmap.plural = plural;
   nkmap.flowTooltip = flowTooltip;
