@@ -459,3 +459,44 @@ def warm_link_paints(browser: object, rounds: int = 5) -> dict[str, list[float]]
         finally:
             floor.stop()
     return paints
+
+
+LANGUAGE_LINKS = {"en": "", "ko": "?lang=ko"}
+"""The page in English (no ``lang=``: the benchmark's Chromium asks for English) and in Korean."""
+
+
+def language_visit(browser: object, url: str, steps: int, timeout: float = 120_000) -> tuple[float, float, list[Step]]:
+    """A new session on ``url``: seconds until the map shows marks and until the whole page is there,
+    then ``steps`` year steps, each timed from keydown to the settled map and summary."""
+    context = harness.new_context(browser, harness.NetworkLog(), viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        sockets = SocketBytes(page)
+        started = time.monotonic()
+        page.goto(url)
+        page.wait_for_function(_MARKS_SHOWN, arg=[harness.MAP_IFRAME, harness.MARKERS], polling="raf",
+                               timeout=timeout)
+        marks = time.monotonic() - started
+        page.wait_for_function(_WHOLE_PAGE, polling="raf", timeout=timeout)
+        whole = time.monotonic() - started
+        return marks, whole, take_steps(page, sockets, steps, naive=False) if steps else []
+    finally:
+        context.close()
+
+
+def language_runs(browser: object, *, rounds: int = 5, steps: int = 5) -> dict[str, dict[str, list[float]]]:
+    """The page in English and in Korean on one warm server, ``rounds`` new sessions each, alternately
+    (each link visited once before timing): per language, the seconds to the first marks (``marks``)
+    and to the whole page (``whole``), and every year step's milliseconds (``step``)."""
+    runs = {lang: {"marks": [], "whole": [], "step": []} for lang in LANGUAGE_LINKS}
+    with harness.running_app() as dashboard:
+        urls = {lang: dashboard.url + link for lang, link in LANGUAGE_LINKS.items()}
+        for url in urls.values():
+            language_visit(browser, url, 0)  # the warm-up: caches filled, catalogs read
+        for _ in range(rounds):
+            for lang, url in urls.items():
+                marks, whole, taken = language_visit(browser, url, steps)
+                runs[lang]["marks"].append(marks)
+                runs[lang]["whole"].append(whole)
+                runs[lang]["step"] += [step.ms for step in taken]
+    return runs

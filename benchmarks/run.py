@@ -4,7 +4,8 @@ Prints a Markdown table and PASS/FAIL per target, and refreshes the marked secti
 ``docs/PERFORMANCE.md``. ``--quick`` measures 5k and 50k only, with fewer steps. ``--only image``
 measures only the image of a view (``benchmarks/image.py``), in a section of its own; ``--only cli`` times
 the command line alone, ``--only step-floor`` the year step against the step floor on the bundled
-data (and at ``--sizes`` if given); neither of these two rewrites the document.
+data (and at ``--sizes`` if given), ``--only lang`` the page in Korean against English on the
+bundled data; none of these three rewrites the document.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 IMAGE_START, IMAGE_END = "<!-- bench-image:start -->", "<!-- bench-image:end -->"
 ONLY = {"image": "the image of a view (PNG, SVG, PDF) on the bundled data and at 50k: seconds and size",
         "cli": "geo --help and geo validate against bare Python",
-        "step-floor": "the dashboard's year step and the step floor's, alternately, on data/ (and at --sizes)"}
+        "step-floor": "the dashboard's year step and the step floor's, alternately, on data/ (and at --sizes)",
+        "lang": "first marks, whole page and year step of /?lang=ko and of / (English), alternately, on data/"}
 RESULTS = measure.BENCH_DIR / "results.json"
 
 SIZES = {5_000: 300, 50_000: 1_000, 500_000: 3_000}
@@ -65,7 +67,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--only", choices=sorted(ONLY),
                         help="measure one part only: " + "; ".join(f"{k}: {v}" for k, v in ONLY.items()))
     parser.add_argument("--rounds", type=int, default=1,
-                        help="with --only step-floor: dashboard and floor runs per dataset, alternately (default 1)")
+                        help="with --only step-floor: dashboard and floor runs per dataset, alternately (default 1); "
+                             "with --only lang: sessions per language, alternately (default 5)")
     return parser.parse_args(argv)
 
 
@@ -414,8 +417,37 @@ def only_step_floor(sizes: list[int], steps: int, rounds: int) -> int:
     return 0
 
 
+def language_table(runs: dict[str, dict[str, list[float]]]) -> list[str]:
+    """Medians per language and their ratio, Korean over English, as a Markdown table."""
+    rows = [("First marks (s)", "marks", 1, 2), ("Whole page (s)", "whole", 1, 2), ("Year step (ms)", "step", 1, 0)]
+    lines = ["| median | English `/` | Korean `/?lang=ko` | ko / en |", "|---|---:|---:|---:|"]
+    for name, key, scale, digits in rows:
+        en, ko = runs["en"][key], runs["ko"][key]
+        if not en or not ko:
+            lines.append(f"| {name} | – | – | – |")
+            continue
+        en_median, ko_median = statistics.median(en), statistics.median(ko)
+        lines.append(f"| {name} (n = {len(en)}, {len(ko)}) | {fmt(en_median, digits, scale)} | "
+                     f"{fmt(ko_median, digits, scale)} | **{ko_median / en_median:.2f}** |")
+    return lines
+
+
+def only_lang(steps: int, rounds: int) -> int:
+    """``--only lang``: the page in Korean and in English on one warm server, new sessions alternately."""
+    with browse.chromium() as browser:
+        log(f"[lang] {rounds} sessions each of / and /?lang=ko, alternately, {steps} year steps per session")
+        runs = browse.language_runs(browser, rounds=rounds, steps=steps)
+    print(f"The page in Korean against English on data/, one warm server, {rounds} new sessions each, "
+          f"alternately, {steps} year steps per session; {measure.machine_line()}:")
+    print()
+    print("\n".join(language_table(runs)))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.only == "lang":
+        return only_lang(args.steps or 5, args.rounds if args.rounds > 1 else 5)
     if args.only == "cli":
         return only_cli()
     if args.only == "step-floor":

@@ -42,3 +42,14 @@ def test_the_report_shows_the_floor_and_the_command_lines_targets() -> None:
     assert "| `geo --help` within 0.2 s of `python -c pass` | +0.08 s (0.10 s against 0.02 s) | **PASS** |" in text
     assert ("| `geo validate` ≤ 1.5× `import pandas, pandera.pandas` | 1.55× (3.10 s against 2.00 s) | **FAIL** |"
             in text)
+
+
+def test_the_language_table_gives_medians_and_the_korean_over_english_ratio() -> None:
+    from benchmarks.run import language_table
+
+    runs = {"en": {"marks": [1.0, 2.0, 9.0], "whole": [2.0, 2.0, 3.0], "step": [100.0, 300.0, 200.0]},
+            "ko": {"marks": [2.2, 2.0, 1.0], "whole": [], "step": [250.0, 150.0, 200.0]}}
+    lines = language_table(runs)
+    assert lines[2] == "| First marks (s) (n = 3, 3) | 2.00 | 2.00 | **1.00** |"
+    assert lines[3] == "| Whole page (s) | – | – | – |"
+    assert lines[4] == "| Year step (ms) (n = 3, 3) | 200 | 200 | **1.00** |"

@@ -152,3 +152,41 @@ def test_the_interactive_map_download_is_in_the_readers_language(dataset: Datase
     page = map_download(dataset, view, lang)
     assert f'<html lang="{lang}"' in page
     assert '<html lang="en"' in map_download(dataset, view, "en")
+
+
+LEFT_IN_ENGLISH = ("Reports (", "The newest", "dataset version", "(accessed", "Sources of the reports shown",
+                   "Cite each report", "places in China and North Korea only", "beyond China and North Korea",
+                   "tick “Beyond China”", "Loading the dataset")
+"""English words of the printout, the citation, the downloads' left-out caption and the loading
+spinner: none of them may be left on a page in Korean, Chinese or Japanese."""
+
+
+@pytest.mark.parametrize("lang", ["ko", "zh", "ja"])
+def test_the_printout_citation_caption_and_spinner_read_in_the_language_of_the_link(
+        app: AppTest, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    import streamlit
+
+    spoken: list[str] = []
+    spinner = streamlit.spinner
+
+    def recording_spinner(text: str = "", *args: object, **kwargs: object) -> object:
+        spoken.append(text)
+        return spinner(text, *args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "spinner", recording_spinner)
+    app.query_params["lang"] = lang
+    app.run()
+    assert not app.exception
+    _ = translations(lang).gettext
+    printout = next(body for body in (element.proto.body for element in app.get("html")) if "nk-print" in body)
+    citation = "\n".join(block.value for block in app.code)
+    captions = "\n".join(caption.value for caption in app.caption)
+    everything = "\n".join([printout, citation, captions, *spoken])
+    left = [words for words in LEFT_IN_ENGLISH if words in everything]
+    assert not left, f"{lang}: still in English: {left}"
+    assert _("Loading the dataset…") in spoken
+    assert "nk-quoted" in printout  # the printout lists the reports as the card words them
+    cite = _("{title}, dataset version {version}. View: {view}. {url} (accessed {date}). Sources of the reports "
+             "shown: {sources}. Cite each report's own source document too.")
+    assert cite.rsplit("{sources}", 1)[1] in citation  # the citation's closing words, translated
+    assert "Daily NK (" in citation  # the sources' publishers stay as they give them

@@ -190,5 +190,5 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
     if not holding:
         publish.publish_row(dataset, view, place, presenting, lang)  # image, GIS files, citation
     if not presenting and not holding:
-        st.html(printout.printed_reports(dataset, view, place))  # on paper only: the table prints no rows
+        st.html(printout.printed_reports(dataset, view, place, lang=lang))  # on paper only: the table prints no rows
         reports.reports_table(dataset, view, place, lang)

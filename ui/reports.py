@@ -119,7 +119,7 @@ def report_card(dataset: Dataset, state: PageState, table: pd.DataFrame, ids: li
     report = dataset.reports.iloc[table.index[at]]
     st.html(fragments.report_card(report, dataset, lang))
     with st.expander(_("Show in source: the passage this report quotes")):
-        st.html(fragments.source_passage(dataset, report))
+        st.html(fragments.source_passage(dataset, report, lang=lang))
 
 
 def map_download(dataset: Dataset, view: View, lang: str) -> str:
@@ -153,6 +153,6 @@ def downloads_row(dataset: Dataset, view: View, lang: str = "en") -> None:
                              help=_("One self-contained file to embed in an article. It holds every report of "
                                     "these sectors, roles, sources and words, in all years; its controls start "
                                     "at these years and sectors (docs/EMBED.md)."))
-    left_out = downloads.left_out_caption(dataset, view)
+    left_out = downloads.left_out_caption(dataset, view, lang)
     st.caption(fill(_("CSV, data package and GeoJSON: {count}. Interactive map: all years, starting at these."),
                     count=count) + (f" {left_out}" if left_out else ""))

@@ -36,7 +36,11 @@ def page_args(argv: list[str] | None = None) -> argparse.Namespace:
     return known
 
 
-@st.cache_resource(show_spinner="Loading the dataset…", max_entries=4)
+LOADING = N_("Loading the dataset…")
+"""What the page says while it loads the dataset (:func:`loaded` shows it in the reader's language)."""
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
 def cached_dataset(data_dir: str, stamp: tuple) -> Dataset | DataError:
     """Load once per version of the files (``stamp`` changes when any file changes).
 
@@ -149,7 +153,10 @@ def loaded() -> tuple[Dataset, Path, tuple]:
     data_dir = page_args().data
     static_ready()
     stamp = parquet_cache.files_stamp(data_dir)
-    dataset = cached_dataset(str(data_dir), stamp)
+    # A spinner of the page's own, not the cache's: the cache's words are fixed when the module is
+    # imported, before any reader's language is known. It shows only when loading takes a while.
+    with st.spinner(gettext()[0](LOADING)):
+        dataset = cached_dataset(str(data_dir), stamp)
     if isinstance(dataset, DataError):
         error = dataset
         _ = gettext()[0]

@@ -9,9 +9,14 @@ from datetime import date
 from urllib.parse import urlencode
 
 from ..data.load import Dataset
+from ..i18n import DEFAULT_LANGUAGE, N_, fill, normalise, translations
 from ..query.filters import FILTERS, Filters
-from ..reading.pickers import filter_options, labels, role_label, source_label
+from ..reading.localise import format_date_in
+from ..reading.pickers import chips, filter_options, labels, role_label, source_label
 from .export import ExportInfo
+
+HOME_ONLY = N_("places in China and North Korea only")
+"""What a view without the reports beyond China leaves out, as a citation says it."""
 
 
 def view_query(dataset: Dataset, filters: Filters, place: str | None = None) -> str:
@@ -64,8 +69,18 @@ def view_link(dataset: Dataset, filters: Filters, base_url: str, place: str | No
     return f"{base}?{query}" if query else base
 
 
+def view_words(dataset: Dataset, filters: Filters, lang: str) -> str:
+    """The filters of a view in words, in ``lang``: the page's chips, and whether places beyond
+    China are left out ("none (every report)" when nothing filters)."""
+    _ = translations(lang).gettext
+    words = [text for _key, text in chips(dataset, filters, lang)]
+    if not filters.abroad:
+        words.append(_(HOME_ONLY))
+    return _("; ").join(words) if words else _("none (every report)")
+
+
 def cite_view(dataset: Dataset, filters: Filters, source_ids: list[str], info: ExportInfo, *, url: str,
-              accessed: date) -> dict[str, str]:
+              accessed: date, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     """The citation of a view as ``text`` (plain) and ``csl`` (CSL-JSON text, one ``dataset`` item).
 
     Parameters
@@ -73,21 +88,34 @@ def cite_view(dataset: Dataset, filters: Filters, source_ids: list[str], info: E
     source_ids
         The sources of the reports shown, in the order to list them.
     info
-        Title and dataset version; ``info.filters`` says the filters in words.
+        Title and dataset version; ``info.filters`` says the filters in words (in English).
     url
         The link that opens the view (:func:`view_link`).
     accessed
         The day the reader saw it.
+    lang
+        The language of the words around the citation's fields (:data:`geo.i18n.LANGUAGES`): the
+        filters, the date accessed and the notes. The sources' publishers and the dataset's version
+        and link stay as they are; English gives the English citation.
     """
-    sources = "; ".join(source_label(dataset, source) for source in source_ids)
-    day = f"{accessed.day} {accessed:%B %Y}"
-    text = (f"{info.title}, dataset version {info.dataset_version}. View: {info.filters}. {url} "
-            f"(accessed {day}). Sources of the reports shown: {sources or 'none'}. "
-            "Cite each report's own source document too.")
+    lang = normalise(lang) or DEFAULT_LANGUAGE
+    _ = translations(lang).gettext
+    sources = "; ".join(source_label(dataset, source, lang) for source in source_ids)
+    if lang == DEFAULT_LANGUAGE:
+        title, view, day = info.title, info.filters, f"{accessed.day} {accessed:%B %Y}"
+    else:
+        title, view = _(info.title), view_words(dataset, filters, lang)
+        day = format_date_in(accessed.isoformat(), lang)
+    listed = sources or _("none")
+    text = fill(_("{title}, dataset version {version}. View: {view}. {url} (accessed {date}). Sources of the "
+                  "reports shown: {sources}. Cite each report's own source document too."),
+                title=title, version=info.dataset_version, view=view, url=url, date=day, sources=listed)
     item = {
-        "id": f"nk-workers-{info.dataset_version}", "type": "dataset", "title": info.title,
+        "id": f"nk-workers-{info.dataset_version}", "type": "dataset", "title": title,
         "version": info.dataset_version, "URL": url,
         "accessed": {"date-parts": [[accessed.year, accessed.month, accessed.day]]},
-        "note": f"View: {info.filters}. Sources of the reports shown: {sources or 'none'}.",
+        "note": fill(_("View: {view}. Sources of the reports shown: {sources}."), view=view, sources=listed),
     }
+    if lang != DEFAULT_LANGUAGE:
+        item["language"] = lang
     return {"text": text, "csl": json.dumps([item], ensure_ascii=False, indent=2)}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..data.load import Dataset
-from ..i18n import DEFAULT_LANGUAGE
+from ..i18n import DEFAULT_LANGUAGE, fill, translations
 from ..query.selection import View
 from .datapackage import data_package
 from .export import ExportInfo, geojson_text, left_out_abroad, left_out_text, to_csv_text
@@ -20,9 +20,12 @@ def export_info(dataset: Dataset, view: View) -> ExportInfo:
     return ExportInfo(dataset_version=dataset.version, filters=view_in_words(dataset, view.filters))
 
 
-def left_out_caption(dataset: Dataset, view: View) -> str:
-    """What the CSV, GeoJSON and data package of this view leave out, and how to include it (or ``""``)."""
-    return left_out_text(left_out_abroad(dataset, view.filters), "tick “Beyond China” in the filters")
+def left_out_caption(dataset: Dataset, view: View, lang: str = DEFAULT_LANGUAGE) -> str:
+    """What the CSV, GeoJSON and data package of this view leave out, and how to include it (or
+    ``""``), in ``lang``."""
+    _ = translations(lang).gettext
+    how = fill(_("tick “{filter}” in the filters"), filter=_("Beyond China"))
+    return left_out_text(left_out_abroad(dataset, view.filters), how, lang=lang)
 
 
 def csv_download(dataset: Dataset, view: View) -> str:
@@ -61,10 +64,10 @@ def image_download(dataset: Dataset, view: View, format_name: str = "png", *, pl
 
 
 def view_citation(dataset: Dataset, view: View, base_url: str, accessed: date, *,
-                  place: str | None = None) -> dict[str, str]:
-    """How to cite the view: plain text and CSL-JSON (``geo.publish.citation``)."""
+                  place: str | None = None, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """How to cite the view: plain text and CSL-JSON (``geo.publish.citation``), its words in ``lang``."""
     from .citation import cite_view, view_link
 
     sources = list(dict.fromkeys(dataset.reports["source_id"].iloc[view.rows].astype(str)))
     return cite_view(dataset, view.filters, sources, export_info(dataset, view),
-                     url=view_link(dataset, view.filters, base_url, place), accessed=accessed)
+                     url=view_link(dataset, view.filters, base_url, place), accessed=accessed, lang=lang)

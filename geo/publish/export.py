@@ -106,13 +106,16 @@ def left_out_abroad(dataset: Dataset, filters: Filters) -> int:
                - filter_mask(dataset.reports, filters, sector_matrix=dataset.sector_matrix).sum())
 
 
-def left_out_text(left_out: int, how: str) -> str:
+def left_out_text(left_out: int, how: str, *, lang: str = "en") -> str:
     """What a CSV or GeoJSON without the reports beyond China leaves out, and ``how`` to include them
-    (``""`` when nothing is left out)."""
+    (``""`` when nothing is left out), in ``lang``."""
     if not left_out:
         return ""
-    return (f"{left_out} report{'s' if left_out != 1 else ''} beyond China and North Korea (Russia, Mongolia, "
-            f"South Korea and elsewhere) {'are' if left_out != 1 else 'is'} left out; {how} to include them.")
+    return fill(translations(lang).ngettext(
+        "{n} report beyond China and North Korea (Russia, Mongolia, South Korea and elsewhere) is left out; "
+        "{how} to include them.",
+        "{n} reports beyond China and North Korea (Russia, Mongolia, South Korea and elsewhere) are left out; "
+        "{how} to include them.", left_out), n=left_out, how=how)
 
 
 def neutralise_formula(value: object) -> object:

@@ -27,7 +27,7 @@ from ..i18n import DEFAULT_LANGUAGE, N_, fill, normalise, translations
 from ..map.records import layer_json as map_layer_json
 from ..map.records import map_config
 from ..map.style import ROLE_LEGEND
-from ..reading.localise import sector_label
+from ..reading.localise import place_label, sector_label
 from ..reading.page_words import summary_line_in
 from ..reading.pickers import chips, focus, source_label
 from ..vocab import ROLES
@@ -68,12 +68,13 @@ def size_of(format_name: str, size: str | None) -> Size:
     return SIZES[name]
 
 
-def filter_words(dataset: Dataset, view: View, place: str | None) -> str:
-    """The filters in force as the page's chips say them, and the focused place."""
-    words = [text for _, text in chips(dataset, view.filters)]
-    if place and place in dataset.places.index:
-        words.append(f"Place: {dataset.places.at[place, 'name']}")
-    return "Filters: " + ("; ".join(words) if words else "none (every report)")
+def filter_words(dataset: Dataset, view: View, place: str | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The filters in force as the page's chips say them, and the focused place, in ``lang``."""
+    _ = translations(lang).gettext
+    words = [text for _key, text in chips(dataset, view.filters, lang)]
+    if place and place in dataset.places.index:  # English: the English name alone
+        words.append(fill(_("Place: {place}"), place=place_label(dataset.places.loc[place], lang)))
+    return fill(_("Filters: {filters}"), filters=_("; ").join(words) if words else _("none (every report)"))
 
 
 def summary_in(view: View, lang: str) -> str:
@@ -88,11 +89,14 @@ def summary_in(view: View, lang: str) -> str:
                            few_or_none=int((places["presence"] != "reported").sum()))
 
 
-def credit_line(dataset: Dataset, view: View) -> str:
-    """The sources of the reports shown, as the source picker names them, and the base map's."""
+def credit_line(dataset: Dataset, view: View, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The sources of the reports shown, as the source picker names them, and the base map's, in
+    ``lang`` (the publishers' names as they give them)."""
+    _ = translations(lang).gettext
     sources = dict.fromkeys(dataset.reports["source_id"].iloc[view.rows].astype(str))
-    listed = "; ".join(source_label(dataset, source) for source in sources)
-    return (f"Sources: {listed}. " if listed else "") + "Base map: Natural Earth."
+    listed = "; ".join(source_label(dataset, source, lang) for source in sources)
+    return (fill(_("Sources: {sources}."), sources=listed) + " " if listed else "") + fill(
+        _("Base map: {name}."), name="Natural Earth")
 
 
 def view_records(dataset: Dataset, view: View, lang: str = DEFAULT_LANGUAGE) -> dict:
@@ -118,8 +122,8 @@ def image_bytes(dataset: Dataset, view: View, info: ExportInfo, format_name: str
         A place id to centre on as the page's place box does.
     lang
         The language of the title, the legend, the note and the place names (the English name
-        beside a local one), drawn with a CJK font (``FONTS``); the filters and the sources' credit
-        stay as the page words them.
+        beside a local one), the filters and the sources' credit (the publishers' names as they give
+        them), drawn with a CJK font (``FONTS``).
     """
     if format_name not in IMAGE_FORMATS:
         raise ValueError(f"unknown image format {format_name!r}; known: {', '.join(IMAGE_FORMATS)}")
@@ -148,7 +152,8 @@ def draw(dataset: Dataset, view: View, info: ExportInfo, size: Size, place: str 
         generated = (info.generated or datetime.now(UTC).isoformat())[:10]
         figure.text(0.015, 1 - 0.3 / size.height, _(info.title), fontsize=22 * scale, weight="bold", va="top",
                     parse_math=False, gid="title")
-        figure.text(0.015, 1 - 0.75 / size.height, f"{summary_in(view, lang)}. {filter_words(dataset, view, place)}",
+        heading = f"{summary_in(view, lang)}. {filter_words(dataset, view, place, lang)}"
+        figure.text(0.015, 1 - 0.75 / size.height, heading,
                     fontsize=12 * scale, va="top", parse_math=False, gid="filters", wrap=True)
         ax = figure.add_axes((0.01, bottom, 0.75, top - bottom))
         ax.set_xticks([])
@@ -173,7 +178,7 @@ def draw(dataset: Dataset, view: View, info: ExportInfo, size: Size, place: str 
                inches=(top - bottom) * size.height, lang=lang)
         chars = int(size.width * 100 / (6.5 * scale))
         footer = "\n".join([
-            *textwrap.wrap(credit_line(dataset, view), chars),
+            *textwrap.wrap(credit_line(dataset, view, lang), chars),
             _(NOTE) + " " + fill(_("Dataset version {version}, made {date}."), version=info.dataset_version,
                                  date=generated),
         ])

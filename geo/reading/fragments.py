@@ -11,7 +11,6 @@ from ..vocab import AREA_PRECISIONS
 from .localise import BASIS_WORDS, format_date_in, place_label, vocabulary_word
 from .reports import report_html, report_html_in
 from .templates import render, safe
-from .wording import format_date
 
 LEVEL_WORDS = {"country": N_("country"), "region": N_("region"), "province": N_("province")}
 """The area precisions (``vocab.AREA_PRECISIONS``) as the card names them, marked for translation."""
@@ -38,13 +37,15 @@ def report_card(report: pd.Series, dataset: Dataset, lang: str = "en") -> str:
                   published_note=source.get("published_note") or "")
 
 
-def source_passage(dataset: Dataset, report: pd.Series, context: int = 400) -> str:
-    """The passage of the seed a report quotes, marked, with up to ``context`` characters around it."""
+def source_passage(dataset: Dataset, report: pd.Series, context: int = 400, lang: str = "en") -> str:
+    """The passage of the seed a report quotes, marked, with up to ``context`` characters around it
+    (the source's own words; when the passage is missing, a line that says so in ``lang``)."""
     seed_file = str(report["seed_file"])
     text = dataset.seeds.raw.get(seed_file, "")
     span = dataset.seeds.span(seed_file, str(report["quote"]))
     if span is None:
-        return render("seed.html", parts=[("The passage could not be found in the source text.", "")])
+        missing = translations(lang).gettext("The passage could not be found in the source text.")
+        return render("seed.html", parts=[(missing, "")])
     start, end = max(0, span[0] - context), min(len(text), span[1] + context)
     # The context starts and ends at whole words.
     if start:
@@ -65,18 +66,15 @@ def _next_space(text: str, start: int, limit: int) -> int:
 
 def source_header(dataset: Dataset, source_id: str, lang: str = "en") -> str:
     """Who published a seed document and when (and how that date is known), and how many reports
-    quote it, in ``lang`` (the title, author and note as the data gives them)."""
+    quote it, in ``lang`` (the title, author, publisher and date note as the source gives them)."""
     row = dataset.sources.loc[source_id]
     count = int((dataset.reports["source_id"].astype(str) == source_id).sum())
     words = translations(lang)
     _ = words.gettext
-    note = str(row.get("published_note") or "").rstrip(". ")
     return render(
-        "source_header.html", _=_, source=row.to_dict(), note=note,
-        published=format_date(row["published"]) if lang == "en" else format_date_in(row["published"], lang),
-        by_author=fill(_("by {author}"), author=row.get("author") or ""),
-        date_note=fill(_("date {basis}: {note}"),
-                       basis=vocabulary_word(BASIS_WORDS, str(row.get("published_basis") or ""), lang), note=note),
+        "source_header.html", _=_, source=row.to_dict(), published=format_date_in(str(row["published"]), lang),
+        by_author=fill(_("by {author}"), author=row["author"]),
+        date_basis=fill(_("date {basis}:"), basis=vocabulary_word(BASIS_WORDS, str(row["published_basis"]), lang)),
         quoted=fill(words.ngettext("{n} report quotes this document (highlighted).",
                                    "{n} reports quote this document (highlighted).", count), n=count))
 

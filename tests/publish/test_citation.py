@@ -60,6 +60,25 @@ def test_no_filter_gives_the_bare_link(dataset: Dataset, tmp_path: Path) -> None
     assert view_link(dataset, Filters(years=dataset.years), "https://example.org/") == "https://example.org/"
 
 
+def test_a_citation_in_korean_translates_only_the_words_around_its_fields(dataset: Dataset) -> None:
+    filters = Filters(sectors=("garments",))
+    info = ExportInfo(dataset_version=dataset.version, filters=filters.describe())
+    link = view_link(dataset, filters, "https://example.org/")
+    cited = cite_view(dataset, filters, ["src-a"], info, url=link, accessed=date(2026, 3, 4), lang="ko")
+    text = cited["text"]
+    assert text.startswith(f"중국에서 보고된 북한 노동자, 데이터 버전 {dataset.version}. 화면: ")
+    assert "(2026년 3월 4일 접속)" in text
+    assert "A Publisher (2019년 11월)" in text  # the publisher as it gives its name
+    assert link in text  # the link keeps its English labels: it opens the same view in any language
+    for english in ("dataset version", "View:", "accessed", "Sources of the reports shown", "places in China",
+                    "Cite each"):
+        assert english not in text, english
+    (item,) = json.loads(cited["csl"])
+    assert item["URL"] == link and item["version"] == dataset.version and item["language"] == "ko"
+    assert item["accessed"] == {"date-parts": [[2026, 3, 4]]}
+    assert "Sources of the reports shown" not in item["note"] and "A Publisher" in item["note"]
+
+
 def test_a_cited_view_and_its_data_package_name_sectors_by_label(dataset: Dataset) -> None:
     """"Cite this view" and the data package say the sector a reader picked ("Restaurants"), not
     its id ("hospitality"); roles and sources by their labels too."""

@@ -128,6 +128,27 @@ def test_images_name_places_in_the_language_with_a_cjk_font(dataset: Dataset, la
     assert not english, english
 
 
+@pytest.mark.parametrize("lang", ["ko", "zh", "ja"])
+def test_an_images_filter_words_and_source_credit_are_in_the_language(dataset: Dataset, lang: str) -> None:
+    """The line of filters (with the focused place) and the footer's credit of sources and base map:
+    the publishers' names as they give them, the words around them in ``lang``."""
+    from geo.i18n import translations
+
+    sector = dataset.sectors.index[0]
+    view = build_view(dataset, Filters(years=(2015, 2019), sectors=(sector,)))
+    svg = image_bytes(dataset, view, info(dataset), "svg", size="article", place="dandong", lang=lang)
+    text = " ".join("".join(e.itertext()) for e in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text"))
+    english = [words for words in ("Filters:", "Place:", "Years:", "Sectors:", "Sources:", "Base map:", "none (")
+               if words in text]
+    assert not english, english
+    _ = translations(lang).gettext
+    assert _("Filters: {filters}").split("{")[0] in text
+    assert _("Base map: {name}.").split("{")[0] + "Natural Earth" in text
+    assert DANDONG[lang] in text.split(_("Base map: {name}.").split("{")[0])[0]  # the place named in the filters
+    publishers = set(dataset.sources.loc[dataset.reports["source_id"].iloc[view.rows].astype(str), "publisher"])
+    assert publishers and all(f"{publisher} (" in text for publisher in publishers)  # as they give them
+
+
 def test_an_english_image_has_no_glyph_missing_either(dataset: Dataset) -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

@@ -86,3 +86,26 @@ def test_show_in_source_cuts_its_context_at_whole_words(tiny: Dataset) -> None:
     before, after = text.split("In 2016", 1)[0], text.split("together.", 1)[1]
     # Twenty characters would start inside "factories" and end inside "Pyongyang": whole words instead.
     assert before.strip() == "… in Dandong." and after.strip() == "Workers  from …", (before, after)
+
+
+def test_a_passage_not_found_says_so_in_the_readers_language(tiny: Dataset) -> None:
+    report = tiny.reports.set_index("id").loc["r2"].copy()
+    report["quote"] = "words this seed does not hold"
+    assert "could not be found" in fragments.source_passage(tiny, report)
+    korean = fragments.source_passage(tiny, report, lang="ko")
+    assert "출처 원문에서 이 대목을 찾을 수 없습니다." in korean and "could not be found" not in korean
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("ko", ("저자 A. Writer", "2019년 11월", "날짜 추정:", "보고 3건이 이 문서를 인용합니다", "파일:", "원문")),
+    ("zh", ("作者：A. Writer", "2019年11月", "日期推断：", "有 3 条报告引用此文件", "文件：")),
+    ("ja", ("著者：A. Writer", "2019年11月", "日付は推定：", "3件の報告がこの文書を引用しています", "ファイル：")),
+])
+def test_the_source_header_reads_in_the_readers_language(tiny: Dataset, lang: str, words: tuple[str, ...]) -> None:
+    html = fragments.source_header(tiny, "src-a", lang)
+    assert "<b>A report</b>" in html and "A Publisher" in html  # the source's own fields as it gives them
+    for english in (" by ", "date inferred", "quote this document", "File:", "Read the original article",
+                    "November"):
+        assert english not in html, english
+    for word in words:
+        assert word in html, word

@@ -59,3 +59,15 @@ def test_an_empty_view_says_no_report_matches(tiny: Dataset) -> None:
     view = build_view(tiny, Filters(text="no quote says this"))
     html = printed_reports(tiny, view)
     assert listed(html) == [] and "No report matches these filters." in html
+
+
+def test_the_printout_reads_in_the_pages_language(tiny: Dataset) -> None:
+    """Headings, the limit's note and each report as the card words it, in Korean; quotes as published."""
+    view = build_view(tiny, Filters())
+    html = printed_reports(tiny, view, limit=1, lang="ko")
+    total = len(view.rows)
+    assert f"보고 ({total}건)" in html and f"전체 {total}건 중 최신 1건입니다." in html
+    assert "Reports (" not in html and "The newest" not in html
+    assert "nk-quoted" in html  # the card's "quoted as published" line
+    focused = printed_reports(tiny, view, "dandong", lang="ja")
+    assert "Dandongの報告（1件）" in focused and "Reports at" not in focused  # no local name: the English
