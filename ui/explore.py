@@ -62,7 +62,7 @@ def main() -> None:
     # modes: switching modes keeps every widget (and the link) as it was (a select box or a toggle
     # drawn elsewhere after a switch stopped writing to the link), and a year step reruns only the
     # explorer below.
-    heading, place_col, switch, language = st.columns([4.6, 2.2, 1.7, 1.1], vertical_alignment="center")
+    heading, place_col, switch, language = st.columns([4.2, 2.2, 1.9, 1.3], vertical_alignment="center")
     heading.html(f'<h1 class="nk-title">{escape(_(TITLE))}</h1>')
     with language:  # in every mode; held back from the first view like the place box (a select box's code)
         if holding:

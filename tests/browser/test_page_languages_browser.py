@@ -88,3 +88,30 @@ def test_the_picker_switches_the_language_and_keeps_the_link(open_dashboard) -> 
     harness.wait_for_app(page)
     assert page.locator("h1.nk-title").inner_text() == "North Korean workers reported in China"
     assert "lang=en" in page.evaluate("() => location.search")
+
+
+# The title row's controls, as a presenter's screen shows them: the language picker's chosen name
+# and the presenter switch's label (Streamlit cuts a text that does not fit with an ellipsis).
+TITLE_ROW_CUT_JS = """() => {
+  const cut = [];
+  const check = (el, text) => { if (el.scrollWidth > el.clientWidth + 1) cut.push(text); };
+  document.querySelectorAll(".st-key-lang input").forEach((el) => check(el, el.value));
+  document.querySelectorAll(".st-key-present label *").forEach((el) => {
+    if (el.children.length === 0 && el.innerText && el.innerText.trim()) check(el, el.innerText.trim());
+  });
+  return {cut: cut, found: document.querySelectorAll(".st-key-lang input").length};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ko", "zh", "ja"])
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
+def test_the_title_rows_language_and_presenter_switch_are_not_cut(open_dashboard, lang: str,
+                                                                 size: tuple[int, int]) -> None:
+    """A presenter at 1280×720 read "Englisl" and "Presenter …": the picker's name and the switch's
+    label fit their columns in every language, in presenter mode (larger type) and out of it."""
+    for query in (f"?lang={lang}&present=true", f"?lang={lang}"):
+        page = open_dashboard(query, viewport={"width": size[0], "height": size[1]}).page
+        page.wait_for_selector(".st-key-lang input")
+        shown = page.evaluate(TITLE_ROW_CUT_JS)
+        assert shown["found"] == 1
+        assert shown["cut"] == [], f"{query} at {size}: cut {shown['cut']}"
