@@ -505,6 +505,31 @@ def test_a_phones_map_keeps_names_and_legend_in_room_and_says_what_is_out_of_vie
     assert share <= 0.25, f"the open legend covers {share:.0%} of the map"
 
 
+
+def test_the_phones_out_of_view_note_hides_no_mark_and_no_popup(open_dashboard) -> None:
+    """A phone reader could not tap Shenyang under the out-of-view note, and the note covered the
+    first lines (the date) of every popup: taps go through it, and it hides while a popup is open."""
+    page = open_dashboard(**PHONE).page
+    frame = harness.map_frame(page)
+    frame.wait_for_selector(".nk-offscreen", state="visible", timeout=20_000)
+    page.wait_for_timeout(800)
+    covered = frame.evaluate("""() => [...document.querySelectorAll('path.nk-place')].flatMap(mark => {
+        const r = mark.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+        if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) { return []; }
+        const top = document.elementFromPoint(x, y);
+        return top && top.closest('.nk-offscreen') ? [mark.getAttribute('aria-label')] : [];
+    })""")
+    assert covered == []
+    note = frame.locator(".nk-offscreen")
+    box = note.bounding_box()
+    assert box["height"] <= 24, f"the note takes {box['height']} px: one line"
+    frame.locator("path.nk-place[aria-label^='Tumen']").first.dispatch_event("click")
+    frame.wait_for_selector(".leaflet-popup", timeout=10_000)
+    assert not note.is_visible(), "the note is hidden while a popup is open"
+    frame.locator(".leaflet-popup-close-button").click()
+    frame.wait_for_selector(".leaflet-popup", state="detached", timeout=10_000)
+    assert note.is_visible()
+
 # ---------------------------------------------------------------- the presenter (item 8)
 
 PAUSE_AS_SEEN = """() => {

@@ -123,6 +123,9 @@
         return div;
       };
       note.addTo(map);
+      // While a popup is open the note would cover its first lines: map.css hides it.
+      map.on("popupopen", function () { L.DomUtil.addClass(map.getContainer(), "nk-popup-open"); });
+      map.on("popupclose", function () { L.DomUtil.removeClass(map.getContainer(), "nk-popup-open"); });
     }
     var element = note.getContainer();
     element.innerHTML = names.length ? nkmap.offScreenNote(words, names) : "";
