@@ -77,6 +77,8 @@ def map_words(lang: str) -> dict[str, object]:
         "inferred": escape(_("inferred, not stated")),
         "listSeparator": escape(_(", ")),
         "offScreen": escape(_("Out of view: {names}")),
+        "zoomIn": escape(_("Zoom in")),
+        "zoomOut": escape(_("Zoom out")),
         "offScreenMore": pair(plural_forms(lambda n: ngettext("{names} and {n} more", "{names} and {n} more", n))),
     }
 

@@ -95,6 +95,10 @@ def test_dashboard_map_reads_in_the_language(open_dashboard: Callable, lang: str
     assert DANDONG[lang] in hover_dandong(frame, lang)
     assert frame.locator(".nk-legend summary").inner_text().strip() == LEGEND[lang]
     assert SECTOR[lang] in frame.locator(".nk-legend").text_content()  # folded on a small map
+    zoom = frame.evaluate("""() => [...document.querySelectorAll('.leaflet-control-zoom a')]
+        .map(a => [a.title, a.getAttribute('aria-label')])""")
+    words = map_words(lang)
+    assert zoom == [[words["zoomIn"]] * 2, [words["zoomOut"]] * 2], zoom  # Leaflet's "Zoom in" was left
     if SHOTS:
         opened.page.screenshot(path=str(SHOTS / f"dashboard-map-{lang}.png"))
 

@@ -47,6 +47,12 @@
         map.keyboard._onMouseDown = function () { map.getContainer().focus({preventScroll: true}); };
         map.keyboard.enable();
       }
+      // The zoom buttons' names (Leaflet writes "Zoom in", "Zoom out") in the map's language.
+      var words = this.config.words || {};
+      [["in", words.zoomIn], ["out", words.zoomOut]].forEach(function (pair) {
+        var button = pair[1] && map.getContainer().querySelector(".leaflet-control-zoom-" + pair[0]);
+        if (button) { button.title = pair[1]; button.setAttribute("aria-label", pair[1]); }
+      });
       // In the dashboard the map's frame is named for what it holds, not for the component.
       if (this.config.title && window.__GLOBAL_DATA__ && window.frameElement) {
         window.frameElement.setAttribute("title", this.config.title);
