@@ -135,6 +135,22 @@ def test_an_inferred_movement_says_so_and_can_be_hidden(open_dashboard) -> None:
     assert frame.locator("path.nk-flow:not(.nk-inferred)").first.is_visible()
 
 
+
+@pytest.mark.parametrize("viewport", [JOURNALIST, {"width": 1440, "height": 900}], ids=["1280x720", "1440x900"])
+def test_the_journalists_first_view_shows_the_title_the_years_and_300_px_of_map(open_dashboard, viewport) -> None:
+    """Journey 1: on `/`, without scrolling, the title, the year control and at least 300 px of the
+    map (a fresh user measured 296 px at 1280×720: the title took two tall lines)."""
+    page = open_dashboard(viewport=viewport).page
+    seen = page.evaluate("""([iframe]) => {
+        const map = document.querySelector(iframe).getBoundingClientRect();
+        const box = (s) => { const e = document.querySelector(s); return e && e.getBoundingClientRect(); };
+        const title = box("h1"), years = box("[data-testid='stSlider']");
+        return {map: Math.min(innerHeight, map.bottom) - Math.max(0, map.top),
+                title: !!title && title.bottom <= innerHeight, years: !!years && years.bottom <= innerHeight};
+    }""", [harness.MAP_IFRAME])
+    assert seen["title"] and seen["years"], seen
+    assert seen["map"] >= 300, f"{seen['map']:.0f} px of the map on the first screen"
+
 PRESENTER = {"width": 1280, "height": 720}
 WIDE = {"width": 1920, "height": 1080}
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
