@@ -51,3 +51,11 @@ NONE = re.compile(r"(?i)\b(?:(?:have|has|had|were|was)\s+(?:all\s+)?(?:been\s+)?
 FIGURE_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 """Where one clause of a sentence ends and the next, with a figure of its own, begins."""
 
+
+RULES_OR_PAY = re.compile(
+    r"(?i)\b(?:sanctions?|resolutions?|laws?|forbids?|forbidden|bans?|banned|barred|violat\w+|breach\w*|prohibit\w*)\b"
+    r"|\b(?:pay|wages?|earnings|income|salar(?:y|ies))\b[^.;]{0,40}\b(?:goes|go|went|flows?|flowed|handed|paid|sent|"
+    r"collected|taken)\b[^.;]{0,40}\b(?:to|by)\s+(?:the\s+)?(?:North\s+Korean\s+)?(?:state|government|regime|party|"
+    r"minders|Pyongyang)\b")
+"""Sanctions and laws, or where the workers' pay goes: with no place and no head count, not a statement of where
+workers are ("Hiring them violates sanctions", "Much of their pay goes to the state")."""

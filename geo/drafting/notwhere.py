@@ -11,7 +11,7 @@ _LANDMARK_AFTER = re.compile(r"^\s+(?:River|river|Bridge|bridge|crossing|Crossin
 _MARKET_BEFORE = re.compile(
     r"\b(?:buyers?|customers?|markets?|retailers?|importers?|consumers?|clients?|brands?|shipped|"
     r"sold|sells?|selling|export(?:ed|s|ing)?(?!\s+(?:of\s+)?(?:its\s+|their\s+)?(?:labou?r|workers|manpower|people))|"
-    r"supermarkets?|shelves)\b(?:\s+\w+){0,2}\s+(?:in|to)\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
+    r"supermarkets?|shelves|freezers|end(?:s|ed)?\s+up|bound|destined)\b(?:\s+\w+){0,2}\s+(?:in|to|for)\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
     r"(?:,\s+and\s+|,\s*|\s+and\s+))*$")
 _ACROSS_FROM = re.compile(r"(?i)\b(?:across\s+(?:the\s+\w+\s+)?from|opposite|facing|bordering|"
                           r"on\s+the\s+border\s+with|partners?\s+in|ties\s+to|"
@@ -86,7 +86,7 @@ def not_where_workers_are(text: str, mention: Mention, offset: int) -> bool:
         return True
     if _LANDMARK_CLAUSE.search(before[-140:]):
         return True
-    return mention.entry.country == "KP" and bool(re.search(r"\bto\s+(?:the\s+\w+\s+in\s+)?$", before)) and \
+    return mention.entry.country == "KP" and bool(re.search(r"\b(?:to|for)\s+(?:the\s+\w+\s+in\s+)?$", before)) and \
         bool(_MONEY.search(text))
 
 

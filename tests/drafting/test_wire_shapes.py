@@ -186,3 +186,47 @@ def test_a_place_named_to_say_where_another_lies_is_not_a_second_destination(dat
     text = "About 90 North Korean women sew in Tumen, about 60 kilometres from Yanji.\n"
     assert places(text, data) == {"Tumen"}
     assert places("About 100 North Korean workers sew in Dandong and near Shenyang.\n", data) == {"Dandong", "Shenyang"}
+
+
+# Third round (issue 23): shapes studied on the first held-out half once it moved into the development half.
+
+
+def test_where_the_goods_end_up_is_not_where_the_workers_are(data: Path) -> None:
+    text = "Squid cleaned by about 400 North Korean women in Donggang ends up in freezers in Spain and Brazil.\n"
+    assert places(text, data) == {"Donggang"}
+    text = "Coats sewn by some 300 North Korean workers in Dandong are bound for Poland and Italy.\n"
+    assert places(text, data) == {"Dandong"}
+
+
+def test_a_country_or_capital_named_for_its_office_holder_is_not_a_destination(data: Path) -> None:
+    text = ("About 200 North Korean women in Hunchun stopped work on Monday. South Korea's labour minister told "
+            "lawmakers that the workers were closely watched.\n")
+    assert places(text, data) == {"Hunchun"}
+    text = ("Cooks reach Thailand\n\nSEOUL - About 20 North Korean cooks who worked in Ningbo have reached Thailand, "
+            "Seoul's Foreign Ministry said on Monday.\n")
+    assert places(text, data) == {"Ningbo", "Thailand"}
+
+
+def test_a_capital_that_acts_as_its_government_is_not_a_destination(data: Path) -> None:
+    text = "About 500 North Korean builders work in Vladivostok, Russia, under a deal Moscow itself approved.\n"
+    assert places(text, data) == {"Vladivostok"}
+    text = "North Korean loggers are one of the few ways Moscow can pay its debts to the North.\n"
+    assert "Moscow" not in places(text, data)
+
+
+def test_a_north_korean_city_that_gets_the_money_is_not_where_the_workers_come_from(data: Path) -> None:
+    text = "A firm in Dalian used about 60 North Korean programmers to earn money for Pyongyang.\n"
+    assert places(text, data) == {"Dalian"}
+
+
+def test_a_sentence_about_sanctions_or_where_the_pay_goes_that_names_no_place_is_not_a_statement(data: Path) -> None:
+    text = ("Coats for export\n\nDANDONG, China - About 200 North Korean women sew coats in Dandong for buyers in "
+            "China.\n\nMost of the women's wages are handed over to the North Korean government.\n\n"
+            "Hiring North Korean workers violates a Security Council resolution passed in 2017.\n")
+    assert [row["quote"][:5] for _, row in drafted(text, data)] == ["DANDO"]
+
+
+def test_a_head_count_with_where_the_pay_goes_is_still_a_statement_about_china(data: Path) -> None:
+    text = "North Korean workers in China earn little. About 3,000 of them hand most of their wages to the state.\n"
+    second = [(name, row["workers_min"]) for name, row in drafted(text, data) if row["quote"].startswith("About")]
+    assert second == [("China", "3000")]
