@@ -108,6 +108,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         kept = [m for m in mentions if not not_where_workers_are(sentence.text, m, sentence.start)]
         kept = [m for m in kept if not locates_only(sentence.text, m, kept, sentence.start)]
         named_elsewhere, mentions = len(kept) < len(mentions), kept
+        mentions = _located_reference(sentence.text, sentence, mentions, context)
         before_this = context.carried(sentence.paragraph, False) if ANAPHORA.search(sentence.text) else None
         context.last += [(sentence.paragraph, m) for m in mentions]
         text = sentence.text
@@ -227,6 +228,23 @@ def _figure_for(text: str, offset: int, mention: Mention, figures: list[Figure])
                 if inside or with_figure > 1:
                     return min(inside, key=lambda f: abs(f.start - local)) if inside else None
     return min(figures, key=lambda f: abs(f.start - local))
+
+
+def _located_reference(text: str, sentence: Sentence, mentions: list[Mention], context: _Context) -> list[Mention]:
+    """"in this border city in Jilin province": the province only locates the city the words refer back to (the
+    dateline's, or the last named), which is the place."""
+    anaphor = ANAPHORA.search(text)
+    if not anaphor or not re.search(r"(?:city|town|county)$", anaphor.group(0)):
+        return mentions
+    located = [m for m in mentions if m.entry.precision == "province" and re.fullmatch(
+        r",?\s*in\s+(?:the\s+)?(?:[a-z-]+\s+)?", text[anaphor.end(): m.start - sentence.start])]
+    city = context.carried(sentence.paragraph, False) if located else None
+    if city is None:
+        return mentions
+    named = replace(city, start=sentence.start + anaphor.start(), end=sentence.start + anaphor.end(),
+                    words=anaphor.group(0), how=f"'{anaphor.group(0)}' refers back to {city.entry.name}; "
+                                                f"{located[0].entry.name} only locates it")
+    return sorted([m for m in mentions if m not in located] + [named], key=lambda m: m.start)
 
 
 def _goes_on_about_work(text: str, rules: list) -> bool:

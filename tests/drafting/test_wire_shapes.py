@@ -196,6 +196,8 @@ def test_where_the_goods_end_up_is_not_where_the_workers_are(data: Path) -> None
     assert places(text, data) == {"Donggang"}
     text = "Coats sewn by some 300 North Korean workers in Dandong are bound for Poland and Italy.\n"
     assert places(text, data) == {"Dandong"}
+    text = "Shrimp peeled by North Korean women in Hunchun end up in shops in the Netherlands, Spain and Brazil.\n"
+    assert places(text, data) == {"Hunchun"}
 
 
 def test_a_country_or_capital_named_for_its_office_holder_is_not_a_destination(data: Path) -> None:
@@ -230,3 +232,16 @@ def test_a_head_count_with_where_the_pay_goes_is_still_a_statement_about_china(d
     text = "North Korean workers in China earn little. About 3,000 of them hand most of their wages to the state.\n"
     second = [(name, row["workers_min"]) for name, row in drafted(text, data) if row["quote"].startswith("About")]
     assert second == [("China", "3000")]
+
+
+def test_a_province_that_locates_the_city_a_reference_back_names_is_not_the_place(data: Path) -> None:
+    text = ("Shirts\n\nTUMEN, China - About 300 North Korean women have sewn shirts in this border city in Jilin "
+            "province since 2019, managers said.\n")
+    assert places(text, data) == {"Tumen"}
+
+
+def test_a_province_after_a_city_and_an_adjective_only_locates_the_city(data: Path) -> None:
+    text = "About 80 North Korean women were taken by bus from Sinuiju into Kuandian, in neighbouring Liaoning province.\n"
+    assert "Liaoning Province" not in places(text, data)
+    text = "Some 900 North Korean women sew coats in Hunchun, a city in Jilin province's Yanbian Korean Autonomous Prefecture.\n"
+    assert places(text, data) == {"Hunchun"}
