@@ -241,7 +241,9 @@ def test_a_province_that_locates_the_city_a_reference_back_names_is_not_the_plac
 
 
 def test_a_province_after_a_city_and_an_adjective_only_locates_the_city(data: Path) -> None:
-    text = "About 80 North Korean women were taken by bus from Sinuiju into Kuandian, in neighbouring Liaoning province.\n"
+    text = ("About 80 North Korean women were taken by bus from Sinuiju into Kuandian, in neighbouring Liaoning "
+            "province.\n")
     assert "Liaoning Province" not in places(text, data)
-    text = "Some 900 North Korean women sew coats in Hunchun, a city in Jilin province's Yanbian Korean Autonomous Prefecture.\n"
+    text = ("Some 900 North Korean women sew coats in Hunchun, a city in Jilin province's Yanbian Korean Autonomous "
+            "Prefecture.\n")
     assert places(text, data) == {"Hunchun"}
