@@ -58,12 +58,13 @@ class _Context:
 
     dateline: Mention | None = None
 
-    def carried(self, paragraph: int, areas: bool) -> Mention | None:
+    def carried(self, paragraph: int, areas: bool, noun: bool = False) -> Mention | None:
         """The last place named in this paragraph or the one before (a province or region only if ``areas``),
-        else the dateline's city."""
+        else the dateline's city; for a noun that names the kind ("the city", "the prefecture") with no dateline,
+        the last such place named earlier in the article."""
         kinds = ("province", "region") if areas else ("village", "city", "county")
         for p, m in reversed(self.last):  # newest first: a long article must not be scanned once per sentence
-            if p < paragraph - 1:
+            if p < paragraph - 1 and not (noun and self.dateline is None):
                 break
             if p <= paragraph and (m.entry.precision in kinds or (
                     not areas and m.entry.precision == "region" and m.entry.admin1)):  # a prefecture: "these plants"
@@ -98,7 +99,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         dateline = DATELINE.match(sentence.text) if _starts_paragraph(article.text, sentence.start) else None
         if dateline:
             filed = placer.mentions(dateline.group(1).title(), 0)
-            named_again = re.search(rf"\b{re.escape(filed[0].entry.name.split()[0])}\b",
+            named_again = re.search(rf"\b{re.escape(filed[0].entry.name.split()[0])}\b(?![-'’])",
                                     article.text[sentence.start + dateline.end():]) if filed else None
             story_city = filed and filed[0].entry.country == "CN" and filed[0].entry.name not in CAPITALS
             if filed and (named_again or story_city) and context.dateline is None and not filed[0].entry.is_area:
@@ -106,13 +107,15 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                                            how=f"the dateline's {filed[0].entry.name}")
             mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
         kept = [m for m in mentions if not not_where_workers_are(sentence.text, m, sentence.start)]
-        kept = [m for m in kept if not locates_only(sentence.text, m, kept, sentence.start)]
+        locating = [m for m in kept if locates_only(sentence.text, m, kept, sentence.start)]
+        kept = [m for m in kept if m not in locating]
         named_elsewhere, mentions = len(kept) < len(mentions), kept
         mentions = _located_reference(sentence.text, sentence, mentions, context)
-        before_this = context.carried(sentence.paragraph, False) if ANAPHORA.search(sentence.text) else None
-        context.last += [(sentence.paragraph, m) for m in mentions]
+        before_this = context.carried(sentence.paragraph, False, _names_kind(sentence.text)) \
+            if ANAPHORA.search(sentence.text) else None
+        context.last += [(sentence.paragraph, m) for m in locating + mentions]  # a place that locates one is named
         text = sentence.text
-        precise = any(m.entry.precision not in ("country",) for m in mentions)
+        precise = any(m.entry.precision not in ("country",) for m in mentions) or before_this is not None
         about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise)) \
             or (previous_about_workers and (_goes_on_about_work(text, rules) or MORE_OF_THEM.search(text)))
         previous_about_workers = bool(about_workers)
@@ -122,11 +125,11 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                   or FROM_BEFORE.search(text[: m.start - sentence.start])]
         confidence, carried_why = "high" if NORTH_KOREAN.search(text) else "medium", ""
         anaphor = ANAPHORA.search(text)
-        if chosen and anaphor and re.search("province|region", anaphor.group(0)):
+        if chosen and anaphor and re.search("province|region|prefecture", anaphor.group(0)):
             area = context.carried(sentence.paragraph, True)
             if area is not None and area.entry.id not in {m.entry.id for m in chosen}:
                 chosen.append(replace(area, how=f"'{anaphor.group(0)}' refers back to {area.entry.name}"))
-        if chosen and anaphor and not re.search("province|region", anaphor.group(0)) and before_this is not None \
+        if chosen and anaphor and not re.search("province|region|prefecture", anaphor.group(0)) and before_this is not None \
                 and before_this.entry.id not in {m.entry.id for m in chosen} \
                 and all(_role(text, sentence.start, m)[0] in ("origin", "transit") for m in chosen) \
                 and (anaphor.start() < min(m.start for m in chosen) - sentence.start
@@ -141,8 +144,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             continue  # the places it names are a market, a river or where the money goes: no statement
         if not chosen:
             confidence = "low"
-            areas = bool(anaphor and re.search("province|region", anaphor.group(0)))
-            carried = context.carried(sentence.paragraph, areas)
+            areas = bool(anaphor and re.search("province|region|prefecture", anaphor.group(0)))
+            carried = context.carried(sentence.paragraph, areas, _names_kind(text))
             if ABROAD.search(text) and NORTH_KOREAN.search(text) and not any(
                     f.kind != "share" for f in figures_in(text)):
                 continue  # policy about sending workers abroad ("wants to send as many abroad as it can"): no place
@@ -228,6 +231,12 @@ def _figure_for(text: str, offset: int, mention: Mention, figures: list[Figure])
                 if inside or with_figure > 1:
                     return min(inside, key=lambda f: abs(f.start - local)) if inside else None
     return min(figures, key=lambda f: abs(f.start - local))
+
+
+def _names_kind(text: str) -> bool:
+    """A reference back by a noun that names the kind of place ("the city", "this prefecture")."""
+    anaphor = ANAPHORA.search(text)
+    return bool(anaphor and re.search(r"(?:city|town|county|prefecture|province|region)$", anaphor.group(0)))
 
 
 def _located_reference(text: str, sentence: Sentence, mentions: list[Mention], context: _Context) -> list[Mention]:

@@ -16,8 +16,11 @@ NORTH_KOREAN = re.compile(r"\b(?:North\s+Korea\w*|DPRK|N\.\s?K(?:orea)?\.?|Pyong
 FOREIGN_OTHER = re.compile(r"(?i)\b(?:foreign|Chinese|local|Vietnamese|Filipino|migrant)\s+(?:workers|labou?r)")
 ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:[a-z]+\s+)?(?:establishments?|restaurants?|gallery|factory|"
                       r"factories|plants?|city|town|area|place|county|zone|company|hotel|province|provinces|region|"
-                      r"regions)|the\s+(?:gallery|establishment|restaurant|factory|plant|city|town|county|zone|company|plants|factories|"
-                      r"restaurants|mines?|site|sites)|one\s+(?:such\s+)?(?:plant|factory|restaurant|company|team)"
+                      r"regions|prefecture)|the\s+(?:gallery|establishment|restaurant|factory|plant|city|town|county|zone|"
+                      r"company|plants|factories|restaurants|mines?|site|sites|hotel|prefecture)|"
+                      r"(?:the|its)\s+(?:(?!North|South|Chinese|Russian)[a-z-]+\s+){0,2}(?:factories|plants|restaurants|"
+                      r"workshops)|its\s+(?:[a-z-]+\s+)?(?:restaurant|factory|plant|hotel|workshop|mine|site)|"
+                      r"one\s+(?:such\s+)?(?:plant|factory|restaurant|company|team)"
                       r"(?:['’]s)?|there|here)\b")
 PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|All of them|The (?:workers|women|men|"
                              r"laborers|labourers)|These (?:workers|women|men)|"

@@ -247,3 +247,37 @@ def test_a_province_after_a_city_and_an_adjective_only_locates_the_city(data: Pa
     text = ("Some 900 North Korean women sew coats in Hunchun, a city in Jilin province's Yanbian Korean Autonomous "
             "Prefecture.\n")
     assert places(text, data) == {"Hunchun"}
+
+
+def _at(text: str, data: Path, start: str) -> list[tuple[str, str, str, str]]:
+    """The candidates of the sentence starting with ``start``: place, figure and kind."""
+    return [(name, row.get("workers_min", ""), row.get("workers_max", ""), row.get("workers_kind", ""))
+            for name, row in drafted(text, data) if row["quote"].startswith(start)]
+
+
+def test_a_weak_worker_word_with_a_reference_back_to_a_city_is_about_workers(data: Path) -> None:
+    text = ("Crab\n\nHUNCHUN, China - About 500 North Korean women peel crab in Hunchun.\n\nThey are rarely allowed "
+            "out.\n\nOthers sew coats in workshops elsewhere in the city, a trader said.\n")
+    assert _at(text, data, "Others") == [("Hunchun", "", "", "")]
+
+
+def test_the_city_refers_back_past_a_capital_dateline_to_the_last_city_named(data: Path) -> None:
+    text = ("Unpaid\n\nSEOUL - About 1,000 North Korean women sewed shirts at factories in Tumen, the Seoul-based "
+            "outlet said.\n\nThe workers went unpaid for months.\n\nShoe factories in the city also employ North "
+            "Koreans, the outlet said.\n")
+    assert _at(text, data, "Shoe") == [("Tumen", "", "", "")]
+
+
+def test_the_prefecture_refers_back_to_the_prefecture_that_located_a_city(data: Path) -> None:
+    text = ("About 700 North Korean women sew in Longjing, a city in Jilin province's Yanbian Korean Autonomous "
+            "Prefecture.\n\nMore North Koreans work elsewhere in the prefecture, including in Yanji.\n")
+    assert {name for name, *_ in _at(text, data, "More")} == {"Yanbian Korean Autonomous Prefecture", "Yanji"}
+
+
+def test_its_restaurant_and_the_bigger_factories_refer_back_to_the_dateline_city(data: Path) -> None:
+    text = ("Hotel\n\nSHENYANG, China - A North Korean hotel in this city faced closure this week.\n\nNorth Korean "
+            "waitresses still served diners in its restaurant on Monday, a guest said.\n")
+    assert _at(text, data, "North Korean waitresses") == [("Shenyang", "", "", "")]
+    text = ("Coats\n\nDANDONG, China - Hundreds of North Korean women sew coats in this city.\n\nBetween 20 and 40 "
+            "North Koreans work at each of the bigger garment factories, managers said.\n")
+    assert _at(text, data, "Between") == [("Dandong", "20", "40", "per_unit")]
