@@ -32,6 +32,7 @@ from .mentions import CAPITALS, Mention, government
 from .notwhere import locates_only, not_where_workers_are
 from .numbers import Figure, figures_in, sector_rules, sectors_in
 from .placefind import Placer
+from .references import AREA_WORD, Context, located_reference, names_kind
 
 REVIEW_COLUMNS = ("confidence", "reason", "accept")
 """Extra columns of drafted reports for the reviewer; ``geo merge`` drops them (and rows not accepted)."""
@@ -50,28 +51,6 @@ class Draft:
     """FILE:LINE: column: … for cells a spreadsheet would run as formulas (files named as in the draft folder)."""
 
 
-@dataclass
-class _Context:
-    """What earlier sentences said: the last place named, by paragraph."""
-
-    last: list[tuple[int, Mention]] = field(default_factory=list)
-
-    dateline: Mention | None = None
-
-    def carried(self, paragraph: int, areas: bool, noun: bool = False) -> Mention | None:
-        """The last place named in this paragraph or the one before (a province or region only if ``areas``),
-        else the dateline's city; for a noun that names the kind ("the city", "the prefecture") with no dateline,
-        the last such place named earlier in the article."""
-        kinds = ("province", "region") if areas else ("village", "city", "county")
-        for p, m in reversed(self.last):  # newest first: a long article must not be scanned once per sentence
-            if p < paragraph - 1 and not (noun and self.dateline is None):
-                break
-            if p <= paragraph and (m.entry.precision in kinds or (
-                    not areas and m.entry.precision == "region" and m.entry.admin1)):  # a prefecture: "these plants"
-                return m
-        return self.dateline if self.dateline is not None and not areas else None
-
-
 def candidates(article: Article, published: Published, places: list[dict[str, str]],
                sectors: list[dict[str, str]]) -> list[tuple[Mention, Sentence, dict[str, str]]]:
     """Every candidate: the place mention, its sentence and the report cells (ids not yet given).
@@ -88,7 +67,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
     placer = Placer(places, article.text)
     rules = sector_rules(sectors)
     china = _country(placer, "CN") if re.search(r"\bChina\b|\bChinese\b", article.text) else None
-    context = _Context()
+    context = Context()
     out = []
     headline_end = _headline_end(article.text)
     previous_about_workers = False
@@ -110,8 +89,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         locating = [m for m in kept if locates_only(sentence.text, m, kept, sentence.start)]
         kept = [m for m in kept if m not in locating]
         named_elsewhere, mentions = len(kept) < len(mentions), kept
-        mentions = _located_reference(sentence.text, sentence, mentions, context)
-        before_this = context.carried(sentence.paragraph, False, _names_kind(sentence.text)) \
+        mentions = located_reference(sentence.text, sentence, mentions, context)
+        before_this = context.carried(sentence.paragraph, False, names_kind(sentence.text)) \
             if ANAPHORA.search(sentence.text) else None
         context.last += [(sentence.paragraph, m) for m in locating + mentions]  # a place that locates one is named
         text = sentence.text
@@ -125,11 +104,11 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                   or FROM_BEFORE.search(text[: m.start - sentence.start])]
         confidence, carried_why = "high" if NORTH_KOREAN.search(text) else "medium", ""
         anaphor = ANAPHORA.search(text)
-        if chosen and anaphor and re.search("province|region|prefecture", anaphor.group(0)):
+        if chosen and anaphor and AREA_WORD.search(anaphor.group(0)):
             area = context.carried(sentence.paragraph, True)
             if area is not None and area.entry.id not in {m.entry.id for m in chosen}:
                 chosen.append(replace(area, how=f"'{anaphor.group(0)}' refers back to {area.entry.name}"))
-        if chosen and anaphor and not re.search("province|region|prefecture", anaphor.group(0)) and before_this is not None \
+        if chosen and anaphor and not AREA_WORD.search(anaphor.group(0)) and before_this is not None \
                 and before_this.entry.id not in {m.entry.id for m in chosen} \
                 and all(_role(text, sentence.start, m)[0] in ("origin", "transit") for m in chosen) \
                 and (anaphor.start() < min(m.start for m in chosen) - sentence.start
@@ -144,8 +123,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             continue  # the places it names are a market, a river or where the money goes: no statement
         if not chosen:
             confidence = "low"
-            areas = bool(anaphor and re.search("province|region|prefecture", anaphor.group(0)))
-            carried = context.carried(sentence.paragraph, areas, _names_kind(text))
+            areas = bool(anaphor and AREA_WORD.search(anaphor.group(0)))
+            carried = context.carried(sentence.paragraph, areas, names_kind(text))
             if ABROAD.search(text) and NORTH_KOREAN.search(text) and not any(
                     f.kind != "share" for f in figures_in(text)):
                 continue  # policy about sending workers abroad ("wants to send as many abroad as it can"): no place
@@ -231,29 +210,6 @@ def _figure_for(text: str, offset: int, mention: Mention, figures: list[Figure])
                 if inside or with_figure > 1:
                     return min(inside, key=lambda f: abs(f.start - local)) if inside else None
     return min(figures, key=lambda f: abs(f.start - local))
-
-
-def _names_kind(text: str) -> bool:
-    """A reference back by a noun that names the kind of place ("the city", "this prefecture")."""
-    anaphor = ANAPHORA.search(text)
-    return bool(anaphor and re.search(r"(?:city|town|county|prefecture|province|region)$", anaphor.group(0)))
-
-
-def _located_reference(text: str, sentence: Sentence, mentions: list[Mention], context: _Context) -> list[Mention]:
-    """"in this border city in Jilin province": the province only locates the city the words refer back to (the
-    dateline's, or the last named), which is the place."""
-    anaphor = ANAPHORA.search(text)
-    if not anaphor or not re.search(r"(?:city|town|county)$", anaphor.group(0)):
-        return mentions
-    located = [m for m in mentions if m.entry.precision == "province" and re.fullmatch(
-        r",?\s*in\s+(?:the\s+)?(?:[a-z-]+\s+)?", text[anaphor.end(): m.start - sentence.start])]
-    city = context.carried(sentence.paragraph, False) if located else None
-    if city is None:
-        return mentions
-    named = replace(city, start=sentence.start + anaphor.start(), end=sentence.start + anaphor.end(),
-                    words=anaphor.group(0), how=f"'{anaphor.group(0)}' refers back to {city.entry.name}; "
-                                                f"{located[0].entry.name} only locates it")
-    return sorted([m for m in mentions if m not in located] + [named], key=lambda m: m.start)
 
 
 def _goes_on_about_work(text: str, rules: list) -> bool:
