@@ -14,7 +14,6 @@ from .cues import (
     DATELINE,
     EVENT,
     FEW,
-    FIGURE_CLAUSE,
     FOREIGN_OTHER,
     FROM_BEFORE,
     HEDGE,
@@ -30,7 +29,7 @@ from .dates import DateGuess, Published, date_of
 from .gazetteer import Entry
 from .mentions import CAPITALS, Mention, government
 from .notwhere import locates_only, not_where_workers_are
-from .numbers import Figure, figures_in, sector_rules, sectors_in
+from .numbers import Figure, figure_clause, figure_for, figures_in, sector_rules, sectors_in
 from .placefind import Placer
 from .references import AREA_WORD, Context, located_reference, names_kind
 
@@ -163,6 +162,9 @@ def _row(text: str, sentence: Sentence, mention: Mention, published: Published, 
          figures: list[Figure], origins: list[Mention]) -> dict[str, str]:
     role, role_why = _role(text, sentence.start, mention)
     quote, clause = _quote(text, sentence.start, mention)
+    own = figure_clause(text, sentence.start, mention, figures)
+    if own is not None and any(own[0] <= f.start < own[1] for f in figures) and len(figures) > 1:
+        clause = text[own[0]: own[1]]  # an item of a list of figures by place: its own years and sector
     date: DateGuess = date_of(clause if clause != quote else text, published)
     if role == "event" and date.basis != "stated":
         role, role_why = "destination", "default: workers at the place (an incident without a stated date)"
@@ -181,7 +183,7 @@ def _row(text: str, sentence: Sentence, mention: Mention, published: Published, 
     source = [o for o in origins if o is not mention and o.entry.id != mention.entry.id]
     if role == "destination" and source:
         row["from_place_id"], row["from_basis"] = source[0].entry.id, "stated"
-    figure = _figure_for(text, sentence.start, mention, figures)
+    figure = figure_for(text, sentence.start, mention, figures)
     if figure is not None:
         low, high = ("" if n is None else str(n) for n in (figure.low, figure.high))
         row.update(workers_min=low, workers_max=high,
@@ -195,29 +197,13 @@ def _row(text: str, sentence: Sentence, mention: Mention, published: Published, 
     return row
 
 
-def _figure_for(text: str, offset: int, mention: Mention, figures: list[Figure]) -> Figure | None:
-    """The figure of the clause that names the place; with several clauses, a figure of another clause is not
-    this place's ("About 1,500 had entered Yanji, and around 600 more arrived in Tumen")."""
-    if not figures:
-        return None
-    local = mention.start - offset
-    cuts = [0] + [m.end() for m in FIGURE_CLAUSE.finditer(text)] + [len(text)]
-    if len(cuts) > 2 and mention.words:
-        for start, end in zip(cuts, cuts[1:], strict=False):
-            if start <= local < end:
-                inside = [f for f in figures if start <= f.start < end]
-                with_figure = sum(any(a <= f.start < b for f in figures) for a, b in zip(cuts, cuts[1:], strict=False))
-                if inside or with_figure > 1:
-                    return min(inside, key=lambda f: abs(f.start - local)) if inside else None
-    return min(figures, key=lambda f: abs(f.start - local))
-
-
 def _goes_on_about_work(text: str, rules: list) -> bool:
     """"They were sent to a clothing factory", "about 19,000 of them were in China": the workers of the sentence
     before, their work, their move or their number."""
     return bool(PRONOUN_SUBJECT.search(text) and (sectors_in(text, rules)[0] or ANAPHORA.search(text) or re.search(
         r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived)\b", text))) or bool(
-        re.search(r"(?i)\b(?:[\d,]+|some|many|most|half|all)\s+of\s+them\s+(?:were|are|work|worked|had|have)\b", text))
+        re.search(r"(?i)\b(?:[\d,]+|some|many|most|half|all)\s+of\s+them(?:\s+(?:were|are|work|worked|had|have)\b"
+                  r"|\s*:)", text))
 
 
 def _headline_end(text: str) -> int:

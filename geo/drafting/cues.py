@@ -51,8 +51,10 @@ FEW = re.compile(r"(?i)\b(?:not\s+many|aren['’]t\s+many|isn['’]t\s+much|few(
 NONE = re.compile(r"(?i)\b(?:(?:have|has|had|were|was)\s+(?:all\s+)?(?:been\s+)?(?:sent\s+(?:back|home)|repatriated|"
                   r"expelled|withdrawn)|no\s+(?:North\s+Korean\s+)?(?:workers|laborers)\s+(?:are|remain))\b")
 
-FIGURE_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
-"""Where one clause of a sentence ends and the next, with a figure of its own, begins."""
+_LEAD = r"(?:about|some|around|nearly|roughly|almost|more\s+than|over|at\s+least|up\s+to|another)\s+"
+FIGURE_CLAUSE = re.compile(rf",\s+(?:and|but|while|whereas)\s+|;\s+|,\s+(?=(?:{_LEAD})?\d)|\s+and\s+(?={_LEAD}\d)")
+"""Where one clause of a sentence ends and the next, with a figure of its own, begins (", and", ";", or a list:
+"about 800 in Yanji, 400 in Tumen and some 300 in Longjing")."""
 
 
 RULES_OR_PAY = re.compile(

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cues import FIGURE_CLAUSE
+from .mentions import Mention
+
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
@@ -29,6 +32,9 @@ _FIGURE = re.compile(
     rf"expected|stranded|moved|transferred)\b"
     rf"|\b{_LEAD}(?P<ing_n>{_NUM})\s+(?:more\s+)?(?:were|are)\s+(?-i:[a-z]+ing)\b"
     rf"|—\s*(?P<dash_n>{_NUM})\s+people\s*—", re.I)
+_LISTED = re.compile(rf"\b{_LEAD}(?P<listed>{_NUM})\s+(?=(?:in|at)\s)", re.I)
+"""A bare number before a place in a list of them ("some of them: about 800 in Yanji, 400 in Tumen")."""
+_OF_THEM = re.compile(r"(?i)\b(?:some|many|most|all|[\d,]+)\s+of\s+them\s*:")
 _MONEY_BEFORE = re.compile(r"(?:\$|USD|RMB|US\$|€|£|¥|KPW|won)\s*$", re.I)
 
 
@@ -73,17 +79,23 @@ def words_to_number(text: str) -> int | None:
 def figures_in(sentence: str) -> list[Figure]:
     """Numbers of workers in ``sentence``: ranges kept as ranges, "more than N" open-ended, with their kind."""
     found = []
-    for match in _FIGURE.finditer(sentence):
+    matches = list(_FIGURE.finditer(sentence))
+    listed = _OF_THEM.search(sentence)
+    if listed:  # after "some of them:", a bare number is a number of them
+        matches += [m for m in _LISTED.finditer(sentence, listed.end())
+                    if not any(m.start() < f.end() and f.start() < m.end() for f in matches)]
+    for match in sorted(matches, key=lambda m: m.start()):
         after = sentence[match.end():]
         if _MONEY_BEFORE.search(sentence[: match.start()]) or re.match(r"\s*(?:%|per\s*cent|percent)", after):
             continue
         groups = match.groupdict()
         leading = re.match(rf"(?i){_LEAD_WORDS}\b", match.group(0))
         lead = leading.group(0).lower() if leading else ""
-        if groups["low"] or groups["a"]:
+        if groups.get("low") or groups.get("a"):
             low, high = words_to_number(groups["low"] or groups["a"]), words_to_number(groups["high"] or groups["b"])
         else:
-            low = words_to_number(groups["one"] or groups["verb_n"] or groups["ing_n"] or groups["dash_n"] or "")
+            low = words_to_number(groups.get("one") or groups.get("verb_n") or groups.get("ing_n") or
+                                  groups.get("dash_n") or groups.get("listed") or "")
             high = None if lead in ("more than", "over", "at least") else low
             if lead in ("up to", "as many as"):
                 low, high = None, low
@@ -91,7 +103,7 @@ def figures_in(sentence: str) -> list[Figure]:
             continue
         if low is not None and 1900 <= low <= 2099 and not re.search(r",", match.group(0)) and high == low:
             continue  # a year, not a number of people
-        if re.match(r"(?i)several\b", groups["one"] or groups["verb_n"] or groups["ing_n"] or ""):
+        if re.match(r"(?i)several\b", groups.get("one") or groups.get("verb_n") or groups.get("ing_n") or ""):
             high = None  # "several thousand": at least three thousand, no upper bound given
         if re.search(r"\bor\s+so\b", match.group(0)):
             lead = "about"
@@ -159,3 +171,30 @@ def sectors_in(text: str, rules: list[tuple[str, re.Pattern[str]]]) -> tuple[lis
         words.append(f"'{match.group(0)}' → {sector}")
     order = [sector for sector, _ in rules]
     return sorted(ids, key=order.index), words
+
+
+def figure_for(text: str, offset: int, mention: Mention, figures: list[Figure]) -> Figure | None:
+    """The figure of the clause that names the place; with several clauses, a figure of another clause is not
+    this place's ("About 1,500 had entered Yanji, and around 600 more arrived in Tumen")."""
+    if not figures:
+        return None
+    local = mention.start - offset
+    own = figure_clause(text, offset, mention, figures)
+    if own is not None:
+        inside = [f for f in figures if own[0] <= f.start < own[1]]
+        return min(inside, key=lambda f: abs(f.start - local)) if inside else None
+    return min(figures, key=lambda f: abs(f.start - local))
+
+
+def figure_clause(text: str, offset: int, mention: Mention, figures: list[Figure]) -> tuple[int, int] | None:
+    """The span of the clause naming the place, when the sentence's clauses carry figures of their own."""
+    local = mention.start - offset
+    cuts = [0] + [m.end() for m in FIGURE_CLAUSE.finditer(text)] + [len(text)]
+    if len(cuts) > 2 and mention.words:
+        for start, end in zip(cuts, cuts[1:], strict=False):
+            if start <= local < end:
+                inside = [f for f in figures if start <= f.start < end]
+                with_figure = sum(any(a <= f.start < b for f in figures) for a, b in zip(cuts, cuts[1:], strict=False))
+                if inside or with_figure > 1:
+                    return start, end
+    return None

@@ -281,3 +281,13 @@ def test_its_restaurant_and_the_bigger_factories_refer_back_to_the_dateline_city
     text = ("Coats\n\nDANDONG, China - Hundreds of North Korean women sew coats in this city.\n\nBetween 20 and 40 "
             "North Koreans work at each of the bigger garment factories, managers said.\n")
     assert _at(text, data, "Between") == [("Dandong", "20", "40", "per_unit")]
+
+
+def test_a_list_of_figures_by_place_gives_each_place_its_own_figure_and_years(data: Path) -> None:
+    text = ("North Korean workers fill plants across the northeast. Reporters have counted some of them: about 800 in "
+            "shoe factories in Yanji in 2018, more than 400 in Tumen between 2016 and 2019 and some 300 at garment "
+            "plants in Longjing in March.\n")
+    rows = [(name, row.get("workers_min", ""), row["date_start"][:4], row["date_end"][:4])
+            for name, row in drafted(text, data) if row["quote"].startswith("Reporters")]
+    assert rows == [("Yanji", "800", "2018", "2018"), ("Tumen", "400", "2016", "2019"),
+                    ("Longjing", "300", "2022", "2022")]
