@@ -33,6 +33,11 @@ from .numbers import Figure, figure_clause, figure_for, figures_in, sector_rules
 from .placefind import Placer
 from .references import AREA_WORD, Context, located_reference, names_kind
 
+_DISTANCE_FROM = re.compile(r"(?i)\b(?:kilomet(?:re|er)s?|km|miles|drive|ride)\s+(?:[\w'’-]+\s+){0,4}(?:from|of)\s+"
+                            r"(?:the\s+)?$")
+"""A place named only to say how far away another is ("40 kilometres up the river from Tumen"): not what a later
+reference back ("the factories") means."""
+
 REVIEW_COLUMNS = ("confidence", "reason", "accept")
 """Extra columns of drafted reports for the reviewer; ``geo merge`` drops them (and rows not accepted)."""
 
@@ -91,7 +96,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         mentions = located_reference(sentence.text, sentence, mentions, context)
         before_this = context.carried(sentence.paragraph, False, names_kind(sentence.text)) \
             if ANAPHORA.search(sentence.text) else None
-        context.last += [(sentence.paragraph, m) for m in locating + mentions]  # a place that locates one is named
+        context.last += [(sentence.paragraph, m) for m in locating + mentions  # a place that locates one is named
+                         if not _DISTANCE_FROM.search(sentence.text[: m.start - sentence.start])]
         text = sentence.text
         precise = any(m.entry.precision not in ("country",) for m in mentions) or before_this is not None
         about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise)) \
@@ -104,7 +110,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         confidence, carried_why = "high" if NORTH_KOREAN.search(text) else "medium", ""
         anaphor = ANAPHORA.search(text)
         if chosen and anaphor and AREA_WORD.search(anaphor.group(0)):
-            area = context.carried(sentence.paragraph, True)
+            area = context.carried(sentence.paragraph, True, names_kind(text))
             if area is not None and area.entry.id not in {m.entry.id for m in chosen}:
                 chosen.append(replace(area, how=f"'{anaphor.group(0)}' refers back to {area.entry.name}"))
         if chosen and anaphor and not AREA_WORD.search(anaphor.group(0)) and before_this is not None \

@@ -27,7 +27,7 @@ class Context:
         the last such place named earlier in the article."""
         kinds = ("province", "region") if areas else ("village", "city", "county")
         for p, m in reversed(self.last):  # newest first: a long article must not be scanned once per sentence
-            if p < paragraph - 1 and not (noun and self.dateline is None):
+            if p < paragraph - 1 and not (noun and (areas or self.dateline is None)):
                 break
             if p <= paragraph and (m.entry.precision in kinds or (
                     not areas and m.entry.precision == "region" and m.entry.admin1)):  # a prefecture: "these plants"

@@ -291,3 +291,28 @@ def test_a_list_of_figures_by_place_gives_each_place_its_own_figure_and_years(da
             for name, row in drafted(text, data) if row["quote"].startswith("Reporters")]
     assert rows == [("Yanji", "800", "2018", "2018"), ("Tumen", "400", "2016", "2019"),
                     ("Longjing", "300", "2022", "2022")]
+
+
+def test_a_capital_that_sets_a_deadline_is_its_government_and_not_what_its_restaurant_refers_to(data: Path) -> None:
+    text = ("Hotel\n\nSHENYANG, China - A North Korean hotel in this city shut this week under a deadline Beijing set "
+            "in September.\n\nNorth Korean waitresses still served diners in its restaurant on Monday, a guest said.\n")
+    assert _at(text, data, "North Korean waitresses") == [("Shenyang", "", "", "")]
+
+
+def test_the_prefecture_refers_back_further_than_the_paragraph_before(data: Path) -> None:
+    text = ("About 700 North Korean women sew in Longjing, a city in Jilin province's Yanbian Korean Autonomous "
+            "Prefecture.\n\nThey work long shifts.\n\nThe plants are guarded.\n\nMore North Koreans work elsewhere in "
+            "the prefecture, including in Yanji.\n")
+    assert {name for name, *_ in _at(text, data, "More")} == {"Yanbian Korean Autonomous Prefecture", "Yanji"}
+
+
+def test_a_foreign_office_holder_speaking_is_not_a_general_statement_about_china(data: Path) -> None:
+    text = ("About 300 North Korean women sew coats in Dandong, China.\n\nJapan's labour minister told reporters "
+            "that such workers are closely watched.\n")
+    assert _at(text, data, "Japan") == []
+
+
+def test_a_place_named_only_as_how_far_away_another_is_is_not_what_a_reference_back_means(data: Path) -> None:
+    text = ("Crab\n\nHUNCHUN, China - About 500 North Korean women peel crab in this city.\n\nThe city lies about "
+            "40 kilometres up the river from Tumen.\n\nMost of the women live beside the factories.\n")
+    assert _at(text, data, "Most") == [("Hunchun", "", "", "")]
