@@ -316,3 +316,29 @@ def test_a_place_named_only_as_how_far_away_another_is_is_not_what_a_reference_b
     text = ("Crab\n\nHUNCHUN, China - About 500 North Korean women peel crab in this city.\n\nThe city lies about "
             "40 kilometres up the river from Tumen.\n\nMost of the women live beside the factories.\n")
     assert _at(text, data, "Most") == [("Hunchun", "", "", "")]
+
+
+def _years(text: str, data: Path, published: str) -> list[tuple[str, str, str]]:
+    return [(name, row["date_start"][:4], row["date_end"][:4]) for name, row in drafted(text, data, published)]
+
+
+def test_since_a_month_runs_to_the_publication(data: Path) -> None:
+    text = "North Korean cooks in Yanji have gone home since October, managers said.\n"
+    assert _years(text, data, "2021-02-03") == [("Yanji", "2020", "2021")]
+
+
+def test_since_last_spring_starts_the_year_before(data: Path) -> None:
+    text = "Since last summer, North Korean crews have built flats in Dalian, a contractor said.\n"
+    assert _years(text, data, "2023-03-01") == [("Dalian", "2022", "2023")]
+
+
+def test_a_year_named_for_comparison_is_not_the_statement_s_year(data: Path) -> None:
+    text = "About 900 North Korean workers entered Tumen last year, three times as many as in 2019.\n"
+    assert _years(text, data, "2021-05-01") == [("Tumen", "2020", "2020")]
+
+
+def test_for_the_past_n_years_and_before_the_pandemic(data: Path) -> None:
+    text = "North Korean miners have worked near Jixi for the past four years, officials said.\n"
+    assert _years(text, data, "2019-06-01") == [("Jixi", "2015", "2019")]
+    text = "Some 700 North Koreans worked in Hunchun before the pandemic, traders said.\n"
+    assert _years(text, data, "2023-06-01") == [("Hunchun", "2019", "2019")]
