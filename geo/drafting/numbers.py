@@ -35,6 +35,7 @@ _FIGURE = re.compile(
 _LISTED = re.compile(rf"\b{_LEAD}(?P<listed>{_NUM})\s+(?=(?:in|at)\s)", re.I)
 """A bare number before a place in a list of them ("some of them: about 800 in Yanji, 400 in Tumen")."""
 _OF_THEM = re.compile(r"(?i)\b(?:some|many|most|all|[\d,]+)\s+of\s+them\s*:")
+_PART_OF_THEM = re.compile(r"(?i)\b(?:most|many|some|half|all|the\s+rest)\s+of\s+them\s+(?:in|at)\b")
 _MONEY_BEFORE = re.compile(r"(?:\$|USD|RMB|US\$|€|£|¥|KPW|won)\s*$", re.I)
 
 
@@ -179,6 +180,9 @@ def figure_for(text: str, offset: int, mention: Mention, figures: list[Figure]) 
     if not figures:
         return None
     local = mention.start - offset
+    figures = [f for f in figures if f.start > local or not _PART_OF_THEM.search(text[f.start: local])]
+    if not figures:
+        return None  # "40,000 were abroad, most of them in Kuwait": the total is not Kuwait's
     own = figure_clause(text, offset, mention, figures)
     if own is not None:
         inside = [f for f in figures if own[0] <= f.start < own[1]]

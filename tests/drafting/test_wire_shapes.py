@@ -342,3 +342,8 @@ def test_for_the_past_n_years_and_before_the_pandemic(data: Path) -> None:
     assert _years(text, data, "2019-06-01") == [("Jixi", "2015", "2019")]
     text = "Some 700 North Koreans worked in Hunchun before the pandemic, traders said.\n"
     assert _years(text, data, "2023-06-01") == [("Hunchun", "2019", "2019")]
+
+
+def test_most_of_them_in_a_place_does_not_give_the_place_the_total(data: Path) -> None:
+    text = "Some 40,000 North Korean workers were abroad in 2014, many of them in Kuwait and Qatar, officials said.\n"
+    assert {(name, row.get("workers_min", "")) for name, row in drafted(text, data)} == {("Kuwait", ""), ("Qatar", "")}
