@@ -207,7 +207,7 @@ def _goes_on_about_work(text: str, rules: list) -> bool:
     """"They were sent to a clothing factory", "about 19,000 of them were in China": the workers of the sentence
     before, their work, their move or their number."""
     return bool(PRONOUN_SUBJECT.search(text) and (sectors_in(text, rules)[0] or ANAPHORA.search(text) or re.search(
-        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived)\b", text))) or bool(
+        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived|travell?ed|left|fled|flew)\b", text))) or bool(
         re.search(r"(?i)\b(?:[\d,]+|some|many|most|half|all)\s+of\s+them(?:\s+(?:were|are|work|worked|had|have)\b"
                   r"|\s*:)", text))
 
@@ -227,7 +227,7 @@ def _starts_paragraph(text: str, start: int) -> bool:
 def _role(text: str, offset: int, mention: Mention) -> tuple[str, str]:
     before = text[: max(0, mention.start - offset)]
     after = text[max(0, mention.end - offset):]
-    if re.search(r"(?i)\b(?:through|via|transit\w*|passing)\s+(?:\w+\s+){0,2}$", before) or (
+    if re.search(r"(?i)\b(?:through|via|transit\w*|passing|by\s+way\s+of)\s+(?:\w+\s+){0,2}$", before) or (
             re.search(r"(?i)\benter(?:s|ed|ing)?\s+(?:\w+\s+){0,2}$", before)
             and re.search(r"(?i)\b(?:send|sending|sent|taken|transferred|bus(?:es)?)\b[^.]*\bto\b", after)):
         return "transit", "they pass through it on the way elsewhere"

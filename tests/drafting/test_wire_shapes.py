@@ -347,3 +347,10 @@ def test_for_the_past_n_years_and_before_the_pandemic(data: Path) -> None:
 def test_most_of_them_in_a_place_does_not_give_the_place_the_total(data: Path) -> None:
     text = "Some 40,000 North Korean workers were abroad in 2014, many of them in Kuwait and Qatar, officials said.\n"
     assert {(name, row.get("workers_min", "")) for name, row in drafted(text, data)} == {("Kuwait", ""), ("Qatar", "")}
+
+
+def test_the_group_that_travelled_by_way_of_a_country_passed_through_it(data: Path) -> None:
+    text = ("About 12 North Korean waitresses who worked in Shenyang reached South Korea on Friday. The group "
+            "travelled on by way of Thailand, an official said.\n")
+    assert [(name, row["role"]) for name, row in drafted(text, data) if row["quote"].startswith("The group")] == [
+        ("Thailand", "transit")]
