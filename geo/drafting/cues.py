@@ -22,8 +22,8 @@ ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:[a-z]+\s+)?(?:establis
                       r"workshops)|its\s+(?:[a-z-]+\s+)?(?:restaurant|factory|plant|hotel|workshop|mine|site)|"
                       r"one\s+(?:such\s+)?(?:plant|factory|restaurant|company|team)"
                       r"(?:['’]s)?|there|here)\b")
-PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|All of them|The (?:workers|women|men|group|"
-                             r"laborers|labourers)|These (?:workers|women|men)|"
+PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|All of them|The (?:workers|women|men|"
+                             r"group|laborers|labourers)|These (?:workers|women|men)|"
                              r"(?:Some|Most|Many)\s+(?:were|are|had|have|work|worked)|One\s+such\s+(?:team|group|crew))\b")
 """A sentence that goes on about the workers of the sentence before without naming a place."""
 MORE_OF_THEM = re.compile(r"^(?:Others|Another\b|A\s+(?:smaller|larger|second|third|further|separate)\s+group|"
