@@ -143,6 +143,11 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 chosen = [carried]
                 words = anaphor.group(0) if anaphor else back.group(0)
                 carried_why = f"the sentence names no place but refers back ('{words}')"
+            elif context.dateline is not None and context.dateline.entry.country == "CN" and not government(text) \
+                    and (NORTH_KOREAN.search(text) or re.search(r"(?i)\b(?:the|these|those)\s+(?:new\s+)?(?:workers|"
+                                                                 r"women|arrivals|men)\b", text)):
+                chosen = [context.dateline]
+                carried_why = "the sentence names no place; the story's city (the dateline)"
             elif china is not None and not government(text):  # "Beijing has said": China's government speaks
                 chosen = [Mention(sentence.start, sentence.start, "", china, "")]
                 carried_why = "the sentence names no place; a general statement about China"

@@ -354,3 +354,11 @@ def test_the_group_that_travelled_by_way_of_a_country_passed_through_it(data: Pa
             "travelled on by way of Thailand, an official said.\n")
     assert [(name, row["role"]) for name, row in drafted(text, data) if row["quote"].startswith("The group")] == [
         ("Thailand", "transit")]
+
+
+def test_the_workers_with_no_place_under_a_chinese_city_s_dateline_are_in_that_city(data: Path) -> None:
+    text = ("Shoes\n\nTUMEN, China - About 300 North Korean women stitch shoes in this city.\n\nFactory owners in "
+            "the region value the women for their speed.\n\nNone of the new workers holds a proper visa, a broker "
+            "said.\n")
+    assert _at(text, data, "None") == [("Tumen", "", "", "")]
+    assert {row["confidence"] for _, row in drafted(text, data) if row["quote"].startswith("None")} == {"low"}
