@@ -29,7 +29,7 @@ from .dates import DateGuess, Published, date_of
 from .gazetteer import Entry
 from .mentions import CAPITALS, Mention, government
 from .notwhere import locates_only, not_where_workers_are
-from .numbers import Figure, figure_clause, figure_for, figures_in, sector_rules, sectors_in
+from .numbers import Figure, change_over_years, figure_clause, figure_for, figures_in, sector_rules, sectors_in
 from .placefind import Placer
 from .references import AREA_WORD, Context, located_reference, names_kind
 
@@ -165,8 +165,17 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             if hedge:
                 row["caution"] = (f"The text hedges this statement ('{hedge.group(0)}'); check it before using "
                                   "it as established.")
-            out.append((mention, sentence, row))
+            out += [(mention, sentence, r) for r in _over_years(text, row)]
     return _unique(out)
+
+
+def _over_years(text: str, row: dict[str, str]) -> list[dict[str, str]]:
+    """A number that changed between two years is two statements, one per year; else the row itself."""
+    change = change_over_years(text) if row["role"] == "destination" else []
+    return [row | {"workers_min": str(n), "workers_max": str(n), "workers_kind": "count", "workers_as_stated": str(n),
+                   "date_start": year, "date_end": year, "date_basis": "stated", "date_qualifier": "", "date_note": "",
+                   "reason": row["reason"] + f"; figure and year: {n} in {year}, of '{words}'"}
+            for n, year, words in change] or [row]
 
 
 def _row(text: str, sentence: Sentence, mention: Mention, published: Published, rules: list,
@@ -278,7 +287,7 @@ def _unique(rows: list) -> list:
     """One candidate per place, sentence and role (a place named twice in a sentence counts once)."""
     seen, out = set(), []
     for mention, sentence, row in rows:
-        key = (row["place_id"], sentence.start, row["role"])
+        key = (row["place_id"], sentence.start, row["role"], row["date_start"])
         if key not in seen:
             seen.add(key)
             out.append((mention, sentence, row))

@@ -202,3 +202,18 @@ def figure_clause(text: str, offset: int, mention: Mention, figures: list[Figure
                 if inside or with_figure > 1:
                     return start, end
     return None
+
+
+_CHANGE = re.compile(rf"(?i)\bfrom\s+(?P<a>{_NUM})\s+(?:workers\s+)?in\s+(?P<ya>(?:19|20)[0-9]{{2}})\s+"
+                     rf"to\s+(?P<b>{_NUM})\s+"
+                     r"(?:in|by|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:late\s+|early\s+)?"
+                     r"(?P<yb>(?:19|20)[0-9]{2})\b")
+
+
+def change_over_years(sentence: str) -> list[tuple[int, str, str]]:
+    """"fell from 30,023 in 2017 to 11,490 at the end of 2018": each number with its year and words, else []."""
+    match = _CHANGE.search(sentence)
+    if not match:
+        return []
+    out = [(words_to_number(match.group(n)), match.group(y), match.group(0)) for n, y in (("a", "ya"), ("b", "yb"))]
+    return [(n, y, w) for n, y, w in out if n is not None] if all(n is not None for n, _, _ in out) else []

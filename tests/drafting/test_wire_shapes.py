@@ -214,6 +214,8 @@ def test_a_capital_that_acts_as_its_government_is_not_a_destination(data: Path) 
     assert places(text, data) == {"Vladivostok"}
     text = "North Korean loggers are one of the few ways Moscow can pay its debts to the North.\n"
     assert "Moscow" not in places(text, data)
+    text = "About 700 North Korean builders work in Vladivostok, Russia, Moscow told a United Nations committee.\n"
+    assert places(text, data) == {"Vladivostok"}
 
 
 def test_a_north_korean_city_that_gets_the_money_is_not_where_the_workers_come_from(data: Path) -> None:
@@ -362,3 +364,10 @@ def test_the_workers_with_no_place_under_a_chinese_city_s_dateline_are_in_that_c
             "said.\n")
     assert _at(text, data, "None") == [("Tumen", "", "", "")]
     assert {row["confidence"] for _, row in drafted(text, data) if row["quote"].startswith("None")} == {"low"}
+
+
+def test_a_number_that_changed_from_one_year_to_another_is_two_statements(data: Path) -> None:
+    text = ("The number of North Korean workers in Mongolia dropped from 1,200 in 2016 to 450 at the end of 2018, "
+            "officials said.\n")
+    rows = [(name, row.get("workers_min", ""), row["date_start"], row["date_end"]) for name, row in drafted(text, data)]
+    assert rows == [("Mongolia", "1200", "2016", "2016"), ("Mongolia", "450", "2018", "2018")]
