@@ -142,6 +142,7 @@ def sector_rules(sectors: list[dict[str, str]]) -> list[tuple[str, re.Pattern[st
         if row["id"] == "unspecified":
             continue
         words = [w.strip() for w in (row.get("keywords") or "").split(";") if w.strip()] or [row["id"]]
+        words += WORK_WORDS.get(row["id"], [])
         parts = []
         for word in sorted(words, key=len, reverse=True):
             body = re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word) + "(?:s|es)?"
@@ -151,6 +152,15 @@ def sector_rules(sectors: list[dict[str, str]]) -> list[tuple[str, re.Pattern[st
 
 
 GENERIC_FACTORY = re.compile(r"(?i)^(?:factory|factories|plants?)$")
+MADE_IN_FACTORIES = ("garments", "electronics", "seafood")
+"""Sectors whose work is done in factories: beside one of them, "the factories" is not a second sector."""
+WORK_WORDS = {
+    "garments": ["sew", "sewn", "sews", "seamstress"],
+    "seafood": ["fish", "crab", "shellfish", "squid", "clam", "shrimp", "salmon"],
+    "it": ["developer", "information technology"],
+    "construction": ["build", "built", "renovate", "renovating"],
+}
+"""What the workers handle or do, read as a sector beside the keywords of sectors.csv (drafting only)."""
 
 
 def sectors_in(text: str, rules: list[tuple[str, re.Pattern[str]]]) -> tuple[list[str], list[str]]:
@@ -170,6 +180,9 @@ def sectors_in(text: str, rules: list[tuple[str, re.Pattern[str]]]) -> tuple[lis
         if sector not in ids:
             ids.append(sector)
         words.append(f"'{match.group(0)}' → {sector}")
+    if "factory" in ids and any(i in ids for i in MADE_IN_FACTORIES) and not any(
+            "factory" in w and not GENERIC_FACTORY.match(w.split("'")[1]) for w in words):
+        ids.remove("factory")  # "sewing clothes in the factories": garments, not garments and other manufacturing
     order = [sector for sector, _ in rules]
     return sorted(ids, key=order.index), words
 

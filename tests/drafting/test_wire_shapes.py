@@ -371,3 +371,21 @@ def test_a_number_that_changed_from_one_year_to_another_is_two_statements(data: 
             "officials said.\n")
     rows = [(name, row.get("workers_min", ""), row["date_start"], row["date_end"]) for name, row in drafted(text, data)]
     assert rows == [("Mongolia", "1200", "2016", "2016"), ("Mongolia", "450", "2018", "2018")]
+
+
+def _sectors(text: str, data: Path) -> list[tuple[str, str]]:
+    return [(name, row["sectors"]) for name, row in drafted(text, data)]
+
+
+def test_a_generic_factory_beside_a_named_kind_of_factory_is_not_a_second_sector(data: Path) -> None:
+    text = "About 150 North Korean women are sewing shirts in the factories of Tumen.\n"
+    assert _sectors(text, data) == [("Tumen", "garments")]
+
+
+def test_what_the_workers_handle_or_do_names_the_sector(data: Path) -> None:
+    text = "About 150 North Korean women shell crab and gut fish at three plants in Longjing.\n"
+    assert _sectors(text, data) == [("Longjing", "seafood")]
+    text = "Some 40 North Korean developers in Dalian write code for clients abroad.\n"
+    assert _sectors(text, data) == [("Dalian", "it")]
+    text = "Some 90 North Koreans helped build a hospital in Khabarovsk, Russia.\n"
+    assert _sectors(text, data) == [("Khabarovsk", "construction")]
