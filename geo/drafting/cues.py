@@ -35,11 +35,13 @@ DATELINE = re.compile(r"^([A-Z][A-Z'’.]+(?:[ /-][A-Z][A-Z'’.]+){0,2})(?:,\s*
                       r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([\w ]{1,20}\)\s*)?[-–—]+\s+")
 """A wire dateline ("YANJI, Jilin Province - ", "SEOUL, Dec. 3 (Yonhap) -- ", "BEIJING/SEOUL (Reuters) - "):
 where the story was filed, not a statement about workers."""
+_ONE_PERSON = (r"(?:source|trader|manager|resident|official|visitor|worker|defector|insider|businessman|businesswoman|"
+               r"broker|driver|contractor|supervisor|guest|employee|owner|relative|foreman|customer|diner|villager|"
+               r"witness|guard|executive|recruiter)")
 HEDGE = re.compile(r"(?i)\b(?:(?-i:may|might)|could\s+have|reportedly|allegedly|is\s+said\s+to|are\s+said\s+to|"
                    r"were\s+said\s+to|was\s+said\s+to|rumou?r\w*|I\s+heard|unconfirmed|purportedly|supposedly)\b"
-                   r"|\b(?:a|one|another)\s+(?:\w+\s+){0,2}(?:source|trader|manager|resident|official|visitor|worker|"
-                   r"defector|insider|businessman|businesswoman|broker|driver)\s+(?:\w+\s+){0,3}"
-                   r"(?:said|says|told|added|claimed)\b|\b(?:the|a)\s+source\s+(?:said|says|added|told)\b")
+                   r"|\b(?:a|an|one|another)\s+(?:[\w'’]+\s+){0,2}" + _ONE_PERSON + r"\s+(?:\w+\s+){0,3}"
+                   r"(?:said|says|told|added|claimed)\b|\b(?:the|a)\s+" + _ONE_PERSON + r"\s+(?:said|says|added|told)\b")
 """A hedge, or a statement resting on one unnamed person's account: the candidate's ``caution`` says so."""
 ABROAD = re.compile(r"(?i)\b(?:abroad|overseas)\b")
 EVENT = re.compile(r"(?i)\b(?:defect\w*|escaped|fled|arrested|detained|died|killed|riot\w*|strike|protest\w*|"

@@ -389,3 +389,15 @@ def test_what_the_workers_handle_or_do_names_the_sector(data: Path) -> None:
     assert _sectors(text, data) == [("Dalian", "it")]
     text = "Some 90 North Koreans helped build a hospital in Khabarovsk, Russia.\n"
     assert _sectors(text, data) == [("Khabarovsk", "construction")]
+
+
+@pytest.mark.parametrize("said", ["an official said", "a local contractor said", "the contractor added",
+                                  "a worker's relative told the broadcaster", "the trader said", "a guest said"])
+def test_one_unnamed_person_s_account_is_a_caution(data: Path, said: str) -> None:
+    text = f"About 60 North Korean cooks work in Yanji, {said}.\n"
+    assert [bool(row.get("caution")) for _, row in drafted(text, data)] == [True]
+
+
+def test_named_or_plural_sources_are_not_a_caution(data: Path) -> None:
+    text = "About 60 North Korean cooks work in Yanji, officials and two contractors said.\n"
+    assert [bool(row.get("caution")) for _, row in drafted(text, data)] == [False]
