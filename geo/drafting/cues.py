@@ -41,7 +41,8 @@ _ONE_PERSON = (r"(?:source|trader|manager|resident|official|visitor|worker|defec
 HEDGE = re.compile(r"(?i)\b(?:(?-i:may|might)|could\s+have|reportedly|allegedly|is\s+said\s+to|are\s+said\s+to|"
                    r"were\s+said\s+to|was\s+said\s+to|rumou?r\w*|I\s+heard|unconfirmed|purportedly|supposedly)\b"
                    r"|\b(?:a|an|one|another)\s+(?:[\w'’]+\s+){0,2}" + _ONE_PERSON + r"\s+(?:\w+\s+){0,3}"
-                   r"(?:said|says|told|added|claimed)\b|\b(?:the|a)\s+" + _ONE_PERSON + r"\s+(?:said|says|added|told)\b")
+                   r"(?:said|says|told|added|claimed)\b"
+                   r"|\b(?:the|a)\s+" + _ONE_PERSON + r"\s+(?:said|says|added|told)\b")
 """A hedge, or a statement resting on one unnamed person's account: the candidate's ``caution`` says so."""
 ABROAD = re.compile(r"(?i)\b(?:abroad|overseas)\b")
 EVENT = re.compile(r"(?i)\b(?:defect\w*|escaped|fled|arrested|detained|died|killed|riot\w*|strike|protest\w*|"
