@@ -17,6 +17,7 @@ from .cues import (
     FOREIGN_OTHER,
     FROM_BEFORE,
     HEDGE,
+    LEGAL_ACTION,
     MORE_OF_THEM,
     NONE,
     NORTH_KOREAN,
@@ -133,7 +134,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             if ABROAD.search(text) and NORTH_KOREAN.search(text) and not any(
                     f.kind != "share" for f in figures_in(text)):
                 continue  # policy about sending workers abroad ("wants to send as many abroad as it can"): no place
-            if RULES_OR_PAY.search(text) and not any(f.kind != "share" for f in figures_in(text)):
+            if LEGAL_ACTION.search(text) or RULES_OR_PAY.search(text) and not any(
+                    f.kind != "share" for f in figures_in(text)):
                 continue  # sanctions, a law or where the pay goes, with no place and no head count: no statement
             if ABROAD.search(text) and NORTH_KOREAN.search(text) and (korea := _country(placer, "KP")):
                 chosen = [Mention(sentence.start, sentence.start, "", korea, "workers sent 'abroad'/'overseas' "

@@ -67,3 +67,7 @@ RULES_OR_PAY = re.compile(
     r"minders|Pyongyang)\b")
 """Sanctions and laws, or where the workers' pay goes: with no place and no head count, not a statement of where
 workers are ("Hiring them violates sanctions", "Much of their pay goes to the state")."""
+
+LEGAL_ACTION = re.compile(r"(?i)\b(?:charged|indicted|indictment|sanctioned|blacklisted|convicted|sentenced|"
+                          r"extradited)\b")
+"""People charged, sanctioned or sentenced: with no place named, a legal action, not where workers are."""

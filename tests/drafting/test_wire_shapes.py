@@ -401,3 +401,9 @@ def test_one_unnamed_person_s_account_is_a_caution(data: Path, said: str) -> Non
 def test_named_or_plural_sources_are_not_a_caution(data: Path) -> None:
     text = "About 60 North Korean cooks work in Yanji, officials and two contractors said.\n"
     assert [bool(row.get("caution")) for _, row in drafted(text, data)] == [False]
+
+
+def test_people_charged_or_sanctioned_with_no_place_are_not_a_statement_about_china(data: Path) -> None:
+    text = ("About 30 North Korean programmers work in Dalian, China.\n\nProsecutors in Texas have charged eight "
+            "North Koreans with running a scheme in which IT workers posed as freelancers.\n")
+    assert _at(text, data, "Prosecutors") == []
