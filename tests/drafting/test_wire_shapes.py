@@ -407,3 +407,8 @@ def test_people_charged_or_sanctioned_with_no_place_are_not_a_statement_about_ch
     text = ("About 30 North Korean programmers work in Dalian, China.\n\nProsecutors in Texas have charged eight "
             "North Koreans with running a scheme in which IT workers posed as freelancers.\n")
     assert _at(text, data, "Prosecutors") == []
+
+
+def test_a_russian_far_east_city_is_read_even_when_the_article_does_not_name_russia(data: Path) -> None:
+    text = "A team of 20 North Korean developers moved from Dandong to Khabarovsk last year, the advisory said.\n"
+    assert "Khabarovsk" in places(text, data)
