@@ -249,6 +249,10 @@ def _role(text: str, offset: int, mention: Mention) -> tuple[str, str]:
         return "transit", "they pass through it on the way elsewhere"
     if re.search(r"(?i)\b(?:returned|came back|back)\s+from\s+(?:\w+\s+){0,2}$", before):
         return "destination", "'returned from': they had worked there"
+    if FROM_BEFORE.search(before) and mention.entry.country != "KP" and re.search(
+            r"(?i)\b(?:(?:moved|transferred|relocated|shifted)\s+(?:\w+\s+){0,3}|work(?:s|ed|ing)?\s+)from\s+"
+            r"(?:[a-z][\w'’-]*\s+){0,3}$", before):
+        return "destination", "'moved from' or 'worked from': they had worked there"
     if FROM_BEFORE.search(before):
         return "origin", "'from' before the place"
     if mention.entry.country == "KP":

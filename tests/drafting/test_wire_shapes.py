@@ -412,3 +412,14 @@ def test_people_charged_or_sanctioned_with_no_place_are_not_a_statement_about_ch
 def test_a_russian_far_east_city_is_read_even_when_the_article_does_not_name_russia(data: Path) -> None:
     text = "A team of 20 North Korean developers moved from Dandong to Khabarovsk last year, the advisory said.\n"
     assert "Khabarovsk" in places(text, data)
+
+
+def test_workers_moved_from_a_city_had_worked_there(data: Path) -> None:
+    text = "About 300 North Korean seamstresses were moved from Hunchun to plants in Yanji in May.\n"
+    assert {(name, row["role"]) for name, row in drafted(text, data)} == {("Hunchun", "destination"),
+                                                                           ("Yanji", "destination")}
+
+
+def test_workers_who_work_from_flats_in_a_city_are_there(data: Path) -> None:
+    text = "Dozens of North Korean programmers have worked from rented flats in Dalian since 2019.\n"
+    assert [(name, row["role"]) for name, row in drafted(text, data)] == [("Dalian", "destination")]
