@@ -32,12 +32,7 @@ from .mentions import CAPITALS, Mention, government
 from .notwhere import locates_only, not_where_workers_are
 from .numbers import Figure, change_over_years, figure_clause, figure_for, figures_in, sector_rules, sectors_in
 from .placefind import Placer
-from .references import AREA_WORD, Context, located_reference, names_kind
-
-_DISTANCE_FROM = re.compile(r"(?i)\b(?:kilomet(?:re|er)s?|km|miles|drive|ride)\s+(?:[\w'’-]+\s+){0,4}(?:from|of)\s+"
-                            r"(?:the\s+)?$")
-"""A place named only to say how far away another is ("40 kilometres up the river from Tumen"): not what a later
-reference back ("the factories") means."""
+from .references import AREA_WORD, DISTANCE_FROM, Context, located_reference, names_kind
 
 REVIEW_COLUMNS = ("confidence", "reason", "accept")
 """Extra columns of drafted reports for the reviewer; ``geo merge`` drops them (and rows not accepted)."""
@@ -98,9 +93,10 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         before_this = context.carried(sentence.paragraph, False, names_kind(sentence.text)) \
             if ANAPHORA.search(sentence.text) else None
         context.last += [(sentence.paragraph, m) for m in locating + mentions  # a place that locates one is named
-                         if not _DISTANCE_FROM.search(sentence.text[: m.start - sentence.start])]
+                         if not DISTANCE_FROM.search(sentence.text[: m.start - sentence.start])]
         text = sentence.text
-        precise = any(m.entry.precision not in ("country",) for m in mentions) or before_this is not None
+        precise = any(m.entry.precision not in ("country",) for m in mentions) or (
+            before_this is not None and names_kind(text))  # "elsewhere in the city": the city named before
         about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise)) \
             or (previous_about_workers and (_goes_on_about_work(text, rules) or MORE_OF_THEM.search(text)))
         previous_about_workers = bool(about_workers)

@@ -12,6 +12,11 @@ from .mentions import Mention
 AREA_WORD = re.compile("province|region|prefecture")
 """A reference back to an area ("the prefecture", "these provinces")."""
 
+DISTANCE_FROM = re.compile(r"(?i)\b(?:kilomet(?:re|er)s?|km|miles|drive|ride)\s+(?:[\w'’-]+\s+){0,4}(?:from|of)\s+"
+                           r"(?:the\s+)?$")
+"""A place named only to say how far away another is ("40 kilometres up the river from Tumen"): not what a later
+reference back ("the factories") means."""
+
 
 @dataclass
 class Context:
