@@ -14,14 +14,15 @@ from .cues import (
     DATELINE,
     EVENT,
     FEW,
-    FIGURE_CLAUSE,
     FOREIGN_OTHER,
     FROM_BEFORE,
     HEDGE,
+    LEGAL_ACTION,
     MORE_OF_THEM,
     NONE,
     NORTH_KOREAN,
     PRONOUN_SUBJECT,
+    RULES_OR_PAY,
     WEAK_WORKER,
     WORKER,
 )
@@ -29,8 +30,9 @@ from .dates import DateGuess, Published, date_of
 from .gazetteer import Entry
 from .mentions import CAPITALS, Mention, government
 from .notwhere import locates_only, not_where_workers_are
-from .numbers import Figure, figures_in, sector_rules, sectors_in
+from .numbers import Figure, change_over_years, figure_clause, figure_for, figures_in, sector_rules, sectors_in
 from .placefind import Placer
+from .references import AREA_WORD, DISTANCE_FROM, Context, located_reference, names_kind
 
 REVIEW_COLUMNS = ("confidence", "reason", "accept")
 """Extra columns of drafted reports for the reviewer; ``geo merge`` drops them (and rows not accepted)."""
@@ -49,27 +51,6 @@ class Draft:
     """FILE:LINE: column: … for cells a spreadsheet would run as formulas (files named as in the draft folder)."""
 
 
-@dataclass
-class _Context:
-    """What earlier sentences said: the last place named, by paragraph."""
-
-    last: list[tuple[int, Mention]] = field(default_factory=list)
-
-    dateline: Mention | None = None
-
-    def carried(self, paragraph: int, areas: bool) -> Mention | None:
-        """The last place named in this paragraph or the one before (a province or region only if ``areas``),
-        else the dateline's city."""
-        kinds = ("province", "region") if areas else ("village", "city", "county")
-        for p, m in reversed(self.last):  # newest first: a long article must not be scanned once per sentence
-            if p < paragraph - 1:
-                break
-            if p <= paragraph and (m.entry.precision in kinds or (
-                    not areas and m.entry.precision == "region" and m.entry.admin1)):  # a prefecture: "these plants"
-                return m
-        return self.dateline if self.dateline is not None and not areas else None
-
-
 def candidates(article: Article, published: Published, places: list[dict[str, str]],
                sectors: list[dict[str, str]]) -> list[tuple[Mention, Sentence, dict[str, str]]]:
     """Every candidate: the place mention, its sentence and the report cells (ids not yet given).
@@ -86,7 +67,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
     placer = Placer(places, article.text)
     rules = sector_rules(sectors)
     china = _country(placer, "CN") if re.search(r"\bChina\b|\bChinese\b", article.text) else None
-    context = _Context()
+    context = Context()
     out = []
     headline_end = _headline_end(article.text)
     previous_about_workers = False
@@ -97,7 +78,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         dateline = DATELINE.match(sentence.text) if _starts_paragraph(article.text, sentence.start) else None
         if dateline:
             filed = placer.mentions(dateline.group(1).title(), 0)
-            named_again = re.search(rf"\b{re.escape(filed[0].entry.name.split()[0])}\b",
+            named_again = re.search(rf"\b{re.escape(filed[0].entry.name.split()[0])}\b(?![-'’])",
                                     article.text[sentence.start + dateline.end():]) if filed else None
             story_city = filed and filed[0].entry.country == "CN" and filed[0].entry.name not in CAPITALS
             if filed and (named_again or story_city) and context.dateline is None and not filed[0].entry.is_area:
@@ -105,12 +86,17 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                                            how=f"the dateline's {filed[0].entry.name}")
             mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
         kept = [m for m in mentions if not not_where_workers_are(sentence.text, m, sentence.start)]
-        kept = [m for m in kept if not locates_only(sentence.text, m, kept, sentence.start)]
+        locating = [m for m in kept if locates_only(sentence.text, m, kept, sentence.start)]
+        kept = [m for m in kept if m not in locating]
         named_elsewhere, mentions = len(kept) < len(mentions), kept
-        before_this = context.carried(sentence.paragraph, False) if ANAPHORA.search(sentence.text) else None
-        context.last += [(sentence.paragraph, m) for m in mentions]
+        mentions = located_reference(sentence.text, sentence, mentions, context)
+        before_this = context.carried(sentence.paragraph, False, names_kind(sentence.text)) \
+            if ANAPHORA.search(sentence.text) else None
+        context.last += [(sentence.paragraph, m) for m in locating + mentions  # a place that locates one is named
+                         if not DISTANCE_FROM.search(sentence.text[: m.start - sentence.start])]
         text = sentence.text
-        precise = any(m.entry.precision not in ("country",) for m in mentions)
+        precise = any(m.entry.precision not in ("country",) for m in mentions) or (
+            before_this is not None and names_kind(text))  # "elsewhere in the city": the city named before
         about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise)) \
             or (previous_about_workers and (_goes_on_about_work(text, rules) or MORE_OF_THEM.search(text)))
         previous_about_workers = bool(about_workers)
@@ -120,11 +106,11 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                   or FROM_BEFORE.search(text[: m.start - sentence.start])]
         confidence, carried_why = "high" if NORTH_KOREAN.search(text) else "medium", ""
         anaphor = ANAPHORA.search(text)
-        if chosen and anaphor and re.search("province|region", anaphor.group(0)):
-            area = context.carried(sentence.paragraph, True)
+        if chosen and anaphor and AREA_WORD.search(anaphor.group(0)):
+            area = context.carried(sentence.paragraph, True, names_kind(text))
             if area is not None and area.entry.id not in {m.entry.id for m in chosen}:
                 chosen.append(replace(area, how=f"'{anaphor.group(0)}' refers back to {area.entry.name}"))
-        if chosen and anaphor and not re.search("province|region", anaphor.group(0)) and before_this is not None \
+        if chosen and anaphor and not AREA_WORD.search(anaphor.group(0)) and before_this is not None \
                 and before_this.entry.id not in {m.entry.id for m in chosen} \
                 and all(_role(text, sentence.start, m)[0] in ("origin", "transit") for m in chosen) \
                 and (anaphor.start() < min(m.start for m in chosen) - sentence.start
@@ -139,11 +125,14 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             continue  # the places it names are a market, a river or where the money goes: no statement
         if not chosen:
             confidence = "low"
-            areas = bool(anaphor and re.search("province|region", anaphor.group(0)))
-            carried = context.carried(sentence.paragraph, areas)
+            areas = bool(anaphor and AREA_WORD.search(anaphor.group(0)))
+            carried = context.carried(sentence.paragraph, areas, names_kind(text))
             if ABROAD.search(text) and NORTH_KOREAN.search(text) and not any(
                     f.kind != "share" for f in figures_in(text)):
                 continue  # policy about sending workers abroad ("wants to send as many abroad as it can"): no place
+            if LEGAL_ACTION.search(text) or RULES_OR_PAY.search(text) and not any(
+                    f.kind != "share" for f in figures_in(text)):
+                continue  # sanctions, a law or where the pay goes, with no place and no head count: no statement
             if ABROAD.search(text) and NORTH_KOREAN.search(text) and (korea := _country(placer, "KP")):
                 chosen = [Mention(sentence.start, sentence.start, "", korea, "workers sent 'abroad'/'overseas' "
                                   "with no place named: North Korea as the origin")]
@@ -152,6 +141,11 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 chosen = [carried]
                 words = anaphor.group(0) if anaphor else back.group(0)
                 carried_why = f"the sentence names no place but refers back ('{words}')"
+            elif context.dateline is not None and context.dateline.entry.country == "CN" and not government(text) \
+                    and (NORTH_KOREAN.search(text) or re.search(r"(?i)\b(?:the|these|those)\s+(?:new\s+)?(?:workers|"
+                                                                 r"women|arrivals|men)\b", text)):
+                chosen = [context.dateline]
+                carried_why = "the sentence names no place; the story's city (the dateline)"
             elif china is not None and not government(text):  # "Beijing has said": China's government speaks
                 chosen = [Mention(sentence.start, sentence.start, "", china, "")]
                 carried_why = "the sentence names no place; a general statement about China"
@@ -169,14 +163,26 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             if hedge:
                 row["caution"] = (f"The text hedges this statement ('{hedge.group(0)}'); check it before using "
                                   "it as established.")
-            out.append((mention, sentence, row))
+            out += [(mention, sentence, r) for r in _over_years(text, row)]
     return _unique(out)
+
+
+def _over_years(text: str, row: dict[str, str]) -> list[dict[str, str]]:
+    """A number that changed between two years is two statements, one per year; else the row itself."""
+    change = change_over_years(text) if row["role"] == "destination" else []
+    return [row | {"workers_min": str(n), "workers_max": str(n), "workers_kind": "count", "workers_as_stated": str(n),
+                   "date_start": year, "date_end": year, "date_basis": "stated", "date_qualifier": "", "date_note": "",
+                   "reason": row["reason"] + f"; figure and year: {n} in {year}, of '{words}'"}
+            for n, year, words in change] or [row]
 
 
 def _row(text: str, sentence: Sentence, mention: Mention, published: Published, rules: list,
          figures: list[Figure], origins: list[Mention]) -> dict[str, str]:
     role, role_why = _role(text, sentence.start, mention)
     quote, clause = _quote(text, sentence.start, mention)
+    own = figure_clause(text, sentence.start, mention, figures)
+    if own is not None and any(own[0] <= f.start < own[1] for f in figures) and len(figures) > 1:
+        clause = text[own[0]: own[1]]  # an item of a list of figures by place: its own years and sector
     date: DateGuess = date_of(clause if clause != quote else text, published)
     if role == "event" and date.basis != "stated":
         role, role_why = "destination", "default: workers at the place (an incident without a stated date)"
@@ -195,7 +201,7 @@ def _row(text: str, sentence: Sentence, mention: Mention, published: Published, 
     source = [o for o in origins if o is not mention and o.entry.id != mention.entry.id]
     if role == "destination" and source:
         row["from_place_id"], row["from_basis"] = source[0].entry.id, "stated"
-    figure = _figure_for(text, sentence.start, mention, figures)
+    figure = figure_for(text, sentence.start, mention, figures)
     if figure is not None:
         low, high = ("" if n is None else str(n) for n in (figure.low, figure.high))
         row.update(workers_min=low, workers_max=high,
@@ -209,29 +215,13 @@ def _row(text: str, sentence: Sentence, mention: Mention, published: Published, 
     return row
 
 
-def _figure_for(text: str, offset: int, mention: Mention, figures: list[Figure]) -> Figure | None:
-    """The figure of the clause that names the place; with several clauses, a figure of another clause is not
-    this place's ("About 1,500 had entered Yanji, and around 600 more arrived in Tumen")."""
-    if not figures:
-        return None
-    local = mention.start - offset
-    cuts = [0] + [m.end() for m in FIGURE_CLAUSE.finditer(text)] + [len(text)]
-    if len(cuts) > 2 and mention.words:
-        for start, end in zip(cuts, cuts[1:], strict=False):
-            if start <= local < end:
-                inside = [f for f in figures if start <= f.start < end]
-                with_figure = sum(any(a <= f.start < b for f in figures) for a, b in zip(cuts, cuts[1:], strict=False))
-                if inside or with_figure > 1:
-                    return min(inside, key=lambda f: abs(f.start - local)) if inside else None
-    return min(figures, key=lambda f: abs(f.start - local))
-
-
 def _goes_on_about_work(text: str, rules: list) -> bool:
     """"They were sent to a clothing factory", "about 19,000 of them were in China": the workers of the sentence
     before, their work, their move or their number."""
     return bool(PRONOUN_SUBJECT.search(text) and (sectors_in(text, rules)[0] or ANAPHORA.search(text) or re.search(
-        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived)\b", text))) or bool(
-        re.search(r"(?i)\b(?:[\d,]+|some|many|most|half|all)\s+of\s+them\s+(?:were|are|work|worked|had|have)\b", text))
+        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived|travell?ed|left|fled|flew)\b", text))) or bool(
+        re.search(r"(?i)\b(?:[\d,]+|some|many|most|half|all)\s+of\s+them(?:\s+(?:were|are|work|worked|had|have)\b"
+                  r"|\s*:)", text))
 
 
 def _headline_end(text: str) -> int:
@@ -249,12 +239,16 @@ def _starts_paragraph(text: str, start: int) -> bool:
 def _role(text: str, offset: int, mention: Mention) -> tuple[str, str]:
     before = text[: max(0, mention.start - offset)]
     after = text[max(0, mention.end - offset):]
-    if re.search(r"(?i)\b(?:through|via|transit\w*|passing)\s+(?:\w+\s+){0,2}$", before) or (
+    if re.search(r"(?i)\b(?:through|via|transit\w*|passing|by\s+way\s+of)\s+(?:\w+\s+){0,2}$", before) or (
             re.search(r"(?i)\benter(?:s|ed|ing)?\s+(?:\w+\s+){0,2}$", before)
             and re.search(r"(?i)\b(?:send|sending|sent|taken|transferred|bus(?:es)?)\b[^.]*\bto\b", after)):
         return "transit", "they pass through it on the way elsewhere"
     if re.search(r"(?i)\b(?:returned|came back|back)\s+from\s+(?:\w+\s+){0,2}$", before):
         return "destination", "'returned from': they had worked there"
+    if FROM_BEFORE.search(before) and mention.entry.country != "KP" and re.search(
+            r"(?i)\b(?:(?:moved|transferred|relocated|shifted)\s+(?:\w+\s+){0,3}|work(?:s|ed|ing)?\s+)from\s+"
+            r"(?:[a-z][\w'’-]*\s+){0,3}$", before):
+        return "destination", "'moved from' or 'worked from': they had worked there"
     if FROM_BEFORE.search(before):
         return "origin", "'from' before the place"
     if mention.entry.country == "KP":
@@ -295,7 +289,7 @@ def _unique(rows: list) -> list:
     """One candidate per place, sentence and role (a place named twice in a sentence counts once)."""
     seen, out = set(), []
     for mention, sentence, row in rows:
-        key = (row["place_id"], sentence.start, row["role"])
+        key = (row["place_id"], sentence.start, row["role"], row["date_start"])
         if key not in seen:
             seen.add(key)
             out.append((mention, sentence, row))

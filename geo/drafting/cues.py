@@ -16,11 +16,14 @@ NORTH_KOREAN = re.compile(r"\b(?:North\s+Korea\w*|DPRK|N\.\s?K(?:orea)?\.?|Pyong
 FOREIGN_OTHER = re.compile(r"(?i)\b(?:foreign|Chinese|local|Vietnamese|Filipino|migrant)\s+(?:workers|labou?r)")
 ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:[a-z]+\s+)?(?:establishments?|restaurants?|gallery|factory|"
                       r"factories|plants?|city|town|area|place|county|zone|company|hotel|province|provinces|region|"
-                      r"regions)|the\s+(?:gallery|establishment|restaurant|factory|plant|city|town|county|zone|company|plants|factories|"
-                      r"restaurants|mines?|site|sites)|one\s+(?:such\s+)?(?:plant|factory|restaurant|company|team)"
+                      r"regions|prefecture)|the\s+(?:gallery|establishment|restaurant|factory|plant|city|town|county|zone|"
+                      r"company|plants|factories|restaurants|mines?|site|sites|hotel|prefecture)|"
+                      r"(?:the|its)\s+(?:(?!North|South|Chinese|Russian)[a-z-]+\s+){0,2}(?:factories|plants|restaurants|"
+                      r"workshops)|its\s+(?:[a-z-]+\s+)?(?:restaurant|factory|plant|hotel|workshop|mine|site)|"
+                      r"one\s+(?:such\s+)?(?:plant|factory|restaurant|company|team)"
                       r"(?:['’]s)?|there|here)\b")
 PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|All of them|The (?:workers|women|men|"
-                             r"laborers|labourers)|These (?:workers|women|men)|"
+                             r"group|laborers|labourers)|These (?:workers|women|men)|"
                              r"(?:Some|Most|Many)\s+(?:were|are|had|have|work|worked)|One\s+such\s+(?:team|group|crew))\b")
 """A sentence that goes on about the workers of the sentence before without naming a place."""
 MORE_OF_THEM = re.compile(r"^(?:Others|Another\b|A\s+(?:smaller|larger|second|third|further|separate)\s+group|"
@@ -32,11 +35,14 @@ DATELINE = re.compile(r"^([A-Z][A-Z'’.]+(?:[ /-][A-Z][A-Z'’.]+){0,2})(?:,\s*
                       r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([\w ]{1,20}\)\s*)?[-–—]+\s+")
 """A wire dateline ("YANJI, Jilin Province - ", "SEOUL, Dec. 3 (Yonhap) -- ", "BEIJING/SEOUL (Reuters) - "):
 where the story was filed, not a statement about workers."""
+_ONE_PERSON = (r"(?:source|trader|manager|resident|official|visitor|worker|defector|insider|businessman|businesswoman|"
+               r"broker|driver|contractor|supervisor|guest|employee|owner|relative|foreman|customer|diner|villager|"
+               r"witness|guard|executive|recruiter)")
 HEDGE = re.compile(r"(?i)\b(?:(?-i:may|might)|could\s+have|reportedly|allegedly|is\s+said\s+to|are\s+said\s+to|"
                    r"were\s+said\s+to|was\s+said\s+to|rumou?r\w*|I\s+heard|unconfirmed|purportedly|supposedly)\b"
-                   r"|\b(?:a|one|another)\s+(?:\w+\s+){0,2}(?:source|trader|manager|resident|official|visitor|worker|"
-                   r"defector|insider|businessman|businesswoman|broker|driver)\s+(?:\w+\s+){0,3}"
-                   r"(?:said|says|told|added|claimed)\b|\b(?:the|a)\s+source\s+(?:said|says|added|told)\b")
+                   r"|\b(?:a|an|one|another)\s+(?:[\w'’]+\s+){0,2}" + _ONE_PERSON + r"\s+(?:\w+\s+){0,3}"
+                   r"(?:said|says|told|added|claimed)\b"
+                   r"|\b(?:the|a)\s+" + _ONE_PERSON + r"\s+(?:said|says|added|told)\b")
 """A hedge, or a statement resting on one unnamed person's account: the candidate's ``caution`` says so."""
 ABROAD = re.compile(r"(?i)\b(?:abroad|overseas)\b")
 EVENT = re.compile(r"(?i)\b(?:defect\w*|escaped|fled|arrested|detained|died|killed|riot\w*|strike|protest\w*|"
@@ -48,6 +54,20 @@ FEW = re.compile(r"(?i)\b(?:not\s+many|aren['’]t\s+many|isn['’]t\s+much|few(
 NONE = re.compile(r"(?i)\b(?:(?:have|has|had|were|was)\s+(?:all\s+)?(?:been\s+)?(?:sent\s+(?:back|home)|repatriated|"
                   r"expelled|withdrawn)|no\s+(?:North\s+Korean\s+)?(?:workers|laborers)\s+(?:are|remain))\b")
 
-FIGURE_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
-"""Where one clause of a sentence ends and the next, with a figure of its own, begins."""
+_LEAD = r"(?:about|some|around|nearly|roughly|almost|more\s+than|over|at\s+least|up\s+to|another)\s+"
+FIGURE_CLAUSE = re.compile(rf",\s+(?:and|but|while|whereas)\s+|;\s+|,\s+(?=(?:{_LEAD})?\d)|\s+and\s+(?={_LEAD}\d)")
+"""Where one clause of a sentence ends and the next, with a figure of its own, begins (", and", ";", or a list:
+"about 800 in Yanji, 400 in Tumen and some 300 in Longjing")."""
 
+
+RULES_OR_PAY = re.compile(
+    r"(?i)\b(?:sanctions?|resolutions?|laws?|forbids?|forbidden|bans?|banned|barred|violat\w+|breach\w*|prohibit\w*)\b"
+    r"|\b(?:pay|wages?|earnings|income|salar(?:y|ies))\b[^.;]{0,40}\b(?:goes|go|went|flows?|flowed|handed|paid|sent|"
+    r"collected|taken)\b[^.;]{0,40}\b(?:to|by)\s+(?:the\s+)?(?:North\s+Korean\s+)?(?:state|government|regime|party|"
+    r"minders|Pyongyang)\b")
+"""Sanctions and laws, or where the workers' pay goes: with no place and no head count, not a statement of where
+workers are ("Hiring them violates sanctions", "Much of their pay goes to the state")."""
+
+LEGAL_ACTION = re.compile(r"(?i)\b(?:charged|indicted|indictment|sanctioned|blacklisted|convicted|sentenced|"
+                          r"extradited)\b")
+"""People charged, sanctioned or sentenced: with no place named, a legal action, not where workers are."""

@@ -78,6 +78,7 @@ def parse_published(text: str) -> Published:
 
 def date_of(sentence: str, published: Published) -> DateGuess:
     """The period ``sentence`` is about: stated dates first, then relative words, else the publication year."""
+    sentence = _COMPARED_YEAR.sub("", sentence)  # "three times as many as in 2019": not the statement's year
     for rule in (_month_year, _year_range, _since_year, _before_year, _years, _month_only, _relative):
         guess = rule(sentence, published)
         if guess is not None:
@@ -85,6 +86,12 @@ def date_of(sentence: str, published: Published) -> DateGuess:
     first, last = published.years
     return DateGuess(str(first), str(last), "inferred", "uncertain" if first != last else "",
                      f"No date in the statement; the publication year ({published.text}).")
+
+
+_COMPARED_YEAR = re.compile(r"(?i)\b(?:than|as\s+(?:many|much|high|large)\s+as|compared\s+(?:with|to)|up\s+from|"
+                            r"down\s+from)\s+(?:(?:in|during)\s+)?(?:[0-9]{4})\b")
+"""A year named only for comparison."""
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 
 def _month_year(s: str, p: Published) -> DateGuess | None:
@@ -150,6 +157,8 @@ def _month_only(s: str, p: Published) -> DateGuess | None:
     else:
         start, end = _latest(number, months[0]), _latest(number, months[1])
         how = f"the latest {MONTHS[number - 1].title()} not after the publication ({p.text})"
+    if re.match(r"(?i)since\b", match.group(0)):
+        end, how = (months[1] if months else str(p.years[1])), how + "; 'since': to the publication"
     return DateGuess(start, end, "inferred", "uncertain" if start != end else "",
                      f"'{match.group(0)}' gives no year: {how}.")
 
@@ -170,6 +179,22 @@ _RELATIVE = (
 
 
 def _relative(s: str, p: Published) -> DateGuess | None:
+    past = re.search(r"(?i)\b(?:for|over|in|during)\s+the\s+(?:past|last)\s+(two|three|four|five|six|seven|eight|nine|"
+                     r"ten|[0-9]+)\s+years\b", s)
+    if past:
+        count = _NUMBER_WORDS.get(past.group(1).lower()) or int(past.group(1))
+        return DateGuess(str(p.years[0] - count), str(p.years[1]), "inferred", "",
+                         f"'{past.group(0)}' before the publication ({p.text}).")
+    if re.search(r"(?i)\bbefore\s+the\s+(?:COVID(?:-19)?\s+|coronavirus\s+)?pandemic\b", s) and p.years[0] > 2020:
+        return DateGuess("2019", "2019", "inferred", "",
+                         "'before the pandemic': 2019, before the borders closed in 2020.")
+    season = re.search(r"(?i)\b(since\s+)?last\s+(spring|summer|autumn|fall|winter)\b", s)
+    if season:
+        months = p.months() or (f"{p.years[0]}-12", f"{p.years[1]}-12")
+        month, year = _SEASONS[season.group(2).lower()], int(months[0][:4])
+        year = year if month + 3 <= int(months[0][5:7]) else year - 1
+        end = str(p.years[1]) if season.group(1) else str(year)
+        return DateGuess(str(year), end, "inferred", "", f"'{season.group(0)}' in an article published {p.text}.")
     ago = re.search(r"\b(a couple of|a few|several|a|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]+)"
                     r"\s+years?\s+ago\b", s, re.I)
     if ago:

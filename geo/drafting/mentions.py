@@ -9,22 +9,29 @@ from dataclasses import dataclass, replace
 
 from .gazetteer import Entry
 
+_OFFICE = (r"['’]s\s+(?:[\w-]+\s+){0,2}(?:minister|ministry|president|prime\s+minister|spokes(?:man|woman|person)|"
+           r"envoy|ambassador|state\s+media)\b")
+_OFFICE_HOLDER = re.compile(rf"^(?i:{_OFFICE})")
+"""A place named for an office holder: "South Korea's unification minister", "Seoul's Foreign Ministry"."""
 _ORGANISATION_AFTER = re.compile(
-    r"^(?:(?i:-based|['’]s\s+(?:government|regime|leader|leadership|authorities|state|weapons|nuclear|missile|military|"
+    rf"^(?:(?i:-based|{_OFFICE}|['’]s\s+(?:government|regime|leader|leadership|authorities|state|weapons|nuclear|missile|military|"
     r"ministry|foreign\s+ministry|spy\s+agency|intelligence|embassy|coffers|treasury|ruling\s+party|officials|economy)|\s+(?:restaurants?|chain|company|companies|"
     r"hotel|gallery|institute|university|academy|government|regime|authorities|state|style|leader|officials?|"
     r"market|trading|traders?|eatery|eateries)\b)"
     r"|(?:\s+[A-Z][\w&'’-]*){1,4}\s+(?:Co\.|Co\b|Company|Corp\.?|Corporation|Group|Ltd\.?|Inc\.?|Trading|Industr\w*))")
 CAPITALS = {"Beijing", "Pyongyang", "Seoul", "Moscow", "Washington", "Tokyo"}
 _GOVERNMENT_VERB = re.compile(r"^(?:\s+and\s+(?:Beijing|Pyongyang|Seoul|Moscow|Washington|Tokyo))?"
-                              r"\s+(?:said|says|stepped|has|have|had|is|was|wants|announced|accused|insists|agreed|"
+                              r"\s+(?:itself\s+|(?:can|could|would|will|must)\s+)?(?:said|says|stepped|has|have|had|is|was|wants|announced|accused|insists|agreed|"
+                              r"voted|approved|signed|depends|relies|pays|paid|pay|set|sets|ordered|orders|imposed|told|tells|"
                               r"denied|refused|demanded|claims|claimed|allows|allowed|earns|earned|receives|received|collects|takes|took)\b")
 _CAPITAL = re.compile(r"\b(?:Beijing|Pyongyang|Seoul|Moscow|Washington|Tokyo)\b")
 _ORGANISATION_BEFORE = re.compile(r"(?:restaurant\s+chain|company|chain|named|called|name)\s+$", re.I)
 
 
-APPOSITION = re.compile(r",\s*(?:in\s+)?|\s+in\s+|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:in|of)\s+")
-"""Between a place and a province that only locates it: "Donggang, Liaoning", "Donggang, a port town in Liaoning"."""
+APPOSITION = re.compile(r",\s*(?:in\s+)?|,\s*in\s+(?:the\s+)?[a-z-]+\s+|\s+in\s+|"
+                        r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:in|of)\s+")
+"""Between a place and a province that only locates it: "Donggang, Liaoning", "Donggang, a port town in Liaoning",
+"Ji'an, in neighbouring Jilin"."""
 
 
 _COUNTRY = re.compile(r"\b(?:United\s+States|U\.S\.|South\s+Korea|North\s+Korea|Japan|Russia|China|Britain|"
@@ -32,10 +39,12 @@ _COUNTRY = re.compile(r"\b(?:United\s+States|U\.S\.|South\s+Korea|North\s+Korea|
 
 
 def government(text: str) -> bool:
-    """A capital named as its government ("Beijing has said", "Moscow and Beijing have denied"), or a country
-    ("The United States said")."""
-    return any(_GOVERNMENT_VERB.match(text[m.end():]) for m in re.finditer(_CAPITAL, text)) or any(
-        _COUNTRY_SPEAKS.match(text[m.end():]) for m in re.finditer(_COUNTRY, text))
+    """A capital named as its government ("Beijing has said", "Moscow and Beijing have denied"), a country
+    ("The United States said"), or either for an office holder ("South Korea's labour minister")."""
+    return any(_GOVERNMENT_VERB.match(text[m.end():]) or _OFFICE_HOLDER.match(text[m.end():])
+               for m in re.finditer(_CAPITAL, text)) or any(
+        _COUNTRY_SPEAKS.match(text[m.end():]) or _OFFICE_HOLDER.match(text[m.end():])
+        for m in re.finditer(_COUNTRY, text))
 
 
 @dataclass(frozen=True)

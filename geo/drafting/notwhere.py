@@ -11,8 +11,8 @@ _LANDMARK_AFTER = re.compile(r"^\s+(?:River|river|Bridge|bridge|crossing|Crossin
 _MARKET_BEFORE = re.compile(
     r"\b(?:buyers?|customers?|markets?|retailers?|importers?|consumers?|clients?|brands?|shipped|"
     r"sold|sells?|selling|export(?:ed|s|ing)?(?!\s+(?:of\s+)?(?:its\s+|their\s+)?(?:labou?r|workers|manpower|people))|"
-    r"supermarkets?|shelves)\b(?:\s+\w+){0,2}\s+(?:in|to)\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
-    r"(?:,\s+and\s+|,\s*|\s+and\s+))*$")
+    r"supermarkets?|shelves|freezers|end(?:s|ed)?\s+up|bound|destined)\b(?:\s+\w+){0,2}\s+(?:in|to|for)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
+    r"(?:,\s+and\s+|,\s*|\s+and\s+)(?:the\s+)?)*$")
 _ACROSS_FROM = re.compile(r"(?i)\b(?:across\s+(?:the\s+\w+\s+)?from|opposite|facing|bordering|"
                           r"on\s+the\s+border\s+with|partners?\s+in|ties\s+to|"
                           r"links\s+to|headquartered\s+in|headquarters\s+in)\s+(?:the\s+)?$")
@@ -86,12 +86,12 @@ def not_where_workers_are(text: str, mention: Mention, offset: int) -> bool:
         return True
     if _LANDMARK_CLAUSE.search(before[-140:]):
         return True
-    return mention.entry.country == "KP" and bool(re.search(r"\bto\s+(?:the\s+\w+\s+in\s+)?$", before)) and \
+    return mention.entry.country == "KP" and bool(re.search(r"\b(?:to|for)\s+(?:the\s+\w+\s+in\s+)?$", before)) and \
         bool(_MONEY.search(text))
 
 
 _ENCLOSING_BETWEEN = re.compile(r",\s+(?:in\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(?:in|of)\s+)?"
-                                r"(?:[A-Z][\w'’-]*\s+){0,2}|,\s+in\s+(?:the\s+)?")
+                                r"(?:[A-Z][\w'’-]*\s+(?:[Pp]rovince['’]s\s+)?){0,2}|,\s+in\s+(?:the\s+)?")
 _AREA_AFTER = re.compile(r"^(?:\s+(?:Korean\s+)?(?:Autonomous\s+)?(?:prefecture|Prefecture|region|Region|district|"
                          r"District|economic|development|area))")
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cues import FIGURE_CLAUSE
+from .mentions import Mention
+
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
@@ -29,6 +32,10 @@ _FIGURE = re.compile(
     rf"expected|stranded|moved|transferred)\b"
     rf"|\b{_LEAD}(?P<ing_n>{_NUM})\s+(?:more\s+)?(?:were|are)\s+(?-i:[a-z]+ing)\b"
     rf"|—\s*(?P<dash_n>{_NUM})\s+people\s*—", re.I)
+_LISTED = re.compile(rf"\b{_LEAD}(?P<listed>{_NUM})\s+(?=(?:in|at)\s)", re.I)
+"""A bare number before a place in a list of them ("some of them: about 800 in Yanji, 400 in Tumen")."""
+_OF_THEM = re.compile(r"(?i)\b(?:some|many|most|all|[\d,]+)\s+of\s+them\s*:")
+_PART_OF_THEM = re.compile(r"(?i)\b(?:most|many|some|half|all|the\s+rest)\s+of\s+them\s+(?:in|at)\b")
 _MONEY_BEFORE = re.compile(r"(?:\$|USD|RMB|US\$|€|£|¥|KPW|won)\s*$", re.I)
 
 
@@ -73,17 +80,23 @@ def words_to_number(text: str) -> int | None:
 def figures_in(sentence: str) -> list[Figure]:
     """Numbers of workers in ``sentence``: ranges kept as ranges, "more than N" open-ended, with their kind."""
     found = []
-    for match in _FIGURE.finditer(sentence):
+    matches = list(_FIGURE.finditer(sentence))
+    listed = _OF_THEM.search(sentence)
+    if listed:  # after "some of them:", a bare number is a number of them
+        matches += [m for m in _LISTED.finditer(sentence, listed.end())
+                    if not any(m.start() < f.end() and f.start() < m.end() for f in matches)]
+    for match in sorted(matches, key=lambda m: m.start()):
         after = sentence[match.end():]
         if _MONEY_BEFORE.search(sentence[: match.start()]) or re.match(r"\s*(?:%|per\s*cent|percent)", after):
             continue
         groups = match.groupdict()
         leading = re.match(rf"(?i){_LEAD_WORDS}\b", match.group(0))
         lead = leading.group(0).lower() if leading else ""
-        if groups["low"] or groups["a"]:
+        if groups.get("low") or groups.get("a"):
             low, high = words_to_number(groups["low"] or groups["a"]), words_to_number(groups["high"] or groups["b"])
         else:
-            low = words_to_number(groups["one"] or groups["verb_n"] or groups["ing_n"] or groups["dash_n"] or "")
+            low = words_to_number(groups.get("one") or groups.get("verb_n") or groups.get("ing_n") or
+                                  groups.get("dash_n") or groups.get("listed") or "")
             high = None if lead in ("more than", "over", "at least") else low
             if lead in ("up to", "as many as"):
                 low, high = None, low
@@ -91,7 +104,7 @@ def figures_in(sentence: str) -> list[Figure]:
             continue
         if low is not None and 1900 <= low <= 2099 and not re.search(r",", match.group(0)) and high == low:
             continue  # a year, not a number of people
-        if re.match(r"(?i)several\b", groups["one"] or groups["verb_n"] or groups["ing_n"] or ""):
+        if re.match(r"(?i)several\b", groups.get("one") or groups.get("verb_n") or groups.get("ing_n") or ""):
             high = None  # "several thousand": at least three thousand, no upper bound given
         if re.search(r"\bor\s+so\b", match.group(0)):
             lead = "about"
@@ -102,6 +115,8 @@ def figures_in(sentence: str) -> list[Figure]:
 
 def _kind(sentence: str, match: re.Match[str], lead: str, low: int | None, high: int | None) -> str:
     before = sentence[: match.start()].lower()
+    if re.match(r"[^.;]{0,40}?\b(?:at|in|from)\s+each\b|\s*each\s+from\b", sentence[match.end():].lower()):
+        return "per_unit"  # "30 work at each of the factories": the number at each unit, not a group size
     if re.search(r"\b(?:groups?\s+of|each|per\s+group|at\s+a\s+time|batches\s+of)\s*$", before) or re.search(
             r"\beach\b", sentence[match.end(): match.end() + 30].lower()):
         return "per_group"
@@ -127,6 +142,7 @@ def sector_rules(sectors: list[dict[str, str]]) -> list[tuple[str, re.Pattern[st
         if row["id"] == "unspecified":
             continue
         words = [w.strip() for w in (row.get("keywords") or "").split(";") if w.strip()] or [row["id"]]
+        words += WORK_WORDS.get(row["id"], [])
         parts = []
         for word in sorted(words, key=len, reverse=True):
             body = re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word) + "(?:s|es)?"
@@ -136,6 +152,15 @@ def sector_rules(sectors: list[dict[str, str]]) -> list[tuple[str, re.Pattern[st
 
 
 GENERIC_FACTORY = re.compile(r"(?i)^(?:factory|factories|plants?)$")
+MADE_IN_FACTORIES = ("garments", "electronics", "seafood")
+"""Sectors whose work is done in factories: beside one of them, "the factories" is not a second sector."""
+WORK_WORDS = {
+    "garments": ["sew", "sewn", "sews", "seamstress"],
+    "seafood": ["fish", "crab", "shellfish", "squid", "clam", "shrimp", "salmon"],
+    "it": ["developer", "information technology"],
+    "construction": ["build", "built", "renovate", "renovating"],
+}
+"""What the workers handle or do, read as a sector beside the keywords of sectors.csv (drafting only)."""
 
 
 def sectors_in(text: str, rules: list[tuple[str, re.Pattern[str]]]) -> tuple[list[str], list[str]]:
@@ -155,5 +180,53 @@ def sectors_in(text: str, rules: list[tuple[str, re.Pattern[str]]]) -> tuple[lis
         if sector not in ids:
             ids.append(sector)
         words.append(f"'{match.group(0)}' → {sector}")
+    if "factory" in ids and any(i in ids for i in MADE_IN_FACTORIES) and not any(
+            "factory" in w and not GENERIC_FACTORY.match(w.split("'")[1]) for w in words):
+        ids.remove("factory")  # "sewing clothes in the factories": garments, not garments and other manufacturing
     order = [sector for sector, _ in rules]
     return sorted(ids, key=order.index), words
+
+
+def figure_for(text: str, offset: int, mention: Mention, figures: list[Figure]) -> Figure | None:
+    """The figure of the clause that names the place; with several clauses, a figure of another clause is not
+    this place's ("About 1,500 had entered Yanji, and around 600 more arrived in Tumen")."""
+    if not figures:
+        return None
+    local = mention.start - offset
+    figures = [f for f in figures if f.start > local or not _PART_OF_THEM.search(text[f.start: local])]
+    if not figures:
+        return None  # "40,000 were abroad, most of them in Kuwait": the total is not Kuwait's
+    own = figure_clause(text, offset, mention, figures)
+    if own is not None:
+        inside = [f for f in figures if own[0] <= f.start < own[1]]
+        return min(inside, key=lambda f: abs(f.start - local)) if inside else None
+    return min(figures, key=lambda f: abs(f.start - local))
+
+
+def figure_clause(text: str, offset: int, mention: Mention, figures: list[Figure]) -> tuple[int, int] | None:
+    """The span of the clause naming the place, when the sentence's clauses carry figures of their own."""
+    local = mention.start - offset
+    cuts = [0] + [m.end() for m in FIGURE_CLAUSE.finditer(text)] + [len(text)]
+    if len(cuts) > 2 and mention.words:
+        for start, end in zip(cuts, cuts[1:], strict=False):
+            if start <= local < end:
+                inside = [f for f in figures if start <= f.start < end]
+                with_figure = sum(any(a <= f.start < b for f in figures) for a, b in zip(cuts, cuts[1:], strict=False))
+                if inside or with_figure > 1:
+                    return start, end
+    return None
+
+
+_CHANGE = re.compile(rf"(?i)\bfrom\s+(?P<a>{_NUM})\s+(?:workers\s+)?in\s+(?P<ya>(?:19|20)[0-9]{{2}})\s+"
+                     rf"to\s+(?P<b>{_NUM})\s+"
+                     r"(?:in|by|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:late\s+|early\s+)?"
+                     r"(?P<yb>(?:19|20)[0-9]{2})\b")
+
+
+def change_over_years(sentence: str) -> list[tuple[int, str, str]]:
+    """"fell from 30,023 in 2017 to 11,490 at the end of 2018": each number with its year and words, else []."""
+    match = _CHANGE.search(sentence)
+    if not match:
+        return []
+    out = [(words_to_number(match.group(n)), match.group(y), match.group(0)) for n, y in (("a", "ya"), ("b", "yb"))]
+    return [(n, y, w) for n, y, w in out if n is not None] if all(n is not None for n, _, _ in out) else []

@@ -38,6 +38,9 @@ NEAR_KM = 250
 """A homonym this close to a place the article names with one meaning is the one the article means."""
 ANCHOR_CHARS = 20_000
 """Anchors are read from the article's start (the dateline and the first places named)."""
+NAMED_BARE = {"RU": 100_000}
+"""A foreign city is read only in an article that names its country, or if it has a million people; Russia's cities
+(China's and North Korea's neighbour, the other large host of North Korea's workers) are named bare from this size."""
 BORDER_PROVINCES = frozenset({"Liaoning", "Jilin", "Heilongjiang"})
 """The last tie-breaker between homonyms nothing else tells apart: where most reports are."""
 
@@ -176,7 +179,8 @@ class Placer:
             candidates = matching
         home = [e for e in candidates if e.country in ("CN", "KP")]
         if not home:
-            candidates = [e for e in candidates if e.country in self.article_countries or e.population >= 1_000_000]
+            candidates = [e for e in candidates if e.country in self.article_countries or e.population >= 1_000_000
+                          or e.population >= NAMED_BARE.get(e.country, 1_000_000)]
         else:
             candidates = home
         if not candidates:

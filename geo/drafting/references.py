@@ -1,0 +1,63 @@
+"""References back: the places earlier sentences named, and the words that point back to them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .article import Sentence
+from .cues import ANAPHORA
+from .mentions import Mention
+
+AREA_WORD = re.compile("province|region|prefecture")
+"""A reference back to an area ("the prefecture", "these provinces")."""
+
+DISTANCE_FROM = re.compile(r"(?i)\b(?:kilomet(?:re|er)s?|km|miles|drive|ride)\s+(?:[\w'’-]+\s+){0,4}(?:from|of)\s+"
+                           r"(?:the\s+)?$")
+"""A place named only to say how far away another is ("40 kilometres up the river from Tumen"): not what a later
+reference back ("the factories") means."""
+
+
+@dataclass
+class Context:
+    """What earlier sentences said: the last place named, by paragraph."""
+
+    last: list[tuple[int, Mention]] = field(default_factory=list)
+
+    dateline: Mention | None = None
+
+    def carried(self, paragraph: int, areas: bool, noun: bool = False) -> Mention | None:
+        """The last place named in this paragraph or the one before (a province or region only if ``areas``),
+        else the dateline's city; for a noun that names the kind ("the city", "the prefecture") with no dateline,
+        the last such place named earlier in the article."""
+        kinds = ("province", "region") if areas else ("village", "city", "county")
+        for p, m in reversed(self.last):  # newest first: a long article must not be scanned once per sentence
+            if p < paragraph - 1 and not (noun and (areas or self.dateline is None)):
+                break
+            if p <= paragraph and (m.entry.precision in kinds or (
+                    not areas and m.entry.precision == "region" and m.entry.admin1)):  # a prefecture: "these plants"
+                return m
+        return self.dateline if self.dateline is not None and not areas else None
+
+
+def names_kind(text: str) -> bool:
+    """A reference back by a noun that names the kind of place ("the city", "this prefecture")."""
+    anaphor = ANAPHORA.search(text)
+    return bool(anaphor and re.search(r"(?:city|town|county|prefecture|province|region)$", anaphor.group(0)))
+
+
+def located_reference(text: str, sentence: Sentence, mentions: list[Mention], context: Context) -> list[Mention]:
+    """"in this border city in Jilin province": the province only locates the city the words refer back to (the
+    dateline's, or the last named), which is the place."""
+    anaphor = ANAPHORA.search(text)
+    if not anaphor or not re.search(r"(?:city|town|county)$", anaphor.group(0)):
+        return mentions
+    located = [m for m in mentions if m.entry.precision == "province" and re.fullmatch(
+        r",?\s*in\s+(?:the\s+)?(?:[a-z-]+\s+)?", text[anaphor.end(): m.start - sentence.start])]
+    city = context.carried(sentence.paragraph, False) if located else None
+    if city is None:
+        return mentions
+    named = replace(city, start=sentence.start + anaphor.start(), end=sentence.start + anaphor.end(),
+                    words=anaphor.group(0), how=f"'{anaphor.group(0)}' refers back to {city.entry.name}; "
+                                                f"{located[0].entry.name} only locates it")
+    return sorted([m for m in mentions if m not in located] + [named], key=lambda m: m.start)
