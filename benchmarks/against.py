@@ -23,8 +23,8 @@ def starter(tree):
         log = tempfile.NamedTemporaryFile(prefix="ab-", suffix=".log", delete=False)
         cmd = harness.app_command(port, data_dir or tree / "data")
         cmd[0] = str(tree / ".venv/bin/python")
-        p = subprocess.Popen(cmd, cwd=tree, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        p = subprocess.Popen(cmd, cwd=tree, stdout=log, stderr=subprocess.STDOUT,  # noqa: S603 - a checkout's own
+                             stdin=subprocess.DEVNULL, env={**os.environ, "PYTHONUNBUFFERED": "1"})  # interpreter
         log.close()
         s = harness.AppServer(process=p, port=port, log_path=Path(log.name))
         harness.wait_until_healthy(s, 120)
@@ -47,14 +47,17 @@ with browse.chromium() as chrome:
                 results.setdefault((size, name), []).extend(ms)
                 results.setdefault((size, name, "kb"), []).extend(kb)
                 results.setdefault((size, name, "paint"), []).append(run.first_paint_s)
-                print(r, size, name, "paint %.1f s" % run.first_paint_s, "steps", [round(x) for x in ms], run.error or "", flush=True)
+                print(r, size, name, f"paint {run.first_paint_s:.1f} s", "steps", [round(x) for x in ms],
+                      run.error or "", flush=True)
             floor = browse.measure_app(chrome, None, steps=5, step_floor=True)
             results.setdefault((size, "floor"), []).extend(s.ms for s in floor.steps)
             print(r, size, "floor", [round(s.ms) for s in floor.steps], flush=True)
-print("| data | old step (ms) | new step (ms) | new/old | old/floor | new/floor | old KB/step | new KB/step | old paint (s) | new paint (s) |")
+print("| data | old step (ms) | new step (ms) | new/old | old/floor | new/floor | old KB/step | new KB/step "
+      "| old paint (s) | new paint (s) |")
 print("|---|---|---|---|---|---|---|---|---|---|")
 for size in ("bundled", "50k"):
     o, n, f = (statistics.median(results[(size, k)]) for k in ("old", "new", "floor"))
     ok, nk = (statistics.median(results[(size, k, "kb")]) for k in ("old", "new"))
     op, np_ = (statistics.median(results[(size, k, "paint")]) for k in ("old", "new"))
-    print(f"| {size} | {o:.0f} | {n:.0f} | {n/o:.2f}× | {o/f:.1f}× | {n/f:.1f}× | {ok:.0f} | {nk:.0f} | {op:.1f} | {np_:.1f} |")
+    print(f"| {size} | {o:.0f} | {n:.0f} | {n/o:.2f}× | {o/f:.1f}× | {n/f:.1f}× | {ok:.0f} | {nk:.0f} "
+          f"| {op:.1f} | {np_:.1f} |")
