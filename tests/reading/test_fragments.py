@@ -40,12 +40,16 @@ def test_the_source_header_names_the_document_and_its_date_basis(tiny: Dataset) 
     assert "3 reports quote this document" in html
 
 
-@pytest.mark.parametrize(("lang", "words"), [("ko", ("건", "원문 기사")), ("zh", ("条", "原文")), ("ja", ("件", "元の記事"))])
+LOCAL_WORDS = [("ko", ("건", "원문 기사")), ("zh", ("条", "原文")), ("ja", ("件", "元の記事"))]
+
+
+@pytest.mark.parametrize(("lang", "words"), LOCAL_WORDS)
 def test_the_source_header_is_in_the_readers_language(tiny: Dataset, lang: str, words: tuple[str, ...]) -> None:
     """The source documents page's header: its own words translated, the document's as the data gives them."""
     html = fragments.source_header(tiny, "src-a", lang)
     assert "<b>A report</b>" in html and "A. Writer" in html
-    english = [word for word in (" by ", "date inferred", "reports quote", "File:", "Read the original") if word in html]
+    english = [word for word in (" by ", "date inferred", "reports quote", "File:", "Read the original")
+               if word in html]
     assert english == []
     assert all(word in html for word in words), html
     assert ".." not in html
