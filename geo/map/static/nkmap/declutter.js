@@ -45,10 +45,17 @@
         return sum + (across > 0 && down > 0 ? across * down : 0);
       }, 0);
     };
+    // Every width read before any label is moved: a read after a write makes the browser lay the
+    // page out again, once per label.
+    var widths = {};
+    ids.forEach(function (id) {
+      var element = marks[id].label && marks[id].label.getElement();
+      if (element && element.firstChild) { widths[id] = labelWidth(element); }
+    });
     ids.forEach(function (id) {
       var mark = marks[id], element = mark.label && mark.label.getElement();
       if (!element || !element.firstChild) { return; }
-      var at = map.latLngToContainerPoint(mark.label.getLatLng()), w = labelWidth(element);
+      var at = map.latLngToContainerPoint(mark.label.getLatLng()), w = widths[id];
       var r = mark.offset - 3, preferred = Boolean(mark.labelLeft);
       var sides = {
         right: {left: at.x + mark.offset, top: at.y - 8, transform: ""},
