@@ -110,7 +110,8 @@
       fitFirstView: false,  // fit a phone's or a presenter's first view to the marks (the dashboard)
       presenting: false,    // the presenter's map
       foldLegend: false,    // a presenter's or a phone's legend lists only what the map shows (the dashboard)
-      announce: false       // tell the dashboard once the marks are drawn
+      announce: false,      // tell the dashboard once the marks are drawn
+      handOver: false       // when taken off its map, leave the marks for a layer added in the same turn (a step)
     },
 
     /* `records`: places, marks and flows (geo.map.records.layer_json). */
@@ -153,10 +154,12 @@
       if (this.options.announce) { setup.announceDrawn(); }
     },
 
-    /* The marks stay until the end of this turn of the script, for a layer added in the same turn
-     * to take over (onAdd); then they go, as L.FeatureGroup's onRemove takes them. */
+    /* With the handOver option (the dashboard's steps), the marks stay until the end of this turn
+     * of the script, for a layer added in the same turn to take over (onAdd); then they go. Else
+     * they go at once, as L.FeatureGroup's onRemove takes them. */
     onRemove: function (map) {
       map.off("zoomend moveend", this._update, this);
+      if (!this.options.handOver) { this._takeDown(map); return; }
       if (map.nkLeaving && map.nkLeaving !== this) { map.nkLeaving._takeDown(map); }
       map.nkLeaving = this;
       var self = this;
