@@ -45,8 +45,8 @@
         return sum + (across > 0 && down > 0 ? across * down : 0);
       }, 0);
     };
-    // Every width is read before any label is moved: a read after a write makes the browser lay
-    // the page out again, once per label (1,000 places took a second a step).
+    // Every width read before any label is moved: a read after a write makes the browser lay the
+    // page out again, once per label.
     var widths = {};
     ids.forEach(function (id) {
       var element = marks[id].label && marks[id].label.getElement();
@@ -54,7 +54,7 @@
     });
     ids.forEach(function (id) {
       var mark = marks[id], element = mark.label && mark.label.getElement();
-      if (!element || !element.firstChild || widths[id] === undefined) { return; }
+      if (!element || !element.firstChild) { return; }
       var at = map.latLngToContainerPoint(mark.label.getLatLng()), w = widths[id];
       var r = mark.offset - 3, preferred = Boolean(mark.labelLeft);
       var sides = {
@@ -75,9 +75,7 @@
       if (!inside(chosen) && fits.length) {  // of the places inside the map, the one that covers least
         chosen = fits.reduce(function (best, box) { return covered(box, id) < covered(best, id) ? box : best; });
       }
-      if (element.firstChild.style.transform !== sides[chosen.name].transform) {
-        element.firstChild.style.transform = sides[chosen.name].transform;
-      }
+      element.firstChild.style.transform = sides[chosen.name].transform;
       taken.push(chosen);
     });
   }
@@ -132,9 +130,6 @@
         return div;
       };
       note.addTo(map);
-      // While a popup is open the note would cover its first lines: map.css hides it.
-      map.on("popupopen", function () { L.DomUtil.addClass(map.getContainer(), "nk-popup-open"); });
-      map.on("popupclose", function () { L.DomUtil.removeClass(map.getContainer(), "nk-popup-open"); });
     }
     var element = note.getContainer();
     element.innerHTML = names.length ? nkmap.offScreenNote(words, names) : "";

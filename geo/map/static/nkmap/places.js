@@ -29,14 +29,12 @@
 
   /* A mark as a keyboard and screen-reader user meets it: a named button that Enter or Space
    * opens, as a click does. */
-  function name(shape, place, mark, words) {
+  function name(shape, entry, words) {
     var element = shape.getElement();
     if (!element) { return; }
-    var label = document.createElement("span");
-    label.innerHTML = nkmap.markLabel(words, place.name, place.level, mark.count, mark.presence);
+    ariaName(element, entry, words);
     element.setAttribute("tabindex", "0");
     element.setAttribute("role", "button");
-    element.setAttribute("aria-label", label.textContent);
     // A click must not focus the mark: focusing scrolls the map's container to show it, which moves
     // the mark from under the pointer before the button is released, and the click is lost.
     element.addEventListener("mousedown", function (event) { event.preventDefault(); });
@@ -48,12 +46,72 @@
     });
   }
 
+  /* The mark's name for a screen reader, from its entry's place and mark (again only when they
+   * change what it says). */
+  function ariaName(element, entry, words) {
+    var html = nkmap.markLabel(words, entry.place.name, entry.place.level, entry.mark.count, entry.mark.presence);
+    if (entry.named === html && element.hasAttribute("aria-label")) { return; }
+    var label = document.createElement("span");
+    label.innerHTML = html;
+    element.setAttribute("aria-label", label.textContent);
+    entry.named = html;
+  }
+
+  /* A mark's path options and those of its area's circle (null for a point), as a fresh drawing
+   * makes them: the mark's role, sector and presence decide its style, its count its radius. */
+  function markOptions(config, place, mark) {
+    var style = Object.assign({}, config.styles[mark.role][mark.sector]);
+    if (nkmap.PRESENCE[mark.presence]) { Object.assign(style, config.fewStyle, {color: style.fillColor}); }
+    var circle = place.area_m ? Object.assign({}, style, config.areaStyle, {
+      radius: place.area_m, color: style.fillColor, interactive: false, className: "nk-area"}) : null;
+    var shape = Object.assign(style, {
+      radius: place.area_m ? 7 : nkmap.markerRadius(mark.count, config.radius),
+      className: place.area_m ? "nk-place nk-area-handle" : "nk-place"});
+    if (place.area_m) { Object.assign(shape, {dashArray: "3 2", fillOpacity: 0.5}); }
+    shape.placeId = place.id;
+    return {shape: shape, circle: circle};
+  }
+
+  /* A path's options made again from nothing but its class's defaults and `options`, as a new path
+   * would have them (no key of its old style left behind), and drawn so. */
+  function restyle(path, options) {
+    delete path.options;  // back to the class's defaults
+    L.setOptions(path, options);
+    path.setStyle(path instanceof L.Circle ? {} : {radius: options.radius});
+  }
+
+  /* Whether a kept place can keep its mark: what is fixed once drawn (position, area, name) is
+   * the same. */
+  function samePlace(a, b) {
+    return a === b || (a.name === b.name && a.area_m === b.area_m && String(a.ll) === String(b.ll));
+  }
+
+  /* Elements put in the order given (each list within its own parent), moving only those from the
+   * first one out of order on: as a fresh drawing adds them. */
+  function order(elements) {
+    elements = elements.filter(Boolean);
+    if (!elements.length) { return; }
+    var parent = elements[0].parentNode, at = new Map();
+    if (!parent) { return; }
+    Array.prototype.forEach.call(parent.childNodes, function (node, k) { at.set(node, k); });
+    var k = 1;
+    while (k < elements.length && at.get(elements[k - 1]) < at.get(elements[k])) { k += 1; }
+    for (; k < elements.length; k++) { parent.appendChild(elements[k]); }
+  }
+
+  function flowKey(places, flow) {
+    return [flow.from, flow.to, flow.basis, String(places[flow.from].ll), String(places[flow.to].ll)].join("\u0000");
+  }
+
+  nkmap.markOptions = markOptions;
+
   nkmap.Places = L.FeatureGroup.extend({
     options: {
       fitFirstView: false,  // fit a phone's or a presenter's first view to the marks (the dashboard)
       presenting: false,    // the presenter's map
       foldLegend: false,    // a presenter's or a phone's legend lists only what the map shows (the dashboard)
-      announce: false       // tell the dashboard once the marks are drawn
+      announce: false,      // tell the dashboard once the marks are drawn
+      handOver: false       // when taken off its map, leave the marks for a layer added in the same turn (a step)
     },
 
     /* `records`: places, marks and flows (geo.map.records.layer_json). */
@@ -71,9 +129,21 @@
     /* The marks by place id (after the layer joined a map). */
     shapes: function () { return this._shapes; },
 
+    /* A layer that takes the place of another on the same map (a year step: the old one removed,
+     * this one added in the same turn of the page's script) takes over its marks and changes
+     * them in place: new places drawn, gone ones removed, kept ones given their new size, style,
+     * tooltip, popup and name. The marks are then as a fresh drawing makes them. */
     onAdd: function (map) {
-      var setup = nkmap.setupOf(map);
-      if (!this._marks) { this._draw(setup.config); }
+      var setup = nkmap.setupOf(map), leaving = map.nkLeaving;
+      map.nkLeaving = null;
+      if (leaving === this) {
+        this._closeOpen();
+      } else if (leaving && !this._marks) {
+        this._adopt(leaving, setup.config);
+      } else {
+        if (leaving) { leaving._takeDown(map); }
+        if (!this._marks) { this._draw(setup.config); }
+      }
       L.FeatureGroup.prototype.onAdd.call(this, map);
       this._zoom = null;
       map.on("zoomend moveend", this._update, this);
@@ -84,9 +154,119 @@
       if (this.options.announce) { setup.announceDrawn(); }
     },
 
+    /* With the handOver option (the dashboard's steps), the marks stay until the end of this turn
+     * of the script, for a layer added in the same turn to take over (onAdd); then they go. Else
+     * they go at once, as L.FeatureGroup's onRemove takes them. */
     onRemove: function (map) {
       map.off("zoomend moveend", this._update, this);
-      L.FeatureGroup.prototype.onRemove.call(this, map);
+      if (!this.options.handOver) { this._takeDown(map); return; }
+      if (map.nkLeaving && map.nkLeaving !== this) { map.nkLeaving._takeDown(map); }
+      map.nkLeaving = this;
+      var self = this;
+      Promise.resolve().then(function () {
+        if (map.nkLeaving === self) { map.nkLeaving = null; self._takeDown(map); }
+      });
+    },
+
+    _takeDown: function (map) {
+      this.eachLayer(map.removeLayer, map);
+    },
+
+    /* Popups and tooltips close on a step, as they do when their marks are removed. */
+    _closeOpen: function () {
+      this.eachLayer(function (layer) {
+        if (layer.getPopup && layer.getPopup()) { layer.closePopup(); }
+        if (layer.getTooltip && layer.getTooltip()) { layer.closeTooltip(); }
+      });
+    },
+
+    /* This layer's records drawn by changing `old`'s marks (see onAdd). */
+    _adopt: function (old, config) {
+      var self = this, records = this._records, map = this._map;
+      old._closeOpen();
+      var layers = [];
+      old.eachLayer(function (layer) { layers.push(layer); });
+      layers.forEach(function (layer) { old.removeLayer(layer); self.addLayer(layer); });
+      var oldMarks = old._marks || {}, oldFlows = old._flows;
+      old._marks = null;
+      old._flows = [];
+      this._leaders = old._leaders;
+      this._marks = {};
+      this._shapes = {};
+      var drop = function (layer) { if (layer) { self.removeLayer(layer); } };
+      var isArea = function (mark) { return Boolean(records.places[mark.place].area_m); };
+      var marks = records.marks.filter(isArea).concat(records.marks.filter(function (m) { return !isArea(m); }));
+      var shown = {};
+      marks.forEach(function (mark) { shown[mark.place] = true; });
+      // Movements: the same line (places and kind) kept with its new count, the others drawn or removed.
+      var kept = {};
+      oldFlows.forEach(function (flow) { kept[flow.key] = flow; });
+      records.flows.filter(function (flow) { return shown[flow.from] && shown[flow.to] && flow.from !== flow.to; })
+        .forEach(function (flow) {
+          var key = flowKey(records.places, flow), same = kept[key];
+          if (same) {
+            delete kept[key];
+            same.lines[1].setTooltipContent(nkmap.flowTooltip(config.words, records.places[flow.from],
+                                                              records.places[flow.to], flow.count, flow.basis === "inferred"));
+            self._flows.push(same);
+          } else {
+            self._flows.push(self._drawFlow(config, flow));
+          }
+        });
+      Object.keys(kept).forEach(function (key) { kept[key].lines.forEach(drop); drop(kept[key].head); });
+      marks.sort(function (a, b) { return isArea(b) - isArea(a) || b.count - a.count; })
+        .forEach(function (mark) {
+          var entry = oldMarks[mark.place], place = records.places[mark.place];
+          delete oldMarks[mark.place];
+          if (entry && samePlace(entry.place, place)) {
+            self._restep(config, entry, place, mark);
+          } else {
+            if (entry) { [entry.shape, entry.circle, entry.label].forEach(drop); }
+            self._drawMark(config, mark);
+          }
+        });
+      Object.keys(oldMarks).forEach(function (id) {
+        [oldMarks[id].shape, oldMarks[id].circle, oldMarks[id].label].forEach(drop);
+      });
+      this._shown = marks;
+      if (!map) { return; }
+      // In the order a fresh drawing adds them: movements under the areas, the areas under the
+      // points, the smaller points on top.
+      var paths = [], icons = [];
+      this._flows.forEach(function (flow) {
+        paths.push(flow.lines[0].getElement(), flow.lines[1].getElement());
+        icons.push(flow.head.getElement());
+      });
+      Object.keys(this._marks).forEach(function (id) {
+        var entry = self._marks[id];
+        if (entry.circle) { paths.push(entry.circle.getElement()); }
+        paths.push(entry.shape.getElement());
+        if (entry.label) { icons.push(entry.label.getElement()); }
+      });
+      order(paths);
+      order(icons);
+    },
+
+    /* A kept place's mark given `mark`'s size, style, tooltip, popup and name. */
+    _restep: function (config, entry, place, mark) {
+      var options = markOptions(config, place, mark), shape = entry.shape;
+      entry.place = place;
+      entry.mark = mark;
+      entry.owner = this;
+      restyle(shape, options.shape);
+      if (entry.circle) { restyle(entry.circle, options.circle); }
+      shape.setTooltipContent(nkmap.tooltipHtml(config.words, place, mark.count, mark.presence));
+      shape.setPopupContent(nkmap.popupHtml(config.words, place, mark, config.more));
+      var element = shape.getElement();
+      if (element) { ariaName(element, entry, config.words); }
+      if (entry.label) {
+        entry.offset = shape.getRadius() + 3;
+        entry.label.options.icon.options.iconAnchor = [-entry.offset, 8];
+        var icon = entry.label.getElement();
+        if (icon) { icon.style.marginLeft = entry.offset + "px"; }
+      }
+      this._marks[mark.place] = entry;
+      this._shapes[mark.place] = shape;
     },
 
     /* Overlap depends on the zoom only: a pan just changes which marks are on the screen. */
@@ -161,38 +341,35 @@
       var head = L.marker(to.ll, {interactive: false, keyboard: false, icon: L.divIcon({
         className: inferred ? "nk-arrow nk-inferred" : "nk-arrow", iconSize: [18, 18], iconAnchor: [9, 9], html: arrow})});
       this.addLayer(head);
-      return {lines: [line, reach], head: head, from: flow.from, to: flow.to, basis: flow.basis};
+      return {lines: [line, reach], head: head, from: flow.from, to: flow.to, basis: flow.basis,
+              key: flowKey(places, flow)};
     },
 
     /* A point's shape: a circle marker sized by its count. An area is a faint circle that takes no
      * pointer or keyboard events (it must not catch clicks meant for points or for the empty map),
      * with a small handle at its centre that does. */
     _drawMark: function (config, mark) {
-      var self = this, place = this._records.places[mark.place];
-      var style = Object.assign({}, config.styles[mark.role][mark.sector]);
-      if (nkmap.PRESENCE[mark.presence]) { Object.assign(style, config.fewStyle, {color: style.fillColor}); }
+      var place = this._records.places[mark.place], options = markOptions(config, place, mark);
+      var entry = {shape: null, home: L.latLng(place.ll), area: Boolean(place.area_m), label: null, offset: 0,
+                   circle: null, place: place, mark: mark, owner: this, named: null};
       if (place.area_m) {
-        this.addLayer(L.circle(place.ll, Object.assign({}, style, config.areaStyle, {
-          radius: place.area_m, color: style.fillColor, interactive: false, className: "nk-area"})));
+        entry.circle = L.circle(place.ll, options.circle);
+        this.addLayer(entry.circle);
       }
-      var shape = L.circleMarker(place.ll, Object.assign(style, {
-        radius: place.area_m ? 7 : nkmap.markerRadius(mark.count, config.radius),
-        className: place.area_m ? "nk-place nk-area-handle" : "nk-place"}));
-      if (place.area_m) { shape.setStyle({dashArray: "3 2", fillOpacity: 0.5}); }
+      var shape = entry.shape = L.circleMarker(place.ll, options.shape);
       shape.bindTooltip(nkmap.tooltipHtml(config.words, place, mark.count, mark.presence));
       // Clear of the zoom buttons at the top left when the map pans to show a popup; kept inside
       // the map when the map moves under it (the page focusing the place just tapped centres the
       // map on it, which would push a tall popup past the map's top).
       shape.bindPopup(nkmap.popupHtml(config.words, place, mark, config.more), {
         maxWidth: 380, maxHeight: 360, autoPanPadding: [12, 12], autoPanPaddingTopLeft: [52, 12], keepInView: true});
+      // The layer that holds the mark now (entry.owner: a later step's layer takes the mark over).
       shape.on("popupopen", function (event) {
         // update() lays the popup out again and pans the map to show all of it.
-        if (sizePopup(self._map, shape)) { event.popup.update(); }
+        if (sizePopup(entry.owner._map, shape)) { event.popup.update(); }
       });
       shape.on("popupopen", function () { shape.closeTooltip(); });
-      shape.on("add", function () { sizePopup(self._map, shape); name(shape, place, mark, config.words); });
-      shape.options.placeId = place.id;
-      var entry = {shape: shape, home: L.latLng(place.ll), area: Boolean(place.area_m), label: null, offset: 0};
+      shape.on("add", function () { sizePopup(entry.owner._map, shape); name(shape, entry, config.words); });
       this.addLayer(shape);
       if (!place.area_m) {
         // The place's name beside its mark, shown only when the map tiles (which name places) are missing.

@@ -83,7 +83,8 @@
       return held.layer || L.featureGroup();
     }
     held.asked = 0;
-    held.layer = nkmap.places(made, options);
+    // The step's layer takes over the marks of the one streamlit-folium has just taken off the map.
+    held.layer = nkmap.places(made, Object.assign({handOver: true}, options));
     return held.layer;
   };
 
