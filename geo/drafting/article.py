@@ -42,6 +42,17 @@ def read_article(path: Path | str) -> Article:
     ArticleError
         Missing, empty, too large, not UTF-8, or nothing left once HTML markup is removed.
     """
+    return article_from_bytes(read_article_bytes(path), str(Path(path)))
+
+
+def read_article_bytes(path: Path | str) -> bytes:
+    """An article file's bytes, never holding more than :data:`MAX_BYTES` + 1 of them.
+
+    Raises
+    ------
+    ArticleError
+        Missing, or over the size limit (the message names the file).
+    """
     path = Path(path)
     if not path.is_file():
         raise ArticleError(f"{path}: no such file")
@@ -51,7 +62,7 @@ def read_article(path: Path | str) -> Article:
         size = path.stat().st_size / 1_000_000
         raise ArticleError(f"{path}: too large for an article ({size:.1f} MB; the limit is "
                            f"{MAX_BYTES / 1_000_000:.0f} MB); save only the article's text")
-    return article_from_bytes(data, str(path))
+    return data
 
 
 def article_from_bytes(data: bytes, name: str = "article") -> Article:

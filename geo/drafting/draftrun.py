@@ -101,19 +101,10 @@ def draft_file_in_worker(path: Path, published: str, data_dir: Path, *, publishe
     ArticleError
         The file is missing or over the size limit (and as :func:`draft_in_worker` raises it).
     """
-    from .article import MAX_BYTES, ArticleError
+    from .article import read_article_bytes
 
-    path = Path(path)
-    if not path.is_file():
-        raise ArticleError(f"{path}: no such file")
-    with path.open("rb") as stream:
-        data = stream.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        size = path.stat().st_size / 1_000_000
-        raise ArticleError(f"{path}: too large for an article ({size:.1f} MB; the limit is "
-                           f"{MAX_BYTES / 1_000_000:.0f} MB); save only the article's text")
-    return draft_in_worker(data, published, data_dir, publisher=publisher, title=title, url=url,
-                           cpu_seconds=cpu_seconds, name=str(path))
+    return draft_in_worker(read_article_bytes(path), published, data_dir, publisher=publisher, title=title, url=url,
+                           cpu_seconds=cpu_seconds, name=str(Path(path)))
 
 
 def _work() -> None:
