@@ -12,16 +12,25 @@ from ui.state import PageState, Years
 
 def years_row(state: PageState, bounds: Years) -> Years:
     """The presenter's controls above the map, and the slider under them. Returns the years shown."""
+    paused = state.pause_asked(st.session_state.get("map"), bounds)
+    if paused is not None and state.playing:
+        # Pause, clicked while Play ran, with the years the big years line showed then (pause.js
+        # sends them in the map's value): a step may have begun since, and stops on them all the same.
+        state.pause(paused)
+        state.rerun("app")  # the page stops the explorer's timer
     play_step(state, bounds)
     top = st.columns([3, 2, 2, 2], vertical_alignment="center")
     controls(state, top[1:], state.years, bounds)
     years = st.slider(gettext()[0]("Years"), min_value=bounds[0], max_value=bounds[1], key="years",
                       bind="query-params", label_visibility="collapsed")
+    if state.take_link_resend():
+        st.query_params.update()  # the link as the page holds it now (the slider's years): see PageState.pause
     # The big years go into their column after the slider (Back sets the slider from the link), and
     # straight in: a placeholder would be emptied as each run starts, leaving the presenter no year
-    # on the screen while a step runs. The slider's year is what a click on Pause sends (controls).
+    # on the screen while a step runs. Its data-nk-years are what a click on Pause sends (pause.js).
     # While Play runs the page says so (history.js then keeps one entry for the whole run).
-    top[0].html(f'<p class="nk-bigyears" aria-live="polite"{" data-nk-playing" if state.playing else ""}>'
+    top[0].html(f'<p class="nk-bigyears" aria-live="polite" data-nk-years="{int(years[0])}-{int(years[1])}"'
+                f'{" data-nk-playing" if state.playing else ""}>'
                 f'{pickers.year_label(tuple(years), page_language())}</p>')
     return tuple(years)
 
@@ -36,13 +45,12 @@ def controls(state: PageState, slots: list, current: Years, bounds: Years) -> No
         state.rerun("explorer")
     playing = state.playing
     if play.button(_("❚❚ Pause") if playing else _("▶ Play the years"), width="stretch", key="play_button"):
-        state.playing = not playing
         if playing:
-            # Stop on the year the presenter saw. ``current`` is the slider's year as the browser
-            # held it when Pause was clicked (the click's run reads the browser's widget values,
-            # not the year a step begun as the click came chose).
-            state.request_years(current)
+            # Only without pause.js (it sends the years on the screen through the map instead):
+            # ``current`` is the slider's year as the browser held it when Pause was clicked.
+            state.pause(current)
         else:
+            state.playing = True
             # Carry on from a single year (after a Pause, or a link's year); start over from a range
             # or from the last year.
             start = current[0] if single and current[0] < bounds[1] else bounds[0]

@@ -27,6 +27,7 @@ PENDING_YEARS, PENDING_PLACE, CLEAR_FILTERS = "_pending_years", "_pending_place"
 SEEN, HOLDING, STEPPED_AT = "_map_page_seen", "_holding", "_stepped_at"
 LAST_CLICK, REPORT, CARD_MOVES = "_last_click", "_report", "_card_moves"
 UNREAD_LINK = "_unread_link"
+PAUSE_SEEN, LINK_RESEND = "_pause_seen", "_link_resend"
 
 
 def _session() -> MutableMapping[str, Any]:
@@ -143,6 +144,32 @@ class PageState:
         if UNREAD_LINK not in self.store:
             self.store[UNREAD_LINK] = read()
         return self.store[UNREAD_LINK]
+
+    def pause_asked(self, value: object, bounds: Years) -> Years | None:
+        """The years the page's Pause asked to stop on through the map's ``value`` (pause.js sends
+        the years on the screen as ``nk_pause``), within ``bounds``; None when there is no new
+        request (each is taken once) or it is not two whole years."""
+        asked = value.get("nk_pause") if isinstance(value, dict) else None
+        if not isinstance(asked, dict) or asked.get("id") == self.store.get(PAUSE_SEEN):
+            return None
+        self.store[PAUSE_SEEN] = asked.get("id")
+        years = asked.get("years")
+        if not (isinstance(years, list) and len(years) == 2
+                and all(isinstance(year, int) and not isinstance(year, bool) for year in years)):
+            return None
+        return pickers.years_in_order((years[0], years[1]), bounds)
+
+    def pause(self, years: Years) -> None:
+        """Stop Play on ``years``, and have the link written again once the slider holds them (a
+        step begun as Pause came may have written the next year into the browser's link after the
+        click left it, where Streamlit, holding the link as the click found it, would not rewrite it)."""
+        self.playing = False
+        self.request_years(years)
+        self.store[LINK_RESEND] = True
+
+    def take_link_resend(self) -> bool:
+        """Whether the link is to be written again in this run (asked for by :meth:`pause`)."""
+        return bool(self.store.pop(LINK_RESEND, False))
 
     def stepped(self) -> None:
         """Play moved to a year just now."""

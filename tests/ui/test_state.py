@@ -76,3 +76,28 @@ def test_moving_the_card_changes_the_tables_key() -> None:
     assert state.report is None and state.card_moves == 0
     state.move_card("r2")
     assert state.report == "r2" and state.card_moves == 1
+
+
+def test_pause_from_the_page_is_taken_once_within_the_data_and_only_as_two_years() -> None:
+    """pause.js sends the years on the screen in the map's value: each request is taken once,
+    put in order within the data, and anything but two whole years is refused."""
+    state = PageState(store={})
+    bounds = (2010, 2025)
+    asked = {"drawn": True, "nk_pause": {"years": [2014, 2014], "id": "a"}}
+    assert state.pause_asked(asked, bounds) == (2014, 2014)
+    assert state.pause_asked(asked, bounds) is None, "the same request again is not a new Pause"
+    assert state.pause_asked({"nk_pause": {"years": [2030, 2019], "id": "b"}}, bounds) == (2019, 2025)
+    for years in ([2014], ["2014", "2014"], [2014.5, 2015], [True, False], "2014-2014", None):
+        assert state.pause_asked({"nk_pause": {"years": years, "id": repr(years)}}, bounds) is None, years
+    assert state.pause_asked(None, bounds) is None
+    assert state.pause_asked({"nk_pause": "2014"}, bounds) is None
+
+
+def test_pause_stops_play_on_its_years_and_asks_for_the_link_once() -> None:
+    state = PageState(store={})
+    state.playing = True
+    state.pause((2016, 2016))
+    assert not state.playing
+    assert state.start_years((2010, 2025), []) == (2016, 2016)
+    assert state.take_link_resend() is True
+    assert state.take_link_resend() is False
