@@ -3,6 +3,7 @@ card with Previous and Next, and the downloads of the reports shown."""
 
 from __future__ import annotations
 
+import unicodedata
 import zlib
 
 import pandas as pd
@@ -16,7 +17,7 @@ from geo.query.selection import View
 from geo.reading import fragments
 from geo.reading.localise import ROLE_WORDS, format_date_in, place_label, sector_label, vocabulary_word
 from geo.reading.reports import figures_in, period_in
-from geo.reading.table import table_frame
+from geo.reading.table import TABLE_HEADINGS, table_frame
 from ui.shared import gettext
 from ui.state import PageState
 
@@ -25,6 +26,10 @@ TABLE_COLUMNS = {
     "When": st.column_config.TextColumn(width="medium"),
     "Figures": st.column_config.TextColumn(width="medium"),
 }
+FIRST_COLUMNS = ("When", "Report")
+"""The date first, where a phone shows it whole (390 px leave about 330 beside the tick boxes)."""
+WHEN_WIDTH = (100, 330)
+"""The narrowest and widest When column, in pixels: as wide as its longest date, within these."""
 
 
 def reports_table(dataset: Dataset, view: View, place: str | None, lang: str = "en") -> None:
@@ -62,9 +67,11 @@ def reports_table(dataset: Dataset, view: View, place: str | None, lang: str = "
         if rows and rows[0] < len(table):
             state.report = table.iloc[rows[0]]["Report"]
 
-    st.dataframe(localised_table(dataset, table, lang), hide_index=True, width="stretch", on_select=chosen_row,
+    shown = localised_table(dataset, table, lang)
+    st.dataframe(shown, hide_index=True, width="stretch", on_select=chosen_row,
                  selection_mode="single-row",
-                 key=key, column_config=table_columns(lang),
+                 key=key, column_config=table_columns(lang, shown),
+                 column_order=table_order(lang),
                  selection_default={"selection": {"rows": [at]}} if chosen in ids else None)
     if ids:
         # Previous and Next reach every report by keyboard.
@@ -72,10 +79,28 @@ def reports_table(dataset: Dataset, view: View, place: str | None, lang: str = "
     downloads_row(dataset, view, lang)
 
 
-def table_columns(lang: str) -> dict:
-    """The table's column settings, by its headings in ``lang``."""
+def table_columns(lang: str, shown: pd.DataFrame | None = None) -> dict:
+    """The table's column settings, by its headings in ``lang``: the When column as wide as the
+    longest date of the table ``shown`` (:func:`localised_table`), so that no date is cut off."""
     _ = translations(lang).gettext
-    return {_(heading): setting for heading, setting in TABLE_COLUMNS.items()}
+    columns = {_(heading): setting for heading, setting in TABLE_COLUMNS.items()}
+    if shown is not None and len(shown):
+        low, high = WHEN_WIDTH
+        longest = max(text_width(str(date)) for date in shown[_("When")])
+        columns[_("When")] = st.column_config.TextColumn(width=min(high, max(low, longest + 24)))  # 24: padding
+    return columns
+
+
+def table_order(lang: str) -> list[str]:
+    """The table's headings in ``lang``, the date first (:data:`FIRST_COLUMNS`)."""
+    _ = translations(lang).gettext
+    return [_(heading) for heading in (*FIRST_COLUMNS, *(h for h in TABLE_HEADINGS if h not in FIRST_COLUMNS))]
+
+
+def text_width(text: str) -> int:
+    """About how many pixels ``text`` takes in the table's 14 px type: 7 a character, 14 a wide
+    (Chinese, Japanese or Korean) one."""
+    return sum(14 if unicodedata.east_asian_width(char) in "WF" else 7 for char in text)
 
 
 def localised_table(dataset: Dataset, table: pd.DataFrame, lang: str) -> pd.DataFrame:
