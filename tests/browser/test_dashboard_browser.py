@@ -358,7 +358,8 @@ def test_a_place_chosen_after_a_year_step_goes_into_the_link(open_dashboard) -> 
 def test_going_claim_by_claim_moves_the_tables_tick_with_the_card(open_dashboard) -> None:
     page = open_dashboard("?place=Dandong").page
     ticked = "() => [...document.querySelectorAll(\"[data-testid='stDataFrame'] [aria-selected='true']\")]" \
-             ".map(row => [...row.querySelectorAll('td')].map(cell => cell.textContent).find(text => /^r\\d+$/.test(text)))"
+             ".map(row => [...row.querySelectorAll('td')].map(cell => cell.textContent)" \
+             ".find(text => /^r\\d+$/.test(text)))"
     for step in (1, 2):
         page.get_by_role("button", name="Next ▶").click()
         harness.wait_for_app(page)
