@@ -112,3 +112,26 @@ def test_pause_stops_on_the_year_seen_early_middle_or_late_in_its_turn(open_dash
                           **{part: said[part] for part in said if said[part] != expected[part]}})
     page.screenshot(path="/tmp/nk-pause-last.png")
     assert wrong == [], wrong
+
+
+def test_pause_by_keyboard_stops_on_the_year_shown_and_keeps_the_focus(open_dashboard) -> None:
+    """A presenter who tabbed to Pause presses Space while a year shows: the page stops on that
+    year, and the focus stays on the button (now Play) for the next press."""
+    page = open_dashboard("?present=true", viewport=PRESENTER).page
+    page.get_by_role("button", name="▶ Play the years").click()
+    pause = page.get_by_role("button", name="❚❚ Pause")
+    pause.wait_for(timeout=20_000)
+    pause.focus()
+    # The middle of a year's turn, so that the year read is still the one shown at the key press.
+    seen = page.evaluate("""() => new Promise(resolve => {
+      const big = () => document.querySelector('.nk-bigyears').innerText, start = big();
+      const check = () => big() !== start ? setTimeout(() => resolve(big()), 700) : requestAnimationFrame(check);
+      check();
+    })""")
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="▶ Play the years").wait_for(timeout=20_000)
+    harness.wait_for_app(page)
+    page.wait_for_timeout(1200)
+    said = what_the_page_says(page)
+    assert (said["big years"], said["link"], said["slider"]) == (seen, [seen, seen], [seen, seen]), said
+    assert page.evaluate("document.activeElement.innerText").strip() == "▶ Play the years"
