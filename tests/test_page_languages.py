@@ -175,6 +175,7 @@ def test_the_printout_citation_caption_and_spinner_read_in_the_language_of_the_l
 
     monkeypatch.setattr(streamlit, "spinner", recording_spinner)
     app.query_params["lang"] = lang
+    app.session_state["cite_open"] = True  # "Cite this view" open: its blocks are written
     app.run()
     assert not app.exception
     _ = translations(lang).gettext
