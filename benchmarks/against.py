@@ -1,9 +1,9 @@
-"""Two checkouts of the dashboard, year step against year step, alternately in one run.
+"""Checkouts of the dashboard, year step against year step, alternately in one run.
 
-``python -m benchmarks.against OLD NEW [ROUNDS]``: OLD and NEW are checkouts, each set up with
+``python -m benchmarks.against OLD NEW [MORE ...] [ROUNDS]``: each is a checkout set up with
 ``make setup`` and holding ``bench-out/synth-r50000-p1000`` (``make bench`` makes it). Each serves its
-own bundled data and its own 50k with its own environment, the step floor page between them; the
-table gives medians, the ratio new/old and each against the floor (docs/PERFORMANCE.md, issue 22).
+own bundled data and its own 50k with its own environment, the step floor page after them; the
+table gives medians, each against the first (OLD) and against the floor (docs/PERFORMANCE.md, issue 22).
 """
 import os
 import statistics
@@ -15,7 +15,18 @@ from pathlib import Path
 from benchmarks import browse
 from tests.browser import harness
 
-TREES = {"old": Path(sys.argv[1]).resolve(), "new": Path(sys.argv[2]).resolve()} if len(sys.argv) > 2 else {}
+ARGS = [a for a in sys.argv[1:] if not a.isdigit()]
+
+
+def commit_of(tree: str) -> str:
+    """The short hash of the commit a checkout is at."""
+    return subprocess.run(["git", "-C", tree, "rev-parse", "--short", "HEAD"],  # noqa: S603, S607 - git, a checkout
+                          capture_output=True, text=True, check=False).stdout.strip()
+
+
+
+TREES = {f"{Path(a).resolve().name}@{commit_of(a)}": Path(a).resolve() for a in ARGS} if len(ARGS) > 1 else {}
+
 
 def starter(tree):
     def start_app(data_dir=None, *, port=None, timeout=60):
@@ -34,7 +45,7 @@ def starter(tree):
 results = {}
 if not TREES:
     sys.exit(__doc__)
-rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 3
+rounds = next((int(a) for a in sys.argv[1:] if a.isdigit()), 3)
 with browse.chromium() as chrome:
     for r in range(rounds):
         for size in ("bundled", "50k"):
@@ -52,12 +63,15 @@ with browse.chromium() as chrome:
             floor = browse.measure_app(chrome, None, steps=5, step_floor=True)
             results.setdefault((size, "floor"), []).extend(s.ms for s in floor.steps)
             print(r, size, "floor", [round(s.ms) for s in floor.steps], flush=True)
-print("| data | old step (ms) | new step (ms) | new/old | old/floor | new/floor | old KB/step | new KB/step "
-      "| old paint (s) | new paint (s) |")
-print("|---|---|---|---|---|---|---|---|---|---|")
+first = next(iter(TREES))
+print("| data | checkout | step (ms) | against the first | against the floor | KB per step | first paint (s) |")
+print("|---|---|---|---|---|---|---|")
 for size in ("bundled", "50k"):
-    o, n, f = (statistics.median(results[(size, k)]) for k in ("old", "new", "floor"))
-    ok, nk = (statistics.median(results[(size, k, "kb")]) for k in ("old", "new"))
-    op, np_ = (statistics.median(results[(size, k, "paint")]) for k in ("old", "new"))
-    print(f"| {size} | {o:.0f} | {n:.0f} | {n/o:.2f}× | {o/f:.1f}× | {n/f:.1f}× | {ok:.0f} | {nk:.0f} "
-          f"| {op:.1f} | {np_:.1f} |")
+    f = statistics.median(results[(size, "floor")])
+    o = statistics.median(results[(size, first)])
+    for name in TREES:
+        n = statistics.median(results[(size, name)])
+        kb = statistics.median(results[(size, name, "kb")])
+        paint = statistics.median(results[(size, name, "paint")])
+        print(f"| {size} | {name} | {n:.0f} | {n / o:.2f}× | {n / f:.1f}× | {kb:.0f} | {paint:.1f} |")
+    print(f"| {size} | step floor | {f:.0f} | | 1.0× | | |")

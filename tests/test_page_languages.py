@@ -175,10 +175,12 @@ def test_the_printout_citation_caption_and_spinner_read_in_the_language_of_the_l
 
     monkeypatch.setattr(streamlit, "spinner", recording_spinner)
     app.query_params["lang"] = lang
+    app.session_state["cite_open"] = True  # "Cite this view" open: its blocks are written
     app.run()
     assert not app.exception
     _ = translations(lang).gettext
-    printout = next(body for body in (element.proto.body for element in app.get("html")) if "nk-print" in body)
+    # The printout's parts: its list and its head with the count (ui/explore.py's printed_list).
+    printout = "\n".join(body for body in (element.proto.body for element in app.get("html")) if "nk-print" in body)
     citation = "\n".join(block.value for block in app.code)
     captions = "\n".join(caption.value for caption in app.caption)
     everything = "\n".join([printout, citation, captions, *spoken])

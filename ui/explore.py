@@ -10,9 +10,10 @@ from streamlit_folium import st_folium
 
 from geo.data import parquet_cache
 from geo.data.load import Dataset
-from geo.escape import escape
+from geo.escape import escape, script_json
 from geo.map import leaflet, static_files
 from geo.map.layers import Sent, view_step
+from geo.query.selection import View
 from geo.reading import pickers, printout
 from geo.reading.page_words import summary_line_in
 from geo.settings import SETTINGS
@@ -190,5 +191,20 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
     if not holding:
         publish.publish_row(dataset, view, place, presenting, lang)  # image, GIS files, citation
     if not presenting and not holding:
-        st.html(printout.printed_reports(dataset, view, place, lang=lang))  # on paper only: the table prints no rows
+        printed_list(dataset, view, place, lang)  # on paper only: the table prints no rows
         reports.reports_table(dataset, view, place, lang)
+
+
+def printed_list(dataset: Dataset, view: View, place: str | None, lang: str) -> None:
+    """The printed page's list of reports (``geo.reading.printout``), hidden on the screen, in two
+    elements that ``printout.js`` puts together: the list, whose element stays as it was (nothing
+    sent, nothing built) while a year step leaves the newest reports the same, and the head with
+    the count. The HTML travels as a JSON string in a script (``script_json``), so the browser
+    neither sanitises nor builds the list on a step: it is built when the browser is idle, or
+    before the page is printed."""
+    head, listing = printout.printed_parts(dataset, view, place, lang=lang)
+    st.html('<div class="nk-print nk-print-holder"></div><script class="nk-print-part">'
+            f'(window.nkPrintQueue = window.nkPrintQueue || []).push(["list", {script_json(listing)}, '
+            'document.currentScript]);</script>', unsafe_allow_javascript=True)
+    st.html('<script class="nk-print-part nk-print-words">(window.nkPrintQueue = window.nkPrintQueue || [])'
+            f'.push(["head", {script_json(head)}]);</script>', unsafe_allow_javascript=True)

@@ -14,7 +14,7 @@ from .templates import render, safe
 
 
 def printed_reports(dataset: Dataset, view: View, place: str | None = None, *,
-                    limit: int = SETTINGS.print_reports, lang: str = DEFAULT_LANGUAGE) -> str:
+                    limit: int = SETTINGS.print_reports, lang: str = DEFAULT_LANGUAGE, part: str = "all") -> str:
     """The view's reports (at the focused ``place``, if any), newest first, each with its period,
     quote and source, as the printed page lists them, in ``lang`` (the card's words: the quotes and
     the sources' titles as published).
@@ -32,12 +32,31 @@ def printed_reports(dataset: Dataset, view: View, place: str | None = None, *,
         Most reports listed; the list says how many it leaves out.
     lang
         The page's language (:data:`geo.i18n.LANGUAGES`); places by their local name, the English beside.
+    part
+        ``"all"``: the whole section; ``"head"``: its heading and notes; ``"list"``: its list
+        (:func:`printed_parts`).
 
     Returns
     -------
     str
         HTML, every value from the data escaped by ``geo.escape``.
     """
+    return render("printout.html", part=part, **_values(dataset, view, place, limit, lang))
+
+
+def printed_parts(dataset: Dataset, view: View, place: str | None = None, *,
+                  limit: int = SETTINGS.print_reports, lang: str = DEFAULT_LANGUAGE) -> tuple[str, str]:
+    """:func:`printed_reports` in two parts, ``(head, list)``: the heading with its count and notes,
+    and the list of reports. The page sends them apart (``ui/explore.py``): a year step that leaves
+    the newest reports as they were changes the head alone, so the list is neither sent nor built
+    again. ``<section class="nk-print">``, the head, the list and ``</section>`` make
+    :func:`printed_reports`."""
+    values = _values(dataset, view, place, limit, lang)
+    return render("printout.html", part="head", **values), render("printout.html", part="list", **values)
+
+
+def _values(dataset: Dataset, view: View, place: str | None, limit: int, lang: str) -> dict:
+    """The printout template's values (:func:`printed_reports`)."""
     lang = normalise(lang) or DEFAULT_LANGUAGE
     _ = translations(lang).gettext
     rows = view.rows
@@ -54,9 +73,9 @@ def printed_reports(dataset: Dataset, view: View, place: str | None = None, *,
     total = len(rows)
     heading = fill(_("Reports at {place} ({n})"), place=names.get(place, place), n=total) if place \
         else fill(_("Reports ({n})"), n=total)
-    return render("printout.html", _=_, items=items, total=total, shown=len(shown), heading=heading,
-                  more=fill(_("The newest {shown} of {total}; the CSV download has them all."),
-                            shown=len(shown), total=total))
+    return {"_": _, "items": items, "total": total, "shown": len(shown), "heading": heading,
+            "more": fill(_("The newest {shown} of {total}; the CSV download has them all."),
+                         shown=len(shown), total=total)}
 
 
 def _place_names(dataset: Dataset, lang: str) -> dict[str, str]:

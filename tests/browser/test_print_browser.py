@@ -14,6 +14,7 @@ import subprocess
 import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -23,7 +24,7 @@ from geo.query.selection import View, build_view
 from geo.reading.pickers import chips
 from geo.settings import SETTINGS
 from tests.browser import harness
-from tests.browser.test_dashboard_browser import choose, open_filters, step_end_year_back, wait_for_summary
+from tests.browser.test_dashboard_browser import THUMBS, choose, open_filters, step_end_year_back, wait_for_summary
 
 pytestmark = pytest.mark.browser
 
@@ -151,3 +152,65 @@ def test_the_image_downloaded_after_choosing_filters_says_them(open_dashboard, t
     for _, text in found:
         assert plain(text) in words, f"the image does not say {text!r}: {words[:400]}"
     assert plain(view.summary) in words
+
+
+PRINTED_LIST_JS = """() => Array.from(document.querySelectorAll('section.nk-print .nk-print-place'),
+  (place) => place.textContent.split(' · ').pop().trim())"""
+
+
+def test_a_year_step_keeps_the_printed_list_it_has_and_paper_follows_each_step(
+        browser: object, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The printed list of reports (hidden on the screen) costs a year step nothing when the step
+    leaves its reports as they were (more reports than the list holds: only the heading's count
+    changes): the list's element stays, not sent, sanitised or built again (issue 22). A step that
+    changes the reports lists the new ones, on the page and on paper."""
+    from geo.data.synth import synthesise
+
+    folder = synthesise(tmp_path_factory.mktemp("print-step") / "synth", reports=600, places=30)
+    data = load_dataset(folder)
+    first, last = data.years
+    views = [build_view(data, Filters(years=(start, last))) for start in (first, first + 1)]
+    lists = [list(data.reports["id"].iloc[v.rows[:SETTINGS.print_reports]]) for v in views]
+    # The step raises the start year: it drops old reports, the newest stay.
+    assert lists[0] == lists[1] and len(views[0].rows) > len(views[1].rows) > SETTINGS.print_reports
+    network = harness.NetworkLog()
+    context = harness.new_context(browser, network, viewport=JOURNALIST)
+    try:
+        with harness.running_app(folder) as server:
+            page = context.new_page()
+            page.goto(server.url)
+            harness.wait_for_app(page)
+            heading = page.locator("h3.nk-print-heading")
+            heading.wait_for(state="attached")
+            assert f"({len(views[0].rows)})" in heading.text_content()
+            assert page.evaluate(PRINTED_LIST_JS) == lists[0]
+            page.evaluate("() => { document.querySelector('section.nk-print').nkMarked = true; }")
+
+            page.locator(THUMBS).nth(0).focus()
+            page.keyboard.press("ArrowRight")  # the start year one on
+            harness.wait_for_app(page)
+            page.wait_for_function("(n) => document.querySelector('h3.nk-print-heading').textContent"
+                                   ".includes('(' + n + ')')", arg=len(views[1].rows))
+            assert page.evaluate("() => document.querySelector('section.nk-print').nkMarked === true"), \
+                "the printed list was built again though its reports did not change"
+            assert page.evaluate(PRINTED_LIST_JS) == lists[1]
+
+            page.locator(THUMBS).nth(1).focus()
+            page.keyboard.press("Home")  # the end year down as far as it goes: other reports
+            harness.wait_for_app(page)
+            years = sorted(int(year) for year in parse_qs(urlparse(page.url).query)["years"])
+            view = build_view(data, Filters(years=(years[0], years[-1])))
+            page.wait_for_function("(n) => document.querySelector('h3.nk-print-heading').textContent"
+                                   ".includes('(' + n + ')')", arg=len(view.rows))
+            listed = list(data.reports["id"].iloc[view.rows[:SETTINGS.print_reports]])
+            assert listed != lists[1]
+            page.emulate_media(media="print")
+            path = tmp_path_factory.mktemp("print-step-pdf") / "page.pdf"
+            page.pdf(path=str(path), format="A4")
+            page.emulate_media(media="screen")
+            assert page.evaluate(PRINTED_LIST_JS) == listed
+            text = plain(" ".join(pdf_pages(path)))
+            assert all(f"· {rid}" in text for rid in listed[:20]), "the step's reports are not on paper"
+    finally:
+        context.close()
+    assert network.others == []

@@ -10,7 +10,7 @@ from geo.data.load import Dataset, load_dataset
 from geo.escape import escape
 from geo.query.filters import Filters
 from geo.query.selection import build_view
-from geo.reading.printout import printed_reports
+from geo.reading.printout import printed_parts, printed_reports
 from tests.conftest import write_dataset
 
 
@@ -71,3 +71,14 @@ def test_the_printout_reads_in_the_pages_language(tiny: Dataset) -> None:
     assert "nk-quoted" in html  # the card's "quoted as published" line
     focused = printed_reports(tiny, view, "dandong", lang="ja")
     assert "Dandongの報告（1件）" in focused and "Reports at" not in focused  # no local name: the English
+
+
+def test_the_printout_in_two_parts_is_the_same_printout(tiny: Dataset) -> None:
+    """The page sends the head (heading, count, notes) and the list apart; together they are the printout."""
+    view = build_view(tiny, Filters())
+    for place, limit, lang in ((None, 200, "en"), ("dandong", 200, "ja"), (None, 1, "ko")):
+        head, listing = printed_parts(tiny, view, place, limit=limit, lang=lang)
+        whole = printed_reports(tiny, view, place, limit=limit, lang=lang)
+        assert re.sub(r"\s+", "", whole) == re.sub(r"\s+", "", f'<section class="nk-print">{head}{listing}</section>')
+        assert "nk-print-heading" in head and "nk-print-list" not in head
+        assert listed(listing) == listed(whole) and "nk-print-heading" not in listing
