@@ -34,6 +34,21 @@ def _malloc_trim() -> object | None:
         return None
 
 
+def arrow_returns_memory() -> None:
+    """Make jemalloc Arrow's default pool for the whole process (when this pyarrow has it).
+
+    For a long-running server: with mimalloc, the 500,000-report dashboard's memory grew by about
+    60 MB more over its first year steps (Arrow buffers of the page's tables and of the load, freed
+    but kept), and peaked at 607 MB against 548 MB with jemalloc in the same run of steps.
+    """
+    import pyarrow as pa
+
+    try:
+        pa.set_memory_pool(pa.jemalloc_memory_pool())
+    except NotImplementedError:  # a pyarrow built without jemalloc
+        return
+
+
 @contextlib.contextmanager
 def arrow_pool_for_loading() -> Iterator[None]:
     """Within the block, Arrow allocates from jemalloc (when this pyarrow has it), then as before.
