@@ -9,13 +9,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from ..errors import DataError, Problem, relative_path
 from ..formulas import TEXT_COLUMNS, formula_cells
 from ..vocab import DATE_PRECISIONS, ROLES
 from .codes import ReportCodes
+from .columns import add_looked_up, newest_first, sector_tuples
 from .csvio import RawTable, read_table
 from .memory import arrow_pool_for_loading, release_memory
 from .quotes import SeedIndex, read_seeds
@@ -106,6 +105,7 @@ def oversized_seeds(seeds_dir: Path) -> list[Problem]:
     return problems
 
 
+@arrow_pool_for_loading()  # and memory is given back between reading, validating and building
 def load_dataset(data_dir: Path | str) -> Dataset:
     """Read, validate and join a dataset folder.
 
@@ -124,18 +124,13 @@ def load_dataset(data_dir: Path | str) -> Dataset:
     DataError
         With every problem found in every file. Nothing is partly loaded.
     """
-    with arrow_pool_for_loading():
-        return _load(Path(data_dir))
-
-
-def _load(data_dir: Path) -> Dataset:
-    """:func:`load_dataset`'s work: read, validate, build (memory is given back between the three)."""
     # Imported here: the dashboard loads validated tables from the Parquet cache and never needs
     # pandera, shapely or the outlines (about half a second of start-up).
     from . import schemas
     from .borders import places_outside_their_country
     from .validate import run_schema, seeds_outside, undecodable_seeds
 
+    data_dir = Path(data_dir)
     seeds_dir = seeds_dir_for(data_dir)
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -235,8 +230,7 @@ def _build(data_dir: Path, seeds_dir: Path, raw: dict[str, RawTable], seeds: See
     for column in ("url", "url_checked"):  # optional in sources.csv
         sources[column] = sources.get(column, pd.Series("", index=sources.index)).fillna("")
 
-    # The reports' text table is taken out of ``raw`` so that each text column is freed as it is
-    # converted: at 500,000 reports a second copy of the table would be 150 MB.
+    # Taken out of ``raw``: each text column is freed as it is converted (150 MB at 500,000 reports).
     reports = raw.pop("reports").frame.drop(columns="_line").reset_index(drop=True)
     for column in _OPTIONAL_REPORT_COLUMNS:
         if column not in reports:
@@ -250,22 +244,20 @@ def _build(data_dir: Path, seeds_dir: Path, raw: dict[str, RawTable], seeds: See
     reports["year_end"] = reports["date_end"].str.slice(0, 4).astype("int16")
     reports["date_precision"] = reports["date_start"].str.len().map(DATE_PRECISIONS)
     reports["sector_ids"] = sector_tuples(reports["sectors"])
-    # Columns with few distinct values become categories before the sort, so the sort moves codes,
-    # not text (a category's order is its values' sorted order, so the rows' order is the same).
     for column in CATEGORICAL_REPORT_COLUMNS:
         if column in reports:
             reports[column] = reports[column].astype("category")
     release_memory()  # the text columns just turned into categories
-    reports = _sorted(reports)
+    reports = newest_first(reports)
 
     place_columns = places[["name", "lat", "lon", "country", "precision", "admin1"]].rename(
         columns={"name": "place_name", "precision": "place_precision"}
     )
-    _add_looked_up(reports, place_columns, on="place_id")
+    add_looked_up(reports, place_columns, on="place_id", categories=CATEGORICAL_REPORT_COLUMNS)
     source_columns = sources[["title", "publisher", "published", "seed_file", "url"]].rename(
         columns={"title": "source_title", "url": "source_url"}
     )
-    _add_looked_up(reports, source_columns, on="source_id")
+    add_looked_up(reports, source_columns, on="source_id", categories=CATEGORICAL_REPORT_COLUMNS)
     reports["role"] = pd.Categorical(reports["role"], categories=list(ROLES))
 
     matrix = pd.DataFrame(
@@ -276,41 +268,6 @@ def _build(data_dir: Path, seeds_dir: Path, raw: dict[str, RawTable], seeds: See
         data_dir=data_dir, seeds_dir=seeds_dir, places=places, sources=sources, sectors=sectors,
         reports=reports, sector_matrix=matrix, seeds=seeds, version=dataset_version(data_dir),
     )
-
-
-def _sorted(reports: pd.DataFrame) -> pd.DataFrame:
-    """``reports`` in :data:`NEWEST_FIRST` order, moved one column at a time.
-
-    ``DataFrame.sort_values`` would hold the whole table twice at once; here each column's old
-    copy is freed before the next is moved.
-    """
-    # NEWEST_FIRST, sorted on numbers rather than text: the end year, the end date's category
-    # code (categories are in sorted order) and the id's rank (ids are unique). lexsort sorts by
-    # its last key first.
-    # Ranked in Arrow: pandas would make 500,000 Python strings of the ids to sort them (70 MB).
-    id_rank = pc.rank(pa.array(reports["id"]), sort_keys="ascending", tiebreaker="first").to_numpy()
-    date_rank = reports["date_end"].cat.codes.to_numpy().astype(np.int64)
-    year = reports["year_end"].to_numpy().astype(np.int64)
-    positions = np.lexsort((id_rank, -date_rank, -year))
-    order = pd.Index(positions)
-    columns = {}
-    for column in list(reports.columns):
-        moved = reports.pop(column).take(positions)
-        moved.index = order
-        columns[column] = moved
-    return pd.DataFrame(columns, index=order, copy=False)
-
-
-def _add_looked_up(reports: pd.DataFrame, table: pd.DataFrame, *, on: str) -> None:
-    """Add ``table``'s columns to ``reports``, looked up by the id in ``reports[on]``.
-
-    As ``reports.join(table, on=on)``, without copying ``reports``; columns named in
-    :data:`CATEGORICAL_REPORT_COLUMNS` become categories.
-    """
-    looked_up = reports[[on]].join(table, on=on).drop(columns=on)
-    for column in looked_up.columns:
-        values = looked_up.pop(column)
-        reports[column] = values.astype("category") if column in CATEGORICAL_REPORT_COLUMNS else values
 
 
 NEWEST_FIRST = {"year_end": False, "date_end": False, "id": True}
@@ -324,14 +281,6 @@ CATEGORICAL_REPORT_COLUMNS = (
     "source_title", "publisher", "published", "seed_file", "source_url", "presence", "from_basis",
     "date_qualifier", "workers_kind", "fee_currency", "fee_period",
 )
-
-
-def sector_tuples(sectors: pd.Series) -> pd.Series:
-    """Each report's sector ids as a tuple; reports with the same sectors share one tuple object."""
-    codes = pd.Categorical(sectors.astype("str"))
-    shared = np.empty(len(codes.categories), dtype=object)
-    shared[:] = [tuple(str(value).split(";")) for value in codes.categories]
-    return pd.Series(shared[codes.codes], index=sectors.index, dtype=object)
 
 
 _OPTIONAL_REPORT_COLUMNS = (

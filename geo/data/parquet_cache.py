@@ -22,8 +22,9 @@ import pyarrow as pa
 from ..errors import Problem
 from ..settings import SETTINGS
 from ..vocab import COLOUR
+from .columns import sector_tuples
 from .load import TABLES as DATA_TABLES
-from .load import Dataset, dataset_version, load_dataset, sector_tuples, seeds_dir_for
+from .load import Dataset, dataset_version, load_dataset, seeds_dir_for
 from .memory import arrow_pool_for_loading, release_memory
 from .quotes import SeedIndex, normalise, read_seeds
 
