@@ -5,7 +5,8 @@ Prints a Markdown table and PASS/FAIL per target, and refreshes the marked secti
 measures only the image of a view (``benchmarks/image.py``), in a section of its own; ``--only cli`` times
 the command line alone, ``--only step-floor`` the year step against the step floor on the bundled
 data (and at ``--sizes`` if given), ``--only lang`` the page in Korean against English on the
-bundled data; none of these three rewrites the document.
+bundled data, ``--only memory`` the peak memory of each phase of a load (``benchmarks/memory.py``);
+none of these rewrites the document.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from benchmarks import browse, commands, image, measure
+from benchmarks import browse, commands, image, measure, memory
 
 DOC = measure.ROOT / "docs" / "PERFORMANCE.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
@@ -27,7 +28,8 @@ IMAGE_START, IMAGE_END = "<!-- bench-image:start -->", "<!-- bench-image:end -->
 ONLY = {"image": "the image of a view (PNG, SVG, PDF) on the bundled data and at 50k: seconds and size",
         "cli": "geo --help and geo validate against bare Python",
         "step-floor": "the dashboard's year step and the step floor's, alternately, on data/ (and at --sizes)",
-        "lang": "first marks, whole page and year step of /?lang=ko and of / (English), alternately, on data/"}
+        "lang": "first marks, whole page and year step of /?lang=ko and of / (English), alternately, on data/",
+        "memory": "peak memory of each phase of a load from CSV, the first view and steps (default: 500k; --sizes)"}
 RESULTS = measure.BENCH_DIR / "results.json"
 
 SIZES = {5_000: 300, 50_000: 1_000, 500_000: 3_000}
@@ -53,6 +55,8 @@ class Row:
     browser: browse.AppRun | None = None
     step_floor: browse.AppRun | None = None
     """The step floor page's steps, measured right after this dataset's (``benchmarks/step_floor_app.py``)."""
+    memory: dict | None = None
+    """Peak memory per phase of a load from CSV in a fresh process (``benchmarks/memory.py``)."""
     notes: list[str] = field(default_factory=list)
 
 
@@ -90,6 +94,8 @@ def measure_size(reports: int, places: int, *, browser: object | None, steps: in
     log(f"[{reports:,}] dataset {folder.relative_to(measure.ROOT)} ready ({time.monotonic() - started:.0f} s)")
     row.load = measure.time_load(folder)
     log(f"[{reports:,}] load cold {row.load.cold:.2f} s, warm {fmt(row.load.warm, 2)} s")
+    row.memory = memory.phase_peaks(folder)
+    log(f"[{reports:,}] {memory.line('memory', row.memory)}")
     row.python = measure.time_steps(folder, python_ranges)
     log(f"[{reports:,}] python step {row.python.total_ms:.0f} ms, feature group {row.python.feature_group_bytes:,} B")
     if browser is not None:
@@ -306,6 +312,12 @@ def report(rows: list[Row], bundled: Row | None, naive: Row | None, *, quick: bo
         rounds = len(cli.seconds[commands.BARE])
         parts += [f"The command line, each in a fresh interpreter, {rounds} alternating rounds "
                   "(`geo validate` checks `data/`):", "", *commands.lines(cli), ""]
+    peaks = [memory.line(row.label, row.memory) for row in rows if row.memory]
+    if peaks:
+        parts += ["Peak memory of each phase of a first start on new data (`benchmarks/memory.py`: a fresh "
+                  "process reads, validates and builds from the CSV files, stores the Parquet cache, makes the "
+                  "first view and five year steps; another fresh process loads from that cache):", "",
+                  *[f"- {line}" for line in peaks], ""]
     kinds = [f"{row.label}: " + ", ".join(f"{kind} {size / 1024:,.0f} KB" for kind, size in
                                           row.browser.median_kinds.items() if size >= 1024)
              + f"; over HTTP {statistics.median(s.http_bytes for s in row.browser.steps) / 1024:,.0f} KB"
@@ -368,6 +380,15 @@ def only_images(args: argparse.Namespace, machine: str) -> int:
     if not args.no_doc:
         write_doc(section, markers=(IMAGE_START, IMAGE_END), heading="Image of a view")
         log(f"wrote the image results into {DOC.relative_to(measure.ROOT)}")
+    return 0
+
+
+def only_memory(sizes: list[int]) -> int:
+    """``--only memory``: the peak of each phase of a load from CSV, per dataset."""
+    for reports in sizes:
+        folder = measure.synth_dataset(reports, SIZES.get(reports, max(20, reports // 50)))
+        log(f"[{reports:,}] memory by phase, two fresh processes")
+        print(memory.line(f"synthetic {reports // 1000}k", memory.phase_peaks(folder)))
     return 0
 
 
@@ -450,6 +471,8 @@ def main(argv: list[str] | None = None) -> int:
         return only_lang(args.steps or 5, args.rounds if args.rounds > 1 else 5)
     if args.only == "cli":
         return only_cli()
+    if args.only == "memory":
+        return only_memory(args.sizes or [500_000])
     if args.only == "step-floor":
         return only_step_floor(args.sizes or [], args.steps or 9, args.rounds)
     started = time.monotonic()

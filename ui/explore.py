@@ -178,7 +178,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
     sent = st.session_state.setdefault("map_sent", Sent())
     asked = (st.session_state.get("map") or {}).get("nk_resend")
     result = st_folium(
-        leaflet.base_map(dataset, lang=lang),
+        leaflet.base_map(dataset, lang=lang, static_dir=SETTINGS.static_dir),
         feature_group_to_add=view_step(dataset, view, sent, asked=asked, compact_legend=presenting, lang=lang),
         center=center, zoom=zoom,
         height=pickers.map_height(presenting), use_container_width=True, key="map",

@@ -12,6 +12,7 @@ import streamlit as st
 
 from geo.data import parquet_cache
 from geo.data.load import Dataset
+from geo.data.memory import arrow_returns_memory
 from geo.errors import DataError
 from geo.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, N_, normalise, pick_language, translations
 from geo.map import static_files
@@ -19,6 +20,8 @@ from geo.query.filters import Filters
 from geo.query.selection import View, build_view
 from geo.reading import timeline
 from geo.settings import ROOT, SETTINGS
+
+arrow_returns_memory()  # a server's Arrow buffers, once freed, go back to the system (docs/PERFORMANCE.md)
 
 TITLE = N_("North Korean workers reported in China")
 LANG = "lang"

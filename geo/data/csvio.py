@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import collections
 import csv
 import io
@@ -61,45 +62,80 @@ def read_table(path: Path, *, display_name: str | None = None) -> RawTable:
     except OSError as error:
         table.problems.append(Problem(name, None, None, f"cannot be read: {error.strerror or error}"))
         return table
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        bad = data[error.start : error.start + 4]
+    bad = _not_utf8(data)
+    if bad is not None:
+        line = data[: bad.start].count(b"\n") + 1
+        bad_bytes = data[bad.start : bad.start + 4]
         table.problems.append(
-            Problem(name, line, None, f"not UTF-8 (byte {bad!r} at offset {error.start}); "
+            Problem(name, line, None, f"not UTF-8 (byte {bad_bytes!r} at offset {bad.start}); "
                     "save the file as UTF-8")
         )
         return table
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if not text.strip():
+    if not _has_text(data):
         table.problems.append(Problem(name, None, None, "file is empty; expected a header row"))
         return table
 
     try:
-        width = len(next(csv.reader(io.StringIO(text, newline="")), []))
+        width = len(next(csv.reader(_text_stream(data)), []))
     except csv.Error:
         width = 0  # the careful path below names the line
     if width > SETTINGS.max_columns:
         table.problems.append(Problem(name, 1, None, f"the header has {width:,} columns; a table has at most "
                                       f"{SETTINGS.max_columns} (max_columns)"))
         return table
-    fast = _read_fast(text)
+    fast = _read_fast(data)
     if fast is not None:
         table.frame = fast
         return table
-    return _read_slow(text, table, name)
+    return _read_slow(data.decode("utf-8-sig"), table, name)
 
 
-def _read_fast(text: str) -> pd.DataFrame | None:
+_CHUNK = 1 << 20
+"""Bytes decoded at a time: a large file is checked and parsed without ever holding all of it as text."""
+
+
+def _not_utf8(data: bytes) -> UnicodeDecodeError | None:
+    """The decoding error of ``data`` as UTF-8 (offsets into the whole file), or ``None`` when it is UTF-8.
+
+    Decoded a megabyte at a time: the whole file as one ``str`` would cost up to four times its size.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    try:
+        for start in range(0, len(data), _CHUNK):
+            decoder.decode(view[start : start + _CHUNK])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        try:
+            data.decode("utf-8")  # once more in one piece, for the error's offset in the file
+        except UnicodeDecodeError as error:
+            return error
+    return None
+
+
+def _has_text(data: bytes) -> bool:
+    """Whether the file holds anything but a byte-order mark and white space."""
+    stream = _text_stream(data)
+    while chunk := stream.read(_CHUNK):
+        if chunk.strip():
+            return True
+    return False
+
+
+def _text_stream(data: bytes) -> io.TextIOWrapper:
+    """The file's text as a stream for the ``csv`` module: UTF-8 without its byte-order mark, line ends kept."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="")
+
+
+def _read_fast(data: bytes) -> pd.DataFrame | None:
     """Parse a well-formed file with pandas' C parser; ``None`` when it needs the careful path.
 
     A streaming pass of the strict ``csv`` reader first checks the quoting and the field counts and
     records the line each row starts on (quoted cells may span lines); it keeps no cells, so it
-    stays cheap on large files. Anything unusual goes to :func:`_read_slow`, which explains it.
+    stays cheap on large files. pandas then parses the bytes themselves (text would be a second,
+    larger copy of the file). Anything unusual goes to :func:`_read_slow`, which explains it.
     """
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(_text_stream(data), strict=True)
     try:
         header = [cell.strip() for cell in next(reader)]
         if not all(header) or len(set(header)) != len(header):
@@ -116,9 +152,10 @@ def _read_fast(text: str) -> pd.DataFrame | None:
             previous_end = reader.line_num
     except csv.Error:
         return None
+    del reader
     try:
         frame = pd.read_csv(
-            io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
+            _byte_stream(data), encoding="utf-8", dtype=str, keep_default_na=False, na_filter=False,
             skip_blank_lines=True, engine="c", header=0, names=header, index_col=False,
         )
     except (pd.errors.ParserError, ValueError):
@@ -130,6 +167,13 @@ def _read_fast(text: str) -> pd.DataFrame | None:
     if any(blank):  # a row of empty cells, as spreadsheets leave: skipped like a blank line
         frame = frame[~pd.Series(blank, index=frame.index)].reset_index(drop=True)
     return frame
+
+
+def _byte_stream(data: bytes) -> io.BytesIO:
+    """The file's bytes after any byte-order mark, for pandas."""
+    stream = io.BytesIO(data)
+    stream.seek(len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
+    return stream
 
 
 def _read_slow(text: str, table: RawTable, name: str) -> RawTable:

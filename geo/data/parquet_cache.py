@@ -22,8 +22,10 @@ import pyarrow as pa
 from ..errors import Problem
 from ..settings import SETTINGS
 from ..vocab import COLOUR
+from .columns import sector_tuples
 from .load import TABLES as DATA_TABLES
-from .load import Dataset, dataset_version, load_dataset, sector_tuples, seeds_dir_for
+from .load import Dataset, dataset_version, load_dataset, seeds_dir_for
+from .memory import arrow_pool_for_loading, release_memory
 from .quotes import SeedIndex, normalise, read_seeds
 
 FORMAT = "4"  # bump when the cached layout or the validation rules change
@@ -101,7 +103,9 @@ def load_cached(data_dir: Path | str, cache_dir: Path) -> Dataset:
             pa.default_memory_pool().release_unused()
             return dataset
     dataset = load_dataset(data_dir)
-    store(dataset, cache_dir, key=key)
+    with arrow_pool_for_loading():  # the Parquet writer's buffers go back to the system afterwards
+        store(dataset, cache_dir, key=key)
+    release_memory()
     return dataset
 
 

@@ -10,6 +10,9 @@ import ahocorasick
 
 _SPACE = re.compile(r"\s+")
 
+LOCATE_BATCH_CHARS = 500_000
+"""Characters of quotes one Aho-Corasick automaton holds in :meth:`SeedIndex.locate`."""
+
 
 def normalise(text: str) -> str:
     """Collapse every run of whitespace to one space and trim the ends."""
@@ -41,12 +44,26 @@ class SeedIndex:
         """Find many quotes at once: one pass over each seed, whatever the number of quotes.
 
         An Aho-Corasick automaton of the distinct quotes reads each seed once and reports every
-        quote it meets, so checking 100,000 quotes costs about as much as reading the seeds.
+        quote it meets, so checking 100,000 quotes costs about as much as reading the seeds. The
+        automaton takes about 32 bytes per character of its quotes, so it is built for
+        :data:`LOCATE_BATCH_CHARS` characters of quotes at a time (84 MB for the 40,000 distinct
+        quotes of the 500,000-report benchmark dataset in one piece, 16 MB per batch).
         :meth:`contains` and :meth:`where` then answer for these quotes from what was found.
         """
         needles = {normalise(quote) for quote in quotes} - {""} - set(self._found)
-        if not needles:
-            return
+        batch: list[str] = []
+        size = 0
+        for needle in needles:
+            batch.append(needle)
+            size += len(needle)
+            if size >= LOCATE_BATCH_CHARS:
+                self._locate_batch(batch)
+                batch, size = [], 0
+        if batch:
+            self._locate_batch(batch)
+
+    def _locate_batch(self, needles: list[str]) -> None:
+        """One automaton over ``needles``, and one pass over the seeds."""
         automaton = ahocorasick.Automaton()
         for needle in needles:
             automaton.add_word(needle, needle)

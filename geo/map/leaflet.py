@@ -9,10 +9,11 @@ depends on the filters goes into one ``FeatureGroup`` whose size grows with plac
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import folium
 from branca.element import Element, MacroElement
-from folium.elements import ElementAddToElement
+from folium.elements import ElementAddToElement, JSCSSMixin
 from jinja2 import Template
 
 from ..data.load import Dataset
@@ -61,14 +62,37 @@ class ScriptElement(MacroElement):
 
 
 class MapSetup(ScriptElement):
-    """Country outlines, the legend and the settings every layer of the dataset is drawn with."""
+    """Country outlines, the legend and the settings every layer of the dataset is drawn with.
 
-    def __init__(self, config: dict, legend: str, outlines_url: str):
+    With ``base``, the settings and the legend are not in the script: it reads them from
+    ``nkmap.bases[base]``, which a script linked by :class:`MapAssets` sets (the dashboard's map,
+    whose script streamlit-folium sends again with every step).
+    """
+
+    def __init__(self, config: dict, legend: str, outlines_url: str, *, base: str | None = None):
         super().__init__("MapSetup")
-        self.arguments = ", ".join(script_json(value) for value in (config, legend, outlines_url, OUTLINE_STYLE))
+        if base is None:
+            values = [script_json(config), script_json(legend)]
+        else:
+            held = f"nkmap.bases[{script_json(base)}]"
+            values = [f"{held}.config", f"{held}.legend"]
+        self.arguments = ", ".join([*values, script_json(outlines_url), script_json(OUTLINE_STYLE)])
 
     def call(self, kwargs: dict) -> str:
         return f"nkmap.setup({self._parent.get_name()}, {self.arguments});"
+
+
+class MapAssets(JSCSSMixin):
+    """The script a linked base map loads after Leaflet and ``nkmap.js``, holding its settings,
+    legend and styles (:func:`geo.map.static_files.write_base_script`; streamlit-folium loads it
+    once per frame)."""
+
+    _template = Template("")
+
+    def __init__(self, script_url: str):
+        super().__init__()
+        self._name = "MapAssets"
+        self.default_js = [("nkmap_base", script_url)]
 
 
 class PlacesGroup(folium.FeatureGroup):
@@ -103,7 +127,7 @@ class PlacesGroup(folium.FeatureGroup):
 
 
 def base_map(dataset: Dataset, *, settings: Settings = SETTINGS, tiles: bool = True,
-             lang: str = DEFAULT_LANGUAGE) -> folium.Map:
+             lang: str = DEFAULT_LANGUAGE, static_dir: Path | None = None) -> folium.Map:
     """The map that stays mounted: the map's script, outlines, tiles, legend and map settings.
 
     Parameters
@@ -118,6 +142,11 @@ def base_map(dataset: Dataset, *, settings: Settings = SETTINGS, tiles: bool = T
         The language of the legend and of every word the map's script writes (tooltips, popups,
         screen readers' names): :data:`geo.i18n.LANGUAGES`, English for others. The places layer
         names places in its own ``lang`` (:func:`geo.map.layers.view_layer`).
+    static_dir
+        The app's static folder (the dashboard's): the style table, the legend and the map's words
+        and ``map.css`` are written there as a script (:func:`geo.map.static_files.write_base_script`)
+        that the map links, so the map's script and header stay about 1 KB each (streamlit-folium
+        sends both again with every step). ``None``: all inline, for a map rendered on its own.
 
     Returns
     -------
@@ -137,9 +166,16 @@ def base_map(dataset: Dataset, *, settings: Settings = SETTINGS, tiles: bool = T
         ).add_to(fmap)
     outlines = f"{settings.static_url}/outlines/{COUNTRIES_PATH.name}"
     lang = normalise(lang) or DEFAULT_LANGUAGE
-    MapSetup(map_config(dataset, more="table", settings=settings, lang=lang), legend_html(dataset.sectors, lang=lang),
-             outlines).add_to(fmap)
-    fmap.get_root().header.add_child(_Rendered(f"<style>{static_files.map_css()}</style>"), name="nkmap_css")
+    config = map_config(dataset, more="table", settings=settings, lang=lang)
+    legend = legend_html(dataset.sectors, lang=lang)
+    if static_dir is None:
+        MapSetup(config, legend, outlines).add_to(fmap)
+        fmap.get_root().header.add_child(_Rendered(f"<style>{static_files.map_css()}</style>"), name="nkmap_css")
+        return fmap
+    base = static_files.write_base_script(static_dir, {"config": config, "legend": legend},
+                                          css=static_files.map_css())
+    MapAssets(static_files.base_script_url(settings.static_url, base)).add_to(fmap)
+    MapSetup(config, legend, outlines, base=base).add_to(fmap)
     return fmap
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import base64
 import filecmp
 import functools
+import hashlib
+import os
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import folium
@@ -27,6 +30,9 @@ parts after it may use (only ``setup.js`` and ``places.js`` need Leaflet when th
 
 SCRIPT_NAME: str = "nkmap.js"
 """The joined script's name where the dashboard is served it (``static/vendor/nkmap/``)."""
+
+BASES_DIR: str = "bases"
+"""Folder under ``static/vendor/nkmap/`` of the dashboard's base scripts (:func:`write_base_script`)."""
 
 LEAFLET_VERSION: str = xstatic_leaflet.VERSION
 """Leaflet version shipped by xstatic-leaflet (folium 0.20 links 1.9.3)."""
@@ -95,6 +101,55 @@ def install_static(static_dir: Path) -> Path:
     _copy_if_changed(COUNTRIES_PATH, Path(static_dir) / "vendor" / "outlines" / COUNTRIES_PATH.name)
     _write_if_changed(map_script(), Path(static_dir) / "vendor" / "nkmap" / SCRIPT_NAME)
     return dest
+
+
+def write_base_script(static_dir: Path, values: dict[str, object], *, css: str = "") -> str:
+    """Keep ``values`` (a dataset's style table, legend, words) and ``css`` as a script the app serves;
+    return its key.
+
+    The script sets ``nkmap.bases[key]`` to ``values`` and adds ``css`` to the document as a
+    ``<style>`` element. streamlit-folium loads its scripts one after another before it runs the
+    map's, so the styles apply before the map is made, as an inline header's did (a stylesheet
+    ``<link>`` loads on its own time: the presenter's first fit measured an unstyled map). The key is
+    a hash of the script, so a file once written never changes, and a map that names it stays the
+    same until what it holds does. It is written to ``static_dir/vendor/nkmap/bases/{key}.js``
+    unless already there (through a temporary file and a rename, so a browser never reads half of it).
+
+    Parameters
+    ----------
+    static_dir
+        The app's ``static`` folder (as for :func:`install_static`).
+    values
+        JSON values; text from the data must already be escaped for HTML.
+    css
+        Styles to add to the map's document (``map.css``).
+
+    Returns
+    -------
+    str
+        The key: 16 hexadecimal digits.
+    """
+    from ..escape import script_json
+
+    body = script_json(values)
+    styles = (f"(function (css) {{ var style = document.createElement(\"style\"); style.textContent = css; "
+              f"document.head.appendChild(style); }})({script_json(css)});\n") if css else ""
+    key = hashlib.sha256((body + "\0" + styles).encode("utf-8")).hexdigest()[:16]
+    path = Path(static_dir) / "vendor" / "nkmap" / BASES_DIR / f"{key}.js"
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = f"nkmap.bases = nkmap.bases || {{}};\nnkmap.bases[{script_json(key)}] = {body};\n{styles}"
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    return key
+
+
+def base_script_url(base_url: str, key: str) -> str:
+    """Where the map's frame finds the script :func:`write_base_script` wrote under ``key``."""
+    return f"{base_url.rstrip('/')}/nkmap/{BASES_DIR}/{key}.js"
 
 
 def _write_if_changed(text: str, dst: Path) -> None:

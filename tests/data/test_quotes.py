@@ -38,3 +38,38 @@ def test_release_forgets_what_was_found() -> None:
     seeds.release()
     assert seeds._found == {}
     assert seeds.contains("b.txt", "Others went to Hunchun.")
+
+
+def test_quotes_located_in_small_batches_give_the_same_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory: the automaton is built a batch of quotes at a time; every batch size answers alike."""
+    import ahocorasick
+
+    from geo.data import quotes
+
+    built: list[int] = []
+    real = ahocorasick.Automaton
+
+    class Counted:
+        """An automaton that records how many quotes it was built with."""
+
+        def __init__(self) -> None:
+            self.automaton = real()
+
+        def add_word(self, key: str, value: str) -> bool:
+            return self.automaton.add_word(key, value)
+
+        def make_automaton(self) -> None:
+            built.append(len(self.automaton))
+            self.automaton.make_automaton()
+
+        def iter(self, text: str):  # noqa: ANN202 - the automaton's own iterator
+            return self.automaton.iter(text)
+
+    monkeypatch.setattr(quotes.ahocorasick, "Automaton", Counted)
+    monkeypatch.setattr(quotes, "LOCATE_BATCH_CHARS", 40)  # about one quote per batch
+    seeds = SeedIndex(dict(SEEDS))
+    seeds.locate(QUOTES)
+    assert len(built) == 3 and max(built) <= 2  # five quotes of 22 to 31 characters
+    assert [seeds.contains("a.txt", q) for q in QUOTES] == [True, True, True, False, False, False]
+    assert [seeds.contains("b.txt", q) for q in QUOTES] == [False, False, True, True, False, False]
+    assert seeds.where("Dozens work in Dandong.") == ["a.txt", "b.txt"]
