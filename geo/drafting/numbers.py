@@ -89,6 +89,8 @@ def figures_in(sentence: str) -> list[Figure]:
         after = sentence[match.end():]
         if _MONEY_BEFORE.search(sentence[: match.start()]) or re.match(r"\s*(?:%|per\s*cent|percent)", after):
             continue
+        if _POPULATION.search(sentence[: match.start()]):
+            continue
         groups = match.groupdict()
         leading = re.match(rf"(?i){_LEAD_WORDS}\b", match.group(0))
         lead = leading.group(0).lower() if leading else ""
@@ -113,16 +115,33 @@ def figures_in(sentence: str) -> list[Figure]:
     return found
 
 
+_KIND_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s+|\s+but\s+")
+"""Where the clause that gives a figure its kind ends: a projection word in another clause ("they are not allowed
+to leave") says nothing about this figure."""
+_POPULATION = re.compile(r"(?i)(?:\b(?:city|town|county|district|province|prefecture|region|country|population)\s+of|"
+                         r"\bhome\s+to|\bpopulation(?:\s+of)?|\binhabitants\s+of)\s+$")
+"""A place's population ("a city of about 1.2 million people"), not a number of workers."""
+
+
+def _own_clause(sentence: str, start: int, end: int) -> str:
+    """The clause of ``sentence`` that holds ``start``..``end``."""
+    cuts = [0] + [m.end() for m in _KIND_CLAUSE.finditer(sentence)] + [len(sentence)]
+    first = max(c for c in cuts if c <= start)
+    last = min(c for c in cuts if c >= end)
+    return sentence[first:last]
+
+
 def _kind(sentence: str, match: re.Match[str], lead: str, low: int | None, high: int | None) -> str:
     before = sentence[: match.start()].lower()
+    clause = _own_clause(sentence, match.start(), match.end()).lower()
     if re.match(r"[^.;]{0,40}?\b(?:at|in|from)\s+each\b|\s*each\s+from\b", sentence[match.end():].lower()):
         return "per_unit"  # "30 work at each of the factories": the number at each unit, not a group size
     if re.search(r"\b(?:groups?\s+of|each|per\s+group|at\s+a\s+time|batches\s+of)\s*$", before) or re.search(
             r"\beach\b", sentence[match.end(): match.end() + 30].lower()):
         return "per_group"
-    if re.search(r"\b(?:will|would|to be|expected|projected|plans?|planned|allowed to|forecast)\b", sentence.lower()):
+    if re.search(r"\b(?:will|would|to be|expected|projected|plans?|planned|allowed to|forecast)\b", clause):
         return "projection"
-    if re.search(r"\bestimat\w*", sentence.lower()) or lead in ("an estimated", "approximately", "roughly"):
+    if re.search(r"\bestimat\w*", clause) or lead in ("an estimated", "approximately", "roughly"):
         return "estimate"
     if lead in ("some", "about", "around", "nearly", "almost") or re.match(r"(?i)several\b", match.group(0)):
         return "estimate"  # an approximate number (data/README.md: "around", "about", "some", "roughly")

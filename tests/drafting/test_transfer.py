@@ -1,0 +1,109 @@
+"""Rules meant to carry over to articles the drafter has never seen (issue 23, third round).
+
+Each test is built on a sentence written for it (not taken from the benchmark's articles): the words around a
+figure give its kind, a place joined to another by "and" shares what the words before the first say about it, a
+clause about someone other than the workers names no place of theirs.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from geo.drafting.article import article_from_bytes
+from geo.drafting.dates import parse_published
+from geo.drafting.draft_folder import make_draft
+from geo.drafting.numbers import figures_in
+
+
+@pytest.fixture
+def data(real_copy: Path) -> Path:
+    """A copy of the real dataset with its seeds inside it."""
+    return real_copy
+
+
+def drafted(text: str, data: Path, published: str = "2023-04-12") -> list[tuple[str, dict[str, str]]]:
+    """Each candidate as (place name, report cells)."""
+    draft = make_draft(article_from_bytes(text.encode("utf-8")), parse_published(published), data, publisher="Test")
+    with (data / "places.csv").open(encoding="utf-8") as stream:
+        names = {row["id"]: row["name"] for row in csv.DictReader(stream)}
+    names |= {row["id"]: row["name"] for row in draft.places}
+    return [(names[row["place_id"]], row) for row in draft.reports]
+
+
+def places(text: str, data: Path) -> set[str]:
+    return {name for name, _ in drafted(text, data)}
+
+
+def test_a_projection_word_in_another_clause_does_not_make_a_head_count_a_projection() -> None:
+    text = "The plant employs 90 of the women; they are not allowed to leave the dormitory."
+    assert [(f.low, f.high, f.kind) for f in figures_in(text)] == [(90, 90, "count")]
+
+
+def test_a_projection_word_in_the_figure_s_own_clause_still_makes_it_a_projection() -> None:
+    text = "The plant will employ 90 more women next year, and the dormitory is being enlarged."
+    assert [f.kind for f in figures_in(text)] == ["projection"]
+
+
+def test_the_population_of_a_city_is_not_a_number_of_workers() -> None:
+    text = "In Baishan, a city of about 1.2 million people, some 300 North Koreans work at a brewery."
+    assert [(f.low, f.kind) for f in figures_in(text)] == [(300, "estimate")]
+
+
+def test_the_second_place_after_from_shares_the_from(data: Path) -> None:
+    text = "Buyers from Ningbo and Wenzhou visit the plant in Dandong where 70 North Korean women sew coats.\n"
+    assert places(text, data) == {"Dandong"}
+
+
+def test_a_second_origin_joined_by_and_is_an_origin(data: Path) -> None:
+    text = "About 50 North Korean women from Sinuiju and Chongjin arrived in Donggang in March.\n"
+    roles = {name: row["role"] for name, row in drafted(text, data)}
+    assert roles == {"Sinuiju": "origin", "Chongjin": "origin", "Donggang": "destination"}
+
+
+def test_fleets_from_a_city_are_not_where_the_crews_are(data: Path) -> None:
+    text = "Trawlers from Weihai took on about 40 North Korean fishermen in Zhoushan last year.\n"
+    assert places(text, data) == {"Zhoushan"}
+
+
+def test_a_relative_clause_about_someone_else_names_no_place_of_the_workers(data: Path) -> None:
+    text = ("About 60 North Korean women pack mushrooms at a plant in Yanji, said the owner, who often travels to "
+            "Qingdao and Tianjin for trade fairs.\n")
+    assert places(text, data) == {"Yanji"}
+
+
+def test_a_place_north_of_another_only_locates_it(data: Path) -> None:
+    text = "Some 80 North Korean fishermen worked out of Zhuanghe, a port city north of Dalian, in 2021.\n"
+    assert places(text, data) == {"Zhuanghe"}
+
+
+def test_this_border_city_is_the_dateline_city_beside_another_place(data: Path) -> None:
+    text = ("Sewing for export\n\nDANDONG, China - About 500 North Korean women sew jackets in this border city and "
+            "in the nearby port of Donggang, traders said.\n")
+    assert places(text, data) == {"Dandong", "Donggang"}
+
+
+def test_an_island_or_province_after_this_city_only_locates_the_dateline_city(data: Path) -> None:
+    text = ("Singers at a resort\n\nSANYA, China - About 30 North Korean singers perform at a hotel in this resort "
+            "city on Hainan island, guests said.\n")
+    assert places(text, data) == {"Sanya"}
+
+
+def test_a_share_in_the_place_s_clause_does_not_give_it_the_total_of_another_clause(data: Path) -> None:
+    text = ("About 2,000 North Korean builders arrived in Vladivostok in 2022, and roughly a third of them were sent "
+            "on to Khabarovsk.\n")
+    figures = {name: (row.get("workers_min", ""), row.get("workers_max", "")) for name, row in drafted(text, data)}
+    assert figures == {"Vladivostok": ("2000", "2000"), "Khabarovsk": ("", "")}
+
+
+def test_a_government_that_denies_is_not_a_destination(data: Path) -> None:
+    text = "Beijing denies that North Korean workers are employed in Dandong.\n"
+    assert "Beijing" not in places(text, data)
+
+
+def test_an_agent_who_takes_the_pay_is_not_where_the_workers_are(data: Path) -> None:
+    text = ("About 100 North Korean women sew in Hunchun; their pay is handed to a North Korean agent in Yanji, "
+            "traders said.\n")
+    assert places(text, data) == {"Hunchun"}
