@@ -32,7 +32,7 @@ from .mentions import CAPITALS, Mention, government
 from .notwhere import locates_only, not_where_workers_are
 from .numbers import Figure, change_over_years, figure_clause, figure_for, figures_in, sector_rules, sectors_in
 from .placefind import Placer
-from .references import AREA_WORD, DISTANCE_FROM, Context, located_reference, names_kind
+from .references import AREA_WORD, DISTANCE_FROM, THIS_CITY, Context, located_reference, names_kind
 
 REVIEW_COLUMNS = ("confidence", "reason", "accept")
 """Extra columns of drafted reports for the reviewer; ``geo merge`` drops them (and rows not accepted)."""
@@ -117,6 +117,13 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                      or anaphor.group(0).lower() not in ("there", "here")):
             # "came through Tumen and were taken north to the city": the city is the place named before
             chosen.append(replace(before_this, how=f"'{anaphor.group(0)}' refers back to {before_this.entry.name}"))
+        if chosen and anaphor and THIS_CITY.match(anaphor.group(0)) and before_this is not None \
+                and before_this.entry.id not in {m.entry.id for m in chosen}:
+            # "in this border city and in the nearby port of Donggang": the city named before, and Donggang
+            chosen.append(replace(before_this, start=sentence.start + anaphor.start(),
+                                  end=sentence.start + anaphor.end(), words=anaphor.group(0),
+                                  how=f"'{anaphor.group(0)}' refers back to {before_this.entry.name}"))
+            chosen.sort(key=lambda m: m.start)
         if not chosen and dateline and context.dateline is not None:
             chosen = [replace(context.dateline, how=f"the sentence under the dateline names no other place where "
                                                     f"workers are: the dateline's {context.dateline.entry.name}")]

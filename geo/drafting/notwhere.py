@@ -124,6 +124,12 @@ _NEAR_BETWEEN = re.compile(r",?\s+(?:(?:just|about|some|roughly)\s+)?(?:(?:[\d,]
                            r"(?:city|town|port)\s+of\s+)?")
 """Between a place and another named only to say where it lies: "in Jixi, near Mudanjiang", "in Tumen, about 60
 kilometres from Yanji"."""
+_APPOSED_NEAR = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:(?:just|about|some|roughly)\s+)?(?:(?:[\d,]+|a\s+few|"
+                           r"several)\s+(?:km|kilometres|kilometers|miles)\s+)?(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?|"
+                           r"upstream|downstream|up\s+the\s+coast|down\s+the\s+coast)\s+(?:of|from)|near|outside|"
+                           r"not\s+far\s+from|close\s+to)\s+")
+"""Between a place and another that an apposition locates it by: "Zhuanghe, a port city north of Dalian",
+"Fangchuan, a village near Hunchun"."""
 
 
 def locates_only(text: str, mention: Mention, kept: list[Mention], offset: int) -> bool:
@@ -132,7 +138,8 @@ def locates_only(text: str, mention: Mention, kept: list[Mention], offset: int) 
     second one)."""
     local_start, local_end = mention.start - offset, mention.end - offset
     if any(other.end <= mention.start and other.entry.id != mention.entry.id and not other.entry.is_area
-           and _NEAR_BETWEEN.fullmatch(text[other.end - offset: local_start]) for other in kept):
+           and (_NEAR_BETWEEN.fullmatch(text[other.end - offset: local_start])
+                or _APPOSED_NEAR.fullmatch(text[other.end - offset: local_start])) for other in kept):
         return True
     if not (mention.entry.precision in ("region", "province") or _AREA_AFTER.match(text[local_end:])):
         return False

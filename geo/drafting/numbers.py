@@ -20,7 +20,9 @@ _NUM = (rf"(?:several\s+(?:hundred|thousand)|(?:a\s+)?dozen|"
 _PEOPLE = (r"(?:(?:North\s+Korean?|young|female|male|married|unmarried|Korean|more|other|skilled|semi-skilled)\s+)*"
            r"(?-i:[a-z][a-z-]+\s+)?(?:workers?|laborers?|labourers?|North\s+Koreans|Koreans|women|men|girls|people|persons?|staff|"
            r"painters|artists|employees|waitresses|waiters|trainees|nationals|housewives|builders|developers|programmers|"
-           r"engineers|technicians|miners|loggers|cooks|seamstresses|fishermen|(?<=of )them)")
+           r"engineers|technicians|miners|loggers|cooks|seamstresses|fishermen|singers|dancers|performers|musicians|hostesses|"
+           r"chefs|nurses|doctors|welders|plasterers|carpenters|sailors|deckhands|crew\s+members|students|interns|"
+           r"(?<=of )them)")
 _LEAD_WORDS = (r"(?:more than|over|at least|nearly|almost|up to|as many as|some|about|around|approximately|"
                r"an estimated|roughly|another|a further)")
 _LEAD = rf"(?:{_LEAD_WORDS}\s+)?"
@@ -35,7 +37,12 @@ _FIGURE = re.compile(
 _LISTED = re.compile(rf"\b{_LEAD}(?P<listed>{_NUM})\s+(?=(?:in|at)\s)", re.I)
 """A bare number before a place in a list of them ("some of them: about 800 in Yanji, 400 in Tumen")."""
 _OF_THEM = re.compile(r"(?i)\b(?:some|many|most|all|[\d,]+)\s+of\s+them\s*:")
-_PART_OF_THEM = re.compile(r"(?i)\b(?:most|many|some|half|all|the\s+rest)\s+of\s+them\s+(?:in|at)\b")
+_PART_OF_THEM = re.compile(
+    r"(?i)\b(?:most|many|some|half|all|the\s+rest|(?:a|one|two)[\s-]+(?:thirds?|quarters?|fifths?|half)|"
+    r"[\d.]+\s*(?:%|percent|per\s+cent))\s+of\s+(?:them|those|these|the\s+(?:workers|women|men|group))\s+"
+    r"(?:in|at|(?:were|are|was|had|have|went|go|work(?:ed)?|live[sd]?)\b)")
+"""Part of a total named before ("most of them in Kuwait", "a third of them were sent on to Khabarovsk"): the place
+the part is at does not get the total."""
 _MONEY_BEFORE = re.compile(r"(?:\$|USD|RMB|US\$|€|£|¥|KPW|won)\s*$", re.I)
 
 

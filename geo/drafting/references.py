@@ -40,6 +40,11 @@ class Context:
         return self.dateline if self.dateline is not None and not areas else None
 
 
+THIS_CITY = re.compile(r"(?i)^th(?:is|at)\s+(?:[a-z-]+\s+)?(?:city|town|county)$")
+"""A demonstrative reference to a city ("this border city", "that port town"): it names a city of its own beside any
+other place of the sentence."""
+
+
 def names_kind(text: str) -> bool:
     """A reference back by a noun that names the kind of place ("the city", "this prefecture")."""
     anaphor = ANAPHORA.search(text)
@@ -47,13 +52,13 @@ def names_kind(text: str) -> bool:
 
 
 def located_reference(text: str, sentence: Sentence, mentions: list[Mention], context: Context) -> list[Mention]:
-    """"in this border city in Jilin province": the province only locates the city the words refer back to (the
-    dateline's, or the last named), which is the place."""
+    """"in this border city in Jilin province", "in this resort city on Hainan island": the province only locates
+    the city the words refer back to (the dateline's, or the last named), which is the place."""
     anaphor = ANAPHORA.search(text)
     if not anaphor or not re.search(r"(?:city|town|county)$", anaphor.group(0)):
         return mentions
-    located = [m for m in mentions if m.entry.precision == "province" and re.fullmatch(
-        r",?\s*in\s+(?:the\s+)?(?:[a-z-]+\s+)?", text[anaphor.end(): m.start - sentence.start])]
+    located = [m for m in mentions if m.entry.precision in ("province", "region") and re.fullmatch(
+        r",?\s*(?:in|on)\s+(?:the\s+)?(?:[a-z-]+\s+)?", text[anaphor.end(): m.start - sentence.start])]
     city = context.carried(sentence.paragraph, False) if located else None
     if city is None:
         return mentions
