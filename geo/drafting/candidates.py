@@ -34,6 +34,10 @@ from .numbers import Figure, change_over_years, figure_clause, figure_for, figur
 from .placefind import Placer
 from .references import AREA_WORD, DISTANCE_FROM, THIS_CITY, Context, located_reference, names_kind
 
+FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE"})
+"""Countries a story is often filed from without workers there (Seoul, Washington, Geneva): their dateline does not
+make a sentence that names no place a statement about them."""
+
 REVIEW_COLUMNS = ("confidence", "reason", "accept")
 """Extra columns of drafted reports for the reviewer; ``geo merge`` drops them (and rows not accepted)."""
 
@@ -84,6 +88,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             if filed and (named_again or story_city) and context.dateline is None and not filed[0].entry.is_area:
                 context.dateline = replace(filed[0], start=sentence.start, end=sentence.start,
                                            how=f"the dateline's {filed[0].entry.name}")
+            if filed and context.abroad is None and filed[0].entry.country not in FILED_FROM_ONLY | {"CN"}:
+                context.abroad = _country(placer, filed[0].entry.country)  # "KHABAROVSK, Russia -": about Russia
             mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
         kept = [m for m in mentions if not not_where_workers_are(sentence.text, m, sentence.start)]
         locating = [m for m in kept if locates_only(sentence.text, m, kept, sentence.start)]
@@ -153,6 +159,9 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                                                                  r"women|arrivals|men)\b", text)):
                 chosen = [context.dateline]
                 carried_why = "the sentence names no place; the story's city (the dateline)"
+            elif context.abroad is not None and china is not None and not government(text):  # in place of China
+                chosen = [Mention(sentence.start, sentence.start, "", context.abroad, "")]
+                carried_why = f"the sentence names no place; the dateline's country ({context.abroad.name})"
             elif china is not None and not government(text):  # "Beijing has said": China's government speaks
                 chosen = [Mention(sentence.start, sentence.start, "", china, "")]
                 carried_why = "the sentence names no place; a general statement about China"

@@ -145,4 +145,11 @@ def organisation(text: str, mention: Mention) -> bool:
             r"(?i)\b(?:with|and|urged|urges|pressed|presses|asked|asks|called\s+on|calls\s+on|critici[sz]ed|told)\s+$",
             text[: mention.start])):
         return True  # the government, not the city: "as Beijing stepped up", "programs with Pyongyang"
+    if mention.entry.country != "KP" and _ESTABLISHMENT_AFTER.match(after) and re.search(
+            r"(?i)\b(?:the|a|an|its|one|this|that)\s+$", text[: mention.start]):
+        return False  # "the Ningbo restaurant": the restaurant in Ningbo (a North Korean city names a chain)
     return bool(_ORGANISATION_AFTER.match(after) or _ORGANISATION_BEFORE.search(text[: mention.start]))
+
+
+_ESTABLISHMENT_AFTER = re.compile(r"^\s+(?:restaurants?|company|companies|hotel|gallery|eatery|eateries)\b")
+"""A lower-case establishment after a place outside North Korea: where it is, not its name."""

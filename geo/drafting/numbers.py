@@ -31,6 +31,7 @@ _FIGURE = re.compile(
     rf"(?P<one>{_NUM}))\s+(?:of\s+(?:the\s+)?)?{_PEOPLE}\b"
     rf"|\b{_LEAD}(?P<verb_n>{_NUM})\s+(?:more\s+)?(?:or\s+so\s+)?(?:have\s+|had\s+|were\s+|are\s+|was\s+)?"
     rf"(?:been\s+)?(?:come|came|entered|arrived|left|departed|defected|sent|brought|employed|working|work|worked|stuck|hired|"
+    rf"went|gone|crossed|returned|remained|remain|stayed|live|lived|joined|"
     rf"expected|stranded|moved|transferred)\b"
     rf"|\b{_LEAD}(?P<ing_n>{_NUM})\s+(?:more\s+)?(?:were|are)\s+(?-i:[a-z]+ing)\b"
     rf"|—\s*(?P<dash_n>{_NUM})\s+people\s*—", re.I)
@@ -111,6 +112,8 @@ def figures_in(sentence: str) -> list[Figure]:
                 low, high = None, low
         if low is None and high is None:
             continue
+        if low == high == 1 and not re.search(r"\d", match.group(0)):
+            continue  # "one staff member estimated": a person speaking, not a number of workers
         if low is not None and 1900 <= low <= 2099 and not re.search(r",", match.group(0)) and high == low:
             continue  # a year, not a number of people
         if re.match(r"(?i)several\b", groups.get("one") or groups.get("verb_n") or groups.get("ing_n") or ""):

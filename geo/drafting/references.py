@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from .article import Sentence
 from .cues import ANAPHORA
+from .gazetteer import Entry
 from .mentions import Mention
 
 AREA_WORD = re.compile("province|region|prefecture")
@@ -25,6 +26,9 @@ class Context:
     last: list[tuple[int, Mention]] = field(default_factory=list)
 
     dateline: Mention | None = None
+
+    abroad: Entry | None = None
+    """The dateline's country when the story is filed from a country where workers are, other than China."""
 
     def carried(self, paragraph: int, areas: bool, noun: bool = False) -> Mention | None:
         """The last place named in this paragraph or the one before (a province or region only if ``areas``),

@@ -107,3 +107,33 @@ def test_an_agent_who_takes_the_pay_is_not_where_the_workers_are(data: Path) -> 
     text = ("About 100 North Korean women sew in Hunchun; their pay is handed to a North Korean agent in Yanji, "
             "traders said.\n")
     assert places(text, data) == {"Hunchun"}
+
+
+def test_another_n_went_to_a_second_city_is_that_city_s_figure(data: Path) -> None:
+    text = "About 600 North Korean women crossed into Hunchun in May, and another 250 went to Tumen, traders said.\n"
+    figures = {name: row.get("workers_min", "") for name, row in drafted(text, data)}
+    assert figures == {"Hunchun": "600", "Tumen": "250"}
+
+
+def test_a_dozen_more_after_an_opening_place_is_more_of_the_workers(data: Path) -> None:
+    text = ("About 20 North Korean waitresses work at a restaurant in Qingdao. In Yantai, about a dozen more serve "
+            "tables at a hotel.\n")
+    assert {name for name, row in drafted(text, data) if "Yantai" in row["quote"]} == {"Yantai"}
+
+
+def test_a_sentence_with_no_place_under_a_foreign_dateline_is_not_about_china(data: Path) -> None:
+    text = ("Loggers in the taiga\n\nKHABAROVSK, Russia - About 300 North Korean loggers work near Khabarovsk, and "
+            "the timber is shipped to China.\nUp to 40 percent of their earnings are deducted by their managers.\n")
+    assert "China" not in places(text, data)
+
+
+def test_one_staff_member_is_not_a_figure() -> None:
+    assert figures_in("The restaurant earns $9,000 a month, one staff member estimated.") == []
+
+
+def test_a_chinese_city_before_restaurant_is_where_the_restaurant_is(data: Path) -> None:
+    text = ("North Korean restaurants reopened in Ningbo and Wuxi. The Ningbo restaurant employs some 25 North "
+            "Korean women.\n")
+    found = {name for name, row in drafted(text, data) if row["quote"].startswith("The Ningbo")}
+    assert found == {"Ningbo"}
+
