@@ -28,9 +28,11 @@ PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|A
                              r"group|laborers|labourers)|These (?:workers|women|men)|"
                              r"(?:Some|Most|Many)\s+(?:were|are|had|have|work|worked)|One\s+such\s+(?:team|group|crew))\b")
 """A sentence that goes on about the workers of the sentence before without naming a place."""
-MORE_OF_THEM = re.compile(r"^(?:(?:In|At|Elsewhere\s+in|Across)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+)?"
+MORE_OF_THEM = re.compile(r"^(?:(?:In|At|Elsewhere\s+in|Across)\s+(?:the\s+)?[A-Z][\w'’-]*"
+                          r"(?:\s+[A-Z][\w'’-]*){0,2},\s+)?"
                           r"(?:(?:about|some|around|nearly|roughly)\s+)?(?:a\s+dozen|dozens|hundreds|thousands|[\d,]+)"
-                          r"\s+more\b(?!\s+than)|^(?:Others|Another\b|A\s+(?:smaller|larger|second|third|further|separate)\s+group|"
+                          r"\s+more\b(?!\s+than)"
+                          r"|^(?:Others|Another\b|A\s+(?:smaller|larger|second|third|further|separate)\s+group|"
                           r"(?:Dozens|Hundreds|Thousands|Several\s+\w+|(?:About|Some|Around|Nearly)\s+[\d,]+|[\d,]+)"
                           r"\s+more)\b|\b(?i:another|a\s+further)\s+(?:[\d,]+|few\s+(?:dozen|hundred))\b")
 """A sentence about more workers than the sentence before named ("Others work in ...", "Dozens more are expected

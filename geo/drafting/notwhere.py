@@ -53,7 +53,8 @@ the Yalu River to Sinuiju"."""
 _RIVER_BEFORE = re.compile(r"(?i)\b(?:across|along|over|cross(?:ed|es|ing)?|up|down|banks?\s+of|mouth\s+of|waters\s+of)"
                            r"\s+the\s+$")
 """A city's name used for its river: "crossed the Tumen into Hunchun", "along the Yalu"."""
-_NOT_WORKERS_FROM = re.compile(r"(?i)\b(?:fleets?|trawlers?|vessels?|ships?|shipowners?|businessm[ae]n|business(?:wo)?m[ae]n|owners?|investors?|compan(?:y|ies)|"
+_NOT_WORKERS_FROM = re.compile(r"(?i)\b(?:fleets?|trawlers?|vessels?|ships?|shipowners?|businessm[ae]n|"
+                               r"business(?:wo)?m[ae]n|owners?|investors?|compan(?:y|ies)|"
                                r"firms?|traders?|buyers?|delegations?|brokers?|tourists?|visitors?|reporters?|journalists?)"
                                r"\s+(?:\w+\s+){0,2}from\s+$|\b(?:by\s+(?:tele)?phone|speaking|reporting)\s+from\s+$")
 """Where an owner, a buyer or a visitor comes from, or where a source phones from: "a businessman from Wenzhou owns
@@ -124,8 +125,9 @@ _NEAR_BETWEEN = re.compile(r",?\s+(?:(?:just|about|some|roughly)\s+)?(?:(?:[\d,]
                            r"(?:city|town|port)\s+of\s+)?")
 """Between a place and another named only to say where it lies: "in Jixi, near Mudanjiang", "in Tumen, about 60
 kilometres from Yanji"."""
-_APPOSED_NEAR = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:(?:just|about|some|roughly)\s+)?(?:(?:[\d,]+|a\s+few|"
-                           r"several)\s+(?:km|kilometres|kilometers|miles)\s+)?(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?|"
+_APPOSED_NEAR = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:(?:just|about|some|roughly)\s+)?"
+                           r"(?:(?:[\d,]+|a\s+few|several)\s+(?:km|kilometres|kilometers|miles)\s+)?"
+                           r"(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?|"
                            r"upstream|downstream|up\s+the\s+coast|down\s+the\s+coast)\s+(?:of|from)|near|outside|"
                            r"not\s+far\s+from|close\s+to)\s+")
 """Between a place and another that an apposition locates it by: "Zhuanghe, a port city north of Dalian",
