@@ -32,7 +32,7 @@ from .mentions import CAPITALS, Mention, government
 from .notwhere import locates_only, not_where_workers_are
 from .numbers import Figure, change_over_years, figure_clause, figure_for, figures_in, sector_rules, sectors_in
 from .placefind import Placer
-from .references import AREA_WORD, DISTANCE_FROM, THIS_CITY, Context, located_reference, names_kind
+from .references import AREA_WORD, DISTANCE_FROM, THE_CAPITAL, THIS_CITY, Context, located_reference, names_kind
 
 FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE"})
 """Countries a story is often filed from without workers there (Seoul, Washington, Geneva): their dateline does not
@@ -88,6 +88,9 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             if filed and (named_again or story_city) and context.dateline is None and not filed[0].entry.is_area:
                 context.dateline = replace(filed[0], start=sentence.start, end=sentence.start,
                                            how=f"the dateline's {filed[0].entry.name}")
+            if filed and filed[0].entry.name in CAPITALS and filed[0].entry.country not in FILED_FROM_ONLY:
+                context.capital = replace(filed[0], start=sentence.start, end=sentence.start,
+                                          how=f"'the capital' under the dateline: {filed[0].entry.name}")
             if filed and context.abroad is None and filed[0].entry.country not in FILED_FROM_ONLY | {"CN"}:
                 context.abroad = _country(placer, filed[0].entry.country)  # "KHABAROVSK, Russia -": about Russia
             mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
@@ -134,6 +137,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             chosen = [replace(context.dateline, how=f"the sentence under the dateline names no other place where "
                                                     f"workers are: the dateline's {context.dateline.entry.name}")]
             confidence = "medium"
+        if not chosen and context.capital is not None and THE_CAPITAL.search(text):
+            chosen = [context.capital]  # "a studio in the capital's art district" under "BEIJING -"
         if not chosen and named_elsewhere and not anaphor:
             continue  # the places it names are a market, a river or where the money goes: no statement
         if not chosen:
@@ -234,8 +239,11 @@ def _row(text: str, sentence: Sentence, mention: Mention, published: Published, 
 def _goes_on_about_work(text: str, rules: list) -> bool:
     """"They were sent to a clothing factory", "about 19,000 of them were in China": the workers of the sentence
     before, their work, their move or their number."""
-    return bool(PRONOUN_SUBJECT.search(text) and (sectors_in(text, rules)[0] or ANAPHORA.search(text) or re.search(
-        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived|travell?ed|left|fled|flew)\b", text))) or bool(
+    subject = PRONOUN_SUBJECT.search(text)
+    if subject and re.match(r"(?:In|At|Across|Elsewhere)\b", subject.group(0)):
+        return True  # "In Kuwait, most of the men ...": a place of theirs, named at the opening
+    return bool(subject and (sectors_in(text, rules)[0] or ANAPHORA.search(text) or re.search(
+        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived|travell?ed|left|fled|flew|housed|lodged)\b", text))) or bool(
         re.search(r"(?i)\b(?:[\d,]+|some|many|most|half|all)\s+of\s+them(?:\s+(?:were|are|work|worked|had|have)\b"
                   r"|\s*:)", text))
 

@@ -26,8 +26,12 @@ ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:[a-z]+\s+)?(?:establis
                       r"(?:['’]s)?|there|here)\b")
 PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|All of them|The (?:workers|women|men|"
                              r"group|laborers|labourers)|These (?:workers|women|men)|"
-                             r"(?:Some|Most|Many)\s+(?:were|are|had|have|work|worked)|One\s+such\s+(?:team|group|crew))\b")
-"""A sentence that goes on about the workers of the sentence before without naming a place."""
+                             r"(?:Some|Most|Many)\s+(?:were|are|had|have|work|worked)|One\s+such\s+(?:team|group|crew))\b"
+                             r"|^(?:In|At|Across|Elsewhere\s+in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+"
+                             r"(?:they|(?:most|many|some|all|half)\s+of\s+(?:them|the\s+(?:workers|women|men))|"
+                             r"the\s+(?:workers|women|men))\b")
+"""A sentence that goes on about the workers of the sentence before (naming no place, or only an opening one: "In
+Kuwait, most of the men worked for a building firm")."""
 MORE_OF_THEM = re.compile(r"^(?:(?:In|At|Elsewhere\s+in|Across)\s+(?:the\s+)?[A-Z][\w'’-]*"
                           r"(?:\s+[A-Z][\w'’-]*){0,2},\s+)?"
                           r"(?:(?:about|some|around|nearly|roughly)\s+)?(?:a\s+dozen|dozens|hundreds|thousands|[\d,]+)"

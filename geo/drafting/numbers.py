@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import FIGURE_CLAUSE
+from .cues import FIGURE_CLAUSE, WORKER
 from .mentions import Mention
 
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
           "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 _WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
-_NUM = (rf"(?:several\s+(?:hundred|thousand)|(?:a\s+)?dozen|"
+_NUM = (rf"(?:several\s+(?:hundred|thousand|dozen)|(?:a\s+)?dozen|"
         rf"[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?(?:\s+(?:thousand|million))?|"
         rf"(?:a|one|{_WORD})(?:[- ](?:{_WORD}))?(?:\s+(?:hundred|thousand|million))+|(?:{_WORD})(?:-(?:{_WORD}))?)")
 _PEOPLE = (r"(?:(?:North\s+Korean?|young|female|male|married|unmarried|Korean|more|other|skilled|semi-skilled)\s+)*"
@@ -37,6 +37,10 @@ _FIGURE = re.compile(
     rf"|—\s*(?P<dash_n>{_NUM})\s+people\s*—", re.I)
 _LISTED = re.compile(rf"\b{_LEAD}(?P<listed>{_NUM})\s+(?=(?:in|at)\s)", re.I)
 """A bare number before a place in a list of them ("some of them: about 800 in Yanji, 400 in Tumen")."""
+_LISTED_BY_PLACE = re.compile(rf"(?i)\b{_LEAD}(?P<listed>{_NUM})\s+(?=(?:(?:on|at|in)\s+(?:[a-z-]+\s+){{0,3}})?"
+                              r"(?:in|at)\s+(?:the\s+)?(?-i:[A-Z]))")
+"""A bare number before a place, after a word for the workers: the number of them there ("workers in many countries,
+including about 900 in Mongolia")."""
 _OF_THEM = re.compile(r"(?i)\b(?:some|many|most|all|[\d,]+)\s+of\s+them\s*:")
 _PART_OF_THEM = re.compile(
     r"(?i)\b(?:most|many|some|half|all|the\s+rest|(?:a|one|two)[\s-]+(?:thirds?|quarters?|fifths?|half)|"
@@ -89,6 +93,10 @@ def figures_in(sentence: str) -> list[Figure]:
     """Numbers of workers in ``sentence``: ranges kept as ranges, "more than N" open-ended, with their kind."""
     found = []
     matches = list(_FIGURE.finditer(sentence))
+    worker = re.search(_PEOPLE, sentence, re.I) or WORKER.search(sentence)
+    if worker:  # "workers in many countries, including about 900 in Mongolia and some 1,500 in Qatar"
+        matches += [m for m in _LISTED_BY_PLACE.finditer(sentence, worker.end())
+                    if not any(m.start() < f.end() and f.start() < m.end() for f in matches)]
     listed = _OF_THEM.search(sentence)
     if listed:  # after "some of them:", a bare number is a number of them
         matches += [m for m in _LISTED.finditer(sentence, listed.end())

@@ -137,3 +137,36 @@ def test_a_chinese_city_before_restaurant_is_where_the_restaurant_is(data: Path)
     found = {name for name, row in drafted(text, data) if row["quote"].startswith("The Ningbo")}
     assert found == {"Ningbo"}
 
+
+
+def test_the_county_refers_back_to_the_chinese_county_not_to_where_a_relative_speaks(data: Path) -> None:
+    text = ("Wigs\n\nCHANGBAI, China - About 70 North Korean women from Hyesan make wigs in Changbai Korean Autonomous "
+            "County, a relative in Hyesan said.\nThe county, in Jilin's Baishan prefecture, also employed North "
+            "Korean loggers before the pandemic.\n")
+    found = {name for name, row in drafted(text, data) if row["quote"].startswith("The county")}
+    assert found == {"Changbai County"}
+
+
+def test_the_capital_under_a_capital_s_dateline_is_that_city(data: Path) -> None:
+    text = ("Painters\n\nBEIJING - At least eight North Korean painters worked at a studio in the capital's art "
+            "district last year, a buyer said.\n")
+    assert places(text, data) == {"Beijing"}
+
+
+def test_numbers_listed_by_country_after_a_worker_word_are_each_country_s_figure(data: Path) -> None:
+    text = ("North Korea had workers in many countries in 2018, including about 900 in Mongolia and some 1,500 on "
+            "building sites in Qatar.\n")
+    figures = {name: row.get("workers_min", "") for name, row in drafted(text, data)}
+    assert figures == {"Mongolia": "900", "Qatar": "1500"}
+
+
+def test_the_men_after_an_opening_place_go_on_about_the_workers_before(data: Path) -> None:
+    text = ("About 300 North Korean workers were sent to the Gulf in 2016. In Kuwait, most of the men worked for a "
+            "building firm. The men were housed in a camp outside Kuwait City.\n")
+    later = [(name, row["quote"][:10]) for name, row in drafted(text, data) if not row["quote"].startswith("About")]
+    assert later == [("Kuwait", "In Kuwait,"), ("Kuwait", "The men we")]  # Kuwait City: a town the gazetteer lacks
+
+
+def test_several_dozen_is_at_least_three_dozen() -> None:
+    assert [(f.low, f.high, f.kind) for f in figures_in("They employed several dozen North Koreans.")] == [
+        (36, None, "estimate")]
