@@ -243,7 +243,8 @@ def _goes_on_about_work(text: str, rules: list) -> bool:
     if subject and re.match(r"(?:In|At|Across|Elsewhere)\b", subject.group(0)):
         return True  # "In Kuwait, most of the men ...": a place of theirs, named at the opening
     return bool(subject and (sectors_in(text, rules)[0] or ANAPHORA.search(text) or re.search(
-        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived|travell?ed|left|fled|flew|housed|lodged)\b", text))) or bool(
+        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived|travell?ed|left|fled|flew|housed|lodged)\b",
+        text))) or bool(
         re.search(r"(?i)\b(?:[\d,]+|some|many|most|half|all)\s+of\s+them(?:\s+(?:were|are|work|worked|had|have)\b"
                   r"|\s*:)", text))
 
