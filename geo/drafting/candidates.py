@@ -107,7 +107,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         precise = any(m.entry.precision not in ("country",) for m in mentions) or (
             before_this is not None and names_kind(text))  # "elsewhere in the city": the city named before
         about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise)) \
-            or (previous_about_workers and (_goes_on_about_work(text, rules) or MORE_OF_THEM.search(text)))
+            or (previous_about_workers and (_goes_on_about_work(text, rules) or MORE_OF_THEM.search(text) or (
+                precise and WORKPLACES.search(text))))
         previous_about_workers = bool(about_workers)
         if not about_workers or (FOREIGN_OTHER.search(text) and not NORTH_KOREAN.search(text)):
             continue
@@ -234,6 +235,11 @@ def _row(text: str, sentence: Sentence, mention: Mention, published: Published, 
         reasons.append(f"figure: '{figure.as_stated}' as a {figure.kind}")
     row["reason"] = "; ".join(r for r in reasons if r)
     return row
+
+
+WORKPLACES = re.compile(r"(?i)\b(?:the|these|those|their|some\s+of\s+the|many\s+of\s+the|most\s+of\s+the)\s+"
+                        r"(?:factories|plants|workshops|restaurants|mills|sites|camps|dormitories)\b")
+"""The workplaces of the workers the sentence before was about ("Some of the factories have moved to Donggang")."""
 
 
 def _goes_on_about_work(text: str, rules: list) -> bool:

@@ -200,9 +200,11 @@ def name_index() -> dict[str, list[Entry]]:
     """Every indexed name (ASCII-folded, as printed) → the gazetteer entries it may mean."""
     cities, countries = _geonames()
     index: dict[str, list[Entry]] = {}
+    capitals = capital_names()
     for city in cities.values():
         country = city["countrycode"]
-        if country not in NEAR_COUNTRIES and city["population"] < 1_000_000:
+        if country not in NEAR_COUNTRIES and city["population"] < 1_000_000 and (
+                (country, city["name"]) not in capitals):  # a capital is read whatever its size (Vientiane)
             continue
         entry = _city_entry(city)
         names = {city["name"], fold(city["name"])}
@@ -222,6 +224,12 @@ def name_index() -> dict[str, list[Entry]]:
     for name, fields in unit_index(lambda name: [(e.lat, e.lon) for e in index.get(name, []) if e.country == "CN"]):
         index.setdefault(name, []).append(Entry(**fields))
     return index
+
+
+@functools.lru_cache(maxsize=1)
+def capital_names() -> frozenset[tuple[str, str]]:
+    """(country code, GeoNames name) of every country's capital: read whatever its size or the country named."""
+    return frozenset((iso, info["capital"]) for iso, info in _geonames()[1].items() if info.get("capital"))
 
 
 def _lazy_country(iso: str) -> Entry:

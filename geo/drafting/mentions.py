@@ -18,7 +18,9 @@ _ORGANISATION_AFTER = re.compile(
     r"ministry|foreign\s+ministry|spy\s+agency|intelligence|embassy|coffers|treasury|ruling\s+party|officials|economy)|\s+(?:restaurants?|chain|company|companies|"
     r"hotel|gallery|institute|university|academy|government|regime|authorities|state|style|leader|officials?|"
     r"market|trading|traders?|eatery|eateries)\b)"
-    r"|(?:\s+[A-Z][\w&'’-]*){1,4}\s+(?:Co\.|Co\b|Company|Corp\.?|Corporation|Group|Ltd\.?|Inc\.?|Trading|Industr\w*))")
+    r"|(?:\s+[A-Z][\w&'’-]*){1,4}\s+(?:Co\.|Co\b|Company|Corp\.?|Corporation|Group|Ltd\.?|Inc\.?|Trading|Industr\w*)"
+    r"|['’]s(?:\s+[A-Z][\w&'’-]*){0,4}\s+(?:Service|Ministry|Agency|Institute|Office|Bureau|Department|Council|"
+    r"Committee|Commission|Court|Parliament|Assembly|Police|Army|Navy|Embassy|Consulate|Party)\b)")
 CAPITALS = {"Beijing", "Pyongyang", "Seoul", "Moscow", "Washington", "Tokyo"}
 _GOVERNMENT_VERB = re.compile(r"^(?:\s+and\s+(?:Beijing|Pyongyang|Seoul|Moscow|Washington|Tokyo))?"
                               r"\s+(?:itself\s+|(?:can|could|would|will|must)\s+)?(?:said|says|stepped|has|have|had|is|was|wants|announced|accused|insists|agreed|"

@@ -180,7 +180,8 @@ class Placer:
         home = [e for e in candidates if e.country in ("CN", "KP")]
         if not home:
             candidates = [e for e in candidates if e.country in self.article_countries or e.population >= 1_000_000
-                          or e.population >= NAMED_BARE.get(e.country, 1_000_000)]
+                          or e.population >= NAMED_BARE.get(e.country, 1_000_000)
+                          or (e.country, e.name) in gz.capital_names()]
         else:
             candidates = home
         if not candidates:

@@ -170,3 +170,19 @@ def test_the_men_after_an_opening_place_go_on_about_the_workers_before(data: Pat
 def test_several_dozen_is_at_least_three_dozen() -> None:
     assert [(f.low, f.high, f.kind) for f in figures_in("They employed several dozen North Koreans.")] == [
         (36, None, "estimate")]
+
+
+def test_a_country_s_named_agency_is_not_a_destination(data: Path) -> None:
+    text = "South Korea's National Intelligence Service estimates that about 9,000 North Koreans work in Jilin.\n"
+    assert places(text, data) == {"Jilin Province"}
+
+
+def test_a_capital_is_read_whatever_its_size(data: Path) -> None:
+    text = "At a hotel site in Vientiane, about 50 North Korean builders were seen at work in 2019.\n"
+    assert places(text, data) == {"Vientiane"}
+
+
+def test_the_factories_that_moved_go_on_about_the_workers_before(data: Path) -> None:
+    text = ("About 2,000 North Korean women sew shirts in Dandong. Some of the factories have moved to Donggang to "
+            "stay out of sight.\n")
+    assert {name for name, row in drafted(text, data) if row["quote"].startswith("Some")} == {"Donggang"}
