@@ -123,6 +123,10 @@ class Placer:
             if lower_suffix:
                 precision = SUFFIXES[lower_suffix.group(1)]
             name = " ".join(words)
+            region_word = re.match(r"\s+(region|oblast|krai|territory)\b", after)
+            if words and region_word and f"{name} {region_word.group(1).title()}" in self.index:
+                name = f"{name} {region_word.group(1).title()}"  # "the Amur region": Amur Oblast
+                full_end = run[-1].end() + region_word.end()
             if not words or name not in self.index:
                 continue
             entry, how = self._choose(name, text, run[-1].end(), precision)

@@ -186,3 +186,17 @@ def test_the_factories_that_moved_go_on_about_the_workers_before(data: Path) -> 
     text = ("About 2,000 North Korean women sew shirts in Dandong. Some of the factories have moved to Donggang to "
             "stay out of sight.\n")
     assert {name for name, row in drafted(text, data) if row["quote"].startswith("Some")} == {"Donggang"}
+
+
+@pytest.mark.parametrize(("words", "region"), [("in Primorsky Krai", "Primorsky Krai"),
+                                              ("in the Amur region", "Amur Oblast"),
+                                              ("in the Russian Far East", "Russian Far East")])
+def test_a_russian_region_is_an_area_of_its_own(data: Path, words: str, region: str) -> None:
+    text = f"About 400 North Korean builders worked {words} in 2018.\n"
+    found = [(name, row) for name, row in drafted(text, data)]
+    assert [name for name, _ in found] == [region]
+
+
+def test_a_russian_city_with_its_region_is_the_city(data: Path) -> None:
+    text = "About 400 North Korean builders worked in Nakhodka, Primorsky Krai, in 2018.\n"
+    assert places(text, data) == {"Nakhodka"}
