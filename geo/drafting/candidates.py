@@ -108,7 +108,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             before_this is not None and names_kind(text))  # "elsewhere in the city": the city named before
         about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise)) \
             or (previous_about_workers and (_goes_on_about_work(text, rules) or MORE_OF_THEM.search(text) or (
-                precise and WORKPLACES.search(text))))
+                precise and (WORKPLACES.search(text) or re.search(r"\b[\d,]+\s+(?:more\s+)?of\s+them\b", text)))))
         previous_about_workers = bool(about_workers)
         if not about_workers or (FOREIGN_OTHER.search(text) and not NORTH_KOREAN.search(text)):
             continue
@@ -239,7 +239,8 @@ def _row(text: str, sentence: Sentence, mention: Mention, published: Published, 
 
 WORKPLACES = re.compile(r"(?i)\b(?:the|these|those|their|some\s+of\s+the|many\s+of\s+the|most\s+of\s+the)\s+"
                         r"(?:factories|plants|workshops|restaurants|mills|sites|camps|dormitories)\b")
-"""The workplaces of the workers the sentence before was about ("Some of the factories have moved to Donggang")."""
+"""The workplaces of the workers the sentence before was about ("Some of the factories have moved to Donggang"); with
+"N of them", a sentence that names a place goes on about those workers ("A farm in Mishan took on 60 of them")."""
 
 
 def _goes_on_about_work(text: str, rules: list) -> bool:

@@ -65,7 +65,8 @@ NONE = re.compile(r"(?i)\b(?:(?:have|has|had|were|was)\s+(?:all\s+)?(?:been\s+)?
                   r"expelled|withdrawn)|no\s+(?:North\s+Korean\s+)?(?:workers|laborers)\s+(?:are|remain))\b")
 
 _LEAD = r"(?:about|some|around|nearly|roughly|almost|more\s+than|over|at\s+least|up\s+to|another)\s+"
-FIGURE_CLAUSE = re.compile(rf",\s+(?:and|but|while|whereas)\s+|;\s+|,\s+(?=(?:{_LEAD})?\d)|\s+and\s+(?={_LEAD}\d)")
+FIGURE_CLAUSE = re.compile(rf",\s+(?:and|but|while|whereas)\s+|;\s+|,\s+(?:(?:with|plus)\s+)?(?=(?:{_LEAD})?\d)|"
+                           rf"\s+and\s+(?={_LEAD}\d)")
 """Where one clause of a sentence ends and the next, with a figure of its own, begins (", and", ";", or a list:
 "about 800 in Yanji, 400 in Tumen and some 300 in Longjing")."""
 

@@ -55,7 +55,8 @@ _RIVER_BEFORE = re.compile(r"(?i)\b(?:across|along|over|cross(?:ed|es|ing)?|up|d
 """A city's name used for its river: "crossed the Tumen into Hunchun", "along the Yalu"."""
 _NOT_WORKERS_FROM = re.compile(r"(?i)\b(?:fleets?|trawlers?|vessels?|ships?|shipowners?|businessm[ae]n|"
                                r"business(?:wo)?m[ae]n|owners?|investors?|compan(?:y|ies)|"
-                               r"firms?|traders?|buyers?|delegations?|brokers?|tourists?|visitors?|reporters?|journalists?)"
+                               r"firms?|traders?|buyers?|delegations?|brokers?|tourists?|visitors?|reporters?|journalists?|"
+                               r"shipped|trucked|caught|sourced|exported|landed)"
                                r"\s+(?:\w+\s+){0,2}from\s+$|\b(?:by\s+(?:tele)?phone|speaking|reporting)\s+from\s+$")
 """Where an owner, a buyer or a visitor comes from, or where a source phones from: "a businessman from Wenzhou owns
 the plant", "told the broadcaster by phone from Dandong"."""

@@ -38,9 +38,14 @@ _FIGURE = re.compile(
 _LISTED = re.compile(rf"\b{_LEAD}(?P<listed>{_NUM})\s+(?=(?:in|at)\s)", re.I)
 """A bare number before a place in a list of them ("some of them: about 800 in Yanji, 400 in Tumen")."""
 _LISTED_BY_PLACE = re.compile(rf"(?i)\b{_LEAD}(?P<listed>{_NUM})\s+(?=(?:(?:on|at|in)\s+(?:[a-z-]+\s+){{0,3}})?"
-                              r"(?:in|at)\s+(?:the\s+)?(?-i:[A-Z]))")
+                              r"(?:in|at)\s+(?:the\s+)?(?:(?-i:[a-z-]+)\s+)?(?-i:[A-Z]))")
 """A bare number before a place, after a word for the workers: the number of them there ("workers in many countries,
 including about 900 in Mongolia")."""
+_NUMBER_OF = re.compile(rf"(?i)\bnumber\s+of\s+{_PEOPLE}(?:\s+[\w-]+){{0,4}}?\s+(?:at|to|as|was|is|stood\s+at|"
+                        rf"reached|of)\s+(?P<num>{_LEAD}(?:between\s+(?P<low>{_NUM})\s+and\s+(?P<high>{_NUM})|"
+                        rf"(?P<one>{_NUM})))\b(?!\s*(?:%|percent|per\s+cent))")
+"""The number of workers put at a figure ("put the number of North Korean workers in the prefecture at between 5,000
+and 8,000")."""
 _OF_THEM = re.compile(r"(?i)\b(?:some|many|most|all|[\d,]+)\s+of\s+them\s*:")
 _PART_OF_THEM = re.compile(
     r"(?i)\b(?:most|many|some|half|all|the\s+rest|(?:a|one|two)[\s-]+(?:thirds?|quarters?|fifths?|half)|"
@@ -97,6 +102,8 @@ def figures_in(sentence: str) -> list[Figure]:
     if worker:  # "workers in many countries, including about 900 in Mongolia and some 1,500 in Qatar"
         matches += [m for m in _LISTED_BY_PLACE.finditer(sentence, worker.end())
                     if not any(m.start() < f.end() and f.start() < m.end() for f in matches)]
+    matches += [m for m in _NUMBER_OF.finditer(sentence)
+                if not any(m.start("num") < f.end() and f.start() < m.end() for f in matches)]
     listed = _OF_THEM.search(sentence)
     if listed:  # after "some of them:", a bare number is a number of them
         matches += [m for m in _LISTED.finditer(sentence, listed.end())
@@ -108,7 +115,7 @@ def figures_in(sentence: str) -> list[Figure]:
         if _POPULATION.search(sentence[: match.start()]):
             continue
         groups = match.groupdict()
-        leading = re.match(rf"(?i){_LEAD_WORDS}\b", match.group(0))
+        leading = re.match(rf"(?i){_LEAD_WORDS}\b", groups.get("num") or match.group(0))
         lead = leading.group(0).lower() if leading else ""
         if groups.get("low") or groups.get("a"):
             low, high = words_to_number(groups["low"] or groups["a"]), words_to_number(groups["high"] or groups["b"])

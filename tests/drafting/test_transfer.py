@@ -200,3 +200,25 @@ def test_a_russian_region_is_an_area_of_its_own(data: Path, words: str, region: 
 def test_a_russian_city_with_its_region_is_the_city(data: Path) -> None:
     text = "About 400 North Korean builders worked in Nakhodka, Primorsky Krai, in 2018.\n"
     assert places(text, data) == {"Nakhodka"}
+
+
+def test_with_another_n_at_farms_in_a_nearby_town_is_that_town_s_figure(data: Path) -> None:
+    text = "About 250 North Korean workers were hired in Jixi, with another 120 at farms in nearby Mishan.\n"
+    figures = {name: row.get("workers_min", "") for name, row in drafted(text, data)}
+    assert figures == {"Jixi": "250", "Mishan": "120"}
+
+
+def test_n_of_them_goes_on_about_the_workers_before(data: Path) -> None:
+    text = ("About 250 North Korean workers were hired in Jixi. A farm in Mishan also took on 60 of them, an official "
+            "said.\n")
+    assert {name for name, row in drafted(text, data) if row["quote"].startswith("A farm")} == {"Mishan"}
+
+
+def test_where_the_goods_are_shipped_from_is_not_where_the_workers_come_from(data: Path) -> None:
+    text = "About 500 North Korean women process crab shipped from Russia at plants in Hunchun.\n"
+    assert places(text, data) == {"Hunchun"}
+
+
+def test_the_number_of_workers_put_at_a_range_is_a_figure() -> None:
+    text = "Officials put the number of North Korean workers in the prefecture at between 5,000 and 8,000."
+    assert [(f.low, f.high, f.kind) for f in figures_in(text)] == [(5000, 8000, "estimate")]
