@@ -21,6 +21,7 @@ from .cues import (
     MORE_OF_THEM,
     NONE,
     NORTH_KOREAN,
+    OTHER_SUBJECT,
     PRONOUN_SUBJECT,
     RULES_OR_PAY,
     WEAK_WORKER,
@@ -160,6 +161,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 chosen = [carried]
                 words = anaphor.group(0) if anaphor else back.group(0)
                 carried_why = f"the sentence names no place but refers back ('{words}')"
+            elif OTHER_SUBJECT.match(text):
+                continue  # "Importers said they had not known about the workers": about someone else
             elif context.dateline is not None and context.dateline.entry.country == "CN" and not government(text) \
                     and (NORTH_KOREAN.search(text) or re.search(r"(?i)\b(?:the|these|those)\s+(?:new\s+)?(?:workers|"
                                                                  r"women|arrivals|men)\b", text)):

@@ -82,3 +82,11 @@ workers are ("Hiring them violates sanctions", "Much of their pay goes to the st
 LEGAL_ACTION = re.compile(r"(?i)\b(?:charged|indicted|indictment|sanctioned|blacklisted|convicted|sentenced|"
                           r"extradited)\b")
 """People charged, sanctioned or sentenced: with no place named, a legal action, not where workers are."""
+
+OTHER_SUBJECT = re.compile(
+    r"^(?:(?:The|Many|Most|Some|Several|Local|Foreign|Chinese|Western|American|European|Japanese|South\s+Korean|"
+    r"Russian|Other)\s+)*(?:[a-z-]+\s+)?(?i:importers?|buyers?|owners?|officials?|traders?|customers?|companies|firms|brands?|"
+    r"retailers?|authorities|police|governments?|lawmakers?|analysts?|experts?|researchers?|investigators?|diplomats?|"
+    r"employers?|managers|diners|guests|tourists|shoppers|consumers)\b")
+"""A sentence whose subject is someone other than the workers ("Importers named in shipping records said ...",
+"Chinese factory owners value ..."): naming no place, it is no statement of where the workers are."""

@@ -222,3 +222,9 @@ def test_where_the_goods_are_shipped_from_is_not_where_the_workers_come_from(dat
 def test_the_number_of_workers_put_at_a_range_is_a_figure() -> None:
     text = "Officials put the number of North Korean workers in the prefecture at between 5,000 and 8,000."
     assert [(f.low, f.high, f.kind) for f in figures_in(text)] == [(5000, 8000, "estimate")]
+
+
+def test_a_sentence_about_buyers_that_names_no_place_is_no_statement(data: Path) -> None:
+    text = ("Crab\n\nHUNCHUN, China - About 400 North Korean women peel crab at plants in this city.\nRetailers "
+            "contacted by reporters said they had not known about the North Korean women.\n")
+    assert [row["quote"][:9] for _, row in drafted(text, data)] == ["HUNCHUN, "]
