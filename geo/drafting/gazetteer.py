@@ -225,16 +225,18 @@ def name_index() -> dict[str, list[Entry]]:
     """Every indexed name (ASCII-folded, as printed) → the gazetteer entries it may mean."""
     cities, countries = _geonames()
     index: dict[str, list[Entry]] = {}
-    capitals = capital_names()
+    capitals = capital_ids()
     for city in cities.values():
         country = city["countrycode"]
-        if country not in NEAR_COUNTRIES and city["population"] < 1_000_000 and (
-                (country, city["name"]) not in capitals):  # a capital is read whatever its size (Vientiane)
-            continue
+        capital = str(city["geonameid"]) in capitals
+        if country not in NEAR_COUNTRIES and city["population"] < 1_000_000 and not capital:
+            continue  # a capital is read whatever its size (Vientiane)
         entry = _city_entry(city)
         names = {city["name"], fold(city["name"])}
         if country in ("CN", "KP"):
             names |= {a for a in city.get("alternatenames", []) if _usable_alias(a)}
+        elif capital or city["population"] >= OTHER_NAMES_FROM:  # "Ulaanbaatar" is GeoNames' "Ulan Bator"
+            names |= {a for a in city.get("alternatenames", []) if _usable_alias(a) and a.isascii()}
         for name in names:
             index.setdefault(name, []).append(entry)
     for iso, info in countries.items():
@@ -252,10 +254,21 @@ def name_index() -> dict[str, list[Entry]]:
     return index
 
 
+OTHER_NAMES_FROM = 50_000
+"""Outside China and North Korea, a city's other Latin names (``Darkhan`` for GeoNames' ``Darhan``) are read from this
+size (and for a capital)."""
+
+
 @functools.lru_cache(maxsize=1)
-def capital_names() -> frozenset[tuple[str, str]]:
-    """(country code, GeoNames name) of every country's capital: read whatever its size or the country named."""
-    return frozenset((iso, info["capital"]) for iso, info in _geonames()[1].items() if info.get("capital"))
+def capital_ids() -> frozenset[str]:
+    """GeoNames ids of every country's capital (by its name or another of its names): read whatever its size."""
+    cities, countries = _geonames()
+    wanted = {(iso, info["capital"]) for iso, info in countries.items() if info.get("capital")}
+    found = {str(c["geonameid"]): c["countrycode"] for c in cities.values() if (c["countrycode"], c["name"]) in wanted}
+    missing = {iso for iso, _ in wanted} - set(found.values())
+    found |= {str(c["geonameid"]): c["countrycode"] for c in cities.values() if c["countrycode"] in missing
+              and any((c["countrycode"], name) in wanted for name in c.get("alternatenames", []))}
+    return frozenset(found)
 
 
 def _lazy_country(iso: str) -> Entry:

@@ -244,7 +244,24 @@ def figure_for(text: str, offset: int, mention: Mention, figures: list[Figure]) 
     if own is not None:
         inside = [f for f in figures if own[0] <= f.start < own[1]]
         return min(inside, key=lambda f: abs(f.start - local)) if inside else None
+    clause = _clause_at(text, local)
+    if clause is not None and not any(clause[0] <= f.start < clause[1] for f in figures) and _VAGUE.search(
+            text[clause[0]: clause[1]]):
+        return None  # "..., and dozens more are expected in Hunchun": a number of its own, not the other clause's
     return min(figures, key=lambda f: abs(f.start - local))
+
+
+_VAGUE = re.compile(r"(?i)\b(?:dozens|hundreds|thousands|many|others|a\s+few|several|some\s+more|more\s+(?:workers|"
+                    r"women|men))\b|\b(?:dozens|hundreds|thousands|few)\s+more\b")
+"""A quantity of its own with no number ("dozens more", "others")."""
+
+
+def _clause_at(text: str, local: int) -> tuple[int, int] | None:
+    """The clause (between ", and", ";" and the like) holding ``local``, when the sentence has more than one."""
+    cuts = [0] + [m.end() for m in FIGURE_CLAUSE.finditer(text)] + [len(text)]
+    if len(cuts) <= 2:
+        return None
+    return next(((a, b) for a, b in zip(cuts, cuts[1:], strict=False) if a <= local < b), None)
 
 
 def figure_clause(text: str, offset: int, mention: Mention, figures: list[Figure]) -> tuple[int, int] | None:

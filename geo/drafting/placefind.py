@@ -185,7 +185,7 @@ class Placer:
         if not home:
             candidates = [e for e in candidates if e.country in self.article_countries or e.population >= 1_000_000
                           or e.population >= NAMED_BARE.get(e.country, 1_000_000)
-                          or (e.country, e.name) in gz.capital_names()]
+                          or e.geonames_id in gz.capital_ids()]
         else:
             candidates = home
         if not candidates:

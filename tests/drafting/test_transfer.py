@@ -228,3 +228,16 @@ def test_a_sentence_about_buyers_that_names_no_place_is_no_statement(data: Path)
     text = ("Crab\n\nHUNCHUN, China - About 400 North Korean women peel crab at plants in this city.\nRetailers "
             "contacted by reporters said they had not known about the North Korean women.\n")
     assert [row["quote"][:9] for _, row in drafted(text, data)] == ["HUNCHUN, "]
+
+
+def test_a_city_is_read_by_its_other_latin_name(data: Path) -> None:
+    text = ("In Mongolia, about 200 North Korean workers sewed cashmere at a factory in Darkhan and built flats in "
+            "Ulaanbaatar.\n")
+    assert places(text, data) == {"Mongolia", "Darhan", "Ulan Bator"}
+
+
+def test_dozens_more_in_another_clause_do_not_take_the_first_clause_s_figure(data: Path) -> None:
+    text = ("As many as 700 North Korean women have been sent to Tumen since last autumn, and dozens more are "
+            "expected in Hunchun next month.\n")
+    figures = {name: (row.get("workers_min", ""), row.get("workers_max", "")) for name, row in drafted(text, data)}
+    assert figures == {"Tumen": ("", "700"), "Hunchun": ("", "")}
