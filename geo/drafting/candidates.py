@@ -164,7 +164,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             elif OTHER_SUBJECT.match(text):
                 continue  # "Importers said they had not known about the workers": about someone else
             elif context.dateline is not None and context.dateline.entry.country == "CN" and not government(text) \
-                    and (NORTH_KOREAN.search(text) or re.search(r"(?i)\b(?:the|these|those)\s+(?:new\s+)?(?:workers|"
+                    and (NORTH_KOREAN.search(text) or re.search(r"(?i)\b(?:the|these|those|her|his|their|its)\s+"
+                                                                 r"(?:new\s+)?(?:workers|"
                                                                  r"women|arrivals|men)\b", text)):
                 chosen = [context.dateline]
                 carried_why = "the sentence names no place; the story's city (the dateline)"

@@ -31,7 +31,7 @@ _CAPITAL = re.compile(r"\b(?:Beijing|Pyongyang|Seoul|Moscow|Washington|Tokyo)\b"
 _ORGANISATION_BEFORE = re.compile(r"(?:restaurant\s+chain|company|chain|named|called|name)\s+$", re.I)
 
 
-APPOSITION = re.compile(r",\s*(?:in\s+)?|,\s*in\s+(?:the\s+)?[a-z-]+\s+|\s+in\s+|"
+APPOSITION = re.compile(r",\s*(?:in\s+)?|,\s*in\s+(?:the\s+)?[a-z-]+\s+|\s+in\s+|,\s*in\s+[A-Z][\w-]*['’]s\s+|"
                         r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:in|of)\s+")
 """Between a place and a province that only locates it: "Donggang, Liaoning", "Donggang, a port town in Liaoning",
 "Ji'an, in neighbouring Jilin"."""

@@ -148,9 +148,14 @@ _POPULATION = re.compile(r"(?i)(?:\b(?:city|town|county|district|province|prefec
 """A place's population ("a city of about 1.2 million people"), not a number of workers."""
 
 
-def _own_clause(sentence: str, start: int, end: int) -> str:
-    """The clause of ``sentence`` that holds ``start``..``end``."""
-    cuts = [0] + [m.end() for m in _KIND_CLAUSE.finditer(sentence)] + [len(sentence)]
+_SEGMENT = re.compile(r"[,;:]\s+|\s+(?:but|while|whereas)\s+")
+"""A comma-delimited part of a sentence: a projection word must be in the figure's own ("who asked not to be named"
+is not a projection)."""
+
+
+def _own_clause(sentence: str, start: int, end: int, cuts_at: re.Pattern[str] = _KIND_CLAUSE) -> str:
+    """The clause of ``sentence`` (cut where ``cuts_at`` matches) that holds ``start``..``end``."""
+    cuts = [0] + [m.end() for m in cuts_at.finditer(sentence)] + [len(sentence)]
     first = max(c for c in cuts if c <= start)
     last = min(c for c in cuts if c >= end)
     return sentence[first:last]
@@ -164,7 +169,8 @@ def _kind(sentence: str, match: re.Match[str], lead: str, low: int | None, high:
     if re.search(r"\b(?:groups?\s+of|each|per\s+group|at\s+a\s+time|batches\s+of)\s*$", before) or re.search(
             r"\beach\b", sentence[match.end(): match.end() + 30].lower()):
         return "per_group"
-    if re.search(r"\b(?:will|would|to be|expected|projected|plans?|planned|allowed to|forecast)\b", clause):
+    segment = _own_clause(sentence, match.start(), match.end(), _SEGMENT).lower()
+    if re.search(r"\b(?:will|would|to be|expected|projected|plans?|planned|allowed to|forecast)\b", segment):
         return "projection"
     if re.search(r"\bestimat\w*", clause) or lead in ("an estimated", "approximately", "roughly"):
         return "estimate"

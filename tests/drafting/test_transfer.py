@@ -241,3 +241,26 @@ def test_dozens_more_in_another_clause_do_not_take_the_first_clause_s_figure(dat
             "expected in Hunchun next month.\n")
     figures = {name: (row.get("workers_min", ""), row.get("workers_max", "")) for name, row in drafted(text, data)}
     assert figures == {"Tumen": ("", "700"), "Hunchun": ("", "")}
+
+
+def test_a_province_after_in_a_country_s_only_locates_the_prefecture(data: Path) -> None:
+    text = ("The prefecture of Yanbian, in China's Jilin province, hosts more North Korean workers than anywhere "
+            "else.\n")
+    assert places(text, data) == {"Yanbian Korean Autonomous Prefecture"}
+
+
+def test_to_be_named_is_not_a_projection() -> None:
+    text = "A businesswoman, who asked not to be named, said she employs 45 North Korean women."
+    assert [f.kind for f in figures_in(text)] == ["count"]
+
+
+def test_her_workers_under_a_chinese_dateline_are_in_that_city(data: Path) -> None:
+    text = ("Workshops\n\nYANJI, China - A businesswoman said she employs 45 North Korean women at her workshop.\n"
+            "Her workers earn 2,200 yuan a month.\n")
+    assert [name for name, _ in drafted(text, data)] == ["Yanji", "Yanji"]
+
+
+def test_up_to_n_more_goes_on_about_the_workers_before(data: Path) -> None:
+    text = ("About 400 North Korean builders work in Dandong. Up to 1,000 more could follow by the end of the year, "
+            "contractors said.\n")
+    assert [name for name, row in drafted(text, data) if row["quote"].startswith("Up to")] == ["Dandong"]
