@@ -153,6 +153,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             if LEGAL_ACTION.search(text) or RULES_OR_PAY.search(text) and not any(
                     f.kind != "share" for f in figures_in(text)):
                 continue  # sanctions, a law or where the pay goes, with no place and no head count: no statement
+            if OTHER_SUBJECT.match(text):
+                continue  # "Importers said they had not known about the workers": about someone else
             if ABROAD.search(text) and NORTH_KOREAN.search(text) and (korea := _country(placer, "KP")):
                 chosen = [Mention(sentence.start, sentence.start, "", korea, "workers sent 'abroad'/'overseas' "
                                   "with no place named: North Korea as the origin")]
@@ -161,8 +163,6 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 chosen = [carried]
                 words = anaphor.group(0) if anaphor else back.group(0)
                 carried_why = f"the sentence names no place but refers back ('{words}')"
-            elif OTHER_SUBJECT.match(text):
-                continue  # "Importers said they had not known about the workers": about someone else
             elif context.dateline is not None and context.dateline.entry.country == "CN" and not government(text) \
                     and (NORTH_KOREAN.search(text) or re.search(r"(?i)\b(?:the|these|those|her|his|their|its)\s+"
                                                                  r"(?:new\s+)?(?:workers|"

@@ -86,8 +86,9 @@ LEGAL_ACTION = re.compile(r"(?i)\b(?:charged|indicted|indictment|sanctioned|blac
 
 OTHER_SUBJECT = re.compile(
     r"^(?:(?:The|Many|Most|Some|Several|Local|Foreign|Chinese|Western|American|European|Japanese|South\s+Korean|"
-    r"Russian|Other)\s+)*(?:[a-z-]+\s+)?(?i:importers?|buyers?|owners?|officials?|traders?|customers?|companies|firms|brands?|"
+    r"Russian|Other)\s+)*(?:[A-Z][\w-]*['’]s\s+)?(?:[a-z-]+\s+)?(?i:importers?|buyers?|owners?|officials?|traders?|"
+    r"customers?|companies|firms|brands?|consulates?|embassy|embassies|ministry|"
     r"retailers?|authorities|police|governments?|lawmakers?|analysts?|experts?|researchers?|investigators?|diplomats?|"
-    r"employers?|managers|diners|guests|tourists|shoppers|consumers)\b")
+    r"employers?|managers|diners|guests|tourists|shoppers|consumers)\b(?!\s+(?:there|here|at\s+the|in\s+the)\b)")
 """A sentence whose subject is someone other than the workers ("Importers named in shipping records said ...",
 "Chinese factory owners value ..."): naming no place, it is no statement of where the workers are."""

@@ -34,6 +34,8 @@ _FIGURE = re.compile(
     rf"went|gone|crossed|returned|remained|remain|stayed|live|lived|joined|"
     rf"expected|stranded|moved|transferred)\b"
     rf"|\b{_LEAD}(?P<ing_n>{_NUM})\s+(?:more\s+)?(?:were|are)\s+(?-i:[a-z]+ing)\b"
+    rf"|\b{_LEAD}(?P<more_n>{_NUM})\s+more\b(?!\s+(?:than|of|yuan|dollars|hours|days|weeks|months|years|times|"
+    rf"percent|kilomet\w+|km|miles))"
     rf"|—\s*(?P<dash_n>{_NUM})\s+people\s*—", re.I)
 _LISTED = re.compile(rf"\b{_LEAD}(?P<listed>{_NUM})\s+(?=(?:in|at)\s)", re.I)
 """A bare number before a place in a list of them ("some of them: about 800 in Yanji, 400 in Tumen")."""
@@ -121,7 +123,7 @@ def figures_in(sentence: str) -> list[Figure]:
             low, high = words_to_number(groups["low"] or groups["a"]), words_to_number(groups["high"] or groups["b"])
         else:
             low = words_to_number(groups.get("one") or groups.get("verb_n") or groups.get("ing_n") or
-                                  groups.get("dash_n") or groups.get("listed") or "")
+                                  groups.get("more_n") or groups.get("dash_n") or groups.get("listed") or "")
             high = None if lead in ("more than", "over", "at least") else low
             if lead in ("up to", "as many as"):
                 low, high = None, low
@@ -257,7 +259,8 @@ def figure_for(text: str, offset: int, mention: Mention, figures: list[Figure]) 
     return min(figures, key=lambda f: abs(f.start - local))
 
 
-_VAGUE = re.compile(r"(?i)\b(?:dozens|hundreds|thousands|many|others|a\s+few|several|some\s+more|more\s+(?:workers|"
+_VAGUE = re.compile(r"(?i)\b(?:dozens|hundreds|thousands|many|others|a\s+few|several|some\s+more|the\s+rest|"
+                    r"the\s+remainder|the\s+others|more\s+(?:workers|"
                     r"women|men))\b|\b(?:dozens|hundreds|thousands|few)\s+more\b")
 """A quantity of its own with no number ("dozens more", "others")."""
 

@@ -34,6 +34,9 @@ _BORDER_PROVINCES = re.compile(r"\b(?:north-?eastern\s+)?(?:Chinese\s+)?province
                                re.I)
 
 
+_COMPANY = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+){2,4})(?:Co\.|Co\b|Company|Corp\.?|Corporation|Group|Ltd\.?|Inc\.?)")
+"""A company's name: its words after the first (which is often its city) name the company wherever they recur."""
+
 NEAR_KM = 250
 """A homonym this close to a place the article names with one meaning is the one the article means."""
 ANCHOR_CHARS = 20_000
@@ -62,6 +65,8 @@ class Placer:
         self.article_provinces = self._provinces_named(article_text)
         self.article_countries = self._countries_named(article_text)
         self.text = article_text
+        self.company_words = {word for match in _COMPANY.finditer(article_text[:ANCHOR_CHARS])
+                              for word in match.group(1).split()[1:]}
         self._anchors: list[Entry] | None = None
 
     # ------------------------------------------------------------------ finding
@@ -80,7 +85,8 @@ class Placer:
         found += self._gazetteer_mentions(text)
         found += self._unknown_places(text, found)
         kept = without_overlaps(found)[:MAX_MENTIONS]
-        kept = [m for m in kept if not qualifier_only(text, m, kept) and not organisation(text, m)]
+        kept = [m for m in kept if not qualifier_only(text, m, kept) and not organisation(text, m)
+                and m.words not in self.company_words]  # "a second Sanxing plant": the company's, not a town
         kept = [inside_enclosing(text, m, kept) for m in kept]
         kept = self._border_provinces(text, kept)
         return [replace(m, start=m.start + offset, end=m.end + offset) for m in kept]

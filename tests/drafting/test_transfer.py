@@ -264,3 +264,21 @@ def test_up_to_n_more_goes_on_about_the_workers_before(data: Path) -> None:
     text = ("About 400 North Korean builders work in Dandong. Up to 1,000 more could follow by the end of the year, "
             "contractors said.\n")
     assert [name for name, row in drafted(text, data) if row["quote"].startswith("Up to")] == ["Dandong"]
+
+
+def test_a_word_inside_a_company_s_name_is_not_a_place_and_n_more_is_a_figure(data: Path) -> None:
+    text = ("Liaoning Sanxing Apparel Co. employs about 90 North Korean women in Xinmin. A second Sanxing plant in "
+            "Fushun employs some 40 more.\n")
+    found = {name: row.get("workers_min", "") for name, row in drafted(text, data) if row["quote"].startswith("A ")}
+    assert found == {"Fushun": "40"}
+
+
+def test_a_consulate_s_sentence_is_not_a_statement_by_reference_back(data: Path) -> None:
+    text = ("Protest\n\nDANDONG, China - About 300 North Korean workers at a seafood plant in Donggang staged a "
+            "protest.\nThe North's consulate in Shenyang sent officials to the plant.\n")
+    assert [row["quote"][:8] for _, row in drafted(text, data)] == ["DANDONG,"]
+
+
+def test_the_rest_in_another_clause_do_not_take_the_figure_of_those_sent_home(data: Path) -> None:
+    text = "About 50 of the North Korean workers have been sent home, and the rest remain in Donggang.\n"
+    assert [(name, row.get("workers_min", "")) for name, row in drafted(text, data)] == [("Donggang", "")]
