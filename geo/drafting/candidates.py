@@ -21,6 +21,7 @@ from .cues import (
     MORE_OF_THEM,
     NONE,
     NORTH_KOREAN,
+    OTHER_SUBJECT,
     PRONOUN_SUBJECT,
     RULES_OR_PAY,
     WEAK_WORKER,
@@ -32,7 +33,11 @@ from .mentions import CAPITALS, Mention, government
 from .notwhere import locates_only, not_where_workers_are
 from .numbers import Figure, change_over_years, figure_clause, figure_for, figures_in, sector_rules, sectors_in
 from .placefind import Placer
-from .references import AREA_WORD, DISTANCE_FROM, Context, located_reference, names_kind
+from .references import AREA_WORD, DISTANCE_FROM, THE_CAPITAL, THIS_CITY, Context, located_reference, names_kind
+
+FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE"})
+"""Countries a story is often filed from without workers there (Seoul, Washington, Geneva): their dateline does not
+make a sentence that names no place a statement about them."""
 
 REVIEW_COLUMNS = ("confidence", "reason", "accept")
 """Extra columns of drafted reports for the reviewer; ``geo merge`` drops them (and rows not accepted)."""
@@ -84,6 +89,11 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             if filed and (named_again or story_city) and context.dateline is None and not filed[0].entry.is_area:
                 context.dateline = replace(filed[0], start=sentence.start, end=sentence.start,
                                            how=f"the dateline's {filed[0].entry.name}")
+            if filed and filed[0].entry.name in CAPITALS and filed[0].entry.country not in FILED_FROM_ONLY:
+                context.capital = replace(filed[0], start=sentence.start, end=sentence.start,
+                                          how=f"'the capital' under the dateline: {filed[0].entry.name}")
+            if filed and context.abroad is None and filed[0].entry.country not in FILED_FROM_ONLY | {"CN"}:
+                context.abroad = _country(placer, filed[0].entry.country)  # "KHABAROVSK, Russia -": about Russia
             mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
         kept = [m for m in mentions if not not_where_workers_are(sentence.text, m, sentence.start)]
         locating = [m for m in kept if locates_only(sentence.text, m, kept, sentence.start)]
@@ -98,7 +108,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         precise = any(m.entry.precision not in ("country",) for m in mentions) or (
             before_this is not None and names_kind(text))  # "elsewhere in the city": the city named before
         about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise)) \
-            or (previous_about_workers and (_goes_on_about_work(text, rules) or MORE_OF_THEM.search(text)))
+            or (previous_about_workers and (_goes_on_about_work(text, rules) or MORE_OF_THEM.search(text) or (
+                precise and (WORKPLACES.search(text) or re.search(r"\b[\d,]+\s+(?:more\s+)?of\s+them\b", text)))))
         previous_about_workers = bool(about_workers)
         if not about_workers or (FOREIGN_OTHER.search(text) and not NORTH_KOREAN.search(text)):
             continue
@@ -117,10 +128,19 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                      or anaphor.group(0).lower() not in ("there", "here")):
             # "came through Tumen and were taken north to the city": the city is the place named before
             chosen.append(replace(before_this, how=f"'{anaphor.group(0)}' refers back to {before_this.entry.name}"))
+        if chosen and anaphor and THIS_CITY.match(anaphor.group(0)) and before_this is not None \
+                and before_this.entry.id not in {m.entry.id for m in chosen}:
+            # "in this border city and in the nearby port of Donggang": the city named before, and Donggang
+            chosen.append(replace(before_this, start=sentence.start + anaphor.start(),
+                                  end=sentence.start + anaphor.end(), words=anaphor.group(0),
+                                  how=f"'{anaphor.group(0)}' refers back to {before_this.entry.name}"))
+            chosen.sort(key=lambda m: m.start)
         if not chosen and dateline and context.dateline is not None:
             chosen = [replace(context.dateline, how=f"the sentence under the dateline names no other place where "
                                                     f"workers are: the dateline's {context.dateline.entry.name}")]
             confidence = "medium"
+        if not chosen and context.capital is not None and THE_CAPITAL.search(text):
+            chosen = [context.capital]  # "a studio in the capital's art district" under "BEIJING -"
         if not chosen and named_elsewhere and not anaphor:
             continue  # the places it names are a market, a river or where the money goes: no statement
         if not chosen:
@@ -133,6 +153,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             if LEGAL_ACTION.search(text) or RULES_OR_PAY.search(text) and not any(
                     f.kind != "share" for f in figures_in(text)):
                 continue  # sanctions, a law or where the pay goes, with no place and no head count: no statement
+            if OTHER_SUBJECT.match(text):
+                continue  # "Importers said they had not known about the workers": about someone else
             if ABROAD.search(text) and NORTH_KOREAN.search(text) and (korea := _country(placer, "KP")):
                 chosen = [Mention(sentence.start, sentence.start, "", korea, "workers sent 'abroad'/'overseas' "
                                   "with no place named: North Korea as the origin")]
@@ -142,10 +164,14 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 words = anaphor.group(0) if anaphor else back.group(0)
                 carried_why = f"the sentence names no place but refers back ('{words}')"
             elif context.dateline is not None and context.dateline.entry.country == "CN" and not government(text) \
-                    and (NORTH_KOREAN.search(text) or re.search(r"(?i)\b(?:the|these|those)\s+(?:new\s+)?(?:workers|"
+                    and (NORTH_KOREAN.search(text) or re.search(r"(?i)\b(?:the|these|those|her|his|their|its)\s+"
+                                                                 r"(?:new\s+)?(?:workers|"
                                                                  r"women|arrivals|men)\b", text)):
                 chosen = [context.dateline]
                 carried_why = "the sentence names no place; the story's city (the dateline)"
+            elif context.abroad is not None and china is not None and not government(text):  # in place of China
+                chosen = [Mention(sentence.start, sentence.start, "", context.abroad, "")]
+                carried_why = f"the sentence names no place; the dateline's country ({context.abroad.name})"
             elif china is not None and not government(text):  # "Beijing has said": China's government speaks
                 chosen = [Mention(sentence.start, sentence.start, "", china, "")]
                 carried_why = "the sentence names no place; a general statement about China"
@@ -215,11 +241,21 @@ def _row(text: str, sentence: Sentence, mention: Mention, published: Published, 
     return row
 
 
+WORKPLACES = re.compile(r"(?i)\b(?:the|these|those|their|some\s+of\s+the|many\s+of\s+the|most\s+of\s+the)\s+"
+                        r"(?:factories|plants|workshops|restaurants|mills|sites|camps|dormitories)\b")
+"""The workplaces of the workers the sentence before was about ("Some of the factories have moved to Donggang"); with
+"N of them", a sentence that names a place goes on about those workers ("A farm in Mishan took on 60 of them")."""
+
+
 def _goes_on_about_work(text: str, rules: list) -> bool:
     """"They were sent to a clothing factory", "about 19,000 of them were in China": the workers of the sentence
     before, their work, their move or their number."""
-    return bool(PRONOUN_SUBJECT.search(text) and (sectors_in(text, rules)[0] or ANAPHORA.search(text) or re.search(
-        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived|travell?ed|left|fled|flew)\b", text))) or bool(
+    subject = PRONOUN_SUBJECT.search(text)
+    if subject and re.match(r"(?:In|At|Across|Elsewhere)\b", subject.group(0)):
+        return True  # "In Kuwait, most of the men ...": a place of theirs, named at the opening
+    return bool(subject and (sectors_in(text, rules)[0] or ANAPHORA.search(text) or re.search(
+        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived|travell?ed|left|fled|flew|housed|lodged)\b",
+        text))) or bool(
         re.search(r"(?i)\b(?:[\d,]+|some|many|most|half|all)\s+of\s+them(?:\s+(?:were|are|work|worked|had|have)\b"
                   r"|\s*:)", text))
 

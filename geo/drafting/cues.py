@@ -10,7 +10,9 @@ WORKER = re.compile(
     r"wages?|salar(?:y|ies)|earnings|remittances?)\b|\b(?:RMB|USD|yuan)\b[^.]{0,40}\b(?:month|monthly)\b")
 WEAK_WORKER = re.compile(r"(?i)\b(?:work(?:s|ed|ing)?|employ(?:s|ed|ing)?|woman|man|people|go|went|gone|going|"
                          r"build(?:s|ing)?|built|sew(?:s|ing)?|stitch\w*|crews?|teams?|hir(?:e|es|ed|ing)|builders?|developers?|"
-                         r"programmers?|engineers?|technicians?|miners?|loggers?|cooks?|seamstress(?:es)?|fishermen)\b")
+                         r"programmers?|engineers?|technicians?|miners?|loggers?|cooks?|seamstress(?:es)?|fishermen|singers?|dancers?|"
+                         r"performers?|musicians?|hostess(?:es)?|chefs?|nurses?|doctors?|welders?|plasterers?|"
+                         r"carpenters?|sailors?|deckhands?|crew\s+members?|students?|interns?)\b")
 """Words that make a sentence about workers only with a North Korean cue or a place more precise than a country."""
 NORTH_KOREAN = re.compile(r"\b(?:North\s+Korea\w*|DPRK|N\.\s?K(?:orea)?\.?|Pyongyang\w*|Koreans?)\b")
 FOREIGN_OTHER = re.compile(r"(?i)\b(?:foreign|Chinese|local|Vietnamese|Filipino|migrant)\s+(?:workers|labou?r)")
@@ -24,9 +26,18 @@ ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:[a-z]+\s+)?(?:establis
                       r"(?:['’]s)?|there|here)\b")
 PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|All of them|The (?:workers|women|men|"
                              r"group|laborers|labourers)|These (?:workers|women|men)|"
-                             r"(?:Some|Most|Many)\s+(?:were|are|had|have|work|worked)|One\s+such\s+(?:team|group|crew))\b")
-"""A sentence that goes on about the workers of the sentence before without naming a place."""
-MORE_OF_THEM = re.compile(r"^(?:Others|Another\b|A\s+(?:smaller|larger|second|third|further|separate)\s+group|"
+                             r"(?:Some|Most|Many)\s+(?:were|are|had|have|work|worked)|One\s+such\s+(?:team|group|crew))\b"
+                             r"|^(?:In|At|Across|Elsewhere\s+in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+"
+                             r"(?:they|(?:most|many|some|all|half)\s+of\s+(?:them|the\s+(?:workers|women|men))|"
+                             r"the\s+(?:workers|women|men))\b")
+"""A sentence that goes on about the workers of the sentence before (naming no place, or only an opening one: "In
+Kuwait, most of the men worked for a building firm")."""
+MORE_OF_THEM = re.compile(r"^(?:(?:In|At|Elsewhere\s+in|Across)\s+(?:the\s+)?[A-Z][\w'’-]*"
+                          r"(?:\s+[A-Z][\w'’-]*){0,2},\s+)?"
+                          r"(?:(?i:about|some|around|nearly|roughly|up\s+to|as\s+many\s+as|at\s+least|another)\s+)?"
+                          r"(?i:a\s+dozen|dozens|hundreds|thousands|[\d,]+)"
+                          r"\s+more\b(?!\s+than)"
+                          r"|^(?:Others|Another\b|A\s+(?:smaller|larger|second|third|further|separate)\s+group|"
                           r"(?:Dozens|Hundreds|Thousands|Several\s+\w+|(?:About|Some|Around|Nearly)\s+[\d,]+|[\d,]+)"
                           r"\s+more)\b|\b(?i:another|a\s+further)\s+(?:[\d,]+|few\s+(?:dozen|hundred))\b")
 """A sentence about more workers than the sentence before named ("Others work in ...", "Dozens more are expected
@@ -55,7 +66,8 @@ NONE = re.compile(r"(?i)\b(?:(?:have|has|had|were|was)\s+(?:all\s+)?(?:been\s+)?
                   r"expelled|withdrawn)|no\s+(?:North\s+Korean\s+)?(?:workers|laborers)\s+(?:are|remain))\b")
 
 _LEAD = r"(?:about|some|around|nearly|roughly|almost|more\s+than|over|at\s+least|up\s+to|another)\s+"
-FIGURE_CLAUSE = re.compile(rf",\s+(?:and|but|while|whereas)\s+|;\s+|,\s+(?=(?:{_LEAD})?\d)|\s+and\s+(?={_LEAD}\d)")
+FIGURE_CLAUSE = re.compile(rf",\s+(?:and|but|while|whereas)\s+|;\s+|,\s+(?:(?:with|plus)\s+)?(?=(?:{_LEAD})?\d)|"
+                           rf"\s+and\s+(?={_LEAD}\d)")
 """Where one clause of a sentence ends and the next, with a figure of its own, begins (", and", ";", or a list:
 "about 800 in Yanji, 400 in Tumen and some 300 in Longjing")."""
 
@@ -71,3 +83,12 @@ workers are ("Hiring them violates sanctions", "Much of their pay goes to the st
 LEGAL_ACTION = re.compile(r"(?i)\b(?:charged|indicted|indictment|sanctioned|blacklisted|convicted|sentenced|"
                           r"extradited)\b")
 """People charged, sanctioned or sentenced: with no place named, a legal action, not where workers are."""
+
+OTHER_SUBJECT = re.compile(
+    r"^(?:(?:The|Many|Most|Some|Several|Local|Foreign|Chinese|Western|American|European|Japanese|South\s+Korean|"
+    r"Russian|Other)\s+)*(?:[A-Z][\w-]*['’]s\s+)?(?:[a-z-]+\s+)?(?i:importers?|buyers?|owners?|officials?|traders?|"
+    r"customers?|companies|firms|brands?|consulates?|embassy|embassies|ministry|"
+    r"retailers?|authorities|police|governments?|lawmakers?|analysts?|experts?|researchers?|investigators?|diplomats?|"
+    r"employers?|managers|diners|guests|tourists|shoppers|consumers)\b(?!\s+(?:there|here|at\s+the|in\s+the)\b)")
+"""A sentence whose subject is someone other than the workers ("Importers named in shipping records said ...",
+"Chinese factory owners value ..."): naming no place, it is no statement of where the workers are."""

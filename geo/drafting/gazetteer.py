@@ -88,7 +88,26 @@ KP|13|Ryanggang|Yanggang;Ryanggang-do;Yanggang-do|41.25|128.0|80
 KP|14|Nampo||38.8|125.4|20
 KP|15|South Pyongan|Pyongan-namdo|39.5|125.9|90
 KP|17|North Hamgyong|Hamgyong-bukto;North Hamgyeong|41.8|129.6|120
-KP|18|Rason|Rajin-Sonbong|42.3|130.4|30"""
+KP|18|Rason|Rajin-Sonbong|42.3|130.4|30
+RU|59|Primorsky Krai|Primorye;Primorsky;Primorskiy Krai;Primorsky Territory;Primorsky Region|45.0|134.6|330
+RU|30|Khabarovsk Krai|Khabarovsk Territory;Khabarovsk Region|53.5|136.5|700
+RU|05|Amur Oblast|Amur Region;Amur Province|53.5|128.0|450
+RU|64|Sakhalin Oblast|Sakhalin;Sakhalin Region;Sakhalin Island|50.0|143.0|500
+RU|89|Jewish Autonomous Oblast|Jewish Autonomous Region|48.5|132.5|150
+RU|93|Zabaykalsky Krai|Zabaykalsky;Transbaikalia;Chita Oblast;Chita Region|52.0|116.0|500
+RU|44|Magadan Oblast|Magadan Region|62.5|153.0|550
+RU|92|Kamchatka Krai|Kamchatka|57.0|160.0|600
+RU|63|Sakha Republic|Yakutia;Republic of Sakha|66.0|125.0|1200
+RU|15|Chukotka|Chukotka Autonomous Okrug|66.0|171.0|700
+RU|20|Irkutsk Oblast|Irkutsk Region|56.0|106.0|700
+RU|11|Buryatia|Republic of Buryatia|53.0|109.0|450
+RU|91|Krasnoyarsk Krai|Krasnoyarsk Territory|63.0|94.0|1200
+RU|53|Novosibirsk Oblast|Novosibirsk Region|55.0|79.5|350
+RU|75|Tomsk Oblast|Tomsk Region|58.5|82.0|450
+RU|47|Moscow Oblast|Moscow Region|55.5|37.5|150
+RU|42|Leningrad Oblast|Leningrad Region|60.0|31.5|250"""
+"""Russia's regions (GeoNames admin1 codes) are named as Russia names them ("Primorsky Krai", "Amur Oblast"), not
+"X Province": Russia is the other large host of North Korea's workers."""
 
 PROVINCES: dict[tuple[str, str], tuple[str, tuple[str, ...], float, float, int]] = {
     (country, code): (name, tuple(a for a in others.split(";") if a), float(lat), float(lon), int(radius))
@@ -110,10 +129,11 @@ REGION_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bSouth[- ]?east(?:ern)?\s+Asia(?:n\s+countries)?\b"), "southeast-asia"),
     (re.compile(r"\b(?:the\s+)?Middle\s+East\b"), "middle-east"),
     (re.compile(r"\bCentral\s+Asia(?:n\s+countries)?\b"), "central-asia"),
+    (re.compile(r"\b(?:Russian\s+Far\s+East|Russia['’]s\s+Far\s+East|Far\s+East\s+of\s+Russia)\b"), "russian-far-east"),
 )
 OTHER_REGIONS = {
     "southeast-asia": ("Southeast Asia", 10.0, 110.0, 2000), "middle-east": ("Middle East", 27.0, 45.0, 2000),
-    "central-asia": ("Central Asia", 43.0, 65.0, 1500),
+    "central-asia": ("Central Asia", 43.0, 65.0, 1500), "russian-far-east": ("Russian Far East", 55.0, 135.0, 1500),
 }
 COUNTRY_NAMES = {
     "UAE": "AE", "Arab Emirates": "AE", "Emirates": "AE", "Russian Federation": "RU", "PRC": "CN",
@@ -141,10 +161,15 @@ def region_entry(key: str) -> Entry:
                                "without naming provinces (geo draft's region table).")
 
 
+NAMED_AS_IS = frozenset({"RU"})
+"""Countries whose regions keep their own names (``Primorsky Krai``), indexed as they are written."""
+
+
 def province_entry(country: str, code: str) -> Entry:
     """A province-level unit as an area entry."""
     name, others, lat, lon, radius = PROVINCES[(country, code)]
-    return Entry(slug(f"{name} province"), f"{name} Province", name, country, lat, lon, "province", str(radius),
+    full = name if country in NAMED_AS_IS else f"{name} Province"
+    return Entry(slug(full), full, name, country, lat, lon, "province", str(radius),
                  aliases=";".join(others), location_note=f"Approximate centre of {name} (GeoNames admin1 "
                  f"{country}.{code}); radius covers most of it. From geo draft's province table.")
 
@@ -200,14 +225,18 @@ def name_index() -> dict[str, list[Entry]]:
     """Every indexed name (ASCII-folded, as printed) → the gazetteer entries it may mean."""
     cities, countries = _geonames()
     index: dict[str, list[Entry]] = {}
+    capitals = capital_ids()
     for city in cities.values():
         country = city["countrycode"]
-        if country not in NEAR_COUNTRIES and city["population"] < 1_000_000:
-            continue
+        capital = str(city["geonameid"]) in capitals
+        if country not in NEAR_COUNTRIES and city["population"] < 1_000_000 and not capital:
+            continue  # a capital is read whatever its size (Vientiane)
         entry = _city_entry(city)
         names = {city["name"], fold(city["name"])}
         if country in ("CN", "KP"):
             names |= {a for a in city.get("alternatenames", []) if _usable_alias(a)}
+        elif capital or city["population"] >= OTHER_NAMES_FROM:  # "Ulaanbaatar" is GeoNames' "Ulan Bator"
+            names |= {a for a in city.get("alternatenames", []) if _usable_alias(a) and a.isascii()}
         for name in names:
             index.setdefault(name, []).append(entry)
     for iso, info in countries.items():
@@ -216,12 +245,30 @@ def name_index() -> dict[str, list[Entry]]:
         index.setdefault(name, []).append(_lazy_country(iso))
     for (country, code), (name, others, *_rest) in PROVINCES.items():
         for alias in (name, *others):
-            index.setdefault(f"{alias} Province", []).append(province_entry(country, code))
+            index.setdefault(alias if country in NAMED_AS_IS else f"{alias} Province", []).append(
+                province_entry(country, code))
     from .counties import unit_index  # prefectures and counties GeoNames' cities lack
 
     for name, fields in unit_index(lambda name: [(e.lat, e.lon) for e in index.get(name, []) if e.country == "CN"]):
         index.setdefault(name, []).append(Entry(**fields))
     return index
+
+
+OTHER_NAMES_FROM = 50_000
+"""Outside China and North Korea, a city's other Latin names (``Darkhan`` for GeoNames' ``Darhan``) are read from this
+size (and for a capital)."""
+
+
+@functools.lru_cache(maxsize=1)
+def capital_ids() -> frozenset[str]:
+    """GeoNames ids of every country's capital (by its name or another of its names): read whatever its size."""
+    cities, countries = _geonames()
+    wanted = {(iso, info["capital"]) for iso, info in countries.items() if info.get("capital")}
+    found = {str(c["geonameid"]): c["countrycode"] for c in cities.values() if (c["countrycode"], c["name"]) in wanted}
+    missing = {iso for iso, _ in wanted} - set(found.values())
+    found |= {str(c["geonameid"]): c["countrycode"] for c in cities.values() if c["countrycode"] in missing
+              and any((c["countrycode"], name) in wanted for name in c.get("alternatenames", []))}
+    return frozenset(found)
 
 
 def _lazy_country(iso: str) -> Entry:

@@ -18,17 +18,20 @@ _ORGANISATION_AFTER = re.compile(
     r"ministry|foreign\s+ministry|spy\s+agency|intelligence|embassy|coffers|treasury|ruling\s+party|officials|economy)|\s+(?:restaurants?|chain|company|companies|"
     r"hotel|gallery|institute|university|academy|government|regime|authorities|state|style|leader|officials?|"
     r"market|trading|traders?|eatery|eateries)\b)"
-    r"|(?:\s+[A-Z][\w&'’-]*){1,4}\s+(?:Co\.|Co\b|Company|Corp\.?|Corporation|Group|Ltd\.?|Inc\.?|Trading|Industr\w*))")
+    r"|(?:\s+[A-Z][\w&'’-]*){1,4}\s+(?:Co\.|Co\b|Company|Corp\.?|Corporation|Group|Ltd\.?|Inc\.?|Trading|Industr\w*)"
+    r"|['’]s(?:\s+[A-Z][\w&'’-]*){0,4}\s+(?:Service|Ministry|Agency|Institute|Office|Bureau|Department|Council|"
+    r"Committee|Commission|Court|Parliament|Assembly|Police|Army|Navy|Embassy|Consulate|Party)\b)")
 CAPITALS = {"Beijing", "Pyongyang", "Seoul", "Moscow", "Washington", "Tokyo"}
 _GOVERNMENT_VERB = re.compile(r"^(?:\s+and\s+(?:Beijing|Pyongyang|Seoul|Moscow|Washington|Tokyo))?"
                               r"\s+(?:itself\s+|(?:can|could|would|will|must)\s+)?(?:said|says|stepped|has|have|had|is|was|wants|announced|accused|insists|agreed|"
                               r"voted|approved|signed|depends|relies|pays|paid|pay|set|sets|ordered|orders|imposed|told|tells|"
-                              r"denied|refused|demanded|claims|claimed|allows|allowed|earns|earned|receives|received|collects|takes|took)\b")
+                              r"denied|denies|deny|rejects|rejected|maintains|insisted|responded|protested|estimates|estimated|repatriated|"
+                              r"deported|expelled|refused|demanded|claims|claimed|allows|allowed|earns|earned|receives|received|collects|takes|took)\b")
 _CAPITAL = re.compile(r"\b(?:Beijing|Pyongyang|Seoul|Moscow|Washington|Tokyo)\b")
 _ORGANISATION_BEFORE = re.compile(r"(?:restaurant\s+chain|company|chain|named|called|name)\s+$", re.I)
 
 
-APPOSITION = re.compile(r",\s*(?:in\s+)?|,\s*in\s+(?:the\s+)?[a-z-]+\s+|\s+in\s+|"
+APPOSITION = re.compile(r",\s*(?:in\s+)?|,\s*in\s+(?:the\s+)?[a-z-]+\s+|\s+in\s+|,\s*in\s+[A-Z][\w-]*['’]s\s+|"
                         r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:in|of)\s+")
 """Between a place and a province that only locates it: "Donggang, Liaoning", "Donggang, a port town in Liaoning",
 "Ji'an, in neighbouring Jilin"."""
@@ -144,4 +147,11 @@ def organisation(text: str, mention: Mention) -> bool:
             r"(?i)\b(?:with|and|urged|urges|pressed|presses|asked|asks|called\s+on|calls\s+on|critici[sz]ed|told)\s+$",
             text[: mention.start])):
         return True  # the government, not the city: "as Beijing stepped up", "programs with Pyongyang"
+    if mention.entry.country != "KP" and _ESTABLISHMENT_AFTER.match(after) and re.search(
+            r"(?i)\b(?:the|a|an|its|one|this|that)\s+$", text[: mention.start]):
+        return False  # "the Ningbo restaurant": the restaurant in Ningbo (a North Korean city names a chain)
     return bool(_ORGANISATION_AFTER.match(after) or _ORGANISATION_BEFORE.search(text[: mention.start]))
+
+
+_ESTABLISHMENT_AFTER = re.compile(r"^\s+(?:restaurants?|company|companies|hotel|gallery|eatery|eateries)\b")
+"""A lower-case establishment after a place outside North Korea: where it is, not its name."""

@@ -36,7 +36,7 @@ _COMPARISON = re.compile(r"(?i)\b(?:than|unlike|compared\s+(?:with|to))\s+(?![\d
 (not "more than 1,000 workers in Dandong")."""
 _OFFICE = re.compile(r"(?i)\b(?:authorities|government|governments|ministry|embassy|consulate|lawmakers|regulators|"
                      r"prosecutors|office|offices|researchers?|professors?|experts?|scholars?|activists?|diplomats?|"
-                     r"editors?|lawyers?)\s+(?:in|of|at|based\s+in)\s+$"
+                     r"editors?|lawyers?|agents?|handlers?|banks?|accounts?)\s+(?:in|of|at|based\s+in)\s+$"
                      r"|\b(?-i:Institute|University|Center|Centre|Foundation|Agency|Service|Ministry|Department|Office|"
                      r"Council|Committee|Commission|Bureau)\b(?:\s+(?:for|of|on)?\s*[A-Z][\w'’-]*){0,4}\s+(?:in|based\s+in)\s+$"
                      r"|\bwho\s+(?:now\s+)?(?:lives|lived|is\s+living|settled|resettled|is\s+based)\s+in\s+$")
@@ -53,8 +53,10 @@ the Yalu River to Sinuiju"."""
 _RIVER_BEFORE = re.compile(r"(?i)\b(?:across|along|over|cross(?:ed|es|ing)?|up|down|banks?\s+of|mouth\s+of|waters\s+of)"
                            r"\s+the\s+$")
 """A city's name used for its river: "crossed the Tumen into Hunchun", "along the Yalu"."""
-_NOT_WORKERS_FROM = re.compile(r"(?i)\b(?:businessm[ae]n|business(?:wo)?m[ae]n|owners?|investors?|compan(?:y|ies)|"
-                               r"firms?|traders?|buyers?|delegations?|brokers?|tourists?|visitors?|reporters?|journalists?)"
+_NOT_WORKERS_FROM = re.compile(r"(?i)\b(?:fleets?|trawlers?|vessels?|ships?|shipowners?|businessm[ae]n|"
+                               r"business(?:wo)?m[ae]n|owners?|investors?|compan(?:y|ies)|"
+                               r"firms?|traders?|buyers?|delegations?|brokers?|tourists?|visitors?|reporters?|journalists?|"
+                               r"shipped|trucked|caught|sourced|exported|landed)"
                                r"\s+(?:\w+\s+){0,2}from\s+$|\b(?:by\s+(?:tele)?phone|speaking|reporting)\s+from\s+$")
 """Where an owner, a buyer or a visitor comes from, or where a source phones from: "a businessman from Wenzhou owns
 the plant", "told the broadcaster by phone from Dandong"."""
@@ -63,11 +65,33 @@ _EVENT_AFTER = re.compile(r"^\s+(?:Olympics|Olympic\s+Games|Games|[Ss]ummit|Decl
 """A place named in an event or a treaty: "since the Beijing Olympics", "the Singapore summit"."""
 
 
+_LIST_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+))+$")
+"""The places before this one in a list ("from Ningbo and ", "in Tianjin, Qingdao or "): the words before the list
+say the same of every place in it."""
+_SOMEONE_ELSE = re.compile(
+    r"(?i)\b(?:owners?|businessm[ae]n|business(?:wo)?m[ae]n|officials?|lawmakers?|buyers?|traders?|sources?|"
+    r"managers?|reporters?|journalists?|researchers?|diplomats?|investors?|executives?|brokers?|visitors?|tourists?|"
+    r"analysts?|spokes(?:man|woman|person)|minister|envoy|he|she)\b,?\s+who\s+[^,;:.()\"“”]*$")
+"""A relative clause about a person who is not one of the workers: "said the owner, who often travels to Qingdao"
+(where that person goes or lives is not where the workers are)."""
+
+
 def not_where_workers_are(text: str, mention: Mention, offset: int) -> bool:
     """A river, bridge or crossing named after a place, or at the far end of one; a market or buyers of the goods;
     a place only described as across from another; where a source speaks from; where no workers were found; a
-    comparison; an authority's or office's seat; North Korea as where the money goes."""
+    comparison; an authority's or office's seat; North Korea as where the money goes; a place in a relative clause
+    about someone else. A place listed after another ("from Ningbo and Wenzhou") shares the words before the list."""
     before, after = text[: mention.start - offset], text[mention.end - offset:]
+    if _not_where(text, mention, before, after):
+        return True
+    listed = _LIST_BEFORE.search(before[-120:])
+    return bool(listed) and _not_where(text, mention, before[: len(before) - len(listed.group(0))], after)
+
+
+def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
+    """:func:`not_where_workers_are` with the words ``before`` the place given."""
+    if _SOMEONE_ELSE.search(before[-120:]):
+        return True
     if _LANDMARK_AFTER.match(after) or _EVENT_AFTER.match(after):
         return True
     if mention.entry.precision == "city" and _RIVER_BEFORE.search(before[-40:]) and not re.match(
@@ -102,6 +126,13 @@ _NEAR_BETWEEN = re.compile(r",?\s+(?:(?:just|about|some|roughly)\s+)?(?:(?:[\d,]
                            r"(?:city|town|port)\s+of\s+)?")
 """Between a place and another named only to say where it lies: "in Jixi, near Mudanjiang", "in Tumen, about 60
 kilometres from Yanji"."""
+_APPOSED_NEAR = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:(?:just|about|some|roughly)\s+)?"
+                           r"(?:(?:[\d,]+|a\s+few|several)\s+(?:km|kilometres|kilometers|miles)\s+)?"
+                           r"(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?|"
+                           r"upstream|downstream|up\s+the\s+coast|down\s+the\s+coast)\s+(?:of|from)|near|outside|"
+                           r"not\s+far\s+from|close\s+to)\s+")
+"""Between a place and another that an apposition locates it by: "Zhuanghe, a port city north of Dalian",
+"Fangchuan, a village near Hunchun"."""
 
 
 def locates_only(text: str, mention: Mention, kept: list[Mention], offset: int) -> bool:
@@ -110,7 +141,8 @@ def locates_only(text: str, mention: Mention, kept: list[Mention], offset: int) 
     second one)."""
     local_start, local_end = mention.start - offset, mention.end - offset
     if any(other.end <= mention.start and other.entry.id != mention.entry.id and not other.entry.is_area
-           and _NEAR_BETWEEN.fullmatch(text[other.end - offset: local_start]) for other in kept):
+           and (_NEAR_BETWEEN.fullmatch(text[other.end - offset: local_start])
+                or _APPOSED_NEAR.fullmatch(text[other.end - offset: local_start])) for other in kept):
         return True
     if not (mention.entry.precision in ("region", "province") or _AREA_AFTER.match(text[local_end:])):
         return False

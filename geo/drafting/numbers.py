@@ -5,22 +5,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import FIGURE_CLAUSE
+from .cues import FIGURE_CLAUSE, WORKER
 from .mentions import Mention
 
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
           "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 _WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
-_NUM = (rf"(?:several\s+(?:hundred|thousand)|(?:a\s+)?dozen|"
+_NUM = (rf"(?:several\s+(?:hundred|thousand|dozen)|(?:a\s+)?dozen|"
         rf"[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?(?:\s+(?:thousand|million))?|"
         rf"(?:a|one|{_WORD})(?:[- ](?:{_WORD}))?(?:\s+(?:hundred|thousand|million))+|(?:{_WORD})(?:-(?:{_WORD}))?)")
 _PEOPLE = (r"(?:(?:North\s+Korean?|young|female|male|married|unmarried|Korean|more|other|skilled|semi-skilled)\s+)*"
            r"(?-i:[a-z][a-z-]+\s+)?(?:workers?|laborers?|labourers?|North\s+Koreans|Koreans|women|men|girls|people|persons?|staff|"
            r"painters|artists|employees|waitresses|waiters|trainees|nationals|housewives|builders|developers|programmers|"
-           r"engineers|technicians|miners|loggers|cooks|seamstresses|fishermen|(?<=of )them)")
+           r"engineers|technicians|miners|loggers|cooks|seamstresses|fishermen|singers|dancers|performers|musicians|hostesses|"
+           r"chefs|nurses|doctors|welders|plasterers|carpenters|sailors|deckhands|crew\s+members|students|interns|"
+           r"(?<=of )them)")
 _LEAD_WORDS = (r"(?:more than|over|at least|nearly|almost|up to|as many as|some|about|around|approximately|"
                r"an estimated|roughly|another|a further)")
 _LEAD = rf"(?:{_LEAD_WORDS}\s+)?"
@@ -29,13 +31,30 @@ _FIGURE = re.compile(
     rf"(?P<one>{_NUM}))\s+(?:of\s+(?:the\s+)?)?{_PEOPLE}\b"
     rf"|\b{_LEAD}(?P<verb_n>{_NUM})\s+(?:more\s+)?(?:or\s+so\s+)?(?:have\s+|had\s+|were\s+|are\s+|was\s+)?"
     rf"(?:been\s+)?(?:come|came|entered|arrived|left|departed|defected|sent|brought|employed|working|work|worked|stuck|hired|"
+    rf"went|gone|crossed|returned|remained|remain|stayed|live|lived|joined|"
     rf"expected|stranded|moved|transferred)\b"
     rf"|\b{_LEAD}(?P<ing_n>{_NUM})\s+(?:more\s+)?(?:were|are)\s+(?-i:[a-z]+ing)\b"
+    rf"|\b{_LEAD}(?P<more_n>{_NUM})\s+more\b(?!\s+(?:than|of|yuan|dollars|hours|days|weeks|months|years|times|"
+    rf"percent|kilomet\w+|km|miles))"
     rf"|—\s*(?P<dash_n>{_NUM})\s+people\s*—", re.I)
 _LISTED = re.compile(rf"\b{_LEAD}(?P<listed>{_NUM})\s+(?=(?:in|at)\s)", re.I)
 """A bare number before a place in a list of them ("some of them: about 800 in Yanji, 400 in Tumen")."""
+_LISTED_BY_PLACE = re.compile(rf"(?i)\b{_LEAD}(?P<listed>{_NUM})\s+(?=(?:(?:on|at|in)\s+(?:[a-z-]+\s+){{0,3}})?"
+                              r"(?:in|at)\s+(?:the\s+)?(?:(?-i:[a-z-]+)\s+)?(?-i:[A-Z]))")
+"""A bare number before a place, after a word for the workers: the number of them there ("workers in many countries,
+including about 900 in Mongolia")."""
+_NUMBER_OF = re.compile(rf"(?i)\bnumber\s+of\s+{_PEOPLE}(?:\s+[\w-]+){{0,4}}?\s+(?:at|to|as|was|is|stood\s+at|"
+                        rf"reached|of)\s+(?P<num>{_LEAD}(?:between\s+(?P<low>{_NUM})\s+and\s+(?P<high>{_NUM})|"
+                        rf"(?P<one>{_NUM})))\b(?!\s*(?:%|percent|per\s+cent))")
+"""The number of workers put at a figure ("put the number of North Korean workers in the prefecture at between 5,000
+and 8,000")."""
 _OF_THEM = re.compile(r"(?i)\b(?:some|many|most|all|[\d,]+)\s+of\s+them\s*:")
-_PART_OF_THEM = re.compile(r"(?i)\b(?:most|many|some|half|all|the\s+rest)\s+of\s+them\s+(?:in|at)\b")
+_PART_OF_THEM = re.compile(
+    r"(?i)\b(?:most|many|some|half|all|the\s+rest|(?:a|one|two)[\s-]+(?:thirds?|quarters?|fifths?|half)|"
+    r"[\d.]+\s*(?:%|percent|per\s+cent))\s+of\s+(?:them|those|these|the\s+(?:workers|women|men|group))\s+"
+    r"(?:in|at|(?:were|are|was|had|have|went|go|work(?:ed)?|live[sd]?)\b)")
+"""Part of a total named before ("most of them in Kuwait", "a third of them were sent on to Khabarovsk"): the place
+the part is at does not get the total."""
 _MONEY_BEFORE = re.compile(r"(?:\$|USD|RMB|US\$|€|£|¥|KPW|won)\s*$", re.I)
 
 
@@ -81,6 +100,12 @@ def figures_in(sentence: str) -> list[Figure]:
     """Numbers of workers in ``sentence``: ranges kept as ranges, "more than N" open-ended, with their kind."""
     found = []
     matches = list(_FIGURE.finditer(sentence))
+    worker = re.search(_PEOPLE, sentence, re.I) or WORKER.search(sentence)
+    if worker:  # "workers in many countries, including about 900 in Mongolia and some 1,500 in Qatar"
+        matches += [m for m in _LISTED_BY_PLACE.finditer(sentence, worker.end())
+                    if not any(m.start() < f.end() and f.start() < m.end() for f in matches)]
+    matches += [m for m in _NUMBER_OF.finditer(sentence)
+                if not any(m.start("num") < f.end() and f.start() < m.end() for f in matches)]
     listed = _OF_THEM.search(sentence)
     if listed:  # after "some of them:", a bare number is a number of them
         matches += [m for m in _LISTED.finditer(sentence, listed.end())
@@ -89,19 +114,23 @@ def figures_in(sentence: str) -> list[Figure]:
         after = sentence[match.end():]
         if _MONEY_BEFORE.search(sentence[: match.start()]) or re.match(r"\s*(?:%|per\s*cent|percent)", after):
             continue
+        if _POPULATION.search(sentence[: match.start()]):
+            continue
         groups = match.groupdict()
-        leading = re.match(rf"(?i){_LEAD_WORDS}\b", match.group(0))
+        leading = re.match(rf"(?i){_LEAD_WORDS}\b", groups.get("num") or match.group(0))
         lead = leading.group(0).lower() if leading else ""
         if groups.get("low") or groups.get("a"):
             low, high = words_to_number(groups["low"] or groups["a"]), words_to_number(groups["high"] or groups["b"])
         else:
             low = words_to_number(groups.get("one") or groups.get("verb_n") or groups.get("ing_n") or
-                                  groups.get("dash_n") or groups.get("listed") or "")
+                                  groups.get("more_n") or groups.get("dash_n") or groups.get("listed") or "")
             high = None if lead in ("more than", "over", "at least") else low
             if lead in ("up to", "as many as"):
                 low, high = None, low
         if low is None and high is None:
             continue
+        if low == high == 1 and not re.search(r"\d", match.group(0)):
+            continue  # "one staff member estimated": a person speaking, not a number of workers
         if low is not None and 1900 <= low <= 2099 and not re.search(r",", match.group(0)) and high == low:
             continue  # a year, not a number of people
         if re.match(r"(?i)several\b", groups.get("one") or groups.get("verb_n") or groups.get("ing_n") or ""):
@@ -113,16 +142,39 @@ def figures_in(sentence: str) -> list[Figure]:
     return found
 
 
+_KIND_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s+|\s+but\s+")
+"""Where the clause that gives a figure its kind ends: a projection word in another clause ("they are not allowed
+to leave") says nothing about this figure."""
+_POPULATION = re.compile(r"(?i)(?:\b(?:city|town|county|district|province|prefecture|region|country|population)\s+of|"
+                         r"\bhome\s+to|\bpopulation(?:\s+of)?|\binhabitants\s+of)\s+$")
+"""A place's population ("a city of about 1.2 million people"), not a number of workers."""
+
+
+_SEGMENT = re.compile(r"[,;:]\s+|\s+(?:but|while|whereas)\s+")
+"""A comma-delimited part of a sentence: a projection word must be in the figure's own ("who asked not to be named"
+is not a projection)."""
+
+
+def _own_clause(sentence: str, start: int, end: int, cuts_at: re.Pattern[str] = _KIND_CLAUSE) -> str:
+    """The clause of ``sentence`` (cut where ``cuts_at`` matches) that holds ``start``..``end``."""
+    cuts = [0] + [m.end() for m in cuts_at.finditer(sentence)] + [len(sentence)]
+    first = max(c for c in cuts if c <= start)
+    last = min(c for c in cuts if c >= end)
+    return sentence[first:last]
+
+
 def _kind(sentence: str, match: re.Match[str], lead: str, low: int | None, high: int | None) -> str:
     before = sentence[: match.start()].lower()
+    clause = _own_clause(sentence, match.start(), match.end()).lower()
     if re.match(r"[^.;]{0,40}?\b(?:at|in|from)\s+each\b|\s*each\s+from\b", sentence[match.end():].lower()):
         return "per_unit"  # "30 work at each of the factories": the number at each unit, not a group size
     if re.search(r"\b(?:groups?\s+of|each|per\s+group|at\s+a\s+time|batches\s+of)\s*$", before) or re.search(
             r"\beach\b", sentence[match.end(): match.end() + 30].lower()):
         return "per_group"
-    if re.search(r"\b(?:will|would|to be|expected|projected|plans?|planned|allowed to|forecast)\b", sentence.lower()):
+    segment = _own_clause(sentence, match.start(), match.end(), _SEGMENT).lower()
+    if re.search(r"\b(?:will|would|to be|expected|projected|plans?|planned|allowed to|forecast)\b", segment):
         return "projection"
-    if re.search(r"\bestimat\w*", sentence.lower()) or lead in ("an estimated", "approximately", "roughly"):
+    if re.search(r"\bestimat\w*", clause) or lead in ("an estimated", "approximately", "roughly"):
         return "estimate"
     if lead in ("some", "about", "around", "nearly", "almost") or re.match(r"(?i)several\b", match.group(0)):
         return "estimate"  # an approximate number (data/README.md: "around", "about", "some", "roughly")
@@ -200,7 +252,25 @@ def figure_for(text: str, offset: int, mention: Mention, figures: list[Figure]) 
     if own is not None:
         inside = [f for f in figures if own[0] <= f.start < own[1]]
         return min(inside, key=lambda f: abs(f.start - local)) if inside else None
+    clause = _clause_at(text, local)
+    if clause is not None and not any(clause[0] <= f.start < clause[1] for f in figures) and _VAGUE.search(
+            text[clause[0]: clause[1]]):
+        return None  # "..., and dozens more are expected in Hunchun": a number of its own, not the other clause's
     return min(figures, key=lambda f: abs(f.start - local))
+
+
+_VAGUE = re.compile(r"(?i)\b(?:dozens|hundreds|thousands|many|others|a\s+few|several|some\s+more|the\s+rest|"
+                    r"the\s+remainder|the\s+others|more\s+(?:workers|"
+                    r"women|men))\b|\b(?:dozens|hundreds|thousands|few)\s+more\b")
+"""A quantity of its own with no number ("dozens more", "others")."""
+
+
+def _clause_at(text: str, local: int) -> tuple[int, int] | None:
+    """The clause (between ", and", ";" and the like) holding ``local``, when the sentence has more than one."""
+    cuts = [0] + [m.end() for m in FIGURE_CLAUSE.finditer(text)] + [len(text)]
+    if len(cuts) <= 2:
+        return None
+    return next(((a, b) for a, b in zip(cuts, cuts[1:], strict=False) if a <= local < b), None)
 
 
 def figure_clause(text: str, offset: int, mention: Mention, figures: list[Figure]) -> tuple[int, int] | None:

@@ -34,6 +34,9 @@ _BORDER_PROVINCES = re.compile(r"\b(?:north-?eastern\s+)?(?:Chinese\s+)?province
                                re.I)
 
 
+_COMPANY = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+){2,4})(?:Co\.|Co\b|Company|Corp\.?|Corporation|Group|Ltd\.?|Inc\.?)")
+"""A company's name: its words after the first (which is often its city) name the company wherever they recur."""
+
 NEAR_KM = 250
 """A homonym this close to a place the article names with one meaning is the one the article means."""
 ANCHOR_CHARS = 20_000
@@ -62,6 +65,8 @@ class Placer:
         self.article_provinces = self._provinces_named(article_text)
         self.article_countries = self._countries_named(article_text)
         self.text = article_text
+        self.company_words = {word for match in _COMPANY.finditer(article_text[:ANCHOR_CHARS])
+                              for word in match.group(1).split()[1:]}
         self._anchors: list[Entry] | None = None
 
     # ------------------------------------------------------------------ finding
@@ -80,7 +85,8 @@ class Placer:
         found += self._gazetteer_mentions(text)
         found += self._unknown_places(text, found)
         kept = without_overlaps(found)[:MAX_MENTIONS]
-        kept = [m for m in kept if not qualifier_only(text, m, kept) and not organisation(text, m)]
+        kept = [m for m in kept if not qualifier_only(text, m, kept) and not organisation(text, m)
+                and m.words not in self.company_words]  # "a second Sanxing plant": the company's, not a town
         kept = [inside_enclosing(text, m, kept) for m in kept]
         kept = self._border_provinces(text, kept)
         return [replace(m, start=m.start + offset, end=m.end + offset) for m in kept]
@@ -123,6 +129,10 @@ class Placer:
             if lower_suffix:
                 precision = SUFFIXES[lower_suffix.group(1)]
             name = " ".join(words)
+            region_word = re.match(r"\s+(region|oblast|krai|territory)\b", after)
+            if words and region_word and f"{name} {region_word.group(1).title()}" in self.index:
+                name = f"{name} {region_word.group(1).title()}"  # "the Amur region": Amur Oblast
+                full_end = run[-1].end() + region_word.end()
             if not words or name not in self.index:
                 continue
             entry, how = self._choose(name, text, run[-1].end(), precision)
@@ -180,7 +190,8 @@ class Placer:
         home = [e for e in candidates if e.country in ("CN", "KP")]
         if not home:
             candidates = [e for e in candidates if e.country in self.article_countries or e.population >= 1_000_000
-                          or e.population >= NAMED_BARE.get(e.country, 1_000_000)]
+                          or e.population >= NAMED_BARE.get(e.country, 1_000_000)
+                          or e.geonames_id in gz.capital_ids()]
         else:
             candidates = home
         if not candidates:

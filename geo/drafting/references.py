@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from .article import Sentence
 from .cues import ANAPHORA
+from .gazetteer import Entry
 from .mentions import Mention
 
 AREA_WORD = re.compile("province|region|prefecture")
@@ -26,18 +27,36 @@ class Context:
 
     dateline: Mention | None = None
 
+    capital: Mention | None = None
+    """The dateline's capital ("BEIJING -"), which "the capital" in a later sentence means."""
+
+    abroad: Entry | None = None
+    """The dateline's country when the story is filed from a country where workers are, other than China."""
+
     def carried(self, paragraph: int, areas: bool, noun: bool = False) -> Mention | None:
         """The last place named in this paragraph or the one before (a province or region only if ``areas``),
         else the dateline's city; for a noun that names the kind ("the city", "the prefecture") with no dateline,
         the last such place named earlier in the article."""
         kinds = ("province", "region") if areas else ("village", "city", "county")
+        home: Mention | None = None
         for p, m in reversed(self.last):  # newest first: a long article must not be scanned once per sentence
             if p < paragraph - 1 and not (noun and (areas or self.dateline is None)):
                 break
             if p <= paragraph and (m.entry.precision in kinds or (
                     not areas and m.entry.precision == "region" and m.entry.admin1)):  # a prefecture: "these plants"
-                return m
-        return self.dateline if self.dateline is not None and not areas else None
+                if m.entry.country != "KP":
+                    return m
+                home = home or m  # a North Korean place is where workers come from: only if no other fits
+        if self.dateline is not None and not areas:
+            return self.dateline
+        return home
+
+
+THE_CAPITAL = re.compile(r"\b(?:the|this)\s+(?:Chinese\s+|Russian\s+)?capital\b(?!\s+of\b)")
+"""The capital a story is filed from, named again ("in the capital's art district")."""
+THIS_CITY = re.compile(r"(?i)^th(?:is|at)\s+(?:[a-z-]+\s+)?(?:city|town|county)$")
+"""A demonstrative reference to a city ("this border city", "that port town"): it names a city of its own beside any
+other place of the sentence."""
 
 
 def names_kind(text: str) -> bool:
@@ -47,13 +66,15 @@ def names_kind(text: str) -> bool:
 
 
 def located_reference(text: str, sentence: Sentence, mentions: list[Mention], context: Context) -> list[Mention]:
-    """"in this border city in Jilin province": the province only locates the city the words refer back to (the
-    dateline's, or the last named), which is the place."""
+    """"in this border city in Jilin province", "in this resort city on Hainan island": the province only locates
+    the city the words refer back to (the dateline's, or the last named), which is the place."""
     anaphor = ANAPHORA.search(text)
     if not anaphor or not re.search(r"(?:city|town|county)$", anaphor.group(0)):
         return mentions
-    located = [m for m in mentions if m.entry.precision == "province" and re.fullmatch(
-        r",?\s*in\s+(?:the\s+)?(?:[a-z-]+\s+)?", text[anaphor.end(): m.start - sentence.start])]
+    located = [m for m in mentions if (m.entry.precision in ("province", "region") or re.match(
+        r"\s+(?:[Pp]refecture|[Pp]rovince|[Rr]egion)\b", text[m.end - sentence.start:])) and re.fullmatch(
+        r",?\s*(?:in|on)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:[A-Z][\w-]*['’]s\s+)?",
+        text[anaphor.end(): m.start - sentence.start])]
     city = context.carried(sentence.paragraph, False) if located else None
     if city is None:
         return mentions
