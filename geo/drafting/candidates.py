@@ -10,16 +10,12 @@ from .article import Article, Sentence, split_sentences
 from .cues import (
     ABROAD,
     ANAPHORA,
-    CLAUSE,
     DATELINE,
-    EVENT,
-    FEW,
     FOREIGN_OTHER,
     FROM_BEFORE,
     HEDGE,
     LEGAL_ACTION,
     MORE_OF_THEM,
-    NONE,
     NORTH_KOREAN,
     OTHER_SUBJECT,
     PRONOUN_SUBJECT,
@@ -31,9 +27,11 @@ from .dates import DateGuess, Published, date_of
 from .gazetteer import Entry
 from .mentions import CAPITALS, Mention, government
 from .notwhere import locates_only, not_where_workers_are
-from .numbers import Figure, change_over_years, figure_clause, figure_for, figures_in, sector_rules, sectors_in
+from .numbers import Figure, change_over_years, figure_clause, figure_for, figures_in
 from .placefind import Placer
 from .references import AREA_WORD, DISTANCE_FROM, THE_CAPITAL, THIS_CITY, Context, located_reference, names_kind
+from .sectors import sector_rules, sectors_in
+from .statement import presence_of, quote_of, role_of
 
 FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE"})
 """Countries a story is often filed from without workers there (Seoul, Washington, Geneva): their dateline does not
@@ -123,7 +121,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 chosen.append(replace(area, how=f"'{anaphor.group(0)}' refers back to {area.entry.name}"))
         if chosen and anaphor and not AREA_WORD.search(anaphor.group(0)) and before_this is not None \
                 and before_this.entry.id not in {m.entry.id for m in chosen} \
-                and all(_role(text, sentence.start, m)[0] in ("origin", "transit") for m in chosen) \
+                and all(role_of(text, sentence.start, m)[0] in ("origin", "transit") for m in chosen) \
                 and (anaphor.start() < min(m.start for m in chosen) - sentence.start
                      or anaphor.group(0).lower() not in ("there", "here")):
             # "came through Tumen and were taken north to the city": the city is the place named before
@@ -177,7 +175,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 carried_why = "the sentence names no place; a general statement about China"
             else:
                 continue
-        origins = [m for m in chosen if _role(text, sentence.start, m)[0] == "origin"]
+        origins = [m for m in chosen if role_of(text, sentence.start, m)[0] == "origin"]
         figures = figures_in(text)
         for mention in chosen:
             row = _row(text, sentence, mention, published, rules, figures, origins)
@@ -204,8 +202,8 @@ def _over_years(text: str, row: dict[str, str]) -> list[dict[str, str]]:
 
 def _row(text: str, sentence: Sentence, mention: Mention, published: Published, rules: list,
          figures: list[Figure], origins: list[Mention]) -> dict[str, str]:
-    role, role_why = _role(text, sentence.start, mention)
-    quote, clause = _quote(text, sentence.start, mention)
+    role, role_why = role_of(text, sentence.start, mention)
+    quote, clause = quote_of(text, sentence.start, mention)
     own = figure_clause(text, sentence.start, mention, figures)
     if own is not None and any(own[0] <= f.start < own[1] for f in figures) and len(figures) > 1:
         clause = text[own[0]: own[1]]  # an item of a list of figures by place: its own years and sector
@@ -218,7 +216,7 @@ def _row(text: str, sentence: Sentence, mention: Mention, published: Published, 
         sector_text = clause[work.start():] if work else ""
     sector_ids, sector_words = sectors_in(sector_text, rules)
     row = {
-        "place_id": mention.entry.id, "role": role, "presence": _presence(clause),
+        "place_id": mention.entry.id, "role": role, "presence": presence_of(clause),
         "date_start": date.start, "date_end": date.end, "date_qualifier": date.qualifier,
         "date_basis": date.basis, "date_note": date.note, "sectors": ";".join(sector_ids) or "unspecified",
         "quote": quote, "notes": f"Drafted: {mention.how}." if mention.fallback else "",
@@ -270,50 +268,6 @@ def _headline_end(text: str) -> int:
 
 def _starts_paragraph(text: str, start: int) -> bool:
     return start == 0 or not text[max(0, start - 200): start].split("\n")[-1].strip()
-
-
-def _role(text: str, offset: int, mention: Mention) -> tuple[str, str]:
-    before = text[: max(0, mention.start - offset)]
-    after = text[max(0, mention.end - offset):]
-    if re.search(r"(?i)\b(?:through|via|transit\w*|passing|by\s+way\s+of)\s+(?:\w+\s+){0,2}$", before) or (
-            re.search(r"(?i)\benter(?:s|ed|ing)?\s+(?:\w+\s+){0,2}$", before)
-            and re.search(r"(?i)\b(?:send|sending|sent|taken|transferred|bus(?:es)?)\b[^.]*\bto\b", after)):
-        return "transit", "they pass through it on the way elsewhere"
-    if re.search(r"(?i)\b(?:returned|came back|back)\s+from\s+(?:\w+\s+){0,2}$", before):
-        return "destination", "'returned from': they had worked there"
-    if FROM_BEFORE.search(before) and mention.entry.country != "KP" and re.search(
-            r"(?i)\b(?:(?:moved|transferred|relocated|shifted)\s+(?:\w+\s+){0,3}|work(?:s|ed|ing)?\s+)from\s+"
-            r"(?:[a-z][\w'’-]*\s+){0,3}$", before):
-        return "destination", "'moved from' or 'worked from': they had worked there"
-    if FROM_BEFORE.search(before):
-        return "origin", "'from' before the place"
-    if mention.entry.country == "KP":
-        return "origin", "a place in North Korea: where the workers come from"
-    if EVENT.search(text):
-        return "event", f"an incident ('{EVENT.search(text).group(0)}')"
-    return "destination", "default: workers at, or sent to, the place"
-
-
-def _quote(text: str, offset: int, mention: Mention) -> tuple[str, str]:
-    """The sentence (without wrapping quotation marks), and the clause holding the place."""
-    sentence = text.strip().strip("\"“”")
-    local = mention.start - offset
-    cuts = [0] + [m.start() for m in CLAUSE.finditer(text)] + [len(text)]
-    clause = text
-    for start, end in zip(cuts, cuts[1:], strict=False):
-        if start <= local <= end:
-            clause = text[start:end]
-    clause = re.sub(r"^(?:,\s*(?:but|so|while|whereas)|;|\s+but)\s*", "", clause).strip().strip("\"“”")
-    if len(cuts) > 2 and (len(sentence) > 300 or bool(FEW.search(clause) or NONE.search(clause)) !=
-                          bool(FEW.search(sentence) or NONE.search(sentence))) and len(clause) > 20:
-        return clause, clause
-    return sentence, clause
-
-
-def _presence(clause: str) -> str:
-    if NONE.search(clause):
-        return "none"
-    return "few" if FEW.search(clause) else "reported"
 
 
 def _country(placer: Placer, iso: str) -> Entry | None:

@@ -1,0 +1,61 @@
+"""Which sectors a sentence names: the cue words of ``sectors.csv`` and what the workers handle or do."""
+
+from __future__ import annotations
+
+import re
+
+
+def sector_rules(sectors: list[dict[str, str]]) -> list[tuple[str, re.Pattern[str]]]:
+    """Each sector id with a pattern of its cue words (``keywords`` in sectors.csv, else its id).
+
+    A keyword matches as a whole word or phrase, plural allowed; ``manufactur*`` matches any word
+    starting so; an all-capitals keyword (``IT``) matches only in capitals.
+    """
+    rules = []
+    for row in sectors:
+        if row["id"] == "unspecified":
+            continue
+        words = [w.strip() for w in (row.get("keywords") or "").split(";") if w.strip()] or [row["id"]]
+        words += WORK_WORDS.get(row["id"], [])
+        parts = []
+        for word in sorted(words, key=len, reverse=True):
+            body = re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word) + "(?:s|es)?"
+            parts.append(body if word.isupper() else f"(?i:{body})")
+        rules.append((row["id"], re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])")))
+    return rules
+
+
+GENERIC_FACTORY = re.compile(r"(?i)^(?:factory|factories|plants?)$")
+MADE_IN_FACTORIES = ("garments", "electronics", "seafood")
+"""Sectors whose work is done in factories: beside one of them, "the factories" is not a second sector."""
+WORK_WORDS = {
+    "garments": ["sew", "sewn", "sews", "seamstress"],
+    "seafood": ["fish", "crab", "shellfish", "squid", "clam", "shrimp", "salmon"],
+    "it": ["developer", "information technology"],
+    "construction": ["build", "built", "renovate", "renovating"],
+}
+"""What the workers handle or do, read as a sector beside the keywords of sectors.csv (drafting only)."""
+
+
+def sectors_in(text: str, rules: list[tuple[str, re.Pattern[str]]]) -> tuple[list[str], list[str]]:
+    """Sector ids whose cue words appear in ``text`` (in sectors.csv order), and the words that matched.
+
+    A generic word ("factories") counts for ``factory`` only when no more specific word stands just
+    before it ("clothing factories" is ``garments``, "Chinese factories" is ``factory``).
+    """
+    ids, words = [], []
+    spans = [(sector, m) for sector, pattern in rules for m in pattern.finditer(text)]
+    for sector, match in spans:
+        if GENERIC_FACTORY.match(match.group(0)):
+            before = text[: match.start()]
+            if any(other != sector and m.end() <= match.start() and not before[m.end():].strip(" -")
+                   for other, m in spans):
+                continue
+        if sector not in ids:
+            ids.append(sector)
+        words.append(f"'{match.group(0)}' → {sector}")
+    if "factory" in ids and any(i in ids for i in MADE_IN_FACTORIES) and not any(
+            "factory" in w and not GENERIC_FACTORY.match(w.split("'")[1]) for w in words):
+        ids.remove("factory")  # "sewing clothes in the factories": garments, not garments and other manufacturing
+    order = [sector for sector, _ in rules]
+    return sorted(ids, key=order.index), words
