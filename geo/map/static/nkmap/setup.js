@@ -29,7 +29,11 @@
     onAdd: function (map) {
       // Without tiles (offline, blocked, or none asked for) the outlines name no places: show labels.
       var tiles = false;
-      var noTiles = function () { L.DomUtil.addClass(map.getContainer(), "nk-no-tiles"); };
+      var noTiles = function () {
+        L.DomUtil.addClass(map.getContainer(), "nk-no-tiles");
+        // The names now show: placed again as they are drawn (their widths and heights measured).
+        map.eachLayer(function (layer) { if (nkmap.Places && layer instanceof nkmap.Places) { layer._update(); } });
+      };
       map.eachLayer(function (layer) {
         if (layer instanceof L.TileLayer) { tiles = true; layer.once("tileerror", noTiles); }
       });
@@ -81,6 +85,7 @@
         window.removeEventListener("afterprint", this._printHandlers[1]);
         this._printHandlers = null;
       }
+      if (this._refitting) { map.off("resize", this._refit, this); this._refitting = false; }
       if (map.keyboard) {
         map.keyboard.disable();
         delete map.keyboard._onMouseDown;  // Leaflet's own again
@@ -103,6 +108,7 @@
       var self = this, saved = null;
       var frame = window.frameElement;  // the dashboard's iframe (null in the standalone export)
       var before = function () {
+        self._printing = true;
         var container = map.getContainer(), box = self.legendBox, details = box && box.querySelector("details");
         saved = {center: map.getCenter(), zoom: map.getZoom(), bounds: map.getBounds(), snap: map.options.zoomSnap,
                  legendOpen: details ? details.open : null,
@@ -145,6 +151,7 @@
         var details = box && box.querySelector("details");
         if (details && saved.legendOpen !== null) { details.open = saved.legendOpen; }
         saved = null;
+        self._printing = false;
       };
       window.addEventListener("beforeprint", before);
       window.addEventListener("afterprint", after);
@@ -228,38 +235,76 @@
       if (on) { this.legendBox.querySelector("details").open = true; }
     },
 
-    /* A phone's or a presenter's first view: the map fitted to `points` (the places' marks, not
-     * the handles of wide areas: fitting those too would shrink a phone's map until its marks
-     * pile up; the areas' pale circles show anyway). The page's own centre and zoom
-     * (config.home) suit a laptop's map and cut off a phone's border cluster. Once per map and
-     * mode, and only from the page's own view or an earlier fit, so that a focused place and the
-     * reader's own pan and zoom are kept. `presenting`: the presenter's map. */
-    fitFirstView: function (points, presenting) {
+    /* The first view fitted to what is drawn (`layer`: the map's nkmap.Places), once per map and
+     * mode (a laptop's, a phone's, a presenter's), and only from the page's own view or an earlier
+     * fit, so that a focused place and the reader's own pan and zoom are kept. The page's own centre
+     * and zoom (config.home) cut off marks at the map's edges (Southern China at 1280 wide, Northeast
+     * China on a presenter's 1920). A laptop's and a presenter's fit takes every mark, points and
+     * the handles of wide areas, as they are drawn (moved apart), with a margin; a phone's takes the
+     * places' points only: the handles of the widest areas (China, Southern China) would shrink a
+     * phone's map until its marks pile up; they are named in its out-of-view note instead.
+     * `presenting`: the presenter's map. */
+    fitFirstView: function (layer, presenting) {
       var self = this, map = this._map;
+      this._fitPresenting = presenting;
       // After the page has applied its own centre and zoom (streamlit-folium does, once the layer is
       // drawn), and once the map has its size (its frame grows after the first drawing).
       window.setTimeout(function attempt() {
+        if (!self._map) { return; }
         if (map.getSize().y < 100) { map.once("resize", attempt); return; }
-        self._fitNow(map, points, presenting);
+        self._fitNow(map, self._placesOn(map) || layer, presenting);
       }, 0);
+      if (!this._refitting) {
+        this._refitting = true;
+        map.on("resize", this._refit, this);
+      }
     },
 
-    _fitNow: function (map, points, presenting) {
+    /* The places layer on `map` now (a step may have taken the place of the one that asked), or null. */
+    _placesOn: function (map) {
+      var current = null;
+      map.eachLayer(function (other) { if (other instanceof nkmap.Places && other._marks) { current = other; } });
+      return current;
+    },
+
+    /* A map whose frame changes size (it grows after the first drawing, the screen turns, the window
+     * is resized) while it still shows the view its fit made is fitted again at its new size. */
+    _refit: function () {
+      var map = this._map;
+      if (!map || !this._fitted || this._printing || !this._near(map, this._fitView)) { return; }
+      this._fitted = null;
+      this._fitNow(map, this._placesOn(map), this._fitPresenting);
+    },
+
+    /* Whether `map` shows `view` ({center, zoom}), within a few pixels: Leaflet rounds the centre
+     * to whole pixels. */
+    _near: function (map, view) {
+      return Boolean(view) && Math.abs(view.zoom - map.getZoom()) < 1e-6 &&
+        map.latLngToContainerPoint(view.center).distanceTo(map.getSize().divideBy(2)) < 4;
+    },
+
+    _fitNow: function (map, layer, presenting) {
       var home = this.config.home;
-      var mode = presenting ? "present" : map.getSize().x < SMALL_MAP ? "phone" : "";
-      if (!home || !mode || this._fitted === mode || !points.length) { return; }
-      // Within a few pixels: Leaflet rounds the centre to whole pixels.
-      var near = function (view) {
-        return view.zoom === map.getZoom() && map.latLngToContainerPoint(view.center).distanceTo(map.getSize().divideBy(2)) < 4;
-      };
-      var atHome = near(home), atFit = this._fitView && near(this._fitView);
-      if (!atHome && !atFit) { return; }
-      var pad = Math.round(this.config.radius.max) + 8;  // a whole mark inside, clear of the zoom buttons
+      var phone = map.getSize().x < SMALL_MAP, all = !phone || presenting;
+      var mode = presenting ? "present" : phone ? "phone" : "wide";
+      var points = layer && layer.fitPoints ? layer.fitPoints(all) : [];
+      if (!home || this._fitted === mode || !points.length) { return; }
+      if (!this._near(map, home) && !this._near(map, this._fitView)) { return; }
+      var margin = nkmap.fitMargin(this.config.radius.max);
+      // An open legend (a presenter's strip along the bottom) keeps the marks above it.
+      var legend = this.legendBox, details = legend && legend.querySelector("details");
+      if (details && details.open && legend.offsetHeight > 60) { margin.bottom += legend.offsetHeight; }
       var snap = map.options.zoomSnap;
       map.options.zoomSnap = 0.25;  // as close as the marks allow, not a whole zoom level further out
       // Never much closer than the page's own view: one or two places keep their surroundings.
-      map.fitBounds(L.latLngBounds(points), {paddingTopLeft: [pad + 34, pad], paddingBottomRight: [pad, pad],
+      map.fitBounds(L.latLngBounds(points), {paddingTopLeft: [margin.left, margin.top],
+                                             paddingBottomRight: [margin.right, margin.bottom],
                                              maxZoom: home.zoom + 2, animate: false});
+      // Marks that touch are moved apart after each zoom (declutter), some of them outward: zoom
+      // out a quarter step at a time until every mark as drawn is inside the map's edges.
+      for (var k = 0; k < 8 && layer.drawnOutside(map, all); k++) {
+        map.setZoom(map.getZoom() - 0.25, {animate: false});
+      }
       map.options.zoomSnap = snap;
       this._fitted = mode;
       this._fitView = {center: map.getCenter(), zoom: map.getZoom()};
