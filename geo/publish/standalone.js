@@ -19,12 +19,10 @@
 
   var map = L.map("nk-map", {
     center: data.map.center, zoom: data.map.zoom, minZoom: data.map.minZoom, maxZoom: data.map.maxZoom,
-    worldCopyJump: false, scrollWheelZoom: false, zoomSnap: 0.25
+    worldCopyJump: false, zoomSnap: 0.25
   });
   window.map = map;  // as in the dashboard's map frame: for scripts around an embed, and the tests
-  // Inside an article the wheel should scroll the page until the reader chooses the map.
-  map.on("click focus", function () { map.scrollWheelZoom.enable(); });
-  map.on("blur", function () { map.scrollWheelZoom.disable(); });
+  // Inside an article the wheel scrolls the page until the reader chooses the map (nkmap.setup's gate).
   // On a phone the attribution needs the bottom line; a scale bar there would sit under it.
   if (map.getSize().x >= 480) { L.control.scale().addTo(map); }
   if (data.tiles) {

@@ -461,3 +461,25 @@ def test_the_export_links_each_report_to_its_original_or_says_none_is_known(
     others = [text for text in texts if text not in with_url]
     assert others and all("no address known" in text for text in others), others
     assert page.locator(f".nk-method a[href='{url}']").count() == 1
+
+
+def test_the_wheel_scrolls_past_the_map_until_it_is_chosen(standalone_open, standalone_real: Dataset) -> None:
+    """In an article the wheel over the export's map scrolls the page, and the map says how to zoom;
+    Ctrl with the wheel zooms it."""
+    visit = standalone_open(page_for(standalone_real), viewport=(1280, 600))
+    page = visit.page
+    page.wait_for_selector("path.nk-place")
+    box = page.locator("#nk-map").bounding_box()
+    zoom = page.evaluate("map.getZoom()")
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 200))
+    page.mouse.wheel(0, 200)
+    page.wait_for_timeout(600)
+    assert page.evaluate("map.getZoom()") == zoom
+    assert "Ctrl" in page.evaluate("document.querySelector('.nk-wheel-hint').textContent")
+    assert page.evaluate("getComputedStyle(document.querySelector('.nk-wheel-hint')).opacity") == "1"
+    page.keyboard.down("Control")
+    page.mouse.wheel(0, -200)
+    page.keyboard.up("Control")
+    page.wait_for_timeout(600)
+    assert page.evaluate("map.getZoom()") > zoom
+    visit.assert_clean()

@@ -74,6 +74,7 @@
         event.stopPropagation();
       };
       L.DomEvent.on(map.getContainer(), "keydown", this._onEscape);
+      this._gateWheel(map);
       this._addOutlines(map);
       if (this._legendHtml) { this._addLegend(map); }
       if (this.config.printSize) { this._printable(map, this.config.printSize[0], this.config.printSize[1]); }
@@ -92,6 +93,7 @@
         map.keyboard.enable();
       }
       L.DomEvent.off(map.getContainer(), "keydown", this._onEscape);
+      if (this._wheelGate) { this._wheelGate.off(); this._wheelGate = null; }
       if (this._outlines) { map.removeLayer(this._outlines); this._outlines = null; }
       if (this._legend) {
         map.off("popupopen", this._foldLegend, this);
@@ -156,6 +158,47 @@
       window.addEventListener("beforeprint", before);
       window.addEventListener("afterprint", after);
       this._printHandlers = [before, after];
+    },
+
+    /* The mouse wheel over the map scrolls the page (a reader scrolling past the map must not get
+     * stuck in it) until the reader chooses the map: a click or a tap on it, or the focus in it.
+     * Ctrl (⌘ on a Mac) with the wheel zooms at once, and so does a trackpad's pinch (a wheel with
+     * Ctrl). A plain wheel says so on the map for a moment. Touch keeps its two-finger zoom. */
+    _gateWheel: function (map) {
+      var container = map.getContainer(), words = this.config.words || {}, active = false, timer = null;
+      var hint = L.DomUtil.create("div", "nk-wheel-hint", container);
+      hint.setAttribute("aria-hidden", "true");  // the keyboard's + and - zoom without it
+      hint.textContent = words.wheelHint || "";
+      var choose = function () { active = true; };
+      var leave = function () { active = false; };
+      var hide = function () { L.DomUtil.removeClass(hint, "nk-shown"); };
+      var onLeave = function (event) { if (!container.contains(event.relatedTarget)) { leave(); } };
+      var onWheel = function (event) {
+        if (active || event.ctrlKey || event.metaKey) { hide(); return; }
+        // Leaflet's wheel handler never sees it (it would stop the page's scrolling): the page scrolls.
+        event.stopImmediatePropagation();
+        if (hint.textContent) {
+          L.DomUtil.addClass(hint, "nk-shown");
+          window.clearTimeout(timer);
+          timer = window.setTimeout(hide, 1800);
+        }
+      };
+      map.scrollWheelZoom.enable();
+      container.addEventListener("mousedown", choose);
+      container.addEventListener("touchstart", choose, {passive: true});
+      container.addEventListener("focusin", choose);
+      container.addEventListener("focusout", onLeave);
+      window.addEventListener("blur", leave);
+      container.addEventListener("wheel", onWheel, {capture: true, passive: true});
+      this._wheelGate = {hint: hint, off: function () {
+        container.removeEventListener("mousedown", choose);
+        container.removeEventListener("touchstart", choose);
+        container.removeEventListener("focusin", choose);
+        container.removeEventListener("focusout", onLeave);
+        window.removeEventListener("blur", leave);
+        container.removeEventListener("wheel", onWheel, {capture: true});
+        L.DomUtil.remove(hint);
+      }};
     },
 
     /* Country outlines in a pane under the tiles, visible wherever tiles are missing. */
