@@ -27,8 +27,8 @@
   }
 
   /* Each label inside the map and clear of the others: names are placed from the place with most
-   * reports to the least, each on the side declutter chose, else on its mark's other side or under
-   * it: the first of those inside the map that overlaps no name already placed, covering least of
+   * reports to the least, each on the side declutter chose, else on its mark's other side, under it
+   * or above it: the first of those inside the map that overlaps no name already placed, covering least of
    * the other marks. A name with no such place is left out (its mark's tooltip and its name for
    * screen readers still give it): on a phone Changbai County's and Hyesan's names overlapped.
    * Runs after every pan and zoom (what is near an edge changes with both). */
@@ -44,20 +44,21 @@
       var down = Math.min(box.bottom, other.bottom) - Math.max(box.top, other.top);
       return across > 0 && down > 0 ? across * down : 0;
     };
-    var grown = function (box) {  // a name placed, with the gap the next keeps from it (and a pixel of rounding)
-      return {left: box.left - 2, right: box.right + 2, top: box.top - 2, bottom: box.bottom + 2};
+    var grown = function (box) {  // a name placed, with the pixel the next keeps from it
+      return {left: box.left - 1, right: box.right + 1, top: box.top - 1, bottom: box.bottom + 1};
     };
     var covered = function (box, id) {  // how much of the other marks the box covers
       return circles.reduce(function (sum, other) { return other.id === id ? sum : sum + overlap(box, other); }, 0);
     };
     // Every width read before any label is moved: a read after a write makes the browser lay the
     // page out again, once per label.
-    var widths = {}, heights = {};
+    var widths = {}, heights = {}, drops = {};
     ids.forEach(function (id) {
       var element = marks[id].label && marks[id].label.getElement();
       if (element && element.firstChild) {
         widths[id] = labelWidth(element);
         heights[id] = element.firstChild.offsetHeight || parseFloat(window.getComputedStyle(element).lineHeight) || 16;
+        drops[id] = element.firstChild.offsetTop;  // the name's top below its icon's (8 px above the mark's middle)
       }
     });
     var count = function (id) { return (marks[id].mark && marks[id].mark.count) || 0; };
@@ -66,16 +67,19 @@
         var mark = marks[id], element = mark.label && mark.label.getElement();
         if (!element || !element.firstChild) { return; }
         var at = map.latLngToContainerPoint(mark.label.getLatLng()), w = widths[id], h = heights[id];
-        var r = mark.offset - 3, preferred = Boolean(mark.labelLeft);
+        var r = mark.offset - 3, preferred = Boolean(mark.labelLeft), beside = at.y - 8 + drops[id];
         var sides = {
-          right: {left: at.x + mark.offset, top: at.y - h / 2, transform: ""},
-          left: {left: at.x - mark.offset - w, top: at.y - h / 2,
+          right: {left: at.x + mark.offset, top: beside, transform: ""},
+          left: {left: at.x - mark.offset - w, top: beside,
                  transform: "translateX(calc(-100% - " + 2 * mark.offset + "px))"},
-          under: {left: Math.max(2, Math.min(at.x - w / 2, width - w - 2)), top: at.y + r + 2}
+          under: {left: Math.max(2, Math.min(at.x - w / 2, width - w - 2)), top: at.y + r + 2},
+          above: {left: Math.max(2, Math.min(at.x - w / 2, width - w - 2)), top: at.y - r - 2 - h}
         };
-        sides.under.transform = "translate(" + Math.round(sides.under.left - at.x - mark.offset) + "px, " +
-          Math.round(r + 10) + "px)";
-        var order = preferred ? ["left", "right", "under"] : ["right", "left", "under"];
+        ["under", "above"].forEach(function (name) {  // moved from beside the mark
+          sides[name].transform = "translate(" + Math.round(sides[name].left - at.x - mark.offset) + "px, " +
+            Math.round(sides[name].top - beside) + "px)";
+        });
+        var order = preferred ? ["left", "right", "under", "above"] : ["right", "left", "under", "above"];
         var fits = order.map(function (name) {
           var side = sides[name];
           return {id: id, name: name, left: side.left, right: side.left + w, top: side.top, bottom: side.top + h};
