@@ -896,7 +896,13 @@ def test_the_wheel_over_the_map_scrolls_the_page_until_the_reader_chooses_the_ma
     page.mouse.wheel(0, -200)
     page.keyboard.up("Control")
     page.wait_for_timeout(600)
-    assert frame.evaluate(WHEEL)["zoom"] > before["zoom"], "Ctrl with the wheel did not zoom"
+    zoomed = frame.evaluate(WHEEL)["zoom"]
+    assert zoomed > before["zoom"], "Ctrl with the wheel did not zoom"
+    box = page.locator(harness.MAP_IFRAME).bounding_box()  # the page has scrolled
+    page.mouse.click(box["x"] + box["width"] - 60, box["y"] + 140)  # open sea, east of Japan: no mark there
+    page.mouse.wheel(0, -200)
+    page.wait_for_timeout(600)
+    assert frame.evaluate(WHEEL)["zoom"] > zoomed, "the wheel did not zoom the map the reader clicked"
 
 
 def test_a_phones_place_names_never_overlap(open_dashboard) -> None:

@@ -33,7 +33,7 @@
    * screen readers still give it): on a phone Changbai County's and Hyesan's names overlapped.
    * Runs after every pan and zoom (what is near an edge changes with both). */
   function labelsInside(map, marks) {
-    var width = map.getSize().x, taken = [];
+    var width = map.getSize().x, height = map.getSize().y, taken = [];
     var ids = Object.keys(marks);
     var circles = ids.map(function (id) {
       var at = map.latLngToContainerPoint(marks[id].shape.getLatLng()), r = marks[id].shape.getRadius();
@@ -84,7 +84,8 @@
           var side = sides[name];
           return {id: id, name: name, left: side.left, right: side.left + w, top: side.top, bottom: side.top + h};
         }).filter(function (box) {
-          return box.left >= 0 && box.right <= width && !taken.some(function (other) { return overlap(box, grown(other)) > 0; });
+          return box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height &&
+            !taken.some(function (other) { return overlap(box, grown(other)) > 0; });
         });
         if (!fits.length) {  // left out: no place for it inside the map that is clear of the other names
           element.firstChild.style.visibility = "hidden";

@@ -147,13 +147,14 @@
           }
         }
         container.style.width = "";
-        map.options.zoomSnap = saved.snap;
         map.invalidateSize({pan: false});
-        map.setView(saved.center, saved.zoom, {animate: false});
+        map.setView(saved.center, saved.zoom, {animate: false});  // before the snap: a fitted zoom is in quarters
+        map.options.zoomSnap = saved.snap;
         var details = box && box.querySelector("details");
         if (details && saved.legendOpen !== null) { details.open = saved.legendOpen; }
         saved = null;
-        self._printing = false;
+        // The frame takes back its size over the next frames: those resizes keep the view restored.
+        window.setTimeout(function () { self._printing = false; }, 1000);
       };
       window.addEventListener("beforeprint", before);
       window.addEventListener("afterprint", after);
