@@ -27,6 +27,9 @@
     },
 
     onAdd: function (map) {
+      // Zoom in quarter steps, as the export does: a first view fitted to the marks (fitFirstView)
+      // is as close as they allow, and a press of + from there is one whole step in.
+      map.options.zoomSnap = 0.25;
       // Without tiles (offline, blocked, or none asked for) the outlines name no places: show labels.
       var tiles = false;
       var noTiles = function () {
