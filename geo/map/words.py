@@ -79,6 +79,7 @@ def map_words(lang: str) -> dict[str, object]:
         "offScreen": escape(_("Out of view: {names}")),
         "zoomIn": escape(_("Zoom in")),
         "zoomOut": escape(_("Zoom out")),
+        "wheelHint": escape(_("To zoom the map, hold Ctrl (⌘ on a Mac) while scrolling, or click the map first")),
         "offScreenMore": pair(plural_forms(lambda n: ngettext("{names} and {n} more", "{names} and {n} more", n))),
     }
 

@@ -19,12 +19,10 @@
 
   var map = L.map("nk-map", {
     center: data.map.center, zoom: data.map.zoom, minZoom: data.map.minZoom, maxZoom: data.map.maxZoom,
-    worldCopyJump: false, scrollWheelZoom: false, zoomSnap: 0.25
+    worldCopyJump: false, zoomSnap: 0.25
   });
   window.map = map;  // as in the dashboard's map frame: for scripts around an embed, and the tests
-  // Inside an article the wheel should scroll the page until the reader chooses the map.
-  map.on("click focus", function () { map.scrollWheelZoom.enable(); });
-  map.on("blur", function () { map.scrollWheelZoom.disable(); });
+  // Inside an article the wheel scrolls the page until the reader chooses the map (nkmap.setup's gate).
   // On a phone the attribution needs the bottom line; a scale bar there would sit under it.
   if (map.getSize().x >= 480) { L.control.scale().addTo(map); }
   if (data.tiles) {
@@ -37,6 +35,21 @@
     if (link) { link.target = "_blank"; link.rel = "noopener noreferrer"; }
   });
   nkmap.setup(map, data.config, data.legend, countries, data.outlines.style);
+  // A popup pans the map to show all of it; when it closes, the map goes back to the view the reader
+  // had (unless the reader moved the map meanwhile), so that marks are not left under the credits line.
+  var beforePan = null, afterPan = null;
+  map.on("autopanstart", function () {
+    if (!beforePan) { beforePan = {center: map.getCenter(), zoom: map.getZoom()}; }
+    map.once("moveend", function () { afterPan = {center: map.getCenter(), zoom: map.getZoom()}; });
+  });
+  map.on("popupclose", function () {
+    var back = beforePan, panned = afterPan;
+    beforePan = afterPan = null;
+    if (!back || !panned || map.getZoom() !== panned.zoom ||
+        map.latLngToContainerPoint(panned.center).distanceTo(map.getSize().divideBy(2)) >= 4) { return; }
+    // Once the popup is off the map: while it closes it still keeps itself in view.
+    window.setTimeout(function () { if (!beforePan) { map.setView(back.center, back.zoom, {animate: false}); } }, 0);
+  });
   // Narrow frames (an article column, a phone): start with the sector list folded, so the map
   // itself is what the reader sees first.
   if (window.innerWidth < 700) { byId("nk-sector-panel").open = false; }

@@ -125,7 +125,20 @@ def test_an_inferred_movement_says_so_and_can_be_hidden(open_dashboard) -> None:
     frame = harness.map_frame(page)
     inferred = frame.locator("path.nk-flow.nk-inferred")
     assert inferred.count() >= 1
-    assert "inferred, not stated" in hover_text(page, inferred.first)
+    # Along the line to a point where it is on top (lines cross), as a person moves the pointer along it.
+    spot = inferred.first.evaluate("""line => {
+        for (let k = 1; k < 20; k++) {
+          const p = line.getPointAtLength(line.getTotalLength() * k / 20), m = line.getScreenCTM();
+          const x = m.a * p.x + m.c * p.y + m.e, y = m.b * p.x + m.d * p.y + m.f;
+          if (document.elementFromPoint(x, y) === line) { return {x, y}; }
+        }
+        return null; }""")
+    assert spot is not None, "the inferred line is covered all along"
+    box = page.locator(harness.MAP_IFRAME).bounding_box()
+    page.mouse.move(box["x"] + spot["x"], box["y"] + spot["y"])
+    tooltip = frame.locator(".leaflet-tooltip").last
+    tooltip.wait_for()
+    assert "inferred, not stated" in tooltip.inner_text()
     page.mouse.move(0, 0)
     legend = frame.locator(".nk-legend")
     if not legend.locator("details").evaluate("d => d.open"):
@@ -597,8 +610,9 @@ def test_the_presenters_screen_holds_the_count_and_the_whole_map(open_dashboard,
 
 
 def test_the_presenters_type_reads_across_a_room_and_the_map_fits_its_marks(open_dashboard) -> None:
-    """At 1920×1080 place labels and the legend are at least 18 px, and the places spread over
-    the map instead of crowding one corner."""
+    """At 1920×1080 place labels and the legend are at least 18 px, and the marks (places and the
+    handles of areas, all fitted) spread over the room above the legend strip instead of crowding
+    one corner."""
     page = open_dashboard("?present=true", viewport=WIDE).page
     frame = harness.map_frame(page)
     frame.wait_for_selector(".nk-no-tiles .nk-label", timeout=20_000)
@@ -606,12 +620,11 @@ def test_the_presenters_type_reads_across_a_room_and_the_map_fits_its_marks(open
     assert frame.evaluate(size, ".nk-label") >= 18
     assert frame.evaluate(size, ".nk-legend li") >= 18
     spread = frame.evaluate("""() => {
-        const boxes = [...document.querySelectorAll('path.nk-place:not(.nk-area-handle)')]
-          .map(p => p.getBoundingClientRect());
+        const boxes = [...document.querySelectorAll('path.nk-place')].map(p => p.getBoundingClientRect());
         const left = Math.min(...boxes.map(b => b.left)), right = Math.max(...boxes.map(b => b.right));
         const top = Math.min(...boxes.map(b => b.top)), bottom = Math.max(...boxes.map(b => b.bottom));
-        return {inside: left >= 0 && top >= 0 && right <= innerWidth && bottom <= innerHeight,
-                tall: (bottom - top) / innerHeight};
+        const room = document.querySelector('.nk-legend').getBoundingClientRect().top;
+        return {inside: left >= 0 && top >= 0 && right <= innerWidth && bottom <= room, tall: (bottom - top) / room};
     }""")
     assert spread["inside"] and spread["tall"] >= 0.7, spread
 
@@ -810,3 +823,104 @@ def test_focusing_a_place_keeps_the_maps_room(open_dashboard, viewport) -> None:
     page.locator("h3.nk-table-heading", has_text="Reports at Dandong").wait_for()
     after = page.evaluate(MAP_ROOM)
     assert after["height"] >= before["height"] and after["shown"] >= before["shown"] - 1, (before, after)
+
+
+# ---------------------------------------------------------------- what a fresh user found (issue 20, the map)
+
+DRAWN = """() => [...document.querySelectorAll('path.nk-place')].map(p => {
+  const r = p.getBoundingClientRect();
+  return {name: (p.getAttribute('aria-label') || '').split(',')[0], left: r.left, top: r.top, right: r.right,
+          bottom: r.bottom, handle: p.classList.contains('nk-area-handle'),
+          inside: r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight};
+})"""
+
+
+@pytest.mark.parametrize(("link", "viewport"), [("", JOURNALIST), ("", {"width": 1366, "height": 768}),
+                                                ("?present=1", WIDE), ("?present=1", {"width": 1366, "height": 768})],
+                         ids=["1280x720", "1366x768", "present-1920x1080", "present-1366x768"])
+def test_the_first_view_holds_every_mark_drawn(open_dashboard, link: str, viewport: dict) -> None:
+    """Southern China's handle sat below the map at 1280×720 and 1366×768, Northeast China's above
+    the presenter's map at 1920×1080: the first view holds every mark, areas' handles too."""
+    page = open_dashboard(link, viewport=viewport).page
+    frame = harness.map_frame(page)
+    page.wait_for_timeout(800)
+    page.screenshot(path=f"/tmp/nk-first-view{link.strip('?').replace('=', '-')}-{viewport['width']}.png")
+    marks = frame.evaluate(DRAWN)
+    assert len(marks) >= 15
+    assert [m["name"] for m in marks if not m["inside"]] == [], [m for m in marks if not m["inside"]]
+
+
+@pytest.mark.parametrize("viewport", [JOURNALIST, {"width": 1366, "height": 768}], ids=["1280x720", "1366x768"])
+def test_a_presenters_legend_is_compact_and_leaves_the_marks_in_sight(open_dashboard, viewport: dict) -> None:
+    """The presenter's legend opened over four fifths of the map's height at 1280×720 and 1366×768
+    in 12–13 px type: it opens as a low strip, in type that reads across a room, over no mark."""
+    page = open_dashboard("?present=1", viewport=viewport).page
+    frame = harness.map_frame(page)
+    frame.locator(".nk-presenting .nk-legend details[open]").wait_for(timeout=20_000)
+    page.wait_for_timeout(800)
+    page.screenshot(path=f"/tmp/nk-presenter-legend-{viewport['width']}.png")
+    legend = frame.evaluate("""() => { const r = document.querySelector('.nk-legend').getBoundingClientRect();
+        return {left: r.left, top: r.top, right: r.right, bottom: r.bottom, share: r.height / innerHeight,
+                type: parseFloat(getComputedStyle(document.querySelector('.nk-legend li')).fontSize)}; }""")
+    assert legend["share"] <= 0.45, legend
+    assert legend["type"] >= 14.5, legend
+    under = [m["name"] for m in frame.evaluate(DRAWN)
+             if m["left"] < legend["right"] and legend["left"] < m["right"]
+             and m["top"] < legend["bottom"] and legend["top"] < m["bottom"]]
+    assert under == [], f"the legend covers {under}"
+
+
+WHEEL = """() => { const hint = document.querySelector('.nk-wheel-hint');
+  return {zoom: map.getZoom(), hint: !!hint && getComputedStyle(hint).opacity > 0.5 ? hint.textContent : ''}; }"""
+
+
+def test_the_wheel_over_the_map_scrolls_the_page_until_the_reader_chooses_the_map(open_dashboard) -> None:
+    """A reader scrolling down the page with the wheel got stuck in the map (it zoomed): the page
+    scrolls on and the map says how to zoom; Ctrl with the wheel zooms, and so does the wheel after
+    a click on the map."""
+    page = open_dashboard(viewport=JOURNALIST).page
+    frame = harness.map_frame(page)
+    page.wait_for_timeout(800)
+    box = page.locator(harness.MAP_IFRAME).bounding_box()
+    scrolled = """() => Math.max(window.scrollY, ...[...document.querySelectorAll('*')]
+        .filter(e => e.scrollHeight > e.clientHeight + 10 && e.scrollTop > 0).map(e => e.scrollTop))"""
+    before, top = frame.evaluate(WHEEL), page.evaluate(scrolled)
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 120)
+    page.mouse.wheel(0, 200)
+    page.wait_for_timeout(600)
+    after = frame.evaluate(WHEEL)
+    assert after["zoom"] == before["zoom"], "a plain wheel zoomed the map"
+    assert page.evaluate(scrolled) > top, "the page did not scroll"
+    assert "Ctrl" in after["hint"], after
+    page.keyboard.down("Control")
+    page.mouse.wheel(0, -200)
+    page.keyboard.up("Control")
+    page.wait_for_timeout(600)
+    zoomed = frame.evaluate(WHEEL)["zoom"]
+    assert zoomed > before["zoom"], "Ctrl with the wheel did not zoom"
+    box = page.locator(harness.MAP_IFRAME).bounding_box()  # the page has scrolled
+    page.mouse.click(box["x"] + box["width"] - 60, box["y"] + 140)  # open sea, east of Japan: no mark there
+    page.mouse.wheel(0, -200)
+    page.wait_for_timeout(600)
+    assert frame.evaluate(WHEEL)["zoom"] > zoomed, "the wheel did not zoom the map the reader clicked"
+
+
+def test_a_phones_place_names_never_overlap(open_dashboard) -> None:
+    """On a phone Changbai County's and Hyesan's names overlapped: no two names shown overlap, and
+    every mark keeps its name for screen readers."""
+    page = open_dashboard(**PHONE).page
+    frame = harness.map_frame(page)
+    frame.wait_for_selector(".nk-no-tiles .nk-label", timeout=20_000)
+    page.wait_for_timeout(800)
+    page.screenshot(path="/tmp/nk-phone-names.png")
+    names = frame.evaluate("""() => [...document.querySelectorAll('.nk-label-text')]
+        .filter(l => l.offsetWidth && getComputedStyle(l).visibility !== 'hidden')
+        .map(l => { const r = l.getBoundingClientRect();
+                    return {name: l.textContent, left: r.left, top: r.top, right: r.right, bottom: r.bottom}; })""")
+    assert len(names) >= 6
+    overlaps = [(a["name"], b["name"]) for i, a in enumerate(names) for b in names[i + 1:]
+                if min(a["right"], b["right"]) > max(a["left"], b["left"])
+                and min(a["bottom"], b["bottom"]) > max(a["top"], b["top"])]
+    assert overlaps == [], overlaps
+    for name in ("Changbai County", "Hyesan"):
+        assert mark(page, name).count() == 1, name

@@ -103,7 +103,10 @@ def test_printing_the_map_page_gives_map_filters_legend_and_every_quote(open_das
     frame.wait_for_function("() => window.map.getSize().x > 1000")
     after = harness.leaflet_view(page)
     assert after["zoom"] == before["zoom"]
-    assert (after["lat"], after["lng"]) == pytest.approx((before["lat"], before["lng"]), abs=1e-6)
+    # The same centre, to the pixel (a fitted zoom is fractional, and Leaflet rounds a view to whole pixels).
+    moved = frame.evaluate("(c) => map.latLngToContainerPoint([c.lat, c.lng]).distanceTo(map.getSize().divideBy(2))",
+                           before)
+    assert moved < 1.5, (before, after)
 
     pages = pdf_pages(path)
     text = plain(" ".join(pages))

@@ -461,3 +461,53 @@ def test_the_export_links_each_report_to_its_original_or_says_none_is_known(
     others = [text for text in texts if text not in with_url]
     assert others and all("no address known" in text for text in others), others
     assert page.locator(f".nk-method a[href='{url}']").count() == 1
+
+
+def test_the_wheel_scrolls_past_the_map_until_it_is_chosen(standalone_open, standalone_real: Dataset) -> None:
+    """In an article the wheel over the export's map scrolls the page, and the map says how to zoom;
+    Ctrl with the wheel zooms it."""
+    visit = standalone_open(page_for(standalone_real), viewport=(1280, 600))
+    page = visit.page
+    page.wait_for_selector("path.nk-place")
+    box = page.locator("#nk-map").bounding_box()
+    zoom = page.evaluate("map.getZoom()")
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 200))
+    page.mouse.wheel(0, 200)
+    page.wait_for_timeout(600)
+    assert page.evaluate("map.getZoom()") == zoom
+    assert "Ctrl" in page.evaluate("document.querySelector('.nk-wheel-hint').textContent")
+    assert page.evaluate("getComputedStyle(document.querySelector('.nk-wheel-hint')).opacity") == "1"
+    page.keyboard.down("Control")
+    page.mouse.wheel(0, -200)
+    page.keyboard.up("Control")
+    page.wait_for_timeout(600)
+    assert page.evaluate("map.getZoom()") > zoom
+    visit.assert_clean()
+
+
+def test_closing_a_popup_returns_the_map_to_where_it_was(standalone_open, standalone_real: Dataset) -> None:
+    """A popup pans the map to show all of it; after it closed the map stayed panned, with marks
+    left under the credits line. Closing it brings back the view the reader had."""
+    visit = standalone_open(page_for(standalone_real), viewport=(1280, 800))
+    page = visit.page
+    page.wait_for_selector("path.nk-place")
+    view = "() => [map.getCenter().lat.toFixed(5), map.getCenter().lng.toFixed(5), map.getZoom()]"
+    first = page.evaluate(view)
+    # The mark nearest the map's top: its popup cannot open above it without the map panning.
+    top = page.evaluate("""() => { const marks = [...document.querySelectorAll('path.nk-place:not(.nk-area-handle)')];
+        const tops = marks.map(m => m.getBoundingClientRect().top); return tops.indexOf(Math.min(...tops)); }""")
+    page.locator("path.nk-place:not(.nk-area-handle)").nth(top).click()
+    page.locator(".leaflet-popup").wait_for()
+    page.wait_for_timeout(800)
+    assert page.evaluate(view) != first, "the popup did not pan the map (nothing to undo)"
+    page.locator(".leaflet-popup-close-button").click()
+    page.locator(".leaflet-popup").wait_for(state="detached")
+    page.wait_for_timeout(500)
+    page.screenshot(path="/tmp/nk-export-popup-closed.png")
+    assert page.evaluate(view) == first
+    credits = page.locator(".leaflet-control-attribution").bounding_box()
+    under = page.evaluate("""(c) => [...document.querySelectorAll('path.nk-place')].map(m => m.getBoundingClientRect())
+        .filter(r => r.right > c.x && r.left < c.x + c.width && r.bottom > c.y && r.top < c.y + c.height).length""",
+                          credits)
+    assert under == 0
+    visit.assert_clean()

@@ -85,3 +85,19 @@ test("an arrowhead sits at the edge of its destination's mark, or not at all on 
   assert.equal(nkmap.arrowHead({x: 0, y: 0}, {x: 45, y: 0}, 10), null);  // shorter than 2 * 19 + 8
   assert.notEqual(nkmap.arrowHead({x: 0, y: 0}, {x: 46, y: 0}, 10), null);
 });
+
+test("a first view's margin holds a whole mark clear of the edges, the credits line and the zoom buttons", () => {
+  const margin = nkmap.fitMargin(19.6);
+  assert.deepEqual(plain(margin), {top: 30, right: 30, bottom: 48, left: 66});  // 6 + 24, 24 + 24, 48 - 6 + 24
+  const size = {x: 800, y: 500};
+  const box = (left, top, w = 20) => ({left, top, right: left + w, bottom: top + w});
+  assert.equal(nkmap.outsideEdges(box(400, 200), size), false);
+  assert.equal(nkmap.outsideEdges(box(400, 2), size), true);      // past the top edge
+  assert.equal(nkmap.outsideEdges(box(400, 470), size), true);    // on the credits line
+  assert.equal(nkmap.outsideEdges(box(790, 200), size), true);    // past the right edge
+  assert.equal(nkmap.outsideEdges(box(20, 40), size), true);      // under the zoom buttons
+  assert.equal(nkmap.outsideEdges(box(20, 200), size), false);    // below them
+  const legend = {left: 500, top: 300, right: 790, bottom: 470};
+  assert.equal(nkmap.outsideEdges(box(600, 350), size, [legend]), true);   // under the open legend
+  assert.equal(nkmap.outsideEdges(box(400, 350), size, [legend]), false);  // beside it
+});

@@ -26,58 +26,76 @@
     return measure.measureText(text.textContent).width;
   }
 
-  /* Each label inside the map: a name that would run past an edge goes to its mark's other side
-   * or under its mark, whichever of them covers least of the other marks and the names already
-   * placed; the others keep the side declutter chose. Runs after every pan and zoom (what is near an
-   * edge changes with both). */
+  /* Each label inside the map and clear of the others: names are placed from the place with most
+   * reports to the least, each on the side declutter chose, else on its mark's other side, under it
+   * or above it: the first of those inside the map that overlaps no name already placed, covering least of
+   * the other marks. A name with no such place is left out (its mark's tooltip and its name for
+   * screen readers still give it): on a phone Changbai County's and Hyesan's names overlapped.
+   * Runs after every pan and zoom (what is near an edge changes with both). */
   function labelsInside(map, marks) {
-    var width = map.getSize().x, taken = [];
+    var width = map.getSize().x, height = map.getSize().y, taken = [];
     var ids = Object.keys(marks);
     var circles = ids.map(function (id) {
       var at = map.latLngToContainerPoint(marks[id].shape.getLatLng()), r = marks[id].shape.getRadius();
       return {id: id, left: at.x - r, right: at.x + r, top: at.y - r, bottom: at.y + r};
     });
-    var covered = function (box, id) {  // how much of other marks and placed names the box covers
-      return circles.concat(taken).reduce(function (sum, other) {
-        if (other.id === id) { return sum; }
-        var across = Math.min(box.right, other.right) - Math.max(box.left, other.left);
-        var down = Math.min(box.bottom, other.bottom) - Math.max(box.top, other.top);
-        return sum + (across > 0 && down > 0 ? across * down : 0);
-      }, 0);
+    var overlap = function (box, other) {
+      var across = Math.min(box.right, other.right) - Math.max(box.left, other.left);
+      var down = Math.min(box.bottom, other.bottom) - Math.max(box.top, other.top);
+      return across > 0 && down > 0 ? across * down : 0;
+    };
+    var grown = function (box) {  // a name placed, with the pixel the next keeps from it
+      return {left: box.left - 1, right: box.right + 1, top: box.top - 1, bottom: box.bottom + 1};
+    };
+    var covered = function (box, id) {  // how much of the other marks the box covers
+      return circles.reduce(function (sum, other) { return other.id === id ? sum : sum + overlap(box, other); }, 0);
     };
     // Every width read before any label is moved: a read after a write makes the browser lay the
     // page out again, once per label.
-    var widths = {};
+    var widths = {}, heights = {}, drops = {};
     ids.forEach(function (id) {
       var element = marks[id].label && marks[id].label.getElement();
-      if (element && element.firstChild) { widths[id] = labelWidth(element); }
-    });
-    ids.forEach(function (id) {
-      var mark = marks[id], element = mark.label && mark.label.getElement();
-      if (!element || !element.firstChild) { return; }
-      var at = map.latLngToContainerPoint(mark.label.getLatLng()), w = widths[id];
-      var r = mark.offset - 3, preferred = Boolean(mark.labelLeft);
-      var sides = {
-        right: {left: at.x + mark.offset, top: at.y - 8, transform: ""},
-        left: {left: at.x - mark.offset - w, top: at.y - 8,
-               transform: "translateX(calc(-100% - " + 2 * mark.offset + "px))"},
-        under: {left: Math.max(2, Math.min(at.x - w / 2, width - w - 2)), top: at.y + r + 2}
-      };
-      sides.under.transform = "translate(" + Math.round(sides.under.left - at.x - mark.offset) + "px, " +
-        Math.round(r + 10) + "px)";
-      var order = preferred ? ["left", "right", "under"] : ["right", "left", "under"];
-      var boxes = order.map(function (name) {
-        var side = sides[name];
-        return {id: id, name: name, left: side.left, right: side.left + w, top: side.top, bottom: side.top + 16};
-      });
-      var inside = function (box) { return box.left >= 0 && box.right <= width; };
-      var chosen = boxes[0], fits = boxes.filter(inside);
-      if (!inside(chosen) && fits.length) {  // of the places inside the map, the one that covers least
-        chosen = fits.reduce(function (best, box) { return covered(box, id) < covered(best, id) ? box : best; });
+      if (element && element.firstChild) {
+        widths[id] = labelWidth(element);
+        heights[id] = element.firstChild.offsetHeight || parseFloat(window.getComputedStyle(element).lineHeight) || 16;
+        drops[id] = element.firstChild.offsetTop;  // the name's top below its icon's (8 px above the mark's middle)
       }
-      element.firstChild.style.transform = sides[chosen.name].transform;
-      taken.push(chosen);
     });
+    var count = function (id) { return (marks[id].mark && marks[id].mark.count) || 0; };
+    ids.slice().sort(function (a, b) { return count(b) - count(a) || (a < b ? -1 : a > b ? 1 : 0); })
+      .forEach(function (id) {
+        var mark = marks[id], element = mark.label && mark.label.getElement();
+        if (!element || !element.firstChild) { return; }
+        var at = map.latLngToContainerPoint(mark.label.getLatLng()), w = widths[id], h = heights[id];
+        var r = mark.offset - 3, preferred = Boolean(mark.labelLeft), beside = at.y - 8 + drops[id];
+        var sides = {
+          right: {left: at.x + mark.offset, top: beside, transform: ""},
+          left: {left: at.x - mark.offset - w, top: beside,
+                 transform: "translateX(calc(-100% - " + 2 * mark.offset + "px))"},
+          under: {left: Math.max(2, Math.min(at.x - w / 2, width - w - 2)), top: at.y + r + 2},
+          above: {left: Math.max(2, Math.min(at.x - w / 2, width - w - 2)), top: at.y - r - 2 - h}
+        };
+        ["under", "above"].forEach(function (name) {  // moved from beside the mark
+          sides[name].transform = "translate(" + Math.round(sides[name].left - at.x - mark.offset) + "px, " +
+            Math.round(sides[name].top - beside) + "px)";
+        });
+        var order = preferred ? ["left", "right", "under", "above"] : ["right", "left", "under", "above"];
+        var fits = order.map(function (name) {
+          var side = sides[name];
+          return {id: id, name: name, left: side.left, right: side.left + w, top: side.top, bottom: side.top + h};
+        }).filter(function (box) {
+          return box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height &&
+            !taken.some(function (other) { return overlap(box, grown(other)) > 0; });
+        });
+        if (!fits.length) {  // left out: no place for it inside the map that is clear of the other names
+          element.firstChild.style.visibility = "hidden";
+          return;
+        }
+        var chosen = fits.reduce(function (best, box) { return covered(box, id) < covered(best, id) ? box : best; });
+        element.firstChild.style.visibility = "";
+        element.firstChild.style.transform = sides[chosen.name].transform;
+        taken.push(chosen);
+      });
   }
 
   /* `marks`: by place id, {shape, home, label, offset} (label null for an area's handle);

@@ -96,7 +96,31 @@
     return {x: end.x - (end.x - start.x) * share, y: end.y - (end.y - start.y) * share};
   }
 
+  /* What a first view keeps clear at the map's edges, in pixels: a little at each edge, the
+   * credits line and the scale bar at the bottom, the zoom buttons at the top left. */
+  var EDGE = {top: 6, right: 6, bottom: 24, left: 6, buttons: {x: 48, y: 80}};
+
+  /* The padding a first view fits the marks' own points with, for marks of radius up to `radius`:
+   * the edge, the mark itself and a little more, clear of the zoom buttons' column. */
+  function fitMargin(radius) {
+    var r = Math.ceil(radius) + 4;
+    return {top: EDGE.top + r, right: EDGE.right + r, bottom: EDGE.bottom + r, left: EDGE.buttons.x - EDGE.left + r};
+  }
+
+  /* Whether `box` ({left, top, right, bottom}: a mark or its name, in the map's pixels) is not
+   * wholly inside a map of `size` ({x, y}) less its edges, or lies under the zoom buttons or
+   * under one of `covers` (boxes drawn over the map: an open legend). */
+  function outsideEdges(box, size, covers) {
+    var under = (covers || []).some(function (cover) {
+      return box.left < cover.right && cover.left < box.right && box.top < cover.bottom && cover.top < box.bottom;
+    });
+    return under || box.left < EDGE.left || box.top < EDGE.top || box.right > size.x - EDGE.right ||
+      box.bottom > size.y - EDGE.bottom || (box.left < EDGE.buttons.x && box.top < EDGE.buttons.y);
+  }
+
   nkmap.TOUCHING = TOUCHING;
+  nkmap.fitMargin = fitMargin;
+  nkmap.outsideEdges = outsideEdges;
   nkmap.markerRadius = markerRadius;
   nkmap.spread = spread;
   nkmap.arrowHead = arrowHead;

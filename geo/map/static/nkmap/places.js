@@ -146,11 +146,12 @@
       }
       L.FeatureGroup.prototype.onAdd.call(this, map);
       this._zoom = null;
-      map.on("zoomend moveend", this._update, this);
+      map.on("zoomend moveend resize", this._update, this);
       setup.legendShows(this._records.places, this._shown, this._flows);
-      this._update();
-      if (this.options.fitFirstView) { setup.fitFirstView(this._points(), this.options.presenting); }
+      // Before the names are placed: a presenter's are larger.
       if (this.options.foldLegend) { setup.compactLegend(this.options.presenting); }
+      this._update();
+      if (this.options.fitFirstView) { setup.fitFirstView(this, this.options.presenting); }
       if (this.options.announce) { setup.announceDrawn(); }
     },
 
@@ -158,7 +159,7 @@
      * of the script, for a layer added in the same turn to take over (onAdd); then they go. Else
      * they go at once, as L.FeatureGroup's onRemove takes them. */
     onRemove: function (map) {
-      map.off("zoomend moveend", this._update, this);
+      map.off("zoomend moveend resize", this._update, this);
       if (!this.options.handOver) { this._takeDown(map); return; }
       if (map.nkLeaving && map.nkLeaving !== this) { map.nkLeaving._takeDown(map); }
       map.nkLeaving = this;
@@ -294,11 +295,39 @@
       });
     },
 
-    /* The points a first view fits: places, not the handles of areas. */
-    _points: function () {
-      var marks = this._marks;
-      return Object.keys(marks).filter(function (id) { return !marks[id].area; })
+    /* The points a first view fits: every mark's (`all`), or the places' only, not the handles of
+     * areas (a phone's: see nkmap.Setup.fitFirstView). */
+    fitPoints: function (all) {
+      var marks = this._marks || {};
+      return Object.keys(marks).filter(function (id) { return all || !marks[id].area; })
         .map(function (id) { return marks[id].home; });
+    },
+
+    /* Whether a mark that a first view fits (fitPoints(`all`)), where it is drawn now (moved apart
+     * from the marks it touched), or its name beside it, is not wholly inside the map's edges or
+     * lies under the legend (nkmap.outsideEdges). */
+    drawnOutside: function (map, all) {
+      var marks = this._marks || {}, size = map.getSize();
+      var container = map.getContainer().getBoundingClientRect();
+      var legend = nkmap.setupOf(map).legendBox, covers = [];
+      if (legend && legend.offsetWidth) {
+        var shown = legend.getBoundingClientRect();
+        covers.push({left: shown.left - container.left, right: shown.right - container.left,
+                     top: shown.top - container.top, bottom: shown.bottom - container.top});
+      }
+      return Object.keys(marks).some(function (id) {
+        var entry = marks[id];
+        if (!all && entry.area) { return false; }
+        var at = map.latLngToContainerPoint(entry.shape.getLatLng()), r = entry.shape.getRadius();
+        var box = {left: at.x - r, right: at.x + r, top: at.y - r, bottom: at.y + r};
+        var text = entry.label && entry.label.getElement() && entry.label.getElement().firstChild;
+        if (text && text.offsetWidth) {  // its name shows beside it (the map has no tiles)
+          var rect = text.getBoundingClientRect();
+          box.top = Math.min(box.top, rect.top - container.top);
+          box.bottom = Math.max(box.bottom, rect.bottom - container.top);
+        }
+        return nkmap.outsideEdges(box, size, covers);
+      });
     },
 
     _draw: function (config) {

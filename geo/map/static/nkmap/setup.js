@@ -27,9 +27,16 @@
     },
 
     onAdd: function (map) {
+      // Zoom in quarter steps, as the export does: a first view fitted to the marks (fitFirstView)
+      // is as close as they allow, and a press of + from there is one whole step in.
+      map.options.zoomSnap = 0.25;
       // Without tiles (offline, blocked, or none asked for) the outlines name no places: show labels.
       var tiles = false;
-      var noTiles = function () { L.DomUtil.addClass(map.getContainer(), "nk-no-tiles"); };
+      var noTiles = function () {
+        L.DomUtil.addClass(map.getContainer(), "nk-no-tiles");
+        // The names now show: placed again as they are drawn (their widths and heights measured).
+        map.eachLayer(function (layer) { if (nkmap.Places && layer instanceof nkmap.Places) { layer._update(); } });
+      };
       map.eachLayer(function (layer) {
         if (layer instanceof L.TileLayer) { tiles = true; layer.once("tileerror", noTiles); }
       });
@@ -70,6 +77,7 @@
         event.stopPropagation();
       };
       L.DomEvent.on(map.getContainer(), "keydown", this._onEscape);
+      this._gateWheel(map);
       this._addOutlines(map);
       if (this._legendHtml) { this._addLegend(map); }
       if (this.config.printSize) { this._printable(map, this.config.printSize[0], this.config.printSize[1]); }
@@ -81,12 +89,14 @@
         window.removeEventListener("afterprint", this._printHandlers[1]);
         this._printHandlers = null;
       }
+      if (this._refitting) { map.off("resize", this._refit, this); this._refitting = false; }
       if (map.keyboard) {
         map.keyboard.disable();
         delete map.keyboard._onMouseDown;  // Leaflet's own again
         map.keyboard.enable();
       }
       L.DomEvent.off(map.getContainer(), "keydown", this._onEscape);
+      if (this._wheelGate) { this._wheelGate.off(); this._wheelGate = null; }
       if (this._outlines) { map.removeLayer(this._outlines); this._outlines = null; }
       if (this._legend) {
         map.off("popupopen", this._foldLegend, this);
@@ -103,6 +113,7 @@
       var self = this, saved = null;
       var frame = window.frameElement;  // the dashboard's iframe (null in the standalone export)
       var before = function () {
+        self._printing = true;
         var container = map.getContainer(), box = self.legendBox, details = box && box.querySelector("details");
         saved = {center: map.getCenter(), zoom: map.getZoom(), bounds: map.getBounds(), snap: map.options.zoomSnap,
                  legendOpen: details ? details.open : null,
@@ -139,16 +150,59 @@
           }
         }
         container.style.width = "";
-        map.options.zoomSnap = saved.snap;
         map.invalidateSize({pan: false});
-        map.setView(saved.center, saved.zoom, {animate: false});
+        map.setView(saved.center, saved.zoom, {animate: false});  // before the snap: a fitted zoom is in quarters
+        map.options.zoomSnap = saved.snap;
         var details = box && box.querySelector("details");
         if (details && saved.legendOpen !== null) { details.open = saved.legendOpen; }
         saved = null;
+        // The frame takes back its size over the next frames: those resizes keep the view restored.
+        window.setTimeout(function () { self._printing = false; }, 1000);
       };
       window.addEventListener("beforeprint", before);
       window.addEventListener("afterprint", after);
       this._printHandlers = [before, after];
+    },
+
+    /* The mouse wheel over the map scrolls the page (a reader scrolling past the map must not get
+     * stuck in it) until the reader chooses the map: a click or a tap on it, or the focus in it.
+     * Ctrl (⌘ on a Mac) with the wheel zooms at once, and so does a trackpad's pinch (a wheel with
+     * Ctrl). A plain wheel says so on the map for a moment. Touch keeps its two-finger zoom. */
+    _gateWheel: function (map) {
+      var container = map.getContainer(), words = this.config.words || {}, active = false, timer = null;
+      var hint = L.DomUtil.create("div", "nk-wheel-hint", container);
+      hint.setAttribute("aria-hidden", "true");  // the keyboard's + and - zoom without it
+      hint.textContent = words.wheelHint || "";
+      var choose = function () { active = true; };
+      var leave = function () { active = false; };
+      var hide = function () { L.DomUtil.removeClass(hint, "nk-shown"); };
+      var onLeave = function (event) { if (!container.contains(event.relatedTarget)) { leave(); } };
+      var onWheel = function (event) {
+        if (active || event.ctrlKey || event.metaKey) { hide(); return; }
+        // Leaflet's wheel handler never sees it (it would stop the page's scrolling): the page scrolls.
+        event.stopImmediatePropagation();
+        if (hint.textContent) {
+          L.DomUtil.addClass(hint, "nk-shown");
+          window.clearTimeout(timer);
+          timer = window.setTimeout(hide, 1800);
+        }
+      };
+      map.scrollWheelZoom.enable();
+      container.addEventListener("mousedown", choose);
+      container.addEventListener("touchstart", choose, {passive: true});
+      container.addEventListener("focusin", choose);
+      container.addEventListener("focusout", onLeave);
+      window.addEventListener("blur", leave);
+      container.addEventListener("wheel", onWheel, {capture: true, passive: true});
+      this._wheelGate = {hint: hint, off: function () {
+        container.removeEventListener("mousedown", choose);
+        container.removeEventListener("touchstart", choose);
+        container.removeEventListener("focusin", choose);
+        container.removeEventListener("focusout", onLeave);
+        window.removeEventListener("blur", leave);
+        container.removeEventListener("wheel", onWheel, {capture: true});
+        L.DomUtil.remove(hint);
+      }};
     },
 
     /* Country outlines in a pane under the tiles, visible wherever tiles are missing. */
@@ -228,38 +282,76 @@
       if (on) { this.legendBox.querySelector("details").open = true; }
     },
 
-    /* A phone's or a presenter's first view: the map fitted to `points` (the places' marks, not
-     * the handles of wide areas: fitting those too would shrink a phone's map until its marks
-     * pile up; the areas' pale circles show anyway). The page's own centre and zoom
-     * (config.home) suit a laptop's map and cut off a phone's border cluster. Once per map and
-     * mode, and only from the page's own view or an earlier fit, so that a focused place and the
-     * reader's own pan and zoom are kept. `presenting`: the presenter's map. */
-    fitFirstView: function (points, presenting) {
+    /* The first view fitted to what is drawn (`layer`: the map's nkmap.Places), once per map and
+     * mode (a laptop's, a phone's, a presenter's), and only from the page's own view or an earlier
+     * fit, so that a focused place and the reader's own pan and zoom are kept. The page's own centre
+     * and zoom (config.home) cut off marks at the map's edges (Southern China at 1280 wide, Northeast
+     * China on a presenter's 1920). A laptop's and a presenter's fit takes every mark, points and
+     * the handles of wide areas, as they are drawn (moved apart), with a margin; a phone's takes the
+     * places' points only: the handles of the widest areas (China, Southern China) would shrink a
+     * phone's map until its marks pile up; they are named in its out-of-view note instead.
+     * `presenting`: the presenter's map. */
+    fitFirstView: function (layer, presenting) {
       var self = this, map = this._map;
+      this._fitPresenting = presenting;
       // After the page has applied its own centre and zoom (streamlit-folium does, once the layer is
       // drawn), and once the map has its size (its frame grows after the first drawing).
       window.setTimeout(function attempt() {
+        if (!self._map) { return; }
         if (map.getSize().y < 100) { map.once("resize", attempt); return; }
-        self._fitNow(map, points, presenting);
+        self._fitNow(map, self._placesOn(map) || layer, presenting);
       }, 0);
+      if (!this._refitting) {
+        this._refitting = true;
+        map.on("resize", this._refit, this);
+      }
     },
 
-    _fitNow: function (map, points, presenting) {
+    /* The places layer on `map` now (a step may have taken the place of the one that asked), or null. */
+    _placesOn: function (map) {
+      var current = null;
+      map.eachLayer(function (other) { if (other instanceof nkmap.Places && other._marks) { current = other; } });
+      return current;
+    },
+
+    /* A map whose frame changes size (it grows after the first drawing, the screen turns, the window
+     * is resized) while it still shows the view its fit made is fitted again at its new size. */
+    _refit: function () {
+      var map = this._map;
+      if (!map || !this._fitted || this._printing || !this._near(map, this._fitView)) { return; }
+      this._fitted = null;
+      this._fitNow(map, this._placesOn(map), this._fitPresenting);
+    },
+
+    /* Whether `map` shows `view` ({center, zoom}), within a few pixels: Leaflet rounds the centre
+     * to whole pixels. */
+    _near: function (map, view) {
+      return Boolean(view) && Math.abs(view.zoom - map.getZoom()) < 1e-6 &&
+        map.latLngToContainerPoint(view.center).distanceTo(map.getSize().divideBy(2)) < 4;
+    },
+
+    _fitNow: function (map, layer, presenting) {
       var home = this.config.home;
-      var mode = presenting ? "present" : map.getSize().x < SMALL_MAP ? "phone" : "";
-      if (!home || !mode || this._fitted === mode || !points.length) { return; }
-      // Within a few pixels: Leaflet rounds the centre to whole pixels.
-      var near = function (view) {
-        return view.zoom === map.getZoom() && map.latLngToContainerPoint(view.center).distanceTo(map.getSize().divideBy(2)) < 4;
-      };
-      var atHome = near(home), atFit = this._fitView && near(this._fitView);
-      if (!atHome && !atFit) { return; }
-      var pad = Math.round(this.config.radius.max) + 8;  // a whole mark inside, clear of the zoom buttons
+      var phone = map.getSize().x < SMALL_MAP, all = !phone || presenting;
+      var mode = presenting ? "present" : phone ? "phone" : "wide";
+      var points = layer && layer.fitPoints ? layer.fitPoints(all) : [];
+      if (!home || this._fitted === mode || !points.length) { return; }
+      if (!this._near(map, home) && !this._near(map, this._fitView)) { return; }
+      var margin = nkmap.fitMargin(this.config.radius.max);
+      // An open legend (a presenter's strip along the bottom) keeps the marks above it.
+      var legend = this.legendBox, details = legend && legend.querySelector("details");
+      if (details && details.open && legend.offsetHeight > 60) { margin.bottom += legend.offsetHeight; }
       var snap = map.options.zoomSnap;
       map.options.zoomSnap = 0.25;  // as close as the marks allow, not a whole zoom level further out
       // Never much closer than the page's own view: one or two places keep their surroundings.
-      map.fitBounds(L.latLngBounds(points), {paddingTopLeft: [pad + 34, pad], paddingBottomRight: [pad, pad],
+      map.fitBounds(L.latLngBounds(points), {paddingTopLeft: [margin.left, margin.top],
+                                             paddingBottomRight: [margin.right, margin.bottom],
                                              maxZoom: home.zoom + 2, animate: false});
+      // Marks that touch are moved apart after each zoom (declutter), some of them outward: zoom
+      // out a quarter step at a time until every mark as drawn is inside the map's edges.
+      for (var k = 0; k < 8 && layer.drawnOutside(map, all); k++) {
+        map.setZoom(map.getZoom() - 0.25, {animate: false});
+      }
       map.options.zoomSnap = snap;
       this._fitted = mode;
       this._fitView = {center: map.getCenter(), zoom: map.getZoom()};
