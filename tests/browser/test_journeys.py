@@ -798,6 +798,10 @@ def test_the_map_and_the_expanders_have_names(open_dashboard) -> None:
     opened = open_dashboard(viewport=JOURNALIST)
     page = opened.page
     assert page.locator(harness.MAP_IFRAME).get_attribute("title").startswith("Map of the places")
+    # Inside the frame, the map itself (the stop a keyboard reaches first) is named for what it holds, not
+    # read out as the arrows and names of everything drawn in it.
+    region = harness.map_frame(page).get_by_role("region", name="Map of the places")
+    assert region.count() == 1 and "leaflet-container" in region.get_attribute("class")
     session = page.context.new_cdp_session(page)
     names = [node.get("name", {}).get("value", "") for node in session.send("Accessibility.getFullAXTree")["nodes"]
              if node.get("role", {}).get("value") == "DisclosureTriangle"]

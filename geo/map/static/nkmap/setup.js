@@ -60,7 +60,12 @@
         var button = pair[1] && map.getContainer().querySelector(".leaflet-control-zoom-" + pair[0]);
         if (button) { button.title = pair[1]; button.setAttribute("aria-label", pair[1]); }
       });
-      // In the dashboard the map's frame is named for what it holds, not for the component.
+      // In the dashboard the map's frame is named for what it holds, not for the component; the map
+      // itself too (a screen reader read it as the names and arrows of everything drawn in it).
+      if (this.config.title) {
+        map.getContainer().setAttribute("role", "region");
+        map.getContainer().setAttribute("aria-label", this.config.title);
+      }
       if (this.config.title && window.__GLOBAL_DATA__ && window.frameElement) {
         window.frameElement.setAttribute("title", this.config.title);
       }
