@@ -49,6 +49,7 @@ def main() -> None:
         # The toggle bound to the link reads only true/false: a hand-written present=1 becomes true.
         st.query_params["present"] = "true"
         state.open_presenting()
+        st.rerun()  # the link's present=true reaches the browser before the toggle is drawn and bound to it
     presenting = state.presenting(st.query_params.get("present", ""))
     styled(presenting=presenting)
     st.html(f'<script class="nk-page-scripts">{static_files.page_scripts()}</script>', unsafe_allow_javascript=True)

@@ -135,3 +135,26 @@ def test_pause_by_keyboard_stops_on_the_year_shown_and_keeps_the_focus(open_dash
     said = what_the_page_says(page)
     assert (said["big years"], said["link"], said["slider"]) == (seen, [seen, seen], [seen, seen]), said
     assert page.evaluate("document.activeElement.innerText").strip() == "▶ Play the years"
+
+
+def test_next_and_previous_year_write_the_link_and_back_steps_back_in_presenter_mode(open_dashboard) -> None:
+    """A presenter opens a shared link in presenter mode and steps with Next and Previous: after each
+    step the link says the year on the screen and still opens presenter mode (a link copied then
+    shows what the room saw), and Back returns to the year before, still presenting."""
+    page = open_dashboard("?present=1&years=2013&years=2013", viewport=PRESENTER).page
+    seen = []
+    for button, year in (("Next year ▶", "2014"), ("Next year ▶", "2015"), ("◀ Previous year", "2014")):
+        page.get_by_role("button", name=button).click()
+        page.wait_for_function("y => document.querySelector('.nk-bigyears').innerText === y", arg=year,
+                               timeout=20_000)
+        harness.wait_for_app(page)
+        page.wait_for_timeout(1200)
+        query = parse_qs(urlsplit(page.url).query)
+        seen.append((year, query.get("years"), query.get("present")))
+    assert seen == [(year, [year, year], ["true"]) for year in ("2014", "2015", "2014")], seen
+    page.go_back()
+    page.wait_for_function("() => (document.querySelector('.nk-bigyears') || {}).innerText === '2015'",
+                           timeout=20_000)
+    harness.wait_for_app(page)
+    assert parse_qs(urlsplit(page.url).query).get("present") == ["true"]
+    assert page.locator(".nk-bigyears").is_visible(), "Back left presenter mode"
