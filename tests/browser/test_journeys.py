@@ -854,6 +854,26 @@ def test_the_first_view_holds_every_mark_drawn(open_dashboard, link: str, viewpo
     assert [m["name"] for m in marks if not m["inside"]] == [], [m for m in marks if not m["inside"]]
 
 
+def test_a_presenters_map_follows_each_years_marks(open_dashboard) -> None:
+    """A presenter stepped from 2013 (two places in the north-east) to 2016 (Ningbo alone, far south):
+    the map stayed where 2013 had left it and showed nothing. Each step keeps that year's marks in sight
+    while the presenter has not moved the map."""
+    page = open_dashboard("?present=1&years=2013&years=2013", viewport=WIDE).page
+    frame = harness.map_frame(page)
+    outside = {}
+    for year in ("2014", "2015", "2016"):
+        page.get_by_role("button", name="Next year ▶").click()
+        page.wait_for_function("y => document.querySelector('.nk-bigyears').innerText === y", arg=year,
+                               timeout=20_000)
+        harness.wait_for_app(page)
+        page.wait_for_timeout(1200)
+        marks = frame.evaluate(DRAWN)
+        outside[year] = [m["name"] for m in marks if not m["inside"]] if marks else None
+    page.screenshot(path="/tmp/nk-presenter-2016.png")
+    assert outside["2016"] is not None, "Ningbo is 2016's place"
+    assert all(names in ([], None) for names in outside.values()), outside
+
+
 @pytest.mark.parametrize("viewport", [JOURNALIST, {"width": 1366, "height": 768}], ids=["1280x720", "1366x768"])
 def test_a_presenters_legend_is_compact_and_leaves_the_marks_in_sight(open_dashboard, viewport: dict) -> None:
     """The presenter's legend opened over four fifths of the map's height at 1280×720 and 1366×768

@@ -288,7 +288,7 @@
     },
 
     /* The first view fitted to what is drawn (`layer`: the map's nkmap.Places), once per map and
-     * mode (a laptop's, a phone's, a presenter's), and only from the page's own view or an earlier
+     * mode (a laptop's, a phone's; a presenter's at every step), and only from the page's own view or an earlier
      * fit, so that a focused place and the reader's own pan and zoom are kept. The page's own centre
      * and zoom (config.home) cut off marks at the map's edges (Southern China at 1280 wide, Northeast
      * China on a presenter's 1920). A laptop's and a presenter's fit takes every mark, points and
@@ -304,6 +304,9 @@
       window.setTimeout(function attempt() {
         if (!self._map) { return; }
         if (map.getSize().y < 100) { map.once("resize", attempt); return; }
+        // A presenter's map follows each year's marks (2016's Ningbo was off a map left where 2013's
+        // north-east had put it) while it still shows the view the last fit made.
+        if (presenting && self._fitted === "present" && self._near(map, self._fitView)) { self._fitted = null; }
         self._fitNow(map, self._placesOn(map) || layer, presenting);
       }, 0);
       if (!this._refitting) {
