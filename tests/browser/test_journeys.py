@@ -523,8 +523,14 @@ def test_a_phones_map_keeps_names_and_legend_in_room_and_says_what_is_out_of_vie
     assert len(labels) >= 8
     assert [label for label in labels if not label["inside"]] == []
     out = [p["name"] for p in frame.evaluate(INSIDE, "path.nk-place") if not p["inside"]]
-    assert "China" in out, out
     note = frame.locator(".nk-offscreen")
+    if not out:  # the first view's fit can take in every mark; then there is nothing to name
+        assert not note.is_visible()
+        frame.locator(".leaflet-control-zoom-in").tap()  # closer: some marks leave the map
+        frame.wait_for_selector(".nk-offscreen", state="visible", timeout=20_000)
+        page.wait_for_timeout(800)
+        out = [p["name"] for p in frame.evaluate(INSIDE, "path.nk-place") if not p["inside"]]
+    assert out
     assert note.is_visible()
     assert all(name in note.inner_text() for name in out), (out, note.inner_text())
     legend = frame.locator(".nk-legend")
@@ -542,6 +548,9 @@ def test_the_phones_out_of_view_note_hides_no_mark_and_no_popup(open_dashboard) 
     first lines (the date) of every popup: taps go through it, and it hides while a popup is open."""
     page = open_dashboard(**PHONE).page
     frame = harness.map_frame(page)
+    page.wait_for_timeout(800)
+    if not frame.locator(".nk-offscreen").is_visible():  # the first view took in every mark: zoom in
+        frame.locator(".leaflet-control-zoom-in").tap()
     frame.wait_for_selector(".nk-offscreen", state="visible", timeout=20_000)
     page.wait_for_timeout(800)
     covered = frame.evaluate("""() => [...document.querySelectorAll('path.nk-place')].flatMap(mark => {
