@@ -7,15 +7,12 @@ clause about someone other than the workers names no place of theirs.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
-from geo.drafting.article import article_from_bytes
-from geo.drafting.dates import parse_published
-from geo.drafting.draft_folder import make_draft
 from geo.drafting.numbers import figures_in
+from tests.drafting import drafts
 
 
 @pytest.fixture
@@ -25,12 +22,8 @@ def data(real_copy: Path) -> Path:
 
 
 def drafted(text: str, data: Path, published: str = "2023-04-12") -> list[tuple[str, dict[str, str]]]:
-    """Each candidate as (place name, report cells)."""
-    draft = make_draft(article_from_bytes(text.encode("utf-8")), parse_published(published), data, publisher="Test")
-    with (data / "places.csv").open(encoding="utf-8") as stream:
-        names = {row["id"]: row["name"] for row in csv.DictReader(stream)}
-    names |= {row["id"]: row["name"] for row in draft.places}
-    return [(names[row["place_id"]], row) for row in draft.reports]
+    """Each candidate as (place name, report cells), for an article published on ``published``."""
+    return drafts.drafted(text, data, published)
 
 
 def places(text: str, data: Path) -> set[str]:
