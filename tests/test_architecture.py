@@ -100,6 +100,19 @@ def test_loading_and_validating_the_bundled_dataset_imports_no_drawing_or_page_l
     assert found.stdout.strip() == "[]"
 
 
+def test_the_page_imports_no_gis_or_image_library_until_a_download_asks_for_one() -> None:
+    """The first paint waits for every import the page makes: geopandas and GDAL (about a second on a
+    loaded machine) came in with the data package's module, though only a GeoPackage needs them."""
+    code = (
+        "import sys\n"
+        "import ui.explore, ui.publish, ui.reports\n"
+        "print(sorted({name.split('.')[0] for name in sys.modules} & "
+        "{'geopandas', 'pyogrio', 'pyproj', 'matplotlib'}))\n"
+    )
+    found = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"
+
+
 def test_the_import_contracts_in_pyproject_are_kept() -> None:
     """The layers and forbidden imports of pyproject.toml's ``[tool.importlinter]`` (also run by ``make lint``)."""
     linter = Path(sys.executable).with_name("lint-imports")

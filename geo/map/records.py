@@ -191,9 +191,12 @@ def step_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popup
     new_places: list[str] = []
     wanted = [*map(int, mark_ranks), *map(int, flow_from), *map(int, flow_to)]
     by_rank = {int(rank): pos for pos, rank in enumerate(ranks)}
-    for rank in sorted(set(wanted) - sent_places):
-        new_places.append(f"[{rank},{script_json(place_record(dataset.places.iloc[by_rank[rank]], lang))}]")
-        sent_places.add(rank)
+    unsent = sorted(set(wanted) - sent_places)
+    # one selection of the rows, not a row lookup per place (1,000 lookups were a tenth of a first paint at 50k)
+    for rank, place in zip(unsent, dataset.places.iloc[[by_rank[rank] for rank in unsent]].to_dict("records"),
+                           strict=True):
+        new_places.append(f"[{rank},{script_json(place_record(place, lang))}]")
+    sent_places.update(unsent)
     rows = sorted(zip(map(int, mark_ranks), places["place_id"], places["reports"], places["role"],
                       places["sector"], places["presence"], strict=True))
     marks: list[int] = []

@@ -14,7 +14,6 @@ import pandas as pd
 from ..data.load import Dataset
 from ..i18n import DEFAULT_LANGUAGE, fill, translations
 from .export import EXPORT_COLUMNS, ExportInfo, geojson_text, to_csv_text
-from .gis import geopackage_bytes
 
 PROFILE = "tabular-data-package"
 """The Frictionless profile the package follows (https://specs.frictionlessdata.io/)."""
@@ -132,6 +131,8 @@ def data_package(dataset: Dataset, reports: pd.DataFrame, info: ExportInfo, *, l
         ],
     }
     readme = _readme(info.as_dict(len(reports), lang=lang), descriptor["sources"], lang)
+    from .gis import geopackage_bytes  # geopandas and GDAL: imported when a package is made, not with the page
+
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("reports.csv", to_csv_text(dataset, reports))

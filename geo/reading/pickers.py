@@ -37,7 +37,10 @@ def labels(dataset: Dataset, table: str, lang: str = DEFAULT_LANGUAGE) -> dict[s
         if table == "sectors":
             found = {s: sector_label(row, lang) for s, row in dataset.sectors.iterrows()}
         elif table == "sources":
-            found = {s: source_label(dataset, s, lang) for s in dataset.sources.index}
+            sources = dataset.sources  # by column, not a row lookup per source
+            found = {s: _source_words(publisher, published, lang)
+                     for s, publisher, published in zip(sources.index, sources["publisher"], sources["published"],
+                                                        strict=True)}
         elif table == "places":
             places = dataset.places
             found = {p: place_label(places.loc[p], lang) for p in places_by_name(dataset)} \
@@ -157,7 +160,8 @@ def filters_from_link(dataset: Dataset, params: dict[str, list[str]], years: tup
     for spec in FILTERS:
         given = [value for value in params.get(spec.key, []) if value != ""]
         if spec.kind == "list":
-            by_label = all_labels(dataset, spec.name)  # a link made in any language
+            # a link made in any language; the labels of every language are built only for a link that names options
+            by_label = all_labels(dataset, spec.name) if given else {}
             values[spec.key] = [by_label[label] for label in dict.fromkeys(given) if label in by_label]
         elif spec.kind == "text":
             values[spec.key] = given[-1] if given else ""
@@ -179,20 +183,20 @@ def unread_link_values(dataset: Dataset, params: dict[str, list[str]]) -> list[t
     params
         The link's parameters, each with all its values (``st.query_params.get_all``).
     """
-    options = filter_options(dataset)
     unread: list[tuple[str, str]] = []
     for spec in FILTERS:
         given = [value for value in params.get(spec.key, []) if value != ""]
-        if spec.kind == "list":
-            known = set(options[spec.name].values())
+        if spec.kind == "list" and given:
+            known = all_labels(dataset, spec.name)  # read in any language, as filters_from_link reads it
             unread += [(spec.key, value) for value in given if value not in known]
         elif spec.kind == "range" and given:
             if len(given) != 2 or not all(re.fullmatch(r"\s*-?\d+\s*", value) for value in given):
                 unread += [(spec.key, value) for value in given]
         elif spec.kind == "flag":
             unread += [(spec.key, value) for value in given if value.lower() not in ("true", "false")]
-    places = set(labels(dataset, "places").values())
-    unread += [("place", value) for value in params.get("place", []) if value and value not in places]
+    if any(params.get("place", [])):
+        places = all_labels(dataset, "places")
+        unread += [("place", value) for value in params.get("place", []) if value and value not in places]
     unread += [("present", value) for value in params.get("present", [])
                if value.lower() not in ("true", "false", "1", "0", "")]
     return unread
@@ -200,8 +204,7 @@ def unread_link_values(dataset: Dataset, params: dict[str, list[str]]) -> list[t
 
 def place_from_link(dataset: Dataset, values: list[str]) -> str | None:
     """The place a link's ``place`` parameter names (by its label, as the place box shows it, in any language)."""
-    by_label = all_labels(dataset, "places")
-    return by_label.get(values[-1]) if values else None
+    return all_labels(dataset, "places").get(values[-1]) if values else None
 
 
 def step_years(current: tuple[int, int], bounds: tuple[int, int], direction: int) -> tuple[int, int]:
@@ -229,7 +232,11 @@ def role_label(role: str, lang: str = DEFAULT_LANGUAGE) -> str:
 def source_label(dataset: Dataset, source_id: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """A source as pickers show it: its publisher and date ("Daily NK (November 2019)", "Daily NK (2019년 11월)")."""
     row = dataset.sources.loc[source_id]
-    return f"{row['publisher']} ({format_date_in(str(row['published']), lang)})"
+    return _source_words(row["publisher"], row["published"], lang)
+
+
+def _source_words(publisher: object, published: object, lang: str) -> str:
+    return f"{publisher} ({format_date_in(str(published), lang)})"
 
 
 def year_label(years: tuple[int, int] | None, lang: str = DEFAULT_LANGUAGE) -> str:

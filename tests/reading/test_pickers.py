@@ -116,3 +116,17 @@ def test_a_links_unreadable_values_are_named_and_the_rest_is_read(tiny) -> None:
     assert read.sectors == ("garments",) and read.roles == ("event",) and read.text == "waitress"
     assert pickers.unread_link_values(tiny, {"years": ["2016", "2019"], "sector": ["Garments"]}) == []
     assert pickers.unread_link_values(tiny, {"years": ["2016"]}) == [("years", "2016")]
+
+
+def test_a_link_made_in_another_language_is_read_and_not_called_unread() -> None:
+    """The page reads a sector or a place by its label in any language; its note must not say it left them out."""
+    tiny = load_dataset(SETTINGS.data_dir)
+    sector = pickers.labels(tiny, "sectors", "ko")["garments"]
+    place_id, place = next((key, label) for key, label in pickers.labels(tiny, "places", "ja").items()
+                           if label != tiny.places.at[key, "name"])
+    params = {"sector": [sector], "place": [place]}
+    assert sector != "Garments"
+    assert pickers.filters_from_link(tiny, params, tiny.years).sectors == ("garments",)
+    assert pickers.place_from_link(tiny, [place]) == place_id
+    assert pickers.unread_link_values(tiny, params) == []
+    assert pickers.unread_link_values(tiny, {"sector": [sector + "x"]}) == [("sector", sector + "x")]
