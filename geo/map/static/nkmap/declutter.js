@@ -14,60 +14,94 @@
     }
   }
 
-  var measure = null;
+  var measure = null, widthsSeen = {}, metricsSeen = {};
 
-  /* How wide a label's text is, in pixels, also while labels are hidden (the map has tiles). */
-  function labelWidth(element) {
-    var text = element.firstChild;
-    if (text.offsetWidth) { return text.offsetWidth; }
-    var style = window.getComputedStyle(text);
-    measure = measure || document.createElement("canvas").getContext("2d");
-    measure.font = style.fontWeight + " " + style.fontSize + " " + style.fontFamily;
-    return measure.measureText(text.textContent).width;
+  /* How wide `words` are in `font`, in pixels: measured once per name and font on a canvas. Reading
+   * a name's own width made the browser lay the whole map out again on every zoom and step (a
+   * second of a first paint at a thousand places, where the fit zooms several times). */
+  function textWidth(words, font) {
+    var key = font + "\n" + words;
+    if (!(key in widthsSeen)) {
+      measure = measure || document.createElement("canvas").getContext("2d");
+      measure.font = font;
+      widthsSeen[key] = measure.measureText(words).width;
+    }
+    return widthsSeen[key];
   }
+
+  /* The names' font, their height and how far a name's top sits below its icon's (8 px above the
+   * mark's middle): the same for every name of a map in one mode (all share one class), read from
+   * one name and kept per font. Hidden names (the map has tiles) are measured from the style. */
+  function nameMetrics(text) {
+    var style = window.getComputedStyle(text);
+    var font = style.fontWeight + " " + style.fontSize + " " + style.fontFamily;
+    var shown = window.getComputedStyle(text.parentNode).display !== "none";
+    var key = (shown ? "shown " : "hidden ") + font;
+    if (!metricsSeen[key]) {
+      metricsSeen[key] = shown && text.offsetHeight ? {font: font, height: text.offsetHeight, drop: text.offsetTop}
+        : {font: font, height: parseFloat(style.lineHeight) || 16, drop: 0};
+    }
+    return metricsSeen[key];
+  }
+
+  /* Boxes ({left, right, top, bottom}) by the cells of a square grid they touch, so that those near
+   * a box are found without looking at every one (a thousand names against a thousand marks). */
+  function Grid(cell) { this.cell = cell; this.cells = {}; }
+  Grid.prototype.range = function (box, each) {
+    var c = this.cell;
+    for (var x = Math.floor(box.left / c); x <= Math.floor(box.right / c); x++) {
+      for (var y = Math.floor(box.top / c); y <= Math.floor(box.bottom / c); y++) { each(x + "," + y); }
+    }
+  };
+  Grid.prototype.add = function (box) {
+    var cells = this.cells;
+    this.range(box, function (key) { (cells[key] = cells[key] || []).push(box); });
+  };
+  Grid.prototype.near = function (box) {
+    var cells = this.cells, found = [];
+    this.range(box, function (key) {
+      (cells[key] || []).forEach(function (other) { if (found.indexOf(other) < 0) { found.push(other); } });
+    });
+    return found;
+  };
+
+  var overlap = function (box, other) {
+    var across = Math.min(box.right, other.right) - Math.max(box.left, other.left);
+    var down = Math.min(box.bottom, other.bottom) - Math.max(box.top, other.top);
+    return across > 0 && down > 0 ? across * down : 0;
+  };
 
   /* Each label inside the map and clear of the others: names are placed from the place with most
    * reports to the least, each on the side declutter chose, else on its mark's other side, under it
    * or above it: the first of those inside the map that overlaps no name already placed, covering least of
    * the other marks. A name with no such place is left out (its mark's tooltip and its name for
    * screen readers still give it): on a phone Changbai County's and Hyesan's names overlapped.
-   * Runs after every pan and zoom (what is near an edge changes with both). */
+   * Runs after every pan and zoom (what is near an edge changes with both). Reads no layout: the
+   * widths and heights are kept (textWidth, nameMetrics). */
   function labelsInside(map, marks) {
-    var width = map.getSize().x, height = map.getSize().y, taken = [];
+    var width = map.getSize().x, height = map.getSize().y, taken = new Grid(64), circles = new Grid(64);
     var ids = Object.keys(marks);
-    var circles = ids.map(function (id) {
-      var at = map.latLngToContainerPoint(marks[id].shape.getLatLng()), r = marks[id].shape.getRadius();
-      return {id: id, left: at.x - r, right: at.x + r, top: at.y - r, bottom: at.y + r};
-    });
-    var overlap = function (box, other) {
-      var across = Math.min(box.right, other.right) - Math.max(box.left, other.left);
-      var down = Math.min(box.bottom, other.bottom) - Math.max(box.top, other.top);
-      return across > 0 && down > 0 ? across * down : 0;
-    };
-    var grown = function (box) {  // a name placed, with the pixel the next keeps from it
-      return {left: box.left - 1, right: box.right + 1, top: box.top - 1, bottom: box.bottom + 1};
-    };
-    var covered = function (box, id) {  // how much of the other marks the box covers
-      return circles.reduce(function (sum, other) { return other.id === id ? sum : sum + overlap(box, other); }, 0);
-    };
-    // Every width read before any label is moved: a read after a write makes the browser lay the
-    // page out again, once per label.
-    var widths = {}, heights = {}, drops = {};
     ids.forEach(function (id) {
-      var element = marks[id].label && marks[id].label.getElement();
-      if (element && element.firstChild) {
-        widths[id] = labelWidth(element);
-        heights[id] = element.firstChild.offsetHeight || parseFloat(window.getComputedStyle(element).lineHeight) || 16;
-        drops[id] = element.firstChild.offsetTop;  // the name's top below its icon's (8 px above the mark's middle)
-      }
+      var at = map.latLngToContainerPoint(marks[id].shape.getLatLng()), r = marks[id].shape.getRadius();
+      circles.add({id: id, left: at.x - r, right: at.x + r, top: at.y - r, bottom: at.y + r});
     });
+    var covered = function (box, id) {  // how much of the other marks the box covers
+      return circles.near(box).reduce(function (sum, other) { return other.id === id ? sum : sum + overlap(box, other); }, 0);
+    };
+    var clear = function (box) {  // of the names placed, with the pixel each keeps from the next
+      var grown = {left: box.left - 1, right: box.right + 1, top: box.top - 1, bottom: box.bottom + 1};
+      return !taken.near(grown).some(function (other) { return overlap(grown, other) > 0; });
+    };
+    var metrics = null;
     var count = function (id) { return (marks[id].mark && marks[id].mark.count) || 0; };
     ids.slice().sort(function (a, b) { return count(b) - count(a) || (a < b ? -1 : a > b ? 1 : 0); })
       .forEach(function (id) {
         var mark = marks[id], element = mark.label && mark.label.getElement();
         if (!element || !element.firstChild) { return; }
-        var at = map.latLngToContainerPoint(mark.label.getLatLng()), w = widths[id], h = heights[id];
-        var r = mark.offset - 3, preferred = Boolean(mark.labelLeft), beside = at.y - 8 + drops[id];
+        metrics = metrics || nameMetrics(element.firstChild);
+        var w = textWidth(element.firstChild.textContent, metrics.font), h = metrics.height;
+        var at = map.latLngToContainerPoint(mark.label.getLatLng());
+        var r = mark.offset - 3, preferred = Boolean(mark.labelLeft), beside = at.y - 8 + metrics.drop;
         var sides = {
           right: {left: at.x + mark.offset, top: beside, transform: ""},
           left: {left: at.x - mark.offset - w, top: beside,
@@ -84,18 +118,28 @@
           var side = sides[name];
           return {id: id, name: name, left: side.left, right: side.left + w, top: side.top, bottom: side.top + h};
         }).filter(function (box) {
-          return box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height &&
-            !taken.some(function (other) { return overlap(box, grown(other)) > 0; });
+          return box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height && clear(box);
         });
         if (!fits.length) {  // left out: no place for it inside the map that is clear of the other names
           element.firstChild.style.visibility = "hidden";
           return;
         }
-        var chosen = fits.reduce(function (best, box) { return covered(box, id) < covered(best, id) ? box : best; });
+        var chosen = fits[0], least = covered(fits[0], id);
+        fits.slice(1).forEach(function (box) {
+          var cover = covered(box, id);
+          if (cover < least) { chosen = box; least = cover; }
+        });
         element.firstChild.style.visibility = "";
         element.firstChild.style.transform = sides[chosen.name].transform;
-        taken.push(chosen);
+        taken.add(chosen);
       });
+  }
+
+  /* Where a mark's name (`text`, its element) reaches above and below, in the map's pixels, with
+   * the mark's middle at `y`, when it sits beside the mark: without reading the page's layout. */
+  function nameSpan(text, y) {
+    var metrics = nameMetrics(text), top = y - 8 + metrics.drop;
+    return {top: top, bottom: top + metrics.height};
   }
 
   /* `marks`: by place id, {shape, home, label, offset} (label null for an area's handle);
@@ -157,4 +201,5 @@
   nkmap.declutter = declutter;
   nkmap.offScreen = offScreen;
   nkmap.labelsInside = labelsInside;
+  nkmap.nameSpan = nameSpan;
 })(nkmap);

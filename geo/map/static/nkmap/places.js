@@ -146,7 +146,7 @@
       }
       L.FeatureGroup.prototype.onAdd.call(this, map);
       this._zoom = null;
-      map.on("zoomend moveend resize", this._update, this);
+      map.on("zoomend moveend resize", this._onView, this);
       setup.legendShows(this._records.places, this._shown, this._flows);
       // Before the names are placed: a presenter's are larger.
       if (this.options.foldLegend) { setup.compactLegend(this.options.presenting); }
@@ -159,7 +159,7 @@
      * of the script, for a layer added in the same turn to take over (onAdd); then they go. Else
      * they go at once, as L.FeatureGroup's onRemove takes them. */
     onRemove: function (map) {
-      map.off("zoomend moveend resize", this._update, this);
+      map.off("zoomend moveend resize", this._onView, this);
       if (!this.options.handOver) { this._takeDown(map); return; }
       if (map.nkLeaving && map.nkLeaving !== this) { map.nkLeaving._takeDown(map); }
       map.nkLeaving = this;
@@ -270,7 +270,19 @@
       this._shapes[mark.place] = shape;
     },
 
-    /* Overlap depends on the zoom only: a pan just changes which marks are on the screen. */
+    /* A zoom, a pan or a new size: Leaflet tells of one change by two or three events (zoomend,
+     * moveend, resize); the marks are placed again once per view. */
+    _onView: function () {
+      var map = this._map;
+      if (!map) { return; }
+      var view = map.getZoom() + " " + map.getPixelOrigin() + " " + map.getSize() + " " + map.getCenter();
+      if (view !== this._view) { this._update(); }
+    },
+
+    /* Overlap depends on the zoom only: a pan just changes which marks are on the screen. While a
+     * first view is being fitted (`_fitting`, nkmap.Setup._fitNow zooms out a quarter step at a time),
+     * the marks are only moved apart: the names, the out-of-view note and the keyboard's order follow
+     * once, at the fitted view. */
     _update: function () {
       var map = this._map;
       if (!map) { return; }
@@ -278,6 +290,8 @@
         this._zoom = map.getZoom();
         nkmap.declutter(map, this._marks, this._flows, this._leaders);
       }
+      if (this._fitting) { this._view = null; return; }
+      this._view = map.getZoom() + " " + map.getPixelOrigin() + " " + map.getSize() + " " + map.getCenter();
       nkmap.labelsInside(map, this._marks);
       nkmap.offScreen(map, this._marks, this._records.places, nkmap.setupOf(map).config.words);
       this._tabOrder(map);
@@ -315,16 +329,17 @@
         covers.push({left: shown.left - container.left, right: shown.right - container.left,
                      top: shown.top - container.top, bottom: shown.bottom - container.top});
       }
+      var names = L.DomUtil.hasClass(map.getContainer(), "nk-no-tiles");  // names show only without tiles
       return Object.keys(marks).some(function (id) {
         var entry = marks[id];
         if (!all && entry.area) { return false; }
         var at = map.latLngToContainerPoint(entry.shape.getLatLng()), r = entry.shape.getRadius();
         var box = {left: at.x - r, right: at.x + r, top: at.y - r, bottom: at.y + r};
-        var text = entry.label && entry.label.getElement() && entry.label.getElement().firstChild;
-        if (text && text.offsetWidth) {  // its name shows beside it (the map has no tiles)
-          var rect = text.getBoundingClientRect();
-          box.top = Math.min(box.top, rect.top - container.top);
-          box.bottom = Math.max(box.bottom, rect.bottom - container.top);
+        var text = names && entry.label && entry.label.getElement() && entry.label.getElement().firstChild;
+        if (text) {  // its name shows beside it: as high as the name reaches
+          var span = nkmap.nameSpan(text, map.latLngToContainerPoint(entry.label.getLatLng()).y);
+          box.top = Math.min(box.top, span.top);
+          box.bottom = Math.max(box.bottom, span.bottom);
         }
         return nkmap.outsideEdges(box, size, covers);
       });

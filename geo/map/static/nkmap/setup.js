@@ -351,16 +351,22 @@
       if (details && details.open && legend.offsetHeight > 60) { margin.bottom += legend.offsetHeight; }
       var snap = map.options.zoomSnap;
       map.options.zoomSnap = 0.25;  // as close as the marks allow, not a whole zoom level further out
-      // Never much closer than the page's own view: one or two places keep their surroundings.
-      map.fitBounds(L.latLngBounds(points), {paddingTopLeft: [margin.left, margin.top],
-                                             paddingBottomRight: [margin.right, margin.bottom],
-                                             maxZoom: home.zoom + 2, animate: false});
-      // Marks that touch are moved apart after each zoom (declutter), some of them outward: zoom
-      // out a quarter step at a time until every mark as drawn is inside the map's edges.
-      for (var k = 0; k < 8 && layer.drawnOutside(map, all); k++) {
-        map.setZoom(map.getZoom() - 0.25, {animate: false});
+      layer._fitting = true;  // marks moved apart at each zoom tried; names placed once, at the last
+      try {
+        // Never much closer than the page's own view: one or two places keep their surroundings.
+        map.fitBounds(L.latLngBounds(points), {paddingTopLeft: [margin.left, margin.top],
+                                               paddingBottomRight: [margin.right, margin.bottom],
+                                               maxZoom: home.zoom + 2, animate: false});
+        // Marks that touch are moved apart after each zoom (declutter), some of them outward: zoom
+        // out a quarter step at a time until every mark as drawn is inside the map's edges.
+        for (var k = 0; k < 8 && layer.drawnOutside(map, all); k++) {
+          map.setZoom(map.getZoom() - 0.25, {animate: false});
+        }
+      } finally {
+        layer._fitting = false;
+        map.options.zoomSnap = snap;
       }
-      map.options.zoomSnap = snap;
+      layer._update();
       this._fitted = mode;
       this._fitView = {center: map.getCenter(), zoom: map.getZoom()};
     },
