@@ -31,17 +31,20 @@
 
   /* The names' font, their height and how far a name's top sits below its icon's (8 px above the
    * mark's middle): the same for every name of a map in one mode (all share one class), read from
-   * one name and kept per font. Hidden names (the map has tiles) are measured from the style. */
-  function nameMetrics(text) {
-    var style = window.getComputedStyle(text);
-    var font = style.fontWeight + " " + style.fontSize + " " + style.fontFamily;
-    var shown = window.getComputedStyle(text.parentNode).display !== "none";
-    var key = (shown ? "shown " : "hidden ") + font;
-    if (!metricsSeen[key]) {
-      metricsSeen[key] = shown && text.offsetHeight ? {font: font, height: text.offsetHeight, drop: text.offsetTop}
+   * one name (`text`) and kept per mode: the map's classes (a presenter's names are larger; names
+   * show only without tiles) and its width (a presenter's type grows with it). Reading a style after
+   * the marks moved made the browser work out every style again at each zoom. Hidden names (the map
+   * has tiles) are measured from the style. */
+  function nameMetrics(map, text) {
+    var mode = map.getContainer().className + " " + map.getSize().x;
+    if (!metricsSeen[mode]) {
+      var style = window.getComputedStyle(text);
+      var font = style.fontWeight + " " + style.fontSize + " " + style.fontFamily;
+      var shown = window.getComputedStyle(text.parentNode).display !== "none";
+      metricsSeen[mode] = shown && text.offsetHeight ? {font: font, height: text.offsetHeight, drop: text.offsetTop}
         : {font: font, height: parseFloat(style.lineHeight) || 16, drop: 0};
     }
-    return metricsSeen[key];
+    return metricsSeen[mode];
   }
 
   /* Boxes ({left, right, top, bottom}) by the cells of a square grid they touch, so that those near
@@ -98,7 +101,7 @@
       .forEach(function (id) {
         var mark = marks[id], element = mark.label && mark.label.getElement();
         if (!element || !element.firstChild) { return; }
-        metrics = metrics || nameMetrics(element.firstChild);
+        metrics = metrics || nameMetrics(map, element.firstChild);
         var w = textWidth(element.firstChild.textContent, metrics.font), h = metrics.height;
         var at = map.latLngToContainerPoint(mark.label.getLatLng());
         var r = mark.offset - 3, preferred = Boolean(mark.labelLeft), beside = at.y - 8 + metrics.drop;
@@ -135,11 +138,12 @@
       });
   }
 
-  /* Where a mark's name (`text`, its element) reaches above and below, in the map's pixels, with
-   * the mark's middle at `y`, when it sits beside the mark: without reading the page's layout. */
-  function nameSpan(text, y) {
-    var metrics = nameMetrics(text), top = y - 8 + metrics.drop;
-    return {top: top, bottom: top + metrics.height};
+  /* How far a mark's name on `map` (`text`, its element) reaches above and below the mark's middle
+   * when it sits beside the mark ({above, below} in pixels, `above` negative): the same for every
+   * name of a map in one mode, without reading the page's layout once it is known. */
+  function nameSpan(map, text) {
+    var metrics = nameMetrics(map, text);
+    return {above: metrics.drop - 8, below: metrics.drop - 8 + metrics.height};
   }
 
   /* `marks`: by place id, {shape, home, label, offset} (label null for an area's handle);

@@ -279,10 +279,7 @@
       if (view !== this._view) { this._update(); }
     },
 
-    /* Overlap depends on the zoom only: a pan just changes which marks are on the screen. While a
-     * first view is being fitted (`_fitting`, nkmap.Setup._fitNow zooms out a quarter step at a time),
-     * the marks are only moved apart: the names, the out-of-view note and the keyboard's order follow
-     * once, at the fitted view. */
+    /* Overlap depends on the zoom only: a pan just changes which marks are on the screen. */
     _update: function () {
       var map = this._map;
       if (!map) { return; }
@@ -290,7 +287,6 @@
         this._zoom = map.getZoom();
         nkmap.declutter(map, this._marks, this._flows, this._leaders);
       }
-      if (this._fitting) { this._view = null; return; }
       this._view = map.getZoom() + " " + map.getPixelOrigin() + " " + map.getSize() + " " + map.getCenter();
       nkmap.labelsInside(map, this._marks);
       nkmap.offScreen(map, this._marks, this._records.places, nkmap.setupOf(map).config.words);
@@ -317,29 +313,37 @@
         .map(function (id) { return marks[id].home; });
     },
 
-    /* Whether a mark that a first view fits (fitPoints(`all`)), where it is drawn now (moved apart
-     * from the marks it touched), or its name beside it, is not wholly inside the map's edges or
-     * lies under the legend (nkmap.outsideEdges). */
-    drawnOutside: function (map, all) {
+    /* What covers part of the map (its open legend), in the map's pixels: no mark is fitted under it. */
+    covers: function (map) {
+      var legend = nkmap.setupOf(map).legendBox;
+      if (!legend || !legend.offsetWidth) { return []; }
+      var container = map.getContainer().getBoundingClientRect(), shown = legend.getBoundingClientRect();
+      return [{left: shown.left - container.left, right: shown.right - container.left,
+               top: shown.top - container.top, bottom: shown.bottom - container.top}];
+    },
+
+    /* Whether, with the map at `view` ({center, zoom}), a mark that a first view fits
+     * (fitPoints(`all`)), where it would be drawn (moved apart from the marks it touches, as
+     * declutter moves it), or its name beside it, would not be wholly inside the map's edges or would
+     * lie under one of `covers` (this.covers(map); nkmap.outsideEdges). Worked out, not drawn: a fit
+     * tries several zooms, and drawing a thousand marks at each cost a first paint seconds. */
+    drawnOutside: function (map, all, covers, view) {
       var marks = this._marks || {}, size = map.getSize();
-      var container = map.getContainer().getBoundingClientRect();
-      var legend = nkmap.setupOf(map).legendBox, covers = [];
-      if (legend && legend.offsetWidth) {
-        var shown = legend.getBoundingClientRect();
-        covers.push({left: shown.left - container.left, right: shown.right - container.left,
-                     top: shown.top - container.top, bottom: shown.bottom - container.top});
-      }
+      var middle = map.project(view.center, view.zoom).subtract(size.divideBy(2));
+      var list = Object.keys(marks).map(function (id) { return marks[id]; });
+      var layout = nkmap.spread(list.map(function (entry) { return map.project(entry.home, view.zoom).subtract(middle); }),
+                                list.map(function (entry) { return entry.shape.getRadius(); }));
       var names = L.DomUtil.hasClass(map.getContainer(), "nk-no-tiles");  // names show only without tiles
-      return Object.keys(marks).some(function (id) {
-        var entry = marks[id];
+      var span = null;
+      return list.some(function (entry, k) {
         if (!all && entry.area) { return false; }
-        var at = map.latLngToContainerPoint(entry.shape.getLatLng()), r = entry.shape.getRadius();
+        var at = layout.spots[k], r = entry.shape.getRadius();
         var box = {left: at.x - r, right: at.x + r, top: at.y - r, bottom: at.y + r};
         var text = names && entry.label && entry.label.getElement() && entry.label.getElement().firstChild;
         if (text) {  // its name shows beside it: as high as the name reaches
-          var span = nkmap.nameSpan(text, map.latLngToContainerPoint(entry.label.getLatLng()).y);
-          box.top = Math.min(box.top, span.top);
-          box.bottom = Math.max(box.bottom, span.bottom);
+          span = span || nkmap.nameSpan(map, text);
+          box.top = Math.min(box.top, at.y + span.above);
+          box.bottom = Math.max(box.bottom, at.y + span.below);
         }
         return nkmap.outsideEdges(box, size, covers);
       });

@@ -349,24 +349,26 @@
       // An open legend (a presenter's strip along the bottom) keeps the marks above it.
       var legend = this.legendBox, details = legend && legend.querySelector("details");
       if (details && details.open && legend.offsetHeight > 60) { margin.bottom += legend.offsetHeight; }
+      // As fitBounds would (as close as the marks allow, in quarter steps, never much closer than the
+      // page's own view: one or two places keep their surroundings), without drawing the view yet.
+      var bounds = L.latLngBounds(points), before = L.point(margin.left, margin.top);
+      var after = L.point(margin.right, margin.bottom);
       var snap = map.options.zoomSnap;
-      map.options.zoomSnap = 0.25;  // as close as the marks allow, not a whole zoom level further out
-      layer._fitting = true;  // marks moved apart at each zoom tried; names placed once, at the last
-      try {
-        // Never much closer than the page's own view: one or two places keep their surroundings.
-        map.fitBounds(L.latLngBounds(points), {paddingTopLeft: [margin.left, margin.top],
-                                               paddingBottomRight: [margin.right, margin.bottom],
-                                               maxZoom: home.zoom + 2, animate: false});
-        // Marks that touch are moved apart after each zoom (declutter), some of them outward: zoom
-        // out a quarter step at a time until every mark as drawn is inside the map's edges.
-        for (var k = 0; k < 8 && layer.drawnOutside(map, all); k++) {
-          map.setZoom(map.getZoom() - 0.25, {animate: false});
-        }
-      } finally {
-        layer._fitting = false;
-        map.options.zoomSnap = snap;
+      map.options.zoomSnap = 0.25;
+      var zoom = Math.min(map.getBoundsZoom(bounds, false, before.add(after)), home.zoom + 2);
+      map.options.zoomSnap = snap;
+      var middle = map.project(bounds.getSouthWest(), zoom).add(map.project(bounds.getNorthEast(), zoom)).divideBy(2);
+      var center = map.unproject(middle.add(after.subtract(before).divideBy(2)), zoom);
+      // Marks that touch are moved apart at each zoom (declutter), some of them outward: a quarter
+      // step further out at a time until every mark as it would be drawn is inside the map's edges.
+      var covers = layer.covers(map);  // the legend does not move with the zoom
+      for (var k = 0; k < 8 && zoom - 0.25 >= map.getMinZoom() &&
+           layer.drawnOutside(map, all, covers, {center: center, zoom: zoom}); k++) {
+        zoom -= 0.25;
       }
-      layer._update();
+      map.options.zoomSnap = 0.25;
+      map.setView(center, zoom, {animate: false});
+      map.options.zoomSnap = snap;
       this._fitted = mode;
       this._fitView = {center: map.getCenter(), zoom: map.getZoom()};
     },
