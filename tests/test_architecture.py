@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import importlib
 import re
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -86,31 +87,26 @@ def test_the_size_check_sees_modules_in_the_wings() -> None:
     assert "geo/data/load.py" in modules_over(10) and "geo/cli.py" in modules_over(10)
 
 
+def imported_of(code: str, libraries: set[str]) -> list[str]:
+    """Which of ``libraries`` a fresh interpreter has imported after running ``code``."""
+    probe = (f"import json, sys\n{code}\n"
+             f"print(json.dumps(sorted({{name.split('.')[0] for name in sys.modules}} & {libraries!r})))\n")
+    found = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(found.stdout.strip().splitlines()[-1])
+
+
 def test_loading_and_validating_the_bundled_dataset_imports_no_drawing_or_page_library() -> None:
     """The data wing stands alone: validating ``places.csv`` once pulled in folium through the outlines."""
-    code = (
-        "import sys\n"
-        "from geo.data.load import load_dataset\n"
-        "from geo.settings import SETTINGS\n"
-        "load_dataset(SETTINGS.data_dir)\n"
-        "print(sorted({name.split('.')[0] for name in sys.modules} & "
-        "{'folium', 'branca', 'jinja2', 'streamlit', 'streamlit_folium'}))\n"
-    )
-    found = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert found.stdout.strip() == "[]"
+    code = "from geo.data.load import load_dataset\nfrom geo.settings import SETTINGS\nload_dataset(SETTINGS.data_dir)"
+    assert imported_of(code, {"folium", "branca", "jinja2", "streamlit", "streamlit_folium"}) == []
 
 
 def test_the_page_imports_no_gis_or_image_library_until_a_download_asks_for_one() -> None:
     """The first paint waits for every import the page makes: geopandas and GDAL (about a second on a
     loaded machine) came in with the data package's module, though only a GeoPackage needs them."""
-    code = (
-        "import sys\n"
-        "import ui.explore, ui.publish, ui.reports\n"
-        "print(sorted({name.split('.')[0] for name in sys.modules} & "
-        "{'geopandas', 'pyogrio', 'pyproj', 'matplotlib'}))\n"
-    )
-    found = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert found.stdout.strip() == "[]"
+    page = "import ui.explore, ui.publish, ui.reports"
+    assert imported_of(page, {"geopandas", "pyogrio", "pyproj", "matplotlib"}) == []
+    assert imported_of("import geo.publish.gis", {"geopandas"}) == ["geopandas"]  # the probe sees an import
 
 
 def test_the_import_contracts_in_pyproject_are_kept() -> None:
