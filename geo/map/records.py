@@ -28,12 +28,18 @@ Format (all keys always present):
 
 from __future__ import annotations
 
+import base64
+from collections.abc import Iterable
+
+import numpy as np
 import pandas as pd
 
 from ..data.codes import PRESENCE_ORDER
 from ..data.load import NEWEST_FIRST, Dataset
 from ..escape import escape, script_json
 from ..i18n import DEFAULT_LANGUAGE, normalise, translations
+from ..query.aggregate import order_in_group
+from ..query.memo import memo_of
 from ..reading.localise import place_label
 from ..reading.reports import report_html_at, report_html_in
 from ..settings import SETTINGS, Settings
@@ -148,20 +154,77 @@ PRESENCE_CODES = {presence: i for i, presence in enumerate(PRESENCE_ORDER)}
 """A mark's presence as the step's number (the step names them in this order: ``presences``)."""
 
 
+def packed(numbers: Iterable[int]) -> str:
+    """Whole numbers of 0 or more as the step sends them: each in 7-bit groups, lowest first, a
+    byte per group with its high bit set when more follow (1 byte up to 127, 2 up to 16,383),
+    the bytes in base64. ``nkmap.unpack`` in ``static/nkmap/step.js`` reads them back.
+
+    Raises
+    ------
+    ValueError
+        For a number below 0, naming it and its position.
+    """
+    out = bytearray()
+    for at, number in enumerate(numbers):
+        number = int(number)
+        if number < 0:
+            raise ValueError(f"packed: number {at} is {number}; only numbers of 0 or more can be packed")
+        while number > 127:
+            out.append((number & 127) | 128)
+            number >>= 7
+        out.append(number)
+    return base64.b64encode(bytes(out)).decode("ascii")
+
+
+def zero_runs(numbers: Iterable[int]) -> list[int]:
+    """``numbers`` with each run of zeros written as 0 and the run's length less one (a popup's
+    reports are mostly its place's newest, each a 0): ``nkmap.unzero`` reads them back."""
+    out: list[int] = []
+    zeros = 0
+    for number in numbers:
+        if number == 0:
+            zeros += 1
+            continue
+        if zeros:
+            out += [0, zeros - 1]
+            zeros = 0
+        out.append(number)
+    if zeros:
+        out += [0, zeros - 1]
+    return out
+
+
+def newer_at_place(dataset: Dataset) -> np.ndarray:
+    """Per report position, how many reports at its place are newer: the step names a popup's
+    report by its place and this number (small: a popup shows a place's newest reports)."""
+    memo = memo_of(dataset)
+    if memo.newer_at_place is None:
+        memo.newer_at_place = order_in_group(dataset.codes.place)
+    return memo.newer_at_place
+
+
 def step_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popups: dict[str, list[int]],
               *, known: tuple[set[int], set[int]], base: bool, version: str | None = None,
               lang: str = DEFAULT_LANGUAGE, settings: Settings = SETTINGS) -> str:
     """The dashboard's records for one filter state as a step: numbers for what changed, words only
     for what the browser does not hold yet (``nkmap.step`` in ``static/nkmap/step.js``).
 
-    A place is named by its rank by name (``codes.name_rank``), a report by its position in
-    ``dataset.reports``. The step holds ``v`` (the dataset's version: the browser's copy is kept
-    under it), ``base`` (the browser is to drop what it holds and start from this step), ``places``
-    (``[rank, record]`` of each place the browser has not been sent), ``html`` (report position →
-    report HTML, likewise), ``marks`` (flat, ordered by rank: the rank's step from the previous
-    mark's, the count, and ``(role × sectors + sector) × presences + presence``), ``popups`` (flat, in the
-    marks' order: how many reports the popup shows, then their positions) and ``flows`` (flat:
-    from rank, to rank, count, 1 when stated).
+    A place is named by its rank by name (``codes.name_rank``), a report by its place's rank and
+    how many reports at that place are newer (:func:`newer_at_place`), written ``"rank:newer"``.
+    The step holds ``v`` (the dataset's version: the browser's copy is kept under it), ``base``
+    (the browser is to drop what it holds and start from this step), ``places`` (``[rank, record]``
+    of each place the browser has not been sent), ``html`` (report → report HTML, likewise),
+    ``each`` (how many reports every popup shows when it has that many, else ``null``) and four
+    lists of numbers, each :func:`packed`:
+
+    - ``runs``: the ranks of the places with a mark, as runs of consecutive ranks: for each run,
+      its first rank less the rank after the run before (0 at first), then its length;
+    - ``marks``: in rank order, the count and ``(role × sectors + sector) × presences + presence``;
+    - ``popups``: in rank order, per popup (its number of reports first when ``each`` is
+      ``null``) each report's number of newer reports at its place, the first as it is and each
+      next one less the previous one plus one (so a place's newest report is 0); its runs of
+      zeros shortened (:func:`zero_runs`);
+    - ``flows``: from rank, to rank, count, 1 when stated.
 
     Parameters
     ----------
@@ -180,6 +243,7 @@ def step_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popup
     """
     sent_places, sent_reports = known
     ranks = dataset.codes.name_rank
+    newer = newer_at_place(dataset)
     position = dataset.places.index.get_indexer
     sector_index = {sector: i for i, sector in enumerate(dataset.sectors.index)}
     sectors = max(len(sector_index), 1)
@@ -196,17 +260,35 @@ def step_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popup
         sent_places.add(rank)
     rows = sorted(zip(map(int, mark_ranks), places["place_id"], places["reports"], places["role"],
                       places["sector"], places["presence"], strict=True))
+    runs: list[int] = []
     marks: list[int] = []
+    chosen_lists = [popups.get(place_id, []) for _, place_id, *_rest in rows]
+    # A popup shows a place's newest reports up to a number the same for every place: then the
+    # step says that number once, not per popup.
+    each = max((len(chosen) for chosen in chosen_lists), default=0)
+    if any(len(chosen) != min(each, int(row[2])) for chosen, row in zip(chosen_lists, rows, strict=True)):
+        each = None
     shown: list[int] = []
     new_html: dict[int, str] = {}
-    previous = 0
-    for rank, place_id, count, role, sector, presence in rows:
+    html_key: dict[int, str] = {}
+    end = 0  # the rank after the last run of consecutive ranks
+    for (rank, _place_id, count, role, sector, presence), chosen in zip(rows, chosen_lists, strict=True):
+        if runs and rank == end:
+            runs[-1] += 1
+        else:
+            runs += [rank - end, 1]
+        end = rank + 1
         style = ROLE_INDEX[role] * sectors + sector_index.get(sector, 0)
-        marks += [rank - previous, int(count), style * len(PRESENCE_CODES) + PRESENCE_CODES.get(presence, 0)]
-        previous = rank
-        chosen = popups.get(place_id, [])
-        shown += [len(chosen), *chosen]
-        new_html.update((row, "") for row in chosen if row not in sent_reports)
+        marks += [int(count), style * len(PRESENCE_CODES) + PRESENCE_CODES.get(presence, 0)]
+        if each is None:
+            shown.append(len(chosen))
+        before = -1
+        for row in chosen:
+            at_place = int(newer[row])
+            shown.append(at_place - before - 1)
+            before = at_place
+            if row not in sent_reports:
+                new_html[row], html_key[row] = "", f"{rank}:{at_place}"
     if new_html:
         for row, html in zip(new_html, report_html_at(dataset, list(new_html), lang), strict=True):
             new_html[row] = html
@@ -214,8 +296,9 @@ def step_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popup
     lines: list[int] = []
     for a, b, n, basis in zip(flow_from, flow_to, top["reports"], top["basis"], strict=True):
         lines += [int(a), int(b), int(n), int(basis == "stated")]
-    html = ",".join(f'"{row}":{script_json(text)}' for row, text in new_html.items())
+    html = ",".join(f'"{html_key[row]}":{script_json(text)}' for row, text in new_html.items())
     return (f'{{"v":{script_json(version or dataset.version)},"base":{"true" if base else "false"},'
-            f'"places":[{",".join(new_places)}],"html":{{{html}}},"marks":{script_json(marks)},'
-            f'"popups":{script_json(shown)},"flows":{script_json(lines)},"sectors":{sectors},'
+            f'"places":[{",".join(new_places)}],"html":{{{html}}},"runs":"{packed(runs)}",'
+            f'"marks":"{packed(marks)}","each":{"null" if each is None else each},'
+            f'"popups":"{packed(zero_runs(shown))}","flows":"{packed(lines)}","sectors":{sectors},'
             f'"presences":{script_json(list(PRESENCE_CODES))}}}')

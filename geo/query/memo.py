@@ -13,7 +13,10 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    import numpy as np
 
 Key = TypeVar("Key")
 Value = TypeVar("Value")
@@ -68,6 +71,9 @@ class DatasetMemo:
         "sectors", "sources" or "places" → id → what a picker shows. Three entries.
     timeline
         The timeline's Vega-Lite spec without its shaded band; built once.
+    newer_at_place
+        Report position → how many reports at its place are newer (the map's step names a popup's
+        report by it: :func:`geo.map.records.step_json`); one integer per report, built once.
     """
 
     report_html: BoundedCache[int, str] = field(default_factory=BoundedCache)
@@ -77,6 +83,7 @@ class DatasetMemo:
     report_html_in: dict[str, BoundedCache[int, str]] = field(default_factory=dict)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     timeline: dict | None = None
+    newer_at_place: np.ndarray | None = None
 
 
 _MEMOS: dict[int, DatasetMemo] = {}

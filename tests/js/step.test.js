@@ -2,22 +2,38 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
+const {Buffer} = require("node:buffer");
 const {load, plain} = require("./load.js");
 
 function place(id, extra = {}) {
   return {id, name: id[0].toUpperCase() + id.slice(1), level: "", ll: [40, 124], area_m: 0, ...extra};
 }
 
-/* Ranks by name: 0 beijing, 2 dandong, 5 shenyang; 2 sectors, 4 presences. Style 3 is role 1,
- * sector 1; code = style × 4 + presence. */
+/* As geo.map.records.packed: 7 bits a byte, lowest first, high bit while more follow; base64. */
+function pack(numbers) {
+  const bytes = [];
+  for (let n of numbers) {
+    while (n > 127) { bytes.push((n % 128) + 128); n = Math.floor(n / 128); }
+    bytes.push(n);
+  }
+  return Buffer.from(bytes).toString("base64");
+}
+
+/* Ranks by name: 0 beijing, 1 dandong, 5 shenyang (runs: ranks 0 and 1, then 5); 2 sectors, 4
+ * presences. Style 3 is role 1, sector 1; code = style × 4 + presence. Reports are named by their
+ * place's rank and how many reports there are newer: dandong's popup shows its two newest, shenyang's
+ * its third newest; beijing's none. */
 function step(extra = {}) {
   return {
     v: "v1", base: true, sectors: 2, presences: ["reported", "few", "none", "sought"],
-    places: [[0, place("beijing")], [2, place("dandong")], [5, place("shenyang")]],
-    html: {"17": "<article>a</article>", "4": "<article>b</article>"},
-    marks: [0, 3, 1 * 4 + 1, 2, 7, 3 * 4 + 0, 3, 3, 0],
-    popups: [0, 2, 17, 4, 1, 4],
-    flows: [2, 5, 4, 1, 0, 2, 1, 0],
+    places: [[0, place("beijing")], [1, place("dandong")], [5, place("shenyang")]],
+    html: {"1:0": "<article>a</article>", "1:1": "<article>b</article>", "5:2": "<article>c</article>"},
+    runs: pack([0, 2, 3, 1]),
+    marks: pack([3, 1 * 4 + 1, 7, 3 * 4 + 0, 3, 0]),
+    each: null,
+    // Per popup its length, then its reports (beijing 0; dandong 2: 0, 0; shenyang 1: 2), runs of zeros shortened.
+    popups: pack([0, 0, 2, 0, 1, 1, 2]),
+    flows: pack([1, 5, 4, 1, 0, 1, 1, 0]),
     ...extra,
   };
 }
@@ -37,18 +53,47 @@ test("marks, popups and movements come out as the server's records, most reports
     {place: "dandong", count: 7, role: 1, sector: 1, presence: "reported",
      reports: ["<article>a</article>", "<article>b</article>"]},
     {place: "beijing", count: 3, role: 0, sector: 1, presence: "few", reports: []},
-    {place: "shenyang", count: 3, role: 0, sector: 0, presence: "reported", reports: ["<article>b</article>"]},
+    {place: "shenyang", count: 3, role: 0, sector: 0, presence: "reported", reports: ["<article>c</article>"]},
   ]);
   assert.deepEqual(records.flows, [{from: "dandong", to: "shenyang", count: 4, basis: "stated"},
                                    {from: "beijing", to: "dandong", count: 1, basis: "inferred"}]);
   assert.deepEqual(Object.keys(records.places).sort(), ["beijing", "dandong", "shenyang"]);
 });
 
+test("packed numbers read back as they were written, across the byte and base64 boundaries", () => {
+  const nkmap = load(["step.js"]);
+  const numbers = [0, 1, 127, 128, 300, 16383, 16384, 2 ** 31 + 5, 7, 0];
+  assert.deepEqual(plain(nkmap.unpack(pack(numbers))), numbers);
+  assert.deepEqual(plain(nkmap.unpack("rAI=")), [300]);  // 300 = 0b10 0101100: bytes 0xAC 0x02
+  for (let n = 0; n < 5; n++) {  // every padding length
+    const some = Array.from({length: n}, (_, i) => i * 1000);
+    assert.deepEqual(plain(nkmap.unpack(pack(some))), some);
+  }
+  assert.deepEqual(plain(nkmap.unpack("")), []);
+});
+
+test("runs of zeros come back whole", () => {
+  const nkmap = load(["step.js"]);
+  assert.deepEqual(plain(nkmap.unzero([0, 2, 5, 0, 0, 3])), [0, 0, 0, 5, 0, 3]);
+  assert.deepEqual(plain(nkmap.unzero([])), []);
+});
+
+test("popups of a number every place shows take their length from the step's `each`", () => {
+  const nkmap = load(["step.js"]);
+  // each 1: every place shows one report: beijing's and dandong's newest, shenyang's third newest.
+  const s = step({each: 1, popups: pack([0, 1, 2])});
+  s.html["0:0"] = "<article>z</article>";
+  const records = plain(nkmap.stepRecords(s, held(s)));
+  assert.deepEqual(records.marks.map((m) => [m.place, m.reports]), [
+    ["dandong", ["<article>a</article>"]], ["beijing", ["<article>z</article>"]],
+    ["shenyang", ["<article>c</article>"]]]);
+});
+
 test("a step whose place or report the window lacks makes no records", () => {
   const nkmap = load(["step.js"]);
   const s = step();
   const lacking = held(s);
-  delete lacking.html["4"];
+  delete lacking.html["5:2"];
   assert.equal(nkmap.stepRecords(s, lacking), null);
   const noPlace = held(s);
   delete noPlace.places[5];

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 
 import pytest
@@ -53,9 +54,60 @@ def test_a_step_sends_the_words_once_then_numbers(tiny: Dataset) -> None:
     assert any("Dozens of North Korean women" in html for html in first["html"].values())
     assert second["places"] == [] and second["html"] == {}
     assert second["marks"] == first["marks"] and second["popups"] == first["popups"]
-    assert len(second["marks"]) == 3 * len(view.places)
-    numbers = len(json.dumps(second["marks"])) + len(json.dumps(second["popups"]))
-    assert numbers <= 16 * len(view.places)
+    assert len(unpacked(second["marks"])) == 2 * len(view.places)
+    numbers = sum(len(second[key]) for key in ("runs", "marks", "popups", "flows"))
+    assert numbers <= 8 * len(view.places) + 8  # base64 pads each list: see the next test for many places
+
+
+def unpacked(text: str) -> list[int]:
+    """The numbers records.packed wrote, read back by the format's own description (not its code)."""
+    numbers, value, shift = [], 0, 0
+    for byte in base64.b64decode(text):
+        value |= (byte & 127) << shift
+        shift += 7
+        if byte < 128:
+            numbers.append(value)
+            value, shift = 0, 0
+    return numbers
+
+
+@pytest.mark.parametrize("numbers", [[], [0], [127, 128, 300], [16383, 16384, 2**31 + 5], list(range(0, 5000, 7))])
+def test_packed_numbers_are_seven_bits_a_byte_in_base64(numbers: list[int]) -> None:
+    from geo.map.records import packed
+
+    assert unpacked(packed(numbers)) == numbers
+    assert len(base64.b64decode(packed(numbers))) == sum(1 + (n > 127) + (n > 16383) + (n > 2**21 - 1)
+                                                          + (n > 2**28 - 1) for n in numbers)
+
+
+def test_packed_names_a_number_below_zero() -> None:
+    from geo.map.records import packed
+
+    with pytest.raises(ValueError, match="number 1 is -3"):
+        packed([4, -3])
+
+
+def test_zero_runs_shorten_runs_of_zeros() -> None:
+    from geo.map.records import zero_runs
+
+    assert zero_runs([0, 0, 0, 5, 0, 3]) == [0, 2, 5, 0, 0, 3]
+    assert zero_runs([0] * 1000) == [0, 999]
+    assert zero_runs([]) == []
+
+
+def test_a_year_step_at_many_places_sends_about_two_bytes_a_place(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A step's numbers at 400 places with a report in each popup: runs, counts, styles and popups
+    packed, not a list of decimal numbers (16 bytes a place before)."""
+    from geo.data.synth import synthesise
+
+    dataset = load_dataset(synthesise(tmp_path_factory.mktemp("many") / "data", reports=4000, places=400, seed=3))
+    sent = layers.Sent()
+    first, last = dataset.years
+    layers.view_step(dataset, build_view(dataset, Filters(years=(first, last))), sent)
+    view = build_view(dataset, Filters(years=(first + 1, last)))
+    step = json.loads(layers.view_step(dataset, view, sent).records_json)
+    numbers = sum(len(step[key]) for key in ("runs", "marks", "popups"))
+    assert numbers <= 4 * len(view.places)
 
 
 def test_a_step_starts_afresh_for_another_dataset_or_when_the_map_asks(tiny: Dataset) -> None:

@@ -9,9 +9,46 @@
 
   var STORE = "nkmapHeld";
 
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+  /* The numbers geo.map.records.packed wrote: base64 of bytes, 7 bits of a number per byte, lowest
+   * first, the high bit set while more of the number follow. */
+  nkmap.unpack = function (text) {
+    var out = [], value = 0, scale = 1, bits = 0, buffer = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGITS.indexOf(text.charAt(i));
+      if (digit < 0) { continue; }  // the padding
+      buffer = buffer * 64 + digit;
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        var byte = Math.floor(buffer / Math.pow(2, bits));
+        buffer -= byte * Math.pow(2, bits);
+        value += (byte % 128) * scale;
+        if (byte < 128) { out.push(value); value = 0; scale = 1; } else { scale *= 128; }
+      }
+    }
+    return out;
+  };
+
+  /* The numbers geo.map.records.zero_runs wrote, each run of zeros as 0 and its length less one. */
+  nkmap.unzero = function (numbers) {
+    var out = [];
+    for (var i = 0; i < numbers.length; i++) {
+      if (numbers[i] === 0) {
+        for (var n = numbers[++i]; n >= 0; n--) { out.push(0); }
+      } else {
+        out.push(numbers[i]);
+      }
+    }
+    return out;
+  };
+
   /* The step as records ({places, marks, flows}), or null if the window lacks a place or a report. */
   function records(step, held) {
-    var places = {}, marks = [], flows = [], missing = false, popups = step.popups, at = 0;
+    var places = {}, marks = [], flows = [], missing = false, at = 0;
+    var runs = nkmap.unpack(step.runs), numbers = nkmap.unpack(step.marks);
+    var popups = nkmap.unzero(nkmap.unpack(step.popups)), lines = nkmap.unpack(step.flows);
     var perStyle = step.presences.length;
     var place = function (rank) {
       var record = held.places[rank];
@@ -19,26 +56,29 @@
       places[record.id] = record;
       return record;
     };
-    var rank = 0;
-    for (var i = 0; i < step.marks.length; i += 3) {
-      rank += step.marks[i];
-      var record = place(rank), code = step.marks[i + 2], style = Math.floor(code / perStyle);
-      var reports = [], shown = popups[at];
-      for (var k = 1; k <= shown; k++) {
-        var html = held.html[popups[at + k]];
-        if (html === undefined) { missing = true; } else { reports.push(html); }
-      }
-      at += shown + 1;
-      if (record) {
-        marks.push({place: record.id, count: step.marks[i + 1], role: Math.floor(style / step.sectors),
-                    sector: style % step.sectors, presence: step.presences[code % perStyle], reports: reports,
-                    rank: rank});
+    var rank = 0, i = 0;
+    for (var r = 0; r < runs.length; r += 2) {
+      rank += runs[r];
+      for (var end = rank + runs[r + 1]; rank < end; rank++, i += 2) {
+        var record = place(rank), count = numbers[i], code = numbers[i + 1], style = Math.floor(code / perStyle);
+        var reports = [], newer = -1;
+        var shown = step.each === null ? popups[at++] : Math.min(step.each, count);
+        for (var k = 0; k < shown; k++) {
+          newer += popups[at++] + 1;
+          var html = held.html[rank + ":" + newer];
+          if (html === undefined) { missing = true; } else { reports.push(html); }
+        }
+        if (record) {
+          marks.push({place: record.id, count: count, role: Math.floor(style / step.sectors),
+                      sector: style % step.sectors, presence: step.presences[code % perStyle], reports: reports,
+                      rank: rank});
+        }
       }
     }
-    for (var j = 0; j < step.flows.length; j += 4) {
-      var from = place(step.flows[j]), to = place(step.flows[j + 1]);
+    for (var j = 0; j < lines.length; j += 4) {
+      var from = place(lines[j]), to = place(lines[j + 1]);
       if (from && to) {
-        flows.push({from: from.id, to: to.id, count: step.flows[j + 2], basis: step.flows[j + 3] ? "stated" : "inferred"});
+        flows.push({from: from.id, to: to.id, count: lines[j + 2], basis: lines[j + 3] ? "stated" : "inferred"});
       }
     }
     if (missing) { return null; }
