@@ -38,7 +38,7 @@ from ..data.codes import PRESENCE_ORDER
 from ..data.load import NEWEST_FIRST, Dataset
 from ..escape import escape, script_json
 from ..i18n import DEFAULT_LANGUAGE, normalise, translations
-from ..query.aggregate import order_in_group
+from ..query.aggregate import order_in_group, places_of
 from ..query.memo import memo_of
 from ..reading.localise import place_label
 from ..reading.reports import report_html_at, report_html_in
@@ -203,6 +203,28 @@ def newer_at_place(dataset: Dataset) -> np.ndarray:
     return memo.newer_at_place
 
 
+def style_code(sector_index: dict[str, int], role: str, sector: str, presence: str) -> int:
+    """A mark's style and presence as one number: ``(role × sectors + sector) × presences + presence``,
+    ``sector_index`` giving each sector's position in ``sectors.csv``."""
+    style = ROLE_INDEX[role] * max(len(sector_index), 1) + sector_index.get(sector, 0)
+    return style * len(PRESENCE_CODES) + PRESENCE_CODES.get(presence, 0)
+
+
+def usual_styles(dataset: Dataset) -> dict[int, int]:
+    """Per place rank, its mark's :func:`style_code` with every report (no filter): the style a
+    step leaves out for a place whose mark has it (a year step rarely changes a place's usual
+    role, sector or presence). Made once per dataset; a place with no report of its own is 0."""
+    memo = memo_of(dataset)
+    if memo.usual_styles is None:
+        every = places_of(dataset.codes, None, dataset.places)
+        ranks = dataset.codes.name_rank[dataset.places.index.get_indexer(every["place_id"])]
+        sector_index = {sector: i for i, sector in enumerate(dataset.sectors.index)}
+        memo.usual_styles = {int(rank): style_code(sector_index, role, sector, presence)
+                             for rank, role, sector, presence
+                             in zip(ranks, every["role"], every["sector"], every["presence"], strict=True)}
+    return memo.usual_styles
+
+
 def step_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popups: dict[str, list[int]],
               *, known: tuple[set[int], set[int]], base: bool, version: str | None = None,
               lang: str = DEFAULT_LANGUAGE, settings: Settings = SETTINGS) -> str:
@@ -212,14 +234,16 @@ def step_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popup
     A place is named by its rank by name (``codes.name_rank``), a report by its place's rank and
     how many reports at that place are newer (:func:`newer_at_place`), written ``"rank:newer"``.
     The step holds ``v`` (the dataset's version: the browser's copy is kept under it), ``base``
-    (the browser is to drop what it holds and start from this step), ``places`` (``[rank, record]``
-    of each place the browser has not been sent), ``html`` (report → report HTML, likewise),
-    ``each`` (how many reports every popup shows when it has that many, else ``null``) and four
-    lists of numbers, each :func:`packed`:
+    (the browser is to drop what it holds and start from this step), ``places`` (``[rank, record,
+    usual style]`` of each place the browser has not been sent: :func:`usual_styles`), ``html``
+    (report → report HTML, likewise), ``each`` (how many reports every popup shows when it has
+    that many, else ``null``) and five lists of numbers, each :func:`packed`:
 
     - ``runs``: the ranks of the places with a mark, as runs of consecutive ranks: for each run,
       its first rank less the rank after the run before (0 at first), then its length;
-    - ``marks``: in rank order, the count and ``(role × sectors + sector) × presences + presence``;
+    - ``marks``: in rank order, the count;
+    - ``styles``: the marks whose :func:`style_code` is not their place's usual one, each as how
+      many marks were passed over since the last one listed, then its style code;
     - ``popups``: in rank order, per popup (its number of reports first when ``each`` is
       ``null``) each report's number of newer reports at its place, the first as it is and each
       next one less the previous one plus one (so a place's newest report is 0); its runs of
@@ -255,13 +279,17 @@ def step_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popup
     new_places: list[str] = []
     wanted = [*map(int, mark_ranks), *map(int, flow_from), *map(int, flow_to)]
     by_rank = {int(rank): pos for pos, rank in enumerate(ranks)}
+    usual = usual_styles(dataset)
     for rank in sorted(set(wanted) - sent_places):
-        new_places.append(f"[{rank},{script_json(place_record(dataset.places.iloc[by_rank[rank]], lang))}]")
+        record = script_json(place_record(dataset.places.iloc[by_rank[rank]], lang))
+        new_places.append(f"[{rank},{record},{usual.get(rank, 0)}]")
         sent_places.add(rank)
     rows = sorted(zip(map(int, mark_ranks), places["place_id"], places["reports"], places["role"],
                       places["sector"], places["presence"], strict=True))
     runs: list[int] = []
     marks: list[int] = []
+    styles: list[int] = []
+    unusual = -1  # the last mark whose style was not its place's usual one
     chosen_lists = [popups.get(place_id, []) for _, place_id, *_rest in rows]
     # A popup shows a place's newest reports up to a number the same for every place: then the
     # step says that number once, not per popup.
@@ -272,14 +300,18 @@ def step_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popup
     new_html: dict[int, str] = {}
     html_key: dict[int, str] = {}
     end = 0  # the rank after the last run of consecutive ranks
-    for (rank, _place_id, count, role, sector, presence), chosen in zip(rows, chosen_lists, strict=True):
+    for at, ((rank, _place_id, count, role, sector, presence), chosen) in enumerate(zip(rows, chosen_lists,
+                                                                                          strict=True)):
         if runs and rank == end:
             runs[-1] += 1
         else:
             runs += [rank - end, 1]
         end = rank + 1
-        style = ROLE_INDEX[role] * sectors + sector_index.get(sector, 0)
-        marks += [int(count), style * len(PRESENCE_CODES) + PRESENCE_CODES.get(presence, 0)]
+        marks.append(int(count))
+        style = style_code(sector_index, role, sector, presence)
+        if style != usual.get(rank, 0):
+            styles += [at - unusual - 1, style]
+            unusual = at
         if each is None:
             shown.append(len(chosen))
         before = -1
@@ -299,6 +331,6 @@ def step_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popup
     html = ",".join(f'"{html_key[row]}":{script_json(text)}' for row, text in new_html.items())
     return (f'{{"v":{script_json(version or dataset.version)},"base":{"true" if base else "false"},'
             f'"places":[{",".join(new_places)}],"html":{{{html}}},"runs":"{packed(runs)}",'
-            f'"marks":"{packed(marks)}","each":{"null" if each is None else each},'
+            f'"marks":"{packed(marks)}","styles":"{packed(styles)}","each":{"null" if each is None else each},'
             f'"popups":"{packed(zero_runs(shown))}","flows":"{packed(lines)}","sectors":{sectors},'
             f'"presences":{script_json(list(PRESENCE_CODES))}}}')

@@ -74,6 +74,8 @@ class DatasetMemo:
     newer_at_place
         Report position → how many reports at its place are newer (the map's step names a popup's
         report by it: :func:`geo.map.records.step_json`); one integer per report, built once.
+    usual_styles
+        Place rank → its mark's style code with every report (:func:`geo.map.records.usual_styles`).
     """
 
     report_html: BoundedCache[int, str] = field(default_factory=BoundedCache)
@@ -84,6 +86,7 @@ class DatasetMemo:
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     timeline: dict | None = None
     newer_at_place: np.ndarray | None = None
+    usual_styles: dict[int, int] | None = None
 
 
 _MEMOS: dict[int, DatasetMemo] = {}

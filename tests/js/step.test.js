@@ -20,16 +20,18 @@ function pack(numbers) {
 }
 
 /* Ranks by name: 0 beijing, 1 dandong, 5 shenyang (runs: ranks 0 and 1, then 5); 2 sectors, 4
- * presences. Style 3 is role 1, sector 1; code = style × 4 + presence. Reports are named by their
+ * presences. Style 3 is role 1, sector 1; code = style × 4 + presence. Each place comes with its
+ * usual code (beijing 5, the others 0); the step lists dandong's (mark 1), 12, as unusual. Reports are named by their
  * place's rank and how many reports there are newer: dandong's popup shows its two newest, shenyang's
  * its third newest; beijing's none. */
 function step(extra = {}) {
   return {
     v: "v1", base: true, sectors: 2, presences: ["reported", "few", "none", "sought"],
-    places: [[0, place("beijing")], [1, place("dandong")], [5, place("shenyang")]],
+    places: [[0, place("beijing"), 1 * 4 + 1], [1, place("dandong"), 0], [5, place("shenyang"), 0]],
     html: {"1:0": "<article>a</article>", "1:1": "<article>b</article>", "5:2": "<article>c</article>"},
     runs: pack([0, 2, 3, 1]),
-    marks: pack([3, 1 * 4 + 1, 7, 3 * 4 + 0, 3, 0]),
+    marks: pack([3, 7, 3]),
+    styles: pack([1, 3 * 4 + 0]),
     each: null,
     // Per popup its length, then its reports (beijing 0; dandong 2: 0, 0; shenyang 1: 2), runs of zeros shortened.
     popups: pack([0, 0, 2, 0, 1, 1, 2]),
@@ -39,8 +41,8 @@ function step(extra = {}) {
 }
 
 function held(s) {
-  const out = {places: {}, html: {}};
-  s.places.forEach(([rank, record]) => { out.places[rank] = record; });
+  const out = {places: {}, styles: {}, html: {}};
+  s.places.forEach(([rank, record, usual]) => { out.places[rank] = record; out.styles[rank] = usual; });
   Object.assign(out.html, s.html);
   return out;
 }
@@ -76,6 +78,18 @@ test("runs of zeros come back whole", () => {
   const nkmap = load(["step.js"]);
   assert.deepEqual(plain(nkmap.unzero([0, 2, 5, 0, 0, 3])), [0, 0, 0, 5, 0, 3]);
   assert.deepEqual(plain(nkmap.unzero([])), []);
+});
+
+test("a mark takes its place's usual style unless the step lists another", () => {
+  const nkmap = load(["step.js"]);
+  // beijing (mark 0) and shenyang (mark 2) listed: beijing reported now, shenyang role 1 sector 0 few.
+  const s = step({styles: pack([0, 1 * 4 + 0, 1, 2 * 4 + 1])});
+  const records = plain(nkmap.stepRecords(s, held(s)));
+  assert.deepEqual(records.marks.map((m) => [m.place, m.role, m.sector, m.presence]), [
+    ["dandong", 0, 0, "reported"], ["beijing", 0, 1, "reported"], ["shenyang", 1, 0, "few"]]);
+  const none = step({styles: ""});
+  assert.deepEqual(plain(nkmap.stepRecords(none, held(none))).marks.map((m) => [m.place, m.role, m.sector, m.presence]),
+                   [["dandong", 0, 0, "reported"], ["beijing", 0, 1, "few"], ["shenyang", 0, 0, "reported"]]);
 });
 
 test("popups of a number every place shows take their length from the step's `each`", () => {

@@ -50,12 +50,12 @@ def test_a_step_sends_the_words_once_then_numbers(tiny: Dataset) -> None:
     sent.last = ()
     second = json.loads(layers.view_step(tiny, view, sent).records_json)
     assert first["base"] and not second["base"]
-    assert {record["id"] for _, record in first["places"]} >= set(view.places["place_id"])
+    assert {record["id"] for _, record, _usual in first["places"]} >= set(view.places["place_id"])
     assert any("Dozens of North Korean women" in html for html in first["html"].values())
     assert second["places"] == [] and second["html"] == {}
     assert second["marks"] == first["marks"] and second["popups"] == first["popups"]
-    assert len(unpacked(second["marks"])) == 2 * len(view.places)
-    numbers = sum(len(second[key]) for key in ("runs", "marks", "popups", "flows"))
+    assert len(unpacked(second["marks"])) == len(view.places)
+    numbers = sum(len(second[key]) for key in ("runs", "marks", "styles", "popups", "flows"))
     assert numbers <= 8 * len(view.places) + 8  # base64 pads each list: see the next test for many places
 
 
@@ -97,16 +97,19 @@ def test_zero_runs_shorten_runs_of_zeros() -> None:
 
 def test_a_year_step_at_many_places_sends_about_two_bytes_a_place(tmp_path_factory: pytest.TempPathFactory) -> None:
     """A step's numbers at 400 places with a report in each popup: runs, counts, styles and popups
-    packed, not a list of decimal numbers (16 bytes a place before)."""
+    packed, not a list of decimal numbers (16 bytes a place before); a style only where it is not
+    the place's usual one."""
     from geo.data.synth import synthesise
 
     dataset = load_dataset(synthesise(tmp_path_factory.mktemp("many") / "data", reports=4000, places=400, seed=3))
     sent = layers.Sent()
     first, last = dataset.years
-    layers.view_step(dataset, build_view(dataset, Filters(years=(first, last))), sent)
+    every = json.loads(layers.view_step(dataset, build_view(dataset, Filters(years=(first, last))), sent).records_json)
+    assert every["styles"] == ""  # every mark has its place's usual style
+    assert len(every["places"]) >= 390 and all(len(sent_place) == 3 for sent_place in every["places"])
     view = build_view(dataset, Filters(years=(first + 1, last)))
     step = json.loads(layers.view_step(dataset, view, sent).records_json)
-    numbers = sum(len(step[key]) for key in ("runs", "marks", "popups"))
+    numbers = sum(len(step[key]) for key in ("runs", "marks", "styles", "popups"))
     assert numbers <= 4 * len(view.places)
 
 

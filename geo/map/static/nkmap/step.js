@@ -47,7 +47,7 @@
   /* The step as records ({places, marks, flows}), or null if the window lacks a place or a report. */
   function records(step, held) {
     var places = {}, marks = [], flows = [], missing = false, at = 0;
-    var runs = nkmap.unpack(step.runs), numbers = nkmap.unpack(step.marks);
+    var runs = nkmap.unpack(step.runs), numbers = nkmap.unpack(step.marks), styles = nkmap.unpack(step.styles);
     var popups = nkmap.unzero(nkmap.unpack(step.popups)), lines = nkmap.unpack(step.flows);
     var perStyle = step.presences.length;
     var place = function (rank) {
@@ -56,11 +56,18 @@
       places[record.id] = record;
       return record;
     };
-    var rank = 0, i = 0;
+    var rank = 0, i = 0, s = 0, unusual = styles.length ? styles[0] : -1;
     for (var r = 0; r < runs.length; r += 2) {
       rank += runs[r];
-      for (var end = rank + runs[r + 1]; rank < end; rank++, i += 2) {
-        var record = place(rank), count = numbers[i], code = numbers[i + 1], style = Math.floor(code / perStyle);
+      for (var end = rank + runs[r + 1]; rank < end; rank++, i++) {
+        // A mark's style is its place's usual one unless the step lists it (geo.map.records.usual_styles).
+        var code = held.styles[rank] || 0;
+        if (i === unusual) {
+          code = styles[s + 1];
+          s += 2;
+          unusual = s < styles.length ? i + 1 + styles[s] : -1;
+        }
+        var record = place(rank), count = numbers[i], style = Math.floor(code / perStyle);
         var reports = [], newer = -1;
         var shown = step.each === null ? popups[at++] : Math.min(step.each, count);
         for (var k = 0; k < shown; k++) {
@@ -104,15 +111,15 @@
   nkmap.step = function (step, options) {
     var held = window[STORE];
     if (step.base) {
-      held = window[STORE] = {v: step.v, places: {}, html: {}, layer: held ? held.layer : null, stale: false,
-                                asked: held ? held.asked : 0};
+      held = window[STORE] = {v: step.v, places: {}, styles: {}, html: {}, layer: held ? held.layer : null,
+                                stale: false, asked: held ? held.asked : 0};
     } else if (!held) {
-      held = window[STORE] = {v: step.v, places: {}, html: {}, layer: null, stale: true, asked: 0};
+      held = window[STORE] = {v: step.v, places: {}, styles: {}, html: {}, layer: null, stale: true, asked: 0};
     } else if (held.v !== step.v) {
       held.stale = true;
     }
     if (!held.stale) {
-      step.places.forEach(function (pair) { held.places[pair[0]] = pair[1]; });
+      step.places.forEach(function (sent) { held.places[sent[0]] = sent[1]; held.styles[sent[0]] = sent[2]; });
       Object.keys(step.html).forEach(function (row) { held.html[row] = step.html[row]; });
     }
     var made = held.stale ? null : records(step, held);
