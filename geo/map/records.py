@@ -225,8 +225,17 @@ def usual_styles(dataset: Dataset) -> dict[int, int]:
     return memo.usual_styles
 
 
+def pair_index(dataset: Dataset) -> dict[tuple[int, int], int]:
+    """(origin, destination) positions in ``dataset.places`` → the movement's row in
+    ``codes.pair_places`` (ordered by origin then destination id); made once per dataset."""
+    memo = memo_of(dataset)
+    if memo.pair_index is None:
+        memo.pair_index = {(int(a), int(b)): i for i, (a, b) in enumerate(dataset.codes.pair_places.tolist())}
+    return memo.pair_index
+
+
 def step_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popups: dict[str, list[int]],
-              *, known: tuple[set[int], set[int]], base: bool, version: str | None = None,
+              *, known: tuple[set[int], set[int], set[int]], base: bool, version: str | None = None,
               lang: str = DEFAULT_LANGUAGE, settings: Settings = SETTINGS) -> str:
     """The dashboard's records for one filter state as a step: numbers for what changed, words only
     for what the browser does not hold yet (``nkmap.step`` in ``static/nkmap/step.js``).
@@ -248,7 +257,12 @@ def step_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popup
       ``null``) each report's number of newer reports at its place, the first as it is and each
       next one less the previous one plus one (so a place's newest report is 0); its runs of
       zeros shortened (:func:`zero_runs`);
-    - ``flows``: from rank, to rank, count, 1 when stated.
+    - ``flows``: in the order of ``codes.pair_places`` (by origin then destination id), each
+      movement's row there less the previous one's plus one, then its count × 2 + 1 when stated.
+
+    ``pairs`` (not packed) gives each movement's row, origin rank and destination rank, for the
+    movements the browser has not been sent. The browser puts the movements back in the order
+    they are drawn: most reports first, then by origin and destination id.
 
     Parameters
     ----------
@@ -257,7 +271,8 @@ def step_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popup
     popups
         Per place id, the positions of the reports its popup shows, newest first.
     known
-        The place ranks and report positions the browser was sent under this version; updated here.
+        The place ranks, report positions and movements (rows of ``codes.pair_places``) the browser
+        was sent under this version; updated here.
     base
         Whether this step starts the browser's copy afresh (``known`` is then empty).
     version
@@ -265,7 +280,7 @@ def step_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popup
     lang
         The language of the places' names and the reports' HTML.
     """
-    sent_places, sent_reports = known
+    sent_places, sent_reports, sent_pairs = known
     ranks = dataset.codes.name_rank
     newer = newer_at_place(dataset)
     position = dataset.places.index.get_indexer
@@ -325,12 +340,24 @@ def step_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popup
         for row, html in zip(new_html, report_html_at(dataset, list(new_html), lang), strict=True):
             new_html[row] = html
         sent_reports.update(new_html)
+    pairs = pair_index(dataset)
+    shown_pairs = sorted(
+        (pairs[(int(a), int(b))], int(n) * 2 + int(basis == "stated"), int(rank_a), int(rank_b))
+        for a, b, n, basis, rank_a, rank_b in zip(position(top["from_place_id"]), position(top["to_place_id"]),
+                                                  top["reports"], top["basis"], flow_from, flow_to, strict=True))
     lines: list[int] = []
-    for a, b, n, basis in zip(flow_from, flow_to, top["reports"], top["basis"], strict=True):
-        lines += [int(a), int(b), int(n), int(basis == "stated")]
+    new_pairs: list[int] = []
+    previous = -1
+    for pair, count, rank_a, rank_b in shown_pairs:
+        lines += [pair - previous - 1, count]
+        previous = pair
+        if pair not in sent_pairs:
+            new_pairs += [pair, rank_a, rank_b]
+            sent_pairs.add(pair)
     html = ",".join(f'"{html_key[row]}":{script_json(text)}' for row, text in new_html.items())
     return (f'{{"v":{script_json(version or dataset.version)},"base":{"true" if base else "false"},'
             f'"places":[{",".join(new_places)}],"html":{{{html}}},"runs":"{packed(runs)}",'
             f'"marks":"{packed(marks)}","styles":"{packed(styles)}","each":{"null" if each is None else each},'
-            f'"popups":"{packed(zero_runs(shown))}","flows":"{packed(lines)}","sectors":{sectors},'
+            f'"popups":"{packed(zero_runs(shown))}","flows":"{packed(lines)}",'
+            f'"pairs":{script_json(new_pairs)},"sectors":{sectors},'
             f'"presences":{script_json(list(PRESENCE_CODES))}}}')

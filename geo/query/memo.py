@@ -76,6 +76,8 @@ class DatasetMemo:
         report by it: :func:`geo.map.records.step_json`); one integer per report, built once.
     usual_styles
         Place rank → its mark's style code with every report (:func:`geo.map.records.usual_styles`).
+    pair_index
+        (origin, destination) place positions → the movement's row in ``codes.pair_places``.
     """
 
     report_html: BoundedCache[int, str] = field(default_factory=BoundedCache)
@@ -87,6 +89,7 @@ class DatasetMemo:
     timeline: dict | None = None
     newer_at_place: np.ndarray | None = None
     usual_styles: dict[int, int] | None = None
+    pair_index: dict[tuple[int, int], int] | None = None
 
 
 _MEMOS: dict[int, DatasetMemo] = {}

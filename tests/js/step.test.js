@@ -35,13 +35,17 @@ function step(extra = {}) {
     each: null,
     // Per popup its length, then its reports (beijing 0; dandong 2: 0, 0; shenyang 1: 2), runs of zeros shortened.
     popups: pack([0, 0, 2, 0, 1, 1, 2]),
-    flows: pack([1, 5, 4, 1, 0, 1, 1, 0]),
+    // Movements by their row in the dataset's pairs (0 beijing → dandong, 3 dandong → shenyang):
+    // the row's step from the previous one's plus one, then count × 2 + 1 when stated.
+    flows: pack([0, 1 * 2 + 0, 2, 4 * 2 + 1]),
+    pairs: [0, 0, 1, 3, 1, 5],
     ...extra,
   };
 }
 
 function held(s) {
-  const out = {places: {}, styles: {}, html: {}};
+  const out = {places: {}, styles: {}, pairs: {}, html: {}};
+  for (let p = 0; p < s.pairs.length; p += 3) { out.pairs[s.pairs[p]] = [s.pairs[p + 1], s.pairs[p + 2]]; }
   s.places.forEach(([rank, record, usual]) => { out.places[rank] = record; out.styles[rank] = usual; });
   Object.assign(out.html, s.html);
   return out;
@@ -112,6 +116,9 @@ test("a step whose place or report the window lacks makes no records", () => {
   const noPlace = held(s);
   delete noPlace.places[5];
   assert.equal(nkmap.stepRecords(s, noPlace), null);
+  const noPair = held(s);
+  delete noPair.pairs[3];
+  assert.equal(nkmap.stepRecords(s, noPair), null);
 });
 
 test("a window without the step's words keeps its marks and asks the page for everything again", async () => {
@@ -128,7 +135,7 @@ test("a window without the step's words keeps its marks and asks the page for ev
   nkmap.places = (records) => { drawn.push(records); return {records}; };
   const first = nkmap.step(step(), {});
   assert.equal(drawn.length, 1);
-  const later = step({base: false, places: [], html: {}});
+  const later = step({base: false, places: [], html: {}, pairs: []});
   assert.equal(nkmap.step(later, {}).records, drawn[1]);  // drawn from what the window holds
   assert.deepEqual(plain(drawn[1]), plain(drawn[0]));
   assert.equal(asked.length, 0);
@@ -138,6 +145,6 @@ test("a window without the step's words keeps its marks and asks the page for ev
   assert.equal(asked[0].drawn, true);
   assert.ok(asked[0].nk_resend);
   window.nkmapHeld.layer = first;
-  assert.equal(nkmap.step(step({v: "v2", base: false, places: [], html: {}}), {}), first);  // another dataset
+  assert.equal(nkmap.step(step({v: "v2", base: false, places: [], html: {}, pairs: []}), {}), first);  // another dataset
   assert.equal(asked.length, 2);
 });

@@ -113,6 +113,35 @@ def test_a_year_step_at_many_places_sends_about_two_bytes_a_place(tmp_path_facto
     assert numbers <= 4 * len(view.places)
 
 
+def test_a_steps_movements_read_back_as_the_views(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Movements go by their row in the dataset's pairs, each pair's places sent once: read back as
+    the page does, they are the view's movements, most reports first, then by origin and
+    destination id."""
+    from geo.data.synth import synthesise
+    from geo.settings import SETTINGS
+
+    dataset = load_dataset(synthesise(tmp_path_factory.mktemp("moves") / "data", reports=3000, places=80, seed=11))
+    sent = layers.Sent()
+    ids = {int(rank): place_id for place_id, rank in zip(dataset.places.index, dataset.codes.name_rank, strict=True)}
+    ends: dict[int, tuple[int, int]] = {}
+    first, last = dataset.years
+    for years in [(first, last), (first + 2, last), (first + 2, last - 3)]:
+        view = build_view(dataset, Filters(years=years))
+        step = json.loads(layers.view_step(dataset, view, sent).records_json)
+        pairs = step["pairs"]
+        ends.update({pairs[i]: (pairs[i + 1], pairs[i + 2]) for i in range(0, len(pairs), 3)})
+        numbers, pair, flows = unpacked(step["flows"]), -1, []
+        for i in range(0, len(numbers), 2):
+            pair += numbers[i] + 1
+            flows.append((-(numbers[i + 1] // 2), pair, ids[ends[pair][0]], ids[ends[pair][1]],
+                          "stated" if numbers[i + 1] % 2 else "inferred"))
+        expected = view.flows.sort_values(["reports", "from_place_id", "to_place_id"], ascending=[False, True, True])
+        expected = expected.head(SETTINGS.max_flows)
+        assert len(expected) > 5
+        assert [(a, b, -n, basis) for n, _pair, a, b, basis in sorted(flows)] == list(zip(
+            expected["from_place_id"], expected["to_place_id"], expected["reports"], expected["basis"], strict=True))
+
+
 def test_a_step_starts_afresh_for_another_dataset_or_when_the_map_asks(tiny: Dataset) -> None:
     view = build_view(tiny, Filters())
     sent = layers.Sent()

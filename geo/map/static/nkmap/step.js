@@ -82,16 +82,23 @@
         }
       }
     }
-    for (var j = 0; j < lines.length; j += 4) {
-      var from = place(lines[j]), to = place(lines[j + 1]);
+    var pair = -1;
+    for (var j = 0; j < lines.length; j += 2) {
+      pair += lines[j] + 1;
+      var ends = held.pairs[pair], from = ends && place(ends[0]), to = ends && place(ends[1]);
+      if (!ends) { missing = true; }
       if (from && to) {
-        flows.push({from: from.id, to: to.id, count: lines[j + 2], basis: lines[j + 3] ? "stated" : "inferred"});
+        flows.push({from: from.id, to: to.id, count: Math.floor(lines[j + 1] / 2),
+                    basis: lines[j + 1] % 2 ? "stated" : "inferred", pair: pair});
       }
     }
     if (missing) { return null; }
     // As geo.query.aggregate.places_of: most reports first, then by name.
     marks.sort(function (a, b) { return b.count - a.count || a.rank - b.rank; });
     marks.forEach(function (mark) { delete mark.rank; });
+    // As the server picks them: most reports first, then by origin and destination id (the pairs' order).
+    flows.sort(function (a, b) { return b.count - a.count || a.pair - b.pair; });
+    flows.forEach(function (flow) { delete flow.pair; });
     return {places: places, marks: marks, flows: flows};
   }
 
@@ -111,16 +118,20 @@
   nkmap.step = function (step, options) {
     var held = window[STORE];
     if (step.base) {
-      held = window[STORE] = {v: step.v, places: {}, styles: {}, html: {}, layer: held ? held.layer : null,
-                                stale: false, asked: held ? held.asked : 0};
+      held = window[STORE] = {v: step.v, places: {}, styles: {}, pairs: {}, html: {},
+                                layer: held ? held.layer : null, stale: false, asked: held ? held.asked : 0};
     } else if (!held) {
-      held = window[STORE] = {v: step.v, places: {}, styles: {}, html: {}, layer: null, stale: true, asked: 0};
+      held = window[STORE] = {v: step.v, places: {}, styles: {}, pairs: {}, html: {}, layer: null, stale: true,
+                                asked: 0};
     } else if (held.v !== step.v) {
       held.stale = true;
     }
     if (!held.stale) {
       step.places.forEach(function (sent) { held.places[sent[0]] = sent[1]; held.styles[sent[0]] = sent[2]; });
       Object.keys(step.html).forEach(function (row) { held.html[row] = step.html[row]; });
+      for (var p = 0; p < step.pairs.length; p += 3) {
+        held.pairs[step.pairs[p]] = [step.pairs[p + 1], step.pairs[p + 2]];
+      }
     }
     var made = held.stale ? null : records(step, held);
     if (!made) {
