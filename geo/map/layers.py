@@ -14,7 +14,8 @@ from ..query.selection import View
 from ..reading.reports import report_html_at
 from ..settings import SETTINGS, Settings
 from .leaflet import data_layer, step_layer
-from .records import layer_json, step_json
+from .records import layer_json
+from .step import step_json
 
 REPORT_HTML_BYTES = 500
 """Rough size of one report in a popup, to share the popup budget between places."""
@@ -93,7 +94,7 @@ class Sent:
 
 def view_step(dataset: Dataset, view: View, sent: Sent, *, asked: object = None,
               compact_legend: bool = False, lang: str = DEFAULT_LANGUAGE) -> folium.FeatureGroup:
-    """The map layer for ``view`` as a step (:func:`geo.map.records.step_json`): the browser draws it
+    """The map layer for ``view`` as a step (:func:`geo.map.step.step_json`): the browser draws it
     from what it holds and what the step adds (``nkmap.step``). Same arguments as :func:`view_layer`,
     with ``sent`` (what this reader's map was sent, updated here) and ``asked`` (the map's request
     to be sent everything again, from its value) and ``lang`` (the browser's copy holds words in one

@@ -216,12 +216,12 @@ class PlacesStep(PlacesGroup):
     places and reports' words the map already holds, and the numbers of this filter state."""
 
     def call(self) -> str:
-        """The script: the layer, made from the step (from :func:`geo.map.records.step_json`)."""
+        """The script: the layer, made from the step (from :func:`geo.map.step.step_json`)."""
         return f"var {self.get_name()} = nkmap.step({self.records_json}, {self.layer_options});"
 
 
 def step_layer(step_json: str, *, compact_legend: bool = False) -> folium.FeatureGroup:
-    """As :func:`data_layer`, from a step (:func:`geo.map.records.step_json`) rather than whole records."""
+    """As :func:`data_layer`, from a step (:func:`geo.map.step.step_json`) rather than whole records."""
     return PlacesStep(step_json, presenting=compact_legend)
 
 

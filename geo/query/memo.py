@@ -73,9 +73,9 @@ class DatasetMemo:
         The timeline's Vega-Lite spec without its shaded band; built once.
     newer_at_place
         Report position → how many reports at its place are newer (the map's step names a popup's
-        report by it: :func:`geo.map.records.step_json`); one integer per report, built once.
+        report by it: :func:`geo.map.step.step_json`); one integer per report, built once.
     usual_styles
-        Place rank → its mark's style code with every report (:func:`geo.map.records.usual_styles`).
+        Place rank → its mark's style code with every report (:func:`geo.map.step.usual_styles`).
     pair_index
         (origin, destination) place positions → the movement's row in ``codes.pair_places``.
     """

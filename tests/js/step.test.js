@@ -1,4 +1,4 @@
-// step.js: the dashboard's step (geo.map.records.step_json) as the records nkmap.Places draws.
+// step.js: the dashboard's step (geo.map.step.step_json) as the records nkmap.Places draws.
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
@@ -9,7 +9,7 @@ function place(id, extra = {}) {
   return {id, name: id[0].toUpperCase() + id.slice(1), level: "", ll: [40, 124], area_m: 0, ...extra};
 }
 
-/* As geo.map.records.packed: 7 bits a byte, lowest first, high bit while more follow; base64. */
+/* As geo.map.step.packed: 7 bits a byte, lowest first, high bit while more follow; base64. */
 function pack(numbers) {
   const bytes = [];
   for (let n of numbers) {

@@ -60,7 +60,7 @@ def test_a_step_sends_the_words_once_then_numbers(tiny: Dataset) -> None:
 
 
 def unpacked(text: str) -> list[int]:
-    """The numbers records.packed wrote, read back by the format's own description (not its code)."""
+    """The numbers geo.map.step.packed wrote, read back by the format's own description (not its code)."""
     numbers, value, shift = [], 0, 0
     for byte in base64.b64decode(text):
         value |= (byte & 127) << shift
@@ -73,7 +73,7 @@ def unpacked(text: str) -> list[int]:
 
 @pytest.mark.parametrize("numbers", [[], [0], [127, 128, 300], [16383, 16384, 2**31 + 5], list(range(0, 5000, 7))])
 def test_packed_numbers_are_seven_bits_a_byte_in_base64(numbers: list[int]) -> None:
-    from geo.map.records import packed
+    from geo.map.step import packed
 
     assert unpacked(packed(numbers)) == numbers
     assert len(base64.b64decode(packed(numbers))) == sum(1 + (n > 127) + (n > 16383) + (n > 2**21 - 1)
@@ -81,14 +81,14 @@ def test_packed_numbers_are_seven_bits_a_byte_in_base64(numbers: list[int]) -> N
 
 
 def test_packed_names_a_number_below_zero() -> None:
-    from geo.map.records import packed
+    from geo.map.step import packed
 
     with pytest.raises(ValueError, match="number 1 is -3"):
         packed([4, -3])
 
 
 def test_zero_runs_shorten_runs_of_zeros() -> None:
-    from geo.map.records import zero_runs
+    from geo.map.step import zero_runs
 
     assert zero_runs([0, 0, 0, 5, 0, 3]) == [0, 2, 5, 0, 0, 3]
     assert zero_runs([0] * 1000) == [0, 999]

@@ -1,4 +1,4 @@
-/* The dashboard's step: one filter state as numbers (geo.map.records.step_json), drawn from the
+/* The dashboard's step: one filter state as numbers (geo.map.step.step_json), drawn from the
  * places' records and the reports' words this window holds, kept under the dataset's version and
  * added to by each step with what was new. The step's marks, popups and movements become the
  * records nkmap.Places draws, as the standalone export's nkmap.aggregate makes them. A window that
@@ -11,7 +11,7 @@
 
   var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-  /* The numbers geo.map.records.packed wrote: base64 of bytes, 7 bits of a number per byte, lowest
+  /* The numbers geo.map.step.packed wrote: base64 of bytes, 7 bits of a number per byte, lowest
    * first, the high bit set while more of the number follow. */
   nkmap.unpack = function (text) {
     var out = [], value = 0, scale = 1, bits = 0, buffer = 0;
@@ -31,7 +31,7 @@
     return out;
   };
 
-  /* The numbers geo.map.records.zero_runs wrote, each run of zeros as 0 and its length less one. */
+  /* The numbers geo.map.step.zero_runs wrote, each run of zeros as 0 and its length less one. */
   nkmap.unzero = function (numbers) {
     var out = [];
     for (var i = 0; i < numbers.length; i++) {
@@ -60,7 +60,7 @@
     for (var r = 0; r < runs.length; r += 2) {
       rank += runs[r];
       for (var end = rank + runs[r + 1]; rank < end; rank++, i++) {
-        // A mark's style is its place's usual one unless the step lists it (geo.map.records.usual_styles).
+        // A mark's style is its place's usual one unless the step lists it (geo.map.step.usual_styles).
         var code = held.styles[rank] || 0;
         if (i === unusual) {
           code = styles[s + 1];
@@ -113,7 +113,7 @@
     }, 0);
   }
 
-  /* The layer for `step` (geo.map.records.step_json) with nkmap.Places's `options`; the layer
+  /* The layer for `step` (geo.map.step.step_json) with nkmap.Places's `options`; the layer
    * drawn last when the window lacks what the step needs, while it asks for everything again. */
   nkmap.step = function (step, options) {
     var held = window[STORE];
