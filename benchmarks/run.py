@@ -139,7 +139,13 @@ def run_browser(browser: object, folder: Path | None, steps: int, notes: list[st
                      "step budget at this size")
     log(f"  {name}: slider→settled median {run.median_ms:.0f} ms over "
         f"{len(run.steps)} steps, {run.median_ws_bytes / 1024:.0f} KB/step, remounts {run.remounts}")
+    log(f"  {name}: bytes per step by message: {kinds_line(run)}")
     return run
+
+
+def kinds_line(run: browse.AppRun) -> str:
+    """A run's median websocket bytes per step by Streamlit message, largest first."""
+    return ", ".join(f"{kind} {size / 1024:,.1f} KB" for kind, size in run.median_kinds.items() if size >= 100)
 
 
 def run_step_floor(browser: object, steps: int, notes: list[str]) -> browse.AppRun | None:

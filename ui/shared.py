@@ -71,9 +71,10 @@ def cached_bars(data_dir: str, stamp: tuple, filters: Filters) -> dict:
 
 def cached_timeline(data_dir: str, stamp: tuple, filters: Filters, years: tuple[int, int],
                     lang: str = DEFAULT_LANGUAGE) -> dict:
-    """The timeline's spec: the cached bars, and the chosen years shaded; its sectors and tooltip in ``lang``."""
+    """The timeline's spec: the cached bars, and the chosen years shaded; its sectors and tooltip in
+    ``lang``; its datasets as compact Arrow tables (a year step sends them again)."""
     spec = timeline.shaded(cached_bars(data_dir, stamp, filters), years)
-    return timeline.in_language(spec, cached_dataset(data_dir, stamp), lang)
+    return timeline.arrow_tables(timeline.in_language(spec, cached_dataset(data_dir, stamp), lang))
 
 
 @st.cache_resource

@@ -14,7 +14,8 @@ from ..query.selection import View
 from ..reading.reports import report_html_at
 from ..settings import SETTINGS, Settings
 from .leaflet import data_layer, step_layer
-from .records import layer_json, step_json
+from .records import layer_json
+from .step import step_json
 
 REPORT_HTML_BYTES = 500
 """Rough size of one report in a popup, to share the popup budget between places."""
@@ -65,7 +66,8 @@ def view_layer(dataset: Dataset, view: View, *, compact_legend: bool = False,
 
 @dataclass
 class Sent:
-    """What one browser's map was sent of a dataset (its places' records and reports' HTML), so that a
+    """What one browser's map was sent of a dataset (its places' records, reports' HTML and movements'
+    places), so that a
     step sends only numbers and what is new (a page keeps one per reader, in its session).
 
     ``version`` is the dataset's; ``answered`` the browser's last request to be sent everything
@@ -75,6 +77,7 @@ class Sent:
     version: str = ""
     places: set[int] = field(default_factory=set)
     reports: set[int] = field(default_factory=set)
+    pairs: set[int] = field(default_factory=set)
     answered: object = None
     last: tuple = ()
     """The filters (and presenting) of the last step, and the step: the same view is sent as the same
@@ -85,13 +88,13 @@ class Sent:
         everything again (``asked``: its request, answered once). Returns whether the step starts afresh."""
         if version != self.version or (asked is not None and asked != self.answered):
             self.version, self.answered = version, asked if asked is not None else self.answered
-            self.places, self.reports, self.last = set(), set(), ()
-        return not self.places and not self.reports
+            self.places, self.reports, self.pairs, self.last = set(), set(), set(), ()
+        return not self.places and not self.reports and not self.pairs
 
 
 def view_step(dataset: Dataset, view: View, sent: Sent, *, asked: object = None,
               compact_legend: bool = False, lang: str = DEFAULT_LANGUAGE) -> folium.FeatureGroup:
-    """The map layer for ``view`` as a step (:func:`geo.map.records.step_json`): the browser draws it
+    """The map layer for ``view`` as a step (:func:`geo.map.step.step_json`): the browser draws it
     from what it holds and what the step adds (``nkmap.step``). Same arguments as :func:`view_layer`,
     with ``sent`` (what this reader's map was sent, updated here) and ``asked`` (the map's request
     to be sent everything again, from its value) and ``lang`` (the browser's copy holds words in one
@@ -107,7 +110,7 @@ def view_step(dataset: Dataset, view: View, sent: Sent, *, asked: object = None,
     popups: dict[str, list[int]] = {}
     for place_id, row in zip(place_ids, chosen.tolist(), strict=True):
         popups.setdefault(place_id, []).append(row)
-    step = step_json(dataset, view.places, view.flows, popups, known=(sent.places, sent.reports), base=base,
+    step = step_json(dataset, view.places, view.flows, popups, known=(sent.places, sent.reports, sent.pairs), base=base,
                      version=version, lang=lang)
     sent.last = ((view.filters, compact_legend), step)
     return step_layer(step, compact_legend=compact_legend)

@@ -30,12 +30,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..data.codes import PRESENCE_ORDER
 from ..data.load import NEWEST_FIRST, Dataset
 from ..escape import escape, script_json
 from ..i18n import DEFAULT_LANGUAGE, normalise, translations
 from ..reading.localise import place_label
-from ..reading.reports import report_html_at, report_html_in
+from ..reading.reports import report_html_in
 from ..settings import SETTINGS, Settings
 from ..vocab import AREA_PRECISIONS, ROLES
 from .style import AREA_STYLE, FEW_STYLE, FLOW_STYLE, INFERRED_STYLE, style_table
@@ -142,83 +141,3 @@ def export_records(dataset: Dataset, reports: pd.DataFrame, *, settings: Setting
             for report in ordered.to_dict("records")
         ],
     }
-
-
-PRESENCE_CODES = {presence: i for i, presence in enumerate(PRESENCE_ORDER)}
-"""A mark's presence as the step's number (the step names them in this order: ``presences``)."""
-
-
-def step_json(dataset: Dataset, places: pd.DataFrame, flows: pd.DataFrame, popups: dict[str, list[int]],
-              *, known: tuple[set[int], set[int]], base: bool, version: str | None = None,
-              lang: str = DEFAULT_LANGUAGE, settings: Settings = SETTINGS) -> str:
-    """The dashboard's records for one filter state as a step: numbers for what changed, words only
-    for what the browser does not hold yet (``nkmap.step`` in ``static/nkmap/step.js``).
-
-    A place is named by its rank by name (``codes.name_rank``), a report by its position in
-    ``dataset.reports``. The step holds ``v`` (the dataset's version: the browser's copy is kept
-    under it), ``base`` (the browser is to drop what it holds and start from this step), ``places``
-    (``[rank, record]`` of each place the browser has not been sent), ``html`` (report position →
-    report HTML, likewise), ``marks`` (flat, ordered by rank: the rank's step from the previous
-    mark's, the count, and ``(role × sectors + sector) × presences + presence``), ``popups`` (flat, in the
-    marks' order: how many reports the popup shows, then their positions) and ``flows`` (flat:
-    from rank, to rank, count, 1 when stated).
-
-    Parameters
-    ----------
-    places, flows
-        :func:`geo.query.aggregate.places_of` and :func:`geo.query.aggregate.flows_of` of the filtered reports.
-    popups
-        Per place id, the positions of the reports its popup shows, newest first.
-    known
-        The place ranks and report positions the browser was sent under this version; updated here.
-    base
-        Whether this step starts the browser's copy afresh (``known`` is then empty).
-    version
-        What the browser keeps its copy under: the dataset's version (the default) with the language.
-    lang
-        The language of the places' names and the reports' HTML.
-    """
-    sent_places, sent_reports = known
-    ranks = dataset.codes.name_rank
-    position = dataset.places.index.get_indexer
-    sector_index = {sector: i for i, sector in enumerate(dataset.sectors.index)}
-    sectors = max(len(sector_index), 1)
-    top = flows.sort_values(["reports", "from_place_id", "to_place_id"], ascending=[False, True, True])
-    top = top.head(settings.max_flows)
-    mark_ranks = ranks[position(places["place_id"])] if len(places) else []
-    flow_from = ranks[position(top["from_place_id"])] if len(top) else []
-    flow_to = ranks[position(top["to_place_id"])] if len(top) else []
-    new_places: list[str] = []
-    wanted = [*map(int, mark_ranks), *map(int, flow_from), *map(int, flow_to)]
-    by_rank = {int(rank): pos for pos, rank in enumerate(ranks)}
-    unsent = sorted(set(wanted) - sent_places)
-    # one selection of the rows, not a row lookup per place (1,000 lookups were a tenth of a first paint at 50k)
-    for rank, place in zip(unsent, dataset.places.iloc[[by_rank[rank] for rank in unsent]].to_dict("records"),
-                           strict=True):
-        new_places.append(f"[{rank},{script_json(place_record(place, lang))}]")
-    sent_places.update(unsent)
-    rows = sorted(zip(map(int, mark_ranks), places["place_id"], places["reports"], places["role"],
-                      places["sector"], places["presence"], strict=True))
-    marks: list[int] = []
-    shown: list[int] = []
-    new_html: dict[int, str] = {}
-    previous = 0
-    for rank, place_id, count, role, sector, presence in rows:
-        style = ROLE_INDEX[role] * sectors + sector_index.get(sector, 0)
-        marks += [rank - previous, int(count), style * len(PRESENCE_CODES) + PRESENCE_CODES.get(presence, 0)]
-        previous = rank
-        chosen = popups.get(place_id, [])
-        shown += [len(chosen), *chosen]
-        new_html.update((row, "") for row in chosen if row not in sent_reports)
-    if new_html:
-        for row, html in zip(new_html, report_html_at(dataset, list(new_html), lang), strict=True):
-            new_html[row] = html
-        sent_reports.update(new_html)
-    lines: list[int] = []
-    for a, b, n, basis in zip(flow_from, flow_to, top["reports"], top["basis"], strict=True):
-        lines += [int(a), int(b), int(n), int(basis == "stated")]
-    html = ",".join(f'"{row}":{script_json(text)}' for row, text in new_html.items())
-    return (f'{{"v":{script_json(version or dataset.version)},"base":{"true" if base else "false"},'
-            f'"places":[{",".join(new_places)}],"html":{{{html}}},"marks":{script_json(marks)},'
-            f'"popups":{script_json(shown)},"flows":{script_json(lines)},"sectors":{sectors},'
-            f'"presences":{script_json(list(PRESENCE_CODES))}}}')

@@ -158,11 +158,21 @@ def first_per_group(groups: np.ndarray, k: int) -> np.ndarray:
     With reports in newest-first order and ``groups`` their place codes, these are the newest
     ``k`` reports at each place: one stable sort, no per-group Python.
     """
+    return np.flatnonzero(order_in_group(groups) < k)
+
+
+def order_in_group(groups: np.ndarray) -> np.ndarray:
+    """Each entry's place among the entries of its group, in their original order (0 for the first).
+
+    With reports in newest-first order and ``groups`` their place codes, 0 is a place's newest
+    report, 1 the one before it, and so on.
+    """
     # A stable sort of small integers is a radix sort in numpy: linear in the number of rows.
     small = groups.astype(np.int16) if len(groups) and 0 <= groups.min() and groups.max() < 2**15 else groups
     order = np.argsort(small, kind="stable")
     ordered = groups[order]
     starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(ordered) else np.array([], dtype=int)
     sizes = np.diff(np.r_[starts, len(ordered)])
-    rank = np.arange(len(ordered)) - np.repeat(starts, sizes)
-    return np.sort(order[rank < k])
+    rank = np.empty(len(ordered), dtype=np.int64)
+    rank[order] = np.arange(len(ordered)) - np.repeat(starts, sizes)
+    return rank

@@ -13,7 +13,10 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    import numpy as np
 
 Key = TypeVar("Key")
 Value = TypeVar("Value")
@@ -68,6 +71,13 @@ class DatasetMemo:
         "sectors", "sources" or "places" → id → what a picker shows. Three entries.
     timeline
         The timeline's Vega-Lite spec without its shaded band; built once.
+    newer_at_place
+        Report position → how many reports at its place are newer (the map's step names a popup's
+        report by it: :func:`geo.map.step.step_json`); one integer per report, built once.
+    usual_styles
+        Place rank → its mark's style code with every report (:func:`geo.map.step.usual_styles`).
+    pair_index
+        (origin, destination) place positions → the movement's row in ``codes.pair_places``.
     """
 
     report_html: BoundedCache[int, str] = field(default_factory=BoundedCache)
@@ -77,6 +87,9 @@ class DatasetMemo:
     report_html_in: dict[str, BoundedCache[int, str]] = field(default_factory=dict)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     timeline: dict | None = None
+    newer_at_place: np.ndarray | None = None
+    usual_styles: dict[int, int] | None = None
+    pair_index: dict[tuple[int, int], int] | None = None
 
 
 _MEMOS: dict[int, DatasetMemo] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 
 import numpy as np
 import pandas as pd
@@ -150,3 +151,53 @@ def in_language(spec: dict, dataset: Dataset, lang: str) -> dict:
     datasets = {**spec["datasets"], "bars": [{**bar, "sector": names.get(bar["sector"], bar["sector"])}
                                              for bar in spec["datasets"]["bars"]]}
     return {**spec, "layer": layer, "datasets": datasets}
+
+
+def arrow_tables(spec: dict) -> dict:
+    """``spec`` with each named dataset as a compact Arrow table, for ``st.vega_lite_chart``.
+
+    Streamlit sends a chart's named datasets as Arrow; from rows of dicts it goes through pandas
+    and sends 64-bit numbers, each bar's sector label in full and pandas' own description of the
+    table: 7 KB of bars at 50,000 reports, on every year step. Here whole numbers take the
+    smallest integer type that holds them, and each bar's sector is its position in the colour
+    scale's list of sectors, which a ``calculate`` in the bars' layer turns back into the label
+    (text is dictionary-encoded otherwise): 1.2 KB. The chart reads the same rows.
+    """
+    import pyarrow as pa  # noqa: PLC0415 - the page has it; geo.reading's other users do not need it
+
+    spec = _coded_sectors(spec)
+    tables = {}
+    for name, rows in spec["datasets"].items():
+        table = pa.Table.from_pylist(rows)
+        columns = []
+        for column in table.columns:
+            if pa.types.is_integer(column.type) and len(column):
+                low, high = pa.compute.min(column).as_py(), pa.compute.max(column).as_py()
+                for small in (pa.int8(), pa.int16(), pa.int32()):
+                    if -(2 ** (small.bit_width - 1)) <= low and high < 2 ** (small.bit_width - 1):
+                        column = column.cast(small)
+                        break
+            elif pa.types.is_string(column.type):
+                column = column.dictionary_encode()
+            columns.append(column)
+        tables[name] = pa.table(columns, names=table.column_names)
+    return {**spec, "datasets": tables}
+
+
+SECTOR_CODE = "sector_code"
+"""The bars' column holding each bar's position in the colour scale's sectors (:func:`arrow_tables`)."""
+
+
+def _coded_sectors(spec: dict) -> dict:
+    """``spec`` with the bars' sectors as positions in the colour scale's domain, and a
+    ``calculate`` that names them again; unchanged if a bar's sector is not in the domain."""
+    band, bars = spec["layer"]
+    domain = bars["encoding"]["color"]["scale"]["domain"]
+    position = {label: i for i, label in enumerate(domain)}
+    rows = spec["datasets"]["bars"]
+    if any(row["sector"] not in position for row in rows):
+        return spec
+    coded = [{"year": row["year"], SECTOR_CODE: position[row["sector"]], "reports": row["reports"]} for row in rows]
+    names = {"calculate": f"{json.dumps(domain)}[datum.{SECTOR_CODE}]", "as": "sector"}
+    layer = [band, {**bars, "transform": [*bars.get("transform", []), names]}]
+    return {**spec, "layer": layer, "datasets": {**spec["datasets"], "bars": coded}}

@@ -33,6 +33,10 @@ bound catches a step that grows back to resending the map, not the last tenth.""
 MAX_MAP_KB = 40
 """The map's websocket bytes per year step (``component_instance``) at most: the step sends numbers per
 place, not the map's words (about 21 KB here, of which 12 KB the unchanged base map; 455 KB before)."""
+MAX_BYTES_FLOOR_RATIO = {"all": 6.0, "component_instance": 1.6, "vega_lite_chart": 1.2}
+"""A year step's websocket bytes over the step floor's whole step (3.6 KB), at most: every message, the
+map's and the timeline's. Measured 2026-12-06: 4.8×, 1.1× and 0.86× (17.4, 4.0 and 3.1 KB) with the
+step's numbers packed and the timeline's data as compact Arrow; 8.7×, 3.0× and 2.5× before."""
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +85,18 @@ def test_a_year_step_costs_a_few_times_the_step_floor(runs: dict[str, browse.App
     assert sent <= MAX_MAP_KB * 1024, f"the map: {sent / 1024:.0f} KB per step"
 
 
+def test_a_year_step_sends_a_few_times_the_step_floors_bytes(runs: dict[str, browse.AppRun]) -> None:
+    dashboard, floor = runs["dashboard"], runs["floor"].median_ws_bytes
+    kinds = {"all": dashboard.median_ws_bytes, **dashboard.median_kinds}
+    for kind, bound in MAX_BYTES_FLOOR_RATIO.items():
+        assert kinds.get(kind, 0) <= bound * floor, (
+            f"{kind}: {kinds.get(kind, 0) / 1024:.1f} KB per step, the step floor's whole step {floor / 1024:.1f} KB "
+            f"({kinds.get(kind, 0) / floor:.1f}×, want ≤ {bound}×)")
+
+
 def test_the_floor_ratio_can_fail(runs: dict[str, browse.AppRun]) -> None:
     """The negative control: the naive map, rebuilt on every step, is far over the bound."""
     naive, floor = runs["naive"].median_ms, runs["floor"].median_ms
     assert naive / floor > MAX_FLOOR_RATIO, f"naive {naive:.0f} ms, step floor {floor:.0f} ms"
     assert runs["naive"].median_kinds.get("component_instance", 0) > MAX_MAP_KB * 1024
+    assert runs["naive"].median_ws_bytes > MAX_BYTES_FLOOR_RATIO["all"] * runs["floor"].median_ws_bytes

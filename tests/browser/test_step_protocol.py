@@ -1,4 +1,4 @@
-"""The year step sends numbers and what is new (geo.map.records.step_json, nkmap.step): after many
+"""The year step sends numbers and what is new (geo.map.step.step_json, nkmap.step): after many
 steps the map shows what a fresh page of the same link shows, and a map that lost the words it
 was sent gets them again without an error. In Chromium, on the bundled data."""
 

@@ -39,6 +39,22 @@ def component_args(monkeypatch: pytest.MonkeyPatch, dataset: Dataset, static_dir
     return sent
 
 
+def test_the_linked_base_maps_header_says_the_same_in_fewer_bytes(
+        monkeypatch: pytest.MonkeyPatch, tiny: Dataset, tmp_path: Path) -> None:
+    """streamlit-folium sends the header with every step: the same words without the indentation
+    of folium's templates."""
+    import folium
+
+    compact = component_args(monkeypatch, tiny, tmp_path, [None, None])
+    monkeypatch.setattr(leaflet, "LinkedMap", folium.Map)
+    (indented,) = component_args(monkeypatch, tiny, tmp_path, [None])
+    assert "#map_div" in indented["header"] and "L_NO_TOUCH" in indented["header"]
+    for args in compact:
+        assert args["header"].split() == indented["header"].split()
+        assert len(args["header"]) < 0.6 * len(indented["header"])
+        assert args["script"] == indented["script"]
+
+
 def test_the_linked_base_map_sends_no_style_table_legend_or_css(
         monkeypatch: pytest.MonkeyPatch, tiny: Dataset, tmp_path: Path) -> None:
     first, last = tiny.years

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 
 import pytest
@@ -49,13 +50,96 @@ def test_a_step_sends_the_words_once_then_numbers(tiny: Dataset) -> None:
     sent.last = ()
     second = json.loads(layers.view_step(tiny, view, sent).records_json)
     assert first["base"] and not second["base"]
-    assert {record["id"] for _, record in first["places"]} >= set(view.places["place_id"])
+    assert {record["id"] for _, record, _usual in first["places"]} >= set(view.places["place_id"])
     assert any("Dozens of North Korean women" in html for html in first["html"].values())
     assert second["places"] == [] and second["html"] == {}
     assert second["marks"] == first["marks"] and second["popups"] == first["popups"]
-    assert len(second["marks"]) == 3 * len(view.places)
-    numbers = len(json.dumps(second["marks"])) + len(json.dumps(second["popups"]))
-    assert numbers <= 16 * len(view.places)
+    assert len(unpacked(second["marks"])) == len(view.places)
+    numbers = sum(len(second[key]) for key in ("runs", "marks", "styles", "popups", "flows"))
+    assert numbers <= 8 * len(view.places) + 8  # base64 pads each list: see the next test for many places
+
+
+def unpacked(text: str) -> list[int]:
+    """The numbers geo.map.step.packed wrote, read back by the format's own description (not its code)."""
+    numbers, value, shift = [], 0, 0
+    for byte in base64.b64decode(text):
+        value |= (byte & 127) << shift
+        shift += 7
+        if byte < 128:
+            numbers.append(value)
+            value, shift = 0, 0
+    return numbers
+
+
+@pytest.mark.parametrize("numbers", [[], [0], [127, 128, 300], [16383, 16384, 2**31 + 5], list(range(0, 5000, 7))])
+def test_packed_numbers_are_seven_bits_a_byte_in_base64(numbers: list[int]) -> None:
+    from geo.map.step import packed
+
+    assert unpacked(packed(numbers)) == numbers
+    assert len(base64.b64decode(packed(numbers))) == sum(1 + (n > 127) + (n > 16383) + (n > 2**21 - 1)
+                                                          + (n > 2**28 - 1) for n in numbers)
+
+
+def test_packed_names_a_number_below_zero() -> None:
+    from geo.map.step import packed
+
+    with pytest.raises(ValueError, match="number 1 is -3"):
+        packed([4, -3])
+
+
+def test_zero_runs_shorten_runs_of_zeros() -> None:
+    from geo.map.step import zero_runs
+
+    assert zero_runs([0, 0, 0, 5, 0, 3]) == [0, 2, 5, 0, 0, 3]
+    assert zero_runs([0] * 1000) == [0, 999]
+    assert zero_runs([]) == []
+
+
+def test_a_year_step_at_many_places_sends_about_two_bytes_a_place(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A step's numbers at 400 places with a report in each popup: runs, counts, styles and popups
+    packed, not a list of decimal numbers (16 bytes a place before); a style only where it is not
+    the place's usual one."""
+    from geo.data.synth import synthesise
+
+    dataset = load_dataset(synthesise(tmp_path_factory.mktemp("many") / "data", reports=4000, places=400, seed=3))
+    sent = layers.Sent()
+    first, last = dataset.years
+    every = json.loads(layers.view_step(dataset, build_view(dataset, Filters(years=(first, last))), sent).records_json)
+    assert every["styles"] == ""  # every mark has its place's usual style
+    assert len(every["places"]) >= 390 and all(len(sent_place) == 3 for sent_place in every["places"])
+    view = build_view(dataset, Filters(years=(first + 1, last)))
+    step = json.loads(layers.view_step(dataset, view, sent).records_json)
+    numbers = sum(len(step[key]) for key in ("runs", "marks", "styles", "popups"))
+    assert numbers <= 4 * len(view.places)
+
+
+def test_a_steps_movements_read_back_as_the_views(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Movements go by their row in the dataset's pairs, each pair's places sent once: read back as
+    the page does, they are the view's movements, most reports first, then by origin and
+    destination id."""
+    from geo.data.synth import synthesise
+    from geo.settings import SETTINGS
+
+    dataset = load_dataset(synthesise(tmp_path_factory.mktemp("moves") / "data", reports=3000, places=80, seed=11))
+    sent = layers.Sent()
+    ids = {int(rank): place_id for place_id, rank in zip(dataset.places.index, dataset.codes.name_rank, strict=True)}
+    ends: dict[int, tuple[int, int]] = {}
+    first, last = dataset.years
+    for years in [(first, last), (first + 2, last), (first + 2, last - 3)]:
+        view = build_view(dataset, Filters(years=years))
+        step = json.loads(layers.view_step(dataset, view, sent).records_json)
+        pairs = step["pairs"]
+        ends.update({pairs[i]: (pairs[i + 1], pairs[i + 2]) for i in range(0, len(pairs), 3)})
+        numbers, pair, flows = unpacked(step["flows"]), -1, []
+        for i in range(0, len(numbers), 2):
+            pair += numbers[i] + 1
+            flows.append((-(numbers[i + 1] // 2), pair, ids[ends[pair][0]], ids[ends[pair][1]],
+                          "stated" if numbers[i + 1] % 2 else "inferred"))
+        expected = view.flows.sort_values(["reports", "from_place_id", "to_place_id"], ascending=[False, True, True])
+        expected = expected.head(SETTINGS.max_flows)
+        assert len(expected) > 5
+        assert [(a, b, -n, basis) for n, _pair, a, b, basis in sorted(flows)] == list(zip(
+            expected["from_place_id"], expected["to_place_id"], expected["reports"], expected["basis"], strict=True))
 
 
 def test_a_step_starts_afresh_for_another_dataset_or_when_the_map_asks(tiny: Dataset) -> None:
