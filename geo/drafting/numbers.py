@@ -23,13 +23,17 @@ _PEOPLE = (r"(?:(?:North\s+Korean?|young|female|male|married|unmarried|Korean|mo
            r"engineers|technicians|miners|loggers|cooks|seamstresses|fishermen|singers|dancers|performers|musicians|hostesses|"
            r"chefs|nurses|doctors|welders|plasterers|carpenters|sailors|deckhands|crew\s+members|students|interns|"
            r"(?<=of )them)")
-_LEAD_WORDS = (r"(?:more than|over|at least|nearly|almost|up to|as many as|some|about|around|approximately|"
-               r"an estimated|roughly|another|a further)")
+_LEAD_WORDS = (r"(?:more than|over|at least|nearly|almost|up to|as many as|at most|no more than|fewer than|less than|"
+               r"some|about|around|approximately|an estimated|roughly|perhaps|possibly|maybe|another|a further)")
+_UP_TO = ("up to", "as many as", "at most", "no more than", "fewer than", "less than")
+"""Leads that give only the upper bound ("fewer than 200 workers")."""
+_TAIL = r"(?:\s+or\s+(?:more|so)|-?plus\b|\+|-odd\b)?"
+"""An open or rough end after the number: "10,000 or more", "3,000-plus", "500-odd"."""
 _LEAD = rf"(?:{_LEAD_WORDS}\s+)?"
 _FIGURE = re.compile(
-    rf"\b{_LEAD}(?:between\s+(?P<low>{_NUM})\s+and\s+(?P<high>{_NUM})|(?P<a>{_NUM})\s*(?:-|–|to)\s*(?P<b>{_NUM})|"
-    rf"(?P<one>{_NUM}))\s+(?:of\s+(?:the\s+)?)?{_PEOPLE}\b"
-    rf"|\b{_LEAD}(?P<verb_n>{_NUM})\s+(?:more\s+)?(?:or\s+so\s+)?(?:have\s+|had\s+|were\s+|are\s+|was\s+)?"
+    rf"\b{_LEAD}(?:between\s+(?P<low>{_NUM})\s+and\s+(?P<high>{_NUM})|(?P<a>{_NUM})\s*(?:-(?![a-z])|–|to)\s*(?P<b>{_NUM})|"
+    rf"(?P<one>{_NUM}){_TAIL})\s+(?:of\s+(?:the\s+)?)?{_PEOPLE}\b"
+    rf"|\b{_LEAD}(?P<verb_n>{_NUM}){_TAIL}\s+(?:more\s+)?(?:or\s+so\s+)?(?:have\s+|had\s+|were\s+|are\s+|was\s+)?"
     rf"(?:been\s+)?(?:come|came|entered|arrived|left|departed|defected|sent|brought|employed|working|work|worked|stuck|hired|"
     rf"went|gone|crossed|returned|remained|remain|stayed|live|lived|joined|"
     rf"expected|stranded|moved|transferred)\b"
@@ -124,19 +128,20 @@ def figures_in(sentence: str) -> list[Figure]:
         else:
             low = words_to_number(groups.get("one") or groups.get("verb_n") or groups.get("ing_n") or
                                   groups.get("more_n") or groups.get("dash_n") or groups.get("listed") or "")
-            high = None if lead in ("more than", "over", "at least") else low
-            if lead in ("up to", "as many as"):
+            open_end = re.search(r"(?i)\bor\s+more\b|plus\b|\+", match.group(0))
+            high = None if lead in ("more than", "over", "at least") or open_end else low
+            if lead in _UP_TO:
                 low, high = None, low
         if low is None and high is None:
             continue
         if low == high == 1 and not re.search(r"\d", match.group(0)):
             continue  # "one staff member estimated": a person speaking, not a number of workers
-        if low is not None and 1900 <= low <= 2099 and not re.search(r",", match.group(0)) and high == low:
+        if low is not None and 1900 <= low <= 2099 and re.search(rf"\b{low}\b", match.group(0)) and high == low:
             continue  # a year, not a number of people
         if re.match(r"(?i)several\b", groups.get("one") or groups.get("verb_n") or groups.get("ing_n") or ""):
             high = None  # "several thousand": at least three thousand, no upper bound given
-        if re.search(r"\bor\s+so\b", match.group(0)):
-            lead = "about"
+        if re.search(r"\bor\s+so\b|-odd\b|plus\b|\+", match.group(0)) or lead in ("perhaps", "possibly", "maybe"):
+            lead = "about"  # "500-odd", "3,000-plus", "perhaps 10,000": an approximate number
         kind = _kind(sentence, match, lead, low, high)
         found.append(Figure(low, high, kind, match.group(0).strip(" —"), match.start()))
     return found
