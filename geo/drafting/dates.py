@@ -79,6 +79,7 @@ def parse_published(text: str) -> Published:
 def date_of(sentence: str, published: Published) -> DateGuess:
     """The period ``sentence`` is about: stated dates first, then relative words, else the publication year."""
     sentence = _COMPARED_YEAR.sub("", sentence)  # "three times as many as in 2019": not the statement's year
+    sentence = _THINGS_YEAR.sub(",", sentence)  # "the plant, which opened in 2015,": the plant's year
     for rule in (_month_year, _year_range, _since_year, _before_year, _years, _month_only, _relative):
         guess = rule(sentence, published)
         if guess is not None:
@@ -91,6 +92,11 @@ def date_of(sentence: str, published: Published) -> DateGuess:
 _COMPARED_YEAR = re.compile(r"(?i)\b(?:than|as\s+(?:many|much|high|large)\s+as|compared\s+(?:with|to)|up\s+from|"
                             r"down\s+from)\s+(?:(?:in|during)\s+)?(?:[0-9]{4})\b")
 """A year named only for comparison."""
+_THINGS_YEAR = re.compile(r",\s+which\s+[^,;:]*?\b(?:19|20)[0-9]{2}\b[^,;:]*(?:,|$)"
+                          r"|,?\s+(?:(?:that|which)\s+(?:was\s+)?)?(?:founded|established|set\s+up|opened|built|"
+                          r"incorporated|registered|launched)\s+in\s+(?:19|20)[0-9]{2}\b,?")
+"""A year in a relative clause or participle about a thing ("the plant, which opened in 2015,", "a firm founded in
+2012"): the thing's year, not the statement's."""
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 

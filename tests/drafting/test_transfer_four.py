@@ -37,3 +37,30 @@ def drafted(text: str, data: Path, published: str = "2023-04-12") -> list[tuple[
 ])
 def test_figures_in_words_and_with_open_ends(sentence: str, expected: list[tuple]) -> None:
     assert [(f.low, f.high, f.kind) for f in figures_in(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Perhaps 400 North Korean women sew coats in Dandong.",
+    "About 400 North Korean women are believed to sew coats in Dandong.",
+    "About 400 North Korean women possibly still sew coats in Dandong.",
+])
+def test_perhaps_possibly_and_believed_to_are_hedges(sentence: str, data: Path) -> None:
+    (_, row), = drafted(sentence + "\n", data)
+    assert row["caution"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The plant in Dandong, which opened in 2015, employs about 200 North Korean women.",
+    "About 200 North Korean women work at a plant in Dandong founded in 2012.",
+    "Unlike the restaurants in Beijing, which closed after the 2017 sanctions, the Dandong branch employs 20 "
+    "North Korean waitresses.",
+])
+def test_a_year_in_a_relative_clause_about_a_thing_is_not_the_statement_s_year(sentence: str, data: Path) -> None:
+    (name, row), = drafted(sentence + "\n", data)
+    assert (name, row["date_start"], row["date_end"]) == ("Dandong", "2023", "2023")
+
+
+def test_a_year_in_the_workers_own_clause_is_still_read(data: Path) -> None:
+    text = "The plant in Dandong, which opened in 2015, took on about 200 North Korean women in 2019.\n"
+    (_, row), = drafted(text, data)
+    assert (row["date_start"], row["date_end"]) == ("2019", "2019")
