@@ -30,7 +30,7 @@ from .notwhere import locates_only, not_where_workers_are
 from .numbers import Figure, change_over_years, figure_clause, figure_for, figures_in
 from .placefind import Placer
 from .references import AREA_WORD, DISTANCE_FROM, THE_CAPITAL, THIS_CITY, Context, located_reference, names_kind
-from .sectors import sector_rules, sectors_in
+from .sectors import carried_sector, industry_of, sector_rules, sectors_in
 from .statement import presence_of, quote_of, role_of
 
 FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE"})
@@ -73,7 +73,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
     context = Context()
     out = []
     headline_end = _headline_end(article.text)
-    previous_about_workers = False
+    previous_about_workers, industry, before = False, "", []
     for sentence in split_sentences(article.text):
         if sentence.end <= headline_end:
             continue  # the headline restates the story; the body's sentences carry the statements
@@ -108,7 +108,9 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise)) \
             or (previous_about_workers and (_goes_on_about_work(text, rules) or MORE_OF_THEM.search(text) or (
                 precise and (WORKPLACES.search(text) or re.search(r"\b[\d,]+\s+(?:more\s+)?of\s+them\b", text)))))
-        previous_about_workers = bool(about_workers)
+        previous_about_workers, sector_before = bool(about_workers), before
+        before = sectors_in(text, rules)[0] or before
+        industry_before, industry = industry, industry_of(text, rules, industry)
         if not about_workers or (FOREIGN_OTHER.search(text) and not NORTH_KOREAN.search(text)):
             continue
         chosen = [m for m in mentions if m.entry.country != "KP" or m.entry.precision != "country"
@@ -179,6 +181,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         figures = figures_in(text)
         for mention in chosen:
             row = _row(text, sentence, mention, published, rules, figures, origins)
+            carried_sector(row, row["quote"], rules, industry_before, sector_before)
             if carried_why:
                 row["reason"] = f"place: {carried_why} → {mention.entry.name}; " + row["reason"]
             row["confidence"] = "low" if mention.fallback else confidence if not row.get("_homonym") else "medium"

@@ -59,3 +59,38 @@ def sectors_in(text: str, rules: list[tuple[str, re.Pattern[str]]]) -> tuple[lis
         ids.remove("factory")  # "sewing clothes in the factories": garments, not garments and other manufacturing
     order = [sector for sector, _ in rules]
     return sorted(ids, key=order.index), words
+
+
+WORKPLACE = re.compile(r"(?i)(?<!other\s)(?<!another\s)\b(?:plants?|factory|factories|workshops?|mills?|"
+                       r"(?:production\s+)?lines)\b")
+"""A workplace word (not "other factories": another kind may be meant)."""
+SAME_WORKERS = re.compile(r"(?i)\b(?:such|similar)\s+(?:teams?|crews?|groups?|units?|workers|women|men)\b"
+                          r"|\bthe\s+(?:workers|women|men)\s+there\b")
+"""A sentence that goes on about the workers of the sentence before ("One such team", "Similar crews", "The women
+there")."""
+
+
+def industry_of(text: str, rules: list[tuple[str, re.Pattern[str]]], industry: str) -> str:
+    """The industry of the article's factories so far: the one factory-made sector ``text`` names, else ``industry``."""
+    named = [i for i in sectors_in(text, rules)[0] if i in MADE_IN_FACTORIES]
+    return named[0] if len(named) == 1 else industry
+
+
+def carried_sector(row: dict[str, str], text: str, rules: list[tuple[str, re.Pattern[str]]], industry: str,
+                   before: list[str]) -> None:
+    """A statement naming no sector of its own (or only "the plant") takes the article's: a plant in an article
+    about one factory-made sector is of that sector; a sentence going on about the workers of the sentence before
+    ("One such team moved to Dalian") keeps their sector. ``row`` is changed in place."""
+    ids, words = sectors_in(text, rules)
+    if row["role"] == "origin" or (ids and (ids != ["factory"] or not all(
+            GENERIC_FACTORY.match(w.split("'")[1]) for w in words))):
+        return
+    workplace = WORKPLACE.search(text)
+    if industry and workplace:
+        chosen, why = [industry], f"'{workplace.group(0)}' in an article about {industry}"
+    elif not ids and before and SAME_WORKERS.search(text):
+        chosen, why = before, f"goes on about the workers of the sentence before ({', '.join(before)})"
+    else:
+        return
+    row["sectors"] = ";".join(chosen)
+    row["reason"] = re.sub(r"sectors: [^;]*", f"sectors: {why}", row["reason"])

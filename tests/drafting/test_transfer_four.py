@@ -64,3 +64,29 @@ def test_a_year_in_the_workers_own_clause_is_still_read(data: Path) -> None:
     text = "The plant in Dandong, which opened in 2015, took on about 200 North Korean women in 2019.\n"
     (_, row), = drafted(text, data)
     assert (row["date_start"], row["date_end"]) == ("2019", "2019")
+
+
+def test_a_plant_in_an_article_about_one_industry_is_that_industry(data: Path) -> None:
+    text = ("About 300 North Korean women peel shrimp at seafood plants in Donggang.\n\n"
+            "One plant, Haiyang Ocean Foods, took on 120 of the women in Donggang last year.\n")
+    rows = drafted(text, data)
+    assert [row["sectors"] for _, row in rows] == ["seafood", "seafood"]
+
+
+def test_a_sentence_that_goes_on_about_the_same_workers_keeps_their_sector(data: Path) -> None:
+    text = ("About 40 North Korean software developers worked for a firm in Shenyang.\n\n"
+            "One such team moved from Shenyang to Dalian last year.\n")
+    rows = drafted(text, data)
+    assert {name: row["sectors"] for name, row in rows[1:]} == {"Shenyang": "it", "Dalian": "it"}
+
+
+def test_a_sentence_about_new_workers_does_not_take_the_sector_before(data: Path) -> None:
+    text = ("About 300 North Korean women sew coats at a garment factory in Dandong.\n\n"
+            "North Korean loggers also work in Baishan.\n")
+    assert drafted(text, data)[-1][1]["sectors"] == "unspecified"
+
+
+def test_other_factories_are_not_of_the_article_s_industry(data: Path) -> None:
+    text = ("About 300 North Korean women sew coats at a garment factory in Dandong.\n\n"
+            "Two other factories in Dandong sent their North Korean workers home in May.\n")
+    assert drafted(text, data)[-1][1]["sectors"] == "factory"
