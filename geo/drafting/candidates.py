@@ -107,7 +107,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             before_this is not None and names_kind(text))  # "elsewhere in the city": the city named before
         about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise)) \
             or (previous_about_workers and (_goes_on_about_work(text, rules) or MORE_OF_THEM.search(text) or (
-                precise and (WORKPLACES.search(text) or re.search(r"\b[\d,]+\s+(?:more\s+)?of\s+them\b", text)))))
+                precise and (WORKPLACES.search(text) or re.search(r"\b[\d,]+\s+(?:more\s+)?of\s+them\b", text)))
+                or (NORTH_KOREAN.search(text) and any(f.kind != "share" for f in figures_in(text)))))
         previous_about_workers, sector_before = bool(about_workers), before
         before = sectors_in(text, rules)[0] or before
         industry_before, industry = industry, industry_of(text, rules, industry)

@@ -16,6 +16,9 @@ _MARKET_BEFORE = re.compile(
 _ACROSS_FROM = re.compile(r"(?i)\b(?:across\s+(?:the\s+\w+\s+)?from|opposite|facing|bordering|"
                           r"on\s+the\s+border\s+with|partners?\s+in|ties\s+to|"
                           r"links\s+to|headquartered\s+in|headquarters\s+in)\s+(?:the\s+)?$")
+_MOVED_ACROSS = re.compile(r"(?i)\b(?:arriv\w*|came|come|comes|coming|cross\w*|travel\w*|bus\w*|driven|brought|"
+                           r"sent|walk\w*)\s+(?:[\w-]+\s+){0,3}across\s+(?:the\s+\w+\s+)?from\s+(?:the\s+)?$")
+"""Workers who came across a bridge or river from a place: they came from it."""
 _SPEAKER_BEFORE = re.compile(
     r"(?i)\b(?:a|an|one|two|three|several|the|our)\s+(?:[a-z-]+\s+){0,2}(?:sources?|residents?|traders?|officials?|"
     r"businessm[ae]n|merchants?|insiders?|analysts?|reporters?|correspondents?|journalists?)\s+(?:based\s+)?"
@@ -24,7 +27,7 @@ _FAMILY = re.compile(r"(?i)\bresidents?\b")
 """A resident of a North Korean place is often one of the families the workers left: that place stays (an origin)."""
 """Where the person speaking is, not where the workers are: "a source in Dandong told ...", "A resident of
 Sinuiju said"."""
-_MONEY = re.compile(r"(?i)\b(?:wages?|earnings|revenue|money|dollars|income|cash|profits?|percent|salar(?:y|ies)|yuan|"
+_MONEY = re.compile(r"(?i)\b(?:wages?|pay|earnings|revenue|money|dollars|income|cash|profits?|percent|salar(?:y|ies)|yuan|"
                     r"RMB|USD)\b|\$\s?\d")
 _NEGATIVE = re.compile(r"(?i)\b(?:no\s+(?:signs?|evidence|traces?|records?)\s+of|not\s+(?:been\s+)?found|"
                        r"none\s+(?:were\s+|was\s+)?found)\b[^.;:,]{0,60}\b(?:in|at)\s+"
@@ -101,8 +104,8 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
         return True
     if _MARKET_BEFORE.search(before[-120:]) and mention.entry.country not in ("KP",):
         return True
-    if _ACROSS_FROM.search(before[-40:]):
-        return True
+    if _ACROSS_FROM.search(before[-40:]) and not _MOVED_ACROSS.search(before[-80:]):
+        return True  # "Sinuiju, across the river from Dandong" (not "arrived across the bridge from Rason")
     speaker = _SPEAKER_BEFORE.search(before[-60:])
     if speaker and (mention.entry.country != "KP" or not _FAMILY.search(speaker.group(0))):
         return True  # a resident of a North Korean province is often one of the families the workers left
@@ -110,7 +113,10 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
         return True
     if _LANDMARK_CLAUSE.search(before[-140:]):
         return True
-    return mention.entry.country == "KP" and bool(re.search(r"\b(?:to|for)\s+(?:the\s+\w+\s+in\s+)?$", before)) and \
+    return mention.entry.country == "KP" and bool(re.search(r"\b(?:to|for)\s+(?:(?:the\s+)?(?:\w+\s+)?"
+                                                             r"(?:compan(?:y|ies)|firms?|agenc(?:y|ies)|coffers|"
+                                                             r"accounts?|state|party|government|regime)\s+in\s+)?$",
+                                                             before)) and \
         bool(_MONEY.search(text))
 
 

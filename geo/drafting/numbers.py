@@ -40,7 +40,9 @@ _FIGURE = re.compile(
     rf"|\b{_LEAD}(?P<ing_n>{_NUM})\s+(?:more\s+)?(?:were|are)\s+(?-i:[a-z]+ing)\b"
     rf"|\b{_LEAD}(?P<more_n>{_NUM})\s+more\b(?!\s+(?:than|of|yuan|dollars|hours|days|weeks|months|years|times|"
     rf"percent|kilomet\w+|km|miles))"
-    rf"|—\s*(?P<dash_n>{_NUM})\s+people\s*—", re.I)
+    rf"|—\s*(?P<dash_n>{_NUM})\s+people\s*—"
+    rf"|\b(?:an(?:other)?|a|one|the|a\s+(?:second|third|further|smaller|larger))\s+(?:group|team|crew|batch)\s+of\s+"
+    rf"{_LEAD}(?P<group_n>{_NUM})\b(?!\s+(?:companies|firms|countries|cities|plants|factories))", re.I)
 _LISTED = re.compile(rf"\b{_LEAD}(?P<listed>{_NUM})\s+(?=(?:in|at)\s)", re.I)
 """A bare number before a place in a list of them ("some of them: about 800 in Yanji, 400 in Tumen")."""
 _LISTED_BY_PLACE = re.compile(rf"(?i)\b{_LEAD}(?P<listed>{_NUM})\s+(?=(?:(?:on|at|in)\s+(?:[a-z-]+\s+){{0,3}})?"
@@ -118,16 +120,18 @@ def figures_in(sentence: str) -> list[Figure]:
         after = sentence[match.end():]
         if _MONEY_BEFORE.search(sentence[: match.start()]) or re.match(r"\s*(?:%|per\s*cent|percent)", after):
             continue
-        if _POPULATION.search(sentence[: match.start()]):
-            continue
+        if _POPULATION.search(sentence[: match.start()]) or _SPEAKERS.match(sentence[match.end():]):
+            continue  # "said two people familiar with the figures": who speaks, not how many work
         groups = match.groupdict()
-        leading = re.match(rf"(?i){_LEAD_WORDS}\b", groups.get("num") or match.group(0))
-        lead = leading.group(0).lower() if leading else ""
+        leading = re.search(rf"(?i){_LEAD_WORDS}\s+$", sentence[: match.start("group_n")]) if groups.get(
+            "group_n") else re.match(rf"(?i){_LEAD_WORDS}\b", groups.get("num") or match.group(0))
+        lead = leading.group(0).strip().lower() if leading else ""
         if groups.get("low") or groups.get("a"):
             low, high = words_to_number(groups["low"] or groups["a"]), words_to_number(groups["high"] or groups["b"])
         else:
             low = words_to_number(groups.get("one") or groups.get("verb_n") or groups.get("ing_n") or
-                                  groups.get("more_n") or groups.get("dash_n") or groups.get("listed") or "")
+                                  groups.get("more_n") or groups.get("dash_n") or groups.get("listed") or
+                                  groups.get("group_n") or "")
             open_end = re.search(r"(?i)\bor\s+more\b|plus\b|\+", match.group(0))
             high = None if lead in ("more than", "over", "at least") or open_end else low
             if lead in _UP_TO:
@@ -150,6 +154,9 @@ def figures_in(sentence: str) -> list[Figure]:
 _KIND_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s+|\s+but\s+")
 """Where the clause that gives a figure its kind ends: a projection word in another clause ("they are not allowed
 to leave") says nothing about this figure."""
+_SPEAKERS = re.compile(r"(?i)\s+(?:familiar\s+with|with\s+knowledge\s+of|who\s+(?:spoke|asked|declined|requested)|"
+                       r"briefed\s+on|close\s+to)\b")
+"""People who speak about the workers ("two people familiar with the figures"), not a number of workers."""
 _POPULATION = re.compile(r"(?i)(?:\b(?:city|town|county|district|province|prefecture|region|country|population)\s+of|"
                          r"\bhome\s+to|\bpopulation(?:\s+of)?|\binhabitants\s+of)\s+$")
 """A place's population ("a city of about 1.2 million people"), not a number of workers."""

@@ -203,6 +203,9 @@ class Placer:
 
         best = max(candidates, key=lambda e: (e.admin1 in self.article_provinces, near(e), e.precision == precision,
                                               math.log10(e.population + 10), e.admin1 in BORDER_PROVINCES))
+        if re.match(r"\s+[Dd]istrict\b", text[end:]) and not best.known and best.admin1 not in self.article_provinces \
+                and not any(km(a, best) <= NEAR_KM for a in self.anchors() if a.id != best.id):
+            return None, ""  # "the city's Heping district": a district of a city named, not a county far away
         hint = precision if best.geonames_id and precision in ("city", "county", "village") else best.precision
         entry = self._known_or(gz.with_precision(best, hint))
         why = _how(name, entry)

@@ -90,3 +90,53 @@ def test_other_factories_are_not_of_the_article_s_industry(data: Path) -> None:
     text = ("About 300 North Korean women sew coats at a garment factory in Dandong.\n\n"
             "Two other factories in Dandong sent their North Korean workers home in May.\n")
     assert drafted(text, data)[-1][1]["sectors"] == "factory"
+
+
+def test_this_chinese_border_city_refers_to_the_dateline_and_a_capital_that_bars_permits_is_its_government(
+        data: Path) -> None:
+    text = ("Head\n\nTUMEN, China, May 2 (Reuters) - Sawmills in this Chinese border city are losing their North "
+            "Korean workers after Beijing barred new permits.\n")
+    assert [name for name, _ in drafted(text, data)] == ["Tumen"]
+
+
+def test_workers_who_arrive_across_the_bridge_from_a_town_come_from_it(data: Path) -> None:
+    text = "About 90 North Korean women arrived across the bridge from Sinuiju in March to work in Dandong.\n"
+    assert {name: row["role"] for name, row in drafted(text, data)} == {"Sinuiju": "origin", "Dandong": "destination"}
+
+
+def test_a_head_count_of_north_koreans_goes_on_about_the_workers_before(data: Path) -> None:
+    text = ("North Korean builders worked in Angola last year.\n\n"
+            "In Angola alone, up to 200 North Koreans were housed at a compound outside Luanda.\n")
+    assert {name for name, _ in drafted(text, data)[1:]} == {"Angola", "Luanda"}
+
+
+def test_a_district_of_a_city_is_not_a_county_of_that_name_far_away(data: Path) -> None:
+    text = "Dozens of North Korean IT workers live in Shenyang, some at a hotel in the city's Heping district.\n"
+    assert [name for name, _ in drafted(text, data)] == ["Shenyang"]
+
+
+def test_people_familiar_with_the_figures_are_not_a_head_count() -> None:
+    text = "Most of those who remain work on farms in Primorye, said two people familiar with the figures."
+    assert figures_in(text) == []
+
+
+def test_a_group_of_n_is_the_group_s_size() -> None:
+    text = "Another group of about twenty was reportedly based in Dandong until last year."
+    assert [(f.low, f.high, f.kind) for f in figures_in(text)] == [(20, 20, "estimate")]
+
+
+def test_countries_that_have_not_said_whether_workers_are_there_are_not_destinations(data: Path) -> None:
+    text = "About 300 North Korean builders work in Qatar. Oman and Bahrain have not said whether any North Koreans work there.\n"
+    assert {name for name, _ in drafted(text, data)} <= {"Qatar"}
+
+
+def test_pay_handed_to_companies_in_pyongyang_and_a_pyongyang_studio_are_not_origins(data: Path) -> None:
+    text = ("About 300 North Korean builders work in Qatar and hand most of their pay to state companies in "
+            "Pyongyang. A firm linked to the Pyongyang art studio had crews in Angola.\n")
+    assert "Pyongyang" not in {name for name, _ in drafted(text, data)}
+
+
+def test_several_of_the_buyers_speaking_is_not_a_statement_about_the_dateline_city(data: Path) -> None:
+    text = ("HUNCHUN, China - About 300 North Korean women process fish in Hunchun.\n\n"
+            "Several of the buyers said they had not known about the workers.\n")
+    assert len(drafted(text, data)) == 1
