@@ -27,7 +27,8 @@ _FAMILY = re.compile(r"(?i)\bresidents?\b")
 """A resident of a North Korean place is often one of the families the workers left: that place stays (an origin)."""
 """Where the person speaking is, not where the workers are: "a source in Dandong told ...", "A resident of
 Sinuiju said"."""
-_MONEY = re.compile(r"(?i)\b(?:wages?|pay|earnings|revenue|money|dollars|income|cash|profits?|percent|salar(?:y|ies)|yuan|"
+_MONEY = re.compile(r"(?i)\b(?:wages?|pay|earnings|revenue|money|dollars|income|cash|profits?|percent|"
+                    r"salar(?:y|ies)|yuan|"
                     r"RMB|USD)\b|\$\s?\d")
 _NEGATIVE = re.compile(r"(?i)\b(?:no\s+(?:signs?|evidence|traces?|records?)\s+of|not\s+(?:been\s+)?found|"
                        r"none\s+(?:were\s+|was\s+)?found)\b[^.;:,]{0,60}\b(?:in|at)\s+"

@@ -126,7 +126,8 @@ def test_a_group_of_n_is_the_group_s_size() -> None:
 
 
 def test_countries_that_have_not_said_whether_workers_are_there_are_not_destinations(data: Path) -> None:
-    text = "About 300 North Korean builders work in Qatar. Oman and Bahrain have not said whether any North Koreans work there.\n"
+    text = ("About 300 North Korean builders work in Qatar. Oman and Bahrain have not said whether any North Koreans "
+            "work there.\n")
     assert {name for name, _ in drafted(text, data)} <= {"Qatar"}
 
 
