@@ -191,17 +191,17 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             if hedge:
                 row["caution"] = (f"The text hedges this statement ('{hedge.group(0)}'); check it before using "
                                   "it as established.")
-            out += [(mention, sentence, r) for r in _over_years(text, row)]
+            out += [(mention, sentence, r) for r in _over_years(text, row, str(published.years[1]))]
     return _unique(out)
 
 
-def _over_years(text: str, row: dict[str, str]) -> list[dict[str, str]]:
+def _over_years(text: str, row: dict[str, str], now: str) -> list[dict[str, str]]:
     """A number that changed between two years is two statements, one per year; else the row itself."""
-    change = change_over_years(text) if row["role"] == "destination" else []
-    return [row | {"workers_min": str(n), "workers_max": str(n), "workers_kind": "count", "workers_as_stated": str(n),
-                   "date_start": year, "date_end": year, "date_basis": "stated", "date_qualifier": "", "date_note": "",
-                   "reason": row["reason"] + f"; figure and year: {n} in {year}, of '{words}'"}
-            for n, year, words in change] or [row]
+    change = change_over_years(text, now) if row["role"] == "destination" else []
+    return [row | {"workers_min": str(n), "workers_max": "" if high is None else str(high), "workers_kind": kind,
+                   "workers_as_stated": str(n), "date_start": year, "date_end": year, "date_basis": "stated",
+                   "date_qualifier": "", "date_note": "", "reason": row["reason"] + f"; figure and year: {n} in {year}, "
+                   f"of '{words}'"} for n, high, kind, year, words in change] or [row]
 
 
 def _row(text: str, sentence: Sentence, mention: Mention, published: Published, rules: list,

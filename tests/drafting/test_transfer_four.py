@@ -141,3 +141,22 @@ def test_several_of_the_buyers_speaking_is_not_a_statement_about_the_dateline_ci
     text = ("HUNCHUN, China - About 300 North Korean women process fish in Hunchun.\n\n"
             "Several of the buyers said they had not known about the workers.\n")
     assert len(drafted(text, data)) == 1
+
+
+def test_a_number_cut_to_one_figure_from_another_in_a_year_is_two_statements(data: Path) -> None:
+    text = "Mongolia has cut the number of North Korean workers to 1,100 from about 2,400 at the end of 2016.\n"
+    rows = sorted((row["date_start"], row["workers_min"], row["workers_max"]) for _, row in drafted(text, data))
+    assert rows == [("2016", "2400", "2400"), ("2023", "1100", "1100")]
+
+
+@pytest.mark.parametrize(("sentence", "years"), [
+    ("North Korean loggers have worked in Khabarovsk since the early 2000s.", ("2000", "2023")),
+    ("North Korean loggers worked in Khabarovsk in the 1990s.", ("1990", "1999")),
+    ("North Korean builders worked on the stadium in Kazan for the 2018 World Cup.", ("2023", "2023")),
+    ("North Korean builders worked in Kazan for a firm blacklisted by the Security Council in 2016.",
+     ("2023", "2023")),
+    ("The 300 North Korean builders in Kazan must leave by the end of next year.", ("2023", "2023")),
+])
+def test_decades_and_years_of_other_things(sentence: str, years: tuple[str, str], data: Path) -> None:
+    (_, row), = drafted(sentence + "\n", data)
+    assert (row["date_start"], row["date_end"]) == years
