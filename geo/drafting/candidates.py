@@ -200,8 +200,9 @@ def _over_years(text: str, row: dict[str, str], now: str) -> list[dict[str, str]
     change = change_over_years(text, now) if row["role"] == "destination" else []
     return [row | {"workers_min": str(n), "workers_max": "" if high is None else str(high), "workers_kind": kind,
                    "workers_as_stated": str(n), "date_start": year, "date_end": year, "date_basis": "stated",
-                   "date_qualifier": "", "date_note": "", "reason": row["reason"] + f"; figure and year: {n} in {year}, "
-                   f"of '{words}'"} for n, high, kind, year, words in change] or [row]
+                   "date_qualifier": "", "date_note": "",
+                   "reason": row["reason"] + f"; figure and year: {n} in {year}, of '{words}'"}
+            for n, high, kind, year, words in change] or [row]
 
 
 def _row(text: str, sentence: Sentence, mention: Mention, published: Published, rules: list,

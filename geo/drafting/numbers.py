@@ -249,7 +249,8 @@ _CHANGE = re.compile(rf"(?i)\bfrom\s+(?P<a>{_NUM})\s+(?:workers\s+)?in\s+(?P<ya>
                      r"(?P<yb>(?:19|20)[0-9]{2})\b")
 
 
-_CHANGE_BACK = re.compile(rf"(?i)\bto\s+(?P<b>{_NUM})\s+(?:workers\s+)?from\s+(?P<lead>(?:just\s+)?{_LEAD})(?P<a>{_NUM})\s+"
+_CHANGE_BACK = re.compile(rf"(?i)\bto\s+(?P<b>{_NUM})\s+(?:workers\s+)?from\s+(?P<lead>(?:just\s+)?{_LEAD})"
+                          rf"(?P<a>{_NUM})\s+"
                           r"(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:late\s+|early\s+)?"
                           r"(?P<ya>(?:19|20)[0-9]{2})\b")
 """A number cut or raised "to 11,490 from just over 30,000 at the end of 2017": the first is now's."""
