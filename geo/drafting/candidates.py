@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import gazetteer as gz
-from .article import Article, Sentence, split_sentences
+from .article import Article, Sentence, headline_end, split_sentences, starts_paragraph
 from .cues import (
     ABROAD,
     ANAPHORA,
@@ -29,7 +29,16 @@ from .mentions import CAPITALS, Mention, government
 from .notwhere import locates_only, not_where_workers_are
 from .numbers import Figure, change_over_years, figure_clause, figure_for, figures_in
 from .placefind import Placer
-from .references import AREA_WORD, DISTANCE_FROM, THE_CAPITAL, THIS_CITY, Context, located_reference, names_kind
+from .references import (
+    AREA_WORD,
+    DISTANCE_FROM,
+    IN_THE_COUNTRY,
+    THE_CAPITAL,
+    THIS_CITY,
+    Context,
+    located_reference,
+    names_kind,
+)
 from .sectors import carried_sector, industry_of, sector_rules, sectors_in
 from .statement import presence_of, quote_of, role_of
 
@@ -72,13 +81,13 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
     china = _country(placer, "CN") if re.search(r"\bChina\b|\bChinese\b", article.text) else None
     context = Context()
     out = []
-    headline_end = _headline_end(article.text)
+    headline = headline_end(article.text)
     previous_about_workers, industry, before = False, "", []
     for sentence in split_sentences(article.text):
-        if sentence.end <= headline_end:
+        if sentence.end <= headline:
             continue  # the headline restates the story; the body's sentences carry the statements
         mentions = placer.mentions(sentence.text, sentence.start)
-        dateline = DATELINE.match(sentence.text) if _starts_paragraph(article.text, sentence.start) else None
+        dateline = DATELINE.match(sentence.text) if starts_paragraph(article.text, sentence.start) else None
         if dateline:
             filed = placer.mentions(dateline.group(1).title(), 0)
             named_again = re.search(rf"\b{re.escape(filed[0].entry.name.split()[0])}\b(?![-'’])",
@@ -87,7 +96,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             if filed and (named_again or story_city) and context.dateline is None and not filed[0].entry.is_area:
                 context.dateline = replace(filed[0], start=sentence.start, end=sentence.start,
                                            how=f"the dateline's {filed[0].entry.name}")
-            if filed and filed[0].entry.name in CAPITALS and filed[0].entry.country not in FILED_FROM_ONLY:
+            if filed and (filed[0].entry.name in CAPITALS or filed[0].entry.geonames_id in gz.capital_ids()) and \
+                    filed[0].entry.country not in FILED_FROM_ONLY:
                 context.capital = replace(filed[0], start=sentence.start, end=sentence.start,
                                           how=f"'the capital' under the dateline: {filed[0].entry.name}")
             if filed and context.abroad is None and filed[0].entry.country not in FILED_FROM_ONLY | {"CN"}:
@@ -156,7 +166,9 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 continue  # sanctions, a law or where the pay goes, with no place and no head count: no statement
             if OTHER_SUBJECT.match(text):
                 continue  # "Importers said they had not known about the workers": about someone else
-            if ABROAD.search(text) and NORTH_KOREAN.search(text) and (korea := _country(placer, "KP")):
+            if IN_THE_COUNTRY.search(text) and (country := context.country()) is not None:
+                chosen, carried_why = [country], f"'{IN_THE_COUNTRY.search(text).group(0)}' refers back to the country"
+            elif ABROAD.search(text) and NORTH_KOREAN.search(text) and (korea := _country(placer, "KP")):
                 chosen = [Mention(sentence.start, sentence.start, "", korea, "workers sent 'abroad'/'overseas' "
                                   "with no place named: North Korea as the origin")]
             elif (anaphor or (back := PRONOUN_SUBJECT.search(text) or MORE_OF_THEM.search(text))) and (
@@ -261,18 +273,6 @@ def _goes_on_about_work(text: str, rules: list) -> bool:
         text))) or bool(
         re.search(r"(?i)\b(?:[\d,]+|some|many|most|half|all)\s+of\s+them(?:\s+(?:were|are|work|worked|had|have)\b"
                   r"|\s*:)", text))
-
-
-def _headline_end(text: str) -> int:
-    """Where the headline ends: a first line without a full stop, followed by a blank line (else 0)."""
-    match = re.match(r"\s*([^\n]{1,200})\n[ \t]*\n", text)
-    if not match or re.search(r"[.!?:;\"”]\s*$", match.group(1)):
-        return 0
-    return match.end(1)
-
-
-def _starts_paragraph(text: str, start: int) -> bool:
-    return start == 0 or not text[max(0, start - 200): start].split("\n")[-1].strip()
 
 
 def _country(placer: Placer, iso: str) -> Entry | None:

@@ -59,11 +59,13 @@ REGION_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?i)\b{_DIR}\s+provinces\s+of\s+China\b"), "china"),
     (re.compile(r"\bSouth[- ]?east(?:ern)?\s+Asia(?:n\s+countries)?\b"), "southeast-asia"),
     (re.compile(r"\b(?:the\s+)?Middle\s+East\b"), "middle-east"),
+    (re.compile(r"\b(?:Persian\s+)?Gulf\s+(?:Arab\s+)?(?:states|countries|nations|monarchies)\b"), "gulf-states"),
     (re.compile(r"\bCentral\s+Asia(?:n\s+countries)?\b"), "central-asia"),
     (re.compile(r"\b(?:Russian\s+Far\s+East|Russia['’]s\s+Far\s+East|Far\s+East\s+of\s+Russia)\b"), "russian-far-east"),
 )
 OTHER_REGIONS = {
     "southeast-asia": ("Southeast Asia", 10.0, 110.0, 2000), "middle-east": ("Middle East", 27.0, 45.0, 2000),
+    "gulf-states": ("Gulf states", 25.5, 51.5, 1000),
     "central-asia": ("Central Asia", 43.0, 65.0, 1500), "russian-far-east": ("Russian Far East", 55.0, 135.0, 1500),
 }
 COUNTRY_NAMES = {

@@ -33,6 +33,11 @@ class Context:
     abroad: Entry | None = None
     """The dateline's country when the story is filed from a country where workers are, other than China."""
 
+    def country(self) -> Mention | None:
+        """The last country other than North Korea named ("in the country" refers back to it)."""
+        return next((m for _, m in reversed(self.last) if m.entry.precision == "country" and m.entry.country != "KP"),
+                    None)
+
     def carried(self, paragraph: int, areas: bool, noun: bool = False) -> Mention | None:
         """The last place named in this paragraph or the one before (a province or region only if ``areas``),
         else the dateline's city; for a noun that names the kind ("the city", "the prefecture") with no dateline,
@@ -52,6 +57,8 @@ class Context:
         return home
 
 
+IN_THE_COUNTRY = re.compile(r"(?i)\b(?:in|across|throughout|around)\s+the\s+country\b")
+"""Workers "in the country": the country named before (not North Korea)."""
 THE_CAPITAL = re.compile(r"\b(?:the|this)\s+(?:Chinese\s+|Russian\s+)?capital\b(?!\s+of\b)")
 """The capital a story is filed from, named again ("in the capital's art district")."""
 THIS_CITY = re.compile(r"(?i)^th(?:is|at)\s+(?:(?:Chinese|Russian|[a-z-]+)\s+){0,2}(?:city|town|county)$")

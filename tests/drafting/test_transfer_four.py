@@ -160,3 +160,20 @@ def test_a_number_cut_to_one_figure_from_another_in_a_year_is_two_statements(dat
 def test_decades_and_years_of_other_things(sentence: str, years: tuple[str, str], data: Path) -> None:
     (_, row), = drafted(sentence + "\n", data)
     assert (row["date_start"], row["date_end"]) == years
+
+
+def test_the_capital_under_a_foreign_capital_s_dateline_is_that_city(data: Path) -> None:
+    text = ("Head\n\nVIENTIANE, Laos (AP) - Laos will send home North Korean workers, an official in Vientiane said.\n\n"
+            "About 200 of the workers have been employed on building sites in the capital.\n")
+    assert "Vientiane" in [name for name, _ in drafted(text, data)[1:]]
+
+
+def test_in_the_country_refers_back_to_the_country_named_before(data: Path) -> None:
+    text = ("North Korean builders have worked in Kuwait for years.\n\n"
+            "In 2014, about 2,000 North Koreans were in the country, researchers estimated.\n")
+    assert [name for name, _ in drafted(text, data)] == ["Kuwait", "Kuwait"]
+
+
+def test_gulf_states_are_a_region(data: Path) -> None:
+    text = "Gulf Arab states that once hired North Korean construction crews are sending them home.\n"
+    assert [name for name, _ in drafted(text, data)] == ["Gulf states"]
