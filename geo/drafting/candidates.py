@@ -152,7 +152,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             confidence = "medium"
         if not chosen and context.capital is not None and THE_CAPITAL.search(text):
             chosen = [context.capital]  # "a studio in the capital's art district" under "BEIJING -"
-        if not chosen and named_elsewhere and not anaphor:
+        if not chosen and named_elsewhere and not anaphor and not IN_THE_COUNTRY.search(text):
             continue  # the places it names are a market, a river or where the money goes: no statement
         if not chosen:
             confidence = "low"
@@ -269,7 +269,8 @@ def _goes_on_about_work(text: str, rules: list) -> bool:
     if subject and re.match(r"(?:In|At|Across|Elsewhere)\b", subject.group(0)):
         return True  # "In Kuwait, most of the men ...": a place of theirs, named at the opening
     return bool(subject and (sectors_in(text, rules)[0] or ANAPHORA.search(text) or re.search(
-        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived|travell?ed|left|fled|flew|housed|lodged)\b",
+        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived|came|crossed|travell?ed|left|fled|flew|housed|"
+        r"lodged)\b",
         text))) or bool(
         re.search(r"(?i)\b(?:[\d,]+|some|many|most|half|all)\s+of\s+them(?:\s+(?:were|are|work|worked|had|have)\b"
                   r"|\s*:)", text))

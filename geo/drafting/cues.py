@@ -27,7 +27,8 @@ ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:(?:Chinese|Russian|[a-
                       r"(?:['’]s)?|there|here)\b")
 PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|All of them|The (?:workers|women|men|"
                              r"group|laborers|labourers)|These (?:workers|women|men)|"
-                             r"(?:Some|Most|Many)\s+(?:were|are|had|have|work|worked)|One\s+such\s+(?:team|group|crew))\b"
+                             r"(?:Some|Most|Many)\s+(?:were|are|had|have|work|worked|came|come|arrived|crossed|left|"
+                             r"returned|went)|One\s+such\s+(?:team|group|crew))\b"
                              r"|^(?:In|At|Across|Elsewhere\s+in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+"
                              r"(?:they|(?:most|many|some|all|half)\s+of\s+(?:them|the\s+(?:workers|women|men))|"
                              r"the\s+(?:workers|women|men))\b")
@@ -49,13 +50,15 @@ DATELINE = re.compile(r"^([A-Z][A-Z'’.]+(?:[ /-][A-Z][A-Z'’.]+){0,2})(?:,\s*
 where the story was filed, not a statement about workers."""
 _ONE_PERSON = (r"(?:source|trader|manager|resident|official|visitor|worker|defector|insider|businessman|businesswoman|"
                r"broker|driver|contractor|supervisor|guest|employee|owner|relative|foreman|customer|diner|villager|"
-               r"witness|guard|executive|recruiter)")
+               r"witness|guard|executive|recruiter|diplomat|researcher|analyst|activist|engineer|journalist|reporter|"
+               r"investigator)")
 HEDGE = re.compile(r"(?i)\b(?:(?-i:may|might)|could\s+have|reportedly|allegedly|perhaps|possibly|probably|"
                    r"(?:is|are|was|were)\s+(?:believed|thought)\s+to|is\s+said\s+to|are\s+said\s+to|"
                    r"were\s+said\s+to|was\s+said\s+to|rumou?r\w*|I\s+heard|unconfirmed|purportedly|supposedly)\b"
                    r"|\b(?:a|an|one|another)\s+(?:[\w'’]+\s+){0,2}" + _ONE_PERSON + r"\s+(?:\w+\s+){0,3}"
                    r"(?:said|says|told|added|claimed)\b"
-                   r"|\b(?:the|a)\s+" + _ONE_PERSON + r"\s+(?:said|says|added|told)\b")
+                   r"|\b(?:the|a)\s+" + _ONE_PERSON + r"\s+(?:said|says|added|told)\b"
+                   r"|,\s+(?:he|she|one\s+of\s+(?:them|the\s+\w+))\s+(?:said|says|added|told)\b")
 """A hedge, or a statement resting on one unnamed person's account: the candidate's ``caution`` says so."""
 ABROAD = re.compile(r"(?i)\b(?:abroad|overseas)\b")
 EVENT = re.compile(r"(?i)\b(?:defect\w*|escaped|fled|arrested|detained|died|killed|riot\w*|strike|protest\w*|"

@@ -75,7 +75,8 @@ say the same of every place in it."""
 _SOMEONE_ELSE = re.compile(
     r"(?i)\b(?:owners?|businessm[ae]n|business(?:wo)?m[ae]n|officials?|lawmakers?|buyers?|traders?|sources?|"
     r"managers?|reporters?|journalists?|researchers?|diplomats?|investors?|executives?|brokers?|visitors?|tourists?|"
-    r"analysts?|spokes(?:man|woman|person)|minister|envoy|he|she)\b,?\s+who\s+[^,;:.()\"“”]*$")
+    r"analysts?|spokes(?:man|woman|person)|minister|envoy|he|she)\b,?\s+who\s+"
+    r"(?![^,;:.()\"“”]*\b(?:say|says|said|told|estimate[sd]?|believe[sd]?|report(?:s|ed)?)\b)[^,;:.()\"“”]*$")
 """A relative clause about a person who is not one of the workers: "said the owner, who often travels to Qingdao"
 (where that person goes or lives is not where the workers are)."""
 

@@ -37,6 +37,8 @@ _BORDER_PROVINCES = re.compile(r"\b(?:north-?eastern\s+)?(?:Chinese\s+)?province
 _COMPANY = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+){2,4})(?:Co\.|Co\b|Company|Corp\.?|Corporation|Group|Ltd\.?|Inc\.?)")
 """A company's name: its words after the first (which is often its city) name the company wherever they recur."""
 
+_CALLED_CITY = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:city|town|port|zone)\b")
+"""An apposition that calls the place a city ("Rason, the North Korean trade zone"): not the province of that name."""
 NEAR_KM = 250
 """A homonym this close to a place the article names with one meaning is the one the article means."""
 ANCHOR_CHARS = 20_000
@@ -169,7 +171,7 @@ class Placer:
             return entry, _how(name, entry)
         bare_province = [e for e in (gz.resolve(x) for x in self.index.get(f"{name} Province", [])) if e]
         if bare_province and precision == "city" and not re.match(r"\s+(?:City|city)\b", text[end:]) and (
-                name not in MUNICIPALITIES):
+                name not in MUNICIPALITIES) and not _CALLED_CITY.match(text[end:]):
             entry = self._known_or(bare_province[0])
             return entry, f"'{name}' read as the province (no 'city' after it); " + _how(name, entry)
         countries = [e for e in candidates if e.precision == "country"]

@@ -163,7 +163,8 @@ def test_decades_and_years_of_other_things(sentence: str, years: tuple[str, str]
 
 
 def test_the_capital_under_a_foreign_capital_s_dateline_is_that_city(data: Path) -> None:
-    text = ("Head\n\nVIENTIANE, Laos (AP) - Laos will send home North Korean workers, an official in Vientiane said.\n\n"
+    text = ("Head\n\nVIENTIANE, Laos (AP) - Laos will send home North Korean workers, an official in Vientiane "
+            "said.\n\n"
             "About 200 of the workers have been employed on building sites in the capital.\n")
     assert "Vientiane" in [name for name, _ in drafted(text, data)[1:]]
 
@@ -177,3 +178,36 @@ def test_in_the_country_refers_back_to_the_country_named_before(data: Path) -> N
 def test_gulf_states_are_a_region(data: Path) -> None:
     text = "Gulf Arab states that once hired North Korean construction crews are sending them home.\n"
     assert [name for name, _ in drafted(text, data)] == ["Gulf states"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A smaller number of North Korean workers are on farms near Darkhan, Mongolia, he said.",
+    "Smaller crews of North Korean builders are still in Kazan, one of them said.",
+    "Many of the North Korean laborers travel home through Beijing, a diplomat said.",
+])
+def test_one_unnamed_person_a_pronoun_or_one_of_them_is_a_caution(sentence: str, data: Path) -> None:
+    rows = drafted(sentence + "\n", data)
+    assert rows and all(row["caution"] for _, row in rows)
+
+
+def test_some_came_from_a_town_goes_on_about_the_workers(data: Path) -> None:
+    text = ("About 300 North Korean women sew coats in Dandong.\n\n"
+            "Some came across the Friendship Bridge from Sinuiju only this year.\n")
+    assert [(name, row["role"]) for name, row in drafted(text, data)][1:] == [("Sinuiju", "origin")]
+
+
+def test_researchers_who_say_workers_are_in_a_city_do_not_hide_the_city(data: Path) -> None:
+    text = "Researchers who track the North's hackers say dozens of North Korean IT workers live in Shenyang.\n"
+    assert [name for name, _ in drafted(text, data)] == ["Shenyang"]
+
+
+def test_a_north_korean_province_described_as_a_city_or_zone_is_the_city(data: Path) -> None:
+    text = "The women arrive by bus from Rason, the North Korean trade zone across the river, to work in Hunchun.\n"
+    rows = {name: row for name, row in drafted(text, data)}
+    assert "Rason Province" not in rows and rows["Hunchun"]["role"] == "destination"
+
+
+def test_in_the_country_with_an_office_named_elsewhere_still_refers_back(data: Path) -> None:
+    text = ("North Korean builders have worked in Kuwait for years.\n\n"
+            "In 2014, about 2,000 North Koreans were in the country, according to researchers in Seoul.\n")
+    assert [name for name, _ in drafted(text, data)] == ["Kuwait", "Kuwait"]
