@@ -182,9 +182,10 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                                                                  r"women|arrivals|men)\b", text)):
                 chosen = [context.dateline]
                 carried_why = "the sentence names no place; the story's city (the dateline)"
-            elif context.abroad is not None and china is not None and not government(text):  # in place of China
-                chosen = [Mention(sentence.start, sentence.start, "", context.abroad, "")]
-                carried_why = f"the sentence names no place; the dateline's country ({context.abroad.name})"
+            elif (abroad := context.abroad or _country(placer, context.most_named_country())) is not None and \
+                    china is not None and not government(text):  # in place of China
+                chosen = [Mention(sentence.start, sentence.start, "", abroad, "")]
+                carried_why = f"the sentence names no place; the country of the story ({abroad.name})"
             elif china is not None and not government(text):  # "Beijing has said": China's government speaks
                 chosen = [Mention(sentence.start, sentence.start, "", china, "")]
                 carried_why = "the sentence names no place; a general statement about China"

@@ -187,6 +187,44 @@ def name_index() -> dict[str, list[Entry]]:
     return index
 
 
+SMALLER_ABROAD_FROM = 15_000
+"""Cities abroad smaller than a million (and not capitals) are read from this size, only in an article that names
+their country, and only where the words around say a place is meant (see :func:`smaller_abroad`)."""
+
+
+@functools.lru_cache(maxsize=1)
+def _smaller_abroad() -> dict[str, dict[str, list[Entry]]]:
+    """Country code → name → entries: the cities :func:`name_index` leaves out abroad (see SMALLER_ABROAD_FROM)."""
+    cities, _ = _geonames()
+    capitals = capital_ids()
+    out: dict[str, dict[str, list[Entry]]] = {}
+    for city in cities.values():
+        country = city["countrycode"]
+        if country in NEAR_COUNTRIES or not SMALLER_ABROAD_FROM <= city["population"] < 1_000_000 or \
+                str(city["geonameid"]) in capitals:
+            continue
+        entry = _city_entry(city)
+        for name in {city["name"], fold(city["name"])}:
+            out.setdefault(country, {}).setdefault(name, []).append(entry)
+    return out
+
+
+def smaller_abroad(countries: set[str]) -> dict[str, list[Entry]]:
+    """Name → entries of the smaller cities abroad in ``countries`` (the countries an article names)."""
+    found: dict[str, list[Entry]] = {}
+    for iso in sorted(countries):
+        for name, entries in _smaller_abroad().get(iso, {}).items():
+            found.setdefault(name, []).extend(entries)
+    return found
+
+
+def countries_in(text: str) -> set[str]:
+    """ISO codes of the countries ``text`` names (GeoNames' names and COUNTRY_NAMES)."""
+    _, countries = _geonames()
+    names = {info["name"]: iso for iso, info in countries.items()} | COUNTRY_NAMES
+    return {iso for name, iso in names.items() if name in text and re.search(rf"\b{re.escape(name)}\b", text)}
+
+
 OTHER_NAMES_FROM = 50_000
 """Outside China and North Korea, a city's other Latin names (``Darkhan`` for GeoNames' ``Darhan``) are read from this
 size (and for a capital)."""

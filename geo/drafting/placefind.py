@@ -39,6 +39,8 @@ _COMPANY = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+){2,4})(?:Co\.|Co\b|Company|Cor
 
 _CALLED_CITY = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:city|town|port|zone)\b")
 """An apposition that calls the place a city ("Rason, the North Korean trade zone"): not the province of that name."""
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|to|from|of|around|via|through)\s+$")
+_COUNTRY_AFTER = re.compile(r",\s+[A-Z]")
 NEAR_KM = 250
 """A homonym this close to a place the article names with one meaning is the one the article means."""
 ANCHOR_CHARS = 20_000
@@ -63,9 +65,11 @@ class Placer:
         self.known_by_name = {name: self.known[i] for name, i in names}
         pattern = "|".join(re.escape(name) for name, _ in names) or r"(?!x)x"
         self.known_pattern = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
-        self.index = gz.name_index()
+        self.article_countries = self._countries_named(article_text) | gz.countries_in(article_text)
+        self.smaller = gz.smaller_abroad(self.article_countries)  # "Gdansk" in an article that names Poland
+        self.index = gz.name_index() if not self.smaller else gz.name_index() | {
+            name: gz.name_index().get(name, []) + entries for name, entries in self.smaller.items()}
         self.article_provinces = self._provinces_named(article_text)
-        self.article_countries = self._countries_named(article_text)
         self.text = article_text
         self.company_words = {word for match in _COMPANY.finditer(article_text[:ANCHOR_CHARS])
                               for word in match.group(1).split()[1:]}
@@ -135,8 +139,10 @@ class Placer:
             if words and region_word and f"{name} {region_word.group(1).title()}" in self.index:
                 name = f"{name} {region_word.group(1).title()}"  # "the Amur region": Amur Oblast
                 full_end = run[-1].end() + region_word.end()
-            if not words or name not in self.index:
-                continue
+            if not words or name not in self.index or (name in self.smaller and name not in gz.name_index() and not (
+                    _PLACE_BEFORE.search(text[: run[0].start()]) or _COUNTRY_AFTER.match(text[full_end:])
+                    or text.strip() == name)):
+                continue  # a smaller city abroad is read after "in", "near" or before ", Poland" (not "Police said")
             entry, how = self._choose(name, text, run[-1].end(), precision)
             if entry is not None:
                 found.append(Mention(run[0].start(), full_end, name, entry, how, fallback=how.startswith("fallback")))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .article import Sentence
@@ -32,6 +33,13 @@ class Context:
 
     abroad: Entry | None = None
     """The dateline's country when the story is filed from a country where workers are, other than China."""
+
+    def most_named_country(self) -> str:
+        """The country (ISO code) more of the places named so far lie in than in China ("" if none; North Korea,
+        the workers' home, left out): an article about Laos or Uruguay is not about China."""
+        counts = Counter(m.entry.country for _, m in self.last if m.entry.country not in ("", "KP"))
+        top = max(counts, key=lambda c: counts[c], default="")
+        return top if top and top != "CN" and counts[top] > counts["CN"] else ""
 
     def country(self) -> Mention | None:
         """The last country other than North Korea named ("in the country" refers back to it)."""

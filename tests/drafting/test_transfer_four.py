@@ -211,3 +211,22 @@ def test_in_the_country_with_an_office_named_elsewhere_still_refers_back(data: P
     text = ("North Korean builders have worked in Kuwait for years.\n\n"
             "In 2014, about 2,000 North Koreans were in the country, according to researchers in Seoul.\n")
     assert [name for name, _ in drafted(text, data)] == ["Kuwait", "Kuwait"]
+
+
+def test_a_sentence_naming_no_place_in_an_article_about_another_country_is_not_about_china(data: Path) -> None:
+    text = ("About 30 North Korean waitresses work at a restaurant in Vientiane, Laos, run by a Chinese partner.\n\n"
+            "A second restaurant in Vientiane closed in May.\n\n"
+            "North Korean workers earn about $300 a month, according to records.\n")
+    assert [name for name, _ in drafted(text, data)][-1] == "Laos"
+
+
+def test_a_smaller_city_abroad_is_read_when_the_article_names_its_country(data: Path) -> None:
+    text = ("GDANSK, Poland - About 80 North Korean welders worked at a shipyard in Gdansk in 2016.\n\n"
+            "Some 40 North Korean painters worked at a museum in Siem Reap, Cambodia, until 2019.\n")
+    assert [name for name, _ in drafted(text, data)] == ["Gdansk", "Siem Reap"]
+
+
+def test_a_smaller_city_abroad_is_not_read_without_its_country_or_as_a_common_word(data: Path) -> None:
+    assert drafted("About 80 North Korean welders worked at a shipyard in Gdansk in 2016.\n", data) == []
+    text = "Police said 30 North Korean welders had left Poland in May.\n"  # Police is also a town in Poland
+    assert [name for name, _ in drafted(text, data)] == ["Poland"]
