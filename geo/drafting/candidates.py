@@ -257,7 +257,7 @@ def _row(text: str, sentence: Sentence, mention: Mention, published: Published, 
     return row
 
 
-WORKPLACES = re.compile(r"(?i)\b(?:the|these|those|their|some\s+of\s+the|many\s+of\s+the|most\s+of\s+the)\s+"
+WORKPLACES = re.compile(r"(?i)\b(?:the|these|those|their|similar|some\s+of\s+the|many\s+of\s+the|most\s+of\s+the)\s+"
                         r"(?:factories|plants|workshops|restaurants|mills|sites|camps|dormitories)\b")
 """The workplaces of the workers the sentence before was about ("Some of the factories have moved to Donggang"); with
 "N of them", a sentence that names a place goes on about those workers ("A farm in Mishan took on 60 of them")."""

@@ -92,7 +92,7 @@ LEGAL_ACTION = re.compile(r"(?i)\b(?:charged|indicted|indictment|sanctioned|blac
 OTHER_SUBJECT = re.compile(
     r"^(?:(?:Several|Some|Many|Most|Few|None|All|One|Two|Three)\s+of\s+(?:the|its|their)\s+)?"
     r"(?:(?:The|Many|Most|Some|Several|Local|Foreign|Chinese|Western|American|European|Japanese|South\s+Korean|"
-    r"Russian|Other)\s+)*(?:[A-Z][\w-]*['’]s\s+)?(?:[a-z-]+\s+)?(?i:importers?|buyers?|owners?|officials?|traders?|"
+    r"Russian|Other)\s+)*(?:[A-Z][\w-]*['’]s\s+)?(?:[a-z-]+\s+)?(?i:importers?|buyers?|owners?|officials?|traders?|authority|"
     r"customers?|companies|firms|brands?|consulates?|embassy|embassies|ministry|"
     r"retailers?|authorities|police|governments?|lawmakers?|analysts?|experts?|researchers?|investigators?|diplomats?|"
     r"employers?|managers|diners|guests|tourists|shoppers|consumers)\b(?!\s+(?:there|here|at\s+the|in\s+the)\b)")

@@ -21,6 +21,7 @@ _MOVED_ACROSS = re.compile(r"(?i)\b(?:arriv\w*|came|come|comes|coming|cross\w*|t
 """Workers who came across a bridge or river from a place: they came from it."""
 _SPEAKER_BEFORE = re.compile(
     r"(?i)\b(?:a|an|one|two|three|several|the|our)\s+(?:[a-z-]+\s+){0,2}(?:sources?|residents?|traders?|officials?|"
+    r"brokers?|agents?|recruiters?|middlem[ae]n|contacts?|"
     r"businessm[ae]n|merchants?|insiders?|analysts?|reporters?|correspondents?|journalists?)\s+(?:based\s+)?"
     r"(?:in|of|from)\s+$|\b(?-i:Officials|Sources|Residents|Traders)\s+(?:in|of)\s+$")
 _FAMILY = re.compile(r"(?i)\bresidents?\b")
@@ -43,7 +44,13 @@ _OFFICE = re.compile(r"(?i)\b(?:authorities|government|governments|ministry|emba
                      r"editors?|lawyers?|agents?|handlers?|banks?|accounts?)\s+(?:in|of|at|based\s+in)\s+$"
                      r"|\b(?-i:Institute|University|Center|Centre|Foundation|Agency|Service|Ministry|Department|Office|"
                      r"Council|Committee|Commission|Bureau)\b(?:\s+(?:for|of|on)?\s*[A-Z][\w'’-]*){0,4}\s+(?:in|based\s+in)\s+$"
-                     r"|\bwho\s+(?:now\s+)?(?:lives|lived|is\s+living|settled|resettled|is\s+based)\s+in\s+$")
+                     r"|\bwho\s+(?:now\s+)?(?:lives|lived|is\s+living|settled|resettled|is\s+based)\s+in\s+$"
+                     r"|\b(?:(?:monitoring|rights|research|advocacy|watchdog|campaign|activist|journalism|civic|"
+                     r"non-?profit)\s+(?:group|organi[sz]ation)|nonprofit|NGO|think[\s-]tank|watchdog|outlet|website|"
+                     r"newspaper|broadcaster|news\s+agency)\s+(?:(?:that\s+is\s+)?based|headquartered)\s+in\s+$"
+                     r"|\b(?:paid|sent|transferred|wired|forwarded|remitted|handed(?:\s+over)?)\s+(?:[\w-]+\s+){0,3}?to\s+"
+                     r"(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}(?:company|firm|account|bank|broker|agent|agency)\s+"
+                     r"(?:in|based\s+in)\s+$")
 """Where an authority, an office, an institute or a speaker is, not where the workers are: "Chinese authorities in
 Changchun", "a researcher at the Korea Institute for National Unification in Seoul", "a former worker who now lives
 in Seoul"."""

@@ -230,3 +230,45 @@ def test_a_smaller_city_abroad_is_not_read_without_its_country_or_as_a_common_wo
     assert drafted("About 80 North Korean welders worked at a shipyard in Gdansk in 2016.\n", data) == []
     text = "Police said 30 North Korean welders had left Poland in May.\n"  # Police is also a town in Poland
     assert [name for name, _ in drafted(text, data)] == ["Poland"]
+
+
+def test_where_a_monitoring_group_is_based_is_not_where_the_workers_are(data: Path) -> None:
+    text = ("At least 30 North Korean deckhands were aboard squid boats in Montevideo, according to a monitoring "
+            "group based in Washington.\n")
+    assert [name for name, _ in drafted(text, data)] == ["Montevideo"]
+
+
+def test_a_company_the_wages_are_paid_to_is_not_where_the_workers_are(data: Path) -> None:
+    text = ("About 40 North Korean fishermen work on squid boats in Montevideo. Their wages were paid to a "
+            "company in Dalian, which forwarded most of the money to Pyongyang.\n")
+    assert [name for name, _ in drafted(text, data)] == ["Montevideo"]
+
+
+def test_a_country_s_port_authority_speaking_is_not_a_destination(data: Path) -> None:
+    text = "Uruguay's port authority said it had found 30 North Korean fishermen among the crews.\n"
+    assert "Uruguay" not in [name for name, _ in drafted(text, data)]
+
+
+def test_a_broker_in_a_city_is_not_where_the_workers_are(data: Path) -> None:
+    text = "He employed about 150 North Korean women in Pingdu, and a broker in Qingdao had arranged their visas.\n"
+    assert [name for name, _ in drafted(text, data)] == ["Pingdu"]
+
+
+def test_the_capital_with_a_nationality_adjective_is_the_dateline_capital(data: Path) -> None:
+    text = ("Head\n\nMONTEVIDEO, Uruguay (AP) - North Korean fishermen work on squid boats that unload in Montevideo."
+            "\n\nAt least 30 North Korean deckhands were aboard vessels that called at the Uruguayan capital in 2022."
+            "\n")
+    rows = drafted(text, data)
+    assert [(name, row["date_start"]) for name, row in rows][-1] == ("Montevideo", "2022")
+
+
+def test_similar_camps_in_a_region_go_on_about_the_workers(data: Path) -> None:
+    text = ("About 200 North Korean loggers work in camps near Blagoveshchensk.\n\n"
+            "Similar camps operated in the Khabarovsk region until 2019.\n")
+    assert [name for name, _ in drafted(text, data)][1:] == ["Khabarovsk Krai"]
+
+
+def test_a_port_authority_that_names_no_place_is_not_a_statement(data: Path) -> None:
+    text = ("Head\n\nMONTEVIDEO, Uruguay (AP) - North Korean fishermen work aboard Chinese squid boats that unload "
+            "in Montevideo.\n\nUruguay's port authority said it was unaware of any North Koreans among the crews.\n")
+    assert [name for name, _ in drafted(text, data)] == ["Montevideo"]
