@@ -150,6 +150,9 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             chosen = [replace(context.dateline, how=f"the sentence under the dateline names no other place where "
                                                     f"workers are: the dateline's {context.dateline.entry.name}")]
             confidence = "medium"
+        if chosen and context.capital is not None and THE_CAPITAL.search(text) and all(
+                role_of(text, sentence.start, m)[0] == "origin" for m in chosen):
+            chosen.append(context.capital)  # "in the Lao capital ..., staffed by women from Pyongyang"
         if not chosen and context.capital is not None and THE_CAPITAL.search(text):
             chosen = [context.capital]  # "a studio in the capital's art district" under "BEIJING -"
         if not chosen and named_elsewhere and not anaphor and not IN_THE_COUNTRY.search(text):

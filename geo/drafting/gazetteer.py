@@ -55,7 +55,7 @@ _DIRECTIONS = {
 _DIR = r"(north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west|north|south|east|west|central)(?:ern)?"
 REGION_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?i)\b{_DIR}\s+(?:China|Chinese\s+provinces)\b"), "china"),
-    (re.compile(rf"(?i)\bChina['’]s\s+{_DIR}(?:\s+region)?\b"), "china"),
+    (re.compile(rf"(?i)\bChina['’]s\s+{_DIR}(?:\s+region)?\b(?!\s+(?-i:[A-Z]))"), "china"),
     (re.compile(rf"(?i)\b{_DIR}\s+provinces\s+of\s+China\b"), "china"),
     (re.compile(r"\bSouth[- ]?east(?:ern)?\s+Asia(?:n\s+countries)?\b"), "southeast-asia"),
     (re.compile(r"\b(?:the\s+)?Middle\s+East\b"), "middle-east"),

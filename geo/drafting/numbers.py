@@ -180,6 +180,8 @@ def _kind(sentence: str, match: re.Match[str], lead: str, low: int | None, high:
     clause = _own_clause(sentence, match.start(), match.end()).lower()
     if re.match(r"[^.;]{0,40}?\b(?:at|in|from)\s+each\b|\s*each\s+from\b", sentence[match.end():].lower()):
         return "per_unit"  # "30 work at each of the factories": the number at each unit, not a group size
+    if re.search(r"\beach\s+(?:\w+\s+){0,2}(?:by|with)\s+$", before):
+        return "per_unit"  # "three restaurants, each staffed by a dozen women"
     if re.search(r"\b(?:groups?\s+of|each|per\s+group|at\s+a\s+time|batches\s+of)\s*$", before) or re.search(
             r"\beach\b", sentence[match.end(): match.end() + 30].lower()):
         return "per_group"

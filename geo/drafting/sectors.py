@@ -25,7 +25,7 @@ def sector_rules(sectors: list[dict[str, str]]) -> list[tuple[str, re.Pattern[st
     return rules
 
 
-GENERIC_FACTORY = re.compile(r"(?i)^(?:factory|factories|plants?)$")
+GENERIC_FACTORY = re.compile(r"(?i)^(?:factory|factories|plants?|manufactur\w*|assembly)$")
 MADE_IN_FACTORIES = ("garments", "electronics", "seafood")
 """Sectors whose work is done in factories: beside one of them, "the factories" is not a second sector."""
 WORK_WORDS = {

@@ -272,3 +272,18 @@ def test_a_port_authority_that_names_no_place_is_not_a_statement(data: Path) -> 
     text = ("Head\n\nMONTEVIDEO, Uruguay (AP) - North Korean fishermen work aboard Chinese squid boats that unload "
             "in Montevideo.\n\nUruguay's port authority said it was unaware of any North Koreans among the crews.\n")
     assert [name for name, _ in drafted(text, data)] == ["Montevideo"]
+
+
+def test_the_capital_beside_an_origin_is_still_the_dateline_capital(data: Path) -> None:
+    text = ("Head\n\nVIENTIANE, Laos (Reuters) - At least three North Korean restaurants were open in the Lao capital "
+            "last month, each staffed by a dozen or more young women from Pyongyang.\n")
+    rows = {name: row for name, row in drafted(text, data)}
+    assert set(rows) == {"Vientiane", "Pyongyang"}
+    assert (rows["Vientiane"]["workers_min"], rows["Vientiane"]["workers_kind"]) == ("12", "per_unit")
+
+
+def test_a_direction_before_a_province_is_not_a_region_and_an_agency_is_not_a_destination(data: Path) -> None:
+    text = ("A contract electronics manufacturer in Dongguan, in China's southern Guangdong province, employed about "
+            "200 North Korean women on its assembly lines. The women were recruited through an agency in Dandong.\n")
+    rows = drafted(text, data)
+    assert [(name, row["sectors"]) for name, row in rows] == [("Dongguan", "electronics")]
