@@ -39,7 +39,7 @@ from .references import (
     located_reference,
     names_kind,
 )
-from .sectors import carried_sector, industry_of, sector_rules, sectors_in
+from .sectors import carried_sector, industry_of, own_part_sector, sector_rules, sectors_in
 from .statement import presence_of, quote_of, role_of
 
 FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE"})
@@ -198,6 +198,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         figures = figures_in(text)
         for mention in chosen:
             row = _row(text, sentence, mention, published, rules, figures, origins)
+            own_part_sector(row, text, mention.start - sentence.start, [m.start - sentence.start for m in chosen], rules)
             carried_sector(row, row["quote"], rules, industry_before, sector_before)
             if carried_why:
                 row["reason"] = f"place: {carried_why} → {mention.entry.name}; " + row["reason"]

@@ -287,3 +287,20 @@ def test_a_direction_before_a_province_is_not_a_region_and_an_agency_is_not_a_de
             "200 North Korean women on its assembly lines. The women were recruited through an agency in Dandong.\n")
     rows = drafted(text, data)
     assert [(name, row["sectors"]) for name, row in rows] == [("Dongguan", "electronics")]
+
+
+def test_each_place_of_a_sentence_takes_the_sector_of_its_own_part(data: Path) -> None:
+    text = ("Several thousand North Koreans work in Dandong's garment plants, and hundreds more clean clams at "
+            "seafood plants in Donggang.\n")
+    assert {name: row["sectors"] for name, row in drafted(text, data)} == {"Dandong": "garments",
+                                                                          "Donggang": "seafood"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "North Korean workers were finishing apartment blocks in Kazan.",
+    "North Korean laborers were found working on hotels and apartment towers around Doha in 2014.",
+    "North Korean workers helped build the stadium in Kazan.",
+])
+def test_building_hotels_blocks_or_a_stadium_is_construction(sentence: str, data: Path) -> None:
+    (_, row), = drafted(sentence + "\n", data)
+    assert row["sectors"] == "construction"
