@@ -198,7 +198,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         figures = figures_in(text)
         for mention in chosen:
             row = _row(text, sentence, mention, published, rules, figures, origins)
-            own_part_sector(row, text, mention.start - sentence.start, [m.start - sentence.start for m in chosen], rules)
+            own_part_sector(row, text, mention.start - sentence.start, [m.start - sentence.start for m in chosen],
+                            rules)
             carried_sector(row, row["quote"], rules, industry_before, sector_before)
             if carried_why:
                 row["reason"] = f"place: {carried_why} → {mention.entry.name}; " + row["reason"]
