@@ -35,7 +35,9 @@ from .references import (
     IN_THE_COUNTRY,
     THE_CAPITAL,
     THIS_CITY,
+    WORKPLACES,
     Context,
+    goes_on_about_work,
     located_reference,
     names_kind,
 )
@@ -116,7 +118,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         precise = any(m.entry.precision not in ("country",) for m in mentions) or (
             before_this is not None and names_kind(text))  # "elsewhere in the city": the city named before
         about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise)) \
-            or (previous_about_workers and (_goes_on_about_work(text, rules) or MORE_OF_THEM.search(text) or (
+            or (previous_about_workers and (goes_on_about_work(text, rules) or MORE_OF_THEM.search(text) or (
                 precise and (WORKPLACES.search(text) or re.search(r"\b[\d,]+\s+(?:more\s+)?of\s+them\b", text)))
                 or (NORTH_KOREAN.search(text) and any(f.kind != "share" for f in figures_in(text)))))
         previous_about_workers, sector_before = bool(about_workers), before
@@ -164,8 +166,9 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             if ABROAD.search(text) and NORTH_KOREAN.search(text) and not any(
                     f.kind != "share" for f in figures_in(text)):
                 continue  # policy about sending workers abroad ("wants to send as many abroad as it can"): no place
-            if LEGAL_ACTION.search(text) or RULES_OR_PAY.search(text) and not any(
-                    f.kind != "share" for f in figures_in(text)):
+            if (LEGAL_ACTION.search(text) or RULES_OR_PAY.search(text) and not any(
+                    f.kind != "share" for f in figures_in(text))) and not (re.match(
+                    r"(?:Most|Many|Some|They)\b[^,.;]*\b(?:19|20)[0-9]{2}\b", text)):
                 continue  # sanctions, a law or where the pay goes, with no place and no head count: no statement
             if OTHER_SUBJECT.match(text):
                 continue  # "Importers said they had not known about the workers": about someone else
@@ -260,26 +263,6 @@ def _row(text: str, sentence: Sentence, mention: Mention, published: Published, 
         reasons.append(f"figure: '{figure.as_stated}' as a {figure.kind}")
     row["reason"] = "; ".join(r for r in reasons if r)
     return row
-
-
-WORKPLACES = re.compile(r"(?i)\b(?:the|these|those|their|similar|some\s+of\s+the|many\s+of\s+the|most\s+of\s+the)\s+"
-                        r"(?:factories|plants|workshops|restaurants|mills|sites|camps|dormitories)\b")
-"""The workplaces of the workers the sentence before was about ("Some of the factories have moved to Donggang"); with
-"N of them", a sentence that names a place goes on about those workers ("A farm in Mishan took on 60 of them")."""
-
-
-def _goes_on_about_work(text: str, rules: list) -> bool:
-    """"They were sent to a clothing factory", "about 19,000 of them were in China": the workers of the sentence
-    before, their work, their move or their number."""
-    subject = PRONOUN_SUBJECT.search(text)
-    if subject and re.match(r"(?:In|At|Across|Elsewhere)\b", subject.group(0)):
-        return True  # "In Kuwait, most of the men ...": a place of theirs, named at the opening
-    return bool(subject and (sectors_in(text, rules)[0] or ANAPHORA.search(text) or re.search(
-        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived|came|crossed|travell?ed|left|fled|flew|housed|"
-        r"lodged)\b",
-        text))) or bool(
-        re.search(r"(?i)\b(?:[\d,]+|some|many|most|half|all)\s+of\s+them(?:\s+(?:were|are|work|worked|had|have)\b"
-                  r"|\s*:)", text))
 
 
 def _country(placer: Placer, iso: str) -> Entry | None:

@@ -7,9 +7,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .article import Sentence
-from .cues import ANAPHORA
+from .cues import ANAPHORA, PRONOUN_SUBJECT
 from .gazetteer import Entry
 from .mentions import Mention
+from .sectors import sectors_in
 
 AREA_WORD = re.compile("province|region|prefecture")
 """A reference back to an area ("the prefecture", "these provinces")."""
@@ -97,3 +98,23 @@ def located_reference(text: str, sentence: Sentence, mentions: list[Mention], co
                     words=anaphor.group(0), how=f"'{anaphor.group(0)}' refers back to {city.entry.name}; "
                                                 f"{located[0].entry.name} only locates it")
     return sorted([m for m in mentions if m not in located] + [named], key=lambda m: m.start)
+
+
+WORKPLACES = re.compile(r"(?i)\b(?:the|these|those|their|similar|some\s+of\s+the|many\s+of\s+the|most\s+of\s+the)\s+"
+                        r"(?:factories|plants|workshops|restaurants|mills|sites|camps|dormitories)\b")
+"""The workplaces of the workers the sentence before was about ("Some of the factories have moved to Donggang"); with
+"N of them", a sentence that names a place goes on about those workers ("A farm in Mishan took on 60 of them")."""
+
+
+def goes_on_about_work(text: str, rules: list) -> bool:
+    """"They were sent to a clothing factory", "about 19,000 of them were in China": the workers of the sentence
+    before, their work, their move or their number."""
+    subject = PRONOUN_SUBJECT.search(text)
+    if subject and re.match(r"(?:In|At|Across|Elsewhere)\b", subject.group(0)):
+        return True  # "In Kuwait, most of the men ...": a place of theirs, named at the opening
+    return bool(subject and (sectors_in(text, rules)[0] or ANAPHORA.search(text) or re.search(
+        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived|came|crossed|travell?ed|left|fled|flew|housed|"
+        r"lodged)\b",
+        text))) or bool(
+        re.search(r"(?i)\b(?:[\d,]+|some|many|most|half|all)\s+of\s+them(?:\s+(?:were|are|work|worked|had|have)\b"
+                  r"|\s*:)", text))

@@ -304,3 +304,9 @@ def test_each_place_of_a_sentence_takes_the_sector_of_its_own_part(data: Path) -
 def test_building_hotels_blocks_or_a_stadium_is_construction(sentence: str, data: Path) -> None:
     (_, row), = drafted(sentence + "\n", data)
     assert row["sectors"] == "construction"
+
+
+def test_most_arrived_in_a_year_before_a_ban_is_still_about_the_workers(data: Path) -> None:
+    text = ("Head\n\nMUDANJIANG, China - About 500 North Korean women sew jackets at plants in Mudanjiang.\n\n"
+            "Most arrived in 2017, just before the ban took effect.\n")
+    assert [(name, row["date_start"]) for name, row in drafted(text, data)][-1] == ("Mudanjiang", "2017")
