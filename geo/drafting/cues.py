@@ -61,7 +61,7 @@ HEDGE = re.compile(r"(?i)\b(?:(?-i:may|might)|could\s+have|reportedly|allegedly|
                    r"|,\s+(?:he|she|one\s+of\s+(?:them|the\s+\w+))\s+(?:said|says|added|told)\b")
 """A hedge, or a statement resting on one unnamed person's account: the candidate's ``caution`` says so."""
 ABROAD = re.compile(r"(?i)\b(?:abroad|overseas)\b")
-EVENT = re.compile(r"(?i)\b(?:defect\w*|escaped|fled|arrested|detained|died|killed|riot\w*|strike|protest\w*|"
+EVENT = re.compile(r"(?i)\b(?:defect(?!ors?\b)\w*|escaped|fled|arrested|detained|died|killed|riot\w*|strike|protest\w*|"
                    r"crossed\s+into|fire)\b")
 FROM_BEFORE = re.compile(r"\b[Ff]rom\s+(?:[a-z][\w'’-]*\s+){0,3}$")
 CLAUSE = re.compile(r",\s*(?:but|so|while|whereas)\b|;|\s+but\s+")

@@ -310,3 +310,10 @@ def test_most_arrived_in_a_year_before_a_ban_is_still_about_the_workers(data: Pa
     text = ("Head\n\nMUDANJIANG, China - About 500 North Korean women sew jackets at plants in Mudanjiang.\n\n"
             "Most arrived in 2017, just before the ban took effect.\n")
     assert [(name, row["date_start"]) for name, row in drafted(text, data)][-1] == ("Mudanjiang", "2017")
+
+
+def test_a_defector_is_a_person_not_an_incident_and_a_deal_between_capitals_is_no_origin(data: Path) -> None:
+    text = ("Another defector told a broadcaster that North Korean women from Chongjin were sent to a sewing plant in "
+            "Ussuriysk under a deal between Pyongyang and a Russian firm.\n")
+    assert {name: row["role"] for name, row in drafted(text, data)} == {"Chongjin": "origin",
+                                                                        "Ussuriysk": "destination"}
