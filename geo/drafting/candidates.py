@@ -44,6 +44,8 @@ from .references import (
 from .sectors import carried_sector, industry_of, own_part_sector, sector_rules, sectors_in
 from .statement import presence_of, quote_of, role_of
 
+CONTINENT = re.compile(r"\b(?:Europe|Africa|Asia|Latin\s+America|South\s+America|North\s+America|Oceania)\b")
+"""A continent the gazetteer does not place: a sentence about one is not a general statement about China."""
 FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE"})
 """Countries a story is often filed from without workers there (Seoul, Washington, Geneva): their dateline does not
 make a sentence that names no place a statement about them."""
@@ -192,7 +194,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                     china is not None and not government(text):  # in place of China
                 chosen = [Mention(sentence.start, sentence.start, "", abroad, "")]
                 carried_why = f"the sentence names no place; the country of the story ({abroad.name})"
-            elif china is not None and not government(text):  # "Beijing has said": China's government speaks
+            elif china is not None and not government(text) and not CONTINENT.search(text):  # "Beijing has said"
                 chosen = [Mention(sentence.start, sentence.start, "", china, "")]
                 carried_why = "the sentence names no place; a general statement about China"
             else:

@@ -49,6 +49,8 @@ _OFFICE = re.compile(r"(?i)\b(?:authorities|government|governments|ministry|emba
                      r"|\b(?:(?:monitoring|rights|research|advocacy|watchdog|campaign|activist|journalism|civic|"
                      r"non-?profit)\s+(?:group|organi[sz]ation)|nonprofit|NGO|think[\s-]tank|watchdog|outlet|website|"
                      r"newspaper|broadcaster|news\s+agency)\s+(?:(?:that\s+is\s+)?based|headquartered)\s+in\s+$"
+                     r"|\b(?:compan(?:y|ies)|firms?|entit(?:y|ies)|fronts?)\s+(?:that\s+(?:is|was)\s+)?(?:registered|"
+                     r"incorporated)\s+in\s+$"
                      r"|\b(?:paid|sent|transferred|wired|forwarded|remitted|handed(?:\s+over)?)\s+(?:[\w-]+\s+){0,3}?to\s+"
                      r"(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}(?:company|firm|account|bank|broker|agent|agency)\s+"
                      r"(?:in|based\s+in)\s+$")

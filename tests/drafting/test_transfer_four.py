@@ -317,3 +317,15 @@ def test_a_defector_is_a_person_not_an_incident_and_a_deal_between_capitals_is_n
             "Ussuriysk under a deal between Pyongyang and a Russian firm.\n")
     assert {name: row["role"] for name, row in drafted(text, data)} == {"Chongjin": "origin",
                                                                         "Ussuriysk": "destination"}
+
+
+def test_where_a_company_is_registered_is_not_where_its_workers_are(data: Path) -> None:
+    text = ("A company registered in Hong Kong paid the wages of 40 North Korean fishermen working on boats that "
+            "unload in Montevideo.\n")
+    assert [name for name, _ in drafted(text, data)] == ["Montevideo"]
+
+
+def test_a_sentence_about_a_continent_does_not_fall_back_to_china(data: Path) -> None:
+    text = ("About 300 North Korean builders work in China.\n\n"
+            "Unlike in Europe, where governments sent the workers home quickly, enforcement in Africa was weak.\n")
+    assert [name for name, _ in drafted(text, data)] == ["China"]
