@@ -14,9 +14,10 @@ _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six"
           "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 _WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
-_NUM = (rf"(?:several\s+(?:hundred|thousand|dozen)|(?:a\s+)?dozen|"
+_NUM = (rf"(?:several\s+(?:hundred|thousand|dozen)|(?:a|{_WORD})?\s*dozen|"
         rf"[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?(?:\s+(?:thousand|million))?|"
-        rf"(?:a|one|{_WORD})(?:[- ](?:{_WORD}))?(?:\s+(?:hundred|thousand|million))+|(?:{_WORD})(?:-(?:{_WORD}))?)")
+        rf"(?:a|one|{_WORD})(?:[- ](?:{_WORD}))?(?:\s+(?:hundred|thousand|million))+"
+        rf"(?:\s+(?:and\s+)?(?:{_WORD})(?:-(?:{_WORD}))?)?|(?:{_WORD})(?:-(?:{_WORD}))?)")
 _PEOPLE = (r"(?:(?:North\s+Korean?|young|female|male|married|unmarried|Korean|more|other|skilled|semi-skilled)\s+)*"
            r"(?-i:[a-z][a-z-]+\s+)?(?:workers?|laborers?|labourers?|North\s+Koreans|Koreans|women|men|girls|people|persons?|staff|"
            r"painters|artists|employees|waitresses|waiters|trainees|nationals|housewives|builders|developers|programmers|"
@@ -80,6 +81,8 @@ def words_to_number(text: str) -> int | None:
     text = text.strip().lower().replace(",", "")
     if re.fullmatch(r"(?:a\s+)?dozen", text):
         return 12
+    if text.endswith(" dozen") and text.split()[0] in _UNITS:
+        return 12 * _UNITS[text.split()[0]]  # "two dozen"
     if text.startswith("several "):
         return 3 * _SCALES[text.split()[1]]
     if re.fullmatch(r"[0-9]+(\.[0-9]+)?(\s+(thousand|million))?", text):
@@ -88,6 +91,8 @@ def words_to_number(text: str) -> int | None:
         return int(value)
     total, current = 0, 0
     for word in re.split(r"[\s-]+", text):
+        if word == "and":
+            continue  # "one hundred and fifty"
         if word in ("a", "one") and current == 0:
             current = 1
         elif word in _UNITS:
@@ -120,7 +125,8 @@ def figures_in(sentence: str) -> list[Figure]:
         after = sentence[match.end():]
         if _MONEY_BEFORE.search(sentence[: match.start()]) or re.match(r"\s*(?:%|per\s*cent|percent)", after):
             continue
-        if _POPULATION.search(sentence[: match.start()]) or _SPEAKERS.match(sentence[match.end():]):
+        if _POPULATION.search(sentence[: match.start()]) or _SPEAKERS.match(sentence[match.end():]) or re.search(
+                r"(?i)\b(?:one|two|[0-9]+)\s+(?:in|out\s+of)\s+$", sentence[: match.start()]):
             continue  # "said two people familiar with the figures": who speaks, not how many work
         groups = match.groupdict()
         leading = re.search(rf"(?i){_LEAD_WORDS}\s+$", sentence[: match.start("group_n")]) if groups.get(

@@ -34,6 +34,9 @@ def drafted(text: str, data: Path, published: str = "2023-04-12") -> list[tuple[
     ("At most 300 North Korean workers remain at the site.", [(None, 300, "count")]),
     ("Fewer than 200 North Korean workers stayed on.", [(None, 200, "count")]),
     ("No more than 50 North Korean cooks work there.", [(None, 50, "count")]),
+    ("One hundred and fifty North Korean women sew there.", [(150, 150, "count")]),
+    ("Nearly two dozen North Korean women sew there.", [(24, 24, "estimate")]),
+    ("About one in three of the North Korean workers sews.", []),
 ])
 def test_figures_in_words_and_with_open_ends(sentence: str, expected: list[tuple]) -> None:
     assert [(f.low, f.high, f.kind) for f in figures_in(sentence)] == expected
