@@ -332,3 +332,12 @@ def test_a_sentence_about_a_continent_does_not_fall_back_to_china(data: Path) ->
     text = ("About 300 North Korean builders work in China.\n\n"
             "Unlike in Europe, where governments sent the workers home quickly, enforcement in Africa was weak.\n")
     assert [name for name, _ in drafted(text, data)] == ["China"]
+
+
+@pytest.mark.parametrize("headline", [
+    'North Korean women in Dandong "work like machines"',
+    "Are North Korean workers still in Dandong?",
+])
+def test_a_headline_ending_in_a_quotation_or_a_question_is_not_a_statement(headline: str, data: Path) -> None:
+    text = f"{headline}\n\nAbout 300 North Korean women sew coats in Dandong.\n"
+    assert [row["quote"][:5] for _, row in drafted(text, data)] == ["About"]
