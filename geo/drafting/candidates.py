@@ -172,9 +172,9 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                     f.kind != "share" for f in figures_in(text))) and not (re.match(
                     r"(?:Most|Many|Some|They)\b[^,.;]*\b(?:19|20)[0-9]{2}\b", text)):
                 continue  # sanctions, a law or where the pay goes, with no place and no head count: no statement
-            if OTHER_SUBJECT.match(text):
+            if OTHER_SUBJECT.match(text) and not IN_THE_COUNTRY.search(text):
                 continue  # "Importers said they had not known about the workers": about someone else
-            if IN_THE_COUNTRY.search(text) and (country := context.country()) is not None:
+            if IN_THE_COUNTRY.search(text) and (country := context.country(_here(placer, text))) is not None:
                 chosen, carried_why = [country], f"'{IN_THE_COUNTRY.search(text).group(0)}' refers back to the country"
             elif ABROAD.search(text) and NORTH_KOREAN.search(text) and (korea := _country(placer, "KP")):
                 chosen = [Mention(sentence.start, sentence.start, "", korea, "workers sent 'abroad'/'overseas' "
@@ -265,6 +265,12 @@ def _row(text: str, sentence: Sentence, mention: Mention, published: Published, 
         reasons.append(f"figure: '{figure.as_stated}' as a {figure.kind}")
     row["reason"] = "; ".join(r for r in reasons if r)
     return row
+
+
+def _here(placer: Placer, text: str) -> Entry | None:
+    """The one country other than North Korea ``text`` names, even as a speaker ("Senegal's government")."""
+    named = gz.countries_in(text) - {"KP"}
+    return _country(placer, next(iter(named))) if len(named) == 1 else None
 
 
 def _country(placer: Placer, iso: str) -> Entry | None:

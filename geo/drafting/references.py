@@ -42,8 +42,11 @@ class Context:
         top = max(counts, key=lambda c: counts[c], default="")
         return top if top and top != "CN" and counts[top] > counts["CN"] else ""
 
-    def country(self) -> Mention | None:
-        """The last country other than North Korea named ("in the country" refers back to it)."""
+    def country(self, here: Entry | None = None) -> Mention | None:
+        """The country ``here`` (the one country the sentence itself names, if any: "Senegal's government said ...
+        in the country"), else the last country other than North Korea named ("in the country" refers back)."""
+        if here is not None:
+            return Mention(0, 0, "", here, f"the country the sentence names: {here.name}")
         return next((m for _, m in reversed(self.last) if m.entry.precision == "country" and m.entry.country != "KP"),
                     None)
 

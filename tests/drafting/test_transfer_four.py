@@ -341,3 +341,9 @@ def test_a_sentence_about_a_continent_does_not_fall_back_to_china(data: Path) ->
 def test_a_headline_ending_in_a_quotation_or_a_question_is_not_a_statement(headline: str, data: Path) -> None:
     text = f"{headline}\n\nAbout 300 North Korean women sew coats in Dandong.\n"
     assert [row["quote"][:5] for _, row in drafted(text, data)] == ["About"]
+
+
+def test_in_the_country_is_the_country_the_sentence_names_as_a_speaker(data: Path) -> None:
+    text = ("North Korean builders worked in Senegal and Namibia.\n\n"
+            "Senegal's government said no North Korean workers are currently employed in the country.\n")
+    assert [name for name, _ in drafted(text, data)][-1] == "Senegal"
