@@ -224,6 +224,7 @@ def figure_for(text: str, offset: int, mention: Mention, figures: list[Figure]) 
 
 
 _VAGUE = re.compile(r"(?i)\b(?:dozens|hundreds|thousands|many|others|a\s+few|several|some\s+more|the\s+rest|"
+                    r"a\s+(?:smaller|larger|second|further|separate)\s+(?:group|number|team|batch)|"
                     r"the\s+remainder|the\s+others|more\s+(?:workers|"
                     r"women|men))\b|\b(?:dozens|hundreds|thousands|few)\s+more\b")
 """A quantity of its own with no number ("dozens more", "others")."""

@@ -347,3 +347,9 @@ def test_in_the_country_is_the_country_the_sentence_names_as_a_speaker(data: Pat
     text = ("North Korean builders worked in Senegal and Namibia.\n\n"
             "Senegal's government said no North Korean workers are currently employed in the country.\n")
     assert [name for name, _ in drafted(text, data)][-1] == "Senegal"
+
+
+def test_a_smaller_group_has_no_number_of_the_other_clause(data: Path) -> None:
+    text = "About 600 more North Koreans were bused to Longjing, and a smaller group went to Helong.\n"
+    rows = {name: row["workers_min"] for name, row in drafted(text, data)}
+    assert rows == {"Longjing": "600", "Helong": ""}
