@@ -238,3 +238,15 @@ def _add(sentences: list[Sentence], line: str, start: int, end: int, offset: int
             start += 1
     if end > start:
         sentences.append(Sentence(offset + start, offset + end, paragraph, line[start:end]))
+
+
+def headline_end(text: str) -> int:
+    """Where the headline ends: a first line without a full stop, followed by a blank line (else 0)."""
+    match = re.match(r"\s*([^\n]{1,200})\n[ \t]*\n", text)
+    if not match or re.search(r"[.:;][\"”’]?\s*$", match.group(1)):  # a headline may end in a quotation or '?'
+        return 0
+    return match.end(1)
+
+
+def starts_paragraph(text: str, start: int) -> bool:
+    return start == 0 or not text[max(0, start - 200): start].split("\n")[-1].strip()

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import gazetteer as gz
-from .article import Article, Sentence, split_sentences
+from .article import Article, Sentence, headline_end, split_sentences, starts_paragraph
 from .cues import (
     ABROAD,
     ANAPHORA,
@@ -29,10 +29,23 @@ from .mentions import CAPITALS, Mention, government
 from .notwhere import locates_only, not_where_workers_are
 from .numbers import Figure, change_over_years, figure_clause, figure_for, figures_in
 from .placefind import Placer
-from .references import AREA_WORD, DISTANCE_FROM, THE_CAPITAL, THIS_CITY, Context, located_reference, names_kind
-from .sectors import sector_rules, sectors_in
+from .references import (
+    AREA_WORD,
+    DISTANCE_FROM,
+    IN_THE_COUNTRY,
+    THE_CAPITAL,
+    THIS_CITY,
+    WORKPLACES,
+    Context,
+    goes_on_about_work,
+    located_reference,
+    names_kind,
+)
+from .sectors import carried_sector, industry_of, own_part_sector, sector_rules, sectors_in
 from .statement import presence_of, quote_of, role_of
 
+CONTINENT = re.compile(r"\b(?:Europe|Africa|Asia|Latin\s+America|South\s+America|North\s+America|Oceania)\b")
+"""A continent the gazetteer does not place: a sentence about one is not a general statement about China."""
 FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE"})
 """Countries a story is often filed from without workers there (Seoul, Washington, Geneva): their dateline does not
 make a sentence that names no place a statement about them."""
@@ -72,13 +85,13 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
     china = _country(placer, "CN") if re.search(r"\bChina\b|\bChinese\b", article.text) else None
     context = Context()
     out = []
-    headline_end = _headline_end(article.text)
-    previous_about_workers = False
+    headline = headline_end(article.text)
+    previous_about_workers, industry, before = False, "", []
     for sentence in split_sentences(article.text):
-        if sentence.end <= headline_end:
+        if sentence.end <= headline:
             continue  # the headline restates the story; the body's sentences carry the statements
         mentions = placer.mentions(sentence.text, sentence.start)
-        dateline = DATELINE.match(sentence.text) if _starts_paragraph(article.text, sentence.start) else None
+        dateline = DATELINE.match(sentence.text) if starts_paragraph(article.text, sentence.start) else None
         if dateline:
             filed = placer.mentions(dateline.group(1).title(), 0)
             named_again = re.search(rf"\b{re.escape(filed[0].entry.name.split()[0])}\b(?![-'’])",
@@ -87,7 +100,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             if filed and (named_again or story_city) and context.dateline is None and not filed[0].entry.is_area:
                 context.dateline = replace(filed[0], start=sentence.start, end=sentence.start,
                                            how=f"the dateline's {filed[0].entry.name}")
-            if filed and filed[0].entry.name in CAPITALS and filed[0].entry.country not in FILED_FROM_ONLY:
+            if filed and (filed[0].entry.name in CAPITALS or filed[0].entry.geonames_id in gz.capital_ids()) and \
+                    filed[0].entry.country not in FILED_FROM_ONLY:
                 context.capital = replace(filed[0], start=sentence.start, end=sentence.start,
                                           how=f"'the capital' under the dateline: {filed[0].entry.name}")
             if filed and context.abroad is None and filed[0].entry.country not in FILED_FROM_ONLY | {"CN"}:
@@ -106,9 +120,12 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         precise = any(m.entry.precision not in ("country",) for m in mentions) or (
             before_this is not None and names_kind(text))  # "elsewhere in the city": the city named before
         about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise)) \
-            or (previous_about_workers and (_goes_on_about_work(text, rules) or MORE_OF_THEM.search(text) or (
-                precise and (WORKPLACES.search(text) or re.search(r"\b[\d,]+\s+(?:more\s+)?of\s+them\b", text)))))
-        previous_about_workers = bool(about_workers)
+            or (previous_about_workers and (goes_on_about_work(text, rules) or MORE_OF_THEM.search(text) or (
+                precise and (WORKPLACES.search(text) or re.search(r"\b[\d,]+\s+(?:more\s+)?of\s+them\b", text)))
+                or (NORTH_KOREAN.search(text) and any(f.kind != "share" for f in figures_in(text)))))
+        previous_about_workers, sector_before = bool(about_workers), before
+        before = sectors_in(text, rules)[0] or before
+        industry_before, industry = industry, industry_of(text, rules, industry)
         if not about_workers or (FOREIGN_OTHER.search(text) and not NORTH_KOREAN.search(text)):
             continue
         chosen = [m for m in mentions if m.entry.country != "KP" or m.entry.precision != "country"
@@ -137,9 +154,12 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             chosen = [replace(context.dateline, how=f"the sentence under the dateline names no other place where "
                                                     f"workers are: the dateline's {context.dateline.entry.name}")]
             confidence = "medium"
+        if chosen and context.capital is not None and THE_CAPITAL.search(text) and all(
+                role_of(text, sentence.start, m)[0] == "origin" for m in chosen):
+            chosen.append(context.capital)  # "in the Lao capital ..., staffed by women from Pyongyang"
         if not chosen and context.capital is not None and THE_CAPITAL.search(text):
             chosen = [context.capital]  # "a studio in the capital's art district" under "BEIJING -"
-        if not chosen and named_elsewhere and not anaphor:
+        if not chosen and named_elsewhere and not anaphor and not IN_THE_COUNTRY.search(text):
             continue  # the places it names are a market, a river or where the money goes: no statement
         if not chosen:
             confidence = "low"
@@ -148,12 +168,15 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             if ABROAD.search(text) and NORTH_KOREAN.search(text) and not any(
                     f.kind != "share" for f in figures_in(text)):
                 continue  # policy about sending workers abroad ("wants to send as many abroad as it can"): no place
-            if LEGAL_ACTION.search(text) or RULES_OR_PAY.search(text) and not any(
-                    f.kind != "share" for f in figures_in(text)):
+            if (LEGAL_ACTION.search(text) or RULES_OR_PAY.search(text) and not any(
+                    f.kind != "share" for f in figures_in(text))) and not (re.match(
+                    r"(?:Most|Many|Some|They)\b[^,.;]*\b(?:19|20)[0-9]{2}\b", text)):
                 continue  # sanctions, a law or where the pay goes, with no place and no head count: no statement
-            if OTHER_SUBJECT.match(text):
+            if OTHER_SUBJECT.match(text) and not IN_THE_COUNTRY.search(text):
                 continue  # "Importers said they had not known about the workers": about someone else
-            if ABROAD.search(text) and NORTH_KOREAN.search(text) and (korea := _country(placer, "KP")):
+            if IN_THE_COUNTRY.search(text) and (country := context.country(_here(placer, text))) is not None:
+                chosen, carried_why = [country], f"'{IN_THE_COUNTRY.search(text).group(0)}' refers back to the country"
+            elif ABROAD.search(text) and NORTH_KOREAN.search(text) and (korea := _country(placer, "KP")):
                 chosen = [Mention(sentence.start, sentence.start, "", korea, "workers sent 'abroad'/'overseas' "
                                   "with no place named: North Korea as the origin")]
             elif (anaphor or (back := PRONOUN_SUBJECT.search(text) or MORE_OF_THEM.search(text))) and (
@@ -167,10 +190,11 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                                                                  r"women|arrivals|men)\b", text)):
                 chosen = [context.dateline]
                 carried_why = "the sentence names no place; the story's city (the dateline)"
-            elif context.abroad is not None and china is not None and not government(text):  # in place of China
-                chosen = [Mention(sentence.start, sentence.start, "", context.abroad, "")]
-                carried_why = f"the sentence names no place; the dateline's country ({context.abroad.name})"
-            elif china is not None and not government(text):  # "Beijing has said": China's government speaks
+            elif (abroad := context.abroad or _country(placer, context.most_named_country())) is not None and \
+                    china is not None and not government(text):  # in place of China
+                chosen = [Mention(sentence.start, sentence.start, "", abroad, "")]
+                carried_why = f"the sentence names no place; the country of the story ({abroad.name})"
+            elif china is not None and not government(text) and not CONTINENT.search(text):  # "Beijing has said"
                 chosen = [Mention(sentence.start, sentence.start, "", china, "")]
                 carried_why = "the sentence names no place; a general statement about China"
             else:
@@ -179,6 +203,9 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         figures = figures_in(text)
         for mention in chosen:
             row = _row(text, sentence, mention, published, rules, figures, origins)
+            own_part_sector(row, text, mention.start - sentence.start, [m.start - sentence.start for m in chosen],
+                            rules)
+            carried_sector(row, row["quote"], rules, industry_before, sector_before)
             if carried_why:
                 row["reason"] = f"place: {carried_why} → {mention.entry.name}; " + row["reason"]
             row["confidence"] = "low" if mention.fallback else confidence if not row.get("_homonym") else "medium"
@@ -187,17 +214,18 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             if hedge:
                 row["caution"] = (f"The text hedges this statement ('{hedge.group(0)}'); check it before using "
                                   "it as established.")
-            out += [(mention, sentence, r) for r in _over_years(text, row)]
+            out += [(mention, sentence, r) for r in _over_years(text, row, str(published.years[1]))]
     return _unique(out)
 
 
-def _over_years(text: str, row: dict[str, str]) -> list[dict[str, str]]:
+def _over_years(text: str, row: dict[str, str], now: str) -> list[dict[str, str]]:
     """A number that changed between two years is two statements, one per year; else the row itself."""
-    change = change_over_years(text) if row["role"] == "destination" else []
-    return [row | {"workers_min": str(n), "workers_max": str(n), "workers_kind": "count", "workers_as_stated": str(n),
-                   "date_start": year, "date_end": year, "date_basis": "stated", "date_qualifier": "", "date_note": "",
+    change = change_over_years(text, now) if row["role"] == "destination" else []
+    return [row | {"workers_min": str(n), "workers_max": "" if high is None else str(high), "workers_kind": kind,
+                   "workers_as_stated": str(n), "date_start": year, "date_end": year, "date_basis": "stated",
+                   "date_qualifier": "", "date_note": "",
                    "reason": row["reason"] + f"; figure and year: {n} in {year}, of '{words}'"}
-            for n, year, words in change] or [row]
+            for n, high, kind, year, words in change] or [row]
 
 
 def _row(text: str, sentence: Sentence, mention: Mention, published: Published, rules: list,
@@ -239,35 +267,10 @@ def _row(text: str, sentence: Sentence, mention: Mention, published: Published, 
     return row
 
 
-WORKPLACES = re.compile(r"(?i)\b(?:the|these|those|their|some\s+of\s+the|many\s+of\s+the|most\s+of\s+the)\s+"
-                        r"(?:factories|plants|workshops|restaurants|mills|sites|camps|dormitories)\b")
-"""The workplaces of the workers the sentence before was about ("Some of the factories have moved to Donggang"); with
-"N of them", a sentence that names a place goes on about those workers ("A farm in Mishan took on 60 of them")."""
-
-
-def _goes_on_about_work(text: str, rules: list) -> bool:
-    """"They were sent to a clothing factory", "about 19,000 of them were in China": the workers of the sentence
-    before, their work, their move or their number."""
-    subject = PRONOUN_SUBJECT.search(text)
-    if subject and re.match(r"(?:In|At|Across|Elsewhere)\b", subject.group(0)):
-        return True  # "In Kuwait, most of the men ...": a place of theirs, named at the opening
-    return bool(subject and (sectors_in(text, rules)[0] or ANAPHORA.search(text) or re.search(
-        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived|travell?ed|left|fled|flew|housed|lodged)\b",
-        text))) or bool(
-        re.search(r"(?i)\b(?:[\d,]+|some|many|most|half|all)\s+of\s+them(?:\s+(?:were|are|work|worked|had|have)\b"
-                  r"|\s*:)", text))
-
-
-def _headline_end(text: str) -> int:
-    """Where the headline ends: a first line without a full stop, followed by a blank line (else 0)."""
-    match = re.match(r"\s*([^\n]{1,200})\n[ \t]*\n", text)
-    if not match or re.search(r"[.!?:;\"”]\s*$", match.group(1)):
-        return 0
-    return match.end(1)
-
-
-def _starts_paragraph(text: str, start: int) -> bool:
-    return start == 0 or not text[max(0, start - 200): start].split("\n")[-1].strip()
+def _here(placer: Placer, text: str) -> Entry | None:
+    """The one country other than North Korea ``text`` names, even as a speaker ("Senegal's government")."""
+    named = gz.countries_in(text) - {"KP"}
+    return _country(placer, next(iter(named))) if len(named) == 1 else None
 
 
 def _country(placer: Placer, iso: str) -> Entry | None:

@@ -16,7 +16,8 @@ WEAK_WORKER = re.compile(r"(?i)\b(?:work(?:s|ed|ing)?|employ(?:s|ed|ing)?|woman|
 """Words that make a sentence about workers only with a North Korean cue or a place more precise than a country."""
 NORTH_KOREAN = re.compile(r"\b(?:North\s+Korea\w*|DPRK|N\.\s?K(?:orea)?\.?|Pyongyang\w*|Koreans?)\b")
 FOREIGN_OTHER = re.compile(r"(?i)\b(?:foreign|Chinese|local|Vietnamese|Filipino|migrant)\s+(?:workers|labou?r)")
-ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:[a-z]+\s+)?(?:establishments?|restaurants?|gallery|factory|"
+ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:(?:Chinese|Russian|[a-z]+)\s+){0,2}"
+                      r"(?:establishments?|restaurants?|gallery|factory|"
                       r"factories|plants?|city|town|area|place|county|zone|company|hotel|province|provinces|region|"
                       r"regions|prefecture)|the\s+(?:gallery|establishment|restaurant|factory|plant|city|town|county|zone|"
                       r"company|plants|factories|restaurants|mines?|site|sites|hotel|prefecture)|"
@@ -26,7 +27,8 @@ ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:[a-z]+\s+)?(?:establis
                       r"(?:['’]s)?|there|here)\b")
 PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|All of them|The (?:workers|women|men|"
                              r"group|laborers|labourers)|These (?:workers|women|men)|"
-                             r"(?:Some|Most|Many)\s+(?:were|are|had|have|work|worked)|One\s+such\s+(?:team|group|crew))\b"
+                             r"(?:Some|Most|Many)\s+(?:were|are|had|have|work|worked|came|come|arrived|crossed|left|"
+                             r"returned|went)|One\s+such\s+(?:team|group|crew))\b"
                              r"|^(?:In|At|Across|Elsewhere\s+in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+"
                              r"(?:they|(?:most|many|some|all|half)\s+of\s+(?:them|the\s+(?:workers|women|men))|"
                              r"the\s+(?:workers|women|men))\b")
@@ -48,15 +50,18 @@ DATELINE = re.compile(r"^([A-Z][A-Z'’.]+(?:[ /-][A-Z][A-Z'’.]+){0,2})(?:,\s*
 where the story was filed, not a statement about workers."""
 _ONE_PERSON = (r"(?:source|trader|manager|resident|official|visitor|worker|defector|insider|businessman|businesswoman|"
                r"broker|driver|contractor|supervisor|guest|employee|owner|relative|foreman|customer|diner|villager|"
-               r"witness|guard|executive|recruiter)")
-HEDGE = re.compile(r"(?i)\b(?:(?-i:may|might)|could\s+have|reportedly|allegedly|is\s+said\s+to|are\s+said\s+to|"
+               r"witness|guard|executive|recruiter|diplomat|researcher|analyst|activist|engineer|journalist|reporter|"
+               r"investigator)")
+HEDGE = re.compile(r"(?i)\b(?:(?-i:may|might)|could\s+have|reportedly|allegedly|perhaps|possibly|probably|"
+                   r"(?:is|are|was|were)\s+(?:believed|thought)\s+to|is\s+said\s+to|are\s+said\s+to|"
                    r"were\s+said\s+to|was\s+said\s+to|rumou?r\w*|I\s+heard|unconfirmed|purportedly|supposedly)\b"
                    r"|\b(?:a|an|one|another)\s+(?:[\w'’]+\s+){0,2}" + _ONE_PERSON + r"\s+(?:\w+\s+){0,3}"
                    r"(?:said|says|told|added|claimed)\b"
-                   r"|\b(?:the|a)\s+" + _ONE_PERSON + r"\s+(?:said|says|added|told)\b")
+                   r"|\b(?:the|a)\s+" + _ONE_PERSON + r"\s+(?:said|says|added|told)\b"
+                   r"|,\s+(?:he|she|one\s+of\s+(?:them|the\s+\w+))\s+(?:said|says|added|told)\b")
 """A hedge, or a statement resting on one unnamed person's account: the candidate's ``caution`` says so."""
 ABROAD = re.compile(r"(?i)\b(?:abroad|overseas)\b")
-EVENT = re.compile(r"(?i)\b(?:defect\w*|escaped|fled|arrested|detained|died|killed|riot\w*|strike|protest\w*|"
+EVENT = re.compile(r"(?i)\b(?:defect(?!ors?\b)\w*|escaped|fled|arrested|detained|died|killed|riot\w*|strike|protest\w*|"
                    r"crossed\s+into|fire)\b")
 FROM_BEFORE = re.compile(r"\b[Ff]rom\s+(?:[a-z][\w'’-]*\s+){0,3}$")
 CLAUSE = re.compile(r",\s*(?:but|so|while|whereas)\b|;|\s+but\s+")
@@ -85,8 +90,9 @@ LEGAL_ACTION = re.compile(r"(?i)\b(?:charged|indicted|indictment|sanctioned|blac
 """People charged, sanctioned or sentenced: with no place named, a legal action, not where workers are."""
 
 OTHER_SUBJECT = re.compile(
-    r"^(?:(?:The|Many|Most|Some|Several|Local|Foreign|Chinese|Western|American|European|Japanese|South\s+Korean|"
-    r"Russian|Other)\s+)*(?:[A-Z][\w-]*['’]s\s+)?(?:[a-z-]+\s+)?(?i:importers?|buyers?|owners?|officials?|traders?|"
+    r"^(?:(?:Several|Some|Many|Most|Few|None|All|One|Two|Three)\s+of\s+(?:the|its|their)\s+)?"
+    r"(?:(?:The|Many|Most|Some|Several|Local|Foreign|Chinese|Western|American|European|Japanese|South\s+Korean|"
+    r"Russian|Other)\s+)*(?:[A-Z][\w-]*['’]s\s+)?(?:[a-z-]+\s+)?(?i:importers?|buyers?|owners?|officials?|traders?|authority|"
     r"customers?|companies|firms|brands?|consulates?|embassy|embassies|ministry|"
     r"retailers?|authorities|police|governments?|lawmakers?|analysts?|experts?|researchers?|investigators?|diplomats?|"
     r"employers?|managers|diners|guests|tourists|shoppers|consumers)\b(?!\s+(?:there|here|at\s+the|in\s+the)\b)")

@@ -79,7 +79,9 @@ def parse_published(text: str) -> Published:
 def date_of(sentence: str, published: Published) -> DateGuess:
     """The period ``sentence`` is about: stated dates first, then relative words, else the publication year."""
     sentence = _COMPARED_YEAR.sub("", sentence)  # "three times as many as in 2019": not the statement's year
-    for rule in (_month_year, _year_range, _since_year, _before_year, _years, _month_only, _relative):
+    sentence = _THINGS_YEAR.sub(",", sentence)  # "the plant, which opened in 2015,": the plant's year
+    sentence = _EVENT_YEAR.sub("", sentence)  # "for the 2018 World Cup", "must leave by the end of next year"
+    for rule in (_month_year, _year_range, _since_year, _before_year, _decade, _years, _month_only, _relative):
         guess = rule(sentence, published)
         if guess is not None:
             return guess
@@ -91,6 +93,34 @@ def date_of(sentence: str, published: Published) -> DateGuess:
 _COMPARED_YEAR = re.compile(r"(?i)\b(?:than|as\s+(?:many|much|high|large)\s+as|compared\s+(?:with|to)|up\s+from|"
                             r"down\s+from)\s+(?:(?:in|during)\s+)?(?:[0-9]{4})\b")
 """A year named only for comparison."""
+_THINGS_YEAR = re.compile(r",\s+which\s+[^,;:]*?\b(?:19|20)[0-9]{2}\b[^,;:]*(?:,|$)"
+                          r"|,?\s+(?:(?:that|which)\s+(?:was\s+)?)?(?:founded|established|set\s+up|opened|built|"
+                          r"incorporated|registered|launched)\s+in\s+(?:19|20)[0-9]{2}\b,?")
+"""A year in a relative clause or participle about a thing ("the plant, which opened in 2015,", "a firm founded in
+2012"): the thing's year, not the statement's."""
+_EVENT_YEAR = re.compile(r"(?i)\bthe\s+(?:19|20)[0-9]{2}\s+(?:FIFA\s+|Winter\s+|Summer\s+|Asian\s+)?(?:World\s+Cup|"
+                         r"Olympics|Olympic\s+Games|Games|Expo|summit)\b"
+                         r"|\b(?:blacklisted|sanctioned|designated|adopted|passed|imposed)\s+(?:by\s+[^,;]{1,40}?\s+)?in\s+"
+                         r"(?:19|20)[0-9]{2}\b"
+                         r"|\b(?:leave|go\s+home|return|be\s+sent\s+home|be\s+repatriated|be\s+withdrawn)\s+"
+                         r"(?:[a-z]+\s+){0,3}?by\s+(?:the\s+end\s+of\s+)?(?:next|this)\s+year\b")
+"""A year that belongs to an event, a sanction or a deadline for leaving, not to when the workers were there."""
+_DECADE = re.compile(r"(?i)\b(since|in|during|through)\s+the\s+(?:(early|mid|late)[- ]?)?((?:19|20)[0-9])0s\b")
+
+
+def _decade(s: str, p: Published) -> DateGuess | None:
+    """"since the early 2000s" (from 2000 to the publication), "in the 1990s" (1990-1999)."""
+    match = _DECADE.search(s)
+    if not match:
+        return None
+    first = int(match.group(3)) * 10
+    start, end = {"early": (first, first + 3), "mid": (first + 3, first + 6), "late": (first + 6, first + 9)}.get(
+        (match.group(2) or "").lower(), (first, first + 9))
+    if match.group(1).lower() == "since":
+        return DateGuess(str(start), str(p.years[1]), "inferred", "", f"'{match.group(0)}': to the publication.")
+    return DateGuess(str(start), str(end), "inferred", "approximate", f"'{match.group(0)}'.")
+
+
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 

@@ -55,15 +55,17 @@ _DIRECTIONS = {
 _DIR = r"(north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west|north|south|east|west|central)(?:ern)?"
 REGION_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?i)\b{_DIR}\s+(?:China|Chinese\s+provinces)\b"), "china"),
-    (re.compile(rf"(?i)\bChina['’]s\s+{_DIR}(?:\s+region)?\b"), "china"),
+    (re.compile(rf"(?i)\bChina['’]s\s+{_DIR}(?:\s+region)?\b(?!\s+(?-i:[A-Z]))"), "china"),
     (re.compile(rf"(?i)\b{_DIR}\s+provinces\s+of\s+China\b"), "china"),
     (re.compile(r"\bSouth[- ]?east(?:ern)?\s+Asia(?:n\s+countries)?\b"), "southeast-asia"),
     (re.compile(r"\b(?:the\s+)?Middle\s+East\b"), "middle-east"),
+    (re.compile(r"\b(?:Persian\s+)?Gulf\s+(?:Arab\s+)?(?:states|countries|nations|monarchies)\b"), "gulf-states"),
     (re.compile(r"\bCentral\s+Asia(?:n\s+countries)?\b"), "central-asia"),
     (re.compile(r"\b(?:Russian\s+Far\s+East|Russia['’]s\s+Far\s+East|Far\s+East\s+of\s+Russia)\b"), "russian-far-east"),
 )
 OTHER_REGIONS = {
     "southeast-asia": ("Southeast Asia", 10.0, 110.0, 2000), "middle-east": ("Middle East", 27.0, 45.0, 2000),
+    "gulf-states": ("Gulf states", 25.5, 51.5, 1000),
     "central-asia": ("Central Asia", 43.0, 65.0, 1500), "russian-far-east": ("Russian Far East", 55.0, 135.0, 1500),
 }
 COUNTRY_NAMES = {
@@ -183,6 +185,44 @@ def name_index() -> dict[str, list[Entry]]:
     for name, fields in unit_index(lambda name: [(e.lat, e.lon) for e in index.get(name, []) if e.country == "CN"]):
         index.setdefault(name, []).append(Entry(**fields))
     return index
+
+
+SMALLER_ABROAD_FROM = 15_000
+"""Cities abroad smaller than a million (and not capitals) are read from this size, only in an article that names
+their country, and only where the words around say a place is meant (see :func:`smaller_abroad`)."""
+
+
+@functools.lru_cache(maxsize=1)
+def _smaller_abroad() -> dict[str, dict[str, list[Entry]]]:
+    """Country code → name → entries: the cities :func:`name_index` leaves out abroad (see SMALLER_ABROAD_FROM)."""
+    cities, _ = _geonames()
+    capitals = capital_ids()
+    out: dict[str, dict[str, list[Entry]]] = {}
+    for city in cities.values():
+        country = city["countrycode"]
+        if country in NEAR_COUNTRIES or not SMALLER_ABROAD_FROM <= city["population"] < 1_000_000 or \
+                str(city["geonameid"]) in capitals:
+            continue
+        entry = _city_entry(city)
+        for name in {city["name"], fold(city["name"])}:
+            out.setdefault(country, {}).setdefault(name, []).append(entry)
+    return out
+
+
+def smaller_abroad(countries: set[str]) -> dict[str, list[Entry]]:
+    """Name → entries of the smaller cities abroad in ``countries`` (the countries an article names)."""
+    found: dict[str, list[Entry]] = {}
+    for iso in sorted(countries):
+        for name, entries in _smaller_abroad().get(iso, {}).items():
+            found.setdefault(name, []).extend(entries)
+    return found
+
+
+def countries_in(text: str) -> set[str]:
+    """ISO codes of the countries ``text`` names (GeoNames' names and COUNTRY_NAMES)."""
+    _, countries = _geonames()
+    names = {info["name"]: iso for iso, info in countries.items()} | COUNTRY_NAMES
+    return {iso for name, iso in names.items() if name in text and re.search(rf"\b{re.escape(name)}\b", text)}
 
 
 OTHER_NAMES_FROM = 50_000

@@ -15,8 +15,10 @@ _OFFICE_HOLDER = re.compile(rf"^(?i:{_OFFICE})")
 """A place named for an office holder: "South Korea's unification minister", "Seoul's Foreign Ministry"."""
 _ORGANISATION_AFTER = re.compile(
     rf"^(?:(?i:-based|{_OFFICE}|['’]s\s+(?:government|regime|leader|leadership|authorities|state|weapons|nuclear|missile|military|"
-    r"ministry|foreign\s+ministry|spy\s+agency|intelligence|embassy|coffers|treasury|ruling\s+party|officials|economy)|\s+(?:restaurants?|chain|company|companies|"
+    r"ministry|foreign\s+ministry|spy\s+agency|intelligence|embassy|coffers|treasury|ruling\s+party|officials|economy|"
+    r"(?:[\w-]+\s+)?(?:authority|agency|coast\s+guard|navy|police|customs|inspectors?))|\s+(?:restaurants?|chain|company|companies|"
     r"hotel|gallery|institute|university|academy|government|regime|authorities|state|style|leader|officials?|"
+    r"(?:[a-z]+\s+)?(?:studios?|firms?|agency|bank|enterprises?)|"
     r"market|trading|traders?|eatery|eateries)\b)"
     r"|(?:\s+[A-Z][\w&'’-]*){1,4}\s+(?:Co\.|Co\b|Company|Corp\.?|Corporation|Group|Ltd\.?|Inc\.?|Trading|Industr\w*)"
     r"|['’]s(?:\s+[A-Z][\w&'’-]*){0,4}\s+(?:Service|Ministry|Agency|Institute|Office|Bureau|Department|Council|"
@@ -25,7 +27,7 @@ CAPITALS = {"Beijing", "Pyongyang", "Seoul", "Moscow", "Washington", "Tokyo"}
 _GOVERNMENT_VERB = re.compile(r"^(?:\s+and\s+(?:Beijing|Pyongyang|Seoul|Moscow|Washington|Tokyo))?"
                               r"\s+(?:itself\s+|(?:can|could|would|will|must)\s+)?(?:said|says|stepped|has|have|had|is|was|wants|announced|accused|insists|agreed|"
                               r"voted|approved|signed|depends|relies|pays|paid|pay|set|sets|ordered|orders|imposed|told|tells|"
-                              r"denied|denies|deny|rejects|rejected|maintains|insisted|responded|protested|estimates|estimated|repatriated|"
+                              r"denied|denies|deny|rejects|rejected|barred|bars|banned|bans|halted|stopped|suspended|blocked|maintains|insisted|responded|protested|estimates|estimated|repatriated|"
                               r"deported|expelled|refused|demanded|claims|claimed|allows|allowed|earns|earned|receives|received|collects|takes|took)\b")
 _CAPITAL = re.compile(r"\b(?:Beijing|Pyongyang|Seoul|Moscow|Washington|Tokyo)\b")
 _ORGANISATION_BEFORE = re.compile(r"(?:restaurant\s+chain|company|chain|named|called|name)\s+$", re.I)
@@ -131,9 +133,10 @@ def km(a: Entry, b: Entry) -> float:
     return 12742 * math.asin(math.sqrt(h))
 
 
-_COUNTRY_SPEAKS = re.compile(r"^(?:\s+and\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+(?:has\s+|have\s+|had\s+)?"
+_COUNTRY_SPEAKS = re.compile(r"^(?:\s+and\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+"
+                             r"(?:(?:has|have|had|did|do|does)\s+(?:not\s+|never\s+)?)?"
                              r"(?:said|says|denied|denies|insist\w*|claim\w*|announc\w*|accus\w*|demand\w*|refus\w*|"
-                             r"agreed|impos\w*|sanction\w*|urg\w*|estimat\w*|believes|believed|warn\w*)\b")
+                             r"agreed|impos\w*|sanction\w*|urg\w*|estimat\w*|believes|believed|warn\w*|say)\b")
 """A country that speaks or acts as its government: "The United States said", "Japan and South Korea accused"."""
 
 
@@ -144,7 +147,7 @@ def organisation(text: str, mention: Mention) -> bool:
     if mention.entry.precision == "country" and _COUNTRY_SPEAKS.match(after):
         return True
     if mention.words in CAPITALS and (_GOVERNMENT_VERB.match(after) or re.search(
-            r"(?i)\b(?:with|and|urged|urges|pressed|presses|asked|asks|called\s+on|calls\s+on|critici[sz]ed|told)\s+$",
+            r"(?i)\b(?:with|and|between|urged|urges|pressed|presses|asked|asks|called\s+on|calls\s+on|critici[sz]ed|told)\s+$",
             text[: mention.start])):
         return True  # the government, not the city: "as Beijing stepped up", "programs with Pyongyang"
     if mention.entry.country != "KP" and _ESTABLISHMENT_AFTER.match(after) and re.search(

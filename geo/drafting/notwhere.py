@@ -16,15 +16,20 @@ _MARKET_BEFORE = re.compile(
 _ACROSS_FROM = re.compile(r"(?i)\b(?:across\s+(?:the\s+\w+\s+)?from|opposite|facing|bordering|"
                           r"on\s+the\s+border\s+with|partners?\s+in|ties\s+to|"
                           r"links\s+to|headquartered\s+in|headquarters\s+in)\s+(?:the\s+)?$")
+_MOVED_ACROSS = re.compile(r"(?i)\b(?:arriv\w*|came|come|comes|coming|cross\w*|travel\w*|bus\w*|driven|brought|"
+                           r"sent|walk\w*)\s+(?:[\w-]+\s+){0,3}across\s+(?:the\s+\w+\s+)?from\s+(?:the\s+)?$")
+"""Workers who came across a bridge or river from a place: they came from it."""
 _SPEAKER_BEFORE = re.compile(
     r"(?i)\b(?:a|an|one|two|three|several|the|our)\s+(?:[a-z-]+\s+){0,2}(?:sources?|residents?|traders?|officials?|"
+    r"brokers?|agents?|recruiters?|middlem[ae]n|contacts?|"
     r"businessm[ae]n|merchants?|insiders?|analysts?|reporters?|correspondents?|journalists?)\s+(?:based\s+)?"
     r"(?:in|of|from)\s+$|\b(?-i:Officials|Sources|Residents|Traders)\s+(?:in|of)\s+$")
 _FAMILY = re.compile(r"(?i)\bresidents?\b")
 """A resident of a North Korean place is often one of the families the workers left: that place stays (an origin)."""
 """Where the person speaking is, not where the workers are: "a source in Dandong told ...", "A resident of
 Sinuiju said"."""
-_MONEY = re.compile(r"(?i)\b(?:wages?|earnings|revenue|money|dollars|income|cash|profits?|percent|salar(?:y|ies)|yuan|"
+_MONEY = re.compile(r"(?i)\b(?:wages?|pay|earnings|revenue|money|dollars|income|cash|profits?|percent|"
+                    r"salar(?:y|ies)|yuan|"
                     r"RMB|USD)\b|\$\s?\d")
 _NEGATIVE = re.compile(r"(?i)\b(?:no\s+(?:signs?|evidence|traces?|records?)\s+of|not\s+(?:been\s+)?found|"
                        r"none\s+(?:were\s+|was\s+)?found)\b[^.;:,]{0,60}\b(?:in|at)\s+"
@@ -36,10 +41,19 @@ _COMPARISON = re.compile(r"(?i)\b(?:than|unlike|compared\s+(?:with|to))\s+(?![\d
 (not "more than 1,000 workers in Dandong")."""
 _OFFICE = re.compile(r"(?i)\b(?:authorities|government|governments|ministry|embassy|consulate|lawmakers|regulators|"
                      r"prosecutors|office|offices|researchers?|professors?|experts?|scholars?|activists?|diplomats?|"
-                     r"editors?|lawyers?|agents?|handlers?|banks?|accounts?)\s+(?:in|of|at|based\s+in)\s+$"
+                     r"editors?|lawyers?|agents?|agenc(?:y|ies)|brokers?|recruiters?|handlers?|banks?|accounts?)\s+"
+                     r"(?:in|of|at|based\s+in)\s+$"
                      r"|\b(?-i:Institute|University|Center|Centre|Foundation|Agency|Service|Ministry|Department|Office|"
                      r"Council|Committee|Commission|Bureau)\b(?:\s+(?:for|of|on)?\s*[A-Z][\w'’-]*){0,4}\s+(?:in|based\s+in)\s+$"
-                     r"|\bwho\s+(?:now\s+)?(?:lives|lived|is\s+living|settled|resettled|is\s+based)\s+in\s+$")
+                     r"|\bwho\s+(?:now\s+)?(?:lives|lived|is\s+living|settled|resettled|is\s+based)\s+in\s+$"
+                     r"|\b(?:(?:monitoring|rights|research|advocacy|watchdog|campaign|activist|journalism|civic|"
+                     r"non-?profit)\s+(?:group|organi[sz]ation)|nonprofit|NGO|think[\s-]tank|watchdog|outlet|website|"
+                     r"newspaper|broadcaster|news\s+agency)\s+(?:(?:that\s+is\s+)?based|headquartered)\s+in\s+$"
+                     r"|\b(?:compan(?:y|ies)|firms?|entit(?:y|ies)|fronts?)\s+(?:that\s+(?:is|was)\s+)?(?:registered|"
+                     r"incorporated)\s+in\s+$"
+                     r"|\b(?:paid|sent|transferred|wired|forwarded|remitted|handed(?:\s+over)?)\s+(?:[\w-]+\s+){0,3}?to\s+"
+                     r"(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}(?:company|firm|account|bank|broker|agent|agency)\s+"
+                     r"(?:in|based\s+in)\s+$")
 """Where an authority, an office, an institute or a speaker is, not where the workers are: "Chinese authorities in
 Changchun", "a researcher at the Korea Institute for National Unification in Seoul", "a former worker who now lives
 in Seoul"."""
@@ -71,7 +85,8 @@ say the same of every place in it."""
 _SOMEONE_ELSE = re.compile(
     r"(?i)\b(?:owners?|businessm[ae]n|business(?:wo)?m[ae]n|officials?|lawmakers?|buyers?|traders?|sources?|"
     r"managers?|reporters?|journalists?|researchers?|diplomats?|investors?|executives?|brokers?|visitors?|tourists?|"
-    r"analysts?|spokes(?:man|woman|person)|minister|envoy|he|she)\b,?\s+who\s+[^,;:.()\"“”]*$")
+    r"analysts?|spokes(?:man|woman|person)|minister|envoy|he|she)\b,?\s+who\s+"
+    r"(?![^,;:.()\"“”]*\b(?:say|says|said|told|estimate[sd]?|believe[sd]?|report(?:s|ed)?)\b)[^,;:.()\"“”]*$")
 """A relative clause about a person who is not one of the workers: "said the owner, who often travels to Qingdao"
 (where that person goes or lives is not where the workers are)."""
 
@@ -101,8 +116,8 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
         return True
     if _MARKET_BEFORE.search(before[-120:]) and mention.entry.country not in ("KP",):
         return True
-    if _ACROSS_FROM.search(before[-40:]):
-        return True
+    if _ACROSS_FROM.search(before[-40:]) and not _MOVED_ACROSS.search(before[-80:]):
+        return True  # "Sinuiju, across the river from Dandong" (not "arrived across the bridge from Rason")
     speaker = _SPEAKER_BEFORE.search(before[-60:])
     if speaker and (mention.entry.country != "KP" or not _FAMILY.search(speaker.group(0))):
         return True  # a resident of a North Korean province is often one of the families the workers left
@@ -110,7 +125,10 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
         return True
     if _LANDMARK_CLAUSE.search(before[-140:]):
         return True
-    return mention.entry.country == "KP" and bool(re.search(r"\b(?:to|for)\s+(?:the\s+\w+\s+in\s+)?$", before)) and \
+    return mention.entry.country == "KP" and bool(re.search(r"\b(?:to|for)\s+(?:(?:the\s+)?(?:\w+\s+)?"
+                                                             r"(?:compan(?:y|ies)|firms?|agenc(?:y|ies)|coffers|"
+                                                             r"accounts?|state|party|government|regime)\s+in\s+)?$",
+                                                             before)) and \
         bool(_MONEY.search(text))
 
 

@@ -14,29 +14,36 @@ _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six"
           "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 _WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
-_NUM = (rf"(?:several\s+(?:hundred|thousand|dozen)|(?:a\s+)?dozen|"
+_NUM = (rf"(?:several\s+(?:hundred|thousand|dozen)|(?:a|{_WORD})?\s*dozen|"
         rf"[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?(?:\s+(?:thousand|million))?|"
-        rf"(?:a|one|{_WORD})(?:[- ](?:{_WORD}))?(?:\s+(?:hundred|thousand|million))+|(?:{_WORD})(?:-(?:{_WORD}))?)")
+        rf"(?:a|one|{_WORD})(?:[- ](?:{_WORD}))?(?:\s+(?:hundred|thousand|million))+"
+        rf"(?:\s+(?:and\s+)?(?:{_WORD})(?:-(?:{_WORD}))?)?|(?:{_WORD})(?:-(?:{_WORD}))?)")
 _PEOPLE = (r"(?:(?:North\s+Korean?|young|female|male|married|unmarried|Korean|more|other|skilled|semi-skilled)\s+)*"
            r"(?-i:[a-z][a-z-]+\s+)?(?:workers?|laborers?|labourers?|North\s+Koreans|Koreans|women|men|girls|people|persons?|staff|"
            r"painters|artists|employees|waitresses|waiters|trainees|nationals|housewives|builders|developers|programmers|"
            r"engineers|technicians|miners|loggers|cooks|seamstresses|fishermen|singers|dancers|performers|musicians|hostesses|"
            r"chefs|nurses|doctors|welders|plasterers|carpenters|sailors|deckhands|crew\s+members|students|interns|"
            r"(?<=of )them)")
-_LEAD_WORDS = (r"(?:more than|over|at least|nearly|almost|up to|as many as|some|about|around|approximately|"
-               r"an estimated|roughly|another|a further)")
+_LEAD_WORDS = (r"(?:more than|over|at least|nearly|almost|up to|as many as|at most|no more than|fewer than|less than|"
+               r"some|about|around|approximately|an estimated|roughly|perhaps|possibly|maybe|another|a further)")
+_UP_TO = ("up to", "as many as", "at most", "no more than", "fewer than", "less than")
+"""Leads that give only the upper bound ("fewer than 200 workers")."""
+_TAIL = r"(?:\s+or\s+(?:more|so)|-?plus\b|\+|-odd\b)?"
+"""An open or rough end after the number: "10,000 or more", "3,000-plus", "500-odd"."""
 _LEAD = rf"(?:{_LEAD_WORDS}\s+)?"
 _FIGURE = re.compile(
-    rf"\b{_LEAD}(?:between\s+(?P<low>{_NUM})\s+and\s+(?P<high>{_NUM})|(?P<a>{_NUM})\s*(?:-|–|to)\s*(?P<b>{_NUM})|"
-    rf"(?P<one>{_NUM}))\s+(?:of\s+(?:the\s+)?)?{_PEOPLE}\b"
-    rf"|\b{_LEAD}(?P<verb_n>{_NUM})\s+(?:more\s+)?(?:or\s+so\s+)?(?:have\s+|had\s+|were\s+|are\s+|was\s+)?"
+    rf"\b{_LEAD}(?:between\s+(?P<low>{_NUM})\s+and\s+(?P<high>{_NUM})|(?P<a>{_NUM})\s*(?:-(?![a-z])|–|to)\s*(?P<b>{_NUM})|"
+    rf"(?P<one>{_NUM}){_TAIL})\s+(?:of\s+(?:the\s+)?)?{_PEOPLE}\b"
+    rf"|\b{_LEAD}(?P<verb_n>{_NUM}){_TAIL}\s+(?:more\s+)?(?:or\s+so\s+)?(?:have\s+|had\s+|were\s+|are\s+|was\s+)?"
     rf"(?:been\s+)?(?:come|came|entered|arrived|left|departed|defected|sent|brought|employed|working|work|worked|stuck|hired|"
     rf"went|gone|crossed|returned|remained|remain|stayed|live|lived|joined|"
     rf"expected|stranded|moved|transferred)\b"
     rf"|\b{_LEAD}(?P<ing_n>{_NUM})\s+(?:more\s+)?(?:were|are)\s+(?-i:[a-z]+ing)\b"
     rf"|\b{_LEAD}(?P<more_n>{_NUM})\s+more\b(?!\s+(?:than|of|yuan|dollars|hours|days|weeks|months|years|times|"
     rf"percent|kilomet\w+|km|miles))"
-    rf"|—\s*(?P<dash_n>{_NUM})\s+people\s*—", re.I)
+    rf"|—\s*(?P<dash_n>{_NUM})\s+people\s*—"
+    rf"|\b(?:an(?:other)?|a|one|the|a\s+(?:second|third|further|smaller|larger))\s+(?:group|team|crew|batch)\s+of\s+"
+    rf"{_LEAD}(?P<group_n>{_NUM})\b(?!\s+(?:companies|firms|countries|cities|plants|factories))", re.I)
 _LISTED = re.compile(rf"\b{_LEAD}(?P<listed>{_NUM})\s+(?=(?:in|at)\s)", re.I)
 """A bare number before a place in a list of them ("some of them: about 800 in Yanji, 400 in Tumen")."""
 _LISTED_BY_PLACE = re.compile(rf"(?i)\b{_LEAD}(?P<listed>{_NUM})\s+(?=(?:(?:on|at|in)\s+(?:[a-z-]+\s+){{0,3}})?"
@@ -74,6 +81,8 @@ def words_to_number(text: str) -> int | None:
     text = text.strip().lower().replace(",", "")
     if re.fullmatch(r"(?:a\s+)?dozen", text):
         return 12
+    if text.endswith(" dozen") and text.split()[0] in _UNITS:
+        return 12 * _UNITS[text.split()[0]]  # "two dozen"
     if text.startswith("several "):
         return 3 * _SCALES[text.split()[1]]
     if re.fullmatch(r"[0-9]+(\.[0-9]+)?(\s+(thousand|million))?", text):
@@ -82,6 +91,8 @@ def words_to_number(text: str) -> int | None:
         return int(value)
     total, current = 0, 0
     for word in re.split(r"[\s-]+", text):
+        if word == "and":
+            continue  # "one hundred and fifty"
         if word in ("a", "one") and current == 0:
             current = 1
         elif word in _UNITS:
@@ -114,29 +125,33 @@ def figures_in(sentence: str) -> list[Figure]:
         after = sentence[match.end():]
         if _MONEY_BEFORE.search(sentence[: match.start()]) or re.match(r"\s*(?:%|per\s*cent|percent)", after):
             continue
-        if _POPULATION.search(sentence[: match.start()]):
-            continue
+        if _POPULATION.search(sentence[: match.start()]) or _SPEAKERS.match(sentence[match.end():]) or re.search(
+                r"(?i)\b(?:one|two|[0-9]+)\s+(?:in|out\s+of)\s+$", sentence[: match.start()]):
+            continue  # "said two people familiar with the figures": who speaks, not how many work
         groups = match.groupdict()
-        leading = re.match(rf"(?i){_LEAD_WORDS}\b", groups.get("num") or match.group(0))
-        lead = leading.group(0).lower() if leading else ""
+        leading = re.search(rf"(?i){_LEAD_WORDS}\s+$", sentence[: match.start("group_n")]) if groups.get(
+            "group_n") else re.match(rf"(?i){_LEAD_WORDS}\b", groups.get("num") or match.group(0))
+        lead = leading.group(0).strip().lower() if leading else ""
         if groups.get("low") or groups.get("a"):
             low, high = words_to_number(groups["low"] or groups["a"]), words_to_number(groups["high"] or groups["b"])
         else:
             low = words_to_number(groups.get("one") or groups.get("verb_n") or groups.get("ing_n") or
-                                  groups.get("more_n") or groups.get("dash_n") or groups.get("listed") or "")
-            high = None if lead in ("more than", "over", "at least") else low
-            if lead in ("up to", "as many as"):
+                                  groups.get("more_n") or groups.get("dash_n") or groups.get("listed") or
+                                  groups.get("group_n") or "")
+            open_end = re.search(r"(?i)\bor\s+more\b|plus\b|\+", match.group(0))
+            high = None if lead in ("more than", "over", "at least") or open_end else low
+            if lead in _UP_TO:
                 low, high = None, low
         if low is None and high is None:
             continue
         if low == high == 1 and not re.search(r"\d", match.group(0)):
             continue  # "one staff member estimated": a person speaking, not a number of workers
-        if low is not None and 1900 <= low <= 2099 and not re.search(r",", match.group(0)) and high == low:
+        if low is not None and 1900 <= low <= 2099 and re.search(rf"\b{low}\b", match.group(0)) and high == low:
             continue  # a year, not a number of people
         if re.match(r"(?i)several\b", groups.get("one") or groups.get("verb_n") or groups.get("ing_n") or ""):
             high = None  # "several thousand": at least three thousand, no upper bound given
-        if re.search(r"\bor\s+so\b", match.group(0)):
-            lead = "about"
+        if re.search(r"\bor\s+so\b|-odd\b|plus\b|\+", match.group(0)) or lead in ("perhaps", "possibly", "maybe"):
+            lead = "about"  # "500-odd", "3,000-plus", "perhaps 10,000": an approximate number
         kind = _kind(sentence, match, lead, low, high)
         found.append(Figure(low, high, kind, match.group(0).strip(" —"), match.start()))
     return found
@@ -145,6 +160,9 @@ def figures_in(sentence: str) -> list[Figure]:
 _KIND_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s+|\s+but\s+")
 """Where the clause that gives a figure its kind ends: a projection word in another clause ("they are not allowed
 to leave") says nothing about this figure."""
+_SPEAKERS = re.compile(r"(?i)\s+(?:familiar\s+with|with\s+knowledge\s+of|who\s+(?:spoke|asked|declined|requested)|"
+                       r"briefed\s+on|close\s+to)\b")
+"""People who speak about the workers ("two people familiar with the figures"), not a number of workers."""
 _POPULATION = re.compile(r"(?i)(?:\b(?:city|town|county|district|province|prefecture|region|country|population)\s+of|"
                          r"\bhome\s+to|\bpopulation(?:\s+of)?|\binhabitants\s+of)\s+$")
 """A place's population ("a city of about 1.2 million people"), not a number of workers."""
@@ -168,6 +186,8 @@ def _kind(sentence: str, match: re.Match[str], lead: str, low: int | None, high:
     clause = _own_clause(sentence, match.start(), match.end()).lower()
     if re.match(r"[^.;]{0,40}?\b(?:at|in|from)\s+each\b|\s*each\s+from\b", sentence[match.end():].lower()):
         return "per_unit"  # "30 work at each of the factories": the number at each unit, not a group size
+    if re.search(r"\beach\s+(?:\w+\s+){0,2}(?:by|with)\s+$", before):
+        return "per_unit"  # "three restaurants, each staffed by a dozen women"
     if re.search(r"\b(?:groups?\s+of|each|per\s+group|at\s+a\s+time|batches\s+of)\s*$", before) or re.search(
             r"\beach\b", sentence[match.end(): match.end() + 30].lower()):
         return "per_group"
@@ -204,6 +224,7 @@ def figure_for(text: str, offset: int, mention: Mention, figures: list[Figure]) 
 
 
 _VAGUE = re.compile(r"(?i)\b(?:dozens|hundreds|thousands|many|others|a\s+few|several|some\s+more|the\s+rest|"
+                    r"a\s+(?:smaller|larger|second|further|separate)\s+(?:group|number|team|batch)|"
                     r"the\s+remainder|the\s+others|more\s+(?:workers|"
                     r"women|men))\b|\b(?:dozens|hundreds|thousands|few)\s+more\b")
 """A quantity of its own with no number ("dozens more", "others")."""
@@ -237,10 +258,30 @@ _CHANGE = re.compile(rf"(?i)\bfrom\s+(?P<a>{_NUM})\s+(?:workers\s+)?in\s+(?P<ya>
                      r"(?P<yb>(?:19|20)[0-9]{2})\b")
 
 
-def change_over_years(sentence: str) -> list[tuple[int, str, str]]:
-    """"fell from 30,023 in 2017 to 11,490 at the end of 2018": each number with its year and words, else []."""
+_CHANGE_BACK = re.compile(rf"(?i)\bto\s+(?P<b>{_NUM})\s+(?:workers\s+)?from\s+(?P<lead>(?:just\s+)?{_LEAD})"
+                          rf"(?P<a>{_NUM})\s+"
+                          r"(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:late\s+|early\s+)?"
+                          r"(?P<ya>(?:19|20)[0-9]{2})\b")
+"""A number cut or raised "to 11,490 from just over 30,000 at the end of 2017": the first is now's."""
+
+
+def change_over_years(sentence: str, now: str) -> list[tuple[int, int | None, str, str, str]]:
+    """"fell from 30,023 in 2017 to 11,490 at the end of 2018", "cut to 1,100 from about 2,400 in 2016" (the first
+    number in the year ``now``, the publication's): each number as (low, high, kind, year, words), else []."""
     match = _CHANGE.search(sentence)
-    if not match:
+    if match:
+        pairs = [(match.group(n), "", match.group(y)) for n, y in (("a", "ya"), ("b", "yb"))]
+    elif (match := _CHANGE_BACK.search(sentence)) is not None:
+        pairs = [(match.group("b"), "", now), (match.group("a"), match.group("lead").lower(), match.group("ya"))]
+    else:
         return []
-    out = [(words_to_number(match.group(n)), match.group(y), match.group(0)) for n, y in (("a", "ya"), ("b", "yb"))]
-    return [(n, y, w) for n, y, w in out if n is not None] if all(n is not None for n, _, _ in out) else []
+    out = []
+    for words, lead, year in pairs:
+        n = words_to_number(words)
+        if n is None:
+            return []
+        open_end = re.search(r"\b(?:over|more\s+than|at\s+least)\s*$", lead)
+        kind = "estimate" if re.search(r"\b(?:about|around|some|nearly|almost|roughly|approximately)\s*$", lead) \
+            else "count"
+        out.append((n, None if open_end else n, kind, year, match.group(0)))
+    return out

@@ -37,6 +37,10 @@ _BORDER_PROVINCES = re.compile(r"\b(?:north-?eastern\s+)?(?:Chinese\s+)?province
 _COMPANY = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+){2,4})(?:Co\.|Co\b|Company|Corp\.?|Corporation|Group|Ltd\.?|Inc\.?)")
 """A company's name: its words after the first (which is often its city) name the company wherever they recur."""
 
+_CALLED_CITY = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:city|town|port|zone)\b")
+"""An apposition that calls the place a city ("Rason, the North Korean trade zone"): not the province of that name."""
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|to|from|of|around|via|through)\s+$")
+_COUNTRY_AFTER = re.compile(r",\s+[A-Z]")
 NEAR_KM = 250
 """A homonym this close to a place the article names with one meaning is the one the article means."""
 ANCHOR_CHARS = 20_000
@@ -61,9 +65,11 @@ class Placer:
         self.known_by_name = {name: self.known[i] for name, i in names}
         pattern = "|".join(re.escape(name) for name, _ in names) or r"(?!x)x"
         self.known_pattern = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
-        self.index = gz.name_index()
+        self.article_countries = self._countries_named(article_text) | gz.countries_in(article_text)
+        self.smaller = gz.smaller_abroad(self.article_countries)  # "Gdansk" in an article that names Poland
+        self.index = gz.name_index() if not self.smaller else gz.name_index() | {
+            name: gz.name_index().get(name, []) + entries for name, entries in self.smaller.items()}
         self.article_provinces = self._provinces_named(article_text)
-        self.article_countries = self._countries_named(article_text)
         self.text = article_text
         self.company_words = {word for match in _COMPANY.finditer(article_text[:ANCHOR_CHARS])
                               for word in match.group(1).split()[1:]}
@@ -133,8 +139,10 @@ class Placer:
             if words and region_word and f"{name} {region_word.group(1).title()}" in self.index:
                 name = f"{name} {region_word.group(1).title()}"  # "the Amur region": Amur Oblast
                 full_end = run[-1].end() + region_word.end()
-            if not words or name not in self.index:
-                continue
+            if not words or name not in self.index or (name in self.smaller and name not in gz.name_index() and not (
+                    _PLACE_BEFORE.search(text[: run[0].start()]) or _COUNTRY_AFTER.match(text[full_end:])
+                    or text.strip() == name)):
+                continue  # a smaller city abroad is read after "in", "near" or before ", Poland" (not "Police said")
             entry, how = self._choose(name, text, run[-1].end(), precision)
             if entry is not None:
                 found.append(Mention(run[0].start(), full_end, name, entry, how, fallback=how.startswith("fallback")))
@@ -169,7 +177,7 @@ class Placer:
             return entry, _how(name, entry)
         bare_province = [e for e in (gz.resolve(x) for x in self.index.get(f"{name} Province", [])) if e]
         if bare_province and precision == "city" and not re.match(r"\s+(?:City|city)\b", text[end:]) and (
-                name not in MUNICIPALITIES):
+                name not in MUNICIPALITIES) and not _CALLED_CITY.match(text[end:]):
             entry = self._known_or(bare_province[0])
             return entry, f"'{name}' read as the province (no 'city' after it); " + _how(name, entry)
         countries = [e for e in candidates if e.precision == "country"]
@@ -203,6 +211,9 @@ class Placer:
 
         best = max(candidates, key=lambda e: (e.admin1 in self.article_provinces, near(e), e.precision == precision,
                                               math.log10(e.population + 10), e.admin1 in BORDER_PROVINCES))
+        if re.match(r"\s+[Dd]istrict\b", text[end:]) and not best.known and best.admin1 not in self.article_provinces \
+                and not any(km(a, best) <= NEAR_KM for a in self.anchors() if a.id != best.id):
+            return None, ""  # "the city's Heping district": a district of a city named, not a county far away
         hint = precision if best.geonames_id and precision in ("city", "county", "village") else best.precision
         entry = self._known_or(gz.with_precision(best, hint))
         why = _how(name, entry)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .article import Sentence
-from .cues import ANAPHORA
+from .cues import ANAPHORA, PRONOUN_SUBJECT
 from .gazetteer import Entry
 from .mentions import Mention
+from .sectors import sectors_in
 
 AREA_WORD = re.compile("province|region|prefecture")
 """A reference back to an area ("the prefecture", "these provinces")."""
@@ -33,6 +35,21 @@ class Context:
     abroad: Entry | None = None
     """The dateline's country when the story is filed from a country where workers are, other than China."""
 
+    def most_named_country(self) -> str:
+        """The country (ISO code) more of the places named so far lie in than in China ("" if none; North Korea,
+        the workers' home, left out): an article about Laos or Uruguay is not about China."""
+        counts = Counter(m.entry.country for _, m in self.last if m.entry.country not in ("", "KP"))
+        top = max(counts, key=lambda c: counts[c], default="")
+        return top if top and top != "CN" and counts[top] > counts["CN"] else ""
+
+    def country(self, here: Entry | None = None) -> Mention | None:
+        """The country ``here`` (the one country the sentence itself names, if any: "Senegal's government said ...
+        in the country"), else the last country other than North Korea named ("in the country" refers back)."""
+        if here is not None:
+            return Mention(0, 0, "", here, f"the country the sentence names: {here.name}")
+        return next((m for _, m in reversed(self.last) if m.entry.precision == "country" and m.entry.country != "KP"),
+                    None)
+
     def carried(self, paragraph: int, areas: bool, noun: bool = False) -> Mention | None:
         """The last place named in this paragraph or the one before (a province or region only if ``areas``),
         else the dateline's city; for a noun that names the kind ("the city", "the prefecture") with no dateline,
@@ -52,9 +69,11 @@ class Context:
         return home
 
 
-THE_CAPITAL = re.compile(r"\b(?:the|this)\s+(?:Chinese\s+|Russian\s+)?capital\b(?!\s+of\b)")
+IN_THE_COUNTRY = re.compile(r"(?i)\b(?:in|across|throughout|around)\s+the\s+country\b")
+"""Workers "in the country": the country named before (not North Korea)."""
+THE_CAPITAL = re.compile(r"\b(?:the|this)\s+(?:[A-Z][a-z]+\s+)?capital\b(?!\s+of\b)")
 """The capital a story is filed from, named again ("in the capital's art district")."""
-THIS_CITY = re.compile(r"(?i)^th(?:is|at)\s+(?:[a-z-]+\s+)?(?:city|town|county)$")
+THIS_CITY = re.compile(r"(?i)^th(?:is|at)\s+(?:(?:Chinese|Russian|[a-z-]+)\s+){0,2}(?:city|town|county)$")
 """A demonstrative reference to a city ("this border city", "that port town"): it names a city of its own beside any
 other place of the sentence."""
 
@@ -82,3 +101,23 @@ def located_reference(text: str, sentence: Sentence, mentions: list[Mention], co
                     words=anaphor.group(0), how=f"'{anaphor.group(0)}' refers back to {city.entry.name}; "
                                                 f"{located[0].entry.name} only locates it")
     return sorted([m for m in mentions if m not in located] + [named], key=lambda m: m.start)
+
+
+WORKPLACES = re.compile(r"(?i)\b(?:the|these|those|their|similar|some\s+of\s+the|many\s+of\s+the|most\s+of\s+the)\s+"
+                        r"(?:factories|plants|workshops|restaurants|mills|sites|camps|dormitories)\b")
+"""The workplaces of the workers the sentence before was about ("Some of the factories have moved to Donggang"); with
+"N of them", a sentence that names a place goes on about those workers ("A farm in Mishan took on 60 of them")."""
+
+
+def goes_on_about_work(text: str, rules: list) -> bool:
+    """"They were sent to a clothing factory", "about 19,000 of them were in China": the workers of the sentence
+    before, their work, their move or their number."""
+    subject = PRONOUN_SUBJECT.search(text)
+    if subject and re.match(r"(?:In|At|Across|Elsewhere)\b", subject.group(0)):
+        return True  # "In Kuwait, most of the men ...": a place of theirs, named at the opening
+    return bool(subject and (sectors_in(text, rules)[0] or ANAPHORA.search(text) or re.search(
+        r"(?i)\b(?:sent|moved|transferred|assigned|placed|arrived|came|crossed|travell?ed|left|fled|flew|housed|"
+        r"lodged)\b",
+        text))) or bool(
+        re.search(r"(?i)\b(?:[\d,]+|some|many|most|half|all)\s+of\s+them(?:\s+(?:were|are|work|worked|had|have)\b"
+                  r"|\s*:)", text))

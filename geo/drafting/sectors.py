@@ -25,14 +25,18 @@ def sector_rules(sectors: list[dict[str, str]]) -> list[tuple[str, re.Pattern[st
     return rules
 
 
-GENERIC_FACTORY = re.compile(r"(?i)^(?:factory|factories|plants?)$")
+_BUILT_BEFORE = re.compile(r"(?i)\b(?:working\s+on|work\s+on|worked\s+on|built|build(?:ing|s)?|construct\w*|"
+                           r"renovat\w*)\s+(?:the\s+|a\s+|new\s+)?(?:[\w-]+\s+)?$")
+"""Words before a hotel or restaurant that make it the building the workers put up, not where they serve."""
+GENERIC_FACTORY = re.compile(r"(?i)^(?:factory|factories|plants?|manufactur\w*|assembly)$")
 MADE_IN_FACTORIES = ("garments", "electronics", "seafood")
 """Sectors whose work is done in factories: beside one of them, "the factories" is not a second sector."""
 WORK_WORDS = {
     "garments": ["sew", "sewn", "sews", "seamstress"],
     "seafood": ["fish", "crab", "shellfish", "squid", "clam", "shrimp", "salmon"],
     "it": ["developer", "information technology"],
-    "construction": ["build", "built", "renovate", "renovating"],
+    "construction": ["build", "built", "renovate", "renovating", "apartment block", "apartment tower", "stadium",
+                     "highway", "construction site"],
 }
 """What the workers handle or do, read as a sector beside the keywords of sectors.csv (drafting only)."""
 
@@ -44,7 +48,8 @@ def sectors_in(text: str, rules: list[tuple[str, re.Pattern[str]]]) -> tuple[lis
     before it ("clothing factories" is ``garments``, "Chinese factories" is ``factory``).
     """
     ids, words = [], []
-    spans = [(sector, m) for sector, pattern in rules for m in pattern.finditer(text)]
+    spans = [("construction" if sector == "hospitality" and _BUILT_BEFORE.search(text[: m.start()]) else sector, m)
+             for sector, pattern in rules for m in pattern.finditer(text)]  # "working on hotels": building them
     for sector, match in spans:
         if GENERIC_FACTORY.match(match.group(0)):
             before = text[: match.start()]
@@ -59,3 +64,57 @@ def sectors_in(text: str, rules: list[tuple[str, re.Pattern[str]]]) -> tuple[lis
         ids.remove("factory")  # "sewing clothes in the factories": garments, not garments and other manufacturing
     order = [sector for sector, _ in rules]
     return sorted(ids, key=order.index), words
+
+
+WORKPLACE = re.compile(r"(?i)(?<!other\s)(?<!another\s)\b(?:plants?|factory|factories|workshops?|mills?|"
+                       r"(?:production\s+)?lines)\b")
+"""A workplace word (not "other factories": another kind may be meant)."""
+SAME_WORKERS = re.compile(r"(?i)\b(?:such|similar)\s+(?:teams?|crews?|groups?|units?|workers|women|men)\b"
+                          r"|\bthe\s+(?:workers|women|men)\s+there\b")
+"""A sentence that goes on about the workers of the sentence before ("One such team", "Similar crews", "The women
+there")."""
+
+
+def industry_of(text: str, rules: list[tuple[str, re.Pattern[str]]], industry: str) -> str:
+    """The industry of the article's factories so far: the one factory-made sector ``text`` names, else ``industry``."""
+    named = [i for i in sectors_in(text, rules)[0] if i in MADE_IN_FACTORIES]
+    return named[0] if len(named) == 1 else industry
+
+
+def carried_sector(row: dict[str, str], text: str, rules: list[tuple[str, re.Pattern[str]]], industry: str,
+                   before: list[str]) -> None:
+    """A statement naming no sector of its own (or only "the plant") takes the article's: a plant in an article
+    about one factory-made sector is of that sector; a sentence going on about the workers of the sentence before
+    ("One such team moved to Dalian") keeps their sector. ``row`` is changed in place."""
+    ids, words = sectors_in(text, rules)
+    if row["role"] == "origin" or (ids and (ids != ["factory"] or not all(
+            GENERIC_FACTORY.match(w.split("'")[1]) for w in words))):
+        return
+    workplace = WORKPLACE.search(text)
+    if industry and workplace:
+        chosen, why = [industry], f"'{workplace.group(0)}' in an article about {industry}"
+    elif not ids and before and SAME_WORKERS.search(text):
+        chosen, why = before, f"goes on about the workers of the sentence before ({', '.join(before)})"
+    else:
+        return
+    row["sectors"] = ";".join(chosen)
+    row["reason"] = re.sub(r"sectors: [^;]*", f"sectors: {why}", row["reason"])
+
+
+_PART = re.compile(r",\s+and\s+|;\s+|\s+and\s+(?=(?:on|at|in)\s)|,\s+(?:while|whereas|but)\s+")
+"""Where one part of a sentence ends and another, about workers somewhere else, begins."""
+
+
+def own_part_sector(row: dict[str, str], text: str, local: int, others: list[int],
+                    rules: list[tuple[str, re.Pattern[str]]]) -> None:
+    """When the sentence's places lie in parts of their own ("... in Dandong's garment plants, and hundreds more
+    clean clams in Donggang"), the sector of the place's own part (``local`` its offset, ``others`` the offsets of
+    the other places). ``row`` is changed in place."""
+    cuts = [0] + [m.end() for m in _PART.finditer(text)] + [len(text)]
+    part = next(((a, b) for a, b in zip(cuts, cuts[1:], strict=False) if a <= local < b), None)
+    if part is None or len(cuts) <= 2 or row["role"] == "origin" or all(part[0] <= o < part[1] for o in others):
+        return
+    ids, words = sectors_in(text[part[0]: part[1]], rules)
+    row["sectors"] = ";".join(ids) or "unspecified"
+    row["reason"] = re.sub(r"sectors: [^;]*", "sectors: " + (", ".join(words) or "none named") + " (its own part of "
+                           "the sentence)", row["reason"])
