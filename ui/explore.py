@@ -173,7 +173,7 @@ def explorer(dataset: Dataset, data_dir: str, stamp: tuple, place: str | None = 
     if not len(view.rows) and not presenting:  # a presenter's summary says so, and the map stays put
         filters.empty_state(dataset, chosen, lang)
 
-    center, zoom = pickers.focus(dataset, place)
+    center, zoom = state.map_focus(place, pickers.focus(dataset, place))
     # The map holds the places and reports it was sent (this session's Sent): a step sends numbers
     # and what is new; the map asks for everything again when it lost its copy (its value's nk_resend).
     sent = st.session_state.setdefault("map_sent", Sent())

@@ -28,6 +28,7 @@ SEEN, HOLDING, STEPPED_AT = "_map_page_seen", "_holding", "_stepped_at"
 LAST_CLICK, REPORT, CARD_MOVES = "_last_click", "_report", "_card_moves"
 UNREAD_LINK = "_unread_link"
 PAUSE_SEEN, LINK_RESEND = "_pause_seen", "_link_resend"
+CLICKED_PLACE, FOCUS_GIVEN = "_clicked_place", "_focus_given"
 
 
 def _session() -> MutableMapping[str, Any]:
@@ -184,9 +185,21 @@ class PageState:
         another place than the ``focused`` one. Returns whether it did."""
         if not place or place == focused or place == self.store.get(LAST_CLICK):
             return False
-        self.store[LAST_CLICK] = place
+        self.store[LAST_CLICK] = self.store[CLICKED_PLACE] = place
         self.request_place(place)
         return True
+
+    def map_focus(self, place: str | None, focus: tuple[list[float], int]) -> tuple[list[float], int]:
+        """The centre and zoom to give the map for ``place``, whose own are ``focus``
+        (:func:`geo.reading.pickers.focus`). A place chosen by a click on its mark keeps the reader's
+        view: the mark is in sight, and zooming onto it put its neighbours under the zoom buttons on a
+        phone, where the next tap zoomed the map instead of opening them. A place chosen in the place
+        box or by a link is brought into view. The map moves only when what it is given changes."""
+        if place and place == self.store.get(CLICKED_PLACE) and FOCUS_GIVEN in self.store:
+            return self.store[FOCUS_GIVEN]
+        self.store.pop(CLICKED_PLACE, None)
+        self.store[FOCUS_GIVEN] = focus
+        return focus
 
     @property
     def report(self) -> str | None:

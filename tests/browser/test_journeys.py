@@ -467,6 +467,28 @@ def test_a_phones_first_view_shows_every_place_and_the_border_cluster_can_be_tap
     frame.locator(".leaflet-popup", has_text="Hunchun").wait_for(timeout=10_000)
 
 
+def test_a_tapped_mark_leaves_the_phones_map_where_it_was_so_the_next_can_be_tapped(open_dashboard) -> None:
+    """Tapping Dandong zoomed the phone's map onto it: Shenyang, the mark the reader meant to tap next,
+    went under the zoom buttons and the tap zoomed the map instead. A tap opens the mark's popup and
+    chooses its place (the link and the list follow); the map stays at the reader's zoom."""
+    page = open_dashboard(**PHONE).page
+    frame = harness.map_frame(page)
+    page.wait_for_timeout(500)
+    before = harness.leaflet_view(page)
+    mark(page, "Dandong").tap()
+    page.wait_for_url(re.compile(r"[?&]place=Dandong\b"), timeout=20_000)
+    harness.wait_for_app(page)
+    page.wait_for_timeout(1500)
+    assert harness.leaflet_view(page)["zoom"] == before["zoom"]
+    frame.locator(".leaflet-popup-close-button").last.tap()
+    frame.locator(".leaflet-popup").wait_for(state="detached")
+    shenyang = next(p for p in frame.evaluate(INSIDE, "path.nk-place") if p["name"] == "Shenyang")
+    assert shenyang["inside"] and shenyang["hit"], shenyang
+    mark(page, "Shenyang").tap()
+    frame.locator(".leaflet-popup", has_text="Shenyang").wait_for(timeout=10_000)
+    page.wait_for_url(re.compile(r"[?&]place=Shenyang\b"), timeout=20_000)
+
+
 def test_a_second_tapped_popup_opens_inside_the_map(open_dashboard) -> None:
     page = open_dashboard(**PHONE).page
     frame = harness.map_frame(page)

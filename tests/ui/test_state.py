@@ -55,6 +55,17 @@ def test_a_click_on_a_mark_asks_for_its_place_once() -> None:
     assert not state.clicked("dandong", None)  # the same click, reported again by the map
 
 
+def test_a_place_chosen_by_a_click_keeps_the_maps_view_and_one_chosen_otherwise_is_focused() -> None:
+    state = PageState({})
+    home, hunchun, dandong = ([41.0, 125.0], 5), ([42.87, 130.36], 8), ([40.12, 124.38], 8)
+    assert state.map_focus(None, home) == home
+    assert state.clicked("dandong", None)
+    assert state.map_focus("dandong", dandong) == home  # the mark was in sight: the map stays
+    assert state.map_focus("hunchun", hunchun) == hunchun  # chosen in the place box: brought into view
+    assert state.map_focus("dandong", dandong) == dandong  # then Dandong from the box or a link
+    assert state.map_focus(None, home) == home
+
+
 def test_the_first_view_is_held_once_and_never_in_presenter_mode() -> None:
     state = PageState({})
     assert state.first_view(presenting=False)
