@@ -45,7 +45,7 @@ _OFFICE = re.compile(r"(?i)\b(?:authorities|government|governments|ministry|emba
                      r"(?:in|of|at|based\s+in)\s+$"
                      r"|\b(?-i:Institute|University|Center|Centre|Foundation|Agency|Service|Ministry|Department|Office|"
                      r"Council|Committee|Commission|Bureau)\b(?:\s+(?:for|of|on)?\s*[A-Z][\w'’-]*){0,4}\s+(?:in|based\s+in)\s+$"
-                     r"|\bwho\s+(?:now\s+)?(?:lives|lived|is\s+living|settled|resettled|is\s+based)\s+in\s+$"
+                     r"|\bwho\s+(?:[^,.;]{0,60}?\s+and\s+)?(?:now\s+)?(?:lives|lived|is\s+living|settled|resettled|is\s+based)\s+in\s+$"
                      r"|\b(?:(?:monitoring|rights|research|advocacy|watchdog|campaign|activist|journalism|civic|"
                      r"non-?profit)\s+(?:group|organi[sz]ation)|nonprofit|NGO|think[\s-]tank|watchdog|outlet|website|"
                      r"newspaper|broadcaster|news\s+agency)\s+(?:(?:that\s+is\s+)?based|headquartered)\s+in\s+$"
@@ -71,9 +71,10 @@ _NOT_WORKERS_FROM = re.compile(r"(?i)\b(?:fleets?|trawlers?|vessels?|ships?|ship
                                r"business(?:wo)?m[ae]n|owners?|investors?|compan(?:y|ies)|"
                                r"firms?|traders?|buyers?|delegations?|brokers?|tourists?|visitors?|reporters?|journalists?|"
                                r"shipped|trucked|caught|sourced|exported|landed)"
-                               r"\s+(?:\w+\s+){0,2}from\s+$|\b(?:by\s+(?:tele)?phone|speaking|reporting)\s+from\s+$")
+                               r"\s+(?:\w+\s+){0,2}from\s+$|\b(?:by\s+(?:tele)?phone|speaking|reporting)\s+from\s+$"
+                               r"|\bowned\s+by\s+(?:[\w-]+\s+){0,3}?(?:in|based\s+in|from)\s+$")
 """Where an owner, a buyer or a visitor comes from, or where a source phones from: "a businessman from Wenzhou owns
-the plant", "told the broadcaster by phone from Dandong"."""
+the plant", "told the broadcaster by phone from Dandong", "boats owned by companies in Zhoushan"."""
 _EVENT_AFTER = re.compile(r"^\s+(?:Olympics|Olympic\s+Games|Games|[Ss]ummit|Declaration|Agreement|Treaty|Accord|"
                           r"Protocol|talks|Talks|Expo|Marathon|Forum)\b")
 """A place named in an event or a treaty: "since the Beijing Olympics", "the Singapore summit"."""

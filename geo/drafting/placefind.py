@@ -139,6 +139,9 @@ class Placer:
             if words and region_word and f"{name} {region_word.group(1).title()}" in self.index:
                 name = f"{name} {region_word.group(1).title()}"  # "the Amur region": Amur Oblast
                 full_end = run[-1].end() + region_word.end()
+            province = re.match(r"\s+province\b", after)  # "Sichuan province", "Inner Mongolia": the province
+            if words and name not in self.index and f"{name} Province" in self.index and (province or len(words) > 1):
+                name, full_end = f"{name} Province", run[-1].end() + (province.end() if province else 0)
             if not words or name not in self.index or (name in self.smaller and name not in gz.name_index() and not (
                     _PLACE_BEFORE.search(text[: run[0].start()]) or _COUNTRY_AFTER.match(text[full_end:])
                     or text.strip() == name)):

@@ -1,0 +1,60 @@
+"""Rules meant to carry over to articles the drafter has never seen (issue 23, fifth round).
+
+Each test is built on a sentence written for it: a province or region that only locates a city, a province named
+with a lower-case "province", Inner Mongolia, where a source lives, who owns the boats, a North Korean studio.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.drafting import drafts
+
+
+@pytest.fixture
+def data(real_copy: Path) -> Path:
+    """A copy of the real dataset with its seeds inside it."""
+    return real_copy
+
+
+def names(text: str, data: Path, published: str = "2023-04-12") -> list[str]:
+    """The place of each candidate drafted from ``text``."""
+    return [name for name, _ in drafts.drafted(text, data, published)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 800 North Korean women sew shirts in Tumen, a city in China's Jilin Province on the border.",
+    "About 300 North Korean women have assembled circuit boards in Huizhou, in southern China's Guangdong Province, "
+    "since 2020.",
+])
+def test_a_province_or_region_that_only_locates_the_city_is_not_a_second_place(sentence: str, data: Path) -> None:
+    assert len(names(sentence + "\n", data)) == 1
+
+
+def test_a_province_named_with_a_lower_case_province_is_that_province(data: Path) -> None:
+    text = "Dozens of North Korean waitresses moved to restaurants in China's Sichuan province last year.\n"
+    assert names(text, data) == ["Sichuan Province"]
+
+
+def test_inner_mongolia_is_not_the_country_mongolia(data: Path) -> None:
+    text = "About 60 North Korean miners work at a coal mine near Ordos in Inner Mongolia.\n"
+    assert "Mongolia" not in names(text, data)
+
+
+def test_where_a_source_who_fled_now_lives_is_not_where_the_workers_are(data: Path) -> None:
+    text = ("About 200 North Korean loggers cut timber in Khabarovsk, according to a former logger who escaped from "
+            "a camp and now lives in Seoul.\n")
+    assert names(text, data) == ["Khabarovsk"]
+
+
+def test_where_the_owners_of_the_boats_are_is_not_where_the_crews_are(data: Path) -> None:
+    text = ("About 30 North Korean fishermen work aboard squid boats off Peru owned by companies in Zhoushan, "
+            "the group said.\n")
+    assert "Zhoushan" not in names(text, data)
+
+
+def test_a_north_korean_city_s_studio_is_the_employer_not_an_origin(data: Path) -> None:
+    text = "In Dakar, where Pyongyang's Mansudae studio built a monument, about 50 North Korean builders still work.\n"
+    assert names(text, data) == ["Dakar"]
