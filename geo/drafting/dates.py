@@ -141,10 +141,11 @@ def _year_range(s: str, p: Published) -> DateGuess | None:
 
 
 def _since_year(s: str, p: Published) -> DateGuess | None:
-    match = re.search(rf"\bsince\s+{_PART}{_YEAR}\b", s, re.I)
-    if not match:
+    match = re.search(rf"\bsince\s+(?:(?:at\s+least|around|about|roughly|approximately|as\s+early\s+as)\s+)?"
+                      rf"{_PART}{_YEAR}\b|\bsince\s+the\s+(?:[\w-]+\s+){{1,5}}?(?:in|of)\s+{_YEAR}\b", s, re.I)
+    if not match:  # "since at least 2012", "since the border was closed in 2020": from that year on
         return None
-    year, last = match.group(2), str(p.years[1])
+    year, last = match.group(2) or match.group(3), str(p.years[1])
     return DateGuess(year, max(year, last), "inferred", "",
                      f"'{match.group(0)}': from {year} to the publication ({p.text}); the end is inferred.")
 

@@ -184,7 +184,7 @@ def _own_clause(sentence: str, start: int, end: int, cuts_at: re.Pattern[str] = 
 def _kind(sentence: str, match: re.Match[str], lead: str, low: int | None, high: int | None) -> str:
     before = sentence[: match.start()].lower()
     clause = _own_clause(sentence, match.start(), match.end()).lower()
-    if re.match(r"[^.;]{0,40}?\b(?:at|in|from)\s+each\b|\s*each\s+from\b", sentence[match.end():].lower()):
+    if re.match(r"[^.;]{0,40}?\b(?:at|in|on|from)\s+each\b|\s*each\s+from\b", sentence[match.end():].lower()):
         return "per_unit"  # "30 work at each of the factories": the number at each unit, not a group size
     if re.search(r"\beach\s+(?:\w+\s+){0,2}(?:by|with)\s+$", before):
         return "per_unit"  # "three restaurants, each staffed by a dozen women"

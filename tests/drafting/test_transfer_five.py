@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from geo.drafting.numbers import figures_in
 from tests.drafting import drafts
 
 
@@ -58,3 +59,21 @@ def test_where_the_owners_of_the_boats_are_is_not_where_the_crews_are(data: Path
 def test_a_north_korean_city_s_studio_is_the_employer_not_an_origin(data: Path) -> None:
     text = "In Dakar, where Pyongyang's Mansudae studio built a monument, about 50 North Korean builders still work.\n"
     assert names(text, data) == ["Dakar"]
+
+
+@pytest.mark.parametrize(("sentence", "published", "years"), [
+    ("North Korean IT workers have lived in Shenyang since at least 2015, a trader said.", "2019-05-02",
+     ("2015", "2019")),
+    ("About 400 North Korean women have sewn coats in Dandong since around 2018.", "2021-03-09", ("2018", "2021")),
+    ("About 600 North Korean women have been stuck in Tumen since the border was closed in 2020.", "2023-04-12",
+     ("2020", "2023")),
+])
+def test_since_a_rough_year_or_an_event_in_a_year_runs_to_the_publication(sentence: str, published: str,
+                                                                          years: tuple[str, str], data: Path) -> None:
+    (_, row), = drafts.drafted(sentence + "\n", data, published)
+    assert (row["date_start"][:4], row["date_end"][:4]) == years
+
+
+def test_a_number_on_each_of_several_farms_is_per_unit() -> None:
+    text = "About 40 North Koreans work on each of several farms leased by a North Korean company."
+    assert [(f.low, f.high, f.kind) for f in figures_in(text)] == [(40, 40, "per_unit")]
