@@ -39,6 +39,8 @@ _FIGURE = re.compile(
     rf"went|gone|crossed|returned|remained|remain|stayed|live|lived|joined|"
     rf"expected|stranded|moved|transferred)\b"
     rf"|\b{_LEAD}(?P<ing_n>{_NUM})\s+(?:more\s+)?(?:were|are)\s+(?-i:[a-z]+ing)\b"
+    rf"|(?:^|(?<=,\s)){_LEAD}(?:between\s+(?P<blow>{_NUM})\s+and\s+(?P<bhigh>{_NUM})|(?P<bare_n>{_NUM}){_TAIL})"
+    rf"\s+(?:more\s+)?(?:were|are|will)\s+(?:still\s+|now\s+|also\s+)?(?:in|at|on|leave|be)\b"
     rf"|\b{_LEAD}(?P<more_n>{_NUM})\s+more\b(?!\s+(?:than|of|yuan|dollars|hours|days|weeks|months|years|times|"
     rf"percent|kilomet\w+|km|miles))"
     rf"|—\s*(?P<dash_n>{_NUM})\s+people\s*—"
@@ -132,12 +134,13 @@ def figures_in(sentence: str) -> list[Figure]:
         leading = re.search(rf"(?i){_LEAD_WORDS}\s+$", sentence[: match.start("group_n")]) if groups.get(
             "group_n") else re.match(rf"(?i){_LEAD_WORDS}\b", groups.get("num") or match.group(0))
         lead = leading.group(0).strip().lower() if leading else ""
-        if groups.get("low") or groups.get("a"):
-            low, high = words_to_number(groups["low"] or groups["a"]), words_to_number(groups["high"] or groups["b"])
+        if groups.get("low") or groups.get("a") or groups.get("blow"):  # a range
+            low = words_to_number(groups["low"] or groups["a"] or groups["blow"])
+            high = words_to_number(groups["high"] or groups["b"] or groups["bhigh"])
         else:
             low = words_to_number(groups.get("one") or groups.get("verb_n") or groups.get("ing_n") or
-                                  groups.get("more_n") or groups.get("dash_n") or groups.get("listed") or
-                                  groups.get("group_n") or "")
+                                  groups.get("bare_n") or groups.get("more_n") or groups.get("dash_n") or
+                                  groups.get("listed") or groups.get("group_n") or "")
             open_end = re.search(r"(?i)\bor\s+more\b|plus\b|\+", match.group(0))
             high = None if lead in ("more than", "over", "at least") or open_end else low
             if lead in _UP_TO:

@@ -77,3 +77,25 @@ def test_since_a_rough_year_or_an_event_in_a_year_runs_to_the_publication(senten
 def test_a_number_on_each_of_several_farms_is_per_unit() -> None:
     text = "About 40 North Koreans work on each of several farms leased by a North Korean company."
     assert [(f.low, f.high, f.kind) for f in figures_in(text)] == [(40, 40, "per_unit")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Between 60 and 80 were still at one plant there this spring.", [(60, 80, "estimate")]),
+    ("Some 1,000 will leave by ship in May.", [(1000, 1000, "projection")]),
+    ("In 2015, about 2,000 or more were in the country.", [(2000, None, "estimate")]),
+])
+def test_a_head_count_with_no_noun_that_opens_the_sentence_is_read(sentence: str, expected: list[tuple]) -> None:
+    assert [(f.low, f.high, f.kind) for f in figures_in(sentence)] == expected
+
+
+def test_a_sentence_that_opens_with_a_head_count_goes_on_about_the_workers_before(data: Path) -> None:
+    text = ("About 300 North Korean women sewed shirts in Yanji last year.\n\n"
+            "Between 60 and 80 were still at one plant there this spring, a trader said.\n")
+    rows = drafts.drafted(text, data, "2023-06-01")
+    assert [(name, row["workers_min"], row["workers_max"]) for name, row in rows][1:] == [("Yanji", "60", "80")]
+
+
+def test_a_bare_head_count_after_a_sentence_about_workers_is_at_the_place_named_before(data: Path) -> None:
+    text = ("North Korean women have been entering Tumen in groups since early May, a trader in the city said.\n\n"
+            "Already more than 100 have come.\n")
+    assert [(name, row["workers_min"]) for name, row in drafts.drafted(text, data, "2023-06-01")][-1] == ("Tumen", "100")
