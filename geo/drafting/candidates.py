@@ -195,10 +195,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                                                                  r"women|arrivals|men)\b", text)):
                 chosen = [context.dateline]
                 carried_why = "the sentence names no place; the story's city (the dateline)"
-            elif (abroad := context.abroad or _country(placer, context.most_named_country())) is not None and \
-                    china is not None and not government(text):  # in place of China
-                chosen = [Mention(sentence.start, sentence.start, "", abroad, "")]
-                carried_why = f"the sentence names no place; the country of the story ({abroad.name})"
+            elif (context.abroad or _country(placer, context.most_named_country())) is not None:
+                continue  # a story abroad: a sentence naming no place is not a statement about the whole country
             elif china is not None and not government(text) and not CONTINENT.search(text):  # "Beijing has said"
                 chosen = [Mention(sentence.start, sentence.start, "", china, "")]
                 carried_why = "the sentence names no place; a general statement about China"

@@ -98,4 +98,11 @@ def test_a_sentence_that_opens_with_a_head_count_goes_on_about_the_workers_befor
 def test_a_bare_head_count_after_a_sentence_about_workers_is_at_the_place_named_before(data: Path) -> None:
     text = ("North Korean women have been entering Tumen in groups since early May, a trader in the city said.\n\n"
             "Already more than 100 have come.\n")
-    assert [(name, row["workers_min"]) for name, row in drafts.drafted(text, data, "2023-06-01")][-1] == ("Tumen", "100")
+    rows = drafts.drafted(text, data, "2023-06-01")
+    assert [(name, row["workers_min"]) for name, row in rows][-1] == ("Tumen", "100")
+
+
+def test_a_sentence_naming_no_place_in_a_story_abroad_is_not_drafted_at_the_whole_country(data: Path) -> None:
+    text = ("KHABAROVSK, Russia - About 300 North Korean builders work in Khabarovsk for Chinese firms.\n\n"
+            "More North Koreans now work in construction than in farming, where wages are lower.\n")
+    assert names(text, data) == ["Khabarovsk"]
