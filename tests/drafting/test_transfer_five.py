@@ -106,3 +106,15 @@ def test_a_sentence_naming_no_place_in_a_story_abroad_is_not_drafted_at_the_whol
     text = ("KHABAROVSK, Russia - About 300 North Korean builders work in Khabarovsk for Chinese firms.\n\n"
             "More North Koreans now work in construction than in farming, where wages are lower.\n")
     assert names(text, data) == ["Khabarovsk"]
+
+
+def test_a_hotel_where_the_workers_live_is_not_their_sector(data: Path) -> None:
+    text = "About 30 North Korean IT workers have lived in Dalian since 2019, some of them at a hotel near the port.\n"
+    (_, row), = drafts.drafted(text, data, "2023-06-01")
+    assert row["sectors"] == "it"
+
+
+def test_a_hotel_where_the_workers_live_and_work_is_their_sector(data: Path) -> None:
+    text = "About 30 North Korean waitresses live and work at a hotel in Dalian.\n"
+    (_, row), = drafts.drafted(text, data, "2023-06-01")
+    assert row["sectors"] == "hospitality"
