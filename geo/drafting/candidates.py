@@ -52,6 +52,7 @@ FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE
 make a sentence that names no place a statement about them."""
 
 HEAD_COUNT = ("count", "estimate", "projection")
+PAY = re.compile(r"(?i)\b(?:earn|earns|earned|paid|wages?|salar(?:y|ies))\b[^.;]{0,40}(?:\$|USD|yuan|RMB|dollars)")
 REVIEW_COLUMNS = ("confidence", "reason", "accept")
 """Extra columns of drafted reports for the reviewer; ``geo merge`` drops them (and rows not accepted)."""
 
@@ -195,8 +196,11 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                                                                  r"women|arrivals|men)\b", text)):
                 chosen = [context.dateline]
                 carried_why = "the sentence names no place; the story's city (the dateline)"
-            elif (context.abroad or _country(placer, context.most_named_country())) is not None:
-                continue  # a story abroad: a sentence naming no place is not a statement about the whole country
+            elif (abroad := context.abroad or _country(placer, context.most_named_country())) is not None:
+                if not (PAY.search(text) or any(f.kind in HEAD_COUNT for f in figures_in(text))):
+                    continue  # a story abroad: a sentence naming no place, pay or head count is not about the country
+                chosen = [Mention(sentence.start, sentence.start, "", abroad, "")]
+                carried_why = f"the sentence names no place; the country of the story ({abroad.name})"
             elif china is not None and not government(text) and not CONTINENT.search(text):  # "Beijing has said"
                 chosen = [Mention(sentence.start, sentence.start, "", china, "")]
                 carried_why = "the sentence names no place; a general statement about China"
