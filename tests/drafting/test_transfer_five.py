@@ -118,3 +118,9 @@ def test_a_hotel_where_the_workers_live_and_work_is_their_sector(data: Path) -> 
     text = "About 30 North Korean waitresses live and work at a hotel in Dalian.\n"
     (_, row), = drafts.drafted(text, data, "2023-06-01")
     assert row["sectors"] == "hospitality"
+
+
+def test_a_smaller_city_abroad_that_opens_the_sentence_after_in_is_read(data: Path) -> None:
+    text = ("About 40 North Korean waitresses work in Cambodia.\n\n"
+            "In Siem Reap, about 20 North Korean waitresses work at one restaurant.\n")
+    assert names(text, data)[-1] == "Siem Reap"
