@@ -92,6 +92,11 @@ _SOMEONE_ELSE = re.compile(
 (where that person goes or lives is not where the workers are)."""
 
 
+_WORK_AT_HOME = re.compile(r"(?i)\b(?:factories|factory|plants?|workshops?|mines?|farms?|mills?)\s+in\s+$")
+_SENT = re.compile(r"(?i)\b(?:sent|dispatched|arriv\w*|came|come|brought|travel\w*|cross\w*|left|leave|abroad|overseas|"
+                   r"hired|recruit\w*|select\w*|chos\w*|picked|mobili[sz]\w*|bound)\b")
+
+
 def not_where_workers_are(text: str, mention: Mention, offset: int) -> bool:
     """A river, bridge or crossing named after a place, or at the far end of one; a market or buyers of the goods;
     a place only described as across from another; where a source speaks from; where no workers were found; a
@@ -126,6 +131,8 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
         return True
     if _LANDMARK_CLAUSE.search(before[-140:]):
         return True
+    if mention.entry.country == "KP" and _WORK_AT_HOME.search(before[-40:]) and not _SENT.search(text):
+        return True  # "the work done by women in factories in Pyongyang": work at home, not workers sent abroad
     return mention.entry.country == "KP" and bool(re.search(r"\b(?:to|for)\s+(?:(?:the\s+)?(?:\w+\s+)?"
                                                              r"(?:compan(?:y|ies)|firms?|agenc(?:y|ies)|coffers|"
                                                              r"accounts?|state|party|government|regime)\s+in\s+)?$",

@@ -124,3 +124,14 @@ def test_a_smaller_city_abroad_that_opens_the_sentence_after_in_is_read(data: Pa
     text = ("About 40 North Korean waitresses work in Cambodia.\n\n"
             "In Siem Reap, about 20 North Korean waitresses work at one restaurant.\n")
     assert names(text, data)[-1] == "Siem Reap"
+
+
+def test_north_korean_factories_at_home_are_not_an_origin_of_workers_abroad(data: Path) -> None:
+    text = ("SEOUL - Hair products are North Korea's top export to China, with most of the work done by women in "
+            "factories in Pyongyang and Sinuiju.\n")
+    assert names(text, data) == []
+
+
+def test_workers_sent_from_factories_in_a_north_korean_city_still_come_from_it(data: Path) -> None:
+    text = "About 200 women from factories in Sinuiju were sent to sew coats in Dandong.\n"
+    assert set(names(text, data)) == {"Sinuiju", "Dandong"}
