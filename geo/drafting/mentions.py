@@ -34,8 +34,9 @@ _ORGANISATION_BEFORE = re.compile(r"(?:restaurant\s+chain|company|chain|named|ca
 
 
 APPOSITION = re.compile(r",\s*(?:in\s+)?|,\s*in\s+(?:the\s+)?[a-z-]+\s+|\s+in\s+|"
-                        r",\s*in\s+(?:[a-z-]+\s+)?[A-Z][\w-]*['’]s\s+|"
-                        r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:in|of)\s+(?:(?:[a-z-]+\s+)?[A-Z][\w-]*['’]s\s+)?")
+                        r",\s*in\s+(?:[a-z-]+\s+)?[A-Z][\w-]*['’]s\s+(?:[a-z-]+\s+)?|"
+                        r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:in|of)\s+(?:(?:[a-z-]+\s+)?[A-Z][\w-]*['’]s\s+"
+                        r"(?:[a-z-]+\s+)?)?")
 """Between a place and a province that only locates it: "Donggang, Liaoning", "Donggang, a port town in Liaoning",
 "Ji'an, in neighbouring Jilin", "Tumen, a city in China's Jilin Province", "Huizhou, in southern China's Guangdong"."""
 
