@@ -40,7 +40,7 @@ _FIGURE = re.compile(
     rf"expected|stranded|moved|transferred)\b"
     rf"|\b{_LEAD}(?P<ing_n>{_NUM})\s+(?:more\s+)?(?:were|are)\s+(?-i:[a-z]+ing)\b"
     rf"|(?:^|(?<=,\s)){_LEAD}(?:between\s+(?P<blow>{_NUM})\s+and\s+(?P<bhigh>{_NUM})|(?P<bare_n>{_NUM}){_TAIL})"
-    rf"\s+(?:more\s+)?(?:were|are|will)\s+(?:still\s+|now\s+|also\s+)?(?:in|at|on|leave|be)\b"
+    rf"\s+(?:more\s+)?(?:(?:were|are|will)\s+(?:still\s+|now\s+|also\s+)?(?:in|at|on|leave|be)|work(?:ed|s)?)\b"
     rf"|\b{_LEAD}(?P<more_n>{_NUM})\s+more\b(?!\s+(?:than|of|yuan|dollars|hours|days|weeks|months|years|times|"
     rf"percent|kilomet\w+|km|miles))"
     rf"|—\s*(?P<dash_n>{_NUM})\s+people\s*—"
@@ -229,7 +229,7 @@ def figure_for(text: str, offset: int, mention: Mention, figures: list[Figure]) 
 _VAGUE = re.compile(r"(?i)\b(?:dozens|hundreds|thousands|many|others|a\s+few|several|some\s+more|the\s+rest|"
                     r"a\s+(?:smaller|larger|second|further|separate)\s+(?:group|number|team|batch)|"
                     r"the\s+remainder|the\s+others|more\s+(?:workers|"
-                    r"women|men))\b|\b(?:dozens|hundreds|thousands|few)\s+more\b")
+                    r"women|men))\b|\b(?:dozens|hundreds|thousands|few)\s+more\b|\bthere\s+(?:are|were|is)\s+more\b")
 """A quantity of its own with no number ("dozens more", "others")."""
 
 

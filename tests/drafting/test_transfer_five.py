@@ -135,3 +135,14 @@ def test_north_korean_factories_at_home_are_not_an_origin_of_workers_abroad(data
 def test_workers_sent_from_factories_in_a_north_korean_city_still_come_from_it(data: Path) -> None:
     text = "About 200 women from factories in Sinuiju were sent to sew coats in Dandong.\n"
     assert set(names(text, data)) == {"Sinuiju", "Dandong"}
+
+
+def test_there_are_more_in_another_clause_is_a_quantity_of_its_own(data: Path) -> None:
+    text = "About 300 North Korean women sew clothes in Mudanjiang, and there are more at a shoe factory in Harbin.\n"
+    rows = {name: (row["workers_min"], row["workers_max"]) for name, row in drafts.drafted(text, data, "2023-06-01")}
+    assert rows == {"Mudanjiang": ("300", "300"), "Harbin": ("", "")}
+
+
+def test_a_range_before_a_verb_is_read_as_a_range() -> None:
+    text = "Between 100 and 150 work on each of several farms leased by a North Korean company."
+    assert [(f.low, f.high, f.kind) for f in figures_in(text)] == [(100, 150, "per_unit")]
