@@ -67,6 +67,8 @@ def test_a_north_korean_city_s_studio_is_the_employer_not_an_origin(data: Path) 
     ("About 400 North Korean women have sewn coats in Dandong since around 2018.", "2021-03-09", ("2018", "2021")),
     ("About 600 North Korean women have been stuck in Tumen since the border was closed in 2020.", "2023-04-12",
      ("2020", "2023")),
+    ("About 500 North Korean workers have been stuck in Tumen since the border closed in early 2020.", "2021-06-02",
+     ("2020", "2021")),
 ])
 def test_since_a_rough_year_or_an_event_in_a_year_runs_to_the_publication(sentence: str, published: str,
                                                                           years: tuple[str, str], data: Path) -> None:
@@ -146,3 +148,9 @@ def test_there_are_more_in_another_clause_is_a_quantity_of_its_own(data: Path) -
 def test_a_range_before_a_verb_is_read_as_a_range() -> None:
     text = "Between 100 and 150 work on each of several farms leased by a North Korean company."
     assert [(f.low, f.high, f.kind) for f in figures_in(text)] == [(100, 150, "per_unit")]
+
+
+def test_this_winter_in_january_began_in_the_december_before(data: Path) -> None:
+    text = "About 900 North Korean loggers are cutting timber near Khabarovsk this winter.\n"
+    (_, row), = drafts.drafted(text, data, "2016-01-20")
+    assert (row["date_start"][:4], row["date_end"][:4]) == ("2015", "2016")
