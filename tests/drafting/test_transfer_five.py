@@ -154,3 +154,8 @@ def test_this_winter_in_january_began_in_the_december_before(data: Path) -> None
     text = "About 900 North Korean loggers are cutting timber near Khabarovsk this winter.\n"
     (_, row), = drafts.drafted(text, data, "2016-01-20")
     assert (row["date_start"][:4], row["date_end"][:4]) == ("2015", "2016")
+
+
+def test_a_country_named_before_a_city_in_it_in_the_same_clause_only_locates_the_city(data: Path) -> None:
+    text = "Across the border in Cambodia, about 30 North Korean waitresses work at two restaurants in Phnom Penh.\n"
+    assert names(text, data) == ["Phnom Penh"]
