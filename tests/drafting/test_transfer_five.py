@@ -159,3 +159,11 @@ def test_this_winter_in_january_began_in_the_december_before(data: Path) -> None
 def test_a_country_named_before_a_city_in_it_in_the_same_clause_only_locates_the_city(data: Path) -> None:
     text = "Across the border in Cambodia, about 30 North Korean waitresses work at two restaurants in Phnom Penh.\n"
     assert names(text, data) == ["Phnom Penh"]
+
+
+def test_several_hundred_more_at_a_named_place_is_about_workers_after_a_sentence_about_someone_else(
+        data: Path) -> None:
+    text = ("SEOUL - About 2,500 North Korean workers rioted at garment factories in Helong in January.\n\n"
+            "A North Korean official was beaten during the unrest.\n\n"
+            "Several hundred more at seafood plants in Hunchun joined a sit-in.\n")
+    assert "Hunchun" in names(text, data, "2024-02-05")
