@@ -52,6 +52,7 @@ FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE
 make a sentence that names no place a statement about them."""
 
 HEAD_COUNT = ("count", "estimate", "projection")
+SITE = re.compile(r"(?i)\b(?:plants?|factor(?:y|ies)|workshops?|mills?|mines?|farms?|sites?|restaurants?|camps?)\b")
 PAY = re.compile(r"(?i)\b(?:earn|earns|earned|paid|wages?|salar(?:y|ies))\b[^.;]{0,40}(?:\$|USD|yuan|RMB|dollars)")
 REVIEW_COLUMNS = ("confidence", "reason", "accept")
 """Extra columns of drafted reports for the reviewer; ``geo merge`` drops them (and rows not accepted)."""
@@ -123,8 +124,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         precise = any(m.entry.precision not in ("country",) for m in mentions) or (
             before_this is not None and names_kind(text))  # "elsewhere in the city": the city named before
         about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise)) \
-            or (precise and MORE_OF_THEM.match(text) and re.search(r"(?i)\b(?:plants?|factor(?:y|ies)|workshops?|mills?|"
-                                                                    r"mines?|farms?|sites?|restaurants?|camps?)\b", text)) \
+            or (precise and MORE_OF_THEM.match(text) and SITE.search(text)) \
             or (previous_about_workers and (goes_on_about_work(text, rules) or MORE_OF_THEM.search(text) or (
                 precise and (WORKPLACES.search(text) or re.search(r"\b[\d,]+\s+(?:more\s+)?of\s+them\b", text)))
                 or any(f.kind != "share" and (NORTH_KOREAN.search(text) or f.start <= 15 and f.kind in HEAD_COUNT)

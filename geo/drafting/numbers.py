@@ -151,7 +151,8 @@ def figures_in(sentence: str) -> list[Figure]:
             continue  # "one staff member estimated": a person speaking, not a number of workers
         if low is not None and 1900 <= low <= 2099 and re.search(rf"\b{low}\b", match.group(0)) and high == low:
             continue  # a year, not a number of people
-        if re.match(r"(?i)several\b", groups.get("one") or groups.get("verb_n") or groups.get("ing_n") or ""):
+        if re.match(r"(?i)several\b", groups.get("one") or groups.get("verb_n") or groups.get("ing_n") or
+                    groups.get("more_n") or ""):
             high = None  # "several thousand": at least three thousand, no upper bound given
         if re.search(r"\bor\s+so\b|-odd\b|plus\b|\+", match.group(0)) or lead in ("perhaps", "possibly", "maybe"):
             lead = "about"  # "500-odd", "3,000-plus", "perhaps 10,000": an approximate number

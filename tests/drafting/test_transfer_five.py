@@ -167,3 +167,8 @@ def test_several_hundred_more_at_a_named_place_is_about_workers_after_a_sentence
             "A North Korean official was beaten during the unrest.\n\n"
             "Several hundred more at seafood plants in Hunchun joined a sit-in.\n")
     assert "Hunchun" in names(text, data, "2024-02-05")
+
+
+def test_several_hundred_more_has_no_upper_bound() -> None:
+    text = "Several hundred more at seafood plants in Hunchun joined the sit-in."
+    assert [(f.low, f.high, f.kind) for f in figures_in(text)] == [(300, None, "estimate")]
