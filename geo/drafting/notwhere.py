@@ -172,8 +172,8 @@ def locates_only(text: str, mention: Mention, kept: list[Mention], offset: int) 
         return True
     if mention.entry.precision == "country" and any(
             other.start > mention.end and other.entry.country == mention.entry.country and not other.entry.is_area
-            and re.fullmatch(r",?\s+[^,;]{0,60}\bin\s+", text[local_end: other.start - offset]) for other in kept):
-        return True  # "Across the border in Laos, two restaurants in Vientiane": the country locates the city
+            and re.fullmatch(r",?\s+[^,;\d]{0,40}\bin\s+", text[local_end: other.start - offset]) for other in kept):
+        return True  # "Across the border in Laos, two restaurants in Vientiane" (no head count for the country)
     if not (mention.entry.precision in ("region", "province") or _AREA_AFTER.match(text[local_end:])):
         return False
     for other in kept:
