@@ -17,6 +17,7 @@ from .cues import (
     LEGAL_ACTION,
     MORE_OF_THEM,
     NORTH_KOREAN,
+    OPENING_COUNT,
     OTHER_SUBJECT,
     PRONOUN_SUBJECT,
     RULES_OR_PAY,
@@ -50,6 +51,9 @@ FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE
 """Countries a story is often filed from without workers there (Seoul, Washington, Geneva): their dateline does not
 make a sentence that names no place a statement about them."""
 
+HEAD_COUNT = ("count", "estimate", "projection")
+SITE = re.compile(r"(?i)\b(?:plants?|factor(?:y|ies)|workshops?|mills?|mines?|farms?|sites?|restaurants?|camps?)\b")
+PAY = re.compile(r"(?i)\b(?:earn|earns|earned|paid|wages?|salar(?:y|ies))\b[^.;]{0,40}(?:\$|USD|yuan|RMB|dollars)")
 REVIEW_COLUMNS = ("confidence", "reason", "accept")
 """Extra columns of drafted reports for the reviewer; ``geo merge`` drops them (and rows not accepted)."""
 
@@ -120,9 +124,11 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         precise = any(m.entry.precision not in ("country",) for m in mentions) or (
             before_this is not None and names_kind(text))  # "elsewhere in the city": the city named before
         about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise)) \
+            or (precise and MORE_OF_THEM.match(text) and SITE.search(text)) \
             or (previous_about_workers and (goes_on_about_work(text, rules) or MORE_OF_THEM.search(text) or (
                 precise and (WORKPLACES.search(text) or re.search(r"\b[\d,]+\s+(?:more\s+)?of\s+them\b", text)))
-                or (NORTH_KOREAN.search(text) and any(f.kind != "share" for f in figures_in(text)))))
+                or any(f.kind != "share" and (NORTH_KOREAN.search(text) or f.start <= 15 and f.kind in HEAD_COUNT)
+                       for f in figures_in(text))))  # "Between 60 and 80 were still at one plant there"
         previous_about_workers, sector_before = bool(about_workers), before
         before = sectors_in(text, rules)[0] or before
         industry_before, industry = industry, industry_of(text, rules, industry)
@@ -179,7 +185,9 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             elif ABROAD.search(text) and NORTH_KOREAN.search(text) and (korea := _country(placer, "KP")):
                 chosen = [Mention(sentence.start, sentence.start, "", korea, "workers sent 'abroad'/'overseas' "
                                   "with no place named: North Korea as the origin")]
-            elif (anaphor or (back := PRONOUN_SUBJECT.search(text) or MORE_OF_THEM.search(text))) and (
+            elif (anaphor or (back := PRONOUN_SUBJECT.search(text) or MORE_OF_THEM.search(text) or (
+                    OPENING_COUNT.match(text) if any(f.start <= 15 and f.kind in HEAD_COUNT for f in figures_in(text))
+                    else None))) and (
                     carried is not None):
                 chosen = [carried]
                 words = anaphor.group(0) if anaphor else back.group(0)
@@ -190,8 +198,9 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                                                                  r"women|arrivals|men)\b", text)):
                 chosen = [context.dateline]
                 carried_why = "the sentence names no place; the story's city (the dateline)"
-            elif (abroad := context.abroad or _country(placer, context.most_named_country())) is not None and \
-                    china is not None and not government(text):  # in place of China
+            elif (abroad := context.abroad or _country(placer, context.most_named_country())) is not None:
+                if not (PAY.search(text) or any(f.kind in HEAD_COUNT for f in figures_in(text))):
+                    continue  # a story abroad: a sentence naming no place, pay or head count is not about the country
                 chosen = [Mention(sentence.start, sentence.start, "", abroad, "")]
                 carried_why = f"the sentence names no place; the country of the story ({abroad.name})"
             elif china is not None and not government(text) and not CONTINENT.search(text):  # "Beijing has said"

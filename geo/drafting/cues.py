@@ -34,6 +34,10 @@ PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|A
                              r"the\s+(?:workers|women|men))\b")
 """A sentence that goes on about the workers of the sentence before (naming no place, or only an opening one: "In
 Kuwait, most of the men worked for a building firm")."""
+OPENING_COUNT = re.compile(r"^(?:(?:Already|In\s+[\w\s]{1,20},)\s+)?(?:(?:about|some|around|nearly|roughly|more\s+than|"
+                           r"over|at\s+least|up\s+to|between)\s+)?[\d,]*\d\b", re.I)
+"""A sentence that opens with a bare head count ("Already more than 100 have come", "Between 60 and 80 were still
+there"): it goes on about the workers of the sentence before."""
 MORE_OF_THEM = re.compile(r"^(?:(?:In|At|Elsewhere\s+in|Across)\s+(?:the\s+)?[A-Z][\w'’-]*"
                           r"(?:\s+[A-Z][\w'’-]*){0,2},\s+)?"
                           r"(?:(?i:about|some|around|nearly|roughly|up\s+to|as\s+many\s+as|at\s+least|another)\s+)?"

@@ -141,10 +141,11 @@ def _year_range(s: str, p: Published) -> DateGuess | None:
 
 
 def _since_year(s: str, p: Published) -> DateGuess | None:
-    match = re.search(rf"\bsince\s+{_PART}{_YEAR}\b", s, re.I)
-    if not match:
+    match = re.search(rf"\bsince\s+(?:(?:at\s+least|around|about|roughly|approximately|as\s+early\s+as)\s+)?"
+                      rf"{_PART}{_YEAR}\b|\bsince\s+the\s+(?:[\w-]+\s+){{1,5}}?(?:in|of)\s+{_PART}{_YEAR}\b", s, re.I)
+    if not match:  # "since at least 2012", "since the border was closed in 2020": from that year on
         return None
-    year, last = match.group(2), str(p.years[1])
+    year, last = match.group(2) or match.group(4), str(p.years[1])
     return DateGuess(year, max(year, last), "inferred", "",
                      f"'{match.group(0)}': from {year} to the publication ({p.text}); the end is inferred.")
 
@@ -225,6 +226,10 @@ def _relative(s: str, p: Published) -> DateGuess | None:
         year = year if month + 3 <= int(months[0][5:7]) else year - 1
         end = str(p.years[1]) if season.group(1) else str(year)
         return DateGuess(str(year), end, "inferred", "", f"'{season.group(0)}' in an article published {p.text}.")
+    winter, months = re.search(r"(?i)\bthis\s+winter\b", s), p.months()
+    if winter and months and int(months[0][5:7]) <= 2:  # "this winter" in January: from December of the year before
+        return DateGuess(f"{int(months[0][:4]) - 1}-12", months[1], "inferred", "",
+                         f"'{winter.group(0)}' in an article published {p.text}: the winter from the December before.")
     ago = re.search(r"\b(a couple of|a few|several|a|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]+)"
                     r"\s+years?\s+ago\b", s, re.I)
     if ago:

@@ -33,10 +33,12 @@ _CAPITAL = re.compile(r"\b(?:Beijing|Pyongyang|Seoul|Moscow|Washington|Tokyo)\b"
 _ORGANISATION_BEFORE = re.compile(r"(?:restaurant\s+chain|company|chain|named|called|name)\s+$", re.I)
 
 
-APPOSITION = re.compile(r",\s*(?:in\s+)?|,\s*in\s+(?:the\s+)?[a-z-]+\s+|\s+in\s+|,\s*in\s+[A-Z][\w-]*['’]s\s+|"
-                        r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:in|of)\s+")
+APPOSITION = re.compile(r",\s*(?:in\s+)?|,\s*in\s+(?:the\s+)?[a-z-]+\s+|\s+in\s+|"
+                        r",\s*in\s+(?:[a-z-]+\s+)?[A-Z][\w-]*['’]s\s+(?:[a-z-]+\s+)?|"
+                        r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:in|of)\s+(?:(?:[a-z-]+\s+)?[A-Z][\w-]*['’]s\s+"
+                        r"(?:[a-z-]+\s+)?)?")
 """Between a place and a province that only locates it: "Donggang, Liaoning", "Donggang, a port town in Liaoning",
-"Ji'an, in neighbouring Jilin"."""
+"Ji'an, in neighbouring Jilin", "Tumen, a city in China's Jilin Province", "Huizhou, in southern China's Guangdong"."""
 
 
 _COUNTRY = re.compile(r"\b(?:United\s+States|U\.S\.|South\s+Korea|North\s+Korea|Japan|Russia|China|Britain|"
@@ -90,6 +92,8 @@ def qualifier_only(text: str, mention: Mention, kept: list[Mention]) -> bool:
         return any(k.end <= mention.start and APPOSITION.fullmatch(text[k.end: mention.start])
                    and k.entry.precision not in ("province", "country") and k.entry.admin1 == mention.entry.admin1
                    for k in kept)
+    if mention.entry.precision == "region":  # "southern China's Guangdong Province": the province is the place
+        return any(k.start >= mention.end and re.fullmatch(r"['’]s\s+", text[mention.end: k.start]) for k in kept)
     if mention.entry.precision != "country":
         return False
     before, after = text[: mention.start], text[mention.end:]
@@ -153,7 +157,13 @@ def organisation(text: str, mention: Mention) -> bool:
     if mention.entry.country != "KP" and _ESTABLISHMENT_AFTER.match(after) and re.search(
             r"(?i)\b(?:the|a|an|its|one|this|that)\s+$", text[: mention.start]):
         return False  # "the Ningbo restaurant": the restaurant in Ningbo (a North Korean city names a chain)
+    if mention.entry.country == "KP" and _EMPLOYER_AFTER.match(after):
+        return True  # "Pyongyang's Mansudae studio": the employer, not where the workers come from
     return bool(_ORGANISATION_AFTER.match(after) or _ORGANISATION_BEFORE.search(text[: mention.start]))
+
+
+_EMPLOYER_AFTER = re.compile(r"^['’]s\s+(?:[A-Z][\w-]*\s+){1,3}(?:(?:art\s+)?studios?|company|companies|corporation|"
+                             r"group|firm|enterprise|bureau)\b")
 
 
 _ESTABLISHMENT_AFTER = re.compile(r"^\s+(?:restaurants?|company|companies|hotel|gallery|eatery|eateries)\b")

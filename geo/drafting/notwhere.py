@@ -45,7 +45,7 @@ _OFFICE = re.compile(r"(?i)\b(?:authorities|government|governments|ministry|emba
                      r"(?:in|of|at|based\s+in)\s+$"
                      r"|\b(?-i:Institute|University|Center|Centre|Foundation|Agency|Service|Ministry|Department|Office|"
                      r"Council|Committee|Commission|Bureau)\b(?:\s+(?:for|of|on)?\s*[A-Z][\w'’-]*){0,4}\s+(?:in|based\s+in)\s+$"
-                     r"|\bwho\s+(?:now\s+)?(?:lives|lived|is\s+living|settled|resettled|is\s+based)\s+in\s+$"
+                     r"|\bwho\s+(?:[^,.;]{0,60}?\s+and\s+)?(?:now\s+)?(?:lives|lived|is\s+living|settled|resettled|is\s+based)\s+in\s+$"
                      r"|\b(?:(?:monitoring|rights|research|advocacy|watchdog|campaign|activist|journalism|civic|"
                      r"non-?profit)\s+(?:group|organi[sz]ation)|nonprofit|NGO|think[\s-]tank|watchdog|outlet|website|"
                      r"newspaper|broadcaster|news\s+agency)\s+(?:(?:that\s+is\s+)?based|headquartered)\s+in\s+$"
@@ -71,9 +71,10 @@ _NOT_WORKERS_FROM = re.compile(r"(?i)\b(?:fleets?|trawlers?|vessels?|ships?|ship
                                r"business(?:wo)?m[ae]n|owners?|investors?|compan(?:y|ies)|"
                                r"firms?|traders?|buyers?|delegations?|brokers?|tourists?|visitors?|reporters?|journalists?|"
                                r"shipped|trucked|caught|sourced|exported|landed)"
-                               r"\s+(?:\w+\s+){0,2}from\s+$|\b(?:by\s+(?:tele)?phone|speaking|reporting)\s+from\s+$")
+                               r"\s+(?:\w+\s+){0,2}from\s+$|\b(?:by\s+(?:tele)?phone|speaking|reporting)\s+from\s+$"
+                               r"|\bowned\s+by\s+(?:[\w-]+\s+){0,3}?(?:in|based\s+in|from)\s+$")
 """Where an owner, a buyer or a visitor comes from, or where a source phones from: "a businessman from Wenzhou owns
-the plant", "told the broadcaster by phone from Dandong"."""
+the plant", "told the broadcaster by phone from Dandong", "boats owned by companies in Zhoushan"."""
 _EVENT_AFTER = re.compile(r"^\s+(?:Olympics|Olympic\s+Games|Games|[Ss]ummit|Declaration|Agreement|Treaty|Accord|"
                           r"Protocol|talks|Talks|Expo|Marathon|Forum)\b")
 """A place named in an event or a treaty: "since the Beijing Olympics", "the Singapore summit"."""
@@ -89,6 +90,11 @@ _SOMEONE_ELSE = re.compile(
     r"(?![^,;:.()\"“”]*\b(?:say|says|said|told|estimate[sd]?|believe[sd]?|report(?:s|ed)?)\b)[^,;:.()\"“”]*$")
 """A relative clause about a person who is not one of the workers: "said the owner, who often travels to Qingdao"
 (where that person goes or lives is not where the workers are)."""
+
+
+_WORK_AT_HOME = re.compile(r"(?i)\b(?:factories|factory|plants?|workshops?|mines?|farms?|mills?)\s+in\s+$")
+_SENT = re.compile(r"(?i)\b(?:sent|dispatched|arriv\w*|came|come|brought|travel\w*|cross\w*|left|leave|abroad|overseas|"
+                   r"hired|recruit\w*|select\w*|chos\w*|picked|mobili[sz]\w*|bound)\b")
 
 
 def not_where_workers_are(text: str, mention: Mention, offset: int) -> bool:
@@ -125,6 +131,8 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
         return True
     if _LANDMARK_CLAUSE.search(before[-140:]):
         return True
+    if mention.entry.country == "KP" and _WORK_AT_HOME.search(before[-40:]) and not _SENT.search(text):
+        return True  # "the work done by women in factories in Pyongyang": work at home, not workers sent abroad
     return mention.entry.country == "KP" and bool(re.search(r"\b(?:to|for)\s+(?:(?:the\s+)?(?:\w+\s+)?"
                                                              r"(?:compan(?:y|ies)|firms?|agenc(?:y|ies)|coffers|"
                                                              r"accounts?|state|party|government|regime)\s+in\s+)?$",
@@ -162,6 +170,10 @@ def locates_only(text: str, mention: Mention, kept: list[Mention], offset: int) 
            and (_NEAR_BETWEEN.fullmatch(text[other.end - offset: local_start])
                 or _APPOSED_NEAR.fullmatch(text[other.end - offset: local_start])) for other in kept):
         return True
+    if mention.entry.precision == "country" and any(
+            other.start > mention.end and other.entry.country == mention.entry.country and not other.entry.is_area
+            and re.fullmatch(r",?\s+[^,;\d]{0,40}\bin\s+", text[local_end: other.start - offset]) for other in kept):
+        return True  # "Across the border in Laos, two restaurants in Vientiane" (no head count for the country)
     if not (mention.entry.precision in ("region", "province") or _AREA_AFTER.match(text[local_end:])):
         return False
     for other in kept:

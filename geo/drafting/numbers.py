@@ -39,6 +39,8 @@ _FIGURE = re.compile(
     rf"went|gone|crossed|returned|remained|remain|stayed|live|lived|joined|"
     rf"expected|stranded|moved|transferred)\b"
     rf"|\b{_LEAD}(?P<ing_n>{_NUM})\s+(?:more\s+)?(?:were|are)\s+(?-i:[a-z]+ing)\b"
+    rf"|(?:^|(?<=,\s)){_LEAD}(?:between\s+(?P<blow>{_NUM})\s+and\s+(?P<bhigh>{_NUM})|(?P<bare_n>{_NUM}){_TAIL})"
+    rf"\s+(?:more\s+)?(?:(?:were|are|will)\s+(?:still\s+|now\s+|also\s+)?(?:in|at|on|leave|be)|work(?:ed|s)?)\b"
     rf"|\b{_LEAD}(?P<more_n>{_NUM})\s+more\b(?!\s+(?:than|of|yuan|dollars|hours|days|weeks|months|years|times|"
     rf"percent|kilomet\w+|km|miles))"
     rf"|—\s*(?P<dash_n>{_NUM})\s+people\s*—"
@@ -132,12 +134,13 @@ def figures_in(sentence: str) -> list[Figure]:
         leading = re.search(rf"(?i){_LEAD_WORDS}\s+$", sentence[: match.start("group_n")]) if groups.get(
             "group_n") else re.match(rf"(?i){_LEAD_WORDS}\b", groups.get("num") or match.group(0))
         lead = leading.group(0).strip().lower() if leading else ""
-        if groups.get("low") or groups.get("a"):
-            low, high = words_to_number(groups["low"] or groups["a"]), words_to_number(groups["high"] or groups["b"])
+        if groups.get("low") or groups.get("a") or groups.get("blow"):  # a range
+            low = words_to_number(groups["low"] or groups["a"] or groups["blow"])
+            high = words_to_number(groups["high"] or groups["b"] or groups["bhigh"])
         else:
             low = words_to_number(groups.get("one") or groups.get("verb_n") or groups.get("ing_n") or
-                                  groups.get("more_n") or groups.get("dash_n") or groups.get("listed") or
-                                  groups.get("group_n") or "")
+                                  groups.get("bare_n") or groups.get("more_n") or groups.get("dash_n") or
+                                  groups.get("listed") or groups.get("group_n") or "")
             open_end = re.search(r"(?i)\bor\s+more\b|plus\b|\+", match.group(0))
             high = None if lead in ("more than", "over", "at least") or open_end else low
             if lead in _UP_TO:
@@ -148,7 +151,8 @@ def figures_in(sentence: str) -> list[Figure]:
             continue  # "one staff member estimated": a person speaking, not a number of workers
         if low is not None and 1900 <= low <= 2099 and re.search(rf"\b{low}\b", match.group(0)) and high == low:
             continue  # a year, not a number of people
-        if re.match(r"(?i)several\b", groups.get("one") or groups.get("verb_n") or groups.get("ing_n") or ""):
+        if re.match(r"(?i)several\b", groups.get("one") or groups.get("verb_n") or groups.get("ing_n") or
+                    groups.get("more_n") or ""):
             high = None  # "several thousand": at least three thousand, no upper bound given
         if re.search(r"\bor\s+so\b|-odd\b|plus\b|\+", match.group(0)) or lead in ("perhaps", "possibly", "maybe"):
             lead = "about"  # "500-odd", "3,000-plus", "perhaps 10,000": an approximate number
@@ -184,7 +188,7 @@ def _own_clause(sentence: str, start: int, end: int, cuts_at: re.Pattern[str] = 
 def _kind(sentence: str, match: re.Match[str], lead: str, low: int | None, high: int | None) -> str:
     before = sentence[: match.start()].lower()
     clause = _own_clause(sentence, match.start(), match.end()).lower()
-    if re.match(r"[^.;]{0,40}?\b(?:at|in|from)\s+each\b|\s*each\s+from\b", sentence[match.end():].lower()):
+    if re.match(r"[^.;]{0,40}?\b(?:at|in|on|from)\s+each\b|\s*each\s+from\b", sentence[match.end():].lower()):
         return "per_unit"  # "30 work at each of the factories": the number at each unit, not a group size
     if re.search(r"\beach\s+(?:\w+\s+){0,2}(?:by|with)\s+$", before):
         return "per_unit"  # "three restaurants, each staffed by a dozen women"
@@ -226,7 +230,7 @@ def figure_for(text: str, offset: int, mention: Mention, figures: list[Figure]) 
 _VAGUE = re.compile(r"(?i)\b(?:dozens|hundreds|thousands|many|others|a\s+few|several|some\s+more|the\s+rest|"
                     r"a\s+(?:smaller|larger|second|further|separate)\s+(?:group|number|team|batch)|"
                     r"the\s+remainder|the\s+others|more\s+(?:workers|"
-                    r"women|men))\b|\b(?:dozens|hundreds|thousands|few)\s+more\b")
+                    r"women|men))\b|\b(?:dozens|hundreds|thousands|few)\s+more\b|\bthere\s+(?:are|were|is)\s+more\b")
 """A quantity of its own with no number ("dozens more", "others")."""
 
 

@@ -39,7 +39,7 @@ _COMPANY = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+){2,4})(?:Co\.|Co\b|Company|Cor
 
 _CALLED_CITY = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:city|town|port|zone)\b")
 """An apposition that calls the place a city ("Rason, the North Korean trade zone"): not the province of that name."""
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|to|from|of|around|via|through)\s+$")
+_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|to|from|of|[Aa]round|via|[Tt]hrough)\s+$")
 _COUNTRY_AFTER = re.compile(r",\s+[A-Z]")
 NEAR_KM = 250
 """A homonym this close to a place the article names with one meaning is the one the article means."""
@@ -139,6 +139,9 @@ class Placer:
             if words and region_word and f"{name} {region_word.group(1).title()}" in self.index:
                 name = f"{name} {region_word.group(1).title()}"  # "the Amur region": Amur Oblast
                 full_end = run[-1].end() + region_word.end()
+            province = re.match(r"\s+province\b", after)  # "Sichuan province", "Inner Mongolia": the province
+            if words and name not in self.index and f"{name} Province" in self.index and (province or len(words) > 1):
+                name, full_end = f"{name} Province", run[-1].end() + (province.end() if province else 0)
             if not words or name not in self.index or (name in self.smaller and name not in gz.name_index() and not (
                     _PLACE_BEFORE.search(text[: run[0].start()]) or _COUNTRY_AFTER.match(text[full_end:])
                     or text.strip() == name)):

@@ -28,6 +28,9 @@ def sector_rules(sectors: list[dict[str, str]]) -> list[tuple[str, re.Pattern[st
 _BUILT_BEFORE = re.compile(r"(?i)\b(?:working\s+on|work\s+on|worked\s+on|built|build(?:ing|s)?|construct\w*|"
                            r"renovat\w*)\s+(?:the\s+|a\s+|new\s+)?(?:[\w-]+\s+)?$")
 """Words before a hotel or restaurant that make it the building the workers put up, not where they serve."""
+_LIVE_BEFORE = re.compile(r"(?i)\b(?:li(?:ve|ved|ving)|stay(?:s|ed|ing)?|housed|lodged|sle(?:ep|eps|eping|pt))\b"
+                          r"(?![^.;]*\bwork)[^.;]{0,80}$")
+"""Words before a hotel that make it where the workers live, not where they work (not "live and work at a hotel")."""
 GENERIC_FACTORY = re.compile(r"(?i)^(?:factory|factories|plants?|manufactur\w*|assembly)$")
 MADE_IN_FACTORIES = ("garments", "electronics", "seafood")
 """Sectors whose work is done in factories: beside one of them, "the factories" is not a second sector."""
@@ -50,6 +53,8 @@ def sectors_in(text: str, rules: list[tuple[str, re.Pattern[str]]]) -> tuple[lis
     ids, words = [], []
     spans = [("construction" if sector == "hospitality" and _BUILT_BEFORE.search(text[: m.start()]) else sector, m)
              for sector, pattern in rules for m in pattern.finditer(text)]  # "working on hotels": building them
+    spans = [(sector, m) for sector, m in spans if not (sector == "hospitality" and m.group(0).lower().startswith(
+        "hotel") and _LIVE_BEFORE.search(text[: m.start()]))]  # "lived in Shenyang, some at a hotel": their lodging
     for sector, match in spans:
         if GENERIC_FACTORY.match(match.group(0)):
             before = text[: match.start()]
