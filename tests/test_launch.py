@@ -192,3 +192,17 @@ def test_the_metrics_guard_matches_hosts_as_streamlit_does(host: str | None, all
 
     assert host_allowed(host, ["localhost", "127.0.0.1", "::1"]) is allowed
     assert host_allowed("a.map.example.org", ["*.example.org"]) and host_allowed("x.example", ["*"])
+
+
+def test_the_servers_settings_hide_tracebacks_and_the_toolbar_and_skip_a_collection_per_run() -> None:
+    """``.streamlit/config.toml`` once lost its sections behind an edit of one setting: the page then
+    showed Streamlit's Deploy button, a traceback could reach a reader, and each step paid a full
+    garbage collection."""
+    import tomllib
+    from pathlib import Path
+
+    config = tomllib.loads((Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml").read_text("utf-8"))
+    assert config["client"] == {"toolbarMode": "minimal", "showErrorDetails": "none"}
+    assert config["runner"]["postScriptGC"] is False
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["server"]["enableStaticServing"] is True
