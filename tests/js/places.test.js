@@ -34,6 +34,7 @@ Layer.prototype.options = {};
 class CircleMarker extends Layer {
   constructor(ll, options) { super(options); this.ll = ll; this.radius = this.options.radius; }
   setStyle(style) { setOptions(this, style); if (style.radius !== undefined) { this.radius = style.radius; } return this; }
+  setRadius(radius) { this.options.radius = this.radius = radius; return this; }
   getRadius() { return this.radius; }
 }
 CircleMarker.prototype.options = {stroke: true, radius: 10};

@@ -10,8 +10,23 @@
     mark.labelLeft = left;  // the side declutter chose; labelsInside may move it at the map's edge
     var element = mark.label.getElement();
     if (element && element.firstChild) {
-      element.firstChild.style.transform = left ? "translateX(calc(-100% - " + 2 * mark.offset + "px))" : "";
+      restyle(element.firstChild, "transform", left ? "translateX(calc(-100% - " + 2 * mark.offset + "px))" : "");
     }
+  }
+
+  /* An element's style property set to `value` only when it was set to something else: on a year
+   * step most names stay where they were, and writing a thousand styles again made the browser
+   * work out every name's style again. */
+  function restyle(element, property, value) {
+    var set = element.nkStyle || (element.nkStyle = {});
+    if (set[property] === value) { return; }
+    set[property] = value;
+    element.style[property] = value;
+  }
+
+  /* A mark or a name moved to `latlng`, unless it is there already (moving redraws it). */
+  function moveTo(layer, latlng) {
+    if (!layer.getLatLng().equals(latlng)) { layer.setLatLng(latlng); }
   }
 
   var measure = null, widthsSeen = {}, metricsSeen = {};
@@ -124,7 +139,7 @@
           return box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height && clear(box);
         });
         if (!fits.length) {  // left out: no place for it inside the map that is clear of the other names
-          element.firstChild.style.visibility = "hidden";
+          restyle(element.firstChild, "visibility", "hidden");
           return;
         }
         var chosen = fits[0], least = covered(fits[0], id);
@@ -132,8 +147,8 @@
           var cover = covered(box, id);
           if (cover < least) { chosen = box; least = cover; }
         });
-        element.firstChild.style.visibility = "";
-        element.firstChild.style.transform = sides[chosen.name].transform;
+        restyle(element.firstChild, "visibility", "");
+        restyle(element.firstChild, "transform", sides[chosen.name].transform);
         taken.add(chosen);
       });
   }
@@ -146,36 +161,55 @@
     return {above: metrics.drop - 8, below: metrics.drop - 8 + metrics.height};
   }
 
+  /* The thin line from a moved mark's place (`mark.home`) to where the mark is drawn (`at`), in
+   * `leaders`: the mark's line of the last placing kept, moved if it must be (lines drawn anew on
+   * every year step cost the browser a new path each). */
+  function leader(mark, at, leaders) {
+    var line = mark.leader;
+    if (line && leaders.hasLayer(line)) {
+      var ends = line.getLatLngs();
+      if (!(ends[0].equals(mark.home) && ends[1].equals(at))) { line.setLatLngs([mark.home, at]); }
+      return line;
+    }
+    mark.leader = L.polyline([mark.home, at], {
+      color: "#333", weight: 1, opacity: 0.6, interactive: false, className: "nk-leader"});
+    leaders.addLayer(mark.leader);
+    return mark.leader;
+  }
+
   /* `marks`: by place id, {shape, home, label, offset} (label null for an area's handle);
    * `flows`: {lines, head, from, to}; `leaders`: the layer that holds the thin lines. */
   function declutter(map, marks, flows, leaders) {
-    leaders.clearLayers();
-    var list = Object.keys(marks).map(function (id) { return marks[id]; });
+    var list = Object.keys(marks).map(function (id) { return marks[id]; }), drawn = new Set();
     var layout = nkmap.spread(list.map(function (mark) { return map.latLngToLayerPoint(mark.home); }),
                               list.map(function (mark) { return mark.shape.getRadius(); }));
     list.forEach(function (mark, k) {
       if (layout.spots[k].moved) { return; }
-      mark.shape.setLatLng(mark.home);
-      if (mark.label) { mark.label.setLatLng(mark.home); sideOf(mark, false); }
+      moveTo(mark.shape, mark.home);
+      if (mark.label) { moveTo(mark.label, mark.home); sideOf(mark, false); }
     });
     layout.clusters.forEach(function (cluster) {
       cluster.forEach(function (k) {
         var mark = list[k], spot = layout.spots[k];
         var at = map.layerPointToLatLng(L.point(spot.x, spot.y));
-        mark.shape.setLatLng(at);
-        if (mark.label) { mark.label.setLatLng(at); sideOf(mark, spot.left); }
-        leaders.addLayer(L.polyline([mark.home, at], {
-          color: "#333", weight: 1, opacity: 0.6, interactive: false, className: "nk-leader"}));
+        moveTo(mark.shape, at);
+        if (mark.label) { moveTo(mark.label, at); sideOf(mark, spot.left); }
+        drawn.add(leader(mark, at, leaders));
       });
     });
+    leaders.eachLayer(function (line) { if (!drawn.has(line)) { leaders.removeLayer(line); } });
     flows.forEach(function (flow) {
       var from = marks[flow.from].shape, to = marks[flow.to].shape;
       var start = map.latLngToLayerPoint(from.getLatLng()), end = map.latLngToLayerPoint(to.getLatLng());
-      flow.lines.forEach(function (line) { line.setLatLngs([from.getLatLng(), to.getLatLng()]); });
+      var ends = [from.getLatLng(), to.getLatLng()];
+      flow.lines.forEach(function (line) {
+        var now = line.getLatLngs();
+        if (!(now[0].equals(ends[0]) && now[1].equals(ends[1]))) { line.setLatLngs(ends); }
+      });
       var head = nkmap.arrowHead(start, end, to.getRadius());
       var icon = flow.head.getElement();
-      if (icon) { icon.style.display = head ? "" : "none"; }
-      if (head) { flow.head.setLatLng(map.layerPointToLatLng(L.point(head.x, head.y))); }
+      if (icon) { restyle(icon, "display", head ? "" : "none"); }
+      if (head) { moveTo(flow.head, map.layerPointToLatLng(L.point(head.x, head.y))); }
     });
   }
 

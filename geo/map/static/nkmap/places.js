@@ -49,12 +49,23 @@
   /* The mark's name for a screen reader, from its entry's place and mark (again only when they
    * change what it says). */
   function ariaName(element, entry, words) {
-    var html = nkmap.markLabel(words, entry.place.name, entry.place.level, entry.mark.count, entry.mark.presence);
-    if (entry.named === html && element.hasAttribute("aria-label")) { return; }
-    var label = document.createElement("span");
-    label.innerHTML = html;
-    element.setAttribute("aria-label", label.textContent);
-    entry.named = html;
+    var named = nkmap.markLabel(words, entry.place.name, entry.place.level, entry.mark.count, entry.mark.presence, text);
+    if (entry.named === named && element.hasAttribute("aria-label")) { return; }
+    element.setAttribute("aria-label", named);
+    entry.named = named;
+  }
+
+  var decoded = new Map(), decoder = null;
+
+  /* The plain text of a piece of the records' HTML text (a name, "12 reports"): each piece read once
+   * (a thousand marks' names were parsed as HTML on every year step). */
+  function text(html) {
+    if (!decoded.has(html)) {
+      decoder = decoder || document.createElement("textarea");
+      decoder.innerHTML = html;
+      decoded.set(html, decoder.value);
+    }
+    return decoded.get(html);
   }
 
   /* A mark's path options and those of its area's circle (null for a point), as a fresh drawing
@@ -72,9 +83,23 @@
     return {shape: shape, circle: circle};
   }
 
+  /* Whether two paths' options (markOptions') say the same but for `except`. */
+  function sameOptions(a, b, except) {
+    var keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every(function (key) { return key === except || a[key] === b[key]; });
+  }
+
   /* A path's options made again from nothing but its class's defaults and `options`, as a new path
-   * would have them (no key of its old style left behind), and drawn so. */
+   * would have them (no key of its old style left behind), and drawn so. A path whose style is
+   * unchanged only gets its new radius, if that changed: on a year step most marks keep their
+   * style, and writing a thousand paths' attributes again cost the browser their style and paint. */
   function restyle(path, options) {
+    var drawn = path.nkDrawn;
+    path.nkDrawn = options;
+    if (drawn && sameOptions(drawn, options, "radius")) {
+      if (!(path instanceof L.Circle) && drawn.radius !== options.radius) { path.setRadius(options.radius); }
+      return;
+    }
     delete path.options;  // back to the class's defaults
     L.setOptions(path, options);
     path.setStyle(path instanceof L.Circle ? {} : {radius: options.radius});
@@ -104,6 +129,20 @@
   }
 
   nkmap.markOptions = markOptions;
+
+  /* A name or an arrowhead: a marker placed by a flat (2D) translation. Leaflet places markers by a
+   * 3D one, which makes each its own compositing layer in Chromium: a thousand names made every
+   * frame of a year step build and commit a thousand layers. */
+  function flat(latlng, options) {
+    var marker = L.marker(latlng, options);
+    marker._setPos = flatPosition;
+    return marker;
+  }
+
+  function flatPosition(pos) {
+    L.Marker.prototype._setPos.call(this, pos);
+    if (this._icon) { this._icon.style.transform = "translate(" + pos.x + "px," + pos.y + "px)"; }
+  }
 
   nkmap.Places = L.FeatureGroup.extend({
     options: {
@@ -301,7 +340,9 @@
       Object.keys(marks).forEach(function (id) {
         var element = marks[id].shape.getElement();
         var stop = bounds.contains(marks[id].home) && !marks[id].area;
-        if (element) { element.setAttribute("tabindex", stop ? "0" : "-1"); }
+        if (element && element.getAttribute("tabindex") !== (stop ? "0" : "-1")) {
+          element.setAttribute("tabindex", stop ? "0" : "-1");
+        }
       });
     },
 
@@ -386,7 +427,7 @@
       var arrow = document.createElement("span");
       arrow.textContent = "\u27A4";
       arrow.style.transform = "rotate(" + screenAngle(from.ll, to.ll).toFixed(1) + "deg)";
-      var head = L.marker(to.ll, {interactive: false, keyboard: false, icon: L.divIcon({
+      var head = flat(to.ll, {interactive: false, keyboard: false, icon: L.divIcon({
         className: inferred ? "nk-arrow nk-inferred" : "nk-arrow", iconSize: [18, 18], iconAnchor: [9, 9], html: arrow})});
       this.addLayer(head);
       return {lines: [line, reach], head: head, from: flow.from, to: flow.to, basis: flow.basis,
@@ -402,9 +443,11 @@
                    circle: null, place: place, mark: mark, owner: this, named: null};
       if (place.area_m) {
         entry.circle = L.circle(place.ll, options.circle);
+        entry.circle.nkDrawn = options.circle;
         this.addLayer(entry.circle);
       }
       var shape = entry.shape = L.circleMarker(place.ll, options.shape);
+      shape.nkDrawn = options.shape;
       shape.bindTooltip(nkmap.tooltipHtml(config.words, place, mark.count, mark.presence));
       // Clear of the zoom buttons at the top left when the map pans to show a popup; kept inside
       // the map when the map moves under it (the page focusing the place just tapped centres the
@@ -422,7 +465,7 @@
       if (!place.area_m) {
         // The place's name beside its mark, shown only when the map tiles (which name places) are missing.
         entry.offset = shape.getRadius() + 3;
-        entry.label = L.marker(place.ll, {interactive: false, keyboard: false, icon: L.divIcon({
+        entry.label = flat(place.ll, {interactive: false, keyboard: false, icon: L.divIcon({
           className: "nk-label", html: '<span class="nk-label-text">' + place.name + "</span>", iconSize: null,
           iconAnchor: [-entry.offset, 8]})});
         this.addLayer(entry.label);

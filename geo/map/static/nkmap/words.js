@@ -62,13 +62,17 @@
   }
 
   /* A mark as a screen reader names it: "Dandong, 3 reports", with its level and presence (HTML
-   * text as the records hold it: the caller reads it out of an element's textContent). */
-  function markLabel(words, name, level, count, presence) {
+   * text as the records hold it), each part and the separator first passed through `each` if given
+   * (places.js turns each into plain text). */
+  function markLabel(words, name, level, count, presence, each) {
     var parts = [name];
     if (level) { parts.push(words.level[level] || level); }
     parts.push(plural(words, count));
     if (PRESENCE[presence]) { parts.push(words.presence[presence]); }
-    return parts.join(words.listSeparator);
+    parts.push(words.listSeparator);
+    if (each) { parts = parts.map(each); }
+    var separator = parts.pop();
+    return parts.join(separator);
   }
 
   /* A movement line's tooltip: "Sinuiju → Dandong · 2 reports", and whether it is only inferred. */
