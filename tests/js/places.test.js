@@ -159,3 +159,16 @@ test("a place whose record moved is drawn again, not changed in place", () => {
   assert.deepEqual(plain(stepped._shapes.dandong.ll), [40.2, 124.5]);
   assert.equal(Object.values(stepped._layers).filter((l) => l instanceof CircleMarker && !(l instanceof Circle)).length, 4);
 });
+
+test("a step that changes only how many reports a place has gives its mark the new radius and writes none of its style", () => {
+  const old = fresh(WIDE);
+  const shape = old._shapes.dandong;
+  const calls = {style: 0, radius: 0};
+  shape.setStyle = function (style) { calls.style += 1; return CircleMarker.prototype.setStyle.call(this, style); };
+  shape.setRadius = function (radius) { calls.radius += 1; return CircleMarker.prototype.setRadius.call(this, radius); };
+  const fewer = {...WIDE, marks: WIDE.marks.map((m) => (m.place === "dandong" ? mark("dandong", 5, 0) : m))};
+  const stepped = nkmap.places(fewer, {});
+  stepped._adopt(old, CONFIG);
+  assert.deepEqual(calls, {style: 0, radius: 1});
+  assert.deepEqual(drawn(stepped), drawn(fresh(fewer)));
+});
