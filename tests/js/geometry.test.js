@@ -101,3 +101,32 @@ test("a first view's margin holds a whole mark clear of the edges, the credits l
   assert.equal(nkmap.outsideEdges(box(600, 350), size, [legend]), true);   // under the open legend
   assert.equal(nkmap.outsideEdges(box(400, 350), size, [legend]), false);  // beside it
 });
+
+/* spread as it was written first: every pair compared. */
+function spreadEveryPair(points, radii) {
+  const root = points.map((_, i) => i);
+  const find = (i) => { while (root[i] !== i) { i = root[i] = root[root[i]]; } return i; };
+  for (let i = 0; i < points.length; i++) {
+    for (let j = i + 1; j < points.length; j++) {
+      if (Math.hypot(points[j].x - points[i].x, points[j].y - points[i].y) < radii[i] + radii[j] + nkmap.TOUCHING) {
+        root[find(i)] = find(j);
+      }
+    }
+  }
+  return root.map((_, i) => find(i));
+}
+
+test("many marks are grouped as comparing every pair groups them, clusters in the same order", () => {
+  let seed = 7;
+  const random = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
+  for (const [n, width] of [[600, 900], [300, 200], [50, 3000], [1, 10], [0, 10]]) {
+    const points = Array.from({length: n}, () => ({x: random() * width - width / 3, y: random() * width * 0.6}));
+    const radii = points.map(() => 3 + Math.round(random() * 17));
+    const roots = spreadEveryPair(points, radii), groups = {};
+    roots.forEach((r, i) => { (groups[r] = groups[r] || []).push(i); });
+    const expected = Object.keys(groups).map(Number).sort((a, b) => a - b).map((r) => groups[r]).filter((g) => g.length > 1);
+    const found = nkmap.spread(points, radii);
+    assert.deepEqual(plain(found.clusters), expected);
+    if (n === 600) { assert.ok(expected.length > 20, `a test with clusters (${expected.length})`); }
+  }
+});

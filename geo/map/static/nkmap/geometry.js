@@ -46,6 +46,32 @@
     return slots;
   }
 
+  /* The pairs [i, j] (i < j) of marks whose circles come closer than TOUCHING, in the order of i
+   * then j: each mark is compared only with those in its square of the screen and the eight around
+   * it, squares as wide as two of the largest marks and TOUCHING (comparing every pair took 0.1 s
+   * a placing at 3,000 places). */
+  function touching(points, radii) {
+    var size = 2 * Math.max.apply(null, radii.concat([0])) + TOUCHING, cells = new Map(), pairs = [];
+    var cellOf = function (point) { return [Math.floor(point.x / size), Math.floor(point.y / size)]; };
+    points.forEach(function (point, i) {
+      var key = cellOf(point).join(" ");
+      if (!cells.has(key)) { cells.set(key, []); }
+      cells.get(key).push(i);
+    });
+    points.forEach(function (point, i) {
+      var cell = cellOf(point), near = [];
+      for (var dx = -1; dx <= 1; dx++) {
+        for (var dy = -1; dy <= 1; dy++) {
+          (cells.get((cell[0] + dx) + " " + (cell[1] + dy)) || []).forEach(function (j) {
+            if (j > i && distance(point, points[j]) < radii[i] + radii[j] + TOUCHING) { near.push(j); }
+          });
+        }
+      }
+      near.sort(function (a, b) { return a - b; }).forEach(function (j) { pairs.push([i, j]); });
+    });
+    return pairs;
+  }
+
   /* Where each mark goes so that none overlaps another. Marks whose circles come closer than
    * TOUCHING (directly or through a chain of others) form a cluster; a cluster's marks go round
    * a ring about their common centre, starting from the left (so two sit side by side, names
@@ -59,12 +85,7 @@
     var n = points.length;
     var root = points.map(function (_, i) { return i; });
     var find = function (i) { while (root[i] !== i) { i = root[i] = root[root[i]]; } return i; };
-    for (var i = 0; i < n; i++) {
-      for (var j = i + 1; j < n; j++) {
-        var reach = radii[i] + radii[j] + TOUCHING;
-        if (distance(points[i], points[j]) < reach) { root[find(i)] = find(j); }
-      }
-    }
+    touching(points, radii).forEach(function (pair) { root[find(pair[0])] = find(pair[1]); });
     var members = {};
     for (var k = 0; k < n; k++) { (members[find(k)] = members[find(k)] || []).push(k); }
     var spots = points.map(function (point) { return {x: point.x, y: point.y, moved: false, left: false}; });
