@@ -172,3 +172,27 @@ test("a step that changes only how many reports a place has gives its mark the n
   assert.deepEqual(calls, {style: 0, radius: 1});
   assert.deepEqual(drawn(stepped), drawn(fresh(fewer)));
 });
+
+/* A parent element as the DOM keeps its children, counting the children it is given again. */
+class Parent {
+  constructor(names) { this.childNodes = []; this.moves = 0; names.forEach((name) => this.appendChild({name})); this.moves = 0; }
+  detach(node) { const k = this.childNodes.indexOf(node); if (k >= 0) { this.childNodes.splice(k, 1); } }
+  appendChild(node) { this.moves += 1; this.detach(node); node.parentNode = this; this.childNodes.push(node); return node; }
+  insertBefore(node, next) {
+    this.moves += 1; this.detach(node); node.parentNode = this;
+    this.childNodes.splice(this.childNodes.indexOf(next), 0, node); return node;
+  }
+  names() { return this.childNodes.map((node) => node.name).join(""); }
+}
+
+test("marks are put in a fresh drawing's order by moving the fewest of them", () => {
+  for (const [now, wanted, moves] of [["abcdef", "abcdef", 0], ["abcdef", "bcdefa", 1], ["abcdef", "fabcde", 1],
+                                      ["abcdef", "acbdfe", 2], ["abcdef", "fedcba", 5], ["xaybzc", "cab", 1]]) {
+    const parent = new Parent([...now]);
+    const byName = Object.fromEntries(parent.childNodes.map((node) => [node.name, node]));
+    nkmap.order([...wanted].map((name) => byName[name]).concat([null]));
+    const listed = parent.names().replace(/[^abcdef]/g, "");
+    assert.equal(listed, wanted, `${now} put as ${wanted}`);
+    assert.equal(parent.moves, moves, `${now} to ${wanted}`);
+  }
+});

@@ -231,9 +231,12 @@
       };
       note.addTo(map);
     }
-    var element = note.getContainer();
-    element.innerHTML = names.length ? nkmap.offScreenNote(words, names) : "";
-    element.style.display = names.length ? "" : "none";
+    var element = note.getContainer(), html = names.length ? nkmap.offScreenNote(words, names) : "";
+    if (note.nkHtml !== html) {  // written again only when it changes (every pan and step ask)
+      note.nkHtml = html;
+      element.innerHTML = html;
+      element.style.display = names.length ? "" : "none";
+    }
   }
 
   nkmap.declutter = declutter;

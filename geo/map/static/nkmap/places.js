@@ -111,17 +111,40 @@
     return a === b || (a.name === b.name && a.area_m === b.area_m && String(a.ll) === String(b.ll));
   }
 
-  /* Elements put in the order given (each list within its own parent), moving only those from the
-   * first one out of order on: as a fresh drawing adds them. */
+  /* The indexes of a longest increasing run (not necessarily adjacent) of `numbers`. */
+  function longestRising(numbers) {
+    var tails = [], before = new Array(numbers.length);
+    numbers.forEach(function (value, k) {
+      before[k] = -1;
+      if (typeof value !== "number") { return; }  // not in the parent yet: it is moved there
+      var low = 0, high = tails.length;
+      while (low < high) {
+        var mid = (low + high) >> 1;
+        if (numbers[tails[mid]] < value) { low = mid + 1; } else { high = mid; }
+      }
+      before[k] = low > 0 ? tails[low - 1] : -1;
+      tails[low] = k;
+    });
+    var kept = new Set();
+    for (var k = tails.length ? tails[tails.length - 1] : -1; k >= 0; k = before[k]) { kept.add(k); }
+    return kept;
+  }
+
+  /* Elements put in the order given (each list within its own parent), as a fresh drawing adds
+   * them, moving as few as can be: the longest run already in order stays, the others are put
+   * beside their neighbours in the list (moving every element from the first one out of order on
+   * made the browser work out the style and layout of every mark and name on a year step). */
   function order(elements) {
     elements = elements.filter(Boolean);
     if (!elements.length) { return; }
     var parent = elements[0].parentNode, at = new Map();
     if (!parent) { return; }
     Array.prototype.forEach.call(parent.childNodes, function (node, k) { at.set(node, k); });
-    var k = 1;
-    while (k < elements.length && at.get(elements[k - 1]) < at.get(elements[k])) { k += 1; }
-    for (; k < elements.length; k++) { parent.appendChild(elements[k]); }
+    var kept = longestRising(elements.map(function (element) { return at.get(element); }));
+    for (var k = elements.length - 1; k >= 0; k--) {
+      if (kept.has(k)) { continue; }
+      if (k === elements.length - 1) { parent.appendChild(elements[k]); } else { parent.insertBefore(elements[k], elements[k + 1]); }
+    }
   }
 
   function flowKey(places, flow) {
@@ -129,6 +152,7 @@
   }
 
   nkmap.markOptions = markOptions;
+  nkmap.order = order;
 
   /* A name or an arrowhead: a marker placed by a flat (2D) translation. Leaflet places markers by a
    * 3D one, which makes each its own compositing layer in Chromium: a thousand names made every
@@ -139,9 +163,14 @@
     return marker;
   }
 
+  /* L.Marker's _setPos with a 2D translation (no shadow: names and arrowheads have none). */
   function flatPosition(pos) {
-    L.Marker.prototype._setPos.call(this, pos);
-    if (this._icon) { this._icon.style.transform = "translate(" + pos.x + "px," + pos.y + "px)"; }
+    if (this._icon) {
+      this._icon._leaflet_pos = pos;  // as L.DomUtil.setPosition keeps it, for L.DomUtil.getPosition
+      this._icon.style.transform = "translate(" + pos.x + "px," + pos.y + "px)";
+    }
+    this._zIndex = pos.y + this.options.zIndexOffset;
+    this._resetZIndex();
   }
 
   nkmap.Places = L.FeatureGroup.extend({
@@ -303,7 +332,10 @@
         entry.offset = shape.getRadius() + 3;
         entry.label.options.icon.options.iconAnchor = [-entry.offset, 8];
         var icon = entry.label.getElement();
-        if (icon) { icon.style.marginLeft = entry.offset + "px"; }
+        if (icon && icon.nkMargin !== entry.offset) {  // written only when the mark's size changed it
+          icon.nkMargin = entry.offset;
+          icon.style.marginLeft = entry.offset + "px";
+        }
       }
       this._marks[mark.place] = entry;
       this._shapes[mark.place] = shape;
