@@ -25,6 +25,13 @@ class Line {
   constructor(lls) { lines += 1; this.lls = lls; this.id = lines; }
   getLatLngs() { return this.lls; }
   setLatLngs(lls) { this.lls = lls; return this; }
+  bringToBack() { return this; }
+}
+
+class Dot {  // the dot at a moved mark's place
+  constructor(ll) { lines += 1; this.ll = ll; }
+  getLatLng() { return this.ll; }
+  bringToBack() { return this; }
 }
 
 class Group {
@@ -43,7 +50,7 @@ function nameElement() {
   return {firstChild: {style: counted, textContent: ""}, style: {}};
 }
 
-const L = {point: (x, y) => ({x, y}), polyline: (lls) => new Line(lls)};
+const L = {point: (x, y) => ({x, y}), polyline: (lls) => new Line(lls), circleMarker: (ll) => new Dot(ll)};
 const map = {
   latLngToLayerPoint: (ll) => ({x: ll.lng * 100, y: -ll.lat * 100}),
   layerPointToLatLng: (p) => new LatLng(-p.y / 100, p.x / 100),
@@ -69,23 +76,26 @@ function resize(marks, radii) {
 
 /* Where each mark and name is drawn, which way each name goes, and the leader lines' ends. */
 function placed(marks, leaders) {
-  const out = {marks: {}, leaders: []};
+  const out = {marks: {}, leaders: [], dots: []};
   for (const [id, mark] of Object.entries(marks)) {
     out.marks[id] = {at: mark.shape.getLatLng(), name: mark.label.getLatLng(), left: mark.labelLeft,
                      transform: mark.label.getElement().firstChild.style.transform};
   }
-  leaders.eachLayer((line) => out.leaders.push(line.getLatLngs()));
+  leaders.eachLayer((layer) => { if (layer instanceof Line) { out.leaders.push(layer.getLatLngs()); } });
+  leaders.eachLayer((layer) => { if (layer instanceof Dot) { out.dots.push(layer.getLatLng()); } });
   out.leaders.sort((a, b) => a[1].lng - b[1].lng);
+  out.dots.sort((a, b) => a.lng - b.lng);
   return plain(out);
 }
 
 const BIG = {dandong: 10, sinuiju: 8, hunchun: 5}, SMALL = {dandong: 2, sinuiju: 2, hunchun: 9};
 
-test("marks that touch are moved apart, each with a leader line to its place", () => {
+test("marks that touch are moved apart, each with a leader line to its place and a dot there", () => {
   const drawn = marks(BIG), leaders = new Group();
   nkmap.declutter(map, drawn, [], leaders);
   const at = placed(drawn, leaders);
   assert.equal(at.leaders.length, 2);
+  assert.deepEqual(at.dots, plain([HOMES.dandong, HOMES.sinuiju]), "a dot at each moved mark's place");
   assert.notDeepEqual(at.marks.dandong.at, plain(HOMES.dandong));
   assert.deepEqual(at.marks.hunchun.at, plain(HOMES.hunchun));
 });
@@ -113,7 +123,7 @@ test("after a step that changes the marks' sizes they are where placing them fro
   }
 });
 
-test("marks that no longer touch go back to their places and lose their leader lines", () => {
+test("marks that no longer touch go back to their places and lose their leader lines and dots", () => {
   const drawn = marks(BIG), leaders = new Group();
   nkmap.declutter(map, drawn, [], leaders);
   resize(drawn, SMALL);

@@ -91,13 +91,18 @@
 
   /* Each label inside the map and clear of the others: names are placed from the place with most
    * reports to the least, each on the side declutter chose, else on its mark's other side, under it
-   * or above it: the first of those inside the map that overlaps no name already placed, covering least of
-   * the other marks. A name with no such place is left out (its mark's tooltip and its name for
-   * screen readers still give it): on a phone Changbai County's and Hyesan's names overlapped.
+   * or above it: of those inside the map, beside its own mark, overlapping no name already placed
+   * nor what covers the map (`covers`: boxes in the map's pixels, the phone's off-screen note) and
+   * hiding no more than a quarter of another mark, the one covering least of the other marks. A
+   * name with no such place is left out, as is the name of a mark out of view (its mark's tooltip
+   * and its name for screen readers still give it): on a phone Changbai County's and Hyesan's names
+   * overlapped; a name pulled inside the map stayed when its mark had left, and one written over
+   * another mark read as that mark's.
    * Runs after every pan and zoom (what is near an edge changes with both). Reads no layout: the
    * widths and heights are kept (textWidth, nameMetrics). */
-  function labelsInside(map, marks) {
+  function labelsInside(map, marks, covers) {
     var width = map.getSize().x, height = map.getSize().y, taken = new Grid(64), circles = new Grid(64);
+    (covers || []).forEach(function (box) { taken.add(box); });  // what covers the map takes its room
     var ids = Object.keys(marks);
     ids.forEach(function (id) {
       var at = map.latLngToContainerPoint(marks[id].shape.getLatLng()), r = marks[id].shape.getRadius();
@@ -105,6 +110,12 @@
     });
     var covered = function (box, id) {  // how much of the other marks the box covers
       return circles.near(box).reduce(function (sum, other) { return other.id === id ? sum : sum + overlap(box, other); }, 0);
+    };
+    var hides = function (box, id) {  // whether the box covers more than a quarter of another mark
+      return circles.near(box).some(function (other) {
+        var area = (other.right - other.left) * (other.bottom - other.top);
+        return other.id !== id && overlap(box, other) > area / 4;
+      });
     };
     var clear = function (box) {  // of the names placed, with the pixel each keeps from the next
       var grown = {left: box.left - 1, right: box.right + 1, top: box.top - 1, bottom: box.bottom + 1};
@@ -120,6 +131,10 @@
         var w = textWidth(element.firstChild.textContent, metrics.font), h = metrics.height;
         var at = map.latLngToContainerPoint(mark.label.getLatLng());
         var r = mark.offset - 3, preferred = Boolean(mark.labelLeft), beside = at.y - 8 + metrics.drop;
+        if (at.x < 0 || at.x > width || at.y < 0 || at.y > height) {  // its mark is out of view: so is its name
+          restyle(element.firstChild, "visibility", "hidden");
+          return;
+        }
         var sides = {
           right: {left: at.x + mark.offset, top: beside, transform: ""},
           left: {left: at.x - mark.offset - w, top: beside,
@@ -135,8 +150,9 @@
         var fits = order.map(function (name) {
           var side = sides[name];
           return {id: id, name: name, left: side.left, right: side.left + w, top: side.top, bottom: side.top + h};
-        }).filter(function (box) {
-          return box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height && clear(box);
+        }).filter(function (box) {  // inside the map, clear of the other names, and beside or over its own mark
+          return box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height && clear(box) &&
+            box.right >= at.x - mark.offset && box.left <= at.x + mark.offset && !hides(box, id);
         });
         if (!fits.length) {  // left out: no place for it inside the map that is clear of the other names
           restyle(element.firstChild, "visibility", "hidden");
@@ -161,20 +177,25 @@
     return {above: metrics.drop - 8, below: metrics.drop - 8 + metrics.height};
   }
 
-  /* The thin line from a moved mark's place (`mark.home`) to where the mark is drawn (`at`), in
-   * `leaders`: the mark's line of the last placing kept, moved if it must be (lines drawn anew on
-   * every year step cost the browser a new path each). */
+  /* The thin line from a moved mark's place (`mark.home`) to where the mark is drawn (`at`), with a
+   * dot at the place, both under the marks (drawn over them, a short line read as a scratch across
+   * the mark), in `leaders`: the mark's line and dot of the last placing kept, the line moved if it
+   * must be (drawing them anew on every year step cost the browser new paths). Returns them. */
   function leader(mark, at, leaders) {
     var line = mark.leader;
     if (line && leaders.hasLayer(line)) {
       var ends = line.getLatLngs();
       if (!(ends[0].equals(mark.home) && ends[1].equals(at))) { line.setLatLngs([mark.home, at]); }
-      return line;
+      return [line, mark.leaderDot];
     }
-    mark.leader = L.polyline([mark.home, at], {
+    line = mark.leader = L.polyline([mark.home, at], {
       color: "#333", weight: 1, opacity: 0.6, interactive: false, className: "nk-leader"});
-    leaders.addLayer(mark.leader);
-    return mark.leader;
+    var dot = mark.leaderDot = L.circleMarker(mark.home, {
+      radius: 2, stroke: false, fillColor: "#333", fillOpacity: 0.8, interactive: false, className: "nk-leader-dot"});
+    leaders.addLayer(line).addLayer(dot);
+    line.bringToBack();
+    dot.bringToBack();
+    return [line, dot];
   }
 
   /* `marks`: by place id, {shape, home, label, offset} (label null for an area's handle);
@@ -194,7 +215,7 @@
         var at = map.layerPointToLatLng(L.point(spot.x, spot.y));
         moveTo(mark.shape, at);
         if (mark.label) { moveTo(mark.label, at); sideOf(mark, spot.left); }
-        drawn.add(leader(mark, at, leaders));
+        leader(mark, at, leaders).forEach(function (layer) { drawn.add(layer); });
       });
     });
     leaders.eachLayer(function (line) { if (!drawn.has(line)) { leaders.removeLayer(line); } });
@@ -216,7 +237,8 @@
   /* On a small map (a phone's), a line at its top naming the places whose marks are out of view
    * (wide areas, whose marks sit far away, above all), so that a reader knows to zoom out.
    * `places`: the records' places by id (escaped names); `words`: the map's words. Runs after every
-   * pan and zoom. */
+   * pan and zoom. Returns the line's box in the map's pixels ([] when there is none), which names
+   * keep clear of (labelsInside). */
   function offScreen(map, marks, places, words) {
     var bounds = map.getBounds(), note = map.nkOffScreen;
     var names = map.getSize().x >= nkmap.SMALL_MAP ? [] : Object.keys(marks).filter(function (id) {
@@ -237,6 +259,10 @@
       element.innerHTML = html;
       element.style.display = names.length ? "" : "none";
     }
+    if (!names.length) { return []; }
+    var container = map.getContainer().getBoundingClientRect(), shown = element.getBoundingClientRect();
+    return [{left: shown.left - container.left, right: shown.right - container.left,
+             top: shown.top - container.top, bottom: shown.bottom - container.top}];
   }
 
   nkmap.declutter = declutter;

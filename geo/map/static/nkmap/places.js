@@ -359,9 +359,22 @@
         nkmap.declutter(map, this._marks, this._flows, this._leaders);
       }
       this._view = map.getZoom() + " " + map.getPixelOrigin() + " " + map.getSize() + " " + map.getCenter();
-      nkmap.labelsInside(map, this._marks);
-      nkmap.offScreen(map, this._marks, this._records.places, nkmap.setupOf(map).config.words);
+      var note = nkmap.offScreen(map, this._marks, this._records.places, nkmap.setupOf(map).config.words);
+      nkmap.labelsInside(map, this._marks, note);
+      this._noteSettled(map, note);
       this._tabOrder(map);
+    },
+
+    /* The off-screen note read outside the map is one read before the map's style sheets apply
+     * (the page adds them after the frame has loaded): the names, which keep clear of the note, are
+     * placed again a moment later, up to twenty times. */
+    _noteSettled: function (map, note) {
+      var size = map.getSize();
+      if (!note.length || (note[0].top >= 0 && note[0].bottom <= size.y)) { this._noteTries = 0; return; }
+      this._noteTries = (this._noteTries || 0) + 1;
+      if (this._noteTries > 20) { return; }
+      var self = this;
+      setTimeout(function () { if (self._map === map) { self._update(); } }, 100);
     },
 
     /* Marks off the screen leave the keyboard's order; those on it are in, but for the handles of
