@@ -11,11 +11,12 @@ _LANDMARK_AFTER = re.compile(r"^\s+(?:River|river|Bridge|bridge|crossing|Crossin
 _MARKET_BEFORE = re.compile(
     r"\b(?:buyers?|customers?|markets?|retailers?|importers?|consumers?|clients?|brands?|shipped|"
     r"sold|sells?|selling|export(?:ed|s|ing)?(?!\s+(?:of\s+)?(?:its\s+|their\s+)?(?:labou?r|workers|manpower|people))|"
-    r"supermarkets?|shelves|freezers|end(?:s|ed)?\s+up|bound|destined)\b(?:\s+\w+){0,2}\s+(?:in|to|for)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
+    r"supermarkets?|shelves|freezers|end(?:s|ed)?\s+up|bound|destined)\b(?:\s+\w+){0,3}\s+(?:in|to|for)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
     r"(?:,\s+and\s+|,\s*|\s+and\s+)(?:the\s+)?)*$")
 _ACROSS_FROM = re.compile(r"(?i)\b(?:across\s+(?:the\s+\w+\s+)?from|opposite|facing|bordering|"
                           r"on\s+the\s+border\s+with|partners?\s+in|ties\s+to|"
-                          r"links\s+to|headquartered\s+in|headquarters\s+in)\s+(?:the\s+)?$")
+                          r"links\s+to|headquartered\s+in|headquarters\s+in)\s+(?:the\s+)?"
+                          r"(?:(?:[\w-]+\s+){0,2}(?:city|town|port|county)\s+of\s+)?$")
 _MOVED_ACROSS = re.compile(r"(?i)\b(?:arriv\w*|came|come|comes|coming|cross\w*|travel\w*|bus\w*|driven|brought|"
                            r"sent|walk\w*)\s+(?:[\w-]+\s+){0,3}across\s+(?:the\s+\w+\s+)?from\s+(?:the\s+)?$")
 """Workers who came across a bridge or river from a place: they came from it."""
@@ -46,14 +47,17 @@ _OFFICE = re.compile(r"(?i)\b(?:authorities|government|governments|ministry|emba
                      r"|\b(?-i:Institute|University|Center|Centre|Foundation|Agency|Service|Ministry|Department|Office|"
                      r"Council|Committee|Commission|Bureau)\b(?:\s+(?:for|of|on)?\s*[A-Z][\w'’-]*){0,4}\s+(?:in|based\s+in)\s+$"
                      r"|\bwho\s+(?:[^,.;]{0,60}?\s+and\s+)?(?:now\s+)?(?:lives|lived|is\s+living|settled|resettled|is\s+based)\s+in\s+$"
+                     r"|\b(?:now|currently)\s+(?:living|based|resettled|settled)\s+in\s+$"
                      r"|\b(?:(?:monitoring|rights|research|advocacy|watchdog|campaign|activist|journalism|civic|"
                      r"non-?profit)\s+(?:group|organi[sz]ation)|nonprofit|NGO|think[\s-]tank|watchdog|outlet|website|"
                      r"newspaper|broadcaster|news\s+agency)\s+(?:(?:that\s+is\s+)?based|headquartered)\s+in\s+$"
                      r"|\b(?:compan(?:y|ies)|firms?|entit(?:y|ies)|fronts?)\s+(?:that\s+(?:is|was)\s+)?(?:registered|"
                      r"incorporated)\s+in\s+$"
-                     r"|\b(?:paid|sent|transferred|wired|forwarded|remitted|handed(?:\s+over)?)\s+(?:[\w-]+\s+){0,3}?to\s+"
-                     r"(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}(?:company|firm|account|bank|broker|agent|agency)\s+"
-                     r"(?:in|based\s+in)\s+$")
+                     r"|\b(?:(?:paid|pays?|wired|remitted)\s+(?:[\w-]+\s+){0,3}?|(?:sen[dt]s?|sending|transfer\w*|wire[sd]?|"
+                     r"forward\w*|remit\w*|hand(?:s|ed)?(?:\s+over)?)\s+(?:[\w-]+\s+){0,2}?(?:money|wages?|pay|earnings|"
+                     r"cash|funds|proceeds|revenue|income|salar(?:y|ies)|dollars|yuan|remittances?)\s+(?:[\w-]+\s+){0,3}?)"
+                     r"to\s+(?:(?:a|an|the|their|its)\s+)?(?:[\w-]+\s+){0,3}?"
+                     r"(?:compan(?:y|ies)|firms?|accounts?|banks?|brokers?|agents?|agenc(?:y|ies))\s+(?:in|based\s+in)\s+$")
 """Where an authority, an office, an institute or a speaker is, not where the workers are: "Chinese authorities in
 Changchun", "a researcher at the Korea Institute for National Unification in Seoul", "a former worker who now lives
 in Seoul"."""
@@ -90,6 +94,13 @@ _SOMEONE_ELSE = re.compile(
     r"(?![^,;:.()\"“”]*\b(?:say|says|said|told|estimate[sd]?|believe[sd]?|report(?:s|ed)?)\b)[^,;:.()\"“”]*$")
 """A relative clause about a person who is not one of the workers: "said the owner, who often travels to Qingdao"
 (where that person goes or lives is not where the workers are)."""
+
+
+_PROCEEDING = re.compile(r"(?i)\b(?:released|published|issued|presented|unveiled|launched|voted|adopted|convened|"
+                         r"testif(?:y|ied|ies)|briefing|hearing|told\s+(?:reporters|journalists|a\s+news\s+conference)|"
+                         r"(?:news|press)\s+conference)\b(?:\s+[\w'’-]+){0,4}?\s+(?:in|at)\s+$")
+"""Where a report was released, a vote taken or a hearing held: "a report released in New York", "voted for the
+sanctions in New York"."""
 
 
 _WORK_AT_HOME = re.compile(r"(?i)\b(?:factories|factory|plants?|workshops?|mines?|farms?|mills?)\s+in\s+$")
@@ -129,7 +140,7 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
         return True  # a resident of a North Korean province is often one of the families the workers left
     if _NEGATIVE.search(before[-120:]) or _COMPARISON.search(before[-60:]) or _OFFICE.search(before[-120:]):
         return True
-    if _LANDMARK_CLAUSE.search(before[-140:]):
+    if _LANDMARK_CLAUSE.search(before[-140:]) or _PROCEEDING.search(before[-80:]):
         return True
     if mention.entry.country == "KP" and _WORK_AT_HOME.search(before[-40:]) and not _SENT.search(text):
         return True  # "the work done by women in factories in Pyongyang": work at home, not workers sent abroad
@@ -161,6 +172,14 @@ _APPOSED_NEAR = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:(?:just|ab
 "Fangchuan, a village near Hunchun"."""
 
 
+_OPENING_IN = re.compile(r"\s*(?:In|Across|Elsewhere\s+in|Farther\s+north\s+in|Farther\s+south\s+in)\s+(?:the\s+)?"
+                         r"(?:(?:neighbou?ring|northeastern|north-eastern|southern|northern|eastern|western|coastal|"
+                         r"nearby)\s+)?")
+_SAME_CLAUSE = re.compile(r"(?:\s+(?:[Pp]rovince|[Rr]egion))?,\s+"
+                          r"(?![^;]*\b(?:while|but|whereas|and\s+(?:in|at))\b)[^;]{0,80}\b(?:in|at|near|outside)\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:city|town|port|county)\s+of\s+)?")
+"""A sentence opening "In PROVINCE," whose clause then names a city of it: the province only locates the city."""
+
+
 def locates_only(text: str, mention: Mention, kept: list[Mention], offset: int) -> bool:
     """A place named after another only to locate it: "Linjiang, a city in Jilin's Baishan prefecture", "Yanji, in
     the Yanbian Korean Autonomous Prefecture", "Jixi, near Mudanjiang" (the first is the place; the other is not a
@@ -174,6 +193,10 @@ def locates_only(text: str, mention: Mention, kept: list[Mention], offset: int) 
             other.start > mention.end and other.entry.country == mention.entry.country and not other.entry.is_area
             and re.fullmatch(r",?\s+[^,;\d]{0,40}\bin\s+", text[local_end: other.start - offset]) for other in kept):
         return True  # "Across the border in Laos, two restaurants in Vientiane" (no head count for the country)
+    if mention.entry.precision == "province" and _OPENING_IN.fullmatch(text[:local_start]) and any(
+            other.start > mention.end and other.entry.admin1 == mention.entry.admin1 and not other.entry.is_area
+            and _SAME_CLAUSE.fullmatch(text[local_end: other.start - offset]) for other in kept):
+        return True  # "In Heilongjiang province, some 800 work on farms near Mishan": the province locates Mishan
     if not (mention.entry.precision in ("region", "province") or _AREA_AFTER.match(text[local_end:])):
         return False
     for other in kept:
