@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .gazetteer import Entry
@@ -168,3 +169,20 @@ _EMPLOYER_AFTER = re.compile(r"^['’]s\s+(?:[A-Z][\w-]*\s+){1,3}(?:(?:art\s+)?s
 
 _ESTABLISHMENT_AFTER = re.compile(r"^\s+(?:restaurants?|company|companies|hotel|gallery|eatery|eateries)\b")
 """A lower-case establishment after a place outside North Korea: where it is, not its name."""
+
+
+_BORDER_PROVINCES = re.compile(r"\b(?:north-?eastern\s+)?(?:Chinese\s+)?provinces,?\s+bordering\s+North\s+Korea\b",
+                               re.I)
+
+
+def border_provinces(text: str, kept: list[Mention], provinces: Callable[[], list[Entry]]) -> list[Mention]:
+    """"(Chinese) provinces bordering North Korea" are Liaoning and Jilin (``provinces``), not the whole northeast
+    (Heilongjiang borders no part of it): one candidate each, in place of a region named in the phrase."""
+    match = _BORDER_PROVINCES.search(text)
+    if not match:
+        return kept
+    inside = [m for m in kept if m.start < match.end() and match.start() < m.end and m.entry.is_area]
+    added = [Mention(match.start(), match.end(), match.group(0), entry,
+                     f"'{match.group(0)}': the Chinese provinces bordering North Korea are Liaoning and Jilin")
+             for entry in provinces()]
+    return sorted([m for m in kept if m not in inside] + added, key=lambda m: m.start)

@@ -63,7 +63,9 @@ Changchun", "a researcher at the Korea Institute for National Unification in Seo
 in Seoul"."""
 _LANDMARK_CLAUSE = re.compile(r"(?i)\b(?:bridge|river|crossing|road|highway|railway|rail\s+line|ferry)\b[^,.;]{0,50}?"
                               r"\b(?:that|which|linking|links|connecting|connects|carr(?:y|ies|ying)|leads?|leading)\b"
-                              r"[^,.;]{0,60}\b(?:to|from|into|with|and)\s+$")
+                              r"[^,.;]{0,60}\b(?:to|from|into|with|and)\s+$"
+                              r"|\b(?:on|along|by|beside|near)\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:road|highway|railway|rail\s+line|"
+                              r"train\s+line|ferry\s+route|route|motorway)\s+(?:from\s+[\w'’-]+\s+)?(?:to|from)\s+$")
 """A place at the far end of a bridge or road the sentence describes: "the Friendship Bridge that carries trucks across
 the Yalu River to Sinuiju"."""
 
@@ -96,6 +98,9 @@ _SOMEONE_ELSE = re.compile(
 (where that person goes or lives is not where the workers are)."""
 
 
+_CLIENTS = re.compile(r"(?i)\b(?:clients?|customers?|buyers?|purchasers?)\s+(?:have\s+)?(?:included?|includes|were|are|"
+                      r"such\s+as|like)\b[^.;:]{0,100}?\b(?:in|based\s+in|from)\s+$")
+"""Where clients are: "Clients included a game developer in Tokyo and a web design firm in Osaka"."""
 _PROCEEDING = re.compile(r"(?i)\b(?:released|published|issued|presented|unveiled|launched|voted|adopted|convened|"
                          r"testif(?:y|ied|ies)|briefing|hearing|told\s+(?:reporters|journalists|a\s+news\s+conference)|"
                          r"(?:news|press)\s+conference)\b(?:\s+[\w'’-]+){0,4}?\s+(?:in|at)\s+$")
@@ -140,7 +145,7 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
         return True  # a resident of a North Korean province is often one of the families the workers left
     if _NEGATIVE.search(before[-120:]) or _COMPARISON.search(before[-60:]) or _OFFICE.search(before[-120:]):
         return True
-    if _LANDMARK_CLAUSE.search(before[-140:]) or _PROCEEDING.search(before[-80:]):
+    if _LANDMARK_CLAUSE.search(before[-140:]) or _PROCEEDING.search(before[-80:]) or _CLIENTS.search(before[-160:]):
         return True
     if mention.entry.country == "KP" and _WORK_AT_HOME.search(before[-40:]) and not _SENT.search(text):
         return True  # "the work done by women in factories in Pyongyang": work at home, not workers sent abroad
@@ -152,7 +157,7 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
 
 
 _ENCLOSING_BETWEEN = re.compile(r",\s+(?:in\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(?:in|of)\s+)?"
-                                r"(?:[A-Z][\w'’-]*\s+(?:[Pp]rovince['’]s\s+)?){0,2}|,\s+in\s+(?:the\s+)?")
+                                r"(?:[A-Z][\w'’-]*\s+(?:[Pp]rovince['’]s\s+)?){0,2}|,?\s+in\s+(?:the\s+)?")
 _AREA_AFTER = re.compile(r"^(?:\s+(?:Korean\s+)?(?:Autonomous\s+)?(?:prefecture|Prefecture|region|Region|district|"
                          r"District|economic|development|area))")
 
@@ -191,7 +196,8 @@ def locates_only(text: str, mention: Mention, kept: list[Mention], offset: int) 
         return True
     if mention.entry.precision == "country" and any(
             other.start > mention.end and other.entry.country == mention.entry.country and not other.entry.is_area
-            and re.fullmatch(r",?\s+[^,;\d]{0,40}\bin\s+", text[local_end: other.start - offset]) for other in kept):
+            and re.fullmatch(r",?\s+(?:[^,;\d]{0,40}\bin|at|near)\s+", text[local_end: other.start - offset])
+            for other in kept):
         return True  # "Across the border in Laos, two restaurants in Vientiane" (no head count for the country)
     if mention.entry.precision == "province" and _OPENING_IN.fullmatch(text[:local_start]) and any(
             other.start > mention.end and other.entry.admin1 == mention.entry.admin1 and not other.entry.is_area
@@ -204,7 +210,8 @@ def locates_only(text: str, mention: Mention, kept: list[Mention], offset: int) 
             continue
         between = text[other.end - offset: local_start]
         if other.entry.id != mention.entry.id and _ENCLOSING_BETWEEN.fullmatch(between) and \
-                other.entry.country == mention.entry.country and _km(other, mention) <= 150:
+                other.entry.country == mention.entry.country and _km(other, mention) <= max(
+                    150, float(mention.entry.radius_km or 0)):  # "in Dalian and Shenyang in northeastern China"
             return True
     return False
 

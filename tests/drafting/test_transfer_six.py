@@ -67,3 +67,39 @@ def test_a_province_named_as_an_adjective_is_not_a_place_of_workers(data: Path) 
 def test_a_province_opening_a_sentence_about_a_city_in_it_only_locates_the_city(data: Path) -> None:
     text = "In Heilongjiang province, some 800 North Korean workers tend farms near Mishan.\n"
     assert names(text, data) == ["Mishan"]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("About 400 North Korean women came to Hunchun last year on buses from Rason.", "Rajin"),
+    ("The North Korean fishermen boarded the vessels in Nampo, North Korea's main western port, in 2019.", "Nampo"),
+])
+def test_a_north_korean_province_level_city_named_bare_is_the_city(sentence: str, place: str, data: Path) -> None:
+    assert place in names(sentence + "\n", data)
+
+
+def test_an_autonomous_region_of_two_words_is_that_region(data: Path) -> None:
+    text = ("Hundreds of North Korean workers remain at garment factories in China's Inner Mongolia Autonomous "
+            "Region, sources said.\n")
+    assert names(text, data) == ["Inner Mongolia Province"]
+
+
+def test_a_country_crossed_into_at_a_city_only_locates_the_city(data: Path) -> None:
+    text = "The North Korean women cross into China at Tumen on trainee visas.\n"
+    assert names(text, data) == ["Tumen"]
+
+
+def test_a_city_at_the_far_end_of_a_rail_line_is_not_a_place_of_workers(data: Path) -> None:
+    text = ("In Erenhot, a border town on the rail line to Ulaanbaatar, about 150 North Korean women sew uniforms "
+            "at a factory.\n")
+    assert names(text, data) == ["Erenhot"]
+
+
+def test_a_region_after_the_cities_it_encloses_only_locates_them(data: Path) -> None:
+    text = "North Korean software engineers based in Dalian and Shenyang in northeastern China took orders online.\n"
+    assert names(text, data) == ["Dalian", "Shenyang"]
+
+
+def test_where_the_clients_are_is_not_where_the_workers_are(data: Path) -> None:
+    text = ("North Korean programmers in Dalian wrote the apps. Clients included a game developer in Tokyo and a web "
+            "design firm in Osaka.\n")
+    assert names(text, data) == ["Dalian"]
