@@ -156,8 +156,8 @@ def organisation(text: str, mention: Mention) -> bool:
             text[: mention.start])):
         return True  # the government, not the city: "as Beijing stepped up", "programs with Pyongyang"
     if mention.entry.country != "KP" and _ESTABLISHMENT_AFTER.match(after) and re.search(
-            r"(?i)\b(?:the|a|an|its|one|this|that)\s+$", text[: mention.start]):
-        return False  # "the Ningbo restaurant": the restaurant in Ningbo (a North Korean city names a chain)
+            r"(?i)\b(?:the|a|an|its|one|this|that|in|at|to)\s+$", text[: mention.start]):
+        return False  # "the Ningbo restaurant", "in Beijing restaurants": in the city (a North Korean one: a chain)
     if mention.entry.country == "KP" and _EMPLOYER_AFTER.match(after):
         return True  # "Pyongyang's Mansudae studio": the employer, not where the workers come from
     return bool(_ORGANISATION_AFTER.match(after) or _ORGANISATION_BEFORE.search(text[: mention.start]))

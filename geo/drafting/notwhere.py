@@ -42,8 +42,11 @@ _COMPARISON = re.compile(r"(?i)\b(?:than|unlike|compared\s+(?:with|to))\s+(?![\d
 (not "more than 1,000 workers in Dandong")."""
 _OFFICE = re.compile(r"(?i)\b(?:authorities|government|governments|ministry|embassy|consulate|lawmakers|regulators|"
                      r"prosecutors|office|offices|researchers?|professors?|experts?|scholars?|activists?|diplomats?|"
-                     r"editors?|lawyers?|agents?|agenc(?:y|ies)|brokers?|recruiters?|handlers?|banks?|accounts?)\s+"
-                     r"(?:in|of|at|based\s+in)\s+$"
+                     r"editors?|lawyers?|agents?|agenc(?:y|ies)|brokers?|recruiters?|handlers?|banks?|accounts?|courts?|"
+                     r"tribunals?|judges?)\s+(?:in|of|at|based\s+in)\s+$"
+                     r"|\b(?:which|that)\s+is\s+(?:based|headquartered)\s+in\s+$|\b(?:flagged|registered|licensed)\s+in\s+$"
+                     r"|\b(?:labell?ed|labels?|tags?|stamped|marked)\s+(?:as\s+)?[\"“'‘]?(?:made|produced)\s+in\s+$"
+                     r"|[\"“'‘](?:Made|made)\s+in\s+$"
                      r"|\b(?-i:Institute|University|Center|Centre|Foundation|Agency|Service|Ministry|Department|Office|"
                      r"Council|Committee|Commission|Bureau)\b(?:\s+(?:for|of|on)?\s*[A-Z][\w'’-]*){0,4}\s+(?:in|based\s+in)\s+$"
                      r"|\bwho\s+(?:[^,.;]{0,60}?\s+and\s+)?(?:now\s+)?(?:lives|lived|is\s+living|settled|resettled|is\s+based)\s+in\s+$"
@@ -76,8 +79,8 @@ _RIVER_BEFORE = re.compile(r"(?i)\b(?:across|along|over|cross(?:ed|es|ing)?|up|d
 _NOT_WORKERS_FROM = re.compile(r"(?i)\b(?:fleets?|trawlers?|vessels?|ships?|shipowners?|businessm[ae]n|"
                                r"business(?:wo)?m[ae]n|owners?|investors?|compan(?:y|ies)|"
                                r"firms?|traders?|buyers?|delegations?|brokers?|tourists?|visitors?|reporters?|journalists?|"
-                               r"shipped|trucked|caught|sourced|exported|landed)"
-                               r"\s+(?:\w+\s+){0,2}from\s+$|\b(?:by\s+(?:tele)?phone|speaking|reporting)\s+from\s+$"
+                               r"shipped|trucked|caught|sourced|exported|landed|orders?)"
+                               r"\s+(?:\w+\s+){0,2}from\s+$|\borders?\s+from\s+(?:[\w-]+\s+){0,3}?(?:in|based\s+in)\s+$|\b(?:by\s+(?:tele)?phone|speaking|reporting)\s+from\s+$"
                                r"|\bowned\s+by\s+(?:[\w-]+\s+){0,3}?(?:in|based\s+in|from)\s+$")
 """Where an owner, a buyer or a visitor comes from, or where a source phones from: "a businessman from Wenzhou owns
 the plant", "told the broadcaster by phone from Dandong", "boats owned by companies in Zhoushan"."""
@@ -103,7 +106,7 @@ _CLIENTS = re.compile(r"(?i)\b(?:clients?|customers?|buyers?|purchasers?)\s+(?:h
 """Where clients are: "Clients included a game developer in Tokyo and a web design firm in Osaka"."""
 _PROCEEDING = re.compile(r"(?i)\b(?:released|published|issued|presented|unveiled|launched|voted|adopted|convened|"
                          r"testif(?:y|ied|ies)|briefing|hearing|told\s+(?:reporters|journalists|a\s+news\s+conference)|"
-                         r"(?:news|press)\s+conference)\b(?:\s+[\w'’-]+){0,4}?\s+(?:in|at)\s+$")
+                         r"(?:news|press)\s+conference|summit|talks|negotiations)\b(?:\s+[\w'’-]+){0,4}?\s+(?:in|at)\s+$")
 """Where a report was released, a vote taken or a hearing held: "a report released in New York", "voted for the
 sanctions in New York"."""
 

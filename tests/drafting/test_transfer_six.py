@@ -103,3 +103,21 @@ def test_where_the_clients_are_is_not_where_the_workers_are(data: Path) -> None:
     text = ("North Korean programmers in Dalian wrote the apps. Clients included a game developer in Tokyo and a web "
             "design firm in Osaka.\n")
     assert names(text, data) == ["Dalian"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Some 300 North Korean workers in Hunchun sew shirts, a court in Seoul heard.",
+    "About 300 North Korean workers in Hunchun make clothes labelled \"Made in Italy\".",
+    "About 300 North Korean workers in Hunchun stayed on after the summit in Hanoi collapsed.",
+    "About 300 North Korean fishermen from Hunchun work on a trawler registered in Panama.",
+    "About 300 North Korean workers at a Hunchun plant received orders from companies in Japan.",
+    "About 300 North Korean women work at a hotel in Hunchun, according to NK News, which is based in Seoul.",
+])
+def test_a_court_a_label_a_summit_a_flag_an_order_or_a_newsroom_is_not_where_workers_are(sentence: str,
+                                                                                          data: Path) -> None:
+    assert names(sentence + "\n", data) == ["Hunchun"]
+
+
+def test_restaurants_named_after_the_city_they_are_in_are_in_that_city(data: Path) -> None:
+    text = "About 120 North Korean waitresses work in Beijing restaurants, the trader said.\n"
+    assert names(text, data) == ["Beijing"]
