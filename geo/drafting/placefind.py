@@ -31,8 +31,8 @@ MUNICIPALITIES = {"Beijing", "Shanghai", "Tianjin", "Chongqing", "Rason", "Nampo
 _UNKNOWN_AFTER_NOUN = re.compile(r"\b(?:village|town|township|county)(?:,|\s+of)?\s+([A-Z][a-z]+)\b")
 _EXPLICIT_PROVINCE = re.compile(r"^(?:\s+(?:City|city|County|county|Town|town|Village|village))?\s*(?:,|\s+of|\s+in)\s+"
                                 r"(?:[A-Z][a-z]+\s+(?:City|city)\s+(?:of|in)\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+Province")
-
-
+_PARTICLE_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:es|el|al|de|del|da|do|di|la|of)\s+[A-Z][\w'’-]+)+")
+"""A name with a lower-case particle ("Dar es Salaam"), read whole when the gazetteer has it."""
 _COMPANY = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+){2,4})(?:Co\.|Co\b|Company|Corp\.?|Corporation|Group|Ltd\.?|Inc\.?)")
 """A company's name: its words after the first (which is often its city) name the company wherever they recur."""
 
@@ -88,6 +88,9 @@ class Placer:
                 entry = self._known_or(gz.region_entry(match.group(1) if kind == "china" else kind))
                 found.append(Mention(match.start(), match.end(), match.group(0), entry, _how(match.group(0), entry)))
         found += self._gazetteer_mentions(text)
+        for match in (m for m in _PARTICLE_NAME.finditer(text) if m.group(0) in self.index):
+            entry, how = self._choose(match.group(0), text, match.end(), "city")
+            found += [Mention(match.start(), match.end(), match.group(0), entry, how)] if entry else []
         found += self._unknown_places(text, found)
         kept = without_overlaps(found)[:MAX_MENTIONS]
         kept = [m for m in kept if not qualifier_only(text, m, kept) and not organisation(text, m)
@@ -114,7 +117,8 @@ class Placer:
             if len(words) > 2 and words[-2:] == ["Autonomous", "Region"]:  # "Inner Mongolia Autonomous Region"
                 precision, run, words = "province", run[:-1], words[:-1]
             elif len(words) > 1 and words[-1].lower() in SUFFIXES and words[-1] != "Province" and (
-                    len(words) == 2 or " ".join(words) not in self.index):  # "Kuandian Manchu Autonomous County"
+                    len(words) == 2 and not (words[-1] == "City" and gz.countries_in(words[0]))  # "Kuwait City"
+                    or " ".join(words) not in self.index):  # "Kuandian Manchu Autonomous County"
                 precision, run, words = SUFFIXES[words[-1].lower()], run[:-1], words[:-1]
             if len(words) > 1 and words[-1] == "Autonomous":  # "Yanbian Korean Autonomous": peoples go with the kind
                 keep = _name_words(words, self.index)

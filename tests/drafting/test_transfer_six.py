@@ -121,3 +121,12 @@ def test_a_court_a_label_a_summit_a_flag_an_order_or_a_newsroom_is_not_where_wor
 def test_restaurants_named_after_the_city_they_are_in_are_in_that_city(data: Path) -> None:
     text = "About 120 North Korean waitresses work in Beijing restaurants, the trader said.\n"
     assert names(text, data) == ["Beijing"]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("About 45 North Korean doctors worked in Dar es Salaam, Tanzania.", "Dar es Salaam"),
+    ("About 75 North Korean builders were in Kuwait City last year.", "Kuwait City"),
+])
+def test_a_city_named_with_a_particle_or_after_its_country_is_that_city(sentence: str, place: str,
+                                                                         data: Path) -> None:
+    assert names(sentence + "\n", data) == [place]
