@@ -85,7 +85,9 @@ RULES_OR_PAY = re.compile(
     r"(?i)\b(?:sanctions?|resolutions?|laws?|forbids?|forbidden|bans?|banned|barred|violat\w+|breach\w*|prohibit\w*)\b"
     r"|\b(?:pay|wages?|earnings|income|salar(?:y|ies))\b[^.;]{0,40}\b(?:goes|go|went|flows?|flowed|handed|paid|sent|"
     r"collected|taken)\b[^.;]{0,40}\b(?:to|by)\s+(?:the\s+)?(?:North\s+Korean\s+)?(?:state|government|regime|party|"
-    r"minders|Pyongyang)\b")
+    r"minders|Pyongyang)\b"
+    r"|\b(?:send|sends|sent|sending|remit\w*|hand(?:s|ed)?\s+over|transfer\w*)\s+(?:[\w-]+\s+){0,4}?(?:pay|wages?|earnings|"
+    r"income|salar(?:y|ies))\b[^.;]{0,40}\b(?:to|home)\b")
 """Sanctions and laws, or where the workers' pay goes: with no place and no head count, not a statement of where
 workers are ("Hiring them violates sanctions", "Much of their pay goes to the state")."""
 

@@ -141,7 +141,8 @@ def km(a: Entry, b: Entry) -> float:
 _COUNTRY_SPEAKS = re.compile(r"^(?:\s+and\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+"
                              r"(?:(?:has|have|had|did|do|does)\s+(?:not\s+|never\s+)?)?"
                              r"(?:said|says|denied|denies|insist\w*|claim\w*|announc\w*|accus\w*|demand\w*|refus\w*|"
-                             r"agreed|impos\w*|sanction\w*|urg\w*|estimat\w*|believes|believed|warn\w*|say)\b")
+                             r"agreed|impos\w*|sanction\w*|urg\w*|estimat\w*|believes|believed|warn\w*|say|promis\w*|pledg\w*|vow\w*|"
+                             r"decid\w*|vot\w*|ordered|orders|expelled|deported)\b")
 """A country that speaks or acts as its government: "The United States said", "Japan and South Korea accused"."""
 
 

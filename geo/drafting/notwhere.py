@@ -43,7 +43,7 @@ _COMPARISON = re.compile(r"(?i)\b(?:than|unlike|compared\s+(?:with|to))\s+(?![\d
 _OFFICE = re.compile(r"(?i)\b(?:authorities|government|governments|ministry|embassy|consulate|lawmakers|regulators|"
                      r"prosecutors|office|offices|researchers?|professors?|experts?|scholars?|activists?|diplomats?|"
                      r"editors?|lawyers?|agents?|agenc(?:y|ies)|brokers?|recruiters?|handlers?|banks?|accounts?|courts?|"
-                     r"tribunals?|judges?)\s+(?:in|of|at|based\s+in)\s+$"
+                     r"tribunals?|judges?|inspectorates?|inspectors?|parliament|legislature|police)\s+(?:in|of|at|based\s+in)\s+$"
                      r"|\b(?:which|that)\s+is\s+(?:based|headquartered)\s+in\s+$|\b(?:flagged|registered|licensed)\s+in\s+$"
                      r"|\b(?:labell?ed|labels?|tags?|stamped|marked)\s+(?:as\s+)?[\"“'‘]?(?:made|produced)\s+in\s+$"
                      r"|[\"“'‘](?:Made|made)\s+in\s+$"

@@ -130,3 +130,26 @@ def test_restaurants_named_after_the_city_they_are_in_are_in_that_city(data: Pat
 def test_a_city_named_with_a_particle_or_after_its_country_is_that_city(sentence: str, place: str,
                                                                          data: Path) -> None:
     assert names(sentence + "\n", data) == [place]
+
+
+def test_a_smaller_city_abroad_listed_after_another_is_read(data: Path) -> None:
+    text = "Welders\n\nGDANSK, Poland - North Korean welders worked on ships at yards in Gdynia and Szczecin.\n"
+    assert names(text, data) == ["Gdynia", "Szczecin"]
+
+
+def test_an_inspectorate_s_seat_is_not_where_workers_are(data: Path) -> None:
+    text = ("About 50 North Korean welders worked in Gdynia, Poland, a spokeswoman for the inspectorate in Warsaw "
+            "said.\n")
+    assert names(text, data) == ["Gdynia"]
+
+
+def test_a_country_that_promised_something_speaks_as_its_government(data: Path) -> None:
+    text = ("Several hundred North Korean builders remain on sites around Doha, months after Qatar promised to send "
+            "them home.\n")
+    assert names(text, data) == ["Doha"]
+
+
+def test_sending_wages_home_through_an_office_is_no_statement(data: Path) -> None:
+    text = ("Crews\n\nDOHA, Qatar - About 300 North Korean builders work on towers in Doha, contractors said.\n\n"
+            "The workers send most of their wages back to Pyongyang through the company's office in Doha.\n")
+    assert len(names(text, data)) == 1
