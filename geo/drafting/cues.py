@@ -64,6 +64,10 @@ HEDGE = re.compile(r"(?i)\b(?:(?-i:may|might)|could\s+have|reportedly|allegedly|
                    r"|\b(?:the|a)\s+" + _ONE_PERSON + r"\s+(?:said|says|added|told)\b"
                    r"|,\s+(?:he|she|one\s+of\s+(?:them|the\s+\w+))\s+(?:said|says|added|told)\b")
 """A hedge, or a statement resting on one unnamed person's account: the candidate's ``caution`` says so."""
+NK_RESTAURANTS = re.compile(r"\bNorth\s+Korean(?:-run|\s+state-run)?\s+restaurants?\b")
+"""A story about North Korea's restaurants abroad: their staff are the workers, so a restaurant at a place is a
+statement about them ("A third restaurant, in Luang Prabang, closed last year")."""
+RESTAURANT = re.compile(r"(?i)\brestaurants?\b")
 ABROAD = re.compile(r"(?i)\b(?:abroad|overseas)\b")
 EVENT = re.compile(r"(?i)\b(?:defect(?!ors?\b)\w*|escaped|fled|arrested|detained|died|killed|riot\w*|strike|protest\w*|"
                    r"crossed\s+into|fire)\b")
@@ -87,7 +91,7 @@ RULES_OR_PAY = re.compile(
     r"collected|taken)\b[^.;]{0,40}\b(?:to|by)\s+(?:the\s+)?(?:North\s+Korean\s+)?(?:state|government|regime|party|"
     r"minders|Pyongyang)\b"
     r"|\b(?:send|sends|sent|sending|remit\w*|hand(?:s|ed)?\s+over|transfer\w*)\s+(?:[\w-]+\s+){0,4}?(?:pay|wages?|earnings|"
-    r"income|salar(?:y|ies))\b[^.;]{0,40}\b(?:to|home)\b")
+    r"income|salar(?:y|ies)|profits?|revenues?|proceeds|money|cash)\b[^.;]{0,40}\b(?:to|home)\b")
 """Sanctions and laws, or where the workers' pay goes: with no place and no head count, not a statement of where
 workers are ("Hiring them violates sanctions", "Much of their pay goes to the state")."""
 

@@ -29,7 +29,7 @@ _FAMILY = re.compile(r"(?i)\bresidents?\b")
 """A resident of a North Korean place is often one of the families the workers left: that place stays (an origin)."""
 """Where the person speaking is, not where the workers are: "a source in Dandong told ...", "A resident of
 Sinuiju said"."""
-_MONEY = re.compile(r"(?i)\b(?:wages?|pay|earnings|revenue|money|dollars|income|cash|profits?|percent|"
+_MONEY = re.compile(r"(?i)\b(?:wages?|pay|earnings|revenue|money|dollars|income|cash|profits?|percent|currency|"
                     r"salar(?:y|ies)|yuan|"
                     r"RMB|USD)\b|\$\s?\d")
 _NEGATIVE = re.compile(r"(?i)\b(?:no\s+(?:signs?|evidence|traces?|records?)\s+of|not\s+(?:been\s+)?found|"
@@ -78,7 +78,8 @@ _RIVER_BEFORE = re.compile(r"(?i)\b(?:across|along|over|cross(?:ed|es|ing)?|up|d
 """A city's name used for its river: "crossed the Tumen into Hunchun", "along the Yalu"."""
 _NOT_WORKERS_FROM = re.compile(r"(?i)\b(?:fleets?|trawlers?|vessels?|ships?|shipowners?|businessm[ae]n|"
                                r"business(?:wo)?m[ae]n|owners?|investors?|compan(?:y|ies)|"
-                               r"firms?|traders?|buyers?|delegations?|brokers?|tourists?|visitors?|reporters?|journalists?|"
+                               r"firms?|traders?|buyers?|delegations?|brokers?|tourists?|visitors?|reporters?|journalists?|tour\s+groups?|"
+                               r"diners|guests|customers|holidaymakers|"
                                r"shipped|trucked|caught|sourced|exported|landed|orders?)"
                                r"\s+(?:\w+\s+){0,2}from\s+$|\borders?\s+from\s+(?:[\w-]+\s+){0,3}?(?:in|based\s+in)\s+$|\b(?:by\s+(?:tele)?phone|speaking|reporting)\s+from\s+$"
                                r"|\bowned\s+by\s+(?:[\w-]+\s+){0,3}?(?:in|based\s+in|from)\s+$")
@@ -104,6 +105,12 @@ _SOMEONE_ELSE = re.compile(
 _CLIENTS = re.compile(r"(?i)\b(?:clients?|customers?|buyers?|purchasers?)\s+(?:have\s+)?(?:included?|includes|were|are|"
                       r"such\s+as|like)\b[^.;:]{0,100}?\b(?:in|based\s+in|from)\s+$")
 """Where clients are: "Clients included a game developer in Tokyo and a web design firm in Osaka"."""
+_AUTHORITY_AFTER = re.compile(r"^,\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:(?:foreign|labou?r|interior|local|city|"
+                              r"provincial|immigration|border)\s+)?(?:police|officials?|authorities|ministry|government|prosecutors?|"
+                              r"spokes(?:man|woman|person)|lawmakers|diplomats?|regulators)\s+(?:said|say|says|told|have|"
+                              r"has|had|did|declined|denied|insist\w*)\b")
+"""A sentence that opens on the seat of an authority that speaks: "In Bangkok, Thai police said they had found no
+restaurant still open"."""
 _PROCEEDING = re.compile(r"(?i)\b(?:released|published|issued|presented|unveiled|launched|voted|adopted|convened|"
                          r"testif(?:y|ied|ies)|briefing|hearing|told\s+(?:reporters|journalists|a\s+news\s+conference)|"
                          r"(?:news|press)\s+conference|summit|talks|negotiations)\b(?:\s+[\w'’-]+){0,4}?\s+(?:in|at)\s+$")
@@ -130,7 +137,8 @@ def not_where_workers_are(text: str, mention: Mention, offset: int) -> bool:
 
 def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
     """:func:`not_where_workers_are` with the words ``before`` the place given."""
-    if _SOMEONE_ELSE.search(before[-120:]):
+    if _SOMEONE_ELSE.search(before[-120:]) or (re.fullmatch(r"\s*(?:In|At)\s+", before)
+                                               and _AUTHORITY_AFTER.match(after)):
         return True
     if _LANDMARK_AFTER.match(after) or _EVENT_AFTER.match(after):
         return True

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from . import gazetteer as gz
+from .countries import countries_by_adjective
 from .gazetteer import Entry
 from .mentions import (
     Mention,
@@ -31,8 +32,7 @@ MUNICIPALITIES = {"Beijing", "Shanghai", "Tianjin", "Chongqing", "Rason", "Nampo
 _UNKNOWN_AFTER_NOUN = re.compile(r"\b(?:village|town|township|county)(?:,|\s+of)?\s+([A-Z][a-z]+)\b")
 _EXPLICIT_PROVINCE = re.compile(r"^(?:\s+(?:City|city|County|county|Town|town|Village|village))?\s*(?:,|\s+of|\s+in)\s+"
                                 r"(?:[A-Z][a-z]+\s+(?:City|city)\s+(?:of|in)\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+Province")
-_PARTICLE_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:es|el|al|de|del|da|do|di|la|of)\s+[A-Z][\w'’-]+)+")
-"""A name with a lower-case particle ("Dar es Salaam"), read whole when the gazetteer has it."""
+_PARTICLE_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:es|el|al|de|del|da|do|di|la|of)\s+[A-Z][\w'’-]+)+")  # Dar es
 _COMPANY = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+){2,4})(?:Co\.|Co\b|Company|Corp\.?|Corporation|Group|Ltd\.?|Inc\.?)")
 """A company's name: its words after the first (which is often its city) name the company wherever they recur."""
 
@@ -52,8 +52,7 @@ BORDER_PROVINCES = frozenset({"Liaoning", "Jilin", "Heilongjiang"})
 """The last tie-breaker between homonyms nothing else tells apart: where most reports are."""
 
 MAX_MENTIONS = 12
-"""Places drafted from one sentence at most (the curated seeds name at most 5 in a sentence): each
-mention is checked against the whole sentence, so a sentence of a place name repeated stays cheap."""
+"""Places drafted from one sentence at most (the seeds name at most 5): a repeated place name stays cheap."""
 
 
 class Placer:
@@ -65,7 +64,8 @@ class Placer:
         self.known_by_name = {name: self.known[i] for name, i in names}
         pattern = "|".join(re.escape(name) for name, _ in names) or r"(?!x)x"
         self.known_pattern = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
-        self.article_countries = self._countries_named(article_text) | gz.countries_in(article_text)
+        self.article_countries = self._countries_named(article_text) | gz.countries_in(article_text) | \
+            countries_by_adjective(article_text)  # "the Cambodian capital": Siem Reap is read
         self.smaller = gz.smaller_abroad(self.article_countries)  # "Gdansk" in an article that names Poland
         self.index = gz.name_index() if not self.smaller else gz.name_index() | {
             name: gz.name_index().get(name, []) + entries for name, entries in self.smaller.items()}

@@ -153,3 +153,37 @@ def test_sending_wages_home_through_an_office_is_no_statement(data: Path) -> Non
     text = ("Crews\n\nDOHA, Qatar - About 300 North Korean builders work on towers in Doha, contractors said.\n\n"
             "The workers send most of their wages back to Pyongyang through the company's office in Doha.\n")
     assert len(names(text, data)) == 1
+
+
+RESTAURANTS = ("Restaurants\n\nVIENTIANE, Laos - Two North Korean restaurants in the Lao capital are still open, with "
+               "waitresses from Pyongyang singing for diners most evenings.\n\n")
+
+
+def test_in_a_story_about_north_korean_restaurants_a_restaurant_at_a_place_is_a_statement(data: Path) -> None:
+    text = RESTAURANTS + "A third restaurant, in the northern town of Luang Prabang, closed last year.\n"
+    assert "Luang Prabang" in names(text, data, "2019-09-20")
+
+
+def test_a_smaller_city_is_read_in_an_article_that_names_its_country_by_its_adjective(data: Path) -> None:
+    text = ("In Phnom Penh, the Cambodian capital, about 20 North Korean waitresses work at one restaurant, and "
+            "about 15 at another in Siem Reap.\n")
+    assert names(text, data, "2019-09-20") == ["Phnom Penh", "Siem Reap"]
+
+
+def test_where_the_diners_come_from_and_police_speak_is_not_where_workers_are(data: Path) -> None:
+    text = RESTAURANTS + ("About 15 North Korean women serve cold noodles in Vientiane to tour groups from South Korea "
+                          "and China.\n\nIn Bangkok, Thai police said they had found no North Korean restaurant "
+                          "still open.\n")
+    assert names(text, data, "2019-09-20") == ["Pyongyang", "Vientiane", "Vientiane"]
+
+
+def test_restaurants_sending_their_profits_home_is_no_statement(data: Path) -> None:
+    text = RESTAURANTS + ("The restaurants are run by North Korean state trading companies and send their profits to "
+                          "Pyongyang.\n")
+    assert names(text, data, "2019-09-20") == ["Pyongyang", "Vientiane"]
+
+
+def test_a_north_korean_city_that_restaurants_earn_currency_for_is_not_an_origin(data: Path) -> None:
+    text = RESTAURANTS + ("The restaurants, which bring in hard currency for Pyongyang, had been popular with Chinese "
+                          "and South Korean visitors.\n")
+    assert names(text, data, "2019-09-20") == ["Pyongyang", "Vientiane"]
