@@ -49,7 +49,7 @@ from .statement import presence_of, quote_of, role_of, unique_rows
 
 CONTINENT = re.compile(r"\b(?:Europe|Africa|Asia|Latin\s+America|South\s+America|North\s+America|Oceania)\b")
 """A continent the gazetteer does not place: a sentence about one is not a general statement about China."""
-FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE"})
+FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE", "HK", "SG", "TH"})
 """Countries a story is often filed from without workers there (Seoul, Washington, Geneva): their dateline does not
 make a sentence that names no place a statement about them."""
 
@@ -103,7 +103,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             filed = placer.mentions(dateline.group(1).title(), 0)
             named_again = re.search(rf"\b{re.escape(filed[0].entry.name.split()[0])}\b(?![-'’])",
                                     article.text[sentence.start + dateline.end():]) if filed else None
-            story_city = filed and filed[0].entry.country == "CN" and filed[0].entry.name not in CAPITALS
+            story_city = filed and filed[0].entry.country not in FILED_FROM_ONLY and filed[0].entry.name not in CAPITALS
             if filed and (named_again or story_city) and context.dateline is None and not filed[0].entry.is_area:
                 context.dateline = replace(filed[0], start=sentence.start, end=sentence.start,
                                            how=f"the dateline's {filed[0].entry.name}")

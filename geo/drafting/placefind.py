@@ -38,7 +38,7 @@ _COMPANY = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+){2,4})(?:Co\.|Co\b|Company|Cor
 
 _CALLED_CITY = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:city|town|port|zone)\b")
 """An apposition that calls the place a city ("Rason, the North Korean trade zone"): not the province of that name."""
-_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|to|from|of|[Aa]round|via|[Tt]hrough)\s+"
+_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|to|from|of|[Aa]round|via|[Tt]hrough)\s+(?:nearby\s+)?"
                            r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$")
 _COUNTRY_AFTER = re.compile(r",\s+[A-Z]")
 NEAR_KM = 250

@@ -187,3 +187,15 @@ def test_a_north_korean_city_that_restaurants_earn_currency_for_is_not_an_origin
     text = RESTAURANTS + ("The restaurants, which bring in hard currency for Pyongyang, had been popular with Chinese "
                           "and South Korean visitors.\n")
     assert names(text, data, "2019-09-20") == ["Pyongyang", "Vientiane"]
+
+
+def test_a_sentence_under_a_dateline_abroad_about_the_capital_of_this_nation_is_at_the_dateline(data: Path) -> None:
+    text = ("Builders\n\nMALABO, Equatorial Guinea (AP) - Dozens of North Korean construction workers are still "
+            "building a hospital in the capital of this small oil-rich nation, residents said.\n")
+    assert names(text, data, "2020-08-20") == ["Malabo"]
+
+
+def test_a_smaller_city_abroad_after_in_nearby_is_read(data: Path) -> None:
+    text = ("North Korean builders work in Equatorial Guinea. In nearby Bata, about 60 North Koreans were building "
+            "a stadium until last year.\n")
+    assert "Bata" in names(text, data, "2020-08-20")
