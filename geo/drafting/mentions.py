@@ -18,7 +18,7 @@ _ORGANISATION_AFTER = re.compile(
     rf"^(?:(?i:-based|{_OFFICE}|['’]s\s+(?:government|regime|leader|leadership|authorities|state|weapons|nuclear|missile|military|"
     r"ministry|foreign\s+ministry|spy\s+agency|intelligence|embassy|coffers|treasury|ruling\s+party|officials|economy|"
     r"(?:[\w-]+\s+)?(?:authority|agency|coast\s+guard|navy|police|customs|inspectors?))|\s+(?:restaurants?|chain|company|companies|"
-    r"hotel|gallery|institute|university|academy|government|regime|provincial|municipal|authorities|state|style|leader|officials?|"
+    r"hotel|gallery|institute|university|academy|government|regime|provincial|municipal|city\s+government|authorities|state|style|leader|officials?|"
     r"(?:[a-z]+\s+)?(?:studios?|firms?|agency|bank|enterprises?)|"
     r"market|trading|traders?|eatery|eateries)\b)"
     r"|(?:\s+[A-Z][\w&'’-]*){1,4}\s+(?:Co\.|Co\b|Company|Corp\.?|Corporation|Group|Ltd\.?|Inc\.?|Trading|Industr\w*)"

@@ -111,6 +111,9 @@ _AUTHORITY_AFTER = re.compile(r"^,\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:(?:foreign
                               r"has|had|did|declined|denied|insist\w*)\b")
 """A sentence that opens on the seat of an authority that speaks: "In Bangkok, Thai police said they had found no
 restaurant still open"."""
+_GOODS = re.compile(r"(?i)\b(?:shipments?|exports?|imports?|cargo(?:es)?|consignments?|deliveries)\s+of\s+"
+                    r"(?:[\w-]+\s+){1,3}?(?:from\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3})?(?:from|to|into)\s+(?:the\s+)?$")
+"""Where goods come from or go: "shipments of eyelashes from North Korea to China"."""
 _PROCEEDING = re.compile(r"(?i)\b(?:released|published|issued|presented|unveiled|launched|voted|adopted|convened|"
                          r"testif(?:y|ied|ies)|briefing|hearing|told\s+(?:reporters|journalists|a\s+news\s+conference)|"
                          r"(?:news|press)\s+conference|summit|talks|negotiations)\b(?:\s+[\w'’-]+){0,4}?\s+(?:in|at)\s+$")
@@ -156,7 +159,8 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
         return True  # a resident of a North Korean province is often one of the families the workers left
     if _NEGATIVE.search(before[-120:]) or _COMPARISON.search(before[-60:]) or _OFFICE.search(before[-120:]):
         return True
-    if _LANDMARK_CLAUSE.search(before[-140:]) or _PROCEEDING.search(before[-80:]) or _CLIENTS.search(before[-160:]):
+    if _LANDMARK_CLAUSE.search(before[-140:]) or _PROCEEDING.search(before[-80:]) or _CLIENTS.search(before[-160:]) \
+            or _GOODS.search(before[-100:]):
         return True
     if mention.entry.country == "KP" and _WORK_AT_HOME.search(before[-40:]) and not _SENT.search(text):
         return True  # "the work done by women in factories in Pyongyang": work at home, not workers sent abroad
@@ -179,13 +183,13 @@ _NEAR_BETWEEN = re.compile(r",?\s+(?:(?:just|about|some|roughly)\s+)?(?:(?:[\d,]
                            r"(?:city|town|port)\s+of\s+)?")
 """Between a place and another named only to say where it lies: "in Jixi, near Mudanjiang", "in Tumen, about 60
 kilometres from Yanji"."""
-_APPOSED_NEAR = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:(?:just|about|some|roughly)\s+)?"
+_APPOSED_NEAR = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:(?:(?:just|about|some|roughly)\s+)?"
                            r"(?:(?:[\d,]+|a\s+few|several)\s+(?:km|kilometres|kilometers|miles)\s+)?"
                            r"(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?|"
                            r"upstream|downstream|up\s+the\s+coast|down\s+the\s+coast)\s+(?:of|from)|near|outside|"
-                           r"not\s+far\s+from|close\s+to)\s+")
+                           r"not\s+far\s+from|close\s+to)|under|administered\s+by|part\s+of)\s+")
 """Between a place and another that an apposition locates it by: "Zhuanghe, a port city north of Dalian",
-"Fangchuan, a village near Hunchun"."""
+"Fangchuan, a village near Hunchun", "Pingdu, a county-level city under Qingdao"."""
 
 
 _OPENING_IN = re.compile(r"\s*(?:In|Across|Elsewhere\s+in|Farther\s+north\s+in|Farther\s+south\s+in)\s+(?:the\s+)?"

@@ -128,7 +128,8 @@ def figures_in(sentence: str) -> list[Figure]:
         if _MONEY_BEFORE.search(sentence[: match.start()]) or re.match(r"\s*(?:%|per\s*cent|percent)", after):
             continue
         if _POPULATION.search(sentence[: match.start()]) or _SPEAKERS.match(sentence[match.end():]) or re.search(
-                r"(?i)\b(?:one|two|[0-9]+)\s+(?:in|out\s+of)\s+$", sentence[: match.start()]):
+                r"(?i)\b(?:(?:one|two|[0-9]+)\s+(?:in|out\s+of)|according\s+to|interviews\s+with)\s+$",
+                sentence[: match.start()]):
             continue  # "said two people familiar with the figures": who speaks, not how many work
         groups = match.groupdict()
         leading = re.search(rf"(?i){_LEAD_WORDS}\s+$", sentence[: match.start("group_n")]) if groups.get(
@@ -164,8 +165,8 @@ def figures_in(sentence: str) -> list[Figure]:
 _KIND_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s+|\s+but\s+")
 """Where the clause that gives a figure its kind ends: a projection word in another clause ("they are not allowed
 to leave") says nothing about this figure."""
-_SPEAKERS = re.compile(r"(?i)\s+(?:familiar\s+with|with\s+knowledge\s+of|who\s+(?:spoke|asked|declined|requested)|"
-                       r"briefed\s+on|close\s+to)\b")
+_SPEAKERS = re.compile(r"(?i)\s+(?:familiar\s+with|with\s+knowledge\s+of|who\s+(?:spoke|asked|declined|requested|"
+                       r"(?:have\s+|had\s+)?(?:visited|seen|saw|met|interviewed|toured))|briefed\s+on|close\s+to)\b")
 """People who speak about the workers ("two people familiar with the figures"), not a number of workers."""
 _POPULATION = re.compile(r"(?i)(?:\b(?:city|town|county|district|province|prefecture|region|country|population)\s+of|"
                          r"\bhome\s+to|\bpopulation(?:\s+of)?|\binhabitants\s+of)\s+$")

@@ -199,3 +199,26 @@ def test_a_smaller_city_abroad_after_in_nearby_is_read(data: Path) -> None:
     text = ("North Korean builders work in Equatorial Guinea. In nearby Bata, about 60 North Koreans were building "
             "a stadium until last year.\n")
     assert "Bata" in names(text, data, "2020-08-20")
+
+
+def test_people_who_visited_the_plants_are_not_a_head_count(data: Path) -> None:
+    text = ("Hundreds of North Korean women work at wig factories in Pingdu, according to two people who have "
+            "visited the plants.\n")
+    assert [row.get("workers_min", "") for _, row in drafts.drafted(text, data, "2020-03-20")] == [""]
+
+
+def test_the_city_a_county_level_city_is_under_only_locates_it(data: Path) -> None:
+    text = "Hundreds of North Korean women work at wig factories in Pingdu, a county-level city under Qingdao.\n"
+    assert names(text, data, "2020-03-20") == ["Pingdu"]
+
+
+def test_where_shipments_of_goods_come_from_and_go_is_not_where_workers_are(data: Path) -> None:
+    text = ("About 200 North Korean women make eyelashes in Pingdu, and customs data show shipments of eyelashes "
+            "from North Korea to China rose in 2019.\n")
+    assert names(text, data, "2020-03-20") == ["Pingdu"]
+
+
+def test_a_city_government_is_not_a_place_of_workers(data: Path) -> None:
+    text = ("About 200 North Korean women make eyelashes in Pingdu, a spokesman for the Qingdao city government "
+            "said.\n")
+    assert names(text, data, "2020-03-20") == ["Pingdu"]
