@@ -59,10 +59,14 @@ _ONE_PERSON = (r"(?:source|trader|manager|resident|official|visitor|worker|defec
 HEDGE = re.compile(r"(?i)\b(?:(?-i:may|might)|could\s+have|reportedly|allegedly|perhaps|possibly|probably|"
                    r"(?:is|are|was|were)\s+(?:believed|thought)\s+to|is\s+said\s+to|are\s+said\s+to|"
                    r"were\s+said\s+to|was\s+said\s+to|rumou?r\w*|I\s+heard|unconfirmed|purportedly|supposedly)\b"
-                   r"|\b(?:a|an|one|another)\s+(?:[\w'’]+\s+){0,2}" + _ONE_PERSON + r"\s+(?:\w+\s+){0,3}"
+                   r"|\b(?:a|an|one|another)\s+(?:[\w'’]+\s+){0,2}" + _ONE_PERSON + r"\s+(?:[\w'’]+\s+){0,5}"
                    r"(?:said|says|told|added|claimed)\b"
-                   r"|\b(?:the|a)\s+" + _ONE_PERSON + r"\s+(?:said|says|added|told)\b"
-                   r"|,\s+(?:he|she|one\s+of\s+(?:them|the\s+\w+))\s+(?:said|says|added|told)\b")
+                   r"|\b(?:the|a)\s+(?:(?:second|first|third|other|same)\s+)?" + _ONE_PERSON +
+                   r"\s+(?:said|says|added|told)\b"
+                   r"|\baccording\s+to\s+(?:a|an|one|another|the)\s+(?:[\w'’-]+\s+){0,2}" + _ONE_PERSON + r"\b"
+                   r"|\bone\s+of\s+the\s+(?:[\w'’-]+\s+)?" + _ONE_PERSON + r"s\s+(?:said|says|added|told)\b"
+                   r"|\bsuggest(?:s|ed)?\b"
+                   r"|,[\"”’]?\s+(?:he|she|one\s+of\s+(?:them|the\s+\w+))\s+(?:said|says|added|told)\b")
 """A hedge, or a statement resting on one unnamed person's account: the candidate's ``caution`` says so."""
 NK_RESTAURANTS = re.compile(r"\bNorth\s+Korean(?:-run|\s+state-run)?\s+restaurants?\b")
 """A story about North Korea's restaurants abroad: their staff are the workers, so a restaurant at a place is a

@@ -150,8 +150,8 @@ def organisation(text: str, mention: Mention) -> bool:
     """A place name used in a name or as a modifier: "Pyongyang-based", "the Pyongyang restaurant"; a country
     speaking as its government ("The United States said ...")."""
     after = text[mention.end:]
-    if mention.entry.precision == "country" and _COUNTRY_SPEAKS.match(after):
-        return True
+    if mention.entry.precision == "country" and _COUNTRY_SPEAKS.match(after) and not _SENT_HOME.search(after[:120]):
+        return True  # (not "Mongolia says it has sent all of its North Korean laborers home": none there now)
     if mention.words in CAPITALS and (_GOVERNMENT_VERB.match(after) or re.search(
             r"(?i)\b(?:with|and|between|urged|urges|pressed|presses|asked|asks|called\s+on|calls\s+on|critici[sz]ed|told)\s+$",
             text[: mention.start])):
@@ -164,6 +164,8 @@ def organisation(text: str, mention: Mention) -> bool:
     return bool(_ORGANISATION_AFTER.match(after) or _ORGANISATION_BEFORE.search(text[: mention.start]))
 
 
+_SENT_HOME = re.compile(r"(?i)\b(?:sent|returned)\s+(?:all\s+)?(?:of\s+)?(?:its|their|the)?\s*"
+                        r"(?:[\w-]+\s+){0,4}?(?:home|back)\b|\b(?:repatriated|expelled|deported)\b")
 _EMPLOYER_AFTER = re.compile(r"^['’]s\s+(?:[A-Z][\w-]*\s+){1,3}(?:(?:art\s+)?studios?|company|companies|corporation|"
                              r"group|firm|enterprise|bureau)\b")
 

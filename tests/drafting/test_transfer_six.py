@@ -222,3 +222,22 @@ def test_a_city_government_is_not_a_place_of_workers(data: Path) -> None:
     text = ("About 200 North Korean women make eyelashes in Pingdu, a spokesman for the Qingdao city government "
             "said.\n")
     assert names(text, data, "2020-03-20") == ["Pingdu"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Some 400 North Koreans work at the plant in Hunchun, according to a manager who spoke on condition of "
+    "anonymity.",
+    "One of the residents said about 200 North Koreans work at one site in Hunchun.",
+    "In nearby Hunchun, about 200 North Koreans work at timber yards, the second resident said.",
+    "About 36 North Korean women came to Hunchun in two groups of 18,\" he said.",
+    "Several hundred North Koreans worked at seafood plants in Hunchun in 2018, trade records suggest.",
+])
+def test_a_statement_resting_on_one_unnamed_person_or_on_what_records_suggest_is_hedged(sentence: str,
+                                                                                          data: Path) -> None:
+    assert all(row["caution"] for _, row in drafts.drafted(sentence + "\n", data, "2019-09-20"))
+
+
+def test_a_country_that_says_it_sent_its_workers_home_is_a_statement_about_it(data: Path) -> None:
+    text = ("Hundreds of North Korean workers remain at factories in Erenhot, even as neighbouring Mongolia says it "
+            "has sent all of its North Korean laborers home.\n")
+    assert "Mongolia" in names(text, data, "2021-06-08")
