@@ -241,3 +241,15 @@ def test_a_country_that_says_it_sent_its_workers_home_is_a_statement_about_it(da
     text = ("Hundreds of North Korean workers remain at factories in Erenhot, even as neighbouring Mongolia says it "
             "has sent all of its North Korean laborers home.\n")
     assert "Mongolia" in names(text, data, "2021-06-08")
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("took orders from Japanese companies from 2019 until early this year", ("2019", "2022")),
+    ("from 2019 until last year", ("2019", "2021")),
+    ("farms have taken on North Korean laborers for the third year running", ("2020", "2022")),
+])
+def test_a_period_that_runs_to_this_year_or_for_the_nth_year(text: str, years: tuple[str, str]) -> None:
+    from geo.drafting.dates import date_of, parse_published
+
+    guess = date_of(text, parse_published("2022-09-12"))
+    assert (guess.start, guess.end) == years
