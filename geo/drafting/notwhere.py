@@ -114,6 +114,11 @@ restaurant still open"."""
 _GOODS = re.compile(r"(?i)\b(?:shipments?|exports?|imports?|cargo(?:es)?|consignments?|deliveries)\s+of\s+"
                     r"(?:[\w-]+\s+){1,3}?(?:from\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3})?(?:from|to|into)\s+(?:the\s+)?$")
 """Where goods come from or go: "shipments of eyelashes from North Korea to China"."""
+_ESCAPE_ROUTE = re.compile(r"(?i)\b(?:defect(?:ed|ing|s)?|escap(?:ed|ing|es)|fled|flee(?:ing|s)?|sought\s+asylum|"
+                           r"made\s+(?:her|his|their)\s+way)\b[^.;,]{0,80}?\b(?:to|through|via|into|reached)\s+(?:the\s+)?$"
+                           r"|\b(?:rights|advocacy|activist|aid|monitoring|research|defector|civic)\s+groups?\s+(?:based\s+)?in\s+$")
+"""Where someone who fled went, and the way there, not where workers are ("escaped in 2019 and reached South Korea
+through Laos", "defected to Seoul"); where a rights group is ("rights groups in Seoul say")."""
 _PROCEEDING = re.compile(r"(?i)\b(?:released|published|issued|presented|unveiled|launched|voted|adopted|convened|"
                          r"testif(?:y|ied|ies)|briefing|hearing|told\s+(?:reporters|journalists|a\s+news\s+conference)|"
                          r"(?:news|press)\s+conference|summit|talks|negotiations)\b(?:\s+[\w'’-]+){0,4}?\s+(?:in|at)\s+$")
@@ -160,7 +165,7 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
     if _NEGATIVE.search(before[-120:]) or _COMPARISON.search(before[-60:]) or _OFFICE.search(before[-120:]):
         return True
     if _LANDMARK_CLAUSE.search(before[-140:]) or _PROCEEDING.search(before[-80:]) or _CLIENTS.search(before[-160:]) \
-            or _GOODS.search(before[-100:]):
+            or _GOODS.search(before[-100:]) or _ESCAPE_ROUTE.search(before[-120:]):
         return True
     if mention.entry.country == "KP" and _WORK_AT_HOME.search(before[-40:]) and not _SENT.search(text):
         return True  # "the work done by women in factories in Pyongyang": work at home, not workers sent abroad

@@ -253,3 +253,18 @@ def test_a_period_that_runs_to_this_year_or_for_the_nth_year(text: str, years: t
 
     guess = date_of(text, parse_published("2022-09-12"))
     assert (guess.start, guess.end) == years
+
+
+@pytest.mark.parametrize("sentence", [
+    "A North Korean woman who worked at a seafood plant in Donggang escaped in 2019 and reached South Korea through "
+    "Laos and Thailand.",
+    "Thirteen waitresses from a North Korean restaurant in Donggang defected to Seoul in 2016.",
+    "About 200 North Korean workers in Donggang risk being repatriated if they escape, rights groups in Seoul say.",
+])
+def test_where_a_defector_went_and_the_way_there_are_not_places_of_workers(sentence: str, data: Path) -> None:
+    assert names(sentence + "\n", data, "2021-03-20") == ["Donggang"]
+
+
+def test_a_place_workers_were_sent_to_after_a_defection_elsewhere_is_still_read(data: Path) -> None:
+    text = "Since the waitresses defected in 2016, North Korea has sent 200 workers to Donggang.\n"
+    assert "Donggang" in names(text, data, "2021-03-20")
