@@ -16,10 +16,12 @@ from .cues import (
     HEDGE,
     LEGAL_ACTION,
     MORE_OF_THEM,
+    NK_PEOPLE,
     NK_RESTAURANTS,
     NORTH_KOREAN,
     OPENING_COUNT,
     OTHER_SUBJECT,
+    PRESENT,
     PRONOUN_SUBJECT,
     RESTAURANT,
     RULES_OR_PAY,
@@ -128,7 +130,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             before_this is not None and names_kind(text))  # "elsewhere in the city": the city named before
         about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise)) \
             or (precise and (MORE_OF_THEM.match(text) and SITE.search(text) or staff_words and staff_words.search(
-                text))) \
+                text) or NK_PEOPLE.search(text) and (PRESENT.search(text) or any(
+                    f.kind in HEAD_COUNT for f in figures_in(text))))) \
             or (previous_about_workers and (goes_on_about_work(text, rules) or MORE_OF_THEM.search(text) or (
                 precise and (WORKPLACES.search(text) or re.search(r"\b[\d,]+\s+(?:more\s+)?of\s+them\b", text)))
                 or any(f.kind != "share" and (NORTH_KOREAN.search(text) or f.start <= 15 and f.kind in HEAD_COUNT)

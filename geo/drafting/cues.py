@@ -68,6 +68,10 @@ HEDGE = re.compile(r"(?i)\b(?:(?-i:may|might)|could\s+have|reportedly|allegedly|
                    r"|\bsuggest(?:s|ed)?\b"
                    r"|,[\"”’]?\s+(?:he|she|one\s+of\s+(?:them|the\s+\w+))\s+(?:said|says|added|told)\b")
 """A hedge, or a statement resting on one unnamed person's account: the candidate's ``caution`` says so."""
+NK_PEOPLE = re.compile(r"\bNorth\s+Koreans\b(?!['’])")
+"""North Koreans as people, not the adjective: with a place, a head count or a word of arriving or staying, workers."""
+PRESENT = re.compile(r"(?i)\b(?:arriv\w*|came|come|remain\w*|stay\w*|live[sd]?|living|home\s+to|busloads?|number\s+of|"
+                     r"hosted|hosts|housed)\b")
 NK_RESTAURANTS = re.compile(r"\bNorth\s+Korean(?:-run|\s+state-run)?\s+restaurants?\b")
 """A story about North Korea's restaurants abroad: their staff are the workers, so a restaurant at a place is a
 statement about them ("A third restaurant, in Luang Prabang, closed last year")."""

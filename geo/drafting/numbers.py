@@ -127,7 +127,11 @@ def figures_in(sentence: str) -> list[Figure]:
         after = sentence[match.end():]
         if _MONEY_BEFORE.search(sentence[: match.start()]) or re.match(r"\s*(?:%|per\s*cent|percent)", after):
             continue
-        if _POPULATION.search(sentence[: match.start()]) or _SPEAKERS.match(sentence[match.end():]) or re.search(
+        population = _POPULATION.search(sentence[: match.start()])
+        if population and population.group(0).lower().startswith("home") and re.search(
+                r"(?i)North\s+Koreans|workers|labou?rers", match.group(0)):
+            population = None  # "home to about 3,000 North Koreans": a number of workers, not the town's people
+        if population or _SPEAKERS.match(sentence[match.end():]) or re.search(
                 r"(?i)\b(?:(?:one|two|[0-9]+)\s+(?:in|out\s+of)|according\s+to|interviews\s+with)\s+$",
                 sentence[: match.start()]):
             continue  # "said two people familiar with the figures": who speaks, not how many work

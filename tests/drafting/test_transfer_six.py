@@ -268,3 +268,13 @@ def test_where_a_defector_went_and_the_way_there_are_not_places_of_workers(sente
 def test_a_place_workers_were_sent_to_after_a_defection_elsewhere_is_still_read(data: Path) -> None:
     text = "Since the waitresses defected in 2016, North Korea has sent 200 workers to Donggang.\n"
     assert "Donggang" in names(text, data, "2021-03-20")
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("Hunchun is home to about 3,000 North Koreans, most of them at seafood plants.", "3000"),
+    ("A busload of North Koreans arrived in Hunchun last week.", ""),
+])
+def test_north_koreans_arriving_at_or_counted_in_a_place_are_workers_there(sentence: str, figure: str,
+                                                                           data: Path) -> None:
+    rows = drafts.drafted(sentence + "\n", data, "2021-03-20")
+    assert [(name, row.get("workers_min", "")) for name, row in rows] == [("Hunchun", figure)]
