@@ -278,3 +278,9 @@ def test_north_koreans_arriving_at_or_counted_in_a_place_are_workers_there(sente
                                                                            data: Path) -> None:
     rows = drafts.drafted(sentence + "\n", data, "2021-03-20")
     assert [(name, row.get("workers_min", "")) for name, row in rows] == [("Hunchun", figure)]
+
+
+@pytest.mark.parametrize("dateline", ["SEOUL, 5 June (Yonhap) - ", "SEOUL, Aug. 14, 2019 (Yonhap) - "])
+def test_a_dateline_with_a_day_before_its_month_or_a_year_is_read(dateline: str, data: Path) -> None:
+    text = f"Crab\n\n{dateline}About 400 North Korean women peel crab at plants in Hunchun.\n"
+    assert names(text, data, "2019-08-14") == ["Hunchun"]
