@@ -112,8 +112,15 @@ _AUTHORITY_AFTER = re.compile(r"^,\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:(?:foreign
 """A sentence that opens on the seat of an authority that speaks: "In Bangkok, Thai police said they had found no
 restaurant still open"."""
 _GOODS = re.compile(r"(?i)\b(?:shipments?|exports?|imports?|cargo(?:es)?|consignments?|deliveries)\s+of\s+"
-                    r"(?:[\w-]+\s+){1,3}?(?:from\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3})?(?:from|to|into)\s+(?:the\s+)?$")
-"""Where goods come from or go: "shipments of eyelashes from North Korea to China"."""
+                    r"(?:[\w-]+\s+){1,3}?(?:from\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3})?(?:from|to|into)\s+(?:the\s+)?$"
+                    r"|\b(?:squid|crab|fish|seafood|catch|coats?|clothes|clothing|garments|goods|products?|cargo|wigs|"
+                    r"eyelashes|timber|logs|ore|coal)\b(?:\s+(?:that|which))?\s+(?:is\s+|are\s+|was\s+|were\s+)?"
+                    r"(?:leaves?|left|pass(?:es|ed)?|goes|went|ships?|shipped|trucked|exported|moved|sold|arrives?|arrived|"
+                    r"landed|carried)\b[^.;,]{0,40}?\b(?:through|via|from|to|for|at|in)\s+"
+                    r"(?:the\s+(?:[\w-]+\s+)?(?:port|city|town)\s+of\s+)?$"
+                    r"|\b(?:drive|ride|journey|flight|trip|walk|hours?|minutes?)\s+(?:away\s+)?(?:from|of)\s+(?:the\s+)?$")
+"""Where goods come from or go: "shipments of eyelashes from North Korea to China", "the packed squid leaves through
+the port of Dalian for Japan"; a place named for the time it takes to get there: "a two-hour drive from Yanji"."""
 _ESCAPE_ROUTE = re.compile(r"(?i)\b(?:defect(?:ed|ing|s)?|escap(?:ed|ing|es)|fled|flee(?:ing|s)?|sought\s+asylum|"
                            r"made\s+(?:her|his|their)\s+way)\b[^.;,]{0,80}?\b(?:to|through|via|into|reached)\s+(?:the\s+)?$"
                            r"|\b(?:rights|advocacy|activist|aid|monitoring|research|defector|civic)\s+groups?\s+(?:based\s+)?in\s+$")

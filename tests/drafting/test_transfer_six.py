@@ -284,3 +284,14 @@ def test_north_koreans_arriving_at_or_counted_in_a_place_are_workers_there(sente
 def test_a_dateline_with_a_day_before_its_month_or_a_year_is_read(dateline: str, data: Path) -> None:
     text = f"Crab\n\n{dateline}About 400 North Korean women peel crab at plants in Hunchun.\n"
     assert names(text, data, "2019-08-14") == ["Hunchun"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 300 North Korean women process squid in Donggang, and the packed squid leaves through the port of Dalian "
+    "for Japan.",
+    "About 300 North Korean women process fish in Donggang, fish that arrives by rail from Vladivostok.",
+    "About 300 North Korean women work in Donggang, a two-hour drive from Dandong.",
+])
+def test_where_goods_pass_and_a_place_named_for_its_distance_are_not_places_of_workers(sentence: str,
+                                                                                       data: Path) -> None:
+    assert names(sentence + "\n", data, "2021-03-20") == ["Donggang"]
