@@ -36,9 +36,13 @@ _NEGATIVE = re.compile(r"(?i)\b(?:no\s+(?:signs?|evidence|traces?|records?)\s+of
                        r"none\s+(?:were\s+|was\s+)?found)\b[^.;:,]{0,60}\b(?:in|at)\s+"
                        r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:,\s+(?:or\s+|and\s+)?|\s+(?:or|and)\s+))*$")
 """A place named only to say no workers were found there: "found no sign of such workers in Hong Kong or Macau"."""
-_COMPARISON = re.compile(r"(?i)\b(?:than|unlike|compared\s+(?:with|to))\s+(?![\d,]+\b|(?:a|an|some)\s+(?:few\s+)?"
+_COMPARISON = re.compile(r"(?i)\b(?:than|unlike|compared\s+(?:with|to)|similar\s+to|(?:by|in)\s+contrast,?|"
+                         r"(?:half|twice|double|triple|a\s+fraction\s+of|a\s+(?:third|quarter|fifth)\s+of)\s+"
+                         r"(?:those|that))\s+"
+                         r"(?![\d,]+\b|(?:a|an|some)\s+(?:few\s+)?"
                          r"(?:thousand|hundred|dozen)\b)(?:[\w'’-]+\s+){0,5}?(?:in\s+|at\s+)?$")
-"""A place named for comparison: "paid less than Chinese builders in Harbin", "Unlike the restaurants in Beijing"
+"""A place named for comparison: "paid less than Chinese builders in Harbin", "Unlike the restaurants in Beijing",
+"wages half those in Shanghai", "by contrast, factories in Shenzhen"
 (not "more than 1,000 workers in Dandong")."""
 _OFFICE = re.compile(r"(?i)\b(?:authorities|government|governments|ministry|embassy|consulate|lawmakers|regulators|"
                      r"prosecutors|office|offices|researchers?|professors?|experts?|scholars?|activists?|diplomats?|"

@@ -295,3 +295,12 @@ def test_a_dateline_with_a_day_before_its_month_or_a_year_is_read(dateline: str,
 def test_where_goods_pass_and_a_place_named_for_its_distance_are_not_places_of_workers(sentence: str,
                                                                                        data: Path) -> None:
     assert names(sentence + "\n", data, "2021-03-20") == ["Donggang"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 300 North Korean women work in Donggang, where wages are half those in Shanghai.",
+    "About 300 North Korean women work in Donggang; by contrast, factories in Shenzhen rely on migrants.",
+    "About 300 North Korean women work in Donggang, similar to the arrangement in Dandong.",
+])
+def test_a_place_named_to_compare_is_not_a_place_of_workers(sentence: str, data: Path) -> None:
+    assert names(sentence + "\n", data, "2023-03-20") == ["Donggang"]
