@@ -61,7 +61,8 @@ _OF_THEM = re.compile(r"(?i)\b(?:some|many|most|all|[\d,]+)\s+of\s+them\s*:")
 _PART_OF_THEM = re.compile(
     r"(?i)\b(?:most|many|some|half|all|the\s+rest|(?:a|one|two)[\s-]+(?:thirds?|quarters?|fifths?|half)|"
     r"[\d.]+\s*(?:%|percent|per\s+cent))\s+of\s+(?:them|those|these|the\s+(?:workers|women|men|group))\s+"
-    r"(?:in|at|(?:were|are|was|had|have|went|go|work(?:ed)?|live[sd]?)\b)")
+    r"(?:in|at|(?:were|are|was|had|have|went|go|work(?:ed)?|live[sd]?)\b)"
+    r"|\b(?:about\s+|roughly\s+|nearly\s+)?(?:half|most|a\s+third|a\s+quarter)\s+(?:are|were|work(?:ed)?|live[sd]?)\s+(?:in|at)\b")
 """Part of a total named before ("most of them in Kuwait", "a third of them were sent on to Khabarovsk"): the place
 the part is at does not get the total."""
 _MONEY_BEFORE = re.compile(r"(?:\$|USD|RMB|US\$|€|£|¥|KPW|won)\s*$", re.I)

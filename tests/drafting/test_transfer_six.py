@@ -304,3 +304,11 @@ def test_where_goods_pass_and_a_place_named_for_its_distance_are_not_places_of_w
 ])
 def test_a_place_named_to_compare_is_not_a_place_of_workers(sentence: str, data: Path) -> None:
     assert names(sentence + "\n", data, "2023-03-20") == ["Donggang"]
+
+
+def test_a_total_is_not_the_figure_of_the_place_half_of_them_are_in(data: Path) -> None:
+    text = ("North Korean women sew clothes across the Yanbian Korean Autonomous Prefecture. Of the roughly 3,000 "
+            "North Koreans in the prefecture, about half are in Hunchun, traders said.\n")
+    figures = {name: row.get("workers_min", "") for name, row in drafts.drafted(text, data, "2023-03-20")
+               if row["quote"].startswith("Of the")}
+    assert figures == {"Hunchun": "", "Yanbian Korean Autonomous Prefecture": "3000"}
