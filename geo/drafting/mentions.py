@@ -34,7 +34,7 @@ _CAPITAL = re.compile(r"\b(?:Beijing|Pyongyang|Seoul|Moscow|Washington|Tokyo)\b"
 _ORGANISATION_BEFORE = re.compile(r"(?:restaurant\s+chain|company|chain|named|called|name)\s+$", re.I)
 
 
-APPOSITION = re.compile(r",\s*(?:in\s+)?|,\s*in\s+(?:the\s+)?[a-z-]+\s+|\s+in\s+|"
+APPOSITION = re.compile(r",\s*(?:(?:both|all|each)\s+)?(?:in\s+)?|,\s*in\s+(?:the\s+)?[a-z-]+\s+|\s+in\s+|"
                         r",\s*in\s+(?:[a-z-]+\s+)?[A-Z][\w-]*['’]s\s+(?:[a-z-]+\s+)?|"
                         r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:in|of)\s+(?:(?:[a-z-]+\s+)?[A-Z][\w-]*['’]s\s+"
                         r"(?:[a-z-]+\s+)?)?")
@@ -42,6 +42,10 @@ APPOSITION = re.compile(r",\s*(?:in\s+)?|,\s*in\s+(?:the\s+)?[a-z-]+\s+|\s+in\s+
 "Ji'an, in neighbouring Jilin", "Tumen, a city in China's Jilin Province", "Huizhou, in southern China's Guangdong"."""
 
 
+_PROVINCE_BEFORE_CITY = re.compile(r"(?:\s+[Pp]rovince)?(?:['’]s\s+|\s+(?:[\w-]+\s+)?(?:city|port|town|county|village)"
+                                   r"\s+of\s+|,\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:city|port|town|county)\s+of\s+)")
+"""Between a province and a city of it that it only locates: "Liaoning's Dandong", "the Jilin city of Tumen",
+"Shandong province, in the coastal city of Weihai"."""
 _COUNTRY = re.compile(r"\b(?:United\s+States|U\.S\.|South\s+Korea|North\s+Korea|Japan|Russia|China|Britain|"
                       r"European\s+Union)\b")
 
@@ -92,7 +96,10 @@ def qualifier_only(text: str, mention: Mention, kept: list[Mention]) -> bool:
     if mention.entry.precision == "province":
         return any(k.end <= mention.start and APPOSITION.fullmatch(text[k.end: mention.start])
                    and k.entry.precision not in ("province", "country") and k.entry.admin1 == mention.entry.admin1
-                   for k in kept)
+                   for k in kept) or any(
+            k.start >= mention.end and _PROVINCE_BEFORE_CITY.fullmatch(text[mention.end: k.start])
+            and k.entry.precision not in ("province", "region", "country") and k.entry.admin1 == mention.entry.admin1
+            for k in kept)  # "Liaoning's Dandong", "the Jilin city of Tumen"
     if mention.entry.precision == "region":  # "southern China's Guangdong Province": the province is the place
         return any(k.start >= mention.end and re.fullmatch(r"['’]s\s+", text[mention.end: k.start]) for k in kept)
     if mention.entry.precision != "country":

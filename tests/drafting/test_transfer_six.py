@@ -312,3 +312,14 @@ def test_a_total_is_not_the_figure_of_the_place_half_of_them_are_in(data: Path) 
     figures = {name: row.get("workers_min", "") for name, row in drafts.drafted(text, data, "2023-03-20")
                if row["quote"].startswith("Of the")}
     assert figures == {"Hunchun": "", "Yanbian Korean Autonomous Prefecture": "3000"}
+
+
+@pytest.mark.parametrize(("sentence", "places"), [
+    ("About 300 North Korean women work in Liaoning's Dandong.", ["Dandong"]),
+    ("About 300 North Korean women work in the Jilin city of Tumen.", ["Tumen"]),
+    ("About 300 North Korean women work in Shandong province, in the coastal city of Weihai.", ["Weihai"]),
+    ("About 300 North Korean women work in Hunchun and Tumen, both in Jilin province.", ["Hunchun", "Tumen"]),
+])
+def test_a_province_named_before_or_after_its_cities_only_locates_them(sentence: str, places: list[str],
+                                                                        data: Path) -> None:
+    assert names(sentence + "\n", data, "2023-03-20") == places
