@@ -105,7 +105,8 @@ def qualifier_only(text: str, mention: Mention, kept: list[Mention]) -> bool:
     if mention.entry.precision != "country":
         return False
     before, after = text[: mention.start], text[mention.end:]
-    follows_place = any(k.end <= mention.start and re.fullmatch(r",\s*(?:in\s+)?", text[k.end: mention.start])
+    follows_place = any(k.end <= mention.start and re.fullmatch(r",\s*(?:(?:both|all|each)\s+)?(?:in\s+)?",
+                                                                text[k.end: mention.start])
                         and not k.entry.is_area for k in kept)
     possessive_of_place = any(k.start >= mention.end and re.fullmatch(r"['’]s\s+", text[mention.end: k.start])
                               for k in kept)

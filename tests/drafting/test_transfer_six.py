@@ -323,3 +323,8 @@ def test_a_total_is_not_the_figure_of_the_place_half_of_them_are_in(data: Path) 
 def test_a_province_named_before_or_after_its_cities_only_locates_them(sentence: str, places: list[str],
                                                                         data: Path) -> None:
     assert names(sentence + "\n", data, "2023-03-20") == places
+
+
+def test_a_country_after_its_cities_with_both_in_only_locates_them(data: Path) -> None:
+    text = "About 300 North Korean builders work in Vladivostok and Khabarovsk, both in Russia.\n"
+    assert names(text, data) == ["Vladivostok", "Khabarovsk"]
