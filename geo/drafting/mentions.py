@@ -46,6 +46,12 @@ _PROVINCE_BEFORE_CITY = re.compile(r"(?:\s+[Pp]rovince)?(?:['’]s\s+|\s+(?:[\w-
                                    r"\s+of\s+|,\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:city|port|town|county)\s+of\s+)")
 """Between a province and a city of it that it only locates: "Liaoning's Dandong", "the Jilin city of Tumen",
 "Shandong province, in the coastal city of Weihai"."""
+_COUNTRY_AFTER_PLACE = re.compile(
+    r",\s*(?:(?:both|all|each)\s+)?(?:in\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
+    r"|,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:of|in)\s+(?:(?:north|south|east|west|central)[\w-]*\s+)?"
+    r"|,?\s+in\s+the\s+(?:[\w-]+\s+){1,3}(?:region|province|oblast|krai|state)\s+of\s+")
+"""Between a place and its country named only to locate it: "Vientiane, the capital of Laos", "Siem Reap, in
+northwest Cambodia", "Tynda, in the Amur region of Russia"."""
 _COUNTRY = re.compile(r"\b(?:United\s+States|U\.S\.|South\s+Korea|North\s+Korea|Japan|Russia|China|Britain|"
                       r"European\s+Union)\b")
 
@@ -105,8 +111,7 @@ def qualifier_only(text: str, mention: Mention, kept: list[Mention]) -> bool:
     if mention.entry.precision != "country":
         return False
     before, after = text[: mention.start], text[mention.end:]
-    follows_place = any(k.end <= mention.start and re.fullmatch(r",\s*(?:(?:both|all|each)\s+)?(?:in\s+)?",
-                                                                text[k.end: mention.start])
+    follows_place = any(k.end <= mention.start and _COUNTRY_AFTER_PLACE.fullmatch(text[k.end: mention.start])
                         and not k.entry.is_area for k in kept)
     possessive_of_place = any(k.start >= mention.end and re.fullmatch(r"['’]s\s+", text[mention.end: k.start])
                               for k in kept)

@@ -195,6 +195,7 @@ _AREA_AFTER = re.compile(r"^(?:\s+(?:Korean\s+)?(?:Autonomous\s+)?(?:prefecture|
 
 _NEAR_BETWEEN = re.compile(r",?\s+(?:(?:just|about|some|roughly)\s+)?(?:(?:[\d,]+|a\s+few|several)\s+(?:km|kilometres|"
                            r"kilometers|miles)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|from)|"
+                           r"(?:just\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
                            r"near|not\s+far\s+from|close\s+to|outside|across\s+from)\s+(?:the\s+(?:[\w-]+\s+){0,2}"
                            r"(?:city|town|port)\s+of\s+)?")
 """Between a place and another named only to say where it lies: "in Jixi, near Mudanjiang", "in Tumen, about 60
@@ -241,7 +242,7 @@ def locates_only(text: str, mention: Mention, kept: list[Mention], offset: int) 
             continue
         between = text[other.end - offset: local_start]
         if other.entry.id != mention.entry.id and _ENCLOSING_BETWEEN.fullmatch(between) and \
-                other.entry.country == mention.entry.country and _km(other, mention) <= max(
+                mention.entry.country in ("", other.entry.country) and _km(other, mention) <= max(
                     150, float(mention.entry.radius_km or 0)):  # "in Dalian and Shenyang in northeastern China"
             return True
     return False

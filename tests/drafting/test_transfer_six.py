@@ -328,3 +328,15 @@ def test_a_province_named_before_or_after_its_cities_only_locates_them(sentence:
 def test_a_country_after_its_cities_with_both_in_only_locates_them(data: Path) -> None:
     text = "About 300 North Korean builders work in Vladivostok and Khabarovsk, both in Russia.\n"
     assert names(text, data) == ["Vladivostok", "Khabarovsk"]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("About 300 North Korean builders work in Vladivostok, in Russia's Far East.", "Vladivostok"),
+    ("About 300 North Korean waitresses work in Vientiane, the capital of Laos.", "Vientiane"),
+    ("About 300 North Korean waitresses work in Siem Reap, in northwest Cambodia.", "Siem Reap"),
+    ("About 300 North Korean loggers work in Tynda, in the Amur region of Russia.", "Tynda"),
+    ("In Qatar, North Korean builders work on a stadium in Lusail, north of Doha.", "Lusail"),
+])
+def test_a_region_country_or_city_that_only_locates_a_city_abroad_is_not_a_second_place(sentence: str, place: str,
+                                                                                         data: Path) -> None:
+    assert names(sentence + "\n", data) == [place]
