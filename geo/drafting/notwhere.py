@@ -120,7 +120,7 @@ _GOODS = re.compile(r"(?i)\b(?:shipments?|exports?|imports?|cargo(?:es)?|consign
                     r"|\b(?:squid|crab|fish|seafood|catch|coats?|clothes|clothing|garments|goods|products?|cargo|wigs|"
                     r"eyelashes|timber|logs|ore|coal)\b(?:\s+(?:that|which))?\s+(?:is\s+|are\s+|was\s+|were\s+)?"
                     r"(?:leaves?|left|pass(?:es|ed)?|goes|went|ships?|shipped|trucked|exported|moved|sold|arrives?|arrived|"
-                    r"landed|carried)\b[^.;,]{0,40}?\b(?:through|via|from|to|for|at|in)\s+"
+                    r"landed|carried)\b(?:\s+(?!(?:at|in|on)\b)[\w'’-]+){0,6}?\s+(?:through|via|from|to|for)\s+"
                     r"(?:the\s+(?:[\w-]+\s+)?(?:port|city|town)\s+of\s+)?$"
                     r"|\b(?:drive|ride|journey|flight|trip|walk|hours?|minutes?)\s+(?:away\s+)?(?:from|of)\s+(?:the\s+)?$")
 """Where goods come from or go: "shipments of eyelashes from North Korea to China", "the packed squid leaves through
