@@ -16,10 +16,14 @@ from .cues import (
     HEDGE,
     LEGAL_ACTION,
     MORE_OF_THEM,
+    NK_PEOPLE,
+    NK_RESTAURANTS,
     NORTH_KOREAN,
     OPENING_COUNT,
     OTHER_SUBJECT,
+    PRESENT,
     PRONOUN_SUBJECT,
+    RESTAURANT,
     RULES_OR_PAY,
     WEAK_WORKER,
     WORKER,
@@ -43,11 +47,11 @@ from .references import (
     names_kind,
 )
 from .sectors import carried_sector, industry_of, own_part_sector, sector_rules, sectors_in
-from .statement import presence_of, quote_of, role_of
+from .statement import presence_of, quote_of, role_of, unique_rows
 
 CONTINENT = re.compile(r"\b(?:Europe|Africa|Asia|Latin\s+America|South\s+America|North\s+America|Oceania)\b")
 """A continent the gazetteer does not place: a sentence about one is not a general statement about China."""
-FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE"})
+FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE", "HK", "SG", "TH"})
 """Countries a story is often filed from without workers there (Seoul, Washington, Geneva): their dateline does not
 make a sentence that names no place a statement about them."""
 
@@ -91,6 +95,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
     out = []
     headline = headline_end(article.text)
     previous_about_workers, industry, before = False, "", []
+    staff_words = RESTAURANT if NK_RESTAURANTS.search(article.text) else None  # a story about North Korea's restaurants
     for sentence in split_sentences(article.text):
         if sentence.end <= headline:
             continue  # the headline restates the story; the body's sentences carry the statements
@@ -100,7 +105,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             filed = placer.mentions(dateline.group(1).title(), 0)
             named_again = re.search(rf"\b{re.escape(filed[0].entry.name.split()[0])}\b(?![-'’])",
                                     article.text[sentence.start + dateline.end():]) if filed else None
-            story_city = filed and filed[0].entry.country == "CN" and filed[0].entry.name not in CAPITALS
+            story_city = filed and filed[0].entry.country not in FILED_FROM_ONLY and filed[0].entry.name not in CAPITALS
             if filed and (named_again or story_city) and context.dateline is None and not filed[0].entry.is_area:
                 context.dateline = replace(filed[0], start=sentence.start, end=sentence.start,
                                            how=f"the dateline's {filed[0].entry.name}")
@@ -124,7 +129,9 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         precise = any(m.entry.precision not in ("country",) for m in mentions) or (
             before_this is not None and names_kind(text))  # "elsewhere in the city": the city named before
         about_workers = WORKER.search(text) or (WEAK_WORKER.search(text) and (NORTH_KOREAN.search(text) or precise)) \
-            or (precise and MORE_OF_THEM.match(text) and SITE.search(text)) \
+            or (precise and (MORE_OF_THEM.match(text) and SITE.search(text) or staff_words and staff_words.search(
+                text) or NK_PEOPLE.search(text) and (PRESENT.search(text) or any(
+                    f.kind in HEAD_COUNT for f in figures_in(text))))) \
             or (previous_about_workers and (goes_on_about_work(text, rules) or MORE_OF_THEM.search(text) or (
                 precise and (WORKPLACES.search(text) or re.search(r"\b[\d,]+\s+(?:more\s+)?of\s+them\b", text)))
                 or any(f.kind != "share" and (NORTH_KOREAN.search(text) or f.start <= 15 and f.kind in HEAD_COUNT)
@@ -224,7 +231,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 row["caution"] = (f"The text hedges this statement ('{hedge.group(0)}'); check it before using "
                                   "it as established.")
             out += [(mention, sentence, r) for r in _over_years(text, row, str(published.years[1]))]
-    return _unique(out)
+    return unique_rows(out)
 
 
 def _over_years(text: str, row: dict[str, str], now: str) -> list[dict[str, str]]:
@@ -285,14 +292,3 @@ def _here(placer: Placer, text: str) -> Entry | None:
 def _country(placer: Placer, iso: str) -> Entry | None:
     entry = gz.country_entry(iso)
     return placer._known_or(entry) if entry else None  # noqa: SLF001 - same package
-
-
-def _unique(rows: list) -> list:
-    """One candidate per place, sentence and role (a place named twice in a sentence counts once)."""
-    seen, out = set(), []
-    for mention, sentence, row in rows:
-        key = (row["place_id"], sentence.start, row["role"], row["date_start"])
-        if key not in seen:
-            seen.add(key)
-            out.append((mention, sentence, row))
-    return out

@@ -49,7 +49,8 @@ MORE_OF_THEM = re.compile(r"^(?:(?:In|At|Elsewhere\s+in|Across)\s+(?:the\s+)?[A-
 """A sentence about more workers than the sentence before named ("Others work in ...", "Dozens more are expected
 there"): about workers even without a worker word."""
 DATELINE = re.compile(r"^([A-Z][A-Z'’.]+(?:[ /-][A-Z][A-Z'’.]+){0,2})(?:,\s*([A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,2}))?"
-                      r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([\w ]{1,20}\)\s*)?[-–—]+\s+")
+                      r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?"
+                      r"\s*(?:\([\w ]{1,20}\)\s*)?[-–—]+\s+")
 """A wire dateline ("YANJI, Jilin Province - ", "SEOUL, Dec. 3 (Yonhap) -- ", "BEIJING/SEOUL (Reuters) - "):
 where the story was filed, not a statement about workers."""
 _ONE_PERSON = (r"(?:source|trader|manager|resident|official|visitor|worker|defector|insider|businessman|businesswoman|"
@@ -59,11 +60,23 @@ _ONE_PERSON = (r"(?:source|trader|manager|resident|official|visitor|worker|defec
 HEDGE = re.compile(r"(?i)\b(?:(?-i:may|might)|could\s+have|reportedly|allegedly|perhaps|possibly|probably|"
                    r"(?:is|are|was|were)\s+(?:believed|thought)\s+to|is\s+said\s+to|are\s+said\s+to|"
                    r"were\s+said\s+to|was\s+said\s+to|rumou?r\w*|I\s+heard|unconfirmed|purportedly|supposedly)\b"
-                   r"|\b(?:a|an|one|another)\s+(?:[\w'’]+\s+){0,2}" + _ONE_PERSON + r"\s+(?:\w+\s+){0,3}"
+                   r"|\b(?:a|an|one|another)\s+(?:[\w'’]+\s+){0,2}" + _ONE_PERSON + r"\s+(?:[\w'’]+\s+){0,5}"
                    r"(?:said|says|told|added|claimed)\b"
-                   r"|\b(?:the|a)\s+" + _ONE_PERSON + r"\s+(?:said|says|added|told)\b"
-                   r"|,\s+(?:he|she|one\s+of\s+(?:them|the\s+\w+))\s+(?:said|says|added|told)\b")
+                   r"|\b(?:the|a)\s+(?:(?:second|first|third|other|same)\s+)?" + _ONE_PERSON +
+                   r"\s+(?:said|says|added|told)\b"
+                   r"|\baccording\s+to\s+(?:a|an|one|another|the)\s+(?:[\w'’-]+\s+){0,2}" + _ONE_PERSON + r"\b"
+                   r"|\bone\s+of\s+the\s+(?:[\w'’-]+\s+)?" + _ONE_PERSON + r"s\s+(?:said|says|added|told)\b"
+                   r"|\bsuggest(?:s|ed)?\b"
+                   r"|,[\"”’]?\s+(?:he|she|one\s+of\s+(?:them|the\s+\w+))\s+(?:said|says|added|told)\b")
 """A hedge, or a statement resting on one unnamed person's account: the candidate's ``caution`` says so."""
+NK_PEOPLE = re.compile(r"\bNorth\s+Koreans\b(?!['’])")
+"""North Koreans as people, not the adjective: with a place, a head count or a word of arriving or staying, workers."""
+PRESENT = re.compile(r"(?i)\b(?:arriv\w*|came|come|remain\w*|stay\w*|live[sd]?|living|home\s+to|busloads?|number\s+of|"
+                     r"hosted|hosts|housed)\b")
+NK_RESTAURANTS = re.compile(r"\bNorth\s+Korean(?:-run|\s+state-run)?\s+restaurants?\b")
+"""A story about North Korea's restaurants abroad: their staff are the workers, so a restaurant at a place is a
+statement about them ("A third restaurant, in Luang Prabang, closed last year")."""
+RESTAURANT = re.compile(r"(?i)\brestaurants?\b")
 ABROAD = re.compile(r"(?i)\b(?:abroad|overseas)\b")
 EVENT = re.compile(r"(?i)\b(?:defect(?!ors?\b)\w*|escaped|fled|arrested|detained|died|killed|riot\w*|strike|protest\w*|"
                    r"crossed\s+into|fire)\b")
@@ -85,7 +98,9 @@ RULES_OR_PAY = re.compile(
     r"(?i)\b(?:sanctions?|resolutions?|laws?|forbids?|forbidden|bans?|banned|barred|violat\w+|breach\w*|prohibit\w*)\b"
     r"|\b(?:pay|wages?|earnings|income|salar(?:y|ies))\b[^.;]{0,40}\b(?:goes|go|went|flows?|flowed|handed|paid|sent|"
     r"collected|taken)\b[^.;]{0,40}\b(?:to|by)\s+(?:the\s+)?(?:North\s+Korean\s+)?(?:state|government|regime|party|"
-    r"minders|Pyongyang)\b")
+    r"minders|Pyongyang)\b"
+    r"|\b(?:send|sends|sent|sending|remit\w*|hand(?:s|ed)?\s+over|transfer\w*)\s+(?:[\w-]+\s+){0,4}?(?:pay|wages?|earnings|"
+    r"income|salar(?:y|ies)|profits?|revenues?|proceeds|money|cash)\b[^.;]{0,40}\b(?:to|home)\b")
 """Sanctions and laws, or where the workers' pay goes: with no place and no head count, not a statement of where
 workers are ("Hiring them violates sanctions", "Much of their pay goes to the state")."""
 

@@ -135,9 +135,29 @@ def _month_year(s: str, p: Published) -> DateGuess | None:
 def _year_range(s: str, p: Published) -> DateGuess | None:
     match = re.search(rf"\b(?:from|between)\s+{_YEAR}\s+(?:to|and|until)\s+{_YEAR}\b|\b{_YEAR}\s*[-–]\s*{_YEAR}\b", s)
     if not match:
-        return None
+        return _to_this_year(s, p)
     years = sorted(y for y in match.groups() if y)
     return DateGuess(years[0], years[-1], "stated")
+
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+
+
+def _to_this_year(s: str, p: Published) -> DateGuess | None:
+    """"from 2019 until early this year" (2019 to the publication year); "for the third year running" (the two years
+    before the publication year too)."""
+    now = p.years[1]
+    match = re.search(rf"\bfrom\s+{_YEAR}\s+(?:to|until|till|through)\s+(?:(?:early|late|mid-?|the\s+(?:end|start|"
+                      r"beginning)\s+of)\s+)?(this|last)\s+year\b", s, re.I)
+    if match:
+        return DateGuess(match.group(1), str(now - (match.group(2).lower() == "last")), "stated", "",
+                         f"'{match.group(0)}': to {'this' if match.group(2).lower() == 'this' else 'last'} year.")
+    match = re.search(r"\bfor\s+the\s+(second|third|fourth|fifth|sixth)\s+(?:straight\s+|consecutive\s+)?"
+                      r"(?:year|season|harvest)(?:\s+running|\s+in\s+a\s+row)?\b", s, re.I)
+    if match:
+        return DateGuess(str(now - _ORDINALS[match.group(1).lower()] + 1), str(now), "inferred", "",
+                         f"'{match.group(0)}': that many years to the publication.")
+    return None
 
 
 def _since_year(s: str, p: Published) -> DateGuess | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .gazetteer import Entry
@@ -17,7 +18,7 @@ _ORGANISATION_AFTER = re.compile(
     rf"^(?:(?i:-based|{_OFFICE}|['’]s\s+(?:government|regime|leader|leadership|authorities|state|weapons|nuclear|missile|military|"
     r"ministry|foreign\s+ministry|spy\s+agency|intelligence|embassy|coffers|treasury|ruling\s+party|officials|economy|"
     r"(?:[\w-]+\s+)?(?:authority|agency|coast\s+guard|navy|police|customs|inspectors?))|\s+(?:restaurants?|chain|company|companies|"
-    r"hotel|gallery|institute|university|academy|government|regime|authorities|state|style|leader|officials?|"
+    r"hotel|gallery|institute|university|academy|government|regime|provincial|municipal|city\s+government|authorities|state|style|leader|officials?|"
     r"(?:[a-z]+\s+)?(?:studios?|firms?|agency|bank|enterprises?)|"
     r"market|trading|traders?|eatery|eateries)\b)"
     r"|(?:\s+[A-Z][\w&'’-]*){1,4}\s+(?:Co\.|Co\b|Company|Corp\.?|Corporation|Group|Ltd\.?|Inc\.?|Trading|Industr\w*)"
@@ -33,7 +34,7 @@ _CAPITAL = re.compile(r"\b(?:Beijing|Pyongyang|Seoul|Moscow|Washington|Tokyo)\b"
 _ORGANISATION_BEFORE = re.compile(r"(?:restaurant\s+chain|company|chain|named|called|name)\s+$", re.I)
 
 
-APPOSITION = re.compile(r",\s*(?:in\s+)?|,\s*in\s+(?:the\s+)?[a-z-]+\s+|\s+in\s+|"
+APPOSITION = re.compile(r",\s*(?:(?:both|all|each)\s+)?(?:in\s+)?|,\s*in\s+(?:the\s+)?[a-z-]+\s+|\s+in\s+|"
                         r",\s*in\s+(?:[a-z-]+\s+)?[A-Z][\w-]*['’]s\s+(?:[a-z-]+\s+)?|"
                         r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:in|of)\s+(?:(?:[a-z-]+\s+)?[A-Z][\w-]*['’]s\s+"
                         r"(?:[a-z-]+\s+)?)?")
@@ -41,6 +42,16 @@ APPOSITION = re.compile(r",\s*(?:in\s+)?|,\s*in\s+(?:the\s+)?[a-z-]+\s+|\s+in\s+
 "Ji'an, in neighbouring Jilin", "Tumen, a city in China's Jilin Province", "Huizhou, in southern China's Guangdong"."""
 
 
+_PROVINCE_BEFORE_CITY = re.compile(r"(?:\s+[Pp]rovince)?(?:['’]s\s+|\s+(?:[\w-]+\s+)?(?:city|port|town|county|village)"
+                                   r"\s+of\s+|,\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:city|port|town|county)\s+of\s+)")
+"""Between a province and a city of it that it only locates: "Liaoning's Dandong", "the Jilin city of Tumen",
+"Shandong province, in the coastal city of Weihai"."""
+_COUNTRY_AFTER_PLACE = re.compile(
+    r",\s*(?:(?:both|all|each)\s+)?(?:in\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
+    r"|,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:of|in)\s+(?:(?:north|south|east|west|central)[\w-]*\s+)?"
+    r"|,?\s+in\s+the\s+(?:[\w-]+\s+){1,3}(?:region|province|oblast|krai|state)\s+of\s+")
+"""Between a place and its country named only to locate it: "Vientiane, the capital of Laos", "Siem Reap, in
+northwest Cambodia", "Tynda, in the Amur region of Russia"."""
 _COUNTRY = re.compile(r"\b(?:United\s+States|U\.S\.|South\s+Korea|North\s+Korea|Japan|Russia|China|Britain|"
                       r"European\s+Union)\b")
 
@@ -91,13 +102,16 @@ def qualifier_only(text: str, mention: Mention, kept: list[Mention]) -> bool:
     if mention.entry.precision == "province":
         return any(k.end <= mention.start and APPOSITION.fullmatch(text[k.end: mention.start])
                    and k.entry.precision not in ("province", "country") and k.entry.admin1 == mention.entry.admin1
-                   for k in kept)
+                   for k in kept) or any(
+            k.start >= mention.end and _PROVINCE_BEFORE_CITY.fullmatch(text[mention.end: k.start])
+            and k.entry.precision not in ("province", "region", "country") and k.entry.admin1 == mention.entry.admin1
+            for k in kept)  # "Liaoning's Dandong", "the Jilin city of Tumen"
     if mention.entry.precision == "region":  # "southern China's Guangdong Province": the province is the place
         return any(k.start >= mention.end and re.fullmatch(r"['’]s\s+", text[mention.end: k.start]) for k in kept)
     if mention.entry.precision != "country":
         return False
     before, after = text[: mention.start], text[mention.end:]
-    follows_place = any(k.end <= mention.start and re.fullmatch(r",\s*(?:in\s+)?", text[k.end: mention.start])
+    follows_place = any(k.end <= mention.start and _COUNTRY_AFTER_PLACE.fullmatch(text[k.end: mention.start])
                         and not k.entry.is_area for k in kept)
     possessive_of_place = any(k.start >= mention.end and re.fullmatch(r"['’]s\s+", text[mention.end: k.start])
                               for k in kept)
@@ -140,7 +154,8 @@ def km(a: Entry, b: Entry) -> float:
 _COUNTRY_SPEAKS = re.compile(r"^(?:\s+and\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+"
                              r"(?:(?:has|have|had|did|do|does)\s+(?:not\s+|never\s+)?)?"
                              r"(?:said|says|denied|denies|insist\w*|claim\w*|announc\w*|accus\w*|demand\w*|refus\w*|"
-                             r"agreed|impos\w*|sanction\w*|urg\w*|estimat\w*|believes|believed|warn\w*|say)\b")
+                             r"agreed|impos\w*|sanction\w*|urg\w*|estimat\w*|believes|believed|warn\w*|say|promis\w*|pledg\w*|vow\w*|"
+                             r"decid\w*|vot\w*|ordered|orders|expelled|deported)\b")
 """A country that speaks or acts as its government: "The United States said", "Japan and South Korea accused"."""
 
 
@@ -148,23 +163,42 @@ def organisation(text: str, mention: Mention) -> bool:
     """A place name used in a name or as a modifier: "Pyongyang-based", "the Pyongyang restaurant"; a country
     speaking as its government ("The United States said ...")."""
     after = text[mention.end:]
-    if mention.entry.precision == "country" and _COUNTRY_SPEAKS.match(after):
-        return True
+    if mention.entry.precision == "country" and _COUNTRY_SPEAKS.match(after) and not _SENT_HOME.search(after[:120]):
+        return True  # (not "Mongolia says it has sent all of its North Korean laborers home": none there now)
     if mention.words in CAPITALS and (_GOVERNMENT_VERB.match(after) or re.search(
             r"(?i)\b(?:with|and|between|urged|urges|pressed|presses|asked|asks|called\s+on|calls\s+on|critici[sz]ed|told)\s+$",
             text[: mention.start])):
         return True  # the government, not the city: "as Beijing stepped up", "programs with Pyongyang"
     if mention.entry.country != "KP" and _ESTABLISHMENT_AFTER.match(after) and re.search(
-            r"(?i)\b(?:the|a|an|its|one|this|that)\s+$", text[: mention.start]):
-        return False  # "the Ningbo restaurant": the restaurant in Ningbo (a North Korean city names a chain)
+            r"(?i)\b(?:the|a|an|its|one|this|that|in|at|to)\s+$", text[: mention.start]):
+        return False  # "the Ningbo restaurant", "in Beijing restaurants": in the city (a North Korean one: a chain)
     if mention.entry.country == "KP" and _EMPLOYER_AFTER.match(after):
         return True  # "Pyongyang's Mansudae studio": the employer, not where the workers come from
     return bool(_ORGANISATION_AFTER.match(after) or _ORGANISATION_BEFORE.search(text[: mention.start]))
 
 
+_SENT_HOME = re.compile(r"(?i)\b(?:sent|returned)\s+(?:all\s+)?(?:of\s+)?(?:its|their|the)?\s*"
+                        r"(?:[\w-]+\s+){0,4}?(?:home|back)\b|\b(?:repatriated|expelled|deported)\b")
 _EMPLOYER_AFTER = re.compile(r"^['’]s\s+(?:[A-Z][\w-]*\s+){1,3}(?:(?:art\s+)?studios?|company|companies|corporation|"
                              r"group|firm|enterprise|bureau)\b")
 
 
 _ESTABLISHMENT_AFTER = re.compile(r"^\s+(?:restaurants?|company|companies|hotel|gallery|eatery|eateries)\b")
 """A lower-case establishment after a place outside North Korea: where it is, not its name."""
+
+
+_BORDER_PROVINCES = re.compile(r"\b(?:north-?eastern\s+)?(?:Chinese\s+)?provinces,?\s+bordering\s+North\s+Korea\b",
+                               re.I)
+
+
+def border_provinces(text: str, kept: list[Mention], provinces: Callable[[], list[Entry]]) -> list[Mention]:
+    """"(Chinese) provinces bordering North Korea" are Liaoning and Jilin (``provinces``), not the whole northeast
+    (Heilongjiang borders no part of it): one candidate each, in place of a region named in the phrase."""
+    match = _BORDER_PROVINCES.search(text)
+    if not match:
+        return kept
+    inside = [m for m in kept if m.start < match.end() and match.start() < m.end and m.entry.is_area]
+    added = [Mention(match.start(), match.end(), match.group(0), entry,
+                     f"'{match.group(0)}': the Chinese provinces bordering North Korea are Liaoning and Jilin")
+             for entry in provinces()]
+    return sorted([m for m in kept if m not in inside] + added, key=lambda m: m.start)

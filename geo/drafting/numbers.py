@@ -61,7 +61,8 @@ _OF_THEM = re.compile(r"(?i)\b(?:some|many|most|all|[\d,]+)\s+of\s+them\s*:")
 _PART_OF_THEM = re.compile(
     r"(?i)\b(?:most|many|some|half|all|the\s+rest|(?:a|one|two)[\s-]+(?:thirds?|quarters?|fifths?|half)|"
     r"[\d.]+\s*(?:%|percent|per\s+cent))\s+of\s+(?:them|those|these|the\s+(?:workers|women|men|group))\s+"
-    r"(?:in|at|(?:were|are|was|had|have|went|go|work(?:ed)?|live[sd]?)\b)")
+    r"(?:in|at|(?:were|are|was|had|have|went|go|work(?:ed)?|live[sd]?)\b)"
+    r"|\b(?:about\s+|roughly\s+|nearly\s+)?(?:half|most|a\s+third|a\s+quarter)\s+(?:are|were|work(?:ed)?|live[sd]?)\s+(?:in|at)\b")
 """Part of a total named before ("most of them in Kuwait", "a third of them were sent on to Khabarovsk"): the place
 the part is at does not get the total."""
 _MONEY_BEFORE = re.compile(r"(?:\$|USD|RMB|US\$|€|£|¥|KPW|won)\s*$", re.I)
@@ -127,8 +128,13 @@ def figures_in(sentence: str) -> list[Figure]:
         after = sentence[match.end():]
         if _MONEY_BEFORE.search(sentence[: match.start()]) or re.match(r"\s*(?:%|per\s*cent|percent)", after):
             continue
-        if _POPULATION.search(sentence[: match.start()]) or _SPEAKERS.match(sentence[match.end():]) or re.search(
-                r"(?i)\b(?:one|two|[0-9]+)\s+(?:in|out\s+of)\s+$", sentence[: match.start()]):
+        population = _POPULATION.search(sentence[: match.start()])
+        if population and population.group(0).lower().startswith("home") and re.search(
+                r"(?i)North\s+Koreans|workers|labou?rers", match.group(0)):
+            population = None  # "home to about 3,000 North Koreans": a number of workers, not the town's people
+        if population or _SPEAKERS.match(sentence[match.end():]) or re.search(
+                r"(?i)\b(?:(?:one|two|[0-9]+)\s+(?:in|out\s+of)|according\s+to|interviews\s+with)\s+$",
+                sentence[: match.start()]):
             continue  # "said two people familiar with the figures": who speaks, not how many work
         groups = match.groupdict()
         leading = re.search(rf"(?i){_LEAD_WORDS}\s+$", sentence[: match.start("group_n")]) if groups.get(
@@ -164,8 +170,8 @@ def figures_in(sentence: str) -> list[Figure]:
 _KIND_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s+|\s+but\s+")
 """Where the clause that gives a figure its kind ends: a projection word in another clause ("they are not allowed
 to leave") says nothing about this figure."""
-_SPEAKERS = re.compile(r"(?i)\s+(?:familiar\s+with|with\s+knowledge\s+of|who\s+(?:spoke|asked|declined|requested)|"
-                       r"briefed\s+on|close\s+to)\b")
+_SPEAKERS = re.compile(r"(?i)\s+(?:familiar\s+with|with\s+knowledge\s+of|who\s+(?:spoke|asked|declined|requested|"
+                       r"(?:have\s+|had\s+)?(?:visited|seen|saw|met|interviewed|toured))|briefed\s+on|close\s+to)\b")
 """People who speak about the workers ("two people familiar with the figures"), not a number of workers."""
 _POPULATION = re.compile(r"(?i)(?:\b(?:city|town|county|district|province|prefecture|region|country|population)\s+of|"
                          r"\bhome\s+to|\bpopulation(?:\s+of)?|\binhabitants\s+of)\s+$")

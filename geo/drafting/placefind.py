@@ -7,9 +7,11 @@ import re
 from dataclasses import replace
 
 from . import gazetteer as gz
+from .countries import countries_by_adjective
 from .gazetteer import Entry
 from .mentions import (
     Mention,
+    border_provinces,
     inside_enclosing,
     km,
     organisation,
@@ -25,21 +27,19 @@ _FUNCTION_WORDS = {
     "In", "The", "A", "An", "At", "Since", "From", "To", "By", "On", "And", "But", "So", "Even", "Most", "Many",
     "Some", "Until", "For", "With", "Across", "Near", "Outside", "Inside", "Like", "Then", "Now", "As", "Of",
 }
-MUNICIPALITIES = {"Beijing", "Shanghai", "Tianjin", "Chongqing"}
-"""Province-level cities: named bare, they mean the city, not the province-level unit around it."""
+MUNICIPALITIES = {"Beijing", "Shanghai", "Tianjin", "Chongqing", "Rason", "Nampo", "Kaesong"}
+"""Province-level cities (China's and North Korea's): named bare, they mean the city, not the unit around it."""
 _UNKNOWN_AFTER_NOUN = re.compile(r"\b(?:village|town|township|county)(?:,|\s+of)?\s+([A-Z][a-z]+)\b")
 _EXPLICIT_PROVINCE = re.compile(r"^(?:\s+(?:City|city|County|county|Town|town|Village|village))?\s*(?:,|\s+of|\s+in)\s+"
                                 r"(?:[A-Z][a-z]+\s+(?:City|city)\s+(?:of|in)\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+Province")
-_BORDER_PROVINCES = re.compile(r"\b(?:north-?eastern\s+)?(?:Chinese\s+)?provinces,?\s+bordering\s+North\s+Korea\b",
-                               re.I)
-
-
+_PARTICLE_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:es|el|al|de|del|da|do|di|la|of)\s+[A-Z][\w'’-]+)+")  # Dar es
 _COMPANY = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+){2,4})(?:Co\.|Co\b|Company|Corp\.?|Corporation|Group|Ltd\.?|Inc\.?)")
 """A company's name: its words after the first (which is often its city) name the company wherever they recur."""
 
 _CALLED_CITY = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:city|town|port|zone)\b")
 """An apposition that calls the place a city ("Rason, the North Korean trade zone"): not the province of that name."""
-_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|to|from|of|[Aa]round|via|[Tt]hrough)\s+$")
+_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|to|from|of|[Aa]round|via|[Tt]hrough)\s+(?:nearby\s+)?"
+                           r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$")
 _COUNTRY_AFTER = re.compile(r",\s+[A-Z]")
 NEAR_KM = 250
 """A homonym this close to a place the article names with one meaning is the one the article means."""
@@ -52,8 +52,7 @@ BORDER_PROVINCES = frozenset({"Liaoning", "Jilin", "Heilongjiang"})
 """The last tie-breaker between homonyms nothing else tells apart: where most reports are."""
 
 MAX_MENTIONS = 12
-"""Places drafted from one sentence at most (the curated seeds name at most 5 in a sentence): each
-mention is checked against the whole sentence, so a sentence of a place name repeated stays cheap."""
+"""Places drafted from one sentence at most (the seeds name at most 5): a repeated place name stays cheap."""
 
 
 class Placer:
@@ -65,7 +64,8 @@ class Placer:
         self.known_by_name = {name: self.known[i] for name, i in names}
         pattern = "|".join(re.escape(name) for name, _ in names) or r"(?!x)x"
         self.known_pattern = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
-        self.article_countries = self._countries_named(article_text) | gz.countries_in(article_text)
+        self.article_countries = self._countries_named(article_text) | gz.countries_in(article_text) | \
+            countries_by_adjective(article_text)  # "the Cambodian capital": Siem Reap is read
         self.smaller = gz.smaller_abroad(self.article_countries)  # "Gdansk" in an article that names Poland
         self.index = gz.name_index() if not self.smaller else gz.name_index() | {
             name: gz.name_index().get(name, []) + entries for name, entries in self.smaller.items()}
@@ -89,26 +89,16 @@ class Placer:
                 entry = self._known_or(gz.region_entry(match.group(1) if kind == "china" else kind))
                 found.append(Mention(match.start(), match.end(), match.group(0), entry, _how(match.group(0), entry)))
         found += self._gazetteer_mentions(text)
+        for match in (m for m in _PARTICLE_NAME.finditer(text) if m.group(0) in self.index):
+            entry, how = self._choose(match.group(0), text, match.end(), "city")
+            found += [Mention(match.start(), match.end(), match.group(0), entry, how)] if entry else []
         found += self._unknown_places(text, found)
         kept = without_overlaps(found)[:MAX_MENTIONS]
         kept = [m for m in kept if not qualifier_only(text, m, kept) and not organisation(text, m)
                 and m.words not in self.company_words]  # "a second Sanxing plant": the company's, not a town
         kept = [inside_enclosing(text, m, kept) for m in kept]
-        kept = self._border_provinces(text, kept)
+        kept = border_provinces(text, kept, lambda: [self._known_or(gz.province_entry("CN", c)) for c in ("19", "05")])
         return [replace(m, start=m.start + offset, end=m.end + offset) for m in kept]
-
-    def _border_provinces(self, text: str, kept: list[Mention]) -> list[Mention]:
-        """"(Chinese) provinces bordering North Korea" are Liaoning and Jilin, not the whole northeast
-        (Heilongjiang borders no part of it): one candidate each, in place of a region named in the phrase."""
-        match = _BORDER_PROVINCES.search(text)
-        if not match:
-            return kept
-        inside = [m for m in kept if m.start < match.end() and match.start() < m.end and m.entry.is_area]
-        provinces = [self._known_or(gz.province_entry("CN", code)) for code in ("19", "05")]  # Liaoning, Jilin
-        added = [Mention(match.start(), match.end(), match.group(0), entry,
-                         f"'{match.group(0)}': the Chinese provinces bordering North Korea are Liaoning and Jilin")
-                 for entry in provinces]
-        return sorted([m for m in kept if m not in inside] + added, key=lambda m: m.start)
 
     def _gazetteer_mentions(self, text: str) -> list[Mention]:
         found = []
@@ -125,11 +115,15 @@ class Placer:
             while words and words[0] in _FUNCTION_WORDS and run[0].start() == _sentence_start(text):
                 run, words = run[1:], words[1:]
             precision = "city"
-            if len(words) > 1 and words[-1].lower() in SUFFIXES and words[-1] != "Province" and (
-                    len(words) == 2 or " ".join(words) not in self.index):  # "Kuandian Manchu Autonomous County"
+            if len(words) > 2 and words[-2:] == ["Autonomous", "Region"]:  # "Inner Mongolia Autonomous Region"
+                precision, run, words = "province", run[:-1], words[:-1]
+            elif len(words) > 1 and words[-1].lower() in SUFFIXES and words[-1] != "Province" and (
+                    len(words) == 2 and not (words[-1] == "City" and gz.countries_in(words[0]))  # "Kuwait City"
+                    or " ".join(words) not in self.index):  # "Kuandian Manchu Autonomous County"
                 precision, run, words = SUFFIXES[words[-1].lower()], run[:-1], words[:-1]
-                if words[-1] == "Autonomous":  # "Yanbian Korean Autonomous": the peoples go with the kind
-                    run, words = run[:1], words[:1]
+            if len(words) > 1 and words[-1] == "Autonomous":  # "Yanbian Korean Autonomous": peoples go with the kind
+                keep = _name_words(words, self.index)
+                run, words = run[:keep], words[:keep]
             after = text[run[-1].end():] if run else ""
             lower_suffix = re.match(r"\s+(city|county|village|town|prefecture)\b", after)
             if lower_suffix:
@@ -283,6 +277,12 @@ def _names(entry: Entry) -> list[str]:
 def _how(words: str, entry: Entry) -> str:
     where = "the dataset's places" if entry.known else "the gazetteer"
     return f"'{words}' is {entry.name} ({entry.precision}, {entry.admin1 or entry.country or 'no country'}) in {where}"
+
+
+def _name_words(words: list[str], index: dict) -> int:
+    """How many words name the place before "Autonomous" ("Inner Mongolia", not "Yanbian Korean")."""
+    return max(n for n in range(1, len(words)) if n == 1 or {" ".join(words[:n]), " ".join(words[:n]) + " Province"}
+               & index.keys())
 
 
 def _plain(token: str) -> str:

@@ -71,7 +71,8 @@ class Context:
 
 IN_THE_COUNTRY = re.compile(r"(?i)\b(?:in|across|throughout|around)\s+the\s+country\b")
 """Workers "in the country": the country named before (not North Korea)."""
-THE_CAPITAL = re.compile(r"\b(?:the|this)\s+(?:[A-Z][a-z]+\s+)?capital\b(?!\s+of\b)")
+THE_CAPITAL = re.compile(r"\b(?:the|this)\s+(?:[A-Z][a-z]+\s+)?capital\b(?!\s+of\b(?!\s+(?:this|the)\s+"
+                         r"(?:[\w-]+\s+){0,3}?(?:nation|country|state|kingdom|republic)\b))")
 """The capital a story is filed from, named again ("in the capital's art district")."""
 THIS_CITY = re.compile(r"(?i)^th(?:is|at)\s+(?:(?:Chinese|Russian|[a-z-]+)\s+){0,2}(?:city|town|county)$")
 """A demonstrative reference to a city ("this border city", "that port town"): it names a city of its own beside any

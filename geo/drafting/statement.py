@@ -53,3 +53,14 @@ def presence_of(clause: str) -> str:
     if NONE.search(clause):
         return "none"
     return "few" if FEW.search(clause) else "reported"
+
+
+def unique_rows(rows: list) -> list:
+    """One candidate per place, sentence and role (a place named twice in a sentence counts once)."""
+    seen, out = set(), []
+    for mention, sentence, row in rows:
+        key = (row["place_id"], sentence.start, row["role"], row["date_start"])
+        if key not in seen:
+            seen.add(key)
+            out.append((mention, sentence, row))
+    return out

@@ -157,7 +157,7 @@ def test_the_men_after_an_opening_place_go_on_about_the_workers_before(data: Pat
     text = ("About 300 North Korean workers were sent to the Gulf in 2016. In Kuwait, most of the men worked for a "
             "building firm. The men were housed in a camp outside Kuwait City.\n")
     later = [(name, row["quote"][:10]) for name, row in drafted(text, data) if not row["quote"].startswith("About")]
-    assert later == [("Kuwait", "In Kuwait,"), ("Kuwait", "The men we")]  # Kuwait City: a town the gazetteer lacks
+    assert later == [("Kuwait", "In Kuwait,"), ("Kuwait City", "The men we")]  # the city, read whole
 
 
 def test_several_dozen_is_at_least_three_dozen() -> None:
