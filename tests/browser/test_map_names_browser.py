@@ -15,7 +15,10 @@ pytestmark = pytest.mark.browser
 
 # Every name shown and every mark, in the map's frame's pixels, with the map's size.
 SHOWN = """() => {
-    const box = e => { const r = e.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
+    const box = e => {
+        const r = e.getBoundingClientRect();
+        return {left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+    };
     const names = [...document.querySelectorAll('.nk-label-text')]
         .filter(l => l.offsetWidth && getComputedStyle(l).visibility !== 'hidden')
         .map(l => ({name: l.textContent, ...box(l)}));
