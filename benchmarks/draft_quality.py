@@ -276,12 +276,24 @@ def total(rows: list[Row], name: str = "**all**") -> Row:
     return out
 
 
+def batches(rows: list[Row]) -> list[Row]:
+    """The rows added up per batch of articles (the letters their names start with: ``u01-…``, ``x01-…``),
+    when there is more than one batch; each batch was written at its own time and is measured apart."""
+    groups: dict[str, list[Row]] = {}
+    for r in rows:
+        groups.setdefault(re.match(r"[a-z]*", r.source).group(0), []).append(r)
+    if len(groups) < 2:
+        return []
+    return [total(group, f"{letters}01–{letters}{len(group):02d}") for letters, group in sorted(groups.items())]
+
+
 def table(rows: list[Row], *, per_source: bool = True) -> str:
-    """The comparison as a Markdown table, with a total row (only the total when ``per_source`` is false)."""
+    """The comparison as a Markdown table, with a total row (only each batch's and the total when
+    ``per_source`` is false)."""
     lines = ["| source | curated | candidates | per curated | sentence found | recall (place + sentence) | "
              "precision | place right | stray places | figure + kind | year agrees | sector agrees | "
              "caution agrees | role agrees |", "|" + "---|" * 14]
-    for r in [*(rows if per_source else []), total(rows)]:
+    for r in [*(rows if per_source else batches(rows)), total(rows)]:
         pct = lambda n, d: f"{100 * n / d:.0f}%" if d else "–"  # noqa: E731
         lines.append(f"| {r.source} | {r.curated} | {r.candidates} | {r.candidates / max(r.curated, 1):.1f} | "
                      f"{pct(r.sentence, r.curated)} | {pct(r.matched, r.curated)} | "
