@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import sys
+from types import SimpleNamespace
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -192,3 +193,36 @@ def test_the_printout_citation_caption_and_spinner_read_in_the_language_of_the_l
              "shown: {sources}. Cite each report's own source document too.")
     assert cite.rsplit("{sources}", 1)[1] in citation  # the citation's closing words, translated
     assert "Daily NK (" in citation  # the sources' publishers stay as they give them
+
+
+def _page_with(monkeypatch: pytest.MonkeyPatch, *, link: str, kept: str, whole: str, part: bool) -> SimpleNamespace:
+    """A page whose link, picker and last full run read ``link``, ``kept`` and ``whole``; ``part``:
+    this run is the explorer's alone."""
+    from ui import shared
+
+    page = SimpleNamespace(query_params={shared.LANG: link},
+                           session_state={shared.LANG: kept, shared.PAGE_LANG: whole})
+    monkeypatch.setattr(shared, "st", page)
+    monkeypatch.setattr(shared, "_part_of_page", lambda: part)
+    return page
+
+
+def test_a_part_of_the_page_run_late_keeps_the_language_back_gave_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The map's answer from a Japanese page, run after Back had rerun the page in English, carried
+    the old link and picker (``lang=ja``): the page stayed English and its link went back to ja."""
+    from ui import shared
+
+    page = _page_with(monkeypatch, link="ja", kept="ja", whole="en", part=True)
+    assert shared.page_language() == "en"
+    assert page.query_params[shared.LANG] == "en"
+    assert page.session_state[shared.LANG] == "en"
+
+
+def test_a_run_of_the_whole_page_takes_the_language_of_the_link(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Back and Forward rerun the whole page with the link's language, whatever the picker held."""
+    from ui import shared
+
+    page = _page_with(monkeypatch, link="ja", kept="en", whole="en", part=False)
+    assert shared.page_language() == "ja"
+    assert page.session_state[shared.LANG] == "ja"
+    assert page.session_state[shared.PAGE_LANG] == "ja"

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from geo.data import parquet_cache
 from geo.data.load import Dataset
@@ -26,6 +27,8 @@ arrow_returns_memory()  # a server's Arrow buffers, once freed, go back to the s
 TITLE = N_("North Korean workers reported in China")
 LANG = "lang"
 """The language picker's key and its parameter in the link (``?lang=ko``)."""
+PAGE_LANG = "nk_page_language"
+"""The language of the page's last full run: a part of the page rerun on its own keeps it."""
 STYLES = {"page": ROOT / "dashboard.css", "presenter": ROOT / "presenter.css"}
 
 
@@ -103,7 +106,13 @@ def page_language() -> str:
     """
     linked = normalise(st.query_params.get(LANG))
     kept = normalise(st.session_state.get(LANG))
-    if linked and linked != kept:
+    whole = st.session_state.get(PAGE_LANG)
+    if whole and _part_of_page():
+        # Only a run of the whole page changes the language (the picker and Back both rerun it). A
+        # part's run asked for before Back reran the page (the map answering, say) comes after
+        # it with the link and the picker as they were: it keeps the page's language and its link.
+        lang = whole
+    elif linked and linked != kept:
         lang = linked
     elif kept:
         lang = kept
@@ -113,7 +122,14 @@ def page_language() -> str:
         st.session_state[LANG] = lang  # before the picker is drawn: this is the first call of a run
     if st.query_params.get(LANG) != lang:
         st.query_params[LANG] = lang
+    st.session_state[PAGE_LANG] = lang
     return lang
+
+
+def _part_of_page() -> bool:
+    """This run is a part of the page's (a fragment's), not the whole page's."""
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and ctx.fragment_ids_this_run)
 
 
 def gettext() -> tuple:
