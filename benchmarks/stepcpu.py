@@ -6,7 +6,9 @@ makes) serves its data with its own environment; each round opens each in a new 
 first view, then takes STEPS one-year steps as ``benchmarks.browse.take_steps`` does under a Chromium
 trace. Printed per checkout, medians: the step as timed (wall clock), the CPU of the renderer's main
 thread per step (the trace's thread time of its tasks: the page and the map's frame share that
-thread) and the server's CPU per step (``/proc``). On a machine shared with other work the wall
+thread) and the server's CPU per step (``/proc``). A checkout written ``floor:TREE`` stands for the
+step floor page of that checkout (``benchmarks/step_floor_app.py``), stepped and timed as ``make bench``
+times it: the least any page on this stack can cost. On a machine shared with other work the wall
 clock follows the load; CPU time follows it much less (docs/PERFORMANCE.md, issue 24).
 """
 
@@ -41,12 +43,16 @@ def main_thread_cpu_ms(trace: bytes) -> float:
                and threads.get((e["pid"], e["tid"])) == "CrRendererMain") / 1000
 
 
-def measure(browser: object, tree: Path, size: str, steps: int) -> tuple[list[float], float, float]:
-    """One checkout's steps: (wall ms per step, browser CPU ms per step, server CPU ms per step)."""
+def measure(browser: object, tree: Path, size: str, steps: int, *,
+            floor: bool = False) -> tuple[list[float], float, float]:
+    """One checkout's steps: (wall ms per step, browser CPU ms per step, server CPU ms per step);
+    ``floor``: its step floor page's."""
     data = tree / "data" if size == "bundled" else tree / "bench-out/synth-r50000-p1000"
     port = harness.free_port()
     command = harness.app_command(port, data)
     command[0] = str(tree / ".venv/bin/python")
+    if floor:
+        command[command.index("dashboard.py")] = "benchmarks/step_floor_app.py"
     with tempfile.NamedTemporaryFile(prefix="stepcpu-", suffix=".log", delete=False) as log:
         process = subprocess.Popen(command, cwd=tree, stdout=log, stderr=subprocess.STDOUT,  # noqa: S603 - a checkout's own
                                    stdin=subprocess.DEVNULL)  # interpreter
@@ -61,7 +67,7 @@ def measure(browser: object, tree: Path, size: str, steps: int) -> tuple[list[fl
         page.wait_for_timeout(3000)
         browser.start_tracing(page=page, categories=["devtools.timeline", "toplevel"])
         before = server_cpu_ms(process.pid)
-        taken = browse.take_steps(page, sockets, steps, naive=False)
+        taken = browse.take_steps(page, sockets, steps, naive=False, floor=floor)
         server = (server_cpu_ms(process.pid) - before) / steps
         browser_cpu = main_thread_cpu_ms(browser.stop_tracing()) / steps
         context.close()
@@ -71,26 +77,28 @@ def measure(browser: object, tree: Path, size: str, steps: int) -> tuple[list[fl
         process.wait()
 
 
-def run(size: str, rounds: int, steps: int, trees: list[Path]) -> None:
+def run(size: str, rounds: int, steps: int, trees: list[str]) -> None:
     """Measure the checkouts alternately and print one line per round and checkout, then the medians."""
     results = {tree: ([], [], []) for tree in trees}
     with browse.chromium() as browser:
         for number in range(rounds):
             for tree in trees:
-                wall, browser_cpu, server = measure(browser, tree, size, steps)
+                floor = tree.startswith("floor:")
+                wall, browser_cpu, server = measure(browser, Path(tree.removeprefix("floor:")).resolve(), size, steps,
+                                                    floor=floor)
                 results[tree][0].extend(wall)
                 results[tree][1].append(browser_cpu)
                 results[tree][2].append(server)
-                print(number, tree.name, "steps", [round(ms) for ms in wall], f"browser CPU {browser_cpu:.0f} ms/step",
+                print(number, tree, "steps", [round(ms) for ms in wall], f"browser CPU {browser_cpu:.0f} ms/step",
                       f"server CPU {server:.0f} ms/step", flush=True)
     print("| checkout | step (ms, median) | browser CPU per step (ms) | server CPU per step (ms) |")
     print("|---|---|---|---|")
     for tree, (wall, browser_cpu, server) in results.items():
-        print(f"| {tree.name} | {statistics.median(wall):.0f} | {statistics.median(browser_cpu):.0f} | "
+        print(f"| {tree} | {statistics.median(wall):.0f} | {statistics.median(browser_cpu):.0f} | "
               f"{statistics.median(server):.0f} |")
 
 
 if __name__ == "__main__":
     if len(sys.argv) < 6 or sys.argv[1] not in ("bundled", "50k"):
         sys.exit(__doc__)
-    run(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), [Path(tree).resolve() for tree in sys.argv[4:]])
+    run(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:])

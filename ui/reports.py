@@ -28,6 +28,8 @@ TABLE_COLUMNS = {
 }
 FIRST_COLUMNS = ("When", "Report")
 """The date first, where a phone shows it whole (390 px leave about 330 beside the tick boxes)."""
+TICKED = "_table_ticked"
+"""The table, list and card the table's tick was last put for (:func:`reports_table`)."""
 WHEN_WIDTH = (100, 330)
 """The narrowest and widest When column, in pixels: as wide as its longest date, within these."""
 
@@ -56,11 +58,16 @@ def reports_table(dataset: Dataset, view: View, place: str | None, lang: str = "
     ids = list(table["Report"])
     chosen = state.report
     at = ids.index(chosen) if chosen in ids else 0  # the first report until one is chosen
-    # The key stays while the list does, so that a year step that leaves it as it was resends
-    # nothing; it changes with the list, and when Previous or Next moves the card, so that the
-    # tick comes back on the report the card shows. A choice counts when it is made (the
-    # callback), never read back from an old list.
-    key = f"table-{place or 'all'}-{zlib.crc32(' '.join(ids).encode())}-{state.card_moves}"
+    # One table while the place and the card stay: a year step changes its rows in place (a key
+    # that changed with the list built the grid anew, a quarter of the browser's work in a step),
+    # and the tick is put back on the card's report. Previous, Next or a number makes a new
+    # table with the tick on its report. A choice counts when it is made (the callback), never
+    # read back from an old list.
+    key = f"table-{place or 'all'}-{state.card_moves}"
+    ticked = (key, zlib.crc32(" ".join(ids).encode()))  # a row ticked by hand is left as it is
+    if st.session_state.get(TICKED) != ticked:
+        st.session_state[key] = {"selection": {"rows": [at] if chosen in ids else [], "columns": [], "cells": []}}
+        st.session_state[TICKED] = ticked
 
     def chosen_row() -> None:
         rows = st.session_state[key].selection.rows
@@ -71,8 +78,7 @@ def reports_table(dataset: Dataset, view: View, place: str | None, lang: str = "
     st.dataframe(shown, hide_index=True, width="stretch", on_select=chosen_row,
                  selection_mode="single-row",
                  key=key, column_config=table_columns(lang, shown),
-                 column_order=table_order(lang),
-                 selection_default={"selection": {"rows": [at]}} if chosen in ids else None)
+                 column_order=table_order(lang))
     if ids:
         # Previous and Next reach every report by keyboard.
         report_card(dataset, state, table, ids, at, lang)

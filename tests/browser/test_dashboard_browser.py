@@ -370,6 +370,33 @@ def test_going_claim_by_claim_moves_the_tables_tick_with_the_card(open_dashboard
         assert page.evaluate(ticked) == [shown], "the ticked row is the report in the card"
 
 
+def test_a_year_step_changes_the_tables_rows_in_place_and_keeps_the_tick_on_the_card(open_dashboard) -> None:
+    """A year step used to build the reports table anew (a new grid, a quarter of the browser's
+    work in a step): it now changes the rows of the same table, and the tick stays on the report
+    the card shows, at its new row."""
+    page = open_dashboard("?place=Dandong&years=2010&years=2018").page
+    ticked = "() => [...document.querySelectorAll(\"[data-testid='stDataFrame'] [aria-selected='true']\")]" \
+             ".map(row => [...row.querySelectorAll('td')].map(cell => cell.textContent)" \
+             ".find(text => /^r\\d+$/.test(text)))"
+    card = page.locator("[data-testid='stNumberInput'] label")
+    for _ in range(2):
+        page.get_by_role("button", name="Next ▶").click()
+        harness.wait_for_app(page)
+    shown = re.search(r"\((r\d+)\)", card.inner_text()).group(1)
+    assert card.inner_text().startswith("Report 3 of"), card.inner_text()
+    page.evaluate("() => { document.querySelector(\"[data-testid='stDataFrame']\").nkSame = true; }")
+    before = card.inner_text()
+    page.locator(THUMBS).nth(1).focus()
+    page.keyboard.press("End")  # to the last year: a newer report comes first, the card's moves down
+    harness.wait_for_app(page)
+    after = card.inner_text()
+    assert after != before and f"({shown})" in after, (before, after)  # the same report, in a new list
+    page.wait_for_function(f"() => ({ticked})().length === 1", timeout=10_000)
+    assert page.evaluate(ticked) == [shown], "the ticked row is the report in the card"
+    assert page.evaluate("() => document.querySelector(\"[data-testid='stDataFrame']\").nkSame === true"), \
+        "the table was built anew"
+
+
 def test_all_places_after_a_place_zooms_back_out(open_dashboard) -> None:
     page = open_dashboard("?place=Hunchun").page
     (lat, lng), zoom = focus(dataset(), "hunchun")
