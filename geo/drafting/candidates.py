@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from . import gazetteer as gz
 from .article import Article, Sentence, headline_end, split_sentences, starts_paragraph
+from .changes import change_over_years
 from .cues import (
     ABROAD,
     ANAPHORA,
@@ -32,7 +33,7 @@ from .dates import DateGuess, Published, date_of
 from .gazetteer import Entry
 from .mentions import CAPITALS, Mention, government
 from .notwhere import locates_only, not_where_workers_are
-from .numbers import Figure, change_over_years, figure_clause, figure_for, figures_in
+from .numbers import Figure, figure_clause, figure_for, figures_in
 from .placefind import Placer
 from .references import (
     AREA_WORD,
