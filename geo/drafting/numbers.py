@@ -65,7 +65,8 @@ _OF_THEM = re.compile(r"(?i)\b(?:some|many|most|all|[\d,]+)\s+of\s+them\s*:")
 _PART_OF_THEM = re.compile(
     r"(?i)\b(?:most|many|some|half|all|the\s+rest|(?:a|one|two)[\s-]+(?:thirds?|quarters?|fifths?|half)|"
     r"[\d.]+\s*(?:%|percent|per\s+cent))\s+of\s+(?:them|those|these|the\s+(?:workers|women|men|group))\s+"
-    r"(?:in|at|(?:were|are|was|had|have|went|go|work(?:ed)?|live[sd]?)\b)"
+    r"(?:in|at|on|(?:were|are|was|had|have|went|go|work(?:ed)?|live[sd]?)\b)"
+    r"|\b(?:most|many|some|half)\s+of\s+them\b"
     r"|\b(?:about\s+|roughly\s+|nearly\s+)?(?:half|most|a\s+third|a\s+quarter)\s+(?:are|were|work(?:ed)?|live[sd]?)\s+(?:in|at)\b")
 """Part of a total named before ("most of them in Kuwait", "a third of them were sent on to Khabarovsk"): the place
 the part is at does not get the total."""
@@ -204,6 +205,10 @@ def _kind(sentence: str, match: re.Match[str], lead: str, low: int | None, high:
         return "per_unit"  # "30 work at each of the factories": the number at each unit, not a group size
     if re.search(r"\beach\s+(?:\w+\s+){0,2}(?:by|with)\s+$", before):
         return "per_unit"  # "three restaurants, each staffed by a dozen women"
+    if re.match(r"[^.;]{0,20}\beach\b", sentence[match.end():].lower()) and re.search(
+            r"\b(?:compan(?:y|ies)|firms|plants|factories|enterprises|sites|restaurants|farms|mines|workshops|mills|"
+            r"yards|vessels|ships)\b(?![^.;]*\b(?:groups?|teams?|crews?|batch(?:es)?)\s+of\b)", before):
+        return "per_unit"  # "two companies said they employ between 100 and 150 each": at each company
     if re.search(r"\b(?:groups?\s+of|each|per\s+group|at\s+a\s+time|batches\s+of)\s*$", before) or re.match(
             r"(?i)(?:in\s+)?(?:groups|batches|teams|crews|shifts)\s+of\b", match.group(0)) or re.search(
             r"\beach\b", sentence[match.end(): match.end() + 30].lower()):

@@ -55,3 +55,81 @@ def test_putting_their_number_at_a_figure_is_a_figure(sentence: str, expected: l
 ])
 def test_groups_of_a_number_are_the_size_of_each_group(sentence: str, expected: list) -> None:
     assert bounds(sentence) == expected
+
+
+def test_a_country_a_town_faces_is_not_where_workers_are(data: Path) -> None:
+    text = "North Korean builders are putting up flats in Suifenhe, a Chinese border town that faces Russia.\n"
+    assert names(text, data) == ["Suifenhe"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Managers at three fish plants in the zone said they employ between 80 and 90 North Koreans each.",
+     [(80, 90, "per_unit")]),
+    ("Teams of between 20 and 30 workers each were seen at the sites.", [(20, 30, "per_group")]),
+])
+def test_a_number_each_of_several_companies_is_per_unit(sentence: str, expected: list) -> None:
+    assert bounds(sentence) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About 900 North Korean women work in Yanji, most of them girls who came by train from Hoeryong.\n",
+     [("Yanji", "900"), ("Hoeryong", "")]),
+])
+def test_the_place_of_most_or_many_of_them_does_not_get_the_total(text: str, expected: list, data: Path) -> None:
+    rows = drafts.drafted(text, data, "2019-05-02")
+    assert [(name, row.get("workers_min", "")) for name, row in rows] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "A second source, a Chinese trader who often travels to the border, said groups of North Korean builders had "
+    "been seen at sites in Tumen last year.",
+    "A garment workshop in Yanji that hired North Korean seamstresses in 2015 no longer does, its owner said.",
+])
+def test_a_statement_resting_on_one_unnamed_person_is_hedged_even_outside_its_clause(sentence: str,
+                                                                                     data: Path) -> None:
+    rows = drafts.drafted(sentence + "\n", data, "2019-05-02")
+    assert rows and rows[-1][1]["caution"]
+
+
+def test_the_capital_under_a_dateline_is_read_beside_its_country(data: Path) -> None:
+    text = ("ULAANBAATAR, May 3 (Reuters) - About 900 North Koreans were working in Mongolia last year, most of them "
+            "on building sites in the capital.\n")
+    rows = drafts.drafted(text, data, "2016-05-03")
+    assert [(name, row.get("workers_min", "")) for name, row in rows] == [("Mongolia", "900"), ("Ulan Bator", "")]
+
+
+def test_they_brought_in_from_one_place_by_way_of_another_are_at_the_place_named_before(data: Path) -> None:
+    text = ("Some 300 North Korean women sew shirts at a factory in Yanji.\n\nThey were brought in from Hoeryong by "
+            "way of Tumen in 2018.\n")
+    assert sorted(names(text, data)) == ["Hoeryong", "Tumen", "Yanji", "Yanji"]
+
+
+@pytest.mark.parametrize("second", [
+    "Many of the workers were women who had been sent in groups of 100.",
+    "At least eight plants in the town used North Korean labor despite a UN ban.",
+])
+def test_a_sentence_going_on_about_the_workers_or_the_town_stays_at_the_town(second: str, data: Path) -> None:
+    text = f"More than 500 North Korean workers were employed at fish plants in Donggang last year.\n\n{second}\n"
+    assert names(text, data) == ["Donggang", "Donggang"]
+
+
+def test_a_province_named_bare_after_across_is_the_province(data: Path) -> None:
+    text = "Brokers put the number of North Korean women in sewing plants across Zhejiang at several thousand.\n"
+    assert names(text, data) == ["Zhejiang Province"]
+
+
+def test_pay_handed_to_supervisors_is_no_statement(data: Path) -> None:
+    text = ("HUNCHUN, China - About 500 North Korean women peel shrimp at plants in Hunchun.\n\nTheir pay, about 1,500 "
+            "yuan a month, is handed to North Korean supervisors rather than to them, the managers said.\n")
+    assert names(text, data) == ["Hunchun"]
+
+
+@pytest.mark.parametrize(("sentence", "sector"), [
+    ('"You see them on the scaffolding at night," said a foreman at a Yanji developer.', "construction"),
+    ("North Korean workers were hired for a bridge project in Tumen until 2018.", "construction"),
+])
+def test_scaffolding_and_a_bridge_project_are_construction_and_a_developer_of_a_city_is_not_it(
+        sentence: str, sector: str, data: Path) -> None:
+    rows = drafts.drafted("About 300 North Korean builders work in Yanji.\n\n" + sentence + "\n", data, "2019-05-02")
+    assert rows[-1][1]["sectors"] == sector
+
