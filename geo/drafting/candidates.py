@@ -37,6 +37,7 @@ from .numbers import figures_in
 from .placefind import Placer
 from .references import (
     AREA_WORD,
+    DIRECTION_OF,
     DISTANCE_FROM,
     IN_THE_COUNTRY,
     THE_CAPITAL,
@@ -182,6 +183,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             chosen = [context.capital]  # "a studio in the capital's art district" under "BEIJING -"
         if not chosen and named_elsewhere and not anaphor and not IN_THE_COUNTRY.search(text):
             continue  # the places it names are a market, a river or where the money goes: no statement
+        if not chosen and DIRECTION_OF.search(text):
+            continue  # "orchards south of the capital": somewhere the text does not name
         if not chosen:
             confidence = "low"
             areas = bool(anaphor and AREA_WORD.search(anaphor.group(0)))

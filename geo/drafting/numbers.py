@@ -55,7 +55,7 @@ _LISTED_BY_PLACE = re.compile(rf"(?i)\b{_LEAD}(?P<listed>{_NUM})\s+(?=(?:(?:on|a
                               r"(?:in|at)\s+(?:the\s+)?(?:(?-i:[a-z-]+)\s+)?(?-i:[A-Z]))")
 """A bare number before a place, after a word for the workers: the number of them there ("workers in many countries,
 including about 900 in Mongolia")."""
-_NUMBER_OF = re.compile(rf"(?i)(?:\bnumber\s+of\s+{_PEOPLE}(?:\s+[\w-]+){{0,4}}?\s+(?:at|to|as|was|is|stood\s+at|"
+_NUMBER_OF = re.compile(rf"(?i)(?:\bnumber\s+of\s+{_PEOPLE}(?:\s+[\w-]+){{0,7}}?\s+(?:at|to|as|was|is|stood\s+at|"
                         rf"reached|of)|\bput(?:s|ting)?\s+(?:their|the|its)\s+(?:number|total)\s+at)\s+(?P<num>"
                         rf"{_LEAD}(?:between\s+(?P<low>{_NUM})\s+and\s+(?P<high>{_NUM})|(?P<one>{_NUM}){_TAIL}))"
                         r"(?:\b|(?<=\+))(?!\s*(?:%|percent|per\s+cent))")
@@ -218,7 +218,8 @@ def _kind(sentence: str, match: re.Match[str], lead: str, low: int | None, high:
         return "projection"
     if re.search(r"\bestimat\w*", clause) or lead in ("an estimated", "approximately", "roughly"):
         return "estimate"
-    if lead in ("some", "about", "around", "nearly", "almost") or re.match(r"(?i)several\b", match.group(0)):
+    if lead in ("some", "about", "around", "nearly", "almost") or re.search(
+            r"(?i)\bseveral\s+(?:hundred|thousand|dozen)\b", match.group(0)):
         return "estimate"  # an approximate number (data/README.md: "around", "about", "some", "roughly")
     if low is not None and high is not None and low != high:
         return "estimate"  # a range such as "between 200 and 300"

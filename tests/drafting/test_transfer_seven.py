@@ -133,3 +133,27 @@ def test_scaffolding_and_a_bridge_project_are_construction_and_a_developer_of_a_
     rows = drafts.drafted("About 300 North Korean builders work in Yanji.\n\n" + sentence + "\n", data, "2019-05-02")
     assert rows[-1][1]["sectors"] == sector
 
+
+
+@pytest.mark.parametrize(("sentence", "published", "years"), [
+    ("About 60 North Korean women started at a sewing plant in Yanji in the autumn.", "2018-02-20", ("2017", "2017")),
+    ("About 60 North Korean builders arrived in Yanji in the spring.", "2019-06-18", ("2019", "2019")),
+])
+def test_a_season_that_has_begun_is_the_latest_one_before_publication(sentence: str, published: str,
+                                                                       years: tuple[str, str], data: Path) -> None:
+    rows = drafts.drafted(sentence + "\n", data, published)
+    assert [(row["date_start"][:4], row["date_end"][:4]) for _, row in rows] == [years]
+
+
+def test_the_number_of_workers_across_a_province_put_at_several_thousand(data: Path) -> None:
+    text = "Brokers put the number of North Korean women in sewing plants across Zhejiang at several thousand.\n"
+    rows = drafts.drafted(text, data, "2018-02-20")
+    assert [(name, row["workers_min"], row["workers_max"], row["workers_kind"]) for name, row in rows] == [
+        ("Zhejiang Province", "3000", "", "estimate")]
+
+
+@pytest.mark.parametrize("second", ["Others picked apples on farms south of the capital.",
+                                    "Others picked apples on orchards near Grojec, south of the capital."])
+def test_a_place_south_of_the_capital_is_not_the_capital(second: str, data: Path) -> None:
+    text = f"WARSAW, Poland - About 400 North Koreans worked in Poland last year.\n\n{second}\n"
+    assert "Warsaw" not in names(text, data)
