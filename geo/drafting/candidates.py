@@ -32,7 +32,7 @@ from .cues import (
 from .dates import Published
 from .gazetteer import Entry
 from .mentions import CAPITALS, Mention, government
-from .notwhere import locates_only, not_where_workers_are
+from .notwhere import locates_only, not_where_workers_are, region_around
 from .numbers import figures_in
 from .placefind import Placer
 from .references import (
@@ -121,7 +121,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
         kept = [m for m in mentions if not not_where_workers_are(sentence.text, m, sentence.start)]
         locating = [m for m in kept if locates_only(sentence.text, m, kept, sentence.start)]
-        kept = [m for m in kept if m not in locating]
+        kept = [region_around(sentence.text, m, sentence.start, placer._known_or)  # noqa: SLF001 - same package
+                for m in kept if m not in locating]
         named_elsewhere, mentions = len(kept) < len(mentions), kept
         mentions = located_reference(sentence.text, sentence, mentions, context)
         before_this = context.carried(sentence.paragraph, False, names_kind(sentence.text)) \

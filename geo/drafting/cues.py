@@ -9,7 +9,7 @@ WORKER = re.compile(
     r"artists?|trainees?|women|girls|housewives|dispatch(?:ed|es|ing)?|recruit\w*|sent|send(?:s|ing)?|"
     r"wages?|salar(?:y|ies)|earnings|remittances?)\b|\b(?:RMB|USD|yuan)\b[^.]{0,40}\b(?:month|monthly)\b")
 WEAK_WORKER = re.compile(r"(?i)\b(?:work(?:s|ed|ing)?|employ(?:s|ed|ing)?|woman|man|people|go|went|gone|going|"
-                         r"build(?:s|ing)?|built|sew(?:s|ing)?|stitch\w*|crews?|teams?|hir(?:e|es|ed|ing)|builders?|developers?|"
+                         r"build(?:s|ing)?|built|sew(?:s|ing)?|stitch\w*|crews?|teams?|brigades?|hir(?:e|es|ed|ing)|builders?|developers?|"
                          r"programmers?|engineers?|technicians?|miners?|loggers?|cooks?|seamstress(?:es)?|fishermen|singers?|dancers?|"
                          r"performers?|musicians?|hostess(?:es)?|chefs?|nurses?|doctors?|welders?|plasterers?|"
                          r"carpenters?|sailors?|deckhands?|crew\s+members?|students?|interns?)\b")

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 
+from . import gazetteer as gz
+from .gazetteer import Entry
 from .mentions import Mention
 
 _LANDMARK_AFTER = re.compile(r"^\s+(?:River|river|Bridge|bridge|crossing|Crossing|Mountains?|mountains?|Strait|Lake|"
@@ -253,3 +257,19 @@ def _km(a: Mention, b: Mention) -> float:
     lat1, lon1, lat2, lon2 = (math.radians(x) for x in (a.entry.lat, a.entry.lon, b.entry.lat, b.entry.lon))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 12742 * math.asin(math.sqrt(h))
+
+
+_DIRECTION_BEFORE = re.compile(r"(?i)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$")
+
+
+def region_around(text: str, mention: Mention, offset: int, known: Callable[[Entry], Entry]) -> Mention:
+    """A city named only as the point a direction is taken from ("in the taiga north of Khabarovsk"): the workers
+    are somewhere in its province or region, not in the city (``known`` gives the dataset's own entry)."""
+    if mention.entry.precision != "city" or not _DIRECTION_BEFORE.search(text[: mention.start - offset]):
+        return mention
+    code = next((key for key, (name, others, *_) in gz.PROVINCES.items()
+                 if key[0] == mention.entry.country and mention.entry.admin1 in (name, *others)), None)
+    if code is None:
+        return mention
+    entry = known(gz.province_entry(*code))
+    return replace(mention, entry=entry, how=f"'{mention.words}' only gives the direction: its region, {entry.name}")

@@ -157,3 +157,12 @@ def test_the_number_of_workers_across_a_province_put_at_several_thousand(data: P
 def test_a_place_south_of_the_capital_is_not_the_capital(second: str, data: Path) -> None:
     text = f"WARSAW, Poland - About 400 North Koreans worked in Poland last year.\n\n{second}\n"
     assert "Warsaw" not in names(text, data)
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Deep in the taiga north of Khabarovsk, North Korean logging brigades have cut timber for decades.",
+     "Khabarovsk Krai"),
+    ("About 300 North Korean women work at farms south of Mishan.", "Heilongjiang Province"),
+])
+def test_a_city_the_direction_is_taken_from_stands_for_its_region(sentence: str, place: str, data: Path) -> None:
+    assert names(sentence + "\n", data) == [place]
