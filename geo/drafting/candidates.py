@@ -26,6 +26,7 @@ from .cues import (
     PRONOUN_SUBJECT,
     RESTAURANT,
     RULES_OR_PAY,
+    UNAWARE,
     WEAK_WORKER,
     WORKER,
 )
@@ -144,7 +145,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         previous_about_workers, sector_before = bool(about_workers), before
         before = sectors_in(text, rules)[0] or before
         industry_before, industry = industry, industry_of(text, rules, industry)
-        if not about_workers or (FOREIGN_OTHER.search(text) and not NORTH_KOREAN.search(text)):
+        if not about_workers or (FOREIGN_OTHER.search(text) and not NORTH_KOREAN.search(text)) or UNAWARE.match(text):
             continue
         chosen = [m for m in mentions if m.entry.country != "KP" or m.entry.precision != "country"
                   or FROM_BEFORE.search(text[: m.start - sentence.start])]

@@ -124,3 +124,8 @@ OTHER_SUBJECT = re.compile(
     r"employers?|managers|diners|guests|tourists|shoppers|consumers)\b(?!\s+(?:there|here|at\s+the|in\s+the)\b)")
 """A sentence whose subject is someone other than the workers ("Importers named in shipping records said ...",
 "Chinese factory owners value ..."): naming no place, it is no statement of where the workers are."""
+UNAWARE = re.compile(r"^(?:(?:An?|The)\s+(?:[\w-]+\s+){0,3}(?:company|firm|brand|retailer|importer|buyer|maker|chain|"
+                     r"supplier)|(?:Importers|Buyers|Retailers|Brands|Companies|Firms|Suppliers))\b[^.]*?\b(?:(?:had\s+|has\s+)?"
+                     r"not\s+(?:been\s+)?aware|unaware|did\s+not\s+know|(?:would|will)\s+investigate)\b")
+"""A buyer or maker saying it did not know of the workers ("A Japanese apparel company whose products were made at the
+Dalian plant said it had not been aware of the workers"): about the buyer, not where workers are."""

@@ -166,3 +166,9 @@ def test_a_place_south_of_the_capital_is_not_the_capital(second: str, data: Path
 ])
 def test_a_city_the_direction_is_taken_from_stands_for_its_region(sentence: str, place: str, data: Path) -> None:
     assert names(sentence + "\n", data) == [place]
+
+
+def test_a_buyer_saying_it_did_not_know_of_the_workers_is_no_statement(data: Path) -> None:
+    text = ("About 200 North Korean women sew jackets at a plant in Dalian.\n\nA German outdoor brand whose coats were "
+            "made at the Dalian plant said it had not been aware of the workers and would investigate.\n")
+    assert names(text, data) == ["Dalian"]
