@@ -19,9 +19,11 @@ from .cues import (
     NK_PEOPLE,
     NK_RESTAURANTS,
     NORTH_KOREAN,
+    NOT_SENT,
     ONE_SOURCE,
     OPENING_COUNT,
     OTHER_SUBJECT,
+    PAY_WORD,
     PRESENT,
     PRONOUN_SUBJECT,
     RESTAURANT,
@@ -145,7 +147,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         previous_about_workers, sector_before = bool(about_workers), before
         before = sectors_in(text, rules)[0] or before
         industry_before, industry = industry, industry_of(text, rules, industry)
-        if not about_workers or (FOREIGN_OTHER.search(text) and not NORTH_KOREAN.search(text)) or UNAWARE.match(text):
+        if not about_workers or (FOREIGN_OTHER.search(text) and not NORTH_KOREAN.search(text)) or UNAWARE.match(text) \
+                or (NOT_SENT.search(text) and not any(f.kind in HEAD_COUNT for f in figures_in(text))):
             continue
         chosen = [m for m in mentions if m.entry.country != "KP" or m.entry.precision != "country"
                   or FROM_BEFORE.search(text[: m.start - sentence.start])]
@@ -185,8 +188,10 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             chosen = [context.capital]  # "a studio in the capital's art district" under "BEIJING -"
         if not chosen and named_elsewhere and not anaphor and not IN_THE_COUNTRY.search(text):
             continue  # the places it names are a market, a river or where the money goes: no statement
-        if not chosen and DIRECTION_OF.search(text):
-            continue  # "orchards south of the capital": somewhere the text does not name
+        if not chosen and (DIRECTION_OF.search(text) or not NORTH_KOREAN.search(text) and not any(
+                f.kind in HEAD_COUNT for f in figures_in(text)) and WORKER.search(text) and all(
+                    PAY_WORD.match(w.group(0)) for w in WORKER.finditer(text))):
+            continue  # "orchards south of the capital"; "rising wages in the border region"
         if not chosen:
             confidence = "low"
             areas = bool(anaphor and AREA_WORD.search(anaphor.group(0)))

@@ -15,8 +15,8 @@ WEAK_WORKER = re.compile(r"(?i)\b(?:work(?:s|ed|ing)?|employ(?:s|ed|ing)?|woman|
                          r"carpenters?|sailors?|deckhands?|crew\s+members?|students?|interns?)\b")
 """Words that make a sentence about workers only with a North Korean cue or a place more precise than a country."""
 NORTH_KOREAN = re.compile(r"\b(?:North\s+Korea\w*|DPRK|N\.\s?K(?:orea)?\.?|Pyongyang\w*|Koreans?)\b")
-FOREIGN_OTHER = re.compile(r"(?i)\b(?:foreign|Chinese|local|Vietnamese|Filipino|migrant)\s+(?:workers|labou?r)"
-                           r"|\bmigrants\b")
+FOREIGN_OTHER = re.compile(r"(?i)\b(?:foreign|Chinese|local|Vietnamese|Filipino|migrant)\s+"
+                           r"(?:workers|labou?r|women|men|girls)\b|\bmigrants\b")
 ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:(?:Chinese|Russian|[a-z]+)\s+){0,2}"
                       r"(?:establishments?|restaurants?|gallery|factory|"
                       r"factories|plants?|city|town|area|place|county|zone|company|hotel|province|provinces|region|"
@@ -129,3 +129,7 @@ UNAWARE = re.compile(r"^(?:(?:An?|The)\s+(?:[\w-]+\s+){0,3}(?:company|firm|brand
                      r"not\s+(?:been\s+)?aware|unaware|did\s+not\s+know|(?:would|will)\s+investigate)\b")
 """A buyer or maker saying it did not know of the workers ("A Japanese apparel company whose products were made at the
 Dalian plant said it had not been aware of the workers"): about the buyer, not where workers are."""
+NOT_SENT = re.compile(r"(?i)\b(?:has|have|had|did)\s+not\s+(?:\w+\s+)?(?:sent|dispatched)\b")
+"""Workers not sent ("Pyongyang has not sent large new groups to China since"): no statement without a head count."""
+PAY_WORD = re.compile(r"(?i)^(?:wages?|salar(?:y|ies)|earnings|remittances?)$")
+"""A word for pay: alone, with no North Korean and no head count, a sentence about pay levels, not about workers."""

@@ -90,7 +90,8 @@ _NOT_WORKERS_FROM = re.compile(r"(?i)\b(?:fleets?|trawlers?|vessels?|ships?|ship
                                r"diners|guests|customers|holidaymakers|"
                                r"shipped|trucked|caught|sourced|exported|landed|orders?)"
                                r"\s+(?:\w+\s+){0,2}from\s+$|\borders?\s+from\s+(?:[\w-]+\s+){0,3}?(?:in|based\s+in)\s+$|\b(?:by\s+(?:tele)?phone|speaking|reporting)\s+from\s+$"
-                               r"|\bowned\s+by\s+(?:[\w-]+\s+){0,3}?(?:in|based\s+in|from)\s+$")
+                               r"|\bowned\s+by\s+(?:[\w-]+\s+){0,3}?(?:in|based\s+in|from)\s+$"
+                               r"|\baccording\s+to\s+(?:[\w'’-]+\s+){0,4}?from\s+$")
 """Where an owner, a buyer or a visitor comes from, or where a source phones from: "a businessman from Wenzhou owns
 the plant", "told the broadcaster by phone from Dandong", "boats owned by companies in Zhoushan"."""
 _EVENT_AFTER = re.compile(r"^\s+(?:Olympics|Olympic\s+Games|Games|[Ss]ummit|Declaration|Agreement|Treaty|Accord|"

@@ -172,3 +172,19 @@ def test_a_buyer_saying_it_did_not_know_of_the_workers_is_no_statement(data: Pat
     text = ("About 200 North Korean women sew jackets at a plant in Dalian.\n\nA German outdoor brand whose coats were "
             "made at the Dalian plant said it had not been aware of the workers and would investigate.\n")
     assert names(text, data) == ["Dalian"]
+
+
+@pytest.mark.parametrize("second", [
+    "Young Chinese women no longer take such jobs, which pay little, he said.",
+    "Pyongyang has not sent large new groups to China since the border reopened.",
+    "The moves reflect rising wages in the border region, the sources said.",
+])
+def test_other_workers_workers_not_sent_and_wage_levels_are_no_statement(second: str, data: Path) -> None:
+    text = f"About 300 North Korean women sew shirts at a plant in Yanji, China.\n\n{second}\n"
+    assert names(text, data) == ["Yanji"]
+
+
+def test_the_home_countries_of_other_workers_who_speak_are_not_places_of_workers(data: Path) -> None:
+    text = ("North Korean laborers were still at work on two sites in Doha this month, according to workers from Nepal "
+            "and India who share the sites.\n")
+    assert names(text, data) == ["Doha"]
