@@ -224,7 +224,9 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 chosen = [context.dateline]
                 carried_why = "the sentence names no place; the story's city (the dateline)"
             elif (abroad := context.abroad or _country(placer, context.most_named_country())) is not None:
-                if not (PAY.search(text) or any(f.kind in HEAD_COUNT for f in figures_in(text))):
+                if not (PAY.search(text) or any(f.kind in HEAD_COUNT for f in figures_in(text))) or re.search(
+                        r"(?i)\b(?:on|aboard)\s+(?:one|a|the|each|these|those|their)\s+(?:\w+\s+)?(?:ship|vessel|boat|"
+                        r"trawler)s?\b", text):  # a crew at sea is not in the country the story is filed from
                     continue  # a story abroad: a sentence naming no place, pay or head count is not about the country
                 chosen = [Mention(sentence.start, sentence.start, "", abroad, "")]
                 carried_why = f"the sentence names no place; the country of the story ({abroad.name})"

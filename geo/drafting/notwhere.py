@@ -42,7 +42,7 @@ _NEGATIVE = re.compile(r"(?i)\b(?:no\s+(?:signs?|evidence|traces?|records?)\s+of
 """A place named only to say no workers were found there: "found no sign of such workers in Hong Kong or Macau"."""
 _COMPARISON = re.compile(r"(?i)\b(?:than|unlike|compared\s+(?:with|to)|similar\s+to|(?:by|in)\s+contrast,?|"
                          r"(?:half|twice|double|triple|a\s+fraction\s+of|a\s+(?:third|quarter|fifth)\s+of)\s+"
-                         r"(?:those|that))\s+"
+                         r"(?:those|that|what\s+(?:it|they)\s+(?:costs?|pays?|earns?)))\s+"
                          r"(?![\d,]+\b|(?:a|an|some)\s+(?:few\s+)?"
                          r"(?:thousand|hundred|dozen)\b)(?:[\w'’-]+\s+){0,5}?(?:in\s+|at\s+)?$")
 """A place named for comparison: "paid less than Chinese builders in Harbin", "Unlike the restaurants in Beijing",
@@ -180,6 +180,8 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
         return True  # a resident of a North Korean province is often one of the families the workers left
     if _NEGATIVE.search(before[-120:]) or _COMPARISON.search(before[-60:]) or _OFFICE.search(before[-120:]):
         return True
+    if re.search(r"(?i)\b(?:labou?r|wages?|pay)\s+in\s+$", before) and re.match(r"\s+(?:costs?|is\s+cheap)", after):
+        return True  # "Labour in Pyongyang costs a fifth of ...": the price of labour there, not workers there
     if _LANDMARK_CLAUSE.search(before[-140:]) or _PROCEEDING.search(before[-80:]) or _CLIENTS.search(before[-160:]) \
             or _GOODS.search(before[-100:]) or _ESCAPE_ROUTE.search(before[-120:]):
         return True

@@ -188,3 +188,15 @@ def test_the_home_countries_of_other_workers_who_speak_are_not_places_of_workers
     text = ("North Korean laborers were still at work on two sites in Doha this month, according to workers from Nepal "
             "and India who share the sites.\n")
     assert names(text, data) == ["Doha"]
+
+
+def test_the_price_of_labour_in_two_places_is_not_where_workers_are(data: Path) -> None:
+    text = ('About 200 North Korean women glue eyelashes in Pingdu.\n\n"Labour in Pyongyang costs a fifth of what it '
+            'costs in Qingdao," a broker said.\n')
+    assert names(text, data) == ["Pingdu"]
+
+
+def test_a_crew_aboard_a_ship_is_not_in_the_country_of_the_dateline(data: Path) -> None:
+    text = ("MONTEVIDEO, Uruguay - North Korean fishermen work aboard Chinese squid boats in the South Atlantic.\n\n"
+            "On one ship, up to 12 of the 30 crew members were North Korean, former deckhands said.\n")
+    assert "Uruguay" not in names(text, data)
