@@ -260,8 +260,11 @@ def _relative(s: str, p: Published) -> DateGuess | None:
         if ago.group(1).lower() in ("several", "a few", "a couple of"):
             return DateGuess(str(first - 2), str(first + 1), "inferred", "approximate",
                              f"'{ago.group(0)}' before the publication ({p.text}): about {first - 2}-{first + 1}.")
-        return DateGuess(str(first), str(p.years[1] - count), "inferred", "",
-                         f"'{ago.group(0)}' before the publication ({p.text}).")
+        still = re.search(r"(?i)\b(?:employ|employs|work|works|remain|remains|still)\b", s) and re.search(
+            r"(?i)\b(?:came|arrived|were\s+(?:sent|brought))\b[^.;]{0,60}$", s[: ago.start()])
+        return DateGuess(str(first), str(p.years[1] if still else p.years[1] - count), "inferred", "",
+                         f"'{ago.group(0)}' before the publication ({p.text})" + (", and still there" if still else "")
+                         + ".")
     for pattern, unit, step in _RELATIVE:
         match = re.search(pattern, s, re.I)
         if not match:

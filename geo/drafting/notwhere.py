@@ -27,7 +27,8 @@ _MOVED_ACROSS = re.compile(r"(?i)\b(?:arriv\w*|came|come|comes|coming|cross\w*|t
 _SPEAKER_BEFORE = re.compile(
     r"(?i)\b(?:a|an|one|two|three|several|the|our)\s+(?:[a-z-]+\s+){0,2}(?:sources?|residents?|traders?|officials?|"
     r"brokers?|agents?|recruiters?|middlem[ae]n|contacts?|"
-    r"businessm[ae]n|merchants?|insiders?|analysts?|reporters?|correspondents?|journalists?)\s+(?:based\s+)?"
+    r"businessm[ae]n|merchants?|insiders?|analysts?|reporters?|correspondents?|journalists?|exporters?|importers?|"
+    r"diplomats?)\s+(?:based\s+)?"
     r"(?:in|of|from)\s+$|\b(?-i:Officials|Sources|Residents|Traders)\s+(?:in|of)\s+$")
 _FAMILY = re.compile(r"(?i)\bresidents?\b")
 """A resident of a North Korean place is often one of the families the workers left: that place stays (an origin)."""

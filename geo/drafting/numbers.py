@@ -214,7 +214,8 @@ def _kind(sentence: str, match: re.Match[str], lead: str, low: int | None, high:
             r"\beach\b", sentence[match.end(): match.end() + 30].lower()):
         return "per_group"
     segment = _own_clause(sentence, match.start(), match.end(), _SEGMENT).lower()
-    if re.search(r"\b(?:will|would|to be|expected|projected|plans?|planned|allowed to|forecast)\b", segment):
+    if re.search(r"\b(?:will|would|(?<!said )(?<!believed )(?<!thought )(?<!reported )to be|expected|projected|plans?|"
+                 r"planned|allowed to|forecast)\b", segment):  # not "is said to be at a plant": a hedge
         return "projection"
     if re.search(r"\bestimat\w*", clause) or lead in ("an estimated", "approximately", "roughly"):
         return "estimate"

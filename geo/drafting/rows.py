@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .article import Sentence
 from .changes import change_over_years
@@ -31,6 +32,8 @@ def statement_row(text: str, sentence: Sentence, mention: Mention, published: Pu
     if own is not None and any(own[0] <= f.start < own[1] for f in figures) and len(figures) > 1:
         clause = text[own[0]: own[1]]  # an item of a list of figures by place: its own years and sector
     date: DateGuess = date_of(clause if clause != quote else text, published)
+    if role == "origin" and date.note.endswith(", and still there."):
+        date = replace(date, end=date.start)  # "who came from Rason two years ago": they left it then
     if role == "event" and date.basis != "stated":
         role, role_why = "destination", "default: workers at the place (an incident without a stated date)"
     sector_text = clause

@@ -200,3 +200,30 @@ def test_a_crew_aboard_a_ship_is_not_in_the_country_of_the_dateline(data: Path) 
     text = ("MONTEVIDEO, Uruguay - North Korean fishermen work aboard Chinese squid boats in the South Atlantic.\n\n"
             "On one ship, up to 12 of the 30 crew members were North Korean, former deckhands said.\n")
     assert "Uruguay" not in names(text, data)
+
+
+def test_workers_who_came_years_ago_and_are_still_employed_span_to_publication(data: Path) -> None:
+    text = ("Managers at a fish plant in Hunchun said they employ about 120 North Koreans, most of them women who came "
+            "by bus from Rason two years ago.\n")
+    rows = drafts.drafted(text, data, "2017-10-05")
+    assert [(name, row["date_start"][:4], row["date_end"][:4]) for name, row in rows] == [
+        ("Hunchun", "2015", "2017"), ("Rajin", "2015", "2015")]
+
+
+def test_a_city_where_travellers_change_trains_is_a_transit(data: Path) -> None:
+    text = "Some North Korean builders travel by train to Ulaanbaatar, changing at Erenhot in Inner Mongolia.\n"
+    roles = {name: row["role"] for name, row in drafts.drafted(text, data, "2016-04-14")}
+    assert roles.get("Erenhot") == "transit"
+
+
+def test_a_group_said_to_be_somewhere_is_not_a_projection() -> None:
+    assert bounds("A smaller group of about 200 is said to be at a seafood plant in Longjing.") == [
+        (200, 200, "estimate")]
+
+
+def test_where_an_exporter_speaks_from_is_not_the_place_of_the_figure(data: Path) -> None:
+    text = ("A seafood exporter in Vladivostok said up to 900 North Koreans worked at fish plants in Primorsky region, "
+            "many of them in Vladivostok itself.\n")
+    rows = drafts.drafted(text, data, "2015-09-22")
+    assert [(name, row.get("workers_max", "")) for name, row in rows] == [("Primorsky Krai", "900"),
+                                                                          ("Vladivostok", "")]
