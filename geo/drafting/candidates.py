@@ -19,23 +19,28 @@ from .cues import (
     NK_PEOPLE,
     NK_RESTAURANTS,
     NORTH_KOREAN,
+    NOT_SENT,
+    ONE_SOURCE,
     OPENING_COUNT,
     OTHER_SUBJECT,
+    PAY_WORD,
     PRESENT,
     PRONOUN_SUBJECT,
     RESTAURANT,
     RULES_OR_PAY,
+    UNAWARE,
     WEAK_WORKER,
     WORKER,
 )
-from .dates import DateGuess, Published, date_of
+from .dates import Published
 from .gazetteer import Entry
 from .mentions import CAPITALS, Mention, government
-from .notwhere import locates_only, not_where_workers_are
-from .numbers import Figure, change_over_years, figure_clause, figure_for, figures_in
+from .notwhere import locates_only, not_where_workers_are, region_around
+from .numbers import figures_in
 from .placefind import Placer
 from .references import (
     AREA_WORD,
+    DIRECTION_OF,
     DISTANCE_FROM,
     IN_THE_COUNTRY,
     THE_CAPITAL,
@@ -46,8 +51,9 @@ from .references import (
     located_reference,
     names_kind,
 )
+from .rows import over_years, statement_row
 from .sectors import carried_sector, industry_of, own_part_sector, sector_rules, sectors_in
-from .statement import presence_of, quote_of, role_of, unique_rows
+from .statement import role_of, unique_rows
 
 CONTINENT = re.compile(r"\b(?:Europe|Africa|Asia|Latin\s+America|South\s+America|North\s+America|Oceania)\b")
 """A continent the gazetteer does not place: a sentence about one is not a general statement about China."""
@@ -118,11 +124,12 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
         kept = [m for m in mentions if not not_where_workers_are(sentence.text, m, sentence.start)]
         locating = [m for m in kept if locates_only(sentence.text, m, kept, sentence.start)]
-        kept = [m for m in kept if m not in locating]
+        kept = [region_around(sentence.text, m, sentence.start, placer._known_or)  # noqa: SLF001 - same package
+                for m in kept if m not in locating]
         named_elsewhere, mentions = len(kept) < len(mentions), kept
         mentions = located_reference(sentence.text, sentence, mentions, context)
         before_this = context.carried(sentence.paragraph, False, names_kind(sentence.text)) \
-            if ANAPHORA.search(sentence.text) else None
+            if ANAPHORA.search(sentence.text) or PRONOUN_SUBJECT.match(sentence.text) else None
         context.last += [(sentence.paragraph, m) for m in locating + mentions  # a place that locates one is named
                          if not DISTANCE_FROM.search(sentence.text[: m.start - sentence.start])]
         text = sentence.text
@@ -133,13 +140,15 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 text) or NK_PEOPLE.search(text) and (PRESENT.search(text) or any(
                     f.kind in HEAD_COUNT for f in figures_in(text))))) \
             or (previous_about_workers and (goes_on_about_work(text, rules) or MORE_OF_THEM.search(text) or (
+                precise and PRONOUN_SUBJECT.match(text)) or (
                 precise and (WORKPLACES.search(text) or re.search(r"\b[\d,]+\s+(?:more\s+)?of\s+them\b", text)))
                 or any(f.kind != "share" and (NORTH_KOREAN.search(text) or f.start <= 15 and f.kind in HEAD_COUNT)
                        for f in figures_in(text))))  # "Between 60 and 80 were still at one plant there"
         previous_about_workers, sector_before = bool(about_workers), before
         before = sectors_in(text, rules)[0] or before
         industry_before, industry = industry, industry_of(text, rules, industry)
-        if not about_workers or (FOREIGN_OTHER.search(text) and not NORTH_KOREAN.search(text)):
+        if not about_workers or (FOREIGN_OTHER.search(text) and not NORTH_KOREAN.search(text)) or UNAWARE.match(text) \
+                or (NOT_SENT.search(text) and not any(f.kind in HEAD_COUNT for f in figures_in(text))):
             continue
         chosen = [m for m in mentions if m.entry.country != "KP" or m.entry.precision != "country"
                   or FROM_BEFORE.search(text[: m.start - sentence.start])]
@@ -149,13 +158,15 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             area = context.carried(sentence.paragraph, True, names_kind(text))
             if area is not None and area.entry.id not in {m.entry.id for m in chosen}:
                 chosen.append(replace(area, how=f"'{anaphor.group(0)}' refers back to {area.entry.name}"))
-        if chosen and anaphor and not AREA_WORD.search(anaphor.group(0)) and before_this is not None \
+        subject = anaphor or PRONOUN_SUBJECT.match(text)  # "They were brought from Sinuiju by way of Dandong": a route
+        if chosen and subject and not AREA_WORD.search(subject.group(0)) and before_this is not None \
                 and before_this.entry.id not in {m.entry.id for m in chosen} \
-                and all(role_of(text, sentence.start, m)[0] in ("origin", "transit") for m in chosen) \
-                and (anaphor.start() < min(m.start for m in chosen) - sentence.start
-                     or anaphor.group(0).lower() not in ("there", "here")):
+                and (roles := {role_of(text, sentence.start, m)[0] for m in chosen}) <= {"origin", "transit"} \
+                and (anaphor or len(roles) == 2) \
+                and (subject.start() < min(m.start for m in chosen) - sentence.start
+                     or subject.group(0).lower() not in ("there", "here")):
             # "came through Tumen and were taken north to the city": the city is the place named before
-            chosen.append(replace(before_this, how=f"'{anaphor.group(0)}' refers back to {before_this.entry.name}"))
+            chosen.append(replace(before_this, how=f"'{subject.group(0)}' refers back to {before_this.entry.name}"))
         if chosen and anaphor and THIS_CITY.match(anaphor.group(0)) and before_this is not None \
                 and before_this.entry.id not in {m.entry.id for m in chosen}:
             # "in this border city and in the nearby port of Donggang": the city named before, and Donggang
@@ -168,12 +179,19 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                                                     f"workers are: the dateline's {context.dateline.entry.name}")]
             confidence = "medium"
         if chosen and context.capital is not None and THE_CAPITAL.search(text) and all(
-                role_of(text, sentence.start, m)[0] == "origin" for m in chosen):
-            chosen.append(context.capital)  # "in the Lao capital ..., staffed by women from Pyongyang"
+                role_of(text, sentence.start, m)[0] == "origin" or m.entry.precision == "country" for m in chosen) \
+                and context.capital.entry.id not in {m.entry.id for m in chosen}:
+            named = THE_CAPITAL.search(text)  # "in the Lao capital ...": with its country or the workers' origin
+            chosen.append(replace(context.capital, start=sentence.start + named.start(),
+                                  end=sentence.start + named.end(), words=named.group(0)))
         if not chosen and context.capital is not None and THE_CAPITAL.search(text):
             chosen = [context.capital]  # "a studio in the capital's art district" under "BEIJING -"
         if not chosen and named_elsewhere and not anaphor and not IN_THE_COUNTRY.search(text):
             continue  # the places it names are a market, a river or where the money goes: no statement
+        if not chosen and (DIRECTION_OF.search(text) or not NORTH_KOREAN.search(text) and not any(
+                f.kind in HEAD_COUNT for f in figures_in(text)) and WORKER.search(text) and all(
+                    PAY_WORD.match(w.group(0)) for w in WORKER.finditer(text))):
+            continue  # "orchards south of the capital"; "rising wages in the border region"
         if not chosen:
             confidence = "low"
             areas = bool(anaphor and AREA_WORD.search(anaphor.group(0)))
@@ -182,7 +200,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                     f.kind != "share" for f in figures_in(text)):
                 continue  # policy about sending workers abroad ("wants to send as many abroad as it can"): no place
             if (LEGAL_ACTION.search(text) or RULES_OR_PAY.search(text) and not any(
-                    f.kind != "share" for f in figures_in(text))) and not (re.match(
+                    f.kind != "share" for f in figures_in(text))) and not names_kind(text) and not (re.match(
                     r"(?:Most|Many|Some|They)\b[^,.;]*\b(?:19|20)[0-9]{2}\b", text)):
                 continue  # sanctions, a law or where the pay goes, with no place and no head count: no statement
             if OTHER_SUBJECT.match(text) and not IN_THE_COUNTRY.search(text):
@@ -206,7 +224,9 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 chosen = [context.dateline]
                 carried_why = "the sentence names no place; the story's city (the dateline)"
             elif (abroad := context.abroad or _country(placer, context.most_named_country())) is not None:
-                if not (PAY.search(text) or any(f.kind in HEAD_COUNT for f in figures_in(text))):
+                if not (PAY.search(text) or any(f.kind in HEAD_COUNT for f in figures_in(text))) or re.search(
+                        r"(?i)\b(?:on|aboard)\s+(?:one|a|the|each|these|those|their)\s+(?:\w+\s+)?(?:ship|vessel|boat|"
+                        r"trawler)s?\b", text):  # a crew at sea is not in the country the story is filed from
                     continue  # a story abroad: a sentence naming no place, pay or head count is not about the country
                 chosen = [Mention(sentence.start, sentence.start, "", abroad, "")]
                 carried_why = f"the sentence names no place; the country of the story ({abroad.name})"
@@ -218,7 +238,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         origins = [m for m in chosen if role_of(text, sentence.start, m)[0] == "origin"]
         figures = figures_in(text)
         for mention in chosen:
-            row = _row(text, sentence, mention, published, rules, figures, origins)
+            row = statement_row(text, sentence, mention, published, rules, figures, origins)
             own_part_sector(row, text, mention.start - sentence.start, [m.start - sentence.start for m in chosen],
                             rules)
             carried_sector(row, row["quote"], rules, industry_before, sector_before)
@@ -226,61 +246,12 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 row["reason"] = f"place: {carried_why} → {mention.entry.name}; " + row["reason"]
             row["confidence"] = "low" if mention.fallback else confidence if not row.get("_homonym") else "medium"
             row.pop("_homonym", None)
-            hedge = HEDGE.search(row["quote"])
+            hedge = HEDGE.search(row["quote"]) or ONE_SOURCE.search(text)
             if hedge:
                 row["caution"] = (f"The text hedges this statement ('{hedge.group(0)}'); check it before using "
                                   "it as established.")
-            out += [(mention, sentence, r) for r in _over_years(text, row, str(published.years[1]))]
+            out += [(mention, sentence, r) for r in over_years(text, row, str(published.years[1]))]
     return unique_rows(out)
-
-
-def _over_years(text: str, row: dict[str, str], now: str) -> list[dict[str, str]]:
-    """A number that changed between two years is two statements, one per year; else the row itself."""
-    change = change_over_years(text, now) if row["role"] == "destination" else []
-    return [row | {"workers_min": str(n), "workers_max": "" if high is None else str(high), "workers_kind": kind,
-                   "workers_as_stated": str(n), "date_start": year, "date_end": year, "date_basis": "stated",
-                   "date_qualifier": "", "date_note": "",
-                   "reason": row["reason"] + f"; figure and year: {n} in {year}, of '{words}'"}
-            for n, high, kind, year, words in change] or [row]
-
-
-def _row(text: str, sentence: Sentence, mention: Mention, published: Published, rules: list,
-         figures: list[Figure], origins: list[Mention]) -> dict[str, str]:
-    role, role_why = role_of(text, sentence.start, mention)
-    quote, clause = quote_of(text, sentence.start, mention)
-    own = figure_clause(text, sentence.start, mention, figures)
-    if own is not None and any(own[0] <= f.start < own[1] for f in figures) and len(figures) > 1:
-        clause = text[own[0]: own[1]]  # an item of a list of figures by place: its own years and sector
-    date: DateGuess = date_of(clause if clause != quote else text, published)
-    if role == "event" and date.basis != "stated":
-        role, role_why = "destination", "default: workers at the place (an incident without a stated date)"
-    sector_text = clause
-    if role == "origin":
-        work = re.search(r"(?i)\b(?:to\s+work|will\s+work|working|work\s+(?:at|in|as))\b", clause)
-        sector_text = clause[work.start():] if work else ""
-    sector_ids, sector_words = sectors_in(sector_text, rules)
-    row = {
-        "place_id": mention.entry.id, "role": role, "presence": presence_of(clause),
-        "date_start": date.start, "date_end": date.end, "date_qualifier": date.qualifier,
-        "date_basis": date.basis, "date_note": date.note, "sectors": ";".join(sector_ids) or "unspecified",
-        "quote": quote, "notes": f"Drafted: {mention.how}." if mention.fallback else "",
-        "_homonym": "places of this name" in mention.how,
-    }
-    source = [o for o in origins if o is not mention and o.entry.id != mention.entry.id]
-    if role == "destination" and source:
-        row["from_place_id"], row["from_basis"] = source[0].entry.id, "stated"
-    figure = figure_for(text, sentence.start, mention, figures)
-    if figure is not None:
-        low, high = ("" if n is None else str(n) for n in (figure.low, figure.high))
-        row.update(workers_min=low, workers_max=high,
-                   workers_kind=figure.kind, workers_as_stated=figure.as_stated)
-    reasons = [f"place: {mention.how}" if mention.how else "", f"role: {role} ({role_why})",
-               f"date: {date.start}–{date.end} {date.basis}" + (f" ({date.note})" if date.note else ""),
-               "sectors: " + (", ".join(sector_words) if sector_words else "none named → unspecified")]
-    if figure is not None:
-        reasons.append(f"figure: '{figure.as_stated}' as a {figure.kind}")
-    row["reason"] = "; ".join(r for r in reasons if r)
-    return row
 
 
 def _here(placer: Placer, text: str) -> Entry | None:

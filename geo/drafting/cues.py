@@ -9,13 +9,14 @@ WORKER = re.compile(
     r"artists?|trainees?|women|girls|housewives|dispatch(?:ed|es|ing)?|recruit\w*|sent|send(?:s|ing)?|"
     r"wages?|salar(?:y|ies)|earnings|remittances?)\b|\b(?:RMB|USD|yuan)\b[^.]{0,40}\b(?:month|monthly)\b")
 WEAK_WORKER = re.compile(r"(?i)\b(?:work(?:s|ed|ing)?|employ(?:s|ed|ing)?|woman|man|people|go|went|gone|going|"
-                         r"build(?:s|ing)?|built|sew(?:s|ing)?|stitch\w*|crews?|teams?|hir(?:e|es|ed|ing)|builders?|developers?|"
+                         r"build(?:s|ing)?|built|sew(?:s|ing)?|stitch\w*|crews?|teams?|brigades?|hir(?:e|es|ed|ing)|builders?|developers?|"
                          r"programmers?|engineers?|technicians?|miners?|loggers?|cooks?|seamstress(?:es)?|fishermen|singers?|dancers?|"
                          r"performers?|musicians?|hostess(?:es)?|chefs?|nurses?|doctors?|welders?|plasterers?|"
                          r"carpenters?|sailors?|deckhands?|crew\s+members?|students?|interns?)\b")
 """Words that make a sentence about workers only with a North Korean cue or a place more precise than a country."""
 NORTH_KOREAN = re.compile(r"\b(?:North\s+Korea\w*|DPRK|N\.\s?K(?:orea)?\.?|Pyongyang\w*|Koreans?)\b")
-FOREIGN_OTHER = re.compile(r"(?i)\b(?:foreign|Chinese|local|Vietnamese|Filipino|migrant)\s+(?:workers|labou?r)")
+FOREIGN_OTHER = re.compile(r"(?i)\b(?:foreign|Chinese|local|Vietnamese|Filipino|migrant)\s+"
+                           r"(?:workers|labou?r|women|men|girls)\b|\bmigrants\b")
 ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:(?:Chinese|Russian|[a-z]+)\s+){0,2}"
                       r"(?:establishments?|restaurants?|gallery|factory|"
                       r"factories|plants?|city|town|area|place|county|zone|company|hotel|province|provinces|region|"
@@ -25,8 +26,9 @@ ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:(?:Chinese|Russian|[a-
                       r"workshops)|its\s+(?:[a-z-]+\s+)?(?:restaurant|factory|plant|hotel|workshop|mine|site)|"
                       r"one\s+(?:such\s+)?(?:plant|factory|restaurant|company|team)"
                       r"(?:['’]s)?|there|here)\b")
-PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|All of them|The (?:workers|women|men|"
-                             r"group|laborers|labourers)|These (?:workers|women|men)|"
+PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|All of them|(?:Most|Some|Many|All|"
+                             r"Half) of (?:the|these|those) (?:workers|women|men|laborers|labourers)|"
+                             r"The (?:workers|women|men|group|laborers|labourers)|These (?:workers|women|men)|"
                              r"(?:Some|Most|Many)\s+(?:were|are|had|have|work|worked|came|come|arrived|crossed|left|"
                              r"returned|went)|One\s+such\s+(?:team|group|crew))\b"
                              r"|^(?:In|At|Across|Elsewhere\s+in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+"
@@ -56,7 +58,7 @@ where the story was filed, not a statement about workers."""
 _ONE_PERSON = (r"(?:source|trader|manager|resident|official|visitor|worker|defector|insider|businessman|businesswoman|"
                r"broker|driver|contractor|supervisor|guest|employee|owner|relative|foreman|customer|diner|villager|"
                r"witness|guard|executive|recruiter|diplomat|researcher|analyst|activist|engineer|journalist|reporter|"
-               r"investigator)")
+               r"investigator|exporter|importer|farmer)")
 HEDGE = re.compile(r"(?i)\b(?:(?-i:may|might)|could\s+have|reportedly|allegedly|perhaps|possibly|probably|"
                    r"(?:is|are|was|were)\s+(?:believed|thought)\s+to|is\s+said\s+to|are\s+said\s+to|"
                    r"were\s+said\s+to|was\s+said\s+to|rumou?r\w*|I\s+heard|unconfirmed|purportedly|supposedly)\b"
@@ -69,6 +71,11 @@ HEDGE = re.compile(r"(?i)\b(?:(?-i:may|might)|could\s+have|reportedly|allegedly|
                    r"|\bsuggest(?:s|ed)?\b"
                    r"|,[\"”’]?\s+(?:he|she|one\s+of\s+(?:them|the\s+\w+))\s+(?:said|says|added|told)\b")
 """A hedge, or a statement resting on one unnamed person's account: the candidate's ``caution`` says so."""
+ONE_SOURCE = re.compile(r"(?i)\b(?:a|an|one|another)\s+(?:[\w'’-]+\s+){0,2}" + _ONE_PERSON +
+                        r",\s+[^,;\"“”]{3,90},\s+(?:said|says|told|added)\b"
+                        r"|\b(?:its|his|her)\s+(?:[\w'’-]+\s+)?" + _ONE_PERSON + r"\s+(?:said|says|added|told)\b")
+"""One unnamed person's account, named outside the clause a statement quotes ("A second source, a trader who
+travels to the border, said ..."; "..., its owner said"): the whole sentence rests on it."""
 NK_PEOPLE = re.compile(r"\bNorth\s+Koreans\b(?!['’])")
 """North Koreans as people, not the adjective: with a place, a head count or a word of arriving or staying, workers."""
 PRESENT = re.compile(r"(?i)\b(?:arriv\w*|came|come|remain\w*|stay\w*|live[sd]?|living|home\s+to|busloads?|number\s+of|"
@@ -98,7 +105,7 @@ RULES_OR_PAY = re.compile(
     r"(?i)\b(?:sanctions?|resolutions?|laws?|forbids?|forbidden|bans?|banned|barred|violat\w+|breach\w*|prohibit\w*)\b"
     r"|\b(?:pay|wages?|earnings|income|salar(?:y|ies))\b[^.;]{0,40}\b(?:goes|go|went|flows?|flowed|handed|paid|sent|"
     r"collected|taken)\b[^.;]{0,40}\b(?:to|by)\s+(?:the\s+)?(?:North\s+Korean\s+)?(?:state|government|regime|party|"
-    r"minders|Pyongyang)\b"
+    r"minders|supervisors|overseers|handlers|Pyongyang)\b"
     r"|\b(?:send|sends|sent|sending|remit\w*|hand(?:s|ed)?\s+over|transfer\w*)\s+(?:[\w-]+\s+){0,4}?(?:pay|wages?|earnings|"
     r"income|salar(?:y|ies)|profits?|revenues?|proceeds|money|cash)\b[^.;]{0,40}\b(?:to|home)\b")
 """Sanctions and laws, or where the workers' pay goes: with no place and no head count, not a statement of where
@@ -117,3 +124,12 @@ OTHER_SUBJECT = re.compile(
     r"employers?|managers|diners|guests|tourists|shoppers|consumers)\b(?!\s+(?:there|here|at\s+the|in\s+the)\b)")
 """A sentence whose subject is someone other than the workers ("Importers named in shipping records said ...",
 "Chinese factory owners value ..."): naming no place, it is no statement of where the workers are."""
+UNAWARE = re.compile(r"^(?:(?:An?|The)\s+(?:[\w-]+\s+){0,3}(?:company|firm|brand|retailer|importer|buyer|maker|chain|"
+                     r"supplier)|(?:Importers|Buyers|Retailers|Brands|Companies|Firms|Suppliers))\b[^.]*?\b(?:(?:had\s+|has\s+)?"
+                     r"not\s+(?:been\s+)?aware|unaware|did\s+not\s+know|(?:would|will)\s+investigate)\b")
+"""A buyer or maker saying it did not know of the workers ("A Japanese apparel company whose products were made at the
+Dalian plant said it had not been aware of the workers"): about the buyer, not where workers are."""
+NOT_SENT = re.compile(r"(?i)\b(?:has|have|had|did)\s+not\s+(?:\w+\s+)?(?:sent|dispatched)\b")
+"""Workers not sent ("Pyongyang has not sent large new groups to China since"): no statement without a head count."""
+PAY_WORD = re.compile(r"(?i)^(?:wages?|salar(?:y|ies)|earnings|remittances?)$")
+"""A word for pay: alone, with no North Korean and no head count, a sentence about pay levels, not about workers."""

@@ -239,11 +239,13 @@ def _relative(s: str, p: Published) -> DateGuess | None:
     if re.search(r"(?i)\bbefore\s+the\s+(?:COVID(?:-19)?\s+|coronavirus\s+)?pandemic\b", s) and p.years[0] > 2020:
         return DateGuess("2019", "2019", "inferred", "",
                          "'before the pandemic': 2019, before the borders closed in 2020.")
-    season = re.search(r"(?i)\b(since\s+)?last\s+(spring|summer|autumn|fall|winter)\b", s)
-    if season:
+    season = re.search(r"(?i)\b(since\s+)?(last|in\s+the)\s+(spring|summer|autumn|fall|winter)\b", s)
+    if season and season.group(2).lower() != "last" and re.search(r"(?i)\b(?:will|would|expected|plans?|next)\b", s):
+        season = None  # "are expected in the spring": a season to come
+    if season:  # "last autumn" (ended), "started in the autumn" (begun): the latest such season before publication
         months = p.months() or (f"{p.years[0]}-12", f"{p.years[1]}-12")
-        month, year = _SEASONS[season.group(2).lower()], int(months[0][:4])
-        year = year if month + 3 <= int(months[0][5:7]) else year - 1
+        month, year = _SEASONS[season.group(3).lower()], int(months[0][:4])
+        year = year if month + (3 if season.group(2).lower() == "last" else 0) <= int(months[0][5:7]) else year - 1
         end = str(p.years[1]) if season.group(1) else str(year)
         return DateGuess(str(year), end, "inferred", "", f"'{season.group(0)}' in an article published {p.text}.")
     winter, months = re.search(r"(?i)\bthis\s+winter\b", s), p.months()
@@ -258,8 +260,11 @@ def _relative(s: str, p: Published) -> DateGuess | None:
         if ago.group(1).lower() in ("several", "a few", "a couple of"):
             return DateGuess(str(first - 2), str(first + 1), "inferred", "approximate",
                              f"'{ago.group(0)}' before the publication ({p.text}): about {first - 2}-{first + 1}.")
-        return DateGuess(str(first), str(p.years[1] - count), "inferred", "",
-                         f"'{ago.group(0)}' before the publication ({p.text}).")
+        still = re.search(r"(?i)\b(?:employ|employs|work|works|remain|remains|still)\b", s) and re.search(
+            r"(?i)\b(?:came|arrived|were\s+(?:sent|brought))\b[^.;]{0,60}$", s[: ago.start()])
+        return DateGuess(str(first), str(p.years[1] if still else p.years[1] - count), "inferred", "",
+                         f"'{ago.group(0)}' before the publication ({p.text})" + (", and still there" if still else "")
+                         + ".")
     for pattern, unit, step in _RELATIVE:
         match = re.search(pattern, s, re.I)
         if not match:

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 
+from . import gazetteer as gz
+from .gazetteer import Entry
 from .mentions import Mention
 
 _LANDMARK_AFTER = re.compile(r"^\s+(?:River|river|Bridge|bridge|crossing|Crossing|Mountains?|mountains?|Strait|Lake|"
@@ -13,7 +17,7 @@ _MARKET_BEFORE = re.compile(
     r"sold|sells?|selling|export(?:ed|s|ing)?(?!\s+(?:of\s+)?(?:its\s+|their\s+)?(?:labou?r|workers|manpower|people))|"
     r"supermarkets?|shelves|freezers|end(?:s|ed)?\s+up|bound|destined)\b(?:\s+\w+){0,3}\s+(?:in|to|for)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
     r"(?:,\s+and\s+|,\s*|\s+and\s+)(?:the\s+)?)*$")
-_ACROSS_FROM = re.compile(r"(?i)\b(?:across\s+(?:the\s+\w+\s+)?from|opposite|facing|bordering|"
+_ACROSS_FROM = re.compile(r"(?i)\b(?:across\s+(?:the\s+\w+\s+)?from|opposite|facing|faces|faced|bordering|"
                           r"on\s+the\s+border\s+with|partners?\s+in|ties\s+to|"
                           r"links\s+to|headquartered\s+in|headquarters\s+in)\s+(?:the\s+)?"
                           r"(?:(?:[\w-]+\s+){0,2}(?:city|town|port|county)\s+of\s+)?$")
@@ -23,7 +27,8 @@ _MOVED_ACROSS = re.compile(r"(?i)\b(?:arriv\w*|came|come|comes|coming|cross\w*|t
 _SPEAKER_BEFORE = re.compile(
     r"(?i)\b(?:a|an|one|two|three|several|the|our)\s+(?:[a-z-]+\s+){0,2}(?:sources?|residents?|traders?|officials?|"
     r"brokers?|agents?|recruiters?|middlem[ae]n|contacts?|"
-    r"businessm[ae]n|merchants?|insiders?|analysts?|reporters?|correspondents?|journalists?)\s+(?:based\s+)?"
+    r"businessm[ae]n|merchants?|insiders?|analysts?|reporters?|correspondents?|journalists?|exporters?|importers?|"
+    r"diplomats?)\s+(?:based\s+)?"
     r"(?:in|of|from)\s+$|\b(?-i:Officials|Sources|Residents|Traders)\s+(?:in|of)\s+$")
 _FAMILY = re.compile(r"(?i)\bresidents?\b")
 """A resident of a North Korean place is often one of the families the workers left: that place stays (an origin)."""
@@ -38,7 +43,7 @@ _NEGATIVE = re.compile(r"(?i)\b(?:no\s+(?:signs?|evidence|traces?|records?)\s+of
 """A place named only to say no workers were found there: "found no sign of such workers in Hong Kong or Macau"."""
 _COMPARISON = re.compile(r"(?i)\b(?:than|unlike|compared\s+(?:with|to)|similar\s+to|(?:by|in)\s+contrast,?|"
                          r"(?:half|twice|double|triple|a\s+fraction\s+of|a\s+(?:third|quarter|fifth)\s+of)\s+"
-                         r"(?:those|that))\s+"
+                         r"(?:those|that|what\s+(?:it|they)\s+(?:costs?|pays?|earns?)))\s+"
                          r"(?![\d,]+\b|(?:a|an|some)\s+(?:few\s+)?"
                          r"(?:thousand|hundred|dozen)\b)(?:[\w'’-]+\s+){0,5}?(?:in\s+|at\s+)?$")
 """A place named for comparison: "paid less than Chinese builders in Harbin", "Unlike the restaurants in Beijing",
@@ -86,7 +91,8 @@ _NOT_WORKERS_FROM = re.compile(r"(?i)\b(?:fleets?|trawlers?|vessels?|ships?|ship
                                r"diners|guests|customers|holidaymakers|"
                                r"shipped|trucked|caught|sourced|exported|landed|orders?)"
                                r"\s+(?:\w+\s+){0,2}from\s+$|\borders?\s+from\s+(?:[\w-]+\s+){0,3}?(?:in|based\s+in)\s+$|\b(?:by\s+(?:tele)?phone|speaking|reporting)\s+from\s+$"
-                               r"|\bowned\s+by\s+(?:[\w-]+\s+){0,3}?(?:in|based\s+in|from)\s+$")
+                               r"|\bowned\s+by\s+(?:[\w-]+\s+){0,3}?(?:in|based\s+in|from)\s+$"
+                               r"|\baccording\s+to\s+(?:[\w'’-]+\s+){0,4}?from\s+$")
 """Where an owner, a buyer or a visitor comes from, or where a source phones from: "a businessman from Wenzhou owns
 the plant", "told the broadcaster by phone from Dandong", "boats owned by companies in Zhoushan"."""
 _EVENT_AFTER = re.compile(r"^\s+(?:Olympics|Olympic\s+Games|Games|[Ss]ummit|Declaration|Agreement|Treaty|Accord|"
@@ -175,6 +181,8 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
         return True  # a resident of a North Korean province is often one of the families the workers left
     if _NEGATIVE.search(before[-120:]) or _COMPARISON.search(before[-60:]) or _OFFICE.search(before[-120:]):
         return True
+    if re.search(r"(?i)\b(?:labou?r|wages?|pay)\s+in\s+$", before) and re.match(r"\s+(?:costs?|is\s+cheap)", after):
+        return True  # "Labour in Pyongyang costs a fifth of ...": the price of labour there, not workers there
     if _LANDMARK_CLAUSE.search(before[-140:]) or _PROCEEDING.search(before[-80:]) or _CLIENTS.search(before[-160:]) \
             or _GOODS.search(before[-100:]) or _ESCAPE_ROUTE.search(before[-120:]):
         return True
@@ -253,3 +261,19 @@ def _km(a: Mention, b: Mention) -> float:
     lat1, lon1, lat2, lon2 = (math.radians(x) for x in (a.entry.lat, a.entry.lon, b.entry.lat, b.entry.lon))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 12742 * math.asin(math.sqrt(h))
+
+
+_DIRECTION_BEFORE = re.compile(r"(?i)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$")
+
+
+def region_around(text: str, mention: Mention, offset: int, known: Callable[[Entry], Entry]) -> Mention:
+    """A city named only as the point a direction is taken from ("in the taiga north of Khabarovsk"): the workers
+    are somewhere in its province or region, not in the city (``known`` gives the dataset's own entry)."""
+    if mention.entry.precision != "city" or not _DIRECTION_BEFORE.search(text[: mention.start - offset]):
+        return mention
+    code = next((key for key, (name, others, *_) in gz.PROVINCES.items()
+                 if key[0] == mention.entry.country and mention.entry.admin1 in (name, *others)), None)
+    if code is None:
+        return mention
+    entry = known(gz.province_entry(*code))
+    return replace(mention, entry=entry, how=f"'{mention.words}' only gives the direction: its region, {entry.name}")

@@ -33,7 +33,7 @@ _TAIL = r"(?:\s+or\s+(?:more|so)|-?plus\b|\+|-odd\b)?"
 _LEAD = rf"(?:{_LEAD_WORDS}\s+)?"
 _FIGURE = re.compile(
     rf"\b{_LEAD}(?:between\s+(?P<low>{_NUM})\s+and\s+(?P<high>{_NUM})|(?P<a>{_NUM})\s*(?:-(?![a-z])|–|to)\s*(?P<b>{_NUM})|"
-    rf"(?P<one>{_NUM}){_TAIL})\s+(?:of\s+(?:the\s+)?)?{_PEOPLE}\b"
+    rf"(?P<one>{_NUM}){_TAIL})\s+(?:of\s+(?:the\s+|(?:its|their)\s+(?:own\s+)?)?)?{_PEOPLE}\b"
     rf"|\b{_LEAD}(?P<verb_n>{_NUM}){_TAIL}\s+(?:more\s+)?(?:or\s+so\s+)?(?:have\s+|had\s+|were\s+|are\s+|was\s+)?"
     rf"(?:been\s+)?(?:come|came|entered|arrived|left|departed|defected|sent|brought|employed|working|work|worked|stuck|hired|"
     rf"went|gone|crossed|returned|remained|remain|stayed|live|lived|joined|"
@@ -45,23 +45,28 @@ _FIGURE = re.compile(
     rf"percent|kilomet\w+|km|miles))"
     rf"|—\s*(?P<dash_n>{_NUM})\s+people\s*—"
     rf"|\b(?:an(?:other)?|a|one|the|a\s+(?:second|third|further|smaller|larger))\s+(?:group|team|crew|batch)\s+of\s+"
-    rf"{_LEAD}(?P<group_n>{_NUM})\b(?!\s+(?:companies|firms|countries|cities|plants|factories))", re.I)
+    rf"{_LEAD}(?P<group_n>{_NUM})\b(?!\s+(?:companies|firms|countries|cities|plants|factories))"
+    rf"|\b(?:in\s+)?(?:groups|batches|teams|crews|shifts)\s+of\s+(?:between\s+(?P<glow>{_NUM})\s+and\s+"
+    rf"(?P<ghigh>{_NUM})|(?P<ga>{_NUM})\s*(?:-(?![a-z])|–|to)\s*(?P<gb>{_NUM})|(?P<groups_n>{_NUM}))\b"
+    r"(?!\s+(?:companies|firms|countries|cities|plants|factories|days|weeks|months|years))", re.I)
 _LISTED = re.compile(rf"\b{_LEAD}(?P<listed>{_NUM})\s+(?=(?:in|at)\s)", re.I)
 """A bare number before a place in a list of them ("some of them: about 800 in Yanji, 400 in Tumen")."""
 _LISTED_BY_PLACE = re.compile(rf"(?i)\b{_LEAD}(?P<listed>{_NUM})\s+(?=(?:(?:on|at|in)\s+(?:[a-z-]+\s+){{0,3}})?"
                               r"(?:in|at)\s+(?:the\s+)?(?:(?-i:[a-z-]+)\s+)?(?-i:[A-Z]))")
 """A bare number before a place, after a word for the workers: the number of them there ("workers in many countries,
 including about 900 in Mongolia")."""
-_NUMBER_OF = re.compile(rf"(?i)\bnumber\s+of\s+{_PEOPLE}(?:\s+[\w-]+){{0,4}}?\s+(?:at|to|as|was|is|stood\s+at|"
-                        rf"reached|of)\s+(?P<num>{_LEAD}(?:between\s+(?P<low>{_NUM})\s+and\s+(?P<high>{_NUM})|"
-                        rf"(?P<one>{_NUM})))\b(?!\s*(?:%|percent|per\s+cent))")
+_NUMBER_OF = re.compile(rf"(?i)(?:\bnumber\s+of\s+{_PEOPLE}(?:\s+[\w-]+){{0,7}}?\s+(?:at|to|as|was|is|stood\s+at|"
+                        rf"reached|of)|\bput(?:s|ting)?\s+(?:their|the|its)\s+(?:number|total)\s+at)\s+(?P<num>"
+                        rf"{_LEAD}(?:between\s+(?P<low>{_NUM})\s+and\s+(?P<high>{_NUM})|(?P<one>{_NUM}){_TAIL}))"
+                        r"(?:\b|(?<=\+))(?!\s*(?:%|percent|per\s+cent))")
 """The number of workers put at a figure ("put the number of North Korean workers in the prefecture at between 5,000
 and 8,000")."""
 _OF_THEM = re.compile(r"(?i)\b(?:some|many|most|all|[\d,]+)\s+of\s+them\s*:")
 _PART_OF_THEM = re.compile(
     r"(?i)\b(?:most|many|some|half|all|the\s+rest|(?:a|one|two)[\s-]+(?:thirds?|quarters?|fifths?|half)|"
     r"[\d.]+\s*(?:%|percent|per\s+cent))\s+of\s+(?:them|those|these|the\s+(?:workers|women|men|group))\s+"
-    r"(?:in|at|(?:were|are|was|had|have|went|go|work(?:ed)?|live[sd]?)\b)"
+    r"(?:in|at|on|(?:were|are|was|had|have|went|go|work(?:ed)?|live[sd]?)\b)"
+    r"|\b(?:most|many|some|half)\s+of\s+them\b"
     r"|\b(?:about\s+|roughly\s+|nearly\s+)?(?:half|most|a\s+third|a\s+quarter)\s+(?:are|were|work(?:ed)?|live[sd]?)\s+(?:in|at)\b")
 """Part of a total named before ("most of them in Kuwait", "a third of them were sent on to Khabarovsk"): the place
 the part is at does not get the total."""
@@ -140,13 +145,15 @@ def figures_in(sentence: str) -> list[Figure]:
         leading = re.search(rf"(?i){_LEAD_WORDS}\s+$", sentence[: match.start("group_n")]) if groups.get(
             "group_n") else re.match(rf"(?i){_LEAD_WORDS}\b", groups.get("num") or match.group(0))
         lead = leading.group(0).strip().lower() if leading else ""
-        if groups.get("low") or groups.get("a") or groups.get("blow"):  # a range
-            low = words_to_number(groups["low"] or groups["a"] or groups["blow"])
-            high = words_to_number(groups["high"] or groups["b"] or groups["bhigh"])
+        if groups.get("low") or groups.get("a") or groups.get("blow") or groups.get("glow") or groups.get("ga"):
+            low = words_to_number(groups.get("low") or groups.get("a") or groups.get("blow") or groups.get("glow")
+                                  or groups["ga"])  # a range
+            high = words_to_number(groups.get("high") or groups.get("b") or groups.get("bhigh") or
+                                   groups.get("ghigh") or groups["gb"])
         else:
             low = words_to_number(groups.get("one") or groups.get("verb_n") or groups.get("ing_n") or
                                   groups.get("bare_n") or groups.get("more_n") or groups.get("dash_n") or
-                                  groups.get("listed") or groups.get("group_n") or "")
+                                  groups.get("listed") or groups.get("group_n") or groups.get("groups_n") or "")
             open_end = re.search(r"(?i)\bor\s+more\b|plus\b|\+", match.group(0))
             high = None if lead in ("more than", "over", "at least") or open_end else low
             if lead in _UP_TO:
@@ -198,15 +205,22 @@ def _kind(sentence: str, match: re.Match[str], lead: str, low: int | None, high:
         return "per_unit"  # "30 work at each of the factories": the number at each unit, not a group size
     if re.search(r"\beach\s+(?:\w+\s+){0,2}(?:by|with)\s+$", before):
         return "per_unit"  # "three restaurants, each staffed by a dozen women"
-    if re.search(r"\b(?:groups?\s+of|each|per\s+group|at\s+a\s+time|batches\s+of)\s*$", before) or re.search(
+    if re.match(r"[^.;]{0,20}\beach\b", sentence[match.end():].lower()) and re.search(
+            r"\b(?:compan(?:y|ies)|firms|plants|factories|enterprises|sites|restaurants|farms|mines|workshops|mills|"
+            r"yards|vessels|ships)\b(?![^.;]*\b(?:groups?|teams?|crews?|batch(?:es)?)\s+of\b)", before):
+        return "per_unit"  # "two companies said they employ between 100 and 150 each": at each company
+    if re.search(r"\b(?:groups?\s+of|each|per\s+group|at\s+a\s+time|batches\s+of)\s*$", before) or re.match(
+            r"(?i)(?:in\s+)?(?:groups|batches|teams|crews|shifts)\s+of\b", match.group(0)) or re.search(
             r"\beach\b", sentence[match.end(): match.end() + 30].lower()):
         return "per_group"
     segment = _own_clause(sentence, match.start(), match.end(), _SEGMENT).lower()
-    if re.search(r"\b(?:will|would|to be|expected|projected|plans?|planned|allowed to|forecast)\b", segment):
+    if re.search(r"\b(?:will|would|(?<!said )(?<!believed )(?<!thought )(?<!reported )to be|expected|projected|plans?|"
+                 r"planned|allowed to|forecast)\b", segment):  # not "is said to be at a plant": a hedge
         return "projection"
     if re.search(r"\bestimat\w*", clause) or lead in ("an estimated", "approximately", "roughly"):
         return "estimate"
-    if lead in ("some", "about", "around", "nearly", "almost") or re.match(r"(?i)several\b", match.group(0)):
+    if lead in ("some", "about", "around", "nearly", "almost") or re.search(
+            r"(?i)\bseveral\s+(?:hundred|thousand|dozen)\b", match.group(0)):
         return "estimate"  # an approximate number (data/README.md: "around", "about", "some", "roughly")
     if low is not None and high is not None and low != high:
         return "estimate"  # a range such as "between 200 and 300"
@@ -260,38 +274,3 @@ def figure_clause(text: str, offset: int, mention: Mention, figures: list[Figure
                 if inside or with_figure > 1:
                     return start, end
     return None
-
-
-_CHANGE = re.compile(rf"(?i)\bfrom\s+(?P<a>{_NUM})\s+(?:workers\s+)?in\s+(?P<ya>(?:19|20)[0-9]{{2}})\s+"
-                     rf"to\s+(?P<b>{_NUM})\s+"
-                     r"(?:in|by|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:late\s+|early\s+)?"
-                     r"(?P<yb>(?:19|20)[0-9]{2})\b")
-
-
-_CHANGE_BACK = re.compile(rf"(?i)\bto\s+(?P<b>{_NUM})\s+(?:workers\s+)?from\s+(?P<lead>(?:just\s+)?{_LEAD})"
-                          rf"(?P<a>{_NUM})\s+"
-                          r"(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of)\s+(?:late\s+|early\s+)?"
-                          r"(?P<ya>(?:19|20)[0-9]{2})\b")
-"""A number cut or raised "to 11,490 from just over 30,000 at the end of 2017": the first is now's."""
-
-
-def change_over_years(sentence: str, now: str) -> list[tuple[int, int | None, str, str, str]]:
-    """"fell from 30,023 in 2017 to 11,490 at the end of 2018", "cut to 1,100 from about 2,400 in 2016" (the first
-    number in the year ``now``, the publication's): each number as (low, high, kind, year, words), else []."""
-    match = _CHANGE.search(sentence)
-    if match:
-        pairs = [(match.group(n), "", match.group(y)) for n, y in (("a", "ya"), ("b", "yb"))]
-    elif (match := _CHANGE_BACK.search(sentence)) is not None:
-        pairs = [(match.group("b"), "", now), (match.group("a"), match.group("lead").lower(), match.group("ya"))]
-    else:
-        return []
-    out = []
-    for words, lead, year in pairs:
-        n = words_to_number(words)
-        if n is None:
-            return []
-        open_end = re.search(r"\b(?:over|more\s+than|at\s+least)\s*$", lead)
-        kind = "estimate" if re.search(r"\b(?:about|around|some|nearly|almost|roughly|approximately)\s*$", lead) \
-            else "count"
-        out.append((n, None if open_end else n, kind, year, match.group(0)))
-    return out

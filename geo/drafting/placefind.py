@@ -38,8 +38,8 @@ _COMPANY = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+){2,4})(?:Co\.|Co\b|Company|Cor
 
 _CALLED_CITY = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:city|town|port|zone)\b")
 """An apposition that calls the place a city ("Rason, the North Korean trade zone"): not the province of that name."""
-_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|to|from|of|[Aa]round|via|[Tt]hrough)\s+(?:nearby\s+)?"
-                           r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$")
+_PLACE_BEFORE = re.compile(r"\b(?:(?i:in|at|near|outside|around|through|across|throughout)|to|from|of|via)\s+"
+                           r"(?:nearby\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$")
 _COUNTRY_AFTER = re.compile(r",\s+[A-Z]")
 NEAR_KM = 250
 """A homonym this close to a place the article names with one meaning is the one the article means."""
@@ -134,7 +134,10 @@ class Placer:
                 name = f"{name} {region_word.group(1).title()}"  # "the Amur region": Amur Oblast
                 full_end = run[-1].end() + region_word.end()
             province = re.match(r"\s+province\b", after)  # "Sichuan province", "Inner Mongolia": the province
-            if words and name not in self.index and f"{name} Province" in self.index and (province or len(words) > 1):
+            ahead = text[: run[0].start()] if run else ""  # "across Fujian"; not "in Shidao in Shandong" (locates it)
+            bare = province or len(words) > 1 or _PLACE_BEFORE.search(ahead) and not re.search(
+                r"\bin\s+[A-Z][\w'’-]+\s+in\s+$", ahead) and not _possessive(run[-1].group(0))  # not "Liaoning's"
+            if words and name not in self.index and f"{name} Province" in self.index and bare:
                 name, full_end = f"{name} Province", run[-1].end() + (province.end() if province else 0)
             if not words or name not in self.index or (name in self.smaller and name not in gz.name_index() and not (
                     _PLACE_BEFORE.search(text[: run[0].start()]) or _COUNTRY_AFTER.match(text[full_end:])
@@ -163,8 +166,6 @@ class Placer:
                                    f"fallback: '{name}' is not in the gazetteer; recorded at {best.entry.name}, "
                                    "the smallest enclosing place the text names", fallback=True))
         return out
-
-    # ------------------------------------------------------------------ resolving
 
     def _choose(self, name: str, text: str, end: int, precision: str) -> tuple[Entry | None, str]:
         candidates = [e for e in (gz.resolve(e) for e in self.index[name]) if e is not None]
@@ -296,5 +297,3 @@ def _possessive(token: str) -> bool:
 
 def _sentence_start(text: str) -> int:
     return len(text) - len(text.lstrip(" \"“‘([*※◆-"))
-
-

@@ -71,7 +71,11 @@ class Context:
 
 IN_THE_COUNTRY = re.compile(r"(?i)\b(?:in|across|throughout|around)\s+the\s+country\b")
 """Workers "in the country": the country named before (not North Korea)."""
-THE_CAPITAL = re.compile(r"\b(?:the|this)\s+(?:[A-Z][a-z]+\s+)?capital\b(?!\s+of\b(?!\s+(?:this|the)\s+"
+DIRECTION_OF = re.compile(r"(?i)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the|this|that)\s+"
+                          r"(?:[\w-]+\s+)?(?:capital|city|town|port)\b")
+"""A place given only by its direction from one named before ("south of the capital"): not that place."""
+THE_CAPITAL = re.compile(r"(?<!north of )(?<!south of )(?<!east of )(?<!west of )"
+                         r"\b(?:the|this)\s+(?:[A-Z][a-z]+\s+)?capital\b(?!\s+of\b(?!\s+(?:this|the)\s+"
                          r"(?:[\w-]+\s+){0,3}?(?:nation|country|state|kingdom|republic)\b))")
 """The capital a story is filed from, named again ("in the capital's art district")."""
 THIS_CITY = re.compile(r"(?i)^th(?:is|at)\s+(?:(?:Chinese|Russian|[a-z-]+)\s+){0,2}(?:city|town|county)$")

@@ -39,7 +39,7 @@ WORK_WORDS = {
     "seafood": ["fish", "crab", "shellfish", "squid", "clam", "shrimp", "salmon"],
     "it": ["developer", "information technology"],
     "construction": ["build", "built", "renovate", "renovating", "apartment block", "apartment tower", "stadium",
-                     "highway", "construction site"],
+                     "highway", "construction site", "scaffolding", "bridge project"],
 }
 """What the workers handle or do, read as a sector beside the keywords of sectors.csv (drafting only)."""
 
@@ -55,6 +55,9 @@ def sectors_in(text: str, rules: list[tuple[str, re.Pattern[str]]]) -> tuple[lis
              for sector, pattern in rules for m in pattern.finditer(text)]  # "working on hotels": building them
     spans = [(sector, m) for sector, m in spans if not (sector == "hospitality" and m.group(0).lower().startswith(
         "hotel") and _LIVE_BEFORE.search(text[: m.start()]))]  # "lived in Shenyang, some at a hotel": their lodging
+    spans = [(sector, m) for sector, m in spans if not (sector == "it" and m.group(0).lower() == "developer" and (
+        re.search(r"(?:\b(?:a|an|property|housing|real[- ]estate)\s+|\b[A-Z][\w'’-]+\s+)$", text[: m.start()])))]
+    # "a Yanji developer", "a property developer": a builder, not a programmer
     for sector, match in spans:
         if GENERIC_FACTORY.match(match.group(0)):
             before = text[: match.start()]

@@ -13,7 +13,8 @@ def role_of(text: str, offset: int, mention: Mention) -> tuple[str, str]:
     """The place's role in the sentence, and why."""
     before = text[: max(0, mention.start - offset)]
     after = text[max(0, mention.end - offset):]
-    if re.search(r"(?i)\b(?:through|via|transit\w*|passing|by\s+way\s+of)\s+(?:\w+\s+){0,2}$", before) or (
+    if re.search(r"(?i)\b(?:through|via|transit\w*|passing|by\s+way\s+of|chang(?:e|es|ed|ing)(?:\s+trains)?\s+at)\s+"
+                 r"(?:\w+\s+){0,2}$", before) or (
             re.search(r"(?i)\benter(?:s|ed|ing)?\s+(?:\w+\s+){0,2}$", before)
             and re.search(r"(?i)\b(?:send|sending|sent|taken|transferred|bus(?:es)?)\b[^.]*\bto\b", after)):
         return "transit", "they pass through it on the way elsewhere"
