@@ -184,8 +184,7 @@
   function leader(mark, at, leaders) {
     var line = mark.leader;
     if (line && leaders.hasLayer(line)) {
-      var ends = line.getLatLngs();
-      if (!(ends[0].equals(mark.home) && ends[1].equals(at))) { line.setLatLngs([mark.home, at]); }
+      joinEnds(line, mark.home, at);
       return [line, mark.leaderDot];
     }
     line = mark.leader = L.polyline([mark.home, at], {
@@ -196,6 +195,12 @@
     line.bringToBack();
     dot.bringToBack();
     return [line, dot];
+  }
+
+  /* Draw `line` from `start` to `end`, unless it already runs there (a new path costs a repaint). */
+  function joinEnds(line, start, end) {
+    var now = line.getLatLngs();
+    if (!(now[0].equals(start) && now[1].equals(end))) { line.setLatLngs([start, end]); }
   }
 
   /* `marks`: by place id, {shape, home, label, offset} (label null for an area's handle);
@@ -222,11 +227,7 @@
     flows.forEach(function (flow) {
       var from = marks[flow.from].shape, to = marks[flow.to].shape;
       var start = map.latLngToLayerPoint(from.getLatLng()), end = map.latLngToLayerPoint(to.getLatLng());
-      var ends = [from.getLatLng(), to.getLatLng()];
-      flow.lines.forEach(function (line) {
-        var now = line.getLatLngs();
-        if (!(now[0].equals(ends[0]) && now[1].equals(ends[1]))) { line.setLatLngs(ends); }
-      });
+      flow.lines.forEach(function (line) { joinEnds(line, from.getLatLng(), to.getLatLng()); });
       var head = nkmap.arrowHead(start, end, to.getRadius());
       var icon = flow.head.getElement();
       if (icon) { restyle(icon, "display", head ? "" : "none"); }
