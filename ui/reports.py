@@ -60,9 +60,11 @@ def reports_table(dataset: Dataset, view: View, place: str | None, lang: str = "
     at = ids.index(chosen) if chosen in ids else 0  # the first report until one is chosen
     # One table while the place and the card stay: a year step changes its rows in place (a key
     # that changed with the list built the grid anew, a quarter of the browser's work in a step),
-    # and the tick is put back on the card's report. Previous, Next or a number makes a new
-    # table with the tick on its report. A choice counts when it is made (the callback), never
-    # read back from an old list.
+    # and the tick is put back on the card's report. Previous, Next or a number makes a new table
+    # with the tick on its report; a tick taken off comes back while the card shows its report.
+    # Until a report is chosen no row is ticked: a grid with a ticked row and no cursor took no
+    # arrow keys, and a keyboard could not reach a row. A choice counts when it is made (the
+    # callback), never read back from an old list.
     key = f"table-{place or 'all'}-{state.card_moves}"
     ticked = (key, zlib.crc32(" ".join(ids).encode()))  # a row ticked by hand is left as it is
     if st.session_state.get(TICKED) != ticked:
@@ -73,12 +75,15 @@ def reports_table(dataset: Dataset, view: View, place: str | None, lang: str = "
         rows = st.session_state[key].selection.rows
         if rows and rows[0] < len(table):
             state.report = table.iloc[rows[0]]["Report"]
+        elif chosen in ids:  # the tick taken off: it goes back on the report the card still shows
+            st.session_state[key] = {"selection": {"rows": [at], "columns": [], "cells": []}}
 
     shown = localised_table(dataset, table, lang)
     st.dataframe(shown, hide_index=True, width="stretch", on_select=chosen_row,
-                 selection_mode="single-row",
+                 selection_mode="single-row",  # not "single-row-required": its radio buttons take no Space
                  key=key, column_config=table_columns(lang, shown),
-                 column_order=table_order(lang))
+                 column_order=table_order(lang),
+                 selection_default={"selection": {"rows": [at]}} if chosen in ids else None)
     if ids:
         # Previous and Next reach every report by keyboard.
         report_card(dataset, state, table, ids, at, lang)

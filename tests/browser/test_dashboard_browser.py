@@ -74,6 +74,13 @@ def map_flag(page: object) -> object:
     return harness.map_frame(page).evaluate("window.__nk_flag")
 
 
+TICKED_JS = ("() => [...document.querySelectorAll(\"[data-testid='stDataFrame'] [aria-selected='true']\")]"
+             ".filter(row => row.tagName !== 'TD')"  # the keyboard's cell is marked selected too
+             ".map(row => [...row.querySelectorAll('td')].map(cell => cell.textContent)"
+             ".find(text => /^r\\d+$/.test(text)))")
+"""The report ids of the reports table's ticked rows."""
+
+
 def step_end_year_back(page: object) -> None:
     """Move the slider's end thumb one year back, by keyboard, and wait for the rerun."""
     page.locator(THUMBS).nth(1).focus()
@@ -357,9 +364,7 @@ def test_a_place_chosen_after_a_year_step_goes_into_the_link(open_dashboard) -> 
 
 def test_going_claim_by_claim_moves_the_tables_tick_with_the_card(open_dashboard) -> None:
     page = open_dashboard("?place=Dandong").page
-    ticked = "() => [...document.querySelectorAll(\"[data-testid='stDataFrame'] [aria-selected='true']\")]" \
-             ".map(row => [...row.querySelectorAll('td')].map(cell => cell.textContent)" \
-             ".find(text => /^r\\d+$/.test(text)))"
+    ticked = TICKED_JS
     for step in (1, 2):
         page.get_by_role("button", name="Next ▶").click()
         harness.wait_for_app(page)
@@ -375,9 +380,7 @@ def test_a_year_step_changes_the_tables_rows_in_place_and_keeps_the_tick_on_the_
     work in a step): it now changes the rows of the same table, and the tick stays on the report
     the card shows, at its new row."""
     page = open_dashboard("?place=Dandong&years=2010&years=2018").page
-    ticked = "() => [...document.querySelectorAll(\"[data-testid='stDataFrame'] [aria-selected='true']\")]" \
-             ".map(row => [...row.querySelectorAll('td')].map(cell => cell.textContent)" \
-             ".find(text => /^r\\d+$/.test(text)))"
+    ticked = TICKED_JS
     card = page.locator("[data-testid='stNumberInput'] label")
     for _ in range(2):
         page.get_by_role("button", name="Next ▶").click()
@@ -395,6 +398,34 @@ def test_a_year_step_changes_the_tables_rows_in_place_and_keeps_the_tick_on_the_
     assert page.evaluate(ticked) == [shown], "the ticked row is the report in the card"
     assert page.evaluate("() => document.querySelector(\"[data-testid='stDataFrame']\").nkSame === true"), \
         "the table was built anew"
+
+
+def test_a_tick_taken_off_comes_back_while_the_card_shows_its_report(open_dashboard) -> None:
+    """A fresh reader took the tick off the chosen row: the card went on showing that report with no
+    row ticked, and Next went on from it. The tick comes back on the report the card shows."""
+    page = open_dashboard("?place=Dandong&years=2017&years=2025").page
+    card = page.locator("[data-testid='stNumberInput'] label")
+
+    def agree(position: str) -> None:
+        shown = re.search(r"\((r\d+)\)", card.inner_text()).group(1)
+        assert card.inner_text().startswith(position), card.inner_text()
+        try:
+            page.wait_for_function(f"() => ({TICKED_JS})().length === 1", timeout=10_000)
+        finally:
+            assert page.evaluate(TICKED_JS) == [shown], "the ticked row is the report in the card"
+
+    page.locator("[data-testid='stDataFrame'] [data-testid='data-grid-canvas']").focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Space")  # choose the second row
+    page.wait_for_function("() => document.querySelector(\"[data-testid='stNumberInput'] label\")"
+                           ".innerText.startsWith('Report 2 of 5')", timeout=20_000)
+    harness.wait_for_app(page)
+    agree("Report 2 of 5")
+    page.wait_for_timeout(1000)  # the grid drawn again after the choice
+    page.keyboard.press("Space")  # and take its tick off
+    page.wait_for_timeout(1000)
+    harness.wait_for_app(page)
+    agree("Report 2 of 5")
 
 
 def test_all_places_after_a_place_zooms_back_out(open_dashboard) -> None:
