@@ -51,7 +51,8 @@ def reports_table(dataset: Dataset, view: View, place: str | None, lang: str = "
                      "place box to list it.", "No report at {place} passes these filters; {n} elsewhere do. Choose "
                      "All places in the place box to list them.", len(view.rows)),
             place=name, n=f"{len(view.rows):,}")) + "</p>")
-    st.caption(_("Choose a row to read the report in full; Previous and Next go through the list claim by claim.")
+    st.caption(_("Tick a row’s box, or press Space on a row, to read the report in full; Previous and Next go "
+                 "through the list claim by claim.")
                + (" " + fill(_("Showing the newest {shown} of {total}; the downloads have them all."),
                              shown=f"{len(table):,}", total=f"{total:,}")
                   if total > len(table) else ""))

@@ -122,7 +122,7 @@ def test_printing_the_map_page_gives_map_filters_legend_and_every_quote(open_das
     assert missing == [], f"reports whose quote is not on paper: {missing}"
     # No Streamlit chrome or widgets on paper.
     for screen_only in ("Presenter mode", "Clear all", "Download CSV", "Image of this view", "Cite this view",
-                        "Source documents", "Choose a row"):
+                        "Source documents", "Tick a row"):
         assert screen_only not in text, f"{screen_only!r} is printed"
 
     # As many pages as the reports need, and none blank.
