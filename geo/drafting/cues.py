@@ -26,7 +26,7 @@ ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:(?:Chinese|Russian|[a-
                       r"workshops)|its\s+(?:[a-z-]+\s+)?(?:restaurant|factory|plant|hotel|workshop|mine|site)|"
                       r"one\s+(?:such\s+)?(?:plant|factory|restaurant|company|team)"
                       r"(?:['’]s)?|there|here)\b")
-PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|All of them|(?:Most|Some|Many|All|"
+PRONOUN_SUBJECT = re.compile(r"^[\"“]?(?:They|Most of them|Some of them|Many of them|All of them|(?:Most|Some|Many|All|"
                              r"Half) of (?:the|these|those) (?:workers|women|men|laborers|labourers)|"
                              r"The (?:workers|women|men|group|laborers|labourers)|These (?:workers|women|men)|"
                              r"(?:Some|Most|Many)\s+(?:were|are|had|have|work|worked|came|come|arrived|crossed|left|"
@@ -35,7 +35,7 @@ PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|A
                              r"(?:they|(?:most|many|some|all|half)\s+of\s+(?:them|the\s+(?:workers|women|men))|"
                              r"the\s+(?:workers|women|men))\b")
 """A sentence that goes on about the workers of the sentence before (naming no place, or only an opening one: "In
-Kuwait, most of the men worked for a building firm")."""
+Kuwait, most of the men worked for a building firm"), also when it opens a quotation ("“They came in two groups")."""
 OPENING_COUNT = re.compile(r"^(?:(?:Already|In\s+[\w\s]{1,20},)\s+)?(?:(?:about|some|around|nearly|roughly|more\s+than|"
                            r"over|at\s+least|up\s+to|between)\s+)?[\d,]*\d\b", re.I)
 """A sentence that opens with a bare head count ("Already more than 100 have come", "Between 60 and 80 were still

@@ -1,0 +1,32 @@
+"""Rules meant to carry over to articles the drafter has never seen (issue 23, eighth round).
+
+Each test is built on a sentence written for it: a quotation that opens on "They" goes on about the workers of the
+sentence before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.drafting import drafts
+
+
+@pytest.fixture
+def data(real_copy: Path) -> Path:
+    """A copy of the real dataset with its seeds inside it."""
+    return real_copy
+
+
+def names(text: str, data: Path, published: str = "2024-05-20") -> list[str]:
+    """The place of each candidate drafted from ``text``."""
+    return [name for name, _ in drafts.drafted(text, data, published)]
+
+
+@pytest.mark.parametrize("opening", ['"', "“"])
+def test_a_quotation_opening_on_they_goes_on_about_the_workers_before(opening: str, data: Path) -> None:
+    text = ("About 200 North Korean women sew coats at a factory in Hunchun, a manager said.\n\n"
+            f"{opening}They came in three groups, the last one in 2022,” the manager said.\n")
+    rows = drafts.drafted(text, data, "2024-05-20")
+    assert [(name, row["quote"][:9]) for name, row in rows] == [("Hunchun", "About 200"), ("Hunchun", "They came")]
