@@ -30,6 +30,12 @@ _SPEAKER_BEFORE = re.compile(
     r"businessm[ae]n|merchants?|insiders?|analysts?|reporters?|correspondents?|journalists?|exporters?|importers?|"
     r"diplomats?)\s+(?:based\s+)?"
     r"(?:in|of|from)\s+$|\b(?-i:Officials|Sources|Residents|Traders)\s+(?:in|of)\s+$")
+_SPEAKERS = (r"(?:sources?|officials?|residents?|traders?|brokers?|diplomats?|analysts?|contacts?|insiders?|"
+             r"businessm[ae]n|merchants?|authorities|police)")
+_SPEAKER_AFTER = re.compile(rf"^(?:-based)?\s+{_SPEAKERS}\s+(?:said|says|say|told|added)\b")
+"""A place that names the speaker: "the Liaoning source said" (plural speakers before it: "officials in Valletta
+said")."""
+_SPEAKERS_BEFORE = re.compile(rf"(?i)\b{_SPEAKERS}\s+(?:in|from)\s+$")
 _FAMILY = re.compile(r"(?i)\bresidents?\b")
 """A resident of a North Korean place is often one of the families the workers left: that place stays (an origin)."""
 """Where the person speaking is, not where the workers are: "a source in Dandong told ...", "A resident of
@@ -176,6 +182,9 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
         return True
     if _ACROSS_FROM.search(before[-40:]) and not _MOVED_ACROSS.search(before[-80:]):
         return True  # "Sinuiju, across the river from Dandong" (not "arrived across the bridge from Rason")
+    if _SPEAKER_AFTER.match(after) or _SPEAKERS_BEFORE.search(before[-40:]) and re.match(
+            r"\s+(?:said|says|say|told|added)\b", after):
+        return True
     speaker = _SPEAKER_BEFORE.search(before[-60:])
     if speaker and (mention.entry.country != "KP" or not _FAMILY.search(speaker.group(0))):
         return True  # a resident of a North Korean province is often one of the families the workers left

@@ -30,3 +30,13 @@ def test_a_quotation_opening_on_they_goes_on_about_the_workers_before(opening: s
             f"{opening}They came in three groups, the last one in 2022,” the manager said.\n")
     rows = drafts.drafted(text, data, "2024-05-20")
     assert [(name, row["quote"][:9]) for name, row in rows] == [("Hunchun", "About 200"), ("Hunchun", "They came")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About 300 North Koreans work on farms in Mishan, officials in Harbin said.\n", ["Mishan"]),
+    ("About 300 North Korean women sew coats at a factory in Hunchun, the Changchun source said.\n", ["Hunchun"]),
+    ("North Korean cooks still work in two restaurants in Vientiane, a Bangkok-based diplomat said.\n", ["Vientiane"]),
+])
+def test_a_place_that_only_says_where_a_speaker_is_is_not_where_workers_are(text: str, expected: list,
+                                                                             data: Path) -> None:
+    assert names(text, data) == expected
