@@ -40,3 +40,13 @@ def test_a_quotation_opening_on_they_goes_on_about_the_workers_before(opening: s
 def test_a_place_that_only_says_where_a_speaker_is_is_not_where_workers_are(text: str, expected: list,
                                                                              data: Path) -> None:
     assert names(text, data) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Neighbouring Kuwait had some 6,000 North Korean laborers on building sites last year.\n", ["Kuwait"]),
+    ("Nearby Hunchun has about 2,000 North Korean women in its fish plants.\n", ["Hunchun"]),
+    ("Landlocked Mongolia took in about 1,200 North Korean builders in 2016.\n", ["Mongolia"]),
+])
+def test_a_word_capitalised_only_as_the_first_of_the_sentence_is_not_part_of_a_place_name(
+        text: str, expected: list, data: Path) -> None:
+    assert names(text, data) == expected
