@@ -32,6 +32,7 @@ from .cues import (
     WEAK_WORKER,
     WORKER,
 )
+from .countries import ADJECTIVES
 from .dates import Published
 from .gazetteer import Entry
 from .mentions import CAPITALS, Mention, government
@@ -178,7 +179,10 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             chosen = [replace(context.dateline, how=f"the sentence under the dateline names no other place where "
                                                     f"workers are: the dateline's {context.dateline.entry.name}")]
             confidence = "medium"
-        if chosen and context.capital is not None and THE_CAPITAL.search(text) and all(
+        if chosen and (capital := _capital_by_adjective(placer, text)) is not None and capital.entry.id not in {
+                m.entry.id for m in chosen}:  # "in the Lao capital ... moved to Hanoi": the capital is named
+            chosen.append(replace(capital, start=sentence.start + capital.start, end=sentence.start + capital.end))
+        elif chosen and context.capital is not None and THE_CAPITAL.search(text) and all(
                 role_of(text, sentence.start, m)[0] == "origin" or m.entry.precision == "country" for m in chosen) \
                 and context.capital.entry.id not in {m.entry.id for m in chosen}:
             named = THE_CAPITAL.search(text)  # "in the Lao capital ...": with its country or the workers' origin
@@ -263,3 +267,13 @@ def _here(placer: Placer, text: str) -> Entry | None:
 def _country(placer: Placer, iso: str) -> Entry | None:
     entry = gz.country_entry(iso)
     return placer._known_or(entry) if entry else None  # noqa: SLF001 - same package
+
+
+def _capital_by_adjective(placer: Placer, text: str) -> Mention | None:
+    """The capital a sentence names by its country's adjective ("the Lao capital"), with or without a dateline."""
+    named = THE_CAPITAL.search(text)
+    iso = ADJECTIVES.get(named.group(0).split()[1]) if named and len(named.group(0).split()) == 3 else None
+    capital = gz._geonames()[1].get(iso, {}).get("capital") if iso else None  # noqa: SLF001 - same package
+    found = [m for m in placer.mentions(capital, 0) if m.entry.country == iso] if capital else []
+    return replace(found[0], start=named.start(), end=named.end(), words=named.group(0),
+                   how=f"'{named.group(0)}' is {found[0].entry.name}") if found else None

@@ -50,3 +50,16 @@ def test_a_place_that_only_says_where_a_speaker_is_is_not_where_workers_are(text
 def test_a_word_capitalised_only_as_the_first_of_the_sentence_is_not_part_of_a_place_name(
         text: str, expected: list, data: Path) -> None:
     assert names(text, data) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "PHNOM PENH, Cambodia (AP) - Two North Korean restaurants still serve diners here, staff said.\n\n"
+    "A third North Korean restaurant in the Cambodian capital shut in 2019 and its waitresses moved to Siem Reap, "
+    "a manager said.\n",
+    "North Korean restaurants in Battambang and Siem Reap are still open.\n\n"
+    "A third North Korean restaurant in the Cambodian capital shut in 2019 and its waitresses moved to Siem Reap, "
+    "a manager said.\n",
+])
+def test_the_capital_named_by_its_countrys_adjective_is_that_capital_beside_other_places(text: str,
+                                                                                         data: Path) -> None:
+    assert sorted(names(text, data, "2020-03-02")[-2:]) == ["Phnom Penh", "Siem Reap"]
