@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from . import gazetteer as gz
 from .article import Article, Sentence, headline_end, split_sentences, starts_paragraph
+from .countries import ADJECTIVES
 from .cues import (
     ABROAD,
     ANAPHORA,
@@ -32,7 +33,6 @@ from .cues import (
     WEAK_WORKER,
     WORKER,
 )
-from .countries import ADJECTIVES
 from .dates import Published
 from .gazetteer import Entry
 from .mentions import CAPITALS, Mention, government
