@@ -63,3 +63,15 @@ def test_a_word_capitalised_only_as_the_first_of_the_sentence_is_not_part_of_a_p
 def test_the_capital_named_by_its_countrys_adjective_is_that_capital_beside_other_places(text: str,
                                                                                          data: Path) -> None:
     assert sorted(names(text, data, "2020-03-02")[-2:]) == ["Phnom Penh", "Siem Reap"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About 2,000 North Koreans are believed to work in Angola. Britain and the United States, which drafted the "
+     "sanctions, have urged its government to send them home.\n", ["Angola"]),
+    ("Some 300 North Korean loggers work in Khabarovsk. Japan has no direct channel to the Kremlin on the North "
+     "Korean loggers.\n",
+     ["Khabarovsk"]),
+])
+def test_a_country_that_acts_as_its_government_is_not_where_workers_are(text: str, expected: list,
+                                                                         data: Path) -> None:
+    assert names(text, data, "2019-06-01") == expected
