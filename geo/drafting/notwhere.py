@@ -52,6 +52,10 @@ _COMPARISON = re.compile(r"(?i)\b(?:than|unlike|compared\s+(?:with|to)|similar\s
                          r"(?:those|that|what\s+(?:it|they)\s+(?:costs?|pays?|earns?)))\s+"
                          r"(?![\d,]+\b|(?:a|an|some)\s+(?:few\s+)?"
                          r"(?:thousand|hundred|dozen)\b)(?:[\w'’-]+\s+){0,5}?(?:in\s+|at\s+)?$")
+_COUNTED_THERE = re.compile(r"^(?:(?:,\s+|\s+and\s+|\s+or\s+)(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*"
+                            r"(?:\s+[Pp]rovinces?)?,\s+where\s+(?:about\s+|some\s+|an\s+estimated\s+|more\s+than\s+)?"
+                            r"(?:tens\s+of\s+thousands|thousands|hundreds|[\d,]+\d)\b")
+"""A compared place where the sentence counts workers: "than in Liaoning and Jilin, where tens of thousands remain"."""
 """A place named for comparison: "paid less than Chinese builders in Harbin", "Unlike the restaurants in Beijing",
 "wages half those in Shanghai", "by contrast, factories in Shenzhen"
 (not "more than 1,000 workers in Dandong")."""
@@ -188,7 +192,9 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
     speaker = _SPEAKER_BEFORE.search(before[-60:])
     if speaker and (mention.entry.country != "KP" or not _FAMILY.search(speaker.group(0))):
         return True  # a resident of a North Korean province is often one of the families the workers left
-    if _NEGATIVE.search(before[-120:]) or _COMPARISON.search(before[-60:]) or _OFFICE.search(before[-120:]):
+    if _COMPARISON.search(before[-60:]) and not _COUNTED_THERE.match(after):
+        return True
+    if _NEGATIVE.search(before[-120:]) or _OFFICE.search(before[-120:]):
         return True
     if re.search(r"(?i)\b(?:labou?r|wages?|pay)\s+in\s+$", before) and re.match(r"\s+(?:costs?|is\s+cheap)", after):
         return True  # "Labour in Pyongyang costs a fifth of ...": the price of labour there, not workers there

@@ -75,3 +75,17 @@ def test_the_capital_named_by_its_countrys_adjective_is_that_capital_beside_othe
 def test_a_country_that_acts_as_its_government_is_not_where_workers_are(text: str, expected: list,
                                                                          data: Path) -> None:
     assert names(text, data, "2019-06-01") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "There are far fewer North Korean workers in Hainan than in Liaoning and Jilin, where thousands still work.\n",
+    "The number of North Korean workers in Hainan is smaller than in the border provinces of Liaoning and Jilin, "
+    "where tens of thousands remain, officials say.\n",
+])
+def test_a_compared_place_where_the_sentence_counts_workers_is_where_workers_are(text: str, data: Path) -> None:
+    assert {"Liaoning Province", "Jilin Province"} <= set(names(text, data))
+
+
+def test_a_place_named_only_for_comparison_is_still_left_out(data: Path) -> None:
+    text = "North Korean builders in Hunchun are paid less than Chinese builders in Harbin, where wages are high.\n"
+    assert names(text, data) == ["Hunchun"]
