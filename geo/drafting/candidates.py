@@ -63,6 +63,10 @@ FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE
 make a sentence that names no place a statement about them."""
 
 HEAD_COUNT = ("count", "estimate", "projection")
+FIGURE_BACK = re.compile(r"^(?:That|This|The\s+(?:figure|number|total|tally))\s+(?:is|was|has|had|compares|"
+                         r"rose|fell|grew|dropped)\b")
+"""A sentence that gives another figure for the number of the sentence before ("That is down from a peak of about
+2,100 in 2013", "The figure was about 400 the year before"): at that sentence's places."""
 SITE = re.compile(r"(?i)\b(?:plants?|factor(?:y|ies)|workshops?|mills?|mines?|farms?|sites?|restaurants?|camps?)\b")
 PAY = re.compile(r"(?i)\b(?:earn|earns|earned|paid|wages?|salar(?:y|ies))\b[^.;]{0,40}(?:\$|USD|yuan|RMB|dollars)")
 REVIEW_COLUMNS = ("confidence", "reason", "accept")
@@ -102,6 +106,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
     out = []
     headline = headline_end(article.text)
     previous_about_workers, industry, before = False, "", []
+    drafted_before: list[Mention] = []  # the places of the sentence before, when it was drafted
     staff_words = RESTAURANT if NK_RESTAURANTS.search(article.text) else None  # a story about North Korea's restaurants
     for sentence in split_sentences(article.text):
         if sentence.end <= headline:
@@ -145,7 +150,10 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 precise and (WORKPLACES.search(text) or re.search(r"\b[\d,]+\s+(?:more\s+)?of\s+them\b", text)))
                 or any(f.kind != "share" and (NORTH_KOREAN.search(text) or f.start <= 15 and f.kind in HEAD_COUNT)
                        for f in figures_in(text))))  # "Between 60 and 80 were still at one plant there"
-        previous_about_workers, sector_before = bool(about_workers), before
+        figure_back = previous_about_workers and drafted_before and FIGURE_BACK.match(text) and figures_in(text)
+        about_workers = about_workers or figure_back  # "That is down from a peak of about 2,100 in 2013"
+        previous_about_workers, sector_before, drafted_this = bool(about_workers), before, drafted_before
+        drafted_before = []
         before = sectors_in(text, rules)[0] or before
         industry_before, industry = industry, industry_of(text, rules, industry)
         if not about_workers or (FOREIGN_OTHER.search(text) and not NORTH_KOREAN.search(text)) or UNAWARE.match(text) \
@@ -175,6 +183,10 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                                   end=sentence.start + anaphor.end(), words=anaphor.group(0),
                                   how=f"'{anaphor.group(0)}' refers back to {before_this.entry.name}"))
             chosen.sort(key=lambda m: m.start)
+        if figure_back:  # the places of the number it gives another figure for, before any its later clauses name
+            chosen = [replace(m, start=sentence.start, end=sentence.start, how=f"'{FIGURE_BACK.match(text).group(0)}' "
+                              f"refers back to the figure of the sentence before, at {m.entry.name}")
+                      for m in drafted_this if m.entry.id not in {c.entry.id for c in chosen}] + chosen
         if not chosen and dateline and context.dateline is not None:
             chosen = [replace(context.dateline, how=f"the sentence under the dateline names no other place where "
                                                     f"workers are: the dateline's {context.dateline.entry.name}")]
@@ -255,6 +267,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 row["caution"] = (f"The text hedges this statement ('{hedge.group(0)}'); check it before using "
                                   "it as established.")
             out += [(mention, sentence, r) for r in over_years(text, row, str(published.years[1]))]
+        drafted_before = chosen
     return unique_rows(out)
 
 

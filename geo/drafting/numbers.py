@@ -56,11 +56,14 @@ _LISTED_BY_PLACE = re.compile(rf"(?i)\b{_LEAD}(?P<listed>{_NUM})\s+(?=(?:(?:on|a
 """A bare number before a place, after a word for the workers: the number of them there ("workers in many countries,
 including about 900 in Mongolia")."""
 _NUMBER_OF = re.compile(rf"(?i)(?:\bnumber\s+of\s+{_PEOPLE}(?:\s+[\w-]+){{0,7}}?\s+(?:at|to|as|was|is|stood\s+at|"
-                        rf"reached|of)|\bput(?:s|ting)?\s+(?:their|the|its)\s+(?:number|total)\s+at)\s+(?P<num>"
+                        rf"reached|of)|\bput(?:s|ting)?\s+(?:their|the|its)\s+(?:number|total)\s+at"
+                        r"|^(?:That|This|The\s+(?:figure|number|total|tally))\s+(?:(?:is|was|had\s+been|has\s+been)\s+)?"
+                        r"(?:(?:down|up)\s+from|compares\s+with|was|is|stood\s+at|rose\s+to|fell\s+to)"
+                        r"(?:\s+a\s+(?:peak|high|low)\s+of)?)\s+(?P<num>"
                         rf"{_LEAD}(?:between\s+(?P<low>{_NUM})\s+and\s+(?P<high>{_NUM})|(?P<one>{_NUM}){_TAIL}))"
                         r"(?:\b|(?<=\+))(?!\s*(?:%|percent|per\s+cent))")
 """The number of workers put at a figure ("put the number of North Korean workers in the prefecture at between 5,000
-and 8,000")."""
+and 8,000"); a sentence giving another figure for the number before ("That is down from a peak of about 2,100")."""
 _OF_THEM = re.compile(r"(?i)\b(?:some|many|most|all|[\d,]+)\s+of\s+them\s*:")
 _PART_OF_THEM = re.compile(
     r"(?i)\b(?:most|many|some|half|all|the\s+rest|(?:a|one|two)[\s-]+(?:thirds?|quarters?|fifths?|half)|"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from geo.drafting.numbers import figures_in
 from tests.drafting import drafts
 
 
@@ -89,3 +90,21 @@ def test_a_compared_place_where_the_sentence_counts_workers_is_where_workers_are
 def test_a_place_named_only_for_comparison_is_still_left_out(data: Path) -> None:
     text = "North Korean builders in Hunchun are paid less than Chinese builders in Harbin, where wages are high.\n"
     assert names(text, data) == ["Hunchun"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("That is down from a peak of about 2,100 in 2013, officials said.", [(2100, 2100, "estimate")]),
+    ("The figure was about 400 the year before.", [(400, 400, "estimate")]),
+    ("That compares with 900 a year earlier, the ministry said.", [(900, 900, "count")]),
+    ("That was in 2013.", []),
+])
+def test_another_figure_for_the_number_before_is_a_figure(sentence: str, expected: list) -> None:
+    assert [(f.low, f.high, f.kind) for f in figures_in(sentence)] == expected
+
+
+def test_another_figure_for_the_number_before_is_at_that_numbers_place(data: Path) -> None:
+    text = ("HAVANA, Cuba - About 500 North Koreans worked in Cuba last year, officials said.\n\n"
+            "That is down from a peak of about 900 in 2015, officials said, after a contract at a port in Mariel "
+            "ended.\n")
+    rows = drafts.drafted(text, data, "2019-05-02")
+    assert ("Cuba", "900") in [(name, row.get("workers_min", "")) for name, row in rows]
