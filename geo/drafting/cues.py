@@ -129,7 +129,9 @@ UNAWARE = re.compile(r"^(?:(?:An?|The)\s+(?:[\w-]+\s+){0,3}(?:company|firm|brand
                      r"not\s+(?:been\s+)?aware|unaware|did\s+not\s+know|(?:would|will)\s+investigate)\b")
 """A buyer or maker saying it did not know of the workers ("A Japanese apparel company whose products were made at the
 Dalian plant said it had not been aware of the workers"): about the buyer, not where workers are."""
-NOT_SENT = re.compile(r"(?i)\b(?:has|have|had|did)\s+not\s+(?:\w+\s+)?(?:sent|dispatched)\b")
-"""Workers not sent ("Pyongyang has not sent large new groups to China since"): no statement without a head count."""
+NOT_SENT = re.compile(r"(?i)\b(?:has|have|had|did)\s+not\s+(?:\w+\s+)?(?:sent|dispatched)\b"
+                      r"|(?:^|\bthat\s+)(?-i:No|no)\s+(?:North\s+Korean\s+)?(?:workers|laborers|labourers|North\s+Koreans)\b")
+"""Workers not sent ("Pyongyang has not sent large new groups to China since"), or none there ("officials said that no
+North Korean laborers hold permits in the province"): no statement without a head count."""
 PAY_WORD = re.compile(r"(?i)^(?:wages?|salar(?:y|ies)|earnings|remittances?)$")
 """A word for pay: alone, with no North Korean and no head count, a sentence about pay levels, not about workers."""

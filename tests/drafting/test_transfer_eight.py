@@ -108,3 +108,12 @@ def test_another_figure_for_the_number_before_is_at_that_numbers_place(data: Pat
             "ended.\n")
     rows = drafts.drafted(text, data, "2019-05-02")
     assert ("Cuba", "900") in [(name, row.get("workers_min", "")) for name, row in rows]
+
+
+@pytest.mark.parametrize("second", [
+    "Jilin officials said in a statement that no North Korean workers hold permits in the province.",
+    "No North Koreans have worked there since, residents said.",
+])
+def test_a_sentence_saying_no_workers_are_there_is_not_a_statement(second: str, data: Path) -> None:
+    text = f"About 300 North Korean women worked at a fish plant in Hunchun until 2019.\n\n{second}\n"
+    assert names(text, data, "2021-05-02") == ["Hunchun"]
