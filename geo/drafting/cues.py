@@ -36,16 +36,17 @@ PRONOUN_SUBJECT = re.compile(r"^[\"“]?(?:They|Most of them|Some of them|Many o
                              r"the\s+(?:workers|women|men))\b")
 """A sentence that goes on about the workers of the sentence before (naming no place, or only an opening one: "In
 Kuwait, most of the men worked for a building firm"), also when it opens a quotation ("“They came in two groups")."""
-OPENING_COUNT = re.compile(r"^(?:(?:Already|In\s+[\w\s]{1,20},)\s+)?(?:(?:about|some|around|nearly|roughly|more\s+than|"
+OPENING_COUNT = re.compile(r"^[\"“]?(?:(?:Already|In\s+[\w\s]{1,20},)\s+)?(?:(?:about|some|around|nearly|roughly|"
+                           r"more\s+than|"
                            r"over|at\s+least|up\s+to|between)\s+)?[\d,]*\d\b", re.I)
 """A sentence that opens with a bare head count ("Already more than 100 have come", "Between 60 and 80 were still
-there"): it goes on about the workers of the sentence before."""
-MORE_OF_THEM = re.compile(r"^(?:(?:In|At|Elsewhere\s+in|Across)\s+(?:the\s+)?[A-Z][\w'’-]*"
+there", also opening a quotation): it goes on about the workers of the sentence before."""
+MORE_OF_THEM = re.compile(r"^[\"“]?(?:(?:In|At|Elsewhere\s+in|Across)\s+(?:the\s+)?[A-Z][\w'’-]*"
                           r"(?:\s+[A-Z][\w'’-]*){0,2},\s+)?"
                           r"(?:(?i:about|some|around|nearly|roughly|up\s+to|as\s+many\s+as|at\s+least|another)\s+)?"
                           r"(?i:a\s+dozen|dozens|hundreds|thousands|[\d,]+)"
                           r"\s+more\b(?!\s+than)"
-                          r"|^(?:Others|Another\b|A\s+(?:smaller|larger|second|third|further|separate)\s+group|"
+                          r"|^[\"“]?(?:Others|Another\b|A\s+(?:smaller|larger|second|third|further|separate)\s+group|"
                           r"(?:Dozens|Hundreds|Thousands|Several\s+\w+|(?:About|Some|Around|Nearly)\s+[\d,]+|[\d,]+)"
                           r"\s+more)\b|\b(?i:another|a\s+further)\s+(?:[\d,]+|few\s+(?:dozen|hundred))\b")
 """A sentence about more workers than the sentence before named ("Others work in ...", "Dozens more are expected

@@ -39,7 +39,7 @@ _FIGURE = re.compile(
     rf"went|gone|crossed|returned|remained|remain|stayed|live|lived|joined|"
     rf"expected|stranded|moved|transferred)\b"
     rf"|\b{_LEAD}(?P<ing_n>{_NUM})\s+(?:more\s+)?(?:were|are)\s+(?-i:[a-z]+ing)\b"
-    rf"|(?:^|(?<=,\s)){_LEAD}(?:between\s+(?P<blow>{_NUM})\s+and\s+(?P<bhigh>{_NUM})|(?P<bare_n>{_NUM}){_TAIL})"
+    rf"|(?:^[\"“]?|(?<=,\s)){_LEAD}(?:between\s+(?P<blow>{_NUM})\s+and\s+(?P<bhigh>{_NUM})|(?P<bare_n>{_NUM}){_TAIL})"
     rf"\s+(?:more\s+)?(?:(?:were|are|will)\s+(?:still\s+|now\s+|also\s+)?(?:in|at|on|leave|be)|work(?:ed|s)?)\b"
     rf"|\b{_LEAD}(?P<more_n>{_NUM})\s+more\b(?!\s+(?:than|of|yuan|dollars|hours|days|weeks|months|years|times|"
     rf"percent|kilomet\w+|km|miles))"
@@ -173,7 +173,7 @@ def figures_in(sentence: str) -> list[Figure]:
         if re.search(r"\bor\s+so\b|-odd\b|plus\b|\+", match.group(0)) or lead in ("perhaps", "possibly", "maybe"):
             lead = "about"  # "500-odd", "3,000-plus", "perhaps 10,000": an approximate number
         kind = _kind(sentence, match, lead, low, high)
-        found.append(Figure(low, high, kind, match.group(0).strip(" —"), match.start()))
+        found.append(Figure(low, high, kind, match.group(0).strip(" —\"“"), match.start()))
     return found
 
 

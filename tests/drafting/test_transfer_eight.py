@@ -117,3 +117,12 @@ def test_another_figure_for_the_number_before_is_at_that_numbers_place(data: Pat
 def test_a_sentence_saying_no_workers_are_there_is_not_a_statement(second: str, data: Path) -> None:
     text = f"About 300 North Korean women worked at a fish plant in Hunchun until 2019.\n\n{second}\n"
     assert names(text, data, "2021-05-02") == ["Hunchun"]
+
+
+def test_a_quotation_opening_on_a_head_count_is_a_figure_of_the_workers(data: Path) -> None:
+    text = ("VLADIVOSTOK, Russia - About 3,000 North Korean workers remain on building sites in the city.\n\n"
+            "\"Some 1,000 will leave from Vladivostok by ship this spring,\" a Russian construction official said.\n")
+    rows = drafts.drafted(text, data, "2019-03-01")
+    assert [(name, row.get("workers_min", "")) for name, row in rows] == [("Vladivostok", "3000"),
+                                                                         ("Vladivostok", "1000")]
+    assert [f.as_stated for f in figures_in("\"Some 1,000 will leave by ship,\" he said.")] == ["Some 1,000 will leave"]
