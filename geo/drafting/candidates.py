@@ -48,6 +48,7 @@ from .references import (
     THIS_CITY,
     WORKPLACES,
     Context,
+    city_named_before,
     goes_on_about_work,
     located_reference,
     names_kind,
@@ -128,6 +129,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             if filed and context.abroad is None and filed[0].entry.country not in FILED_FROM_ONLY | {"CN"}:
                 context.abroad = _country(placer, filed[0].entry.country)  # "KHABAROVSK, Russia -": about Russia
             mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
+        named_here = mentions
         kept = [m for m in mentions if not not_where_workers_are(sentence.text, m, sentence.start)]
         locating = [m for m in kept if locates_only(sentence.text, m, kept, sentence.start)]
         kept = [region_around(sentence.text, m, sentence.start, placer._known_or)  # noqa: SLF001 - same package
@@ -136,6 +138,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         mentions = located_reference(sentence.text, sentence, mentions, context)
         before_this = context.carried(sentence.paragraph, False, names_kind(sentence.text)) \
             if ANAPHORA.search(sentence.text) or PRONOUN_SUBJECT.match(sentence.text) else None
+        before_this = city_named_before(sentence.text, sentence.start, named_here, kept) or before_this
         context.last += [(sentence.paragraph, m) for m in locating + mentions  # a place that locates one is named
                          if not DISTANCE_FROM.search(sentence.text[: m.start - sentence.start])]
         text = sentence.text
@@ -211,7 +214,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         if not chosen:
             confidence = "low"
             areas = bool(anaphor and AREA_WORD.search(anaphor.group(0)))
-            carried = context.carried(sentence.paragraph, areas, names_kind(text))
+            carried = before_this if names_kind(text) and before_this is not None and before_this.entry.is_area is \
+                areas else context.carried(sentence.paragraph, areas, names_kind(text))
             if ABROAD.search(text) and NORTH_KOREAN.search(text) and not any(
                     f.kind != "share" for f in figures_in(text)):
                 continue  # policy about sending workers abroad ("wants to send as many abroad as it can"): no place

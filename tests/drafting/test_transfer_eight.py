@@ -126,3 +126,10 @@ def test_a_quotation_opening_on_a_head_count_is_a_figure_of_the_workers(data: Pa
     assert [(name, row.get("workers_min", "")) for name, row in rows] == [("Vladivostok", "3000"),
                                                                          ("Vladivostok", "1000")]
     assert [f.as_stated for f in figures_in("\"Some 1,000 will leave by ship,\" he said.")] == ["Some 1,000 will leave"]
+
+
+def test_the_city_means_the_city_the_sentence_names_before_it_even_as_a_speakers_seat(data: Path) -> None:
+    text = ("About 200 North Korean women sew coats in Yanji, a manager said.\n\n"
+            "North Korean builders were also seen in Hunchun last year.\n\n"
+            "A trader in Tumen said about 300 North Koreans still work in the city's garment plants.\n")
+    assert names(text, data, "2020-03-02") == ["Yanji", "Hunchun", "Tumen"]
