@@ -179,9 +179,10 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                      or subject.group(0).lower() not in ("there", "here")):
             # "came through Tumen and were taken north to the city": the city is the place named before
             chosen.append(replace(before_this, how=f"'{subject.group(0)}' refers back to {before_this.entry.name}"))
-        if chosen and anaphor and THIS_CITY.match(anaphor.group(0)) and before_this is not None \
-                and before_this.entry.id not in {m.entry.id for m in chosen}:
-            # "in this border city and in the nearby port of Donggang": the city named before, and Donggang
+        if chosen and anaphor and (THIS_CITY.match(anaphor.group(0)) or names_kind(anaphor.group(0)) and all(
+                m.entry.is_area for m in chosen) and not AREA_WORD.search(anaphor.group(0))) \
+                and before_this is not None and before_this.entry.id not in {m.entry.id for m in chosen}:
+            # "in this border city and in the nearby port of Donggang", "the town's station ... Russia's Amur region"
             chosen.append(replace(before_this, start=sentence.start + anaphor.start(),
                                   end=sentence.start + anaphor.end(), words=anaphor.group(0),
                                   how=f"'{anaphor.group(0)}' refers back to {before_this.entry.name}"))

@@ -133,3 +133,10 @@ def test_the_city_means_the_city_the_sentence_names_before_it_even_as_a_speakers
             "North Korean builders were also seen in Hunchun last year.\n\n"
             "A trader in Tumen said about 300 North Koreans still work in the city's garment plants.\n")
     assert names(text, data, "2020-03-02") == ["Yanji", "Hunchun", "Tumen"]
+
+
+def test_the_town_a_sentence_refers_back_to_is_kept_beside_a_region_it_names(data: Path) -> None:
+    text = ("About 300 North Korean builders work in Heihe, residents said.\n\n"
+            "About 80 of them are putting up flats near the town's railway station, one resident said, adding that "
+            "a similar number had gone to Russia's Amur region last year.\n")
+    assert "Heihe" in names(text, data, "2019-03-02")[1:]
