@@ -140,3 +140,12 @@ def test_the_town_a_sentence_refers_back_to_is_kept_beside_a_region_it_names(dat
             "About 80 of them are putting up flats near the town's railway station, one resident said, adding that "
             "a similar number had gone to Russia's Amur region last year.\n")
     assert "Heihe" in names(text, data, "2019-03-02")[1:]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("North Korean waitresses work in restaurants across South-East Asia, diplomats said.\n", ["Southeast Asia"]),
+    ("Between 2,000 and 3,000 North Koreans are believed to remain in Africa, a diplomat said.\n", ["Africa"]),
+    ("Some of the North Korean workers travel to Africa on flights via Addis Ababa.\n", ["Addis Ababa"]),
+])
+def test_a_region_above_the_countries_is_read_in_either_spelling(text: str, expected: list, data: Path) -> None:
+    assert names(text, data, "2019-03-02") == expected
