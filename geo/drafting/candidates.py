@@ -64,6 +64,7 @@ FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE
 make a sentence that names no place a statement about them."""
 
 HEAD_COUNT = ("count", "estimate", "projection")
+QUOTED = re.compile(r"[,.?!][\"”]\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|added|told)\b")
 FIGURE_BACK = re.compile(r"^(?:That|This|The\s+(?:figure|number|total|tally))\s+(?:is|was|has|had|compares|"
                          r"rose|fell|grew|dropped)\b")
 """A sentence that gives another figure for the number of the sentence before ("That is down from a peak of about
@@ -251,7 +252,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                     continue  # a story abroad: a sentence naming no place, pay or head count is not about the country
                 chosen = [Mention(sentence.start, sentence.start, "", abroad, "")]
                 carried_why = f"the sentence names no place; the country of the story ({abroad.name})"
-            elif china is not None and not government(text) and not CONTINENT.search(text):  # "Beijing has said"
+            elif china is not None and not government(text) and not CONTINENT.search(text) and (
+                    figures_in(text) or not QUOTED.search(text)):  # "Beijing has said"; not a quote with no figure
                 chosen = [Mention(sentence.start, sentence.start, "", china, "")]
                 carried_why = "the sentence names no place; a general statement about China"
             else:

@@ -149,3 +149,12 @@ def test_the_town_a_sentence_refers_back_to_is_kept_beside_a_region_it_names(dat
 ])
 def test_a_region_above_the_countries_is_read_in_either_spelling(text: str, expected: list, data: Path) -> None:
     assert names(text, data, "2019-03-02") == expected
+
+
+@pytest.mark.parametrize("second", [
+    "\"Nobody has told us they are going home,\" a Chinese co-worker said.",
+    "\"The Chinese farm hands are old, so the owners want the North Koreans,\" he said.",
+])
+def test_a_quotation_naming_no_place_and_no_figure_is_not_a_statement_about_china(second: str, data: Path) -> None:
+    text = f"About 300 North Korean women make wigs at a factory in Hunchun, a manager said.\n\n{second}\n"
+    assert names(text, data, "2019-03-02") == ["Hunchun"]
