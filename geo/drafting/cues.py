@@ -12,7 +12,7 @@ WEAK_WORKER = re.compile(r"(?i)\b(?:work(?:s|ed|ing)?|employ(?:s|ed|ing)?|woman|
                          r"build(?:s|ing)?|built|sew(?:s|ing)?|stitch\w*|crews?|teams?|brigades?|hir(?:e|es|ed|ing)|builders?|developers?|"
                          r"programmers?|engineers?|technicians?|miners?|loggers?|cooks?|seamstress(?:es)?|fishermen|singers?|dancers?|"
                          r"performers?|musicians?|hostess(?:es)?|chefs?|nurses?|doctors?|welders?|plasterers?|"
-                         r"carpenters?|sailors?|deckhands?|crew\s+members?|students?|interns?)\b")
+                         r"carpenters?|sailors?|(?:deck|farm|field)[\s-]?hands?|crew\s+members?|students?|interns?)\b")
 """Words that make a sentence about workers only with a North Korean cue or a place more precise than a country."""
 NORTH_KOREAN = re.compile(r"\b(?:North\s+Korea\w*|DPRK|N\.\s?K(?:orea)?\.?|Pyongyang\w*|Koreans?)\b")
 FOREIGN_OTHER = re.compile(r"(?i)\b(?:foreign|Chinese|local|Vietnamese|Filipino|migrant)\s+"

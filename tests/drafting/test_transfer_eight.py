@@ -158,3 +158,11 @@ def test_a_region_above_the_countries_is_read_in_either_spelling(text: str, expe
 def test_a_quotation_naming_no_place_and_no_figure_is_not_a_statement_about_china(second: str, data: Path) -> None:
     text = f"About 300 North Korean women make wigs at a factory in Hunchun, a manager said.\n\n{second}\n"
     assert names(text, data, "2019-03-02") == ["Hunchun"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chinese companies in Yanbian had asked for North Korean farmhands in recent years, the partners added.\n",
+    "Growers in Yanbian took on North Korean farm hands last summer.\n",
+])
+def test_farm_hands_are_workers(text: str, data: Path) -> None:
+    assert names(text, data, "2019-03-02") == ["Yanbian Korean Autonomous Prefecture"]
