@@ -58,7 +58,6 @@ REGION_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?i)\bChina['’]s\s+{_DIR}(?:\s+region)?\b(?!\s+(?-i:[A-Z]))"), "china"),
     (re.compile(rf"(?i)\b{_DIR}\s+provinces\s+of\s+China\b"), "china"),
     (re.compile(r"\bSouth[- ]?[Ee]ast(?:ern)?\s+Asia(?:n\s+countries)?\b"), "southeast-asia"),
-    (re.compile(r"(?<=\bin\s)(?:sub-Saharan\s+)?Africa\b"), "africa"),
     (re.compile(r"\b(?:the\s+)?Middle\s+East\b"), "middle-east"),
     (re.compile(r"\b(?:Persian\s+)?Gulf\s+(?:Arab\s+)?(?:states|countries|nations|monarchies)\b"), "gulf-states"),
     (re.compile(r"\bCentral\s+Asia(?:n\s+countries)?\b"), "central-asia"),
@@ -66,7 +65,7 @@ REGION_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 OTHER_REGIONS = {
     "southeast-asia": ("Southeast Asia", 10.0, 110.0, 2000), "middle-east": ("Middle East", 27.0, 45.0, 2000),
-    "gulf-states": ("Gulf states", 25.5, 51.5, 1000), "africa": ("Africa", 2.0, 20.0, 4000),
+    "gulf-states": ("Gulf states", 25.5, 51.5, 1000),
     "central-asia": ("Central Asia", 43.0, 65.0, 1500), "russian-far-east": ("Russian Far East", 55.0, 135.0, 1500),
 }
 COUNTRY_NAMES = {
