@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from . import gazetteer as gz
 from .article import Article, Sentence, headline_end, split_sentences, starts_paragraph
+from .countries import ADJECTIVES
 from .cues import (
     ABROAD,
     ANAPHORA,
@@ -47,6 +48,7 @@ from .references import (
     THIS_CITY,
     WORKPLACES,
     Context,
+    city_named_before,
     goes_on_about_work,
     located_reference,
     names_kind,
@@ -62,6 +64,11 @@ FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE
 make a sentence that names no place a statement about them."""
 
 HEAD_COUNT = ("count", "estimate", "projection")
+QUOTED = re.compile(r"[,.?!][\"”]\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|added|told)\b")
+FIGURE_BACK = re.compile(r"^(?:That|This|The\s+(?:figure|number|total|tally))\s+(?:is|was|has|had|compares|"
+                         r"rose|fell|grew|dropped)\b")
+"""A sentence that gives another figure for the number of the sentence before ("That is down from a peak of about
+2,100 in 2013", "The figure was about 400 the year before"): at that sentence's places."""
 SITE = re.compile(r"(?i)\b(?:plants?|factor(?:y|ies)|workshops?|mills?|mines?|farms?|sites?|restaurants?|camps?)\b")
 PAY = re.compile(r"(?i)\b(?:earn|earns|earned|paid|wages?|salar(?:y|ies))\b[^.;]{0,40}(?:\$|USD|yuan|RMB|dollars)")
 REVIEW_COLUMNS = ("confidence", "reason", "accept")
@@ -101,6 +108,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
     out = []
     headline = headline_end(article.text)
     previous_about_workers, industry, before = False, "", []
+    drafted_before: list[Mention] = []  # the places of the sentence before, when it was drafted
     staff_words = RESTAURANT if NK_RESTAURANTS.search(article.text) else None  # a story about North Korea's restaurants
     for sentence in split_sentences(article.text):
         if sentence.end <= headline:
@@ -122,6 +130,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             if filed and context.abroad is None and filed[0].entry.country not in FILED_FROM_ONLY | {"CN"}:
                 context.abroad = _country(placer, filed[0].entry.country)  # "KHABAROVSK, Russia -": about Russia
             mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
+        named_here = mentions
         kept = [m for m in mentions if not not_where_workers_are(sentence.text, m, sentence.start)]
         locating = [m for m in kept if locates_only(sentence.text, m, kept, sentence.start)]
         kept = [region_around(sentence.text, m, sentence.start, placer._known_or)  # noqa: SLF001 - same package
@@ -130,6 +139,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         mentions = located_reference(sentence.text, sentence, mentions, context)
         before_this = context.carried(sentence.paragraph, False, names_kind(sentence.text)) \
             if ANAPHORA.search(sentence.text) or PRONOUN_SUBJECT.match(sentence.text) else None
+        before_this = city_named_before(sentence.text, sentence.start, named_here, kept) or before_this
         context.last += [(sentence.paragraph, m) for m in locating + mentions  # a place that locates one is named
                          if not DISTANCE_FROM.search(sentence.text[: m.start - sentence.start])]
         text = sentence.text
@@ -144,7 +154,10 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 precise and (WORKPLACES.search(text) or re.search(r"\b[\d,]+\s+(?:more\s+)?of\s+them\b", text)))
                 or any(f.kind != "share" and (NORTH_KOREAN.search(text) or f.start <= 15 and f.kind in HEAD_COUNT)
                        for f in figures_in(text))))  # "Between 60 and 80 were still at one plant there"
-        previous_about_workers, sector_before = bool(about_workers), before
+        figure_back = previous_about_workers and drafted_before and FIGURE_BACK.match(text) and figures_in(text)
+        about_workers = about_workers or figure_back  # "That is down from a peak of about 2,100 in 2013"
+        previous_about_workers, sector_before, drafted_this = bool(about_workers), before, drafted_before
+        drafted_before = []
         before = sectors_in(text, rules)[0] or before
         industry_before, industry = industry, industry_of(text, rules, industry)
         if not about_workers or (FOREIGN_OTHER.search(text) and not NORTH_KOREAN.search(text)) or UNAWARE.match(text) \
@@ -167,18 +180,26 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                      or subject.group(0).lower() not in ("there", "here")):
             # "came through Tumen and were taken north to the city": the city is the place named before
             chosen.append(replace(before_this, how=f"'{subject.group(0)}' refers back to {before_this.entry.name}"))
-        if chosen and anaphor and THIS_CITY.match(anaphor.group(0)) and before_this is not None \
-                and before_this.entry.id not in {m.entry.id for m in chosen}:
-            # "in this border city and in the nearby port of Donggang": the city named before, and Donggang
+        if chosen and anaphor and (THIS_CITY.match(anaphor.group(0)) or names_kind(anaphor.group(0)) and all(
+                m.entry.is_area for m in chosen) and not AREA_WORD.search(anaphor.group(0))) \
+                and before_this is not None and before_this.entry.id not in {m.entry.id for m in chosen}:
+            # "in this border city and in the nearby port of Donggang", "the town's station ... Russia's Amur region"
             chosen.append(replace(before_this, start=sentence.start + anaphor.start(),
                                   end=sentence.start + anaphor.end(), words=anaphor.group(0),
                                   how=f"'{anaphor.group(0)}' refers back to {before_this.entry.name}"))
             chosen.sort(key=lambda m: m.start)
+        if figure_back:  # the places of the number it gives another figure for, before any its later clauses name
+            chosen = [replace(m, start=sentence.start, end=sentence.start, how=f"'{FIGURE_BACK.match(text).group(0)}' "
+                              f"refers back to the figure of the sentence before, at {m.entry.name}")
+                      for m in drafted_this if m.entry.id not in {c.entry.id for c in chosen}] + chosen
         if not chosen and dateline and context.dateline is not None:
             chosen = [replace(context.dateline, how=f"the sentence under the dateline names no other place where "
                                                     f"workers are: the dateline's {context.dateline.entry.name}")]
             confidence = "medium"
-        if chosen and context.capital is not None and THE_CAPITAL.search(text) and all(
+        if chosen and (capital := _capital_by_adjective(placer, text)) is not None and capital.entry.id not in {
+                m.entry.id for m in chosen}:  # "in the Lao capital ... moved to Hanoi": the capital is named
+            chosen.append(replace(capital, start=sentence.start + capital.start, end=sentence.start + capital.end))
+        elif chosen and context.capital is not None and THE_CAPITAL.search(text) and all(
                 role_of(text, sentence.start, m)[0] == "origin" or m.entry.precision == "country" for m in chosen) \
                 and context.capital.entry.id not in {m.entry.id for m in chosen}:
             named = THE_CAPITAL.search(text)  # "in the Lao capital ...": with its country or the workers' origin
@@ -195,7 +216,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         if not chosen:
             confidence = "low"
             areas = bool(anaphor and AREA_WORD.search(anaphor.group(0)))
-            carried = context.carried(sentence.paragraph, areas, names_kind(text))
+            carried = before_this if names_kind(text) and before_this is not None and before_this.entry.is_area is \
+                areas else context.carried(sentence.paragraph, areas, names_kind(text))
             if ABROAD.search(text) and NORTH_KOREAN.search(text) and not any(
                     f.kind != "share" for f in figures_in(text)):
                 continue  # policy about sending workers abroad ("wants to send as many abroad as it can"): no place
@@ -230,7 +252,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                     continue  # a story abroad: a sentence naming no place, pay or head count is not about the country
                 chosen = [Mention(sentence.start, sentence.start, "", abroad, "")]
                 carried_why = f"the sentence names no place; the country of the story ({abroad.name})"
-            elif china is not None and not government(text) and not CONTINENT.search(text):  # "Beijing has said"
+            elif china is not None and not government(text) and not CONTINENT.search(text) and (
+                    figures_in(text) or not QUOTED.search(text)):  # "Beijing has said"; not a quote with no figure
                 chosen = [Mention(sentence.start, sentence.start, "", china, "")]
                 carried_why = "the sentence names no place; a general statement about China"
             else:
@@ -251,6 +274,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 row["caution"] = (f"The text hedges this statement ('{hedge.group(0)}'); check it before using "
                                   "it as established.")
             out += [(mention, sentence, r) for r in over_years(text, row, str(published.years[1]))]
+        drafted_before = chosen
     return unique_rows(out)
 
 
@@ -263,3 +287,13 @@ def _here(placer: Placer, text: str) -> Entry | None:
 def _country(placer: Placer, iso: str) -> Entry | None:
     entry = gz.country_entry(iso)
     return placer._known_or(entry) if entry else None  # noqa: SLF001 - same package
+
+
+def _capital_by_adjective(placer: Placer, text: str) -> Mention | None:
+    """The capital a sentence names by its country's adjective ("the Lao capital"), with or without a dateline."""
+    named = THE_CAPITAL.search(text)
+    iso = ADJECTIVES.get(named.group(0).split()[1]) if named and len(named.group(0).split()) == 3 else None
+    capital = gz._geonames()[1].get(iso, {}).get("capital") if iso else None  # noqa: SLF001 - same package
+    found = [m for m in placer.mentions(capital, 0) if m.entry.country == iso] if capital else []
+    return replace(found[0], start=named.start(), end=named.end(), words=named.group(0),
+                   how=f"'{named.group(0)}' is {found[0].entry.name}") if found else None

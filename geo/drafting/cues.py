@@ -12,7 +12,7 @@ WEAK_WORKER = re.compile(r"(?i)\b(?:work(?:s|ed|ing)?|employ(?:s|ed|ing)?|woman|
                          r"build(?:s|ing)?|built|sew(?:s|ing)?|stitch\w*|crews?|teams?|brigades?|hir(?:e|es|ed|ing)|builders?|developers?|"
                          r"programmers?|engineers?|technicians?|miners?|loggers?|cooks?|seamstress(?:es)?|fishermen|singers?|dancers?|"
                          r"performers?|musicians?|hostess(?:es)?|chefs?|nurses?|doctors?|welders?|plasterers?|"
-                         r"carpenters?|sailors?|deckhands?|crew\s+members?|students?|interns?)\b")
+                         r"carpenters?|sailors?|(?:deck|farm|field)[\s-]?hands?|crew\s+members?|students?|interns?)\b")
 """Words that make a sentence about workers only with a North Korean cue or a place more precise than a country."""
 NORTH_KOREAN = re.compile(r"\b(?:North\s+Korea\w*|DPRK|N\.\s?K(?:orea)?\.?|Pyongyang\w*|Koreans?)\b")
 FOREIGN_OTHER = re.compile(r"(?i)\b(?:foreign|Chinese|local|Vietnamese|Filipino|migrant)\s+"
@@ -26,7 +26,7 @@ ANAPHORA = re.compile(r"(?i)\b(?:th(?:is|at|ese|ose)\s+(?:(?:Chinese|Russian|[a-
                       r"workshops)|its\s+(?:[a-z-]+\s+)?(?:restaurant|factory|plant|hotel|workshop|mine|site)|"
                       r"one\s+(?:such\s+)?(?:plant|factory|restaurant|company|team)"
                       r"(?:['’]s)?|there|here)\b")
-PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|All of them|(?:Most|Some|Many|All|"
+PRONOUN_SUBJECT = re.compile(r"^[\"“]?(?:They|Most of them|Some of them|Many of them|All of them|(?:Most|Some|Many|All|"
                              r"Half) of (?:the|these|those) (?:workers|women|men|laborers|labourers)|"
                              r"The (?:workers|women|men|group|laborers|labourers)|These (?:workers|women|men)|"
                              r"(?:Some|Most|Many)\s+(?:were|are|had|have|work|worked|came|come|arrived|crossed|left|"
@@ -35,17 +35,18 @@ PRONOUN_SUBJECT = re.compile(r"^(?:They|Most of them|Some of them|Many of them|A
                              r"(?:they|(?:most|many|some|all|half)\s+of\s+(?:them|the\s+(?:workers|women|men))|"
                              r"the\s+(?:workers|women|men))\b")
 """A sentence that goes on about the workers of the sentence before (naming no place, or only an opening one: "In
-Kuwait, most of the men worked for a building firm")."""
-OPENING_COUNT = re.compile(r"^(?:(?:Already|In\s+[\w\s]{1,20},)\s+)?(?:(?:about|some|around|nearly|roughly|more\s+than|"
+Kuwait, most of the men worked for a building firm"), also when it opens a quotation ("“They came in two groups")."""
+OPENING_COUNT = re.compile(r"^[\"“]?(?:(?:Already|In\s+[\w\s]{1,20},)\s+)?(?:(?:about|some|around|nearly|roughly|"
+                           r"more\s+than|"
                            r"over|at\s+least|up\s+to|between)\s+)?[\d,]*\d\b", re.I)
 """A sentence that opens with a bare head count ("Already more than 100 have come", "Between 60 and 80 were still
-there"): it goes on about the workers of the sentence before."""
-MORE_OF_THEM = re.compile(r"^(?:(?:In|At|Elsewhere\s+in|Across)\s+(?:the\s+)?[A-Z][\w'’-]*"
+there", also opening a quotation): it goes on about the workers of the sentence before."""
+MORE_OF_THEM = re.compile(r"^[\"“]?(?:(?:In|At|Elsewhere\s+in|Across)\s+(?:the\s+)?[A-Z][\w'’-]*"
                           r"(?:\s+[A-Z][\w'’-]*){0,2},\s+)?"
                           r"(?:(?i:about|some|around|nearly|roughly|up\s+to|as\s+many\s+as|at\s+least|another)\s+)?"
                           r"(?i:a\s+dozen|dozens|hundreds|thousands|[\d,]+)"
                           r"\s+more\b(?!\s+than)"
-                          r"|^(?:Others|Another\b|A\s+(?:smaller|larger|second|third|further|separate)\s+group|"
+                          r"|^[\"“]?(?:Others|Another\b|A\s+(?:smaller|larger|second|third|further|separate)\s+group|"
                           r"(?:Dozens|Hundreds|Thousands|Several\s+\w+|(?:About|Some|Around|Nearly)\s+[\d,]+|[\d,]+)"
                           r"\s+more)\b|\b(?i:another|a\s+further)\s+(?:[\d,]+|few\s+(?:dozen|hundred))\b")
 """A sentence about more workers than the sentence before named ("Others work in ...", "Dozens more are expected
@@ -129,7 +130,9 @@ UNAWARE = re.compile(r"^(?:(?:An?|The)\s+(?:[\w-]+\s+){0,3}(?:company|firm|brand
                      r"not\s+(?:been\s+)?aware|unaware|did\s+not\s+know|(?:would|will)\s+investigate)\b")
 """A buyer or maker saying it did not know of the workers ("A Japanese apparel company whose products were made at the
 Dalian plant said it had not been aware of the workers"): about the buyer, not where workers are."""
-NOT_SENT = re.compile(r"(?i)\b(?:has|have|had|did)\s+not\s+(?:\w+\s+)?(?:sent|dispatched)\b")
-"""Workers not sent ("Pyongyang has not sent large new groups to China since"): no statement without a head count."""
+NOT_SENT = re.compile(r"(?i)\b(?:has|have|had|did)\s+not\s+(?:\w+\s+)?(?:sent|dispatched)\b"
+                      r"|(?:^|\bthat\s+)(?-i:No|no)\s+(?:North\s+Korean\s+)?(?:workers|laborers|labourers|North\s+Koreans)\b")
+"""Workers not sent ("Pyongyang has not sent large new groups to China since"), or none there ("officials said that no
+North Korean laborers hold permits in the province"): no statement without a head count."""
 PAY_WORD = re.compile(r"(?i)^(?:wages?|salar(?:y|ies)|earnings|remittances?)$")
 """A word for pay: alone, with no North Korean and no head count, a sentence about pay levels, not about workers."""

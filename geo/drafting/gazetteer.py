@@ -57,7 +57,7 @@ REGION_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?i)\b{_DIR}\s+(?:China|Chinese\s+provinces)\b"), "china"),
     (re.compile(rf"(?i)\bChina['’]s\s+{_DIR}(?:\s+region)?\b(?!\s+(?-i:[A-Z]))"), "china"),
     (re.compile(rf"(?i)\b{_DIR}\s+provinces\s+of\s+China\b"), "china"),
-    (re.compile(r"\bSouth[- ]?east(?:ern)?\s+Asia(?:n\s+countries)?\b"), "southeast-asia"),
+    (re.compile(r"\bSouth[- ]?[Ee]ast(?:ern)?\s+Asia(?:n\s+countries)?\b"), "southeast-asia"),
     (re.compile(r"\b(?:the\s+)?Middle\s+East\b"), "middle-east"),
     (re.compile(r"\b(?:Persian\s+)?Gulf\s+(?:Arab\s+)?(?:states|countries|nations|monarchies)\b"), "gulf-states"),
     (re.compile(r"\bCentral\s+Asia(?:n\s+countries)?\b"), "central-asia"),

@@ -151,12 +151,15 @@ def km(a: Entry, b: Entry) -> float:
     return 12742 * math.asin(math.sqrt(h))
 
 
-_COUNTRY_SPEAKS = re.compile(r"^(?:\s+and\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+"
-                             r"(?:(?:has|have|had|did|do|does)\s+(?:not\s+|never\s+)?)?"
+_COUNTRY_SPEAKS = re.compile(r"^(?:\s+and\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+                             r"(?:,\s+which\s+[^,;]{1,100},)?\s+"
+                             r"(?:(?:has|have|had)\s+no\s+(?:direct\s+|diplomatic\s+|formal\s+)?(?:channels?|ties|relations|"
+                             r"contacts?|embassy|leverage)\b|(?:(?:has|have|had|did|do|does)\s+(?:not\s+|never\s+)?)?"
                              r"(?:said|says|denied|denies|insist\w*|claim\w*|announc\w*|accus\w*|demand\w*|refus\w*|"
                              r"agreed|impos\w*|sanction\w*|urg\w*|estimat\w*|believes|believed|warn\w*|say|promis\w*|pledg\w*|vow\w*|"
-                             r"decid\w*|vot\w*|ordered|orders|expelled|deported)\b")
-"""A country that speaks or acts as its government: "The United States said", "Japan and South Korea accused"."""
+                             r"decid\w*|vot\w*|ordered|orders|expelled|deported)\b)")
+"""A country that speaks or acts as its government: "The United States said", "Japan and South Korea accused",
+"Japan and the United States, which lead the sanctions effort, have urged", "Japan has no direct channel to"."""
 
 
 def organisation(text: str, mention: Mention) -> bool:

@@ -30,6 +30,12 @@ _SPEAKER_BEFORE = re.compile(
     r"businessm[ae]n|merchants?|insiders?|analysts?|reporters?|correspondents?|journalists?|exporters?|importers?|"
     r"diplomats?)\s+(?:based\s+)?"
     r"(?:in|of|from)\s+$|\b(?-i:Officials|Sources|Residents|Traders)\s+(?:in|of)\s+$")
+_SPEAKERS = (r"(?:sources?|officials?|residents?|traders?|brokers?|diplomats?|analysts?|contacts?|insiders?|"
+             r"businessm[ae]n|merchants?|authorities|police)")
+_SPEAKER_AFTER = re.compile(rf"^(?:-based)?\s+{_SPEAKERS}\s+(?:said|says|say|told|added)\b")
+"""A place that names the speaker: "the Liaoning source said" (plural speakers before it: "officials in Valletta
+said")."""
+_SPEAKERS_BEFORE = re.compile(rf"(?i)\b{_SPEAKERS}\s+(?:in|from)\s+$")
 _FAMILY = re.compile(r"(?i)\bresidents?\b")
 """A resident of a North Korean place is often one of the families the workers left: that place stays (an origin)."""
 """Where the person speaking is, not where the workers are: "a source in Dandong told ...", "A resident of
@@ -46,6 +52,10 @@ _COMPARISON = re.compile(r"(?i)\b(?:than|unlike|compared\s+(?:with|to)|similar\s
                          r"(?:those|that|what\s+(?:it|they)\s+(?:costs?|pays?|earns?)))\s+"
                          r"(?![\d,]+\b|(?:a|an|some)\s+(?:few\s+)?"
                          r"(?:thousand|hundred|dozen)\b)(?:[\w'’-]+\s+){0,5}?(?:in\s+|at\s+)?$")
+_COUNTED_THERE = re.compile(r"^(?:(?:,\s+|\s+and\s+|\s+or\s+)(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*"
+                            r"(?:\s+[Pp]rovinces?)?,\s+where\s+(?:about\s+|some\s+|an\s+estimated\s+|more\s+than\s+)?"
+                            r"(?:tens\s+of\s+thousands|thousands|hundreds|[\d,]+\d)\b")
+"""A compared place where the sentence counts workers: "than in Liaoning and Jilin, where tens of thousands remain"."""
 """A place named for comparison: "paid less than Chinese builders in Harbin", "Unlike the restaurants in Beijing",
 "wages half those in Shanghai", "by contrast, factories in Shenzhen"
 (not "more than 1,000 workers in Dandong")."""
@@ -176,10 +186,15 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
         return True
     if _ACROSS_FROM.search(before[-40:]) and not _MOVED_ACROSS.search(before[-80:]):
         return True  # "Sinuiju, across the river from Dandong" (not "arrived across the bridge from Rason")
+    if _SPEAKER_AFTER.match(after) or _SPEAKERS_BEFORE.search(before[-40:]) and re.match(
+            r"\s+(?:said|says|say|told|added)\b", after):
+        return True
     speaker = _SPEAKER_BEFORE.search(before[-60:])
     if speaker and (mention.entry.country != "KP" or not _FAMILY.search(speaker.group(0))):
         return True  # a resident of a North Korean province is often one of the families the workers left
-    if _NEGATIVE.search(before[-120:]) or _COMPARISON.search(before[-60:]) or _OFFICE.search(before[-120:]):
+    if _COMPARISON.search(before[-60:]) and not _COUNTED_THERE.match(after):
+        return True
+    if _NEGATIVE.search(before[-120:]) or _OFFICE.search(before[-120:]):
         return True
     if re.search(r"(?i)\b(?:labou?r|wages?|pay)\s+in\s+$", before) and re.match(r"\s+(?:costs?|is\s+cheap)", after):
         return True  # "Labour in Pyongyang costs a fifth of ...": the price of labour there, not workers there

@@ -39,7 +39,7 @@ _FIGURE = re.compile(
     rf"went|gone|crossed|returned|remained|remain|stayed|live|lived|joined|"
     rf"expected|stranded|moved|transferred)\b"
     rf"|\b{_LEAD}(?P<ing_n>{_NUM})\s+(?:more\s+)?(?:were|are)\s+(?-i:[a-z]+ing)\b"
-    rf"|(?:^|(?<=,\s)){_LEAD}(?:between\s+(?P<blow>{_NUM})\s+and\s+(?P<bhigh>{_NUM})|(?P<bare_n>{_NUM}){_TAIL})"
+    rf"|(?:^[\"“]?|(?<=,\s)){_LEAD}(?:between\s+(?P<blow>{_NUM})\s+and\s+(?P<bhigh>{_NUM})|(?P<bare_n>{_NUM}){_TAIL})"
     rf"\s+(?:more\s+)?(?:(?:were|are|will)\s+(?:still\s+|now\s+|also\s+)?(?:in|at|on|leave|be)|work(?:ed|s)?)\b"
     rf"|\b{_LEAD}(?P<more_n>{_NUM})\s+more\b(?!\s+(?:than|of|yuan|dollars|hours|days|weeks|months|years|times|"
     rf"percent|kilomet\w+|km|miles))"
@@ -56,11 +56,14 @@ _LISTED_BY_PLACE = re.compile(rf"(?i)\b{_LEAD}(?P<listed>{_NUM})\s+(?=(?:(?:on|a
 """A bare number before a place, after a word for the workers: the number of them there ("workers in many countries,
 including about 900 in Mongolia")."""
 _NUMBER_OF = re.compile(rf"(?i)(?:\bnumber\s+of\s+{_PEOPLE}(?:\s+[\w-]+){{0,7}}?\s+(?:at|to|as|was|is|stood\s+at|"
-                        rf"reached|of)|\bput(?:s|ting)?\s+(?:their|the|its)\s+(?:number|total)\s+at)\s+(?P<num>"
+                        rf"reached|of)|\bput(?:s|ting)?\s+(?:their|the|its)\s+(?:number|total)\s+at"
+                        r"|^(?:That|This|The\s+(?:figure|number|total|tally))\s+(?:(?:is|was|had\s+been|has\s+been)\s+)?"
+                        r"(?:(?:down|up)\s+from|compares\s+with|was|is|stood\s+at|rose\s+to|fell\s+to)"
+                        r"(?:\s+a\s+(?:peak|high|low)\s+of)?)\s+(?P<num>"
                         rf"{_LEAD}(?:between\s+(?P<low>{_NUM})\s+and\s+(?P<high>{_NUM})|(?P<one>{_NUM}){_TAIL}))"
                         r"(?:\b|(?<=\+))(?!\s*(?:%|percent|per\s+cent))")
 """The number of workers put at a figure ("put the number of North Korean workers in the prefecture at between 5,000
-and 8,000")."""
+and 8,000"); a sentence giving another figure for the number before ("That is down from a peak of about 2,100")."""
 _OF_THEM = re.compile(r"(?i)\b(?:some|many|most|all|[\d,]+)\s+of\s+them\s*:")
 _PART_OF_THEM = re.compile(
     r"(?i)\b(?:most|many|some|half|all|the\s+rest|(?:a|one|two)[\s-]+(?:thirds?|quarters?|fifths?|half)|"
@@ -170,7 +173,7 @@ def figures_in(sentence: str) -> list[Figure]:
         if re.search(r"\bor\s+so\b|-odd\b|plus\b|\+", match.group(0)) or lead in ("perhaps", "possibly", "maybe"):
             lead = "about"  # "500-odd", "3,000-plus", "perhaps 10,000": an approximate number
         kind = _kind(sentence, match, lead, low, high)
-        found.append(Figure(low, high, kind, match.group(0).strip(" —"), match.start()))
+        found.append(Figure(low, high, kind, match.group(0).strip(" —\"“"), match.start()))
     return found
 
 

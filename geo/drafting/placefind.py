@@ -112,8 +112,9 @@ class Placer:
         for run in runs:
             words = ["Saint" if t.group(0) == "St" and len(run) > 1 else _plain(t.group(0)) for t in run]
             full_end = run[-1].end() - (2 if _possessive(run[-1].group(0)) else 0)
-            while words and words[0] in _FUNCTION_WORDS and run[0].start() == _sentence_start(text):
-                run, words = run[1:], words[1:]
+            while words and run[0].start() == _sentence_start(text) and (words[0] in _FUNCTION_WORDS or len(
+                    words) > 1 and words[0] not in self.index and " ".join(words) not in self.index):
+                run, words = run[1:], words[1:]  # "Neighbouring Kuwait": capitalised only as the sentence's first word
             precision = "city"
             if len(words) > 2 and words[-2:] == ["Autonomous", "Region"]:  # "Inner Mongolia Autonomous Region"
                 precision, run, words = "province", run[:-1], words[:-1]

@@ -126,3 +126,13 @@ def goes_on_about_work(text: str, rules: list) -> bool:
         text))) or bool(
         re.search(r"(?i)\b(?:[\d,]+|some|many|most|half|all)\s+of\s+them(?:\s+(?:were|are|work|worked|had|have)\b"
                   r"|\s*:)", text))
+
+
+def city_named_before(text: str, offset: int, named: list[Mention], kept: list[Mention]) -> Mention | None:
+    """"A source in Dandong said ... in the city's garment sector": a city the sentence names before "the city", even
+    one named only as where someone speaks, is the city the words refer back to."""
+    anaphor = ANAPHORA.search(text)
+    if not anaphor or not re.search(r"(?:city|town)(?:['’]s)?$", anaphor.group(0)):
+        return None
+    return next((m for m in reversed(named) if m not in kept and m.entry.precision == "city" and m.entry.country != "KP"
+                 and m.end - offset <= anaphor.start()), None)
