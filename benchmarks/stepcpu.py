@@ -52,7 +52,8 @@ def measure(browser: object, tree: Path, size: str, steps: int, *,
     command = harness.app_command(port, data)
     command[0] = str(tree / ".venv/bin/python")
     if floor:  # staged as make bench stages it (it installs its scripts beside itself)
-        command[command.index("dashboard.py")] = str(browse.stage_naive(tree / "bench-out", browse.STEP_FLOOR_SOURCE))
+        source = tree / "benchmarks" / browse.STEP_FLOOR_SOURCE.name
+        command[command.index("dashboard.py")] = str(browse.stage_naive(tree / "bench-out", source))
     with tempfile.NamedTemporaryFile(prefix="stepcpu-", suffix=".log", delete=False) as log:
         process = subprocess.Popen(command, cwd=tree, stdout=log, stderr=subprocess.STDOUT,  # noqa: S603 - a checkout's own
                                    stdin=subprocess.DEVNULL)  # interpreter

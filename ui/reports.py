@@ -69,7 +69,7 @@ def reports_table(dataset: Dataset, view: View, place: str | None, lang: str = "
     key = f"table-{place or 'all'}-{state.card_moves}"
     ticked = (key, zlib.crc32(" ".join(ids).encode()))  # a row ticked by hand is left as it is
     if st.session_state.get(TICKED) != ticked:
-        st.session_state[key] = {"selection": {"rows": [at] if chosen in ids else [], "columns": [], "cells": []}}
+        st.session_state[key] = ticked_rows([at] if chosen in ids else [])
         st.session_state[TICKED] = ticked
 
     def chosen_row() -> None:
@@ -77,18 +77,23 @@ def reports_table(dataset: Dataset, view: View, place: str | None, lang: str = "
         if rows and rows[0] < len(table):
             state.report = table.iloc[rows[0]]["Report"]
         elif chosen in ids:  # the tick taken off: it goes back on the report the card still shows
-            st.session_state[key] = {"selection": {"rows": [at], "columns": [], "cells": []}}
+            st.session_state[key] = ticked_rows([at])
 
     shown = localised_table(dataset, table, lang)
     st.dataframe(shown, hide_index=True, width="stretch", on_select=chosen_row,
                  selection_mode="single-row",  # not "single-row-required": its radio buttons take no Space
                  key=key, column_config=table_columns(lang, shown),
                  column_order=table_order(lang),
-                 selection_default={"selection": {"rows": [at]}} if chosen in ids else None)
+                 selection_default=ticked_rows([at]) if chosen in ids else None)
     if ids:
         # Previous and Next reach every report by keyboard.
         report_card(dataset, state, table, ids, at, lang)
     downloads_row(dataset, view, lang)
+
+
+def ticked_rows(rows: list[int]) -> dict:
+    """A table's selection with ``rows`` ticked, as ``st.dataframe`` keeps it in the session."""
+    return {"selection": {"rows": rows, "columns": [], "cells": []}}
 
 
 def table_columns(lang: str, shown: pd.DataFrame | None = None) -> dict:
