@@ -35,21 +35,6 @@
     if (link) { link.target = "_blank"; link.rel = "noopener noreferrer"; }
   });
   nkmap.setup(map, data.config, data.legend, countries, data.outlines.style);
-  // A popup pans the map to show all of it; when it closes, the map goes back to the view the reader
-  // had (unless the reader moved the map meanwhile), so that marks are not left under the credits line.
-  var beforePan = null, afterPan = null;
-  map.on("autopanstart", function () {
-    if (!beforePan) { beforePan = {center: map.getCenter(), zoom: map.getZoom()}; }
-    map.once("moveend", function () { afterPan = {center: map.getCenter(), zoom: map.getZoom()}; });
-  });
-  map.on("popupclose", function () {
-    var back = beforePan, panned = afterPan;
-    beforePan = afterPan = null;
-    if (!back || !panned || map.getZoom() !== panned.zoom ||
-        map.latLngToContainerPoint(panned.center).distanceTo(map.getSize().divideBy(2)) >= 4) { return; }
-    // Once the popup is off the map: while it closes it still keeps itself in view.
-    window.setTimeout(function () { if (!beforePan) { map.setView(back.center, back.zoom, {animate: false}); } }, 0);
-  });
   // Narrow frames (an article column, a phone): start with the sector list folded, so the map
   // itself is what the reader sees first.
   if (window.innerWidth < 700) { byId("nk-sector-panel").open = false; }

@@ -538,11 +538,13 @@ def test_a_phones_map_keeps_names_and_legend_in_room_and_says_what_is_out_of_vie
     frame = harness.map_frame(page)
     frame.wait_for_selector(".nk-no-tiles .nk-label", timeout=20_000)
     page.wait_for_timeout(800)
-    labels = frame.evaluate("""() => [...document.querySelectorAll('.nk-label-text')].map(l => {
+    # The names a reader sees: a name with no room is hidden (visibility), and may run past the edge.
+    labels = frame.evaluate("""() => [...document.querySelectorAll('.nk-label-text')]
+        .filter(l => getComputedStyle(l).visibility !== 'hidden').map(l => {
         const r = l.getBoundingClientRect();
         return {name: l.innerText.trim(), left: r.left, right: r.right, inside: r.left >= 0 && r.right <= innerWidth};
     })""")
-    assert len(labels) >= 8
+    assert len(labels) >= 8 and all(label["name"] for label in labels), labels
     assert [label for label in labels if not label["inside"]] == []
     out = [p["name"] for p in frame.evaluate(INSIDE, "path.nk-place") if not p["inside"]]
     note = frame.locator(".nk-offscreen")
@@ -925,6 +927,30 @@ def test_a_presenters_legend_is_compact_and_leaves_the_marks_in_sight(open_dashb
              if m["left"] < legend["right"] and legend["left"] < m["right"]
              and m["top"] < legend["bottom"] and legend["top"] < m["bottom"]]
     assert under == [], f"the legend covers {under}"
+
+
+def test_a_phones_map_goes_back_where_it_was_when_a_popup_closes(open_dashboard) -> None:
+    """On a phone a popup pans the small map to show all of it; after it closed the map stayed
+    panned, a mark left under the zoom buttons. Closing it brings back the view the reader had."""
+    page = open_dashboard(**PHONE).page
+    frame = harness.map_frame(page)
+    frame.locator("path.nk-place").first.wait_for(state="attached", timeout=20_000)
+    page.wait_for_timeout(800)
+    view = "() => [map.getCenter().lat.toFixed(4), map.getCenter().lng.toFixed(4), map.getZoom()]"
+    first = frame.evaluate(view)
+    # The point mark nearest the map's top: its popup cannot open above it without the map panning.
+    names = frame.evaluate(DRAWN)
+    top = min((m for m in names if not m["handle"]), key=lambda m: m["top"])
+    mark(page, top["name"]).tap()
+    popup = frame.locator(".leaflet-popup")
+    popup.wait_for()
+    page.wait_for_timeout(1500)
+    assert frame.evaluate(view) != first, f"the popup of {top['name']} did not pan the map (nothing to undo)"
+    frame.locator(".leaflet-popup-close-button").tap()
+    popup.wait_for(state="detached")
+    page.wait_for_timeout(800)
+    page.screenshot(path="/tmp/nk-phone-popup-closed.png")
+    assert frame.evaluate(view) == first, "the map stayed where the popup had panned it"
 
 
 WHEEL = """() => { const hint = document.querySelector('.nk-wheel-hint');

@@ -83,6 +83,7 @@
       };
       L.DomEvent.on(map.getContainer(), "keydown", this._onEscape);
       this._gateWheel(map);
+      this._panBackAfterPopups(map);
       this._addOutlines(map);
       if (this._legendHtml) { this._addLegend(map); }
       if (this.config.printSize) { this._printable(map, this.config.printSize[0], this.config.printSize[1]); }
@@ -102,6 +103,8 @@
       }
       L.DomEvent.off(map.getContainer(), "keydown", this._onEscape);
       if (this._wheelGate) { this._wheelGate.off(); this._wheelGate = null; }
+      map.off("autopanstart", this._onAutopan, this);
+      map.off("popupclose", this._onPopupClose, this);
       if (this._outlines) { map.removeLayer(this._outlines); this._outlines = null; }
       if (this._legend) {
         map.off("popupopen", this._foldLegend, this);
@@ -226,6 +229,41 @@
       } else {
         add(this._outlineSource);
       }
+    },
+
+    /* A popup pans the map to show all of it; when it closes, the map goes back to the view the
+     * reader had (unless the reader or the page moved the map meanwhile), so that marks are not left
+     * under the zoom buttons or the credits line (a phone's small map pans most). */
+    _panBackAfterPopups: function (map) {
+      this._beforePan = this._afterPan = null;
+      map.on("autopanstart", this._onAutopan, this);
+      map.on("popupclose", this._onPopupClose, this);
+    },
+
+    _onAutopan: function () {
+      var map = this._map, self = this;
+      if (!this._beforePan) { this._beforePan = {center: map.getCenter(), zoom: map.getZoom()}; }
+      map.once("moveend", function () { self._afterPan = {center: map.getCenter(), zoom: map.getZoom()}; });
+    },
+
+    _onPopupClose: function () {
+      var map = this._map, self = this, back = this._beforePan, panned = this._afterPan;
+      this._beforePan = this._afterPan = null;
+      if (!back || !panned || map.getZoom() !== panned.zoom ||
+          map.latLngToContainerPoint(panned.center).distanceTo(map.getSize().divideBy(2)) >= 4) { return; }
+      // Once the popup is off the map (while it closes it still keeps itself in view), and not when
+      // another popup has opened meanwhile (a tap on another mark closes this one first).
+      window.setTimeout(function () {
+        if (!self._beforePan && self._map && !self._anyPopupOpen(map)) {
+          map.setView(back.center, back.zoom, {animate: false});
+        }
+      }, 0);
+    },
+
+    _anyPopupOpen: function (map) {
+      var open = false;
+      map.eachLayer(function (layer) { if (layer instanceof L.Popup && layer.isOpen()) { open = true; } });
+      return open;
     },
 
     /* The legend as a collapsible control, folded on a small map (a phone, a shared screen). */
