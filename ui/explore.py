@@ -50,33 +50,35 @@ def main() -> None:
         st.query_params["present"] = "true"
         state.open_presenting()
         st.rerun()  # the link's present=true reaches the browser before the toggle is drawn and bound to it
-    presenting = state.presenting(st.query_params.get("present", ""))
-    styled(presenting=presenting)
-    st.html(f'<script class="nk-page-scripts">{static_files.page_scripts()}</script>', unsafe_allow_javascript=True)
-    html_language(lang)
     # A new reader's first view is the map and what it shows (the summary, the filters in force):
     # the widgets, the timeline and the table, whose code costs the browser most, follow as soon
     # as the map says its marks are on the screen (nkmap.announceDrawn), or after
     # SETTINGS.first_view_hold_seconds if it never does. Until then each keeps its place, so
     # nothing on the page moves.
-    holding = state.first_view(presenting)
+    holding = state.first_view(state.presenting(st.query_params.get("present", "")))
     # The title, the place box, the toggle and the filters live here, in the same places in both
     # modes: switching modes keeps every widget (and the link) as it was (a select box or a toggle
     # drawn elsewhere after a switch stopped writing to the link), and a year step reruns only the
     # explorer below.
     heading, place_col, switch, language = st.columns([4.2, 2.2, 1.9, 1.3], vertical_alignment="center")
-    heading.html(f'<h1 class="nk-title">{escape(_(TITLE))}</h1>')
-    with language:  # in every mode; held back from the first view like the place box (a select box's code)
-        if holding:
-            held("language")
-        else:
-            language_picker()
     with switch:
         if holding:
             held("toggle")
         else:
             st.toggle(_("Presenter mode"), key="present", bind="query-params",
                       help=_("Large type and a big map for screen-sharing; step through the years."))
+    # The mode is read once the toggle is drawn: Back and Forward set it from the link only then, and
+    # a mode read before it gave half of each page.
+    presenting = state.presenting(st.query_params.get("present", ""))
+    styled(presenting=presenting)
+    st.html(f'<script class="nk-page-scripts">{static_files.page_scripts()}</script>', unsafe_allow_javascript=True)
+    html_language(lang)
+    heading.html(f'<h1 class="nk-title">{escape(_(TITLE))}</h1>')
+    with language:  # in every mode; held back from the first view like the place box (a select box's code)
+        if holding:
+            held("language")
+        else:
+            language_picker()
     # In both modes (presenter mode hides it), so that the page keeps its shape across a switch.
     st.html('<p class="nk-lede">' + escape(_("Every mark on the map is a statement in a source document, quoted "
                                              "word for word. Pick the years, filter by sector or source, and click a "

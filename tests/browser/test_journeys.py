@@ -204,6 +204,39 @@ def test_leaving_presenter_mode_brings_back_the_page_and_keeps_the_link(open_das
     assert page.locator(".nk-bigyears").count() == 0
 
 
+def test_back_and_forward_across_presenter_mode_give_one_mode_or_the_other(open_dashboard) -> None:
+    """Back after leaving presenter mode gave half a presenter's page (the toggle on, the link's
+    present=true, but the whole page's heading, filters and small years); Forward the other half.
+    Each gives one mode whole."""
+    page = open_dashboard("?present=true&sector=Restaurants+%26+hotels", viewport=PRESENTER).page
+    toggle = page.locator("[data-testid='stCheckbox']").filter(has_text="Presenter mode").locator("input")
+    filters = page.get_by_text("Filter by sector, role, source or words in the quotes")
+
+    def presenter_page() -> bool:
+        page.wait_for_timeout(1500)
+        harness.wait_for_app(page)
+        return page.locator(".nk-bigyears").is_visible() and not filters.is_visible()
+
+    def whole_page() -> bool:
+        page.wait_for_timeout(1500)
+        harness.wait_for_app(page)
+        return page.locator(".nk-bigyears").count() == 0 and filters.is_visible()
+
+    assert presenter_page()
+    page.get_by_text("Presenter mode", exact=True).click()
+    page.wait_for_url(lambda url: "present=" not in url, timeout=20_000)
+    assert whole_page() and not toggle.is_checked()
+    page.go_back()
+    page.wait_for_url(lambda url: "present=true" in url, timeout=20_000)
+    assert presenter_page(), "Back: not the presenter's page"
+    assert toggle.is_checked()
+    page.go_forward()
+    page.wait_for_url(lambda url: "present=" not in url, timeout=20_000)
+    assert whole_page(), "Forward: not the whole page"
+    assert not toggle.is_checked()
+    assert "sector=Restaurants" in page.url
+
+
 def test_the_presenters_map_fills_the_screen(open_dashboard) -> None:
     page = open_dashboard("?present=true", viewport=WIDE).page
     box = page.locator(harness.MAP_IFRAME).bounding_box()
@@ -927,6 +960,25 @@ def test_a_presenters_legend_is_compact_and_leaves_the_marks_in_sight(open_dashb
              if m["left"] < legend["right"] and legend["left"] < m["right"]
              and m["top"] < legend["bottom"] and legend["top"] < m["bottom"]]
     assert under == [], f"the legend covers {under}"
+
+
+def test_a_phones_legend_opened_over_a_popup_does_not_hide_it(open_dashboard) -> None:
+    """On a phone the legend, opened while a popup was open, lay over the popup just tapped (its
+    text showing through). Opening the legend closes the popup it would cover."""
+    page = open_dashboard(**PHONE).page
+    frame = harness.map_frame(page)
+    mark(page, "Dandong").tap()
+    popup = frame.locator(".leaflet-popup")
+    popup.wait_for()
+    page.wait_for_timeout(800)
+    frame.locator(".nk-legend summary").tap()
+    page.wait_for_timeout(600)
+    assert frame.locator(".nk-legend details").evaluate("details => details.open"), "the legend did not open"
+    covered = frame.evaluate("""() => {
+        const l = document.querySelector('.nk-legend').getBoundingClientRect();
+        return [...document.querySelectorAll('.leaflet-popup')].map(p => p.getBoundingClientRect())
+            .filter(r => r.left < l.right && l.left < r.right && r.top < l.bottom && l.top < r.bottom).length; }""")
+    assert covered == 0, "the open legend lies over the popup"
 
 
 def test_a_phones_map_goes_back_where_it_was_when_a_popup_closes(open_dashboard) -> None:

@@ -274,8 +274,14 @@
         var div = L.DomUtil.create("div", "nk-legend");
         self.legendBox = div;
         div.innerHTML = html;
-        var size = map.getSize();
-        if (size.y < 560 || size.x < 700) { div.querySelector("details").open = false; }
+        var size = map.getSize(), details = div.querySelector("details");
+        if (size.y < 560 || size.x < 700) { details.open = false; }
+        // And opening it there closes the popup it would cover (a phone's legend covered the popup
+        // just tapped); the popup comes back with a tap on its mark.
+        details.addEventListener("toggle", function () {
+          var now = map.getSize();
+          if (details.open && (now.y < 560 || now.x < 700)) { map.closePopup(); }
+        });
         var toggle = div.querySelector("input.nk-show-inferred");
         if (toggle) {
           toggle.addEventListener("change", function () {
