@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import gazetteer as gz
-from . import learned
 from .article import Article, Sentence, headline_end, split_sentences, starts_paragraph
 from .countries import ADJECTIVES
 from .cues import (
@@ -259,8 +258,6 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 carried_why = "the sentence names no place; a general statement about China"
             else:
                 continue
-        if not (chosen := learned.decide(text, sentence.start, named_here, chosen, context.dateline)):
-            continue  # the place model scores none of the sentence's places high enough
         origins = [m for m in chosen if role_of(text, sentence.start, m)[0] == "origin"]
         figures = figures_in(text)
         for mention in chosen:
@@ -270,7 +267,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             carried_sector(row, row["quote"], rules, industry_before, sector_before)
             if carried_why:
                 row["reason"] = f"place: {carried_why} → {mention.entry.name}; " + row["reason"]
-            row["confidence"] = "low" if mention.fallback or learned.low_score(mention) else confidence if not row.get("_homonym") else "medium"
+            row["confidence"] = "low" if mention.fallback else confidence if not row.get("_homonym") else "medium"
             row.pop("_homonym", None)
             hedge = HEDGE.search(row["quote"]) or ONE_SOURCE.search(text)
             if hedge:
