@@ -265,6 +265,10 @@ def _from_json(text: str) -> list[Article]:
                     [(tuple(k), back(d)) for k, d in a["rows"]]) for a in json.loads(text)]
 
 
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), *args], check=True)  # noqa: S603, S607 - git, on this checkout
+
+
 def arrivals() -> dict[str, list[Article]]:
     """Each arrival set drafted by the rules of the commit that added it (a temporary worktree each)."""
     root = HERE.parents[1]
@@ -272,14 +276,13 @@ def arrivals() -> dict[str, list[Article]]:
     with tempfile.TemporaryDirectory(prefix="place-model-") as tmp:
         for name, commit, prefix, first, last in ARRIVALS:
             tree = Path(tmp) / name
-            subprocess.run(["git", "-C", str(root), "worktree", "add", "-q", "--detach", str(tree), commit],
-                           check=True)
+            git(root, "worktree", "add", "-q", "--detach", str(tree), commit)
             try:
-                done = subprocess.run([sys.executable, str(HERE / "train.py"), "--collect", prefix, str(first),
+                done = subprocess.run([sys.executable, str(HERE / "train.py"), "--collect", prefix, str(first),  # noqa: S603 - our own interpreter and script
                                        str(last)], cwd=tree, check=True, capture_output=True, text=True)
                 out[name] = _from_json(done.stdout)
             finally:
-                subprocess.run(["git", "-C", str(root), "worktree", "remove", "--force", str(tree)], check=True)
+                git(root, "worktree", "remove", "--force", str(tree))
     return out
 
 
