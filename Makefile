@@ -43,6 +43,13 @@ curate: setup
 draft-quality: setup
 	$(UV) run python -m benchmarks.draft_quality
 
+# The place-model experiment (benchmarks/drafting/LEARNED.md): a logistic regression's place decision against the
+# rules', each batch of writers held out in turn (--arrival: with the rules each batch arrived to). Deterministic.
+.PHONY: draft-learned
+draft-learned: setup
+	$(UV) run python -m benchmarks.drafting.train --lobo
+	$(UV) run python -m benchmarks.drafting.train --arrival
+
 # CPU seconds to draft hostile article shapes at 10 KB to 2 MB (each in a worker with a CPU limit).
 .PHONY: bench-draft
 bench-draft: setup
