@@ -216,11 +216,12 @@ def map_script() -> str:
 def page_scripts() -> str:
     """The dashboard page's own scripts: ``history.js`` (settled changes of view as entries of the
     browser's history), ``keyboard.js`` (fewer and named keyboard stops), ``screen.js`` (the
-    presenter's map fills the screen below the controls), ``pause.js`` (the presenter's Pause
+    presenter's map fills the screen below the controls), ``years.js`` (one year printed once over
+    the slider's thumb), ``pause.js`` (the presenter's Pause
     sends the years on the screen) and ``printout.js`` (the printed list of reports put together
     from its parts)."""
     return "\n".join((ASSETS_DIR / name).read_text(encoding="utf-8")
-                     for name in ("history.js", "keyboard.js", "screen.js", "pause.js", "printout.js"))
+                     for name in ("history.js", "keyboard.js", "screen.js", "years.js", "pause.js", "printout.js"))
 
 
 def _data_uri(path: Path) -> str:

@@ -287,6 +287,35 @@ def test_presenter_steps_on_from_the_years_in_the_link(open_dashboard) -> None:
     wait_for_summary(page, expected(years=(2017, 2017)).summary)
 
 
+THUMB_VALUES = """() => [...document.querySelectorAll("[data-testid='stSlider'] [data-testid='stSliderThumbValue']")]
+    .filter(v => v.getBoundingClientRect().width > 0).map(v => {
+        const r = v.getBoundingClientRect(), thumb = v.closest("[role='slider']") || v.parentElement;
+        const t = thumb.getBoundingClientRect();
+        return {text: v.textContent.trim(), off: Math.abs((r.left + r.right) / 2 - (t.left + t.right) / 2)}; })"""
+
+
+@pytest.mark.parametrize("link", ["?years=2013&years=2013", "?present=true&years=2011&years=2011"],
+                         ids=["page", "presenter"])
+def test_a_slider_on_one_year_prints_it_once_over_its_thumb(open_dashboard, link: str) -> None:
+    """A slider on one year read "2013 2013", a copy each side of the thumb: the year shows once,
+    centred over the thumb; a range still shows both ends, and a step back to one year reads once."""
+    page = open_dashboard(link, viewport=PRESENTER).page
+    year = link.rsplit("=", 1)[1]
+    page.wait_for_function(f"() => ({THUMB_VALUES})().length === 1", timeout=20_000)
+    shown = page.evaluate(THUMB_VALUES)
+    assert [v["text"] for v in shown] == [year] and shown[0]["off"] < 3, shown
+    if "present" in link:
+        page.get_by_role("button", name="Next year ▶").click()
+        page.wait_for_function("() => document.querySelector('.nk-bigyears').textContent.includes('2012')",
+                               timeout=20_000)
+        page.wait_for_timeout(300)
+        assert [v["text"] for v in page.evaluate(THUMB_VALUES)] == ["2012"]
+    else:
+        page.goto(page.url.split("?")[0] + "?years=2012&years=2014")
+        page.wait_for_function(f"() => ({THUMB_VALUES})().length === 2", timeout=20_000)
+        assert [v["text"] for v in page.evaluate(THUMB_VALUES)] == ["2012", "2014"]
+
+
 def test_presenter_big_years_match_the_link(open_dashboard) -> None:
     page = open_dashboard("?present=true&years=2016&years=2016", viewport=PRESENTER).page
 
