@@ -675,13 +675,14 @@ def test_the_presenters_screen_holds_the_count_and_the_whole_map(open_dashboard,
 
 
 def test_the_presenters_type_reads_across_a_room_and_the_map_fits_its_marks(open_dashboard) -> None:
-    """At 1920×1080 place labels and the legend are at least 18 px, and the marks (places and the
-    handles of areas, all fitted) spread over the room above the legend strip instead of crowding
-    one corner."""
-    page = open_dashboard("?present=true", viewport=WIDE).page
+    """At 1920×1080 place labels and the legend are at least 18 px, the filters in force at least
+    16 px (they were 14), and the marks (places and the handles of areas, all fitted) spread over
+    the room above the legend strip instead of crowding one corner."""
+    page = open_dashboard("?present=true&sector=Restaurants+%26+hotels", viewport=WIDE).page
     frame = harness.map_frame(page)
     frame.wait_for_selector(".nk-no-tiles .nk-label", timeout=20_000)
     size = "(selector) => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize)"
+    assert page.evaluate(size, ".nk-chip") >= 16
     assert frame.evaluate(size, ".nk-label") >= 18
     assert frame.evaluate(size, ".nk-legend li") >= 18
     spread = frame.evaluate("""() => {
