@@ -237,6 +237,24 @@ def test_back_and_forward_across_presenter_mode_give_one_mode_or_the_other(open_
     assert "sector=Restaurants" in page.url
 
 
+def test_a_presenters_legend_for_a_year_with_no_reports_has_no_empty_headings(open_dashboard) -> None:
+    """Stepping to a year with no reports left the presenter's legend with three headings over empty
+    lists and the inferred movements' switch: it keeps only its title; a year with reports brings
+    back the headings of what it shows."""
+    page = open_dashboard("?present=true&years=2013&years=2013", viewport=PRESENTER).page
+    frame = harness.map_frame(page)
+    frame.locator(".nk-presenting .nk-legend details[open]").wait_for(timeout=20_000)
+    shown = """() => [...document.querySelectorAll('.nk-legend .nk-legend-h, .nk-legend-note')]
+        .filter(e => e.offsetWidth > 0).map(e => e.textContent.trim())"""
+    frame.wait_for_function(f"() => ({shown})().length > 0", timeout=20_000)
+    assert "Size: number of reports" in frame.evaluate(shown)
+    page.get_by_role("button", name="Next year ▶").click()
+    page.wait_for_function("() => document.querySelector('.nk-bigyears').textContent.includes('2014')",
+                           timeout=20_000)
+    assert page.get_by_text("No reports match these filters").is_visible()
+    frame.wait_for_function(f"() => ({shown})().length === 0", timeout=10_000)
+
+
 def test_the_presenters_map_fills_the_screen(open_dashboard) -> None:
     page = open_dashboard("?present=true", viewport=WIDE).page
     box = page.locator(harness.MAP_IFRAME).bounding_box()

@@ -318,6 +318,13 @@
       Array.prototype.forEach.call(this.legendBox.querySelectorAll("[data-key]"), function (entry) {
         L.DomUtil[shown[entry.getAttribute("data-key")] ? "removeClass" : "addClass"](entry, "nk-absent");
       });
+      // A heading none of whose entries the map shows goes with them (a year with no reports left
+      // three headings over empty lists).
+      Array.prototype.forEach.call(this.legendBox.querySelectorAll(".nk-legend-h"), function (heading) {
+        var list = heading.nextElementSibling;
+        var any = list && list.querySelector("li:not(.nk-absent)");
+        L.DomUtil[any ? "removeClass" : "addClass"](heading, "nk-absent");
+      });
     },
 
     /* The presenter's legend (`on`): open, and only what the map shows (see legendShows). A
