@@ -11,11 +11,13 @@ from .countries import ADJECTIVES
 from .cues import (
     ABROAD,
     ANAPHORA,
+    CONTINENT,
     DATELINE,
     FOREIGN_OTHER,
     FROM_BEFORE,
     HEDGE,
     LEGAL_ACTION,
+    MONEY,
     MORE_OF_THEM,
     NK_PEOPLE,
     NK_RESTAURANTS,
@@ -57,8 +59,6 @@ from .rows import over_years, statement_row
 from .sectors import carried_sector, industry_of, own_part_sector, sector_rules, sectors_in
 from .statement import role_of, unique_rows
 
-CONTINENT = re.compile(r"\b(?:Europe|Africa|Asia|Latin\s+America|South\s+America|North\s+America|Oceania)\b")
-"""A continent the gazetteer does not place: a sentence about one is not a general statement about China."""
 FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE", "HK", "SG", "TH"})
 """Countries a story is often filed from without workers there (Seoul, Washington, Geneva): their dateline does not
 make a sentence that names no place a statement about them."""
@@ -253,7 +253,9 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 chosen = [Mention(sentence.start, sentence.start, "", abroad, "")]
                 carried_why = f"the sentence names no place; the country of the story ({abroad.name})"
             elif china is not None and not government(text) and not CONTINENT.search(text) and (
-                    figures_in(text) or not QUOTED.search(text)):  # "Beijing has said"; not a quote with no figure
+                    figures_in(text) or not QUOTED.search(text)) and (  # "Beijing has said"; a quote with no figure
+                    figures_in(text) or MONEY.search(text) or sectors_in(text, rules)[0] or re.search(
+                        r"\bChinese\b", text)):  # a figure, pay, a trade or China by its adjective
                 chosen = [Mention(sentence.start, sentence.start, "", china, "")]
                 carried_why = "the sentence names no place; a general statement about China"
             else:

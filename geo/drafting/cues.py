@@ -136,3 +136,8 @@ NOT_SENT = re.compile(r"(?i)\b(?:has|have|had|did)\s+not\s+(?:\w+\s+)?(?:sent|di
 North Korean laborers hold permits in the province"): no statement without a head count."""
 PAY_WORD = re.compile(r"(?i)^(?:wages?|salar(?:y|ies)|earnings|remittances?)$")
 """A word for pay: alone, with no North Korean and no head count, a sentence about pay levels, not about workers."""
+MONEY = re.compile(r"(?i)(?:\$|\b(?:USD|RMB|yuan|dollars|euros)\s?)[\d,.]*\d|\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b|"
+                   r"(?:yuan|dollars|euros|RMB|USD)\b)")
+"""A sum of money or a share: what a sentence naming no place says about the workers' pay in general."""
+CONTINENT = re.compile(r"\b(?:Europe|Africa|Asia|Latin\s+America|South\s+America|North\s+America|Oceania)\b")
+"""A continent the gazetteer does not place: a sentence about one is not a general statement about China."""

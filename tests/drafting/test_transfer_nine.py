@@ -1,0 +1,45 @@
+"""Rules meant to carry over to articles the drafter has never seen (issue 23, ninth round).
+
+Each test is built on a sentence written for it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.drafting import drafts
+
+
+@pytest.fixture
+def data(real_copy: Path) -> Path:
+    """A copy of the real dataset with its seeds inside it."""
+    return real_copy
+
+
+def names(text: str, data: Path, published: str = "2024-05-20") -> list[str]:
+    """The place of each candidate drafted from ``text``."""
+    return [name for name, _ in drafts.drafted(text, data, published)]
+
+
+OPENING = "About 300 North Korean women sew coats at two factories in Hunchun, in China's Jilin province.\n\n"
+
+
+@pytest.mark.parametrize("second", [
+    "The presence of North Korean workers so far from the border is unusual.\n",
+    "Before the pandemic the women went home every two years.\n",
+])
+def test_a_sentence_naming_no_place_figure_pay_or_trade_is_not_about_china_in_general(second: str,
+                                                                                       data: Path) -> None:
+    assert names(OPENING + second, data) == ["Hunchun"]
+
+
+@pytest.mark.parametrize("second", [
+    "North Korean workers earn about 2,000 yuan a month, less than half what a local hand is paid.\n",
+    "Most North Korean workers are sent to seafood plants and garment factories.\n",
+    "North Korean workers are in demand because Chinese employers find them cheap and obedient.\n",
+])
+def test_a_general_sentence_with_pay_a_trade_or_china_named_by_its_adjective_is_about_china(second: str,
+                                                                                            data: Path) -> None:
+    assert names(OPENING + second, data)[1:] == ["China"]
