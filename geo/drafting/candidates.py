@@ -13,6 +13,7 @@ from .cues import (
     ANAPHORA,
     CONTINENT,
     DATELINE,
+    FILED_FROM_ONLY,
     FOREIGN_OTHER,
     FROM_BEFORE,
     HEDGE,
@@ -58,10 +59,6 @@ from .references import (
 from .rows import over_years, statement_row
 from .sectors import carried_sector, industry_of, own_part_sector, sector_rules, sectors_in
 from .statement import role_of, unique_rows
-
-FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE", "HK", "SG", "TH"})
-"""Countries a story is often filed from without workers there (Seoul, Washington, Geneva): their dateline does not
-make a sentence that names no place a statement about them."""
 
 HEAD_COUNT = ("count", "estimate", "projection")
 QUOTED = re.compile(r"[,.?!][\"”]\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|added|told)\b")

@@ -141,3 +141,6 @@ MONEY = re.compile(r"(?i)(?:\$|\b(?:USD|RMB|yuan|dollars|euros)\s?)[\d,.]*\d|\d[
 """A sum of money or a share: what a sentence naming no place says about the workers' pay in general."""
 CONTINENT = re.compile(r"\b(?:Europe|Africa|Asia|Latin\s+America|South\s+America|North\s+America|Oceania)\b")
 """A continent the gazetteer does not place: a sentence about one is not a general statement about China."""
+FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE", "HK", "SG", "TH"})
+"""Countries a story is often filed from without workers there (Seoul, Washington, Geneva): their dateline does not
+make a sentence that names no place a statement about them."""
