@@ -170,7 +170,7 @@ def organisation(text: str, mention: Mention) -> bool:
         return True  # (not "Mongolia says it has sent all of its North Korean laborers home": none there now)
     if mention.words in CAPITALS and (_GOVERNMENT_VERB.match(after) or re.search(
             r"(?i)\b(?:with|and|between|urged|urges|pressed|presses|asked|asks|called\s+on|calls\s+on|critici[sz]ed|told)\s+$",
-            text[: mention.start])):
+            text[: mention.start]) and not _PLACES_BEFORE.search(text[: mention.start])):
         return True  # the government, not the city: "as Beijing stepped up", "programs with Pyongyang"
     if mention.entry.country != "KP" and _ESTABLISHMENT_AFTER.match(after) and re.search(
             r"(?i)\b(?:the|a|an|its|one|this|that|in|at|to)\s+$", text[: mention.start]):
@@ -180,6 +180,10 @@ def organisation(text: str, mention: Mention) -> bool:
     return bool(_ORGANISATION_AFTER.match(after) or _ORGANISATION_BEFORE.search(text[: mention.start]))
 
 
+_PLACES_BEFORE = re.compile(r"\b(?:in|at|via|through|to|from|near|into|across)\s+(?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*"
+                            r"(?:,\s+(?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*)*,?\s+and\s+$")
+"""Places the capital is listed with after a word of place: "left via Rome and Beijing", "through Shenyang and
+Beijing" (the city, not its government as in "Moscow and Beijing have denied")."""
 _SENT_HOME = re.compile(r"(?i)\b(?:sent|returned)\s+(?:all\s+)?(?:of\s+)?(?:its|their|the)?\s*"
                         r"(?:[\w-]+\s+){0,4}?(?:home|back)\b|\b(?:repatriated|expelled|deported)\b")
 _EMPLOYER_AFTER = re.compile(r"^['’]s\s+(?:[A-Z][\w-]*\s+){1,3}(?:(?:art\s+)?studios?|company|companies|corporation|"

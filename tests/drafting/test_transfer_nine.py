@@ -43,3 +43,18 @@ def test_a_sentence_naming_no_place_figure_pay_or_trade_is_not_about_china_in_ge
 def test_a_general_sentence_with_pay_a_trade_or_china_named_by_its_adjective_is_about_china(second: str,
                                                                                             data: Path) -> None:
     assert names(OPENING + second, data)[1:] == ["China"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About 40 North Korean welders left the shipyard in March and flew home via Warsaw and Beijing, a union "
+     "official said.\n", ["Warsaw", "Beijing"]),
+    ("The North Korean women travelled by bus from Sinuiju through Dandong and Beijing to the factory in Hefei.\n",
+     ["Sinuiju", "Dandong", "Beijing", "Hefei"]),
+])
+def test_a_capital_listed_with_another_place_on_the_way_is_the_city(text: str, expected: list, data: Path) -> None:
+    assert names(text, data) == expected
+
+
+def test_a_capital_acting_with_another_is_still_its_government(data: Path) -> None:
+    text = "About 300 North Korean builders work in Vladivostok. Moscow and Beijing have denied hiring such workers.\n"
+    assert names(text, data) == ["Vladivostok"]
