@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from .gazetteer import Entry
@@ -209,3 +209,23 @@ def border_provinces(text: str, kept: list[Mention], provinces: Callable[[], lis
                      f"'{match.group(0)}': the Chinese provinces bordering North Korea are Liaoning and Jilin")
              for entry in provinces()]
     return sorted([m for m in kept if m not in inside] + added, key=lambda m: m.start)
+
+
+_ROUTE_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?:crossing|bridge|border|checkpoint|railway|rail|road|highway|route|"
+                          r"line|ferry)\b", re.I)
+
+
+def route_ends(text: str, tokens: list[re.Match[str]], names: Mapping[str, object],
+               token: re.Pattern[str]) -> list[re.Match[str]]:
+    """Capitalised words with a hyphenated pair of places before a crossing or a route split into the two places
+    ("through the Tumangang-Khasan crossing", "the Hunchun-Rason road"): each end is named."""
+    out = []
+    for match in tokens:
+        first, _, second = match.group(0).partition("-")
+        if second and match.group(0) not in names and first in names and second in names and second[0].isupper() \
+                and _ROUTE_AFTER.match(text[match.end():]):
+            out += [token.match(text, match.start(), match.start() + len(first)),
+                    token.match(text, match.end() - len(second), match.end())]
+        else:
+            out.append(match)
+    return out

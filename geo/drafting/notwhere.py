@@ -175,7 +175,7 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
     if _SOMEONE_ELSE.search(before[-120:]) or (re.fullmatch(r"\s*(?:In|At)\s+", before)
                                                and _AUTHORITY_AFTER.match(after)):
         return True
-    if _LANDMARK_AFTER.match(after) or _EVENT_AFTER.match(after):
+    if _LANDMARK_AFTER.match(after) and not re.search(r"[A-Z][\w'’]*-$", before) or _EVENT_AFTER.match(after):
         return True
     if mention.entry.precision == "city" and _RIVER_BEFORE.search(before[-40:]) and not re.match(
             r"\s+(?:city|City|county|County)\b", after):

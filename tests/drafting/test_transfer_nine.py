@@ -58,3 +58,30 @@ def test_a_capital_listed_with_another_place_on_the_way_is_the_city(text: str, e
 def test_a_capital_acting_with_another_is_still_its_government(data: Path) -> None:
     text = "About 300 North Korean builders work in Vladivostok. Moscow and Beijing have denied hiring such workers.\n"
     assert names(text, data) == ["Vladivostok"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About 150 North Korean builders crossed into Russia by train at Khasan last month, a railway official said.\n",
+     ["Russia", "Khasan"]),
+    ("About 60 North Korean women came over the bridge at Quanhe in 2018 to work in Hunchun's fish plants.\n",
+     ["Quanhe", "Hunchun"]),
+])
+def test_a_town_at_a_border_crossing_that_geonames_lacks_is_placed(text: str, expected: list, data: Path) -> None:
+    assert names(text, data, "2019-05-02") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Some 200 North Korean loggers travel to Khabarovsk, Russia, through the Tumangang-Khasan crossing each "
+     "spring.\n",
+     {"Khabarovsk", "Tumangang", "Khasan"}),
+    ("North Korean laborers still pass through the Khasan-Tumangang rail crossing into Russia's Primorye, officials "
+     "said.\n", {"Khasan", "Tumangang", "Primorsky Krai"}),
+])
+def test_a_crossing_named_by_a_pair_of_towns_names_both_ends(text: str, expected: set, data: Path) -> None:
+    assert set(names(text, data, "2019-05-02")) == expected
+
+
+def test_a_crossing_named_after_one_town_is_still_not_that_town(data: Path) -> None:
+    text = ("HUNCHUN, China - Buses carrying about 250 North Korean workers crossed the Quanhe bridge on Friday, "
+            "officials said.\n")
+    assert names(text, data, "2024-05-02") == ["Hunchun"]
