@@ -236,7 +236,7 @@ _OPENING_IN = re.compile(r"\s*(?:In|Across|Elsewhere\s+in|Farther\s+north\s+in|F
                          r"(?:(?:neighbou?ring|northeastern|north-eastern|southern|northern|eastern|western|coastal|"
                          r"nearby)\s+)?")
 _SAME_CLAUSE = re.compile(r"(?:\s+(?:[Pp]rovince|[Rr]egion))?,\s+"
-                          r"(?![^;]*\b(?:while|but|whereas|and\s+(?:in|at))\b)[^;]{0,80}\b(?:in|at|near|outside)\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:city|town|port|county)\s+of\s+)?")
+                          r"(?![^;]*\b(?:while|but|whereas|and\s+(?:in|at))\b)[^;]{0,120}\b(?:in|at|near|outside)\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:city|town|port|county)\s+of\s+)?")
 """A sentence opening "In PROVINCE," whose clause then names a city of it: the province only locates the city."""
 
 
@@ -254,10 +254,12 @@ def locates_only(text: str, mention: Mention, kept: list[Mention], offset: int) 
             and re.fullmatch(r",?\s+(?:[^,;\d]{0,40}\bin|at|near)\s+", text[local_end: other.start - offset])
             for other in kept):
         return True  # "Across the border in Laos, two restaurants in Vientiane" (no head count for the country)
-    if mention.entry.precision == "province" and _OPENING_IN.fullmatch(text[:local_start]) and any(
-            other.start > mention.end and other.entry.admin1 == mention.entry.admin1 and not other.entry.is_area
+    if mention.entry.precision in ("province", "country") and _OPENING_IN.fullmatch(text[:local_start]) and any(
+            other.start > mention.end and not other.entry.is_area and (other.entry.admin1 == mention.entry.admin1 if
+                                                                       mention.entry.precision == "province" else
+                                                                       other.entry.country == mention.entry.country)
             and _SAME_CLAUSE.fullmatch(text[local_end: other.start - offset]) for other in kept):
-        return True  # "In Heilongjiang province, some 800 work on farms near Mishan": the province locates Mishan
+        return True  # "In Heilongjiang province, some 800 work on farms near Mishan", "In Vietnam, ... in Hanoi"
     if not (mention.entry.precision in ("region", "province") or _AREA_AFTER.match(text[local_end:])):
         return False
     for other in kept:

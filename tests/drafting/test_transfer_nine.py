@@ -85,3 +85,19 @@ def test_a_crossing_named_after_one_town_is_still_not_that_town(data: Path) -> N
     text = ("HUNCHUN, China - Buses carrying about 250 North Korean workers crossed the Quanhe bridge on Friday, "
             "officials said.\n")
     assert names(text, data, "2024-05-02") == ["Hunchun"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In Cambodia, where officials say the last North Korean workers left in 2019, two restaurants in Siem Reap "
+     "still employ North Korean waitresses.\n", ["Siem Reap"]),
+    ("In Angola, a North Korean construction team was building a stadium in Luanda last year, diplomats said.\n",
+     ["Luanda"]),
+])
+def test_a_country_opening_the_sentence_only_locates_its_city_later_in_the_clause(text: str, expected: list,
+                                                                                   data: Path) -> None:
+    assert names(text, data, "2020-05-02") == expected
+
+
+def test_a_country_with_its_own_clause_is_still_a_place(data: Path) -> None:
+    text = "About 2,000 North Koreans work in Angola, and a smaller team is building a stadium in Luanda.\n"
+    assert names(text, data, "2020-05-02") == ["Angola", "Luanda"]
