@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from .gazetteer import Entry
 
 _OFFICE = (r"['’]s\s+(?:[\w-]+\s+){0,2}(?:minister|ministry|president|prime\s+minister|spokes(?:man|woman|person)|"
-           r"envoy|ambassador|state\s+media)\b")
+           r"envoy|ambassador|state\s+media|mission|delegation|diplomats?)\b")
 _OFFICE_HOLDER = re.compile(rf"^(?i:{_OFFICE})")
 """A place named for an office holder: "South Korea's unification minister", "Seoul's Foreign Ministry"."""
 _ORGANISATION_AFTER = re.compile(
@@ -29,7 +29,8 @@ _GOVERNMENT_VERB = re.compile(r"^(?:\s+and\s+(?:Beijing|Pyongyang|Seoul|Moscow|W
                               r"\s+(?:itself\s+|(?:can|could|would|will|must)\s+)?(?:said|says|stepped|has|have|had|is|was|wants|announced|accused|insists|agreed|"
                               r"voted|approved|signed|depends|relies|pays|paid|pay|set|sets|ordered|orders|imposed|told|tells|"
                               r"denied|denies|deny|rejects|rejected|barred|bars|banned|bans|halted|stopped|suspended|blocked|maintains|insisted|responded|protested|estimates|estimated|repatriated|"
-                              r"deported|expelled|refused|demanded|claims|claimed|allows|allowed|earns|earned|receives|received|collects|takes|took)\b")
+                              r"deported|expelled|refused|demanded|claims|claimed|allows|allowed|earns|earned|receives|received|collects|takes|took|"
+                              r"urges|urged|presses|pressed)\b")
 _CAPITAL = re.compile(r"\b(?:Beijing|Pyongyang|Seoul|Moscow|Washington|Tokyo)\b")
 _ORGANISATION_BEFORE = re.compile(r"(?:restaurant\s+chain|company|chain|named|called|name)\s+$", re.I)
 
@@ -169,7 +170,8 @@ def organisation(text: str, mention: Mention) -> bool:
     if mention.entry.precision == "country" and _COUNTRY_SPEAKS.match(after) and not _SENT_HOME.search(after[:120]):
         return True  # (not "Mongolia says it has sent all of its North Korean laborers home": none there now)
     if mention.words in CAPITALS and (_GOVERNMENT_VERB.match(after) or re.search(
-            r"(?i)\b(?:with|and|between|urged|urges|pressed|presses|asked|asks|called\s+on|calls\s+on|critici[sz]ed|told)\s+$",
+            r"(?i)\b(?:with|and|between|urged|urges|pressed|presses|asked|asks|called\s+on|calls\s+on|critici[sz]ed|told|"
+            r"(?:channels?|ties|relations|talks|contacts?|links)\s+(?:to|with))\s+$",
             text[: mention.start]) and not _PLACES_BEFORE.search(text[: mention.start])):
         return True  # the government, not the city: "as Beijing stepped up", "programs with Pyongyang"
     if mention.entry.country != "KP" and _ESTABLISHMENT_AFTER.match(after) and re.search(

@@ -101,3 +101,13 @@ def test_a_country_opening_the_sentence_only_locates_its_city_later_in_the_claus
 def test_a_country_with_its_own_clause_is_still_a_place(data: Path) -> None:
     text = "About 2,000 North Koreans work in Angola, and a smaller team is building a stadium in Luanda.\n"
     assert names(text, data, "2020-05-02") == ["Angola", "Luanda"]
+
+
+@pytest.mark.parametrize("second", [
+    "Seoul has few direct channels to Pyongyang on the workers.",
+    "Pyongyang's mission in Geneva said its workers abroad are there legally.",
+    "Moscow says they are students, as Washington urges Asian allies to send them home.",
+])
+def test_a_capital_named_as_its_government_is_not_where_workers_are(second: str, data: Path) -> None:
+    text = f"About 300 North Korean builders work in Vladivostok, Russia.\n\n{second}\n"
+    assert set(names(text, data, "2019-05-02")) <= {"Vladivostok", "Russia"}
