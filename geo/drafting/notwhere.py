@@ -17,6 +17,8 @@ _MARKET_BEFORE = re.compile(
     r"sold|sells?|selling|export(?:ed|s|ing)?(?!\s+(?:of\s+)?(?:its\s+|their\s+)?(?:labou?r|workers|manpower|people))|"
     r"supermarkets?|shelves|freezers|end(?:s|ed)?\s+up|bound|destined)\b(?:\s+\w+){0,3}\s+(?:in|to|for)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
     r"(?:,\s+and\s+|,\s*|\s+and\s+)(?:the\s+)?)*$")
+_WORKSITE = r"(?:building\s+|construction\s+)?(?:sites|plants|factories|farms|mines|camps|projects|shipyards|yards)\b"
+"""Workers "bound for building sites in Vladivostok": where they go to work, not a market for goods."""
 _ACROSS_FROM = re.compile(r"(?i)\b(?:across\s+(?:the\s+\w+\s+)?from|opposite|facing|faces|faced|bordering|"
                           r"on\s+the\s+border\s+with|partners?\s+in|ties\s+to|"
                           r"links\s+to|headquartered\s+in|headquarters\s+in)\s+(?:the\s+)?"
@@ -182,7 +184,8 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
         return True
     if _NOT_WORKERS_FROM.search(before[-60:]):
         return True
-    if _MARKET_BEFORE.search(before[-120:]) and mention.entry.country not in ("KP",):
+    if (market := _MARKET_BEFORE.search(before[-120:])) and mention.entry.country not in ("KP",) and not re.match(
+            r"(?i)(?:bound|destined)\s+(?:for|to)\s+(?:[\w-]+\s+){0,2}" + _WORKSITE, market.group(0)):
         return True
     if _ACROSS_FROM.search(before[-40:]) and not _MOVED_ACROSS.search(before[-80:]):
         return True  # "Sinuiju, across the river from Dandong" (not "arrived across the bridge from Rason")

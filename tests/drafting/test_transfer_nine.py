@@ -111,3 +111,18 @@ def test_a_country_with_its_own_clause_is_still_a_place(data: Path) -> None:
 def test_a_capital_named_as_its_government_is_not_where_workers_are(second: str, data: Path) -> None:
     text = f"About 300 North Korean builders work in Vladivostok, Russia.\n\n{second}\n"
     assert set(names(text, data, "2019-05-02")) <= {"Vladivostok", "Russia"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About 120 North Korean builders arrived by train last week, bound for building sites in Khabarovsk.\n",
+     ["Khabarovsk"]),
+    ("About 80 North Korean women crossed at Dandong in March, bound for seafood plants in Donggang.\n",
+     ["Dandong", "Donggang"]),
+])
+def test_workers_bound_for_a_worksite_go_to_its_place(text: str, expected: list, data: Path) -> None:
+    assert names(text, data, "2019-05-02") == expected
+
+
+def test_goods_bound_for_a_market_are_still_not_where_workers_are(data: Path) -> None:
+    text = "About 300 North Korean women process crab in Hunchun bound for supermarkets in Germany.\n"
+    assert names(text, data, "2019-05-02") == ["Hunchun"]
