@@ -19,12 +19,12 @@ _MARKET_BEFORE = re.compile(
     r"(?:,\s+and\s+|,\s*|\s+and\s+)(?:the\s+)?)*$")
 _WORKSITE = r"(?:building\s+|construction\s+)?(?:sites|plants|factories|farms|mines|camps|projects|shipyards|yards)\b"
 """Workers "bound for building sites in Vladivostok": where they go to work, not a market for goods."""
-_ACROSS_FROM = re.compile(r"(?i)\b(?:across\s+(?:the\s+\w+\s+)?from|opposite|facing|faces|faced|bordering|"
+_ACROSS_FROM = re.compile(r"(?i)\b(?:across\s+(?:the\s+(?:\w+\s+)?\w+\s+)?from|opposite|facing|faces|faced|bordering|"
                           r"on\s+the\s+border\s+with|partners?\s+in|ties\s+to|"
                           r"links\s+to|headquartered\s+in|headquarters\s+in)\s+(?:the\s+)?"
                           r"(?:(?:[\w-]+\s+){0,2}(?:city|town|port|county)\s+of\s+)?$")
 _MOVED_ACROSS = re.compile(r"(?i)\b(?:arriv\w*|came|come|comes|coming|cross\w*|travel\w*|bus\w*|driven|brought|"
-                           r"sent|walk\w*)\s+(?:[\w-]+\s+){0,3}across\s+(?:the\s+\w+\s+)?from\s+(?:the\s+)?$")
+                           r"sent|walk\w*)\s+(?:[\w-]+\s+){0,3}across\s+(?:the\s+(?:\w+\s+)?\w+\s+)?from\s+(?:the\s+)?$")
 """Workers who came across a bridge or river from a place: they came from it."""
 _SPEAKER_BEFORE = re.compile(
     r"(?i)\b(?:a|an|one|two|three|several|the|our)\s+(?:[a-z-]+\s+){0,2}(?:sources?|residents?|traders?|officials?|"

@@ -126,3 +126,19 @@ def test_workers_bound_for_a_worksite_go_to_its_place(text: str, expected: list,
 def test_goods_bound_for_a_market_are_still_not_where_workers_are(data: Path) -> None:
     text = "About 300 North Korean women process crab in Hunchun bound for supermarkets in Germany.\n"
     assert names(text, data, "2019-05-02") == ["Hunchun"]
+
+
+def test_this_city_under_a_dateline_is_not_a_city_a_river_is_named_after(data: Path) -> None:
+    text = ("HUNCHUN, China - Across the Tumen River from Rason, fish plants in this Chinese border city still "
+            "employ about 200 North Korean women.\n")
+    assert names(text, data, "2019-05-02") == ["Hunchun"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("North Korean women still sew shirts in Ji'an, across the Yalu River from Manpo, traders said.\n", ["Ji'an"]),
+    ("About 50 North Korean women came across the Friendship Bridge from Sinuiju this year to work in Dandong.\n",
+     ["Sinuiju", "Dandong"]),
+])
+def test_a_place_across_a_named_river_is_only_where_the_workers_came_from(text: str, expected: list,
+                                                                          data: Path) -> None:
+    assert names(text, data, "2019-05-02") == expected
