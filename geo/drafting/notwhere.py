@@ -13,9 +13,9 @@ from .mentions import Mention
 _LANDMARK_AFTER = re.compile(r"^\s+(?:River|river|Bridge|bridge|crossing|Crossing|Mountains?|mountains?|Strait|Lake|"
                              r"Bay|Port|port|customs|Customs|checkpoint|Estuary|Dam)\b")
 _MARKET_BEFORE = re.compile(
-    r"\b(?:buyers?|customers?|markets?|retailers?|importers?|consumers?|clients?|brands?|shipped|"
+    r"\b(?:buyers?|customers?|markets?|retailers?|importers?|consumers?|clients?|brands?|shipped|ships|shipping|"
     r"sold|sells?|selling|export(?:ed|s|ing)?(?!\s+(?:of\s+)?(?:its\s+|their\s+)?(?:labou?r|workers|manpower|people))|"
-    r"supermarkets?|shelves|freezers|end(?:s|ed)?\s+up|bound|destined)\b(?:\s+\w+){0,3}\s+(?:in|to|for)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
+    r"supermarkets?|shelves|freezers|end(?:s|ed)?\s+up|bound|destined)\b(?:\s+\w+){0,3}\s+(?:in|to|for|through|via)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
     r"(?:,\s+and\s+|,\s*|\s+and\s+)(?:the\s+)?)*$")
 _WORKSITE = r"(?:building\s+|construction\s+)?(?:sites|plants|factories|farms|mines|camps|projects|shipyards|yards)\b"
 """Workers "bound for building sites in Vladivostok": where they go to work, not a market for goods."""

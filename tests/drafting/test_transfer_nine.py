@@ -142,3 +142,16 @@ def test_this_city_under_a_dateline_is_not_a_city_a_river_is_named_after(data: P
 def test_a_place_across_a_named_river_is_only_where_the_workers_came_from(text: str, expected: list,
                                                                           data: Path) -> None:
     assert names(text, data, "2019-05-02") == expected
+
+
+def test_goods_shipped_through_a_port_do_not_put_workers_there(data: Path) -> None:
+    text = ("About 200 North Korean women assemble chargers in Xiamen that are shipped through Hong Kong to buyers "
+            "abroad, a trader said.\n")
+    assert names(text, data, "2019-05-02") == ["Xiamen"]
+
+
+def test_a_port_goods_ship_through_is_not_what_the_zone_refers_back_to(data: Path) -> None:
+    text = ("HUNCHUN, China - About 300 North Korean women gut fish at a plant in the city's economic zone.\n\n"
+            "The plant ships frozen fillets through Dalian to importers in Europe.\n\n"
+            "Another factory in the zone, which sews uniforms, has between 100 and 150 North Koreans, an official said.\n")
+    assert names(text, data, "2019-05-02") == ["Hunchun", "Hunchun"]
