@@ -153,5 +153,6 @@ def test_goods_shipped_through_a_port_do_not_put_workers_there(data: Path) -> No
 def test_a_port_goods_ship_through_is_not_what_the_zone_refers_back_to(data: Path) -> None:
     text = ("HUNCHUN, China - About 300 North Korean women gut fish at a plant in the city's economic zone.\n\n"
             "The plant ships frozen fillets through Dalian to importers in Europe.\n\n"
-            "Another factory in the zone, which sews uniforms, has between 100 and 150 North Koreans, an official said.\n")
+            "Another factory in the zone, which sews uniforms, has between 100 and 150 North Koreans, an official "
+            "said.\n")
     assert names(text, data, "2019-05-02") == ["Hunchun", "Hunchun"]
