@@ -144,3 +144,7 @@ CONTINENT = re.compile(r"\b(?:Europe|Africa|Asia|Latin\s+America|South\s+America
 FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE", "HK", "SG", "TH"})
 """Countries a story is often filed from without workers there (Seoul, Washington, Geneva): their dateline does not
 make a sentence that names no place a statement about them."""
+FIGURE_BACK = re.compile(r"^(?:That|This|The\s+(?:figure|number|total|tally))\s+(?:is|was|has|had|compares|"
+                         r"rose|fell|grew|dropped)\b")
+"""A sentence that gives another figure for the number of the sentence before ("That is down from a peak of about
+2,100 in 2013", "The figure was about 400 the year before"): at that sentence's places."""

@@ -156,3 +156,20 @@ def test_a_port_goods_ship_through_is_not_what_the_zone_refers_back_to(data: Pat
             "Another factory in the zone, which sews uniforms, has between 100 and 150 North Koreans, an official "
             "said.\n")
     assert names(text, data, "2019-05-02") == ["Hunchun", "Hunchun"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("HAVANA, Cuba - A few North Korean doctors still work in Cuba.\n\nMaltese authorities gave work permits to "
+     "about 40 North Koreans in 2016, according to a ministry in Valletta.\n", ["Cuba", "Malta"]),
+    ("About 200 North Korean builders worked in Doha last year.\n\nA Qatari contractor who employed 80 of them on a "
+     "road project until last spring has sent them home.\n", ["Doha", "Qatar"]),
+])
+def test_an_employer_or_authority_named_by_its_countrys_adjective_puts_a_head_count_in_that_country(
+        text: str, expected: list, data: Path) -> None:
+    assert names(text, data, "2017-05-02") == expected
+
+
+def test_a_person_named_by_a_countrys_adjective_does_not(data: Path) -> None:
+    text = ("About 200 North Korean builders worked in Doha last year.\n\n"
+            "\"About 80 of them came every morning,\" a Qatari engineer in Dubai said.\n")
+    assert "Qatar" not in names(text, data, "2017-05-02")
