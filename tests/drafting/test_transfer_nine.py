@@ -173,3 +173,13 @@ def test_a_person_named_by_a_countrys_adjective_does_not(data: Path) -> None:
     text = ("About 200 North Korean builders worked in Doha last year.\n\n"
             "\"About 80 of them came every morning,\" a Qatari engineer in Dubai said.\n")
     assert "Qatar" not in names(text, data, "2017-05-02")
+
+
+def test_a_statements_quote_the_headline_repeats_is_found_in_the_body() -> None:
+    from benchmarks.draft_quality import _find
+
+    text = ("Up to 500 North Koreans may work in Hunchun, report says\n\n"
+            "HUNCHUN, China - Up to 500 North Koreans may work in Hunchun, a report said.\n")
+    quote = "Up to 500 North Koreans may work in Hunchun"
+    assert _find(text, quote)[0] == text.index("HUNCHUN") + len("HUNCHUN, China - ")
+    assert _find("Headline only\n\nBody.\n", "Headline only") == (0, 13)
