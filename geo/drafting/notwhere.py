@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from . import gazetteer as gz
 from .gazetteer import Entry
-from .mentions import Mention
+from .mentions import Mention, km
 
 _LANDMARK_AFTER = re.compile(r"^\s+(?:River|river|Bridge|bridge|crossing|Crossing|Mountains?|mountains?|Strait|Lake|"
                              r"Bay|Port|port|customs|Customs|checkpoint|Estuary|Dam)\b")
@@ -177,7 +177,9 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
     if _SOMEONE_ELSE.search(before[-120:]) or (re.fullmatch(r"\s*(?:In|At)\s+", before)
                                                and _AUTHORITY_AFTER.match(after)):
         return True
-    if _LANDMARK_AFTER.match(after) and not re.search(r"[A-Z][\w'’]*-$", before) or _EVENT_AFTER.match(after):
+    landmark = _LANDMARK_AFTER.match(re.sub(r"^-[A-Z][\w'’]*", "", after))  # "the Dandong-Sinuiju bridge": both ends
+    if landmark and not (re.match(r"\s+[Cc]rossing", landmark.group(0)) and (  # "the Tumangang-Khasan crossing"
+            after.startswith("-") or re.search(r"[A-Z][\w'’]*-$", before))) or _EVENT_AFTER.match(after):
         return True
     if mention.entry.precision == "city" and _RIVER_BEFORE.search(before[-40:]) and not re.match(
             r"\s+(?:city|City|county|County)\b", after):
@@ -270,17 +272,10 @@ def locates_only(text: str, mention: Mention, kept: list[Mention], offset: int) 
             continue
         between = text[other.end - offset: local_start]
         if other.entry.id != mention.entry.id and _ENCLOSING_BETWEEN.fullmatch(between) and \
-                mention.entry.country in ("", other.entry.country) and _km(other, mention) <= max(
+                mention.entry.country in ("", other.entry.country) and km(other.entry, mention.entry) <= max(
                     150, float(mention.entry.radius_km or 0)):  # "in Dalian and Shenyang in northeastern China"
             return True
     return False
-
-
-def _km(a: Mention, b: Mention) -> float:
-    import math
-    lat1, lon1, lat2, lon2 = (math.radians(x) for x in (a.entry.lat, a.entry.lon, b.entry.lat, b.entry.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 12742 * math.asin(math.sqrt(h))
 
 
 _DIRECTION_BEFORE = re.compile(r"(?i)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$")

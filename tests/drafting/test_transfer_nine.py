@@ -183,3 +183,11 @@ def test_a_statements_quote_the_headline_repeats_is_found_in_the_body() -> None:
     quote = "Up to 500 North Koreans may work in Hunchun"
     assert _find(text, quote)[0] == text.index("HUNCHUN") + len("HUNCHUN, China - ")
     assert _find("Headline only\n\nBody.\n", "Headline only") == (0, 13)
+
+
+@pytest.mark.parametrize("text", [
+    "About 300 North Korean women crossed the Dandong-Sinuiju bridge last week.\n",
+    "About 300 North Korean women crossed the Sinuiju-Dandong bridge last week.\n",
+])
+def test_a_bridge_named_by_a_pair_of_towns_is_neither_town(text: str, data: Path) -> None:
+    assert names(text, data, "2019-05-02") == []
