@@ -182,7 +182,8 @@ def organisation(text: str, mention: Mention) -> bool:
     return bool(_ORGANISATION_AFTER.match(after) or _ORGANISATION_BEFORE.search(text[: mention.start]))
 
 
-_PLACES_BEFORE = re.compile(r"\b(?:in|at|via|through|to|from|near|into|across)\s+(?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*"
+_PLACES_BEFORE = re.compile(r"(?<!ties\s)(?<!links\s)(?<!talks\s)(?<!channel\s)(?<!channels\s)(?<!relations\s)"
+                            r"\b(?:in|at|via|through|to|from|near|into|across)\s+(?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*"
                             r"(?:,\s+(?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*)*,?\s+and\s+$")
 """Places the capital is listed with after a word of place: "left via Rome and Beijing", "through Shenyang and
 Beijing" (the city, not its government as in "Moscow and Beijing have denied")."""

@@ -191,3 +191,14 @@ def test_a_statements_quote_the_headline_repeats_is_found_in_the_body() -> None:
 ])
 def test_a_bridge_named_by_a_pair_of_towns_is_neither_town(text: str, data: Path) -> None:
     assert names(text, data, "2019-05-02") == []
+
+
+@pytest.mark.parametrize(("sentence", "beijing"), [
+    ("The workers left via Rome and Beijing.", True),
+    ("Pyongyang keeps close ties to Moscow and Beijing.", False),
+    ("Moscow and Beijing have denied it.", False),
+])
+def test_a_capital_after_a_place_and_and_is_the_city_only_after_a_word_of_place(sentence: str, beijing: bool) -> None:
+    from geo.drafting.placefind import Placer
+
+    assert ("Beijing" in [m.words for m in Placer([], sentence).mentions(sentence)]) is beijing
