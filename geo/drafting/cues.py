@@ -148,3 +148,7 @@ FIGURE_BACK = re.compile(r"^(?:That|This|The\s+(?:figure|number|total|tally))\s+
                          r"rose|fell|grew|dropped)\b")
 """A sentence that gives another figure for the number of the sentence before ("That is down from a peak of about
 2,100 in 2013", "The figure was about 400 the year before"): at that sentence's places."""
+SHIPPED_THROUGH = re.compile(r"(?i)\b(?:ship(?:s|ped|ping)|sold|sells?|export(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,3}"
+                              r"(?:through|via)\s+(?:the\s+)?(?:port\s+of\s+)?$")
+WORKSITE = r"(?:building\s+|construction\s+)?(?:sites|plants|factories|farms|mines|camps|projects|shipyards|yards)\b"
+"""Workers "bound for building sites in Vladivostok": where they go to work, not a market for goods."""

@@ -7,18 +7,19 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from . import gazetteer as gz
+from .cues import SHIPPED_THROUGH, WORKSITE
 from .gazetteer import Entry
 from .mentions import Mention, km
+from .numbers import figures_in
 
 _LANDMARK_AFTER = re.compile(r"^\s+(?:River|river|Bridge|bridge|crossing|Crossing|Mountains?|mountains?|Strait|Lake|"
                              r"Bay|Port|port|customs|Customs|checkpoint|Estuary|Dam)\b")
 _MARKET_BEFORE = re.compile(
-    r"\b(?:buyers?|customers?|markets?|retailers?|importers?|consumers?|clients?|brands?|shipped|ships|shipping|"
+    r"\b(?:buyers?|customers?|markets?|retailers?|importers?|consumers?|clients?|brands?|shipped|"
     r"sold|sells?|selling|export(?:ed|s|ing)?(?!\s+(?:of\s+)?(?:its\s+|their\s+)?(?:labou?r|workers|manpower|people))|"
-    r"supermarkets?|shelves|freezers|end(?:s|ed)?\s+up|bound|destined)\b(?:\s+\w+){0,3}\s+(?:in|to|for|through|via)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
+    r"supermarkets?|shelves|freezers|end(?:s|ed)?\s+up|bound|destined)\b(?:\s+\w+){0,3}\s+(?:in|to|for)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
     r"(?:,\s+and\s+|,\s*|\s+and\s+)(?:the\s+)?)*$")
-_WORKSITE = r"(?:building\s+|construction\s+)?(?:sites|plants|factories|farms|mines|camps|projects|shipyards|yards)\b"
-"""Workers "bound for building sites in Vladivostok": where they go to work, not a market for goods."""
+HEAD = ("count", "estimate")  # a head count of workers
 _ACROSS_FROM = re.compile(r"(?i)\b(?:across\s+(?:the\s+(?:\w+\s+)?\w+\s+)?from|opposite|facing|faces|faced|bordering|"
                           r"on\s+the\s+border\s+with|partners?\s+in|ties\s+to|"
                           r"links\s+to|headquartered\s+in|headquarters\s+in)\s+(?:the\s+)?"
@@ -186,8 +187,10 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
         return True
     if _NOT_WORKERS_FROM.search(before[-60:]):
         return True
+    if SHIPPED_THROUGH.search(before[-80:]) and mention.entry.country != "KP":
+        return True  # "ships frozen fillets through Dalian", "shipped through Hong Kong": the goods' route
     if (market := _MARKET_BEFORE.search(before[-120:])) and mention.entry.country not in ("KP",) and not re.match(
-            r"(?i)(?:bound|destined)\s+(?:for|to)\s+(?:[\w-]+\s+){0,2}" + _WORKSITE, market.group(0)):
+            r"(?i)(?:bound|destined)\s+(?:for|to)\s+(?:[\w-]+\s+){0,2}" + WORKSITE, market.group(0)):
         return True
     if _ACROSS_FROM.search(before[-40:]) and not _MOVED_ACROSS.search(before[-80:]):
         return True  # "Sinuiju, across the river from Dandong" (not "arrived across the bridge from Rason")
@@ -263,8 +266,10 @@ def locates_only(text: str, mention: Mention, kept: list[Mention], offset: int) 
             other.start > mention.end and not other.entry.is_area and (other.entry.admin1 == mention.entry.admin1 if
                                                                        mention.entry.precision == "province" else
                                                                        other.entry.country == mention.entry.country)
-            and _SAME_CLAUSE.fullmatch(text[local_end: other.start - offset]) for other in kept):
-        return True  # "In Heilongjiang province, some 800 work on farms near Mishan", "In Vietnam, ... in Hanoi"
+            and _SAME_CLAUSE.fullmatch(between := text[local_end: other.start - offset]) and (
+                mention.entry.precision == "province" or not any(f.kind in HEAD for f in figures_in(between)))
+            for other in kept):  # "In Mongolia, about 200 workers ... in Darkhan": the country's own head count
+        return True  # "In Heilongjiang province, some 800 work near Mishan", "In Vietnam, three restaurants in Hanoi"
     if not (mention.entry.precision in ("region", "province") or _AREA_AFTER.match(text[local_end:])):
         return False
     for other in kept:
