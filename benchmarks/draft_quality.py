@@ -209,7 +209,11 @@ def figure_agrees(expected: tuple[str, str, str], drafted: tuple[str, str, str])
 
 
 def _find(text: str, quote: str) -> tuple[int, int]:
-    start = text.find(quote) if quote else -1
+    """Where ``quote`` is in the article: in its body if it is there (a headline often repeats the first sentence's
+    words, and the headline is not a statement), else anywhere."""
+    body = text.find("\n\n")
+    start = text.find(quote, body if body >= 0 else 0) if quote else -1
+    start = text.find(quote) if quote and start < 0 else start
     return (start, start + len(quote)) if start >= 0 else (-1, -1)
 
 

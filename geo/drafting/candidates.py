@@ -7,15 +7,19 @@ from dataclasses import dataclass, field, replace
 
 from . import gazetteer as gz
 from .article import Article, Sentence, headline_end, split_sentences, starts_paragraph
-from .countries import ADJECTIVES
+from .countries import ADJECTIVES, employer_country
 from .cues import (
     ABROAD,
     ANAPHORA,
+    CONTINENT,
     DATELINE,
+    FIGURE_BACK,
+    FILED_FROM_ONLY,
     FOREIGN_OTHER,
     FROM_BEFORE,
     HEDGE,
     LEGAL_ACTION,
+    MONEY,
     MORE_OF_THEM,
     NK_PEOPLE,
     NK_RESTAURANTS,
@@ -57,18 +61,8 @@ from .rows import over_years, statement_row
 from .sectors import carried_sector, industry_of, own_part_sector, sector_rules, sectors_in
 from .statement import role_of, unique_rows
 
-CONTINENT = re.compile(r"\b(?:Europe|Africa|Asia|Latin\s+America|South\s+America|North\s+America|Oceania)\b")
-"""A continent the gazetteer does not place: a sentence about one is not a general statement about China."""
-FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE", "HK", "SG", "TH"})
-"""Countries a story is often filed from without workers there (Seoul, Washington, Geneva): their dateline does not
-make a sentence that names no place a statement about them."""
-
 HEAD_COUNT = ("count", "estimate", "projection")
 QUOTED = re.compile(r"[,.?!][\"”]\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|added|told)\b")
-FIGURE_BACK = re.compile(r"^(?:That|This|The\s+(?:figure|number|total|tally))\s+(?:is|was|has|had|compares|"
-                         r"rose|fell|grew|dropped)\b")
-"""A sentence that gives another figure for the number of the sentence before ("That is down from a peak of about
-2,100 in 2013", "The figure was about 400 the year before"): at that sentence's places."""
 SITE = re.compile(r"(?i)\b(?:plants?|factor(?:y|ies)|workshops?|mills?|mines?|farms?|sites?|restaurants?|camps?)\b")
 PAY = re.compile(r"(?i)\b(?:earn|earns|earned|paid|wages?|salar(?:y|ies))\b[^.;]{0,40}(?:\$|USD|yuan|RMB|dollars)")
 REVIEW_COLUMNS = ("confidence", "reason", "accept")
@@ -207,6 +201,9 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                                   end=sentence.start + named.end(), words=named.group(0)))
         if not chosen and context.capital is not None and THE_CAPITAL.search(text):
             chosen = [context.capital]  # "a studio in the capital's art district" under "BEIJING -"
+        if not chosen and (iso := employer_country(text)) and any(f.kind in HEAD_COUNT for f in figures_in(text)):
+            chosen = [Mention(sentence.start, sentence.start, "", e, f"'{iso}': the employer or authority named by its "
+                              "country's adjective") for e in [_country(placer, iso)] if e]  # "Polish authorities"
         if not chosen and named_elsewhere and not anaphor and not IN_THE_COUNTRY.search(text):
             continue  # the places it names are a market, a river or where the money goes: no statement
         if not chosen and (DIRECTION_OF.search(text) or not NORTH_KOREAN.search(text) and not any(
@@ -253,7 +250,9 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
                 chosen = [Mention(sentence.start, sentence.start, "", abroad, "")]
                 carried_why = f"the sentence names no place; the country of the story ({abroad.name})"
             elif china is not None and not government(text) and not CONTINENT.search(text) and (
-                    figures_in(text) or not QUOTED.search(text)):  # "Beijing has said"; not a quote with no figure
+                    figures_in(text) or not QUOTED.search(text)) and (  # "Beijing has said"; a quote with no figure
+                    figures_in(text) or MONEY.search(text) or sectors_in(text, rules)[0] or re.search(
+                        r"\bChinese\b", text)):  # a figure, pay, a trade or China by its adjective
                 chosen = [Mention(sentence.start, sentence.start, "", china, "")]
                 carried_why = "the sentence names no place; a general statement about China"
             else:

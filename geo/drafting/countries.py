@@ -20,3 +20,14 @@ article names the country only so."""
 def countries_by_adjective(text: str) -> set[str]:
     """ISO codes of the countries ``text`` names by an adjective of :data:`ADJECTIVES`."""
     return {iso for word, iso in ADJECTIVES.items() if re.search(rf"\b{word}\b", text)}
+
+
+_EMPLOYER = re.compile(r"\b(" + "|".join(ADJECTIVES) + r")\s+(?:[a-z-]+\s+)?(?:authorities|government|officials|"
+                       r"contractors?|compan(?:y|ies)|firms?|employers?|shipyards?|yards|farms|ministry)\b")
+
+
+def employer_country(text: str) -> str:
+    """The country whose employer or authority the sentence names by its adjective ("Polish authorities issued permits
+    to some 500 North Koreans", "a Kuwaiti contractor who employed 120 of them"): "" if none or several."""
+    found = {ADJECTIVES[m.group(1)] for m in _EMPLOYER.finditer(text)}
+    return found.pop() if len(found) == 1 else ""

@@ -136,3 +136,19 @@ NOT_SENT = re.compile(r"(?i)\b(?:has|have|had|did)\s+not\s+(?:\w+\s+)?(?:sent|di
 North Korean laborers hold permits in the province"): no statement without a head count."""
 PAY_WORD = re.compile(r"(?i)^(?:wages?|salar(?:y|ies)|earnings|remittances?)$")
 """A word for pay: alone, with no North Korean and no head count, a sentence about pay levels, not about workers."""
+MONEY = re.compile(r"(?i)(?:\$|\b(?:USD|RMB|yuan|dollars|euros)\s?)[\d,.]*\d|\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b|"
+                   r"(?:yuan|dollars|euros|RMB|USD)\b)")
+"""A sum of money or a share: what a sentence naming no place says about the workers' pay in general."""
+CONTINENT = re.compile(r"\b(?:Europe|Africa|Asia|Latin\s+America|South\s+America|North\s+America|Oceania)\b")
+"""A continent the gazetteer does not place: a sentence about one is not a general statement about China."""
+FILED_FROM_ONLY = frozenset({"KR", "KP", "US", "JP", "GB", "CH", "BE", "FR", "DE", "HK", "SG", "TH"})
+"""Countries a story is often filed from without workers there (Seoul, Washington, Geneva): their dateline does not
+make a sentence that names no place a statement about them."""
+FIGURE_BACK = re.compile(r"^(?:That|This|The\s+(?:figure|number|total|tally))\s+(?:is|was|has|had|compares|"
+                         r"rose|fell|grew|dropped)\b")
+"""A sentence that gives another figure for the number of the sentence before ("That is down from a peak of about
+2,100 in 2013", "The figure was about 400 the year before"): at that sentence's places."""
+SHIPPED_THROUGH = re.compile(r"(?i)\b(?:ship(?:s|ped|ping)|sold|sells?|export(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,3}"
+                              r"(?:through|via)\s+(?:the\s+)?(?:port\s+of\s+)?$")
+WORKSITE = r"(?:building\s+|construction\s+)?(?:sites|plants|factories|farms|mines|camps|projects|shipyards|yards)\b"
+"""Workers "bound for building sites in Vladivostok": where they go to work, not a market for goods."""

@@ -5,13 +5,13 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from .gazetteer import Entry
 
 _OFFICE = (r"['’]s\s+(?:[\w-]+\s+){0,2}(?:minister|ministry|president|prime\s+minister|spokes(?:man|woman|person)|"
-           r"envoy|ambassador|state\s+media)\b")
+           r"envoy|ambassador|state\s+media|mission|delegation|diplomats?)\b")
 _OFFICE_HOLDER = re.compile(rf"^(?i:{_OFFICE})")
 """A place named for an office holder: "South Korea's unification minister", "Seoul's Foreign Ministry"."""
 _ORGANISATION_AFTER = re.compile(
@@ -29,7 +29,8 @@ _GOVERNMENT_VERB = re.compile(r"^(?:\s+and\s+(?:Beijing|Pyongyang|Seoul|Moscow|W
                               r"\s+(?:itself\s+|(?:can|could|would|will|must)\s+)?(?:said|says|stepped|has|have|had|is|was|wants|announced|accused|insists|agreed|"
                               r"voted|approved|signed|depends|relies|pays|paid|pay|set|sets|ordered|orders|imposed|told|tells|"
                               r"denied|denies|deny|rejects|rejected|barred|bars|banned|bans|halted|stopped|suspended|blocked|maintains|insisted|responded|protested|estimates|estimated|repatriated|"
-                              r"deported|expelled|refused|demanded|claims|claimed|allows|allowed|earns|earned|receives|received|collects|takes|took)\b")
+                              r"deported|expelled|refused|demanded|claims|claimed|allows|allowed|earns|earned|receives|received|collects|takes|took|"
+                              r"urges|urged|presses|pressed)\b")
 _CAPITAL = re.compile(r"\b(?:Beijing|Pyongyang|Seoul|Moscow|Washington|Tokyo)\b")
 _ORGANISATION_BEFORE = re.compile(r"(?:restaurant\s+chain|company|chain|named|called|name)\s+$", re.I)
 
@@ -169,8 +170,9 @@ def organisation(text: str, mention: Mention) -> bool:
     if mention.entry.precision == "country" and _COUNTRY_SPEAKS.match(after) and not _SENT_HOME.search(after[:120]):
         return True  # (not "Mongolia says it has sent all of its North Korean laborers home": none there now)
     if mention.words in CAPITALS and (_GOVERNMENT_VERB.match(after) or re.search(
-            r"(?i)\b(?:with|and|between|urged|urges|pressed|presses|asked|asks|called\s+on|calls\s+on|critici[sz]ed|told)\s+$",
-            text[: mention.start])):
+            r"(?i)\b(?:with|and|between|urged|urges|pressed|presses|asked|asks|called\s+on|calls\s+on|critici[sz]ed|told|"
+            r"(?:channels?|ties|relations|talks|contacts?|links)\s+(?:to|with))\s+$",
+            text[: mention.start]) and not _PLACES_BEFORE.search(text[: mention.start])):
         return True  # the government, not the city: "as Beijing stepped up", "programs with Pyongyang"
     if mention.entry.country != "KP" and _ESTABLISHMENT_AFTER.match(after) and re.search(
             r"(?i)\b(?:the|a|an|its|one|this|that|in|at|to)\s+$", text[: mention.start]):
@@ -180,6 +182,11 @@ def organisation(text: str, mention: Mention) -> bool:
     return bool(_ORGANISATION_AFTER.match(after) or _ORGANISATION_BEFORE.search(text[: mention.start]))
 
 
+_PLACES_BEFORE = re.compile(r"(?<!ties\s)(?<!links\s)(?<!talks\s)(?<!channel\s)(?<!channels\s)(?<!relations\s)"
+                            r"\b(?:in|at|via|through|to|from|near|into|across)\s+(?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*"
+                            r"(?:,\s+(?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*)*,?\s+and\s+$")
+"""Places the capital is listed with after a word of place: "left via Rome and Beijing", "through Shenyang and
+Beijing" (the city, not its government as in "Moscow and Beijing have denied")."""
 _SENT_HOME = re.compile(r"(?i)\b(?:sent|returned)\s+(?:all\s+)?(?:of\s+)?(?:its|their|the)?\s*"
                         r"(?:[\w-]+\s+){0,4}?(?:home|back)\b|\b(?:repatriated|expelled|deported)\b")
 _EMPLOYER_AFTER = re.compile(r"^['’]s\s+(?:[A-Z][\w-]*\s+){1,3}(?:(?:art\s+)?studios?|company|companies|corporation|"
@@ -205,3 +212,23 @@ def border_provinces(text: str, kept: list[Mention], provinces: Callable[[], lis
                      f"'{match.group(0)}': the Chinese provinces bordering North Korea are Liaoning and Jilin")
              for entry in provinces()]
     return sorted([m for m in kept if m not in inside] + added, key=lambda m: m.start)
+
+
+_ROUTE_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?:crossing|bridge|border|checkpoint|railway|rail|road|highway|route|"
+                          r"line|ferry)\b", re.I)
+
+
+def route_ends(text: str, tokens: list[re.Match[str]], names: Mapping[str, object],
+               token: re.Pattern[str]) -> list[re.Match[str]]:
+    """Capitalised words with a hyphenated pair of places before a crossing or a route split into the two places
+    ("through the Tumangang-Khasan crossing", "the Hunchun-Rason road"): each end is named."""
+    out = []
+    for match in tokens:
+        first, _, second = match.group(0).partition("-")
+        if second and match.group(0) not in names and first in names and second in names and second[0].isupper() \
+                and _ROUTE_AFTER.match(text[match.end():]):
+            out += [token.match(text, match.start(), match.start() + len(first)),
+                    token.match(text, match.end() - len(second), match.end())]
+        else:
+            out.append(match)
+    return out

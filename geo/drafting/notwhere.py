@@ -7,8 +7,10 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from . import gazetteer as gz
+from .cues import SHIPPED_THROUGH, WORKSITE
 from .gazetteer import Entry
-from .mentions import Mention
+from .mentions import Mention, km
+from .numbers import figures_in
 
 _LANDMARK_AFTER = re.compile(r"^\s+(?:River|river|Bridge|bridge|crossing|Crossing|Mountains?|mountains?|Strait|Lake|"
                              r"Bay|Port|port|customs|Customs|checkpoint|Estuary|Dam)\b")
@@ -17,12 +19,13 @@ _MARKET_BEFORE = re.compile(
     r"sold|sells?|selling|export(?:ed|s|ing)?(?!\s+(?:of\s+)?(?:its\s+|their\s+)?(?:labou?r|workers|manpower|people))|"
     r"supermarkets?|shelves|freezers|end(?:s|ed)?\s+up|bound|destined)\b(?:\s+\w+){0,3}\s+(?:in|to|for)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
     r"(?:,\s+and\s+|,\s*|\s+and\s+)(?:the\s+)?)*$")
-_ACROSS_FROM = re.compile(r"(?i)\b(?:across\s+(?:the\s+\w+\s+)?from|opposite|facing|faces|faced|bordering|"
+HEAD = ("count", "estimate")  # a head count of workers
+_ACROSS_FROM = re.compile(r"(?i)\b(?:across\s+(?:the\s+(?:\w+\s+)?\w+\s+)?from|opposite|facing|faces|faced|bordering|"
                           r"on\s+the\s+border\s+with|partners?\s+in|ties\s+to|"
                           r"links\s+to|headquartered\s+in|headquarters\s+in)\s+(?:the\s+)?"
                           r"(?:(?:[\w-]+\s+){0,2}(?:city|town|port|county)\s+of\s+)?$")
 _MOVED_ACROSS = re.compile(r"(?i)\b(?:arriv\w*|came|come|comes|coming|cross\w*|travel\w*|bus\w*|driven|brought|"
-                           r"sent|walk\w*)\s+(?:[\w-]+\s+){0,3}across\s+(?:the\s+\w+\s+)?from\s+(?:the\s+)?$")
+                           r"sent|walk\w*)\s+(?:[\w-]+\s+){0,3}across\s+(?:the\s+(?:\w+\s+)?\w+\s+)?from\s+(?:the\s+)?$")
 """Workers who came across a bridge or river from a place: they came from it."""
 _SPEAKER_BEFORE = re.compile(
     r"(?i)\b(?:a|an|one|two|three|several|the|our)\s+(?:[a-z-]+\s+){0,2}(?:sources?|residents?|traders?|officials?|"
@@ -175,14 +178,19 @@ def _not_where(text: str, mention: Mention, before: str, after: str) -> bool:
     if _SOMEONE_ELSE.search(before[-120:]) or (re.fullmatch(r"\s*(?:In|At)\s+", before)
                                                and _AUTHORITY_AFTER.match(after)):
         return True
-    if _LANDMARK_AFTER.match(after) or _EVENT_AFTER.match(after):
+    landmark = _LANDMARK_AFTER.match(re.sub(r"^-[A-Z][\w'’]*", "", after))  # "the Dandong-Sinuiju bridge": both ends
+    if landmark and not (re.match(r"\s+[Cc]rossing", landmark.group(0)) and (  # "the Tumangang-Khasan crossing"
+            after.startswith("-") or re.search(r"[A-Z][\w'’]*-$", before))) or _EVENT_AFTER.match(after):
         return True
     if mention.entry.precision == "city" and _RIVER_BEFORE.search(before[-40:]) and not re.match(
             r"\s+(?:city|City|county|County)\b", after):
         return True
     if _NOT_WORKERS_FROM.search(before[-60:]):
         return True
-    if _MARKET_BEFORE.search(before[-120:]) and mention.entry.country not in ("KP",):
+    if SHIPPED_THROUGH.search(before[-80:]) and mention.entry.country != "KP":
+        return True  # "ships frozen fillets through Dalian", "shipped through Hong Kong": the goods' route
+    if (market := _MARKET_BEFORE.search(before[-120:])) and mention.entry.country not in ("KP",) and not re.match(
+            r"(?i)(?:bound|destined)\s+(?:for|to)\s+(?:[\w-]+\s+){0,2}" + WORKSITE, market.group(0)):
         return True
     if _ACROSS_FROM.search(before[-40:]) and not _MOVED_ACROSS.search(before[-80:]):
         return True  # "Sinuiju, across the river from Dandong" (not "arrived across the bridge from Rason")
@@ -236,7 +244,7 @@ _OPENING_IN = re.compile(r"\s*(?:In|Across|Elsewhere\s+in|Farther\s+north\s+in|F
                          r"(?:(?:neighbou?ring|northeastern|north-eastern|southern|northern|eastern|western|coastal|"
                          r"nearby)\s+)?")
 _SAME_CLAUSE = re.compile(r"(?:\s+(?:[Pp]rovince|[Rr]egion))?,\s+"
-                          r"(?![^;]*\b(?:while|but|whereas|and\s+(?:in|at))\b)[^;]{0,80}\b(?:in|at|near|outside)\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:city|town|port|county)\s+of\s+)?")
+                          r"(?![^;]*\b(?:while|but|whereas|and\s+(?:in|at))\b)[^;]{0,120}\b(?:in|at|near|outside)\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:city|town|port|county)\s+of\s+)?")
 """A sentence opening "In PROVINCE," whose clause then names a city of it: the province only locates the city."""
 
 
@@ -254,10 +262,14 @@ def locates_only(text: str, mention: Mention, kept: list[Mention], offset: int) 
             and re.fullmatch(r",?\s+(?:[^,;\d]{0,40}\bin|at|near)\s+", text[local_end: other.start - offset])
             for other in kept):
         return True  # "Across the border in Laos, two restaurants in Vientiane" (no head count for the country)
-    if mention.entry.precision == "province" and _OPENING_IN.fullmatch(text[:local_start]) and any(
-            other.start > mention.end and other.entry.admin1 == mention.entry.admin1 and not other.entry.is_area
-            and _SAME_CLAUSE.fullmatch(text[local_end: other.start - offset]) for other in kept):
-        return True  # "In Heilongjiang province, some 800 work on farms near Mishan": the province locates Mishan
+    if mention.entry.precision in ("province", "country") and _OPENING_IN.fullmatch(text[:local_start]) and any(
+            other.start > mention.end and not other.entry.is_area and (other.entry.admin1 == mention.entry.admin1 if
+                                                                       mention.entry.precision == "province" else
+                                                                       other.entry.country == mention.entry.country)
+            and _SAME_CLAUSE.fullmatch(between := text[local_end: other.start - offset]) and (
+                mention.entry.precision == "province" or not any(f.kind in HEAD for f in figures_in(between)))
+            for other in kept):  # "In Mongolia, about 200 workers ... in Darkhan": the country's own head count
+        return True  # "In Heilongjiang province, some 800 work near Mishan", "In Vietnam, three restaurants in Hanoi"
     if not (mention.entry.precision in ("region", "province") or _AREA_AFTER.match(text[local_end:])):
         return False
     for other in kept:
@@ -265,17 +277,10 @@ def locates_only(text: str, mention: Mention, kept: list[Mention], offset: int) 
             continue
         between = text[other.end - offset: local_start]
         if other.entry.id != mention.entry.id and _ENCLOSING_BETWEEN.fullmatch(between) and \
-                mention.entry.country in ("", other.entry.country) and _km(other, mention) <= max(
+                mention.entry.country in ("", other.entry.country) and km(other.entry, mention.entry) <= max(
                     150, float(mention.entry.radius_km or 0)):  # "in Dalian and Shenyang in northeastern China"
             return True
     return False
-
-
-def _km(a: Mention, b: Mention) -> float:
-    import math
-    lat1, lon1, lat2, lon2 = (math.radians(x) for x in (a.entry.lat, a.entry.lon, b.entry.lat, b.entry.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 12742 * math.asin(math.sqrt(h))
 
 
 _DIRECTION_BEFORE = re.compile(r"(?i)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$")

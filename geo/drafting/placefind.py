@@ -16,6 +16,7 @@ from .mentions import (
     km,
     organisation,
     qualifier_only,
+    route_ends,
     size,
     without_overlaps,
 )
@@ -102,7 +103,7 @@ class Placer:
 
     def _gazetteer_mentions(self, text: str) -> list[Mention]:
         found = []
-        tokens = list(_TOKEN.finditer(text))
+        tokens = route_ends(text, list(_TOKEN.finditer(text)), self.index, _TOKEN)  # "Khasan-Tumangang crossing"
         runs: list[list[re.Match[str]]] = []
         for token in tokens:
             gap = text[runs[-1][-1].end(): token.start()] if runs else ""
@@ -292,9 +293,8 @@ def _plain(token: str) -> str:
     return token.title() if token.isupper() and len(token) > 4 else token
 
 
-def _possessive(token: str) -> bool:
-    return bool(re.search(r"['’]s$", token))
-
-
 def _sentence_start(text: str) -> int:
     return len(text) - len(text.lstrip(" \"“‘([*※◆-"))
+
+
+_possessive = re.compile(r"['’]s$").search

