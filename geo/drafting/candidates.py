@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from . import gazetteer as gz
 from .article import Article, Sentence, headline_end, split_sentences, starts_paragraph
-from .countries import ADJECTIVES, employer_country
+from .countries import employer_country
 from .cues import (
     ABROAD,
     ANAPHORA,
@@ -28,11 +28,14 @@ from .cues import (
     ONE_SOURCE,
     OPENING_COUNT,
     OTHER_SUBJECT,
+    PAY,
     PAY_WORD,
     PRESENT,
     PRONOUN_SUBJECT,
+    QUOTED,
     RESTAURANT,
     RULES_OR_PAY,
+    SITE,
     UNAWARE,
     WEAK_WORKER,
     WORKER,
@@ -52,6 +55,7 @@ from .references import (
     THIS_CITY,
     WORKPLACES,
     Context,
+    capital_by_adjective,
     city_named_before,
     goes_on_about_work,
     located_reference,
@@ -62,10 +66,9 @@ from .sectors import carried_sector, industry_of, own_part_sector, sector_rules,
 from .statement import role_of, unique_rows
 
 HEAD_COUNT = ("count", "estimate", "projection")
-QUOTED = re.compile(r"[,.?!][\"”]\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|added|told)\b")
-SITE = re.compile(r"(?i)\b(?:plants?|factor(?:y|ies)|workshops?|mills?|mines?|farms?|sites?|restaurants?|camps?)\b")
-PAY = re.compile(r"(?i)\b(?:earn|earns|earned|paid|wages?|salar(?:y|ies))\b[^.;]{0,40}(?:\$|USD|yuan|RMB|dollars)")
 REVIEW_COLUMNS = ("confidence", "reason", "accept")
+MAX_CANDIDATES = 2_000
+"""More than a reviewer reads: drafting stops there and says where (a pasted file of repeated text)."""
 """Extra columns of drafted reports for the reviewer; ``geo merge`` drops them (and rows not accepted)."""
 
 @dataclass
@@ -82,8 +85,8 @@ class Draft:
     """FILE:LINE: column: … for cells a spreadsheet would run as formulas (files named as in the draft folder)."""
 
 
-def candidates(article: Article, published: Published, places: list[dict[str, str]],
-               sectors: list[dict[str, str]]) -> list[tuple[Mention, Sentence, dict[str, str]]]:
+def candidates(article: Article, published: Published, places: list[dict[str, str]], sectors: list[dict[str, str]],
+               notes: list[str] | None = None) -> list[tuple[Mention, Sentence, dict[str, str]]]:
     """Every candidate: the place mention, its sentence and the report cells (ids not yet given).
 
     Parameters
@@ -94,6 +97,8 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
         The publication date; relative dates are resolved against it.
     places, sectors
         Rows of the dataset's ``places.csv`` and ``sectors.csv``.
+    notes
+        Where drafting stopped, when it stopped after :data:`MAX_CANDIDATES`, is appended here.
     """
     placer = Placer(places, article.text)
     rules = sector_rules(sectors)
@@ -107,6 +112,11 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
     for sentence in split_sentences(article.text):
         if sentence.end <= headline:
             continue  # the headline restates the story; the body's sentences carry the statements
+        if len(out) >= MAX_CANDIDATES:
+            (notes if notes is not None else []).append(
+                f"drafting stopped at character {sentence.start + 1}: more than {MAX_CANDIDATES:,} candidates "
+                "before it (is the text repeated?); split the article to draft the rest")
+            break
         mentions = placer.mentions(sentence.text, sentence.start)
         dateline = DATELINE.match(sentence.text) if starts_paragraph(article.text, sentence.start) else None
         if dateline:
@@ -190,7 +200,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             chosen = [replace(context.dateline, how=f"the sentence under the dateline names no other place where "
                                                     f"workers are: the dateline's {context.dateline.entry.name}")]
             confidence = "medium"
-        if chosen and (capital := _capital_by_adjective(placer, text)) is not None and capital.entry.id not in {
+        if chosen and (capital := capital_by_adjective(placer, text)) is not None and capital.entry.id not in {
                 m.entry.id for m in chosen}:  # "in the Lao capital ... moved to Hanoi": the capital is named
             chosen.append(replace(capital, start=sentence.start + capital.start, end=sentence.start + capital.end))
         elif chosen and context.capital is not None and THE_CAPITAL.search(text) and all(
@@ -287,12 +297,3 @@ def _country(placer: Placer, iso: str) -> Entry | None:
     entry = gz.country_entry(iso)
     return placer._known_or(entry) if entry else None  # noqa: SLF001 - same package
 
-
-def _capital_by_adjective(placer: Placer, text: str) -> Mention | None:
-    """The capital a sentence names by its country's adjective ("the Lao capital"), with or without a dateline."""
-    named = THE_CAPITAL.search(text)
-    iso = ADJECTIVES.get(named.group(0).split()[1]) if named and len(named.group(0).split()) == 3 else None
-    capital = gz._geonames()[1].get(iso, {}).get("capital") if iso else None  # noqa: SLF001 - same package
-    found = [m for m in placer.mentions(capital, 0) if m.entry.country == iso] if capital else []
-    return replace(found[0], start=named.start(), end=named.end(), words=named.group(0),
-                   how=f"'{named.group(0)}' is {found[0].entry.name}") if found else None

@@ -152,3 +152,7 @@ SHIPPED_THROUGH = re.compile(r"(?i)\b(?:ship(?:s|ped|ping)|sold|sells?|export(?:
                               r"(?:through|via)\s+(?:the\s+)?(?:port\s+of\s+)?$")
 WORKSITE = r"(?:building\s+|construction\s+)?(?:sites|plants|factories|farms|mines|camps|projects|shipyards|yards)\b"
 """Workers "bound for building sites in Vladivostok": where they go to work, not a market for goods."""
+QUOTED = re.compile(r"[,.?!][\"”]\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|added|told)\b")
+"""A quotation closed and attributed ("…," he said)."""
+SITE = re.compile(r"(?i)\b(?:plants?|factor(?:y|ies)|workshops?|mills?|mines?|farms?|sites?|restaurants?|camps?)\b")
+PAY = re.compile(r"(?i)\b(?:earn|earns|earned|paid|wages?|salar(?:y|ies))\b[^.;]{0,40}(?:\$|USD|yuan|RMB|dollars)")

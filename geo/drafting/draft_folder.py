@@ -65,7 +65,8 @@ def make_draft(article: Article, published: Published, data_dir: Path, *, publis
         With no reports when the article names no place where workers are reported.
     """
     tables = read_rows(Path(data_dir))
-    found = candidates(article, published, tables["places"][1], tables["sectors"][1])
+    messages: list[str] = []
+    found = candidates(article, published, tables["places"][1], tables["sectors"][1], messages)
     seed_bytes = original if (original is not None and not article.from_html) else article.text.encode("utf-8")
     seed_name = next_seed_name(seeds_dir_for(Path(data_dir)), seed_bytes)
     source = _source_row(article, published, tables["sources"], seed_name, publisher, title, url)
@@ -85,7 +86,6 @@ def make_draft(article: Article, published: Published, data_dir: Path, *, publis
         for column in ("place_id", "from_place_id"):
             row[column] = renamed.get(row[column], row[column])
         reports.append(row)
-    messages = []
     if not reports:
         messages.append("no candidates: the article names no place where North Korean workers are reported")
     places = [dict(row, id=renamed.get(pid, pid)) for pid, row in new_places.items()]

@@ -5,12 +5,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
+from . import gazetteer as gz
 from .article import Sentence
+from .countries import ADJECTIVES
 from .cues import ANAPHORA, PRONOUN_SUBJECT
 from .gazetteer import Entry
 from .mentions import Mention
 from .sectors import sectors_in
+
+if TYPE_CHECKING:
+    from .placefind import Placer
 
 AREA_WORD = re.compile("province|region|prefecture")
 """A reference back to an area ("the prefecture", "these provinces")."""
@@ -140,3 +146,13 @@ def city_named_before(text: str, offset: int, named: list[Mention], kept: list[M
 
 _LANDMARK = re.compile(r"\s+(?:River|Bridge|Mountains?|Lake|Bay|Strait|Estuary|Dam)\b")
 """A city's name that names a river or a bridge ("Across the Tumen River"): not a city "the city" can refer to."""
+
+
+def capital_by_adjective(placer: Placer, text: str) -> Mention | None:
+    """The capital a sentence names by its country's adjective ("the Lao capital"), with or without a dateline."""
+    named = THE_CAPITAL.search(text)
+    iso = ADJECTIVES.get(named.group(0).split()[1]) if named and len(named.group(0).split()) == 3 else None
+    capital = gz._geonames()[1].get(iso, {}).get("capital") if iso else None  # noqa: SLF001 - same package
+    found = [m for m in placer.mentions(capital, 0) if m.entry.country == iso] if capital else []
+    return replace(found[0], start=named.start(), end=named.end(), words=named.group(0),
+                   how=f"'{named.group(0)}' is {found[0].entry.name}") if found else None

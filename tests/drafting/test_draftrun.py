@@ -87,3 +87,23 @@ def test_geo_draft_on_the_command_line_stops_hostile_html_naming_the_file(tmp_pa
     assert "Traceback" not in result.stderr
     assert not out.exists()
     assert time.monotonic() - began < 60
+
+
+def test_a_repeated_text_stops_at_the_candidate_limit_and_says_where() -> None:
+    # A pasted file of one worker sentence repeated gave a candidate per place of every sentence: 2 MB
+    # took most of the page's CPU limit. Drafting stops after MAX_CANDIDATES and says where.
+    from geo.drafting.article import article_from_bytes
+    from geo.drafting.candidates import MAX_CANDIDATES
+    from geo.drafting.dates import parse_published
+    from geo.drafting.draft_folder import make_draft
+
+    unit = HOSTILE["a worker sentence repeated"]
+    data = hostile(unit, len(unit) * (MAX_CANDIDATES // 4 + 50))
+    draft = make_draft(article_from_bytes(data, "pasted.txt"), parse_published("2023"), ROOT / "data", original=data)
+    stopped = [m for m in draft.messages if m.startswith("drafting stopped at character")]
+    assert len(stopped) == 1, draft.messages
+    at = int(stopped[0].split("character ")[1].split(":")[0])
+    assert len(unit) * (MAX_CANDIDATES // 4) - len(unit) < at < len(data), stopped
+    short = hostile(unit, len(unit) * 20)
+    assert not make_draft(article_from_bytes(short, "short.txt"), parse_published("2023"), ROOT / "data",
+                          original=short).messages
