@@ -49,7 +49,7 @@ def review_page(curate: bool, data_dir: Path) -> None:
     draft = st.session_state.get("draft")
     _source_fields(draft)
     st.subheader(_("The article"))
-    pasted = st.text_area(_("Article text (or upload a file below)"), height=200, key="pasted")
+    pasted = st.text_area(_("Article text (or upload a file below)"), height=200, **_kept("pasted"))
     uploaded = st.file_uploader(fill(_("Article file (.txt or .html, up to {mb} MB)"), mb=MAX_BYTES // 1_000_000),
                                 type=["txt", "html", "htm"])
     if st.button(_("Draft candidates"), key="draft_button"):  # not a form: a field typed just before must count
@@ -65,6 +65,9 @@ def review_page(curate: bool, data_dir: Path) -> None:
         st.warning(_("The drafter has a remark on this article:"))
         st.code(draft.messages[0], language=None)  # plain text: the article's words never pass through Markdown
         return
+    for message in draft.messages:  # e.g. where drafting stopped, on a text that gave too many candidates
+        st.warning(_("The drafter has a remark on this article:"))
+        st.code(message, language=None)
     candidates.candidate_review(draft)
     if draft.places:
         st.subheader(fill(ngettext("{n} new place", "{n} new places", len(draft.places)), n=len(draft.places)))
@@ -84,12 +87,30 @@ def _source_fields(draft: object) -> None:
     for n, (column, (label, hint)) in enumerate(SOURCE_FIELDS.items()):
         where = (left, right)[n % 2]
         if column == "published_basis":
-            where.selectbox(_(label), DATE_BASES, key="src.published_basis", help=_(hint), format_func=_)
+            where.selectbox(_(label), DATE_BASES, help=_(hint), format_func=_, **_kept("src.published_basis"))
         elif column == "notes":
-            where.text_area(_(label), key="src.notes", help=_(hint), height=68)
+            where.text_area(_(label), help=_(hint), height=68, **_kept("src.notes"))
         else:
             hint_text = drafted.get(column, "") if column in ("title", "publisher") else ""
-            where.text_input(_(label), key=f"src.{column}", help=_(hint), placeholder=hint_text)
+            where.text_input(_(label), help=_(hint), placeholder=hint_text, **_kept(f"src.{column}"))
+
+
+KEPT = "review.kept"
+"""What the reviewer typed in the source's fields and the article box, kept apart from the widgets: Streamlit
+drops a widget's value when its page is left, and the draft (kept) was then merged with an empty date and the
+date's basis back at "stated"."""
+
+
+def _kept(key: str) -> dict:
+    """A field's key and change handler, its value brought back from :data:`KEPT` after the page was left."""
+    kept = st.session_state.setdefault(KEPT, {})
+    if key not in st.session_state and key in kept:
+        st.session_state[key] = kept[key]
+    return {"key": key, "on_change": _keep, "args": (key,)}
+
+
+def _keep(key: str) -> None:
+    st.session_state[KEPT][key] = st.session_state[key]
 
 
 def _source_row(draft: object) -> dict[str, str]:

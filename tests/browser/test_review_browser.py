@@ -25,12 +25,22 @@ ARTICLE = ("North Korean workers from Pyongyang arrived in Yanji in May 2023. "
 
 @pytest.fixture
 def review_server(tmp_path: Path):
+    yield from _serve(tmp_path, "review_page.py")
+
+
+@pytest.fixture
+def curate_server(tmp_path: Path):
+    """The whole app in curation mode (``make curate``): the map's pages and the review page."""
+    yield from _serve(tmp_path, "dashboard.py")
+
+
+def _serve(tmp_path: Path, script: str):
     data = tmp_path / "data"
     shutil.copytree(harness.ROOT / "data", data)
     shutil.copytree(harness.ROOT / "seeds", data / "seeds")
     port = harness.free_port()
     log = tempfile.NamedTemporaryFile(prefix="review-", suffix=".log", delete=False)
-    command = [sys.executable, "-m", "streamlit", "run", "review_page.py", "--server.port", str(port),
+    command = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
                "--browser.gatherUsageStats", "false", "--", "--curate", "--data", str(data)]
     process = subprocess.Popen(command, cwd=harness.ROOT, stdout=log, stderr=subprocess.STDOUT,  # noqa: S603
@@ -147,3 +157,53 @@ def test_a_hostile_article_shows_as_plain_text_with_no_live_link_or_image(review
     finally:
         context.close()
     assert not [url for url in network.others if "evil.example" in url], network.others
+
+
+def test_leaving_the_page_mid_review_keeps_the_source_fields_and_the_article(curate_server, browser) -> None:
+    """A reviewer who went to the map and came back found the source's fields empty and the date's basis
+    back at "stated", while the candidates stayed: a merge then published an inferred date as printed.
+    What was typed comes back, and the page still asks how the inferred date was established."""
+    server, _data = curate_server
+    network = harness.NetworkLog()
+    context = harness.new_context(browser, network, viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    try:
+        page.goto(server.url + "review")
+        harness.wait_for_app(page)
+        page.get_by_role("textbox", name="Title").fill("Workers at the border")
+        page.get_by_role("combobox", name="Is the date printed?").click()
+        page.get_by_role("option", name="inferred").click()
+        harness.wait_for_app(page)
+        draft(page, ARTICLE)
+        asked = page.get_by_text("Say how the publication date was established (it is inferred).")
+        asked.wait_for()
+        page.get_by_role("link", name="Map").click()
+        page.wait_for_url(lambda url: "/review" not in url, timeout=20_000)
+        harness.wait_for_app(page)
+        page.get_by_role("link", name="Add an article").click()
+        page.wait_for_url(lambda url: "/review" in url, timeout=20_000)
+        harness.wait_for_app(page)
+        page.locator("[data-testid='article']").wait_for(timeout=30_000)
+        assert page.get_by_role("textbox", name="Published (YYYY, YYYY-MM or YYYY-MM-DD)").input_value() == "2023-06"
+        assert page.get_by_role("textbox", name="Publisher").input_value() == "Test News"
+        assert page.get_by_role("textbox", name="Title").input_value() == "Workers at the border"
+        assert page.get_by_label("Article text (or upload a file below)").input_value() == ARTICLE
+        assert page.get_by_role("combobox", name="Is the date printed?").input_value() == "inferred"
+        assert asked.is_visible(), "the page no longer asks how the inferred date was established"
+    finally:
+        context.close()
+
+
+def test_a_text_over_the_candidate_limit_says_where_drafting_stopped(review_server, browser) -> None:
+    """A pasted text of one worker sentence repeated showed "2000 candidates" with no word that drafting
+    had stopped there: the page gives the drafter's remark, with the character it stopped at."""
+    server, _data = review_server
+    network = harness.NetworkLog()
+    context, page = open_page(server, browser, network)
+    try:
+        draft(page, "North Korean workers in Dandong, Hunchun, Yanji and Shenyang. " * 600)
+        remark = page.locator("[data-testid='stCode']").filter(has_text="drafting stopped at character")
+        remark.wait_for(timeout=30_000)
+        assert "more than 2,000 candidates" in remark.inner_text()
+    finally:
+        context.close()
