@@ -134,6 +134,7 @@ def candidates(article: Article, published: Published, places: list[dict[str, st
             if filed and context.abroad is None and filed[0].entry.country not in FILED_FROM_ONLY | {"CN"}:
                 context.abroad = _country(placer, filed[0].entry.country)  # "KHABAROVSK, Russia -": about Russia
             mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
+            sentence = replace(sentence, start=sentence.start + dateline.end(), text=sentence.text[dateline.end():])
         named_here = mentions
         kept = [m for m in mentions if not not_where_workers_are(sentence.text, m, sentence.start)]
         locating = [m for m in kept if locates_only(sentence.text, m, kept, sentence.start)]

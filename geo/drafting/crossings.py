@@ -9,8 +9,6 @@ has them): a drafted place carries a note to check them before merging.
 
 from __future__ import annotations
 
-from .gazetteer import Entry, slug
-
 CROSSINGS = (
     ("Khasan", (), "RU", "Primorsky Krai", 42.4303, 130.6447,
      "the Khasan–Tumangang railway bridge over the Tumen River, Russia's only crossing to North Korea"),
@@ -21,12 +19,13 @@ CROSSINGS = (
     ("Wonjong", ("Wonjong-ri", "Wonjong-rodongjagu"), "KP", "Rason", 42.4450, 130.5100,
      "the North Korean end of the Quanhe–Wonjong road bridge"),
 )
-def crossing_entries() -> list[tuple[str, Entry]]:
-    """(name as written, entry) for every name of every crossing town."""
+def crossing_fields() -> list[tuple[str, dict]]:
+    """(name as written, the fields of its gazetteer entry but its id) for every name of every crossing town.
+    Plain fields, as geo.drafting.counties gives them: the gazetteer makes the entries (no import of it here)."""
     out = []
     for name, others, country, province, lat, lon, crossing in CROSSINGS:
-        entry = Entry(slug(name), name, province, country, lat, lon, "village",
-                      location_note=f"The settlement at {crossing}; coordinates from geo draft's table of border "
-                                    "crossings (geo/drafting/crossings.py), check before merging.")
-        out += [(alias, entry) for alias in (name, *others)]
+        fields = {"name": name, "admin1": province, "country": country, "lat": lat, "lon": lon, "precision": "village",
+                  "location_note": f"The settlement at {crossing}. Approximate coordinates, from geo draft's table "
+                                   "of border crossings (geo/drafting/crossings.py), not read from a gazetteer."}
+        out += [(alias, fields) for alias in (name, *others)]
     return out

@@ -184,10 +184,10 @@ def name_index() -> dict[str, list[Entry]]:
 
     for name, fields in unit_index(lambda name: [(e.lat, e.lon) for e in index.get(name, []) if e.country == "CN"]):
         index.setdefault(name, []).append(Entry(**fields))
-    from .crossings import crossing_entries  # towns at North Korea's border crossings, too small for GeoNames' files
+    from .crossings import crossing_fields  # towns at North Korea's border crossings, too small for GeoNames' files
 
-    for name, entry in crossing_entries():
-        index.setdefault(name, []).append(entry)
+    for name, fields in crossing_fields():
+        index.setdefault(name, []).append(Entry(slug(fields["name"]), **fields))
     return index
 
 

@@ -60,6 +60,6 @@ def statement_row(text: str, sentence: Sentence, mention: Mention, published: Pu
                f"date: {date.start}–{date.end} {date.basis}" + (f" ({date.note})" if date.note else ""),
                "sectors: " + (", ".join(sector_words) if sector_words else "none named → unspecified")]
     if figure is not None:
-        reasons.append(f"figure: '{figure.as_stated}' as a {figure.kind}")
+        reasons.append(f"figure: '{figure.as_stated}', kind: {figure.kind}")  # not "as a estimate"
     row["reason"] = "; ".join(r for r in reasons if r)
     return row

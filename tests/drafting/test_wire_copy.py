@@ -36,6 +36,17 @@ def test_a_dateline_sentence_pairs_each_place_with_the_figure_of_its_clause(data
     assert found == {"Tonghua": ("400", "estimate"), "Baishan": ("250", "estimate")}  # no Jilin Province row
 
 
+
+def test_a_datelines_own_date_is_when_the_story_was_filed_not_when_workers_were_there(data: Path) -> None:
+    # "DANDONG, China, Feb. 14, 2025 (Wire) — … last month": drafted as 2025-02, stated, from the dateline,
+    # with the dateline in the quote. The period is the month before, inferred; the quote starts after it.
+    text = ("DANDONG, China, Feb. 14, 2025 (Wire) — About 30 North Korean women began working at a market "
+            "restaurant near the river last month, a Chinese trader said.\n")
+    [(name, row)] = drafted(text, data, published="2025-02-14")
+    assert name == "Dandong"
+    assert (row["date_start"], row["date_end"], row["date_basis"]) == ("2025-01", "2025-01", "inferred")
+    assert row["quote"].startswith("About 30 North Korean women")
+
 def test_countries_that_buy_the_goods_are_not_destinations(data: Path) -> None:
     text = "North Korean women in Hunchun peel shrimp that is sold to buyers in Canada and Germany.\n"
     assert [name for name, _ in drafted(text, data)] == ["Hunchun"]
