@@ -18,8 +18,9 @@ DECISIONS = {"": N_("undecided"), "yes": N_("accept"), "no": N_("reject")}
 """A candidate's ``accept`` cell on the page, and what the reviewer reads for it."""
 
 
-PLACE_TO_CHECK = ("refers back", "fallback")
-"""Words of a candidate's ``reason`` saying its place was not named in its sentence: checked first."""
+PLACE_TO_CHECK = ("refers back", "fallback", "names no place", "names no other place")
+"""Words of a candidate's ``reason`` saying its place was not named in its sentence (a reference back, a place
+the gazetteer lacks, the dateline's city, the story's country, China): checked first."""
 
 
 def place_to_check(report: dict[str, str]) -> bool:

@@ -35,8 +35,12 @@ def test_candidates_placed_by_a_reference_back_or_a_fallback_come_first() -> Non
         {"id": "r2", "reason": "place: the sentence names no place but refers back ('there') → Yanji; role: ..."},
         {"id": "r3", "reason": "place: fallback: 'Yanbian' is not in the gazetteer; recorded at Jilin Province"},
         {"id": "r4", "reason": "place: 'Hunchun' is Hunchun (city, Jilin) in the gazetteer"},
+        # The dateline's city and the story's country or China, for a sentence naming no place, came last.
+        {"id": "r5", "reason": "place: the sentence under the dateline names no other place where workers are: "
+                               "the dateline's Dandong; role: ..."},
+        {"id": "r6", "reason": "place: the sentence names no place; a general statement about China → China; ..."},
     ]
-    assert [r["id"] for r in review_order(reports)] == ["r2", "r3", "r1", "r4"]
+    assert [r["id"] for r in review_order(reports)] == ["r2", "r3", "r5", "r6", "r1", "r4"]
 
 
 def _naive_marks(text: str, quotes: list[str]) -> list[tuple[int, int, list[int]]]:
