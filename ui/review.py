@@ -61,13 +61,11 @@ def review_page(curate: bool, data_dir: Path) -> None:
         _merged(st.session_state.pop("merged"))
     if draft is None:
         return
+    for message in draft.messages:  # no candidates, or where drafting stopped on a text that gave too many
+        st.warning(_("The drafter has a remark on this article:"))
+        st.code(message, language=None)  # plain text: the article's words never pass through Markdown
     if not draft.reports:
-        st.warning(_("The drafter has a remark on this article:"))
-        st.code(draft.messages[0], language=None)  # plain text: the article's words never pass through Markdown
         return
-    for message in draft.messages:  # e.g. where drafting stopped, on a text that gave too many candidates
-        st.warning(_("The drafter has a remark on this article:"))
-        st.code(message, language=None)
     candidates.candidate_review(draft)
     if draft.places:
         st.subheader(fill(ngettext("{n} new place", "{n} new places", len(draft.places)), n=len(draft.places)))

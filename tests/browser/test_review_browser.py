@@ -207,3 +207,19 @@ def test_a_text_over_the_candidate_limit_says_where_drafting_stopped(review_serv
         assert "more than 2,000 candidates" in remark.inner_text()
     finally:
         context.close()
+
+
+def test_an_article_with_no_candidates_says_so(review_server, browser) -> None:
+    server, _data = review_server
+    network = harness.NetworkLog()
+    context, page = open_page(server, browser, network)
+    try:
+        page.get_by_label("Article text (or upload a file below)").fill("The weather in the capital was mild.")
+        page.get_by_role("textbox", name="Published (YYYY, YYYY-MM or YYYY-MM-DD)").fill("2023-06")
+        page.get_by_role("button", name="Draft candidates").click()
+        remark = page.locator("[data-testid='stCode']").filter(has_text="no candidates: the article names no place")
+        remark.wait_for(timeout=60_000)
+        assert page.get_by_text("The drafter has a remark on this article:").count() == 1
+        assert page.get_by_role("button", name="Merge").count() == 0
+    finally:
+        context.close()
